@@ -1,0 +1,5 @@
+"""`python -m publisher` is the `publish` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,136 @@
+"""Orchestration: which publications, check all inputs first, then render and write dist/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dist import remove_leftovers, write_atomic
+from .errors import BuildError, InputError, PublishError
+from .fonts import FontSet, load_fonts
+from .manifest import Manifest, load_manifest
+from .reader import Document, read_document
+from .templates import Templates
+from .workspace import Workspace, display_path
+
+FORMATS = ("pdf", "epub")
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """A file the build wrote into dist/."""
+
+    slug: str
+    format: str
+    path: Path
+    size: int
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A checked publication, ready to render."""
+
+    manifest: Manifest
+    document: Document
+
+
+def build(workspace: Path | str = ".", slugs: Iterable[str] = (), formats: Iterable[str] = FORMATS) -> list[Artifact]:
+    """Build the named publications (all when none) of a workspace into its dist/ folder.
+
+    Every input is checked before anything is rendered: one bad article stops the build
+    with all its problems listed, and dist/ stays as it was.
+    """
+    space = Workspace(Path(workspace).resolve())
+    fonts = load_fonts(space.search_path("fonts"))
+    templates = Templates(space.search_path("templates"))
+    publications = check(space, list(slugs), fonts)
+    remove_leftovers(space.dist)
+    allowed = (space.root, *space.search_path("templates"), *space.search_path("fonts"))
+    artifacts = []
+    for publication in publications:
+        for fmt in formats:
+            data = _render(fmt, publication, fonts, templates, allowed)
+            path = space.dist / f"{publication.manifest.slug}.{fmt}"
+            write_atomic(path, data)
+            artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data)))
+    return artifacts
+
+
+def check(space: Workspace, slugs: list[str], fonts: FontSet) -> list[Publication]:
+    """Load, read and check every selected publication; raise one InputError listing every problem."""
+    publications, problems = [], []
+    for slug in space.select(slugs):
+        try:
+            manifest = load_manifest(space.source / slug)
+            document = read_document(manifest)
+            fonts.check_coverage(manifest, document)
+        except InputError as exc:
+            problems.extend(exc.messages)
+            continue
+        publications.append(Publication(manifest, document))
+    seen: dict[str, str] = {}
+    for publication in publications:
+        m = publication.manifest
+        if m.identifier in seen:
+            problems.append(
+                f"{display_path(m.path)}: 'identifier' \"{m.identifier}\" is also the identifier of "
+                f"source/{seen[m.identifier]}; each publication needs its own"
+            )
+        seen.setdefault(m.identifier, m.slug)
+    if problems:
+        raise InputError(*problems)
+    return publications
+
+
+def publication_moment(manifest: Manifest) -> dt.datetime:
+    """The timestamp written into the artifacts, stable for equal inputs.
+
+    SOURCE_DATE_EPOCH when set, else the manifest's date, else the newest git commit that touched
+    the publication, else the newest modification time of its files.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise InputError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got \"{epoch}\"")
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    if manifest.date:
+        return dt.datetime(manifest.date.year, manifest.date.month, manifest.date.day, tzinfo=dt.UTC)
+    committed = _git_commit_time(manifest.folder)
+    if committed is not None:
+        return dt.datetime.fromtimestamp(committed, dt.UTC)
+    files = (manifest.path, *manifest.text_files)
+    return dt.datetime.fromtimestamp(int(max(p.stat().st_mtime for p in files)), dt.UTC)
+
+
+def _git_commit_time(folder: Path) -> int | None:
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "."],
+            cwd=folder, capture_output=True, text=True, timeout=10, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    out = result.stdout.strip()
+    return int(out) if result.returncode == 0 and out.isdigit() else None
+
+
+def _render(fmt: str, publication: Publication, fonts: FontSet, templates: Templates,
+            allowed: tuple[Path, ...]) -> bytes:
+    manifest, document = publication.manifest, publication.document
+    moment = publication_moment(manifest)
+    try:
+        if fmt == "pdf":
+            from .pdf import render_pdf
+
+            return render_pdf(manifest, document, fonts, templates, moment, allowed)
+        from .epub import render_epub
+
+        return render_epub(manifest, document, fonts, templates, moment)
+    except PublishError:
+        raise
+    except Exception as exc:  # a renderer's own failure on input we accepted: a failed build
+        raise BuildError(f"source/{manifest.slug}: {fmt.upper()} rendering failed: {type(exc).__name__}: {exc}") from exc

@@ -1,0 +1,82 @@
+"""The `publish` command: parse arguments, call the library, turn PublishError into lines and an exit code.
+
+This is the only module that prints errors or chooses exit codes: 0 success, 2 bad input, 1 failed build.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from . import __version__
+from .errors import PublishError
+
+T = TypeVar("T")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="publish")
+@click.option(
+    "-C", "--workspace",
+    type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+    help="The workspace: a folder with source/ (and optionally templates/, fonts/, dist/).",
+)
+@click.pass_context
+def main(ctx: click.Context, workspace: Path) -> None:
+    """Turn the articles in source/ into print-ready PDFs and EPUB 3 books in dist/.
+
+    \b
+    Examples:
+      publish build                 build every publication in source/
+      publish build my-article      build source/my-article/ only
+      publish -C ~/press build      build the workspace in ~/press
+    """
+    ctx.obj = workspace
+
+
+@main.command("build")
+@click.argument("slugs", nargs=-1)
+@click.option("--format", "formats", default="pdf,epub", show_default=True,
+              help="Comma-separated formats to build: pdf, epub.")
+@click.pass_obj
+def build_command(workspace: Path, slugs: tuple[str, ...], formats: str) -> None:
+    """Build SLUGS (default: every folder in source/) into dist/SLUG.pdf and dist/SLUG.epub.
+
+    All inputs are checked first; if any is bad, nothing is written and the exit code is 2.
+    """
+    from .build import FORMATS, build
+
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown or not wanted:
+        raise click.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}; use pdf, epub", param_hint="--format")
+    artifacts = _run(lambda: build(workspace, slugs, wanted))
+    for artifact in artifacts:
+        click.echo(f"wrote {artifact.path.relative_to(Path(workspace).resolve())} ({_size(artifact.size)})")
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run `action`; report a PublishError as one line per problem and exit with its code."""
+    try:
+        return action()
+    except PublishError as exc:
+        for message in exc.messages:
+            click.echo(f"error: {message}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("error: interrupted; dist/ keeps the files it had", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("PUBLISH_DEBUG"):
+            raise
+        click.echo(f"error: internal error: {type(exc).__name__}: {exc} (PUBLISH_DEBUG=1 shows where)", err=True)
+        sys.exit(1)
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

@@ -1,0 +1,41 @@
+"""The one exception family of publish: every failure a user can meet is a PublishError."""
+
+from __future__ import annotations
+
+
+class PublishError(Exception):
+    """Base of all errors publish reports to the user; the message is a complete sentence."""
+
+    exit_code = 1
+
+    def __init__(self, *messages: str) -> None:
+        self.messages = [m for m in messages if m]
+        super().__init__("\n".join(self.messages))
+
+
+class InputError(PublishError):
+    """The workspace holds something publish cannot use: the user must change an input."""
+
+    exit_code = 2
+
+
+class ManifestError(InputError):
+    """A manifest.toml is missing, malformed or has a bad value."""
+
+
+class SourceError(InputError):
+    """A text file is missing, unreadable or not valid text."""
+
+
+class FontCoverageError(InputError):
+    """The text uses a character that no font in fonts/ can draw."""
+
+
+class ResourceError(InputError):
+    """A template, font or image is missing or lies outside the workspace."""
+
+
+class BuildError(PublishError):
+    """A renderer failed on valid input, or the machine lacks something the build needs."""
+
+    exit_code = 1

@@ -1,0 +1,130 @@
+"""The fonts a book may use: found in fonts/ (workspace first, then packaged), checked for coverage.
+
+Only these files are ever embedded; a character none of them can draw is an input error,
+never a box or a silent fallback to a font of the machine.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .errors import FontCoverageError, ResourceError
+from .manifest import Manifest
+from .reader import Document, is_drawn, locate, read_text, text_characters
+from .workspace import display_path
+
+FONT_SUFFIXES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
+PRIMARY_FAMILY = "Amiri"
+
+# Characters the layouts themselves print besides the text: page numbers in both digit sets.
+GENERATED_TEXT = "0123456789٠١٢٣٤٥٦٧٨٩ "
+
+
+@dataclass(frozen=True)
+class Face:
+    """One font file: its family, weight and style as its own tables declare them."""
+
+    path: Path
+    family: str
+    weight: int
+    style: str  # "normal" or "italic"
+
+    @property
+    def media_type(self) -> str:
+        return FONT_SUFFIXES[self.path.suffix.lower()]
+
+    @cached_property
+    def codepoints(self) -> frozenset[int]:
+        """Every code point the face maps to a glyph."""
+        from fontTools.ttLib import TTFont
+
+        with TTFont(self.path, lazy=True) as font:
+            return frozenset(font.getBestCmap())
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The faces available to a build, and the family stack the layouts use (primary first)."""
+
+    faces: tuple[Face, ...]
+    families: tuple[str, ...] = field(default=())
+
+    def regular(self, family: str) -> Face:
+        """The upright, normal-weight face of a family (or its closest face)."""
+        faces = [f for f in self.faces if f.family == family]
+        return min(faces, key=lambda f: (f.style != "normal", abs(f.weight - 400)))
+
+    def css_faces(self, src: Callable[[Face], str]) -> list[dict[str, object]]:
+        """The faces as the @font-face template wants them, each with its URL from `src`."""
+        return [{"family": f.family, "weight": f.weight, "style": f.style, "src": src(f)} for f in self.faces]
+
+    def covers(self, char: str) -> bool:
+        """Whether some family of the stack can draw `char`."""
+        return any(ord(char) in self.regular(family).codepoints for family in self.families)
+
+    def check_coverage(self, manifest: Manifest, document: Document) -> None:
+        """Raise FontCoverageError naming each character of the book that no font can draw."""
+        problems = []
+        for chapter in document.chapters:
+            missing = sorted(c for c in text_characters(chapter.html) if not self.covers(c))
+            text = read_text(chapter.source) if missing else ""
+            for char in missing:
+                line = f" line {locate(text, char)}" if char in text else ""
+                problems.append(f"{_describe(char)} in {display_path(chapter.source)}{line}")
+        for key, value in _manifest_strings(manifest):
+            for char in sorted({c for c in value if is_drawn(c) and not self.covers(c)}):
+                problems.append(f"{_describe(char)} in {display_path(manifest.path)} '{key}'")
+        for char in GENERATED_TEXT:
+            if not self.covers(char):
+                problems.append(f"{_describe(char)} (page numbers) in the fonts")
+        if problems:
+            fix = f"add a font that covers it to fonts/ (now: {', '.join(self.families)})"
+            raise FontCoverageError(*(f"{p}: no font can draw it; {fix}" for p in problems))
+
+
+def load_fonts(folders: tuple[Path, ...]) -> FontSet:
+    """Collect the font files of `folders`; a file name in an earlier folder hides the same name later."""
+    chosen: dict[str, Path] = {}
+    for folder in folders:
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
+                chosen.setdefault(path.name, path)
+    faces = tuple(_describe_face(path) for path in chosen.values())
+    if not faces:
+        raise ResourceError(f"no fonts in {', '.join(map(str, folders))}; add .ttf or .otf files to fonts/")
+    names = sorted({f.family for f in faces}, key=lambda n: (n != PRIMARY_FAMILY, n))
+    return FontSet(faces, tuple(names))
+
+
+def _describe_face(path: Path) -> Face:
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(path, lazy=True) as font:
+            names = font["name"]
+            family = names.getBestFamilyName() or path.stem
+            os2 = font.get("OS/2", None)
+            weight = os2.usWeightClass if os2 else 400
+            italic = bool(os2 and os2.fsSelection & 1) or bool(font["head"].macStyle & 2)
+    except (TTLibError, KeyError, OSError) as exc:
+        raise ResourceError(f"{display_path(path)}: not a usable font file ({exc})") from None
+    return Face(path, family, weight, "italic" if italic else "normal")
+
+
+def _manifest_strings(manifest: Manifest) -> list[tuple[str, str]]:
+    """The manifest values the layouts print: title page, running heads, metadata."""
+    pairs = [("title", manifest.title), *(("authors", a) for a in manifest.authors)]
+    for key in ("subtitle", "publisher", "description", "rights"):
+        value = getattr(manifest, key)
+        if value:
+            pairs.append((key, value))
+    return pairs
+
+
+def _describe(char: str) -> str:
+    """U+2D30 TIFINAGH LETTER YA."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"

@@ -1,0 +1,270 @@
+"""Load and validate `source/<slug>/manifest.toml` into a typed, defaults-filled Manifest.
+
+The schema is declared once, below, as dataclasses; each field's `doc` is its documentation
+(the README's key table is checked against it). All problems of one manifest are collected
+and raised together, each naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import tomllib
+import types
+import typing
+import uuid
+from dataclasses import MISSING, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import ManifestError
+from .workspace import display_path
+
+MANIFEST_NAME = "manifest.toml"
+TEXT_SUFFIXES = (".md", ".txt")
+
+# Namespace of the default identifiers: uuid5(namespace, slug) is stable across builds and machines.
+IDENTIFIER_NAMESPACE = uuid.UUID("8a3b4f0e-2c41-5d7a-9e63-0b1f6c2d4e85")
+
+# Scripts and languages written right to left (ISO 15924 codes and ISO 639 primary subtags).
+RTL_SCRIPTS = {"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr"}
+RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-arab", "ps", "sd", "ug", "ur", "yi"}
+
+_BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_PAGE_NAME = re.compile(r"^(a|b|c|jis-b)(10|[0-9])|letter|legal|ledger$", re.IGNORECASE)
+_LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt|pc|px|q)$", re.IGNORECASE)
+
+
+def doc(text: str, default: Any = MISSING, factory: Any = MISSING) -> Any:
+    """Declare a schema field with its one-line documentation."""
+    if factory is not MISSING:
+        return field(default_factory=factory, metadata={"doc": text})
+    return field(default=default, metadata={"doc": text})
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """The `[pdf]` table."""
+
+    page_size: str = doc('Trim size: a name (A4, A5, B5, letter, "A5 landscape") or "140mm 210mm".', "A5")
+    numerals: str | None = doc(
+        '"arabic-indic" or "latin" digits for page numbers; default arabic-indic for Arabic.', None
+    )
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What one publication is: metadata, text files in reading order, and rendering options."""
+
+    title: str = doc("Title of the publication (required).")
+    authors: list[str] = doc('Names of the authors, in order (required); an editorial byline is fine.')
+    subtitle: str | None = doc("Subtitle, shown under the title.", None)
+    language: str = doc("BCP 47 language tag of the text.", "ar")
+    direction: str | None = doc('"rtl" or "ltr"; default follows the language.', None)
+    identifier: str | None = doc("Unique identifier (ISBN, URN, URL); default a UUID derived from the slug.", None)
+    publisher: str | None = doc("Name of the publisher.", None)
+    date: dt.date | None = doc("Publication date, a TOML date (2026-11-30).", None)
+    description: str | None = doc("One-paragraph description; becomes the PDF Subject and EPUB description.", None)
+    subjects: list[str] = doc("Subjects or keywords.", factory=list)
+    rights: str | None = doc("Copyright or licence statement.", None)
+    text: list[str] | None = doc(
+        "Text files in reading order, relative to the manifest; default all *.md and *.txt, sorted.", None
+    )
+    pdf: PdfOptions = doc("PDF options, see [pdf].", factory=PdfOptions)
+
+    # Filled by load_manifest, not read from TOML.
+    slug: str = field(default="", metadata={"internal": True})
+    path: Path = field(default=Path(), metadata={"internal": True})
+    text_files: tuple[Path, ...] = field(default=(), metadata={"internal": True})
+
+    @property
+    def folder(self) -> Path:
+        """The publication's folder, `source/<slug>/`."""
+        return self.path.parent
+
+    @property
+    def numerals(self) -> str:
+        """Digits for generated numbers (page numbers): the [pdf] choice or the language's default."""
+        if self.pdf.numerals:
+            return self.pdf.numerals
+        return "arabic-indic" if self.language.split("-")[0].lower() == "ar" else "latin"
+
+
+def schema_keys(cls: type = Manifest, prefix: str = "") -> dict[str, str]:
+    """Every TOML key of the schema (nested tables as `pdf.page-size`) with its documentation."""
+    keys: dict[str, str] = {}
+    hints = typing.get_type_hints(cls)
+    for f in fields(cls):
+        if f.metadata.get("internal"):
+            continue
+        key = prefix + f.name.replace("_", "-")
+        if isinstance(hints[f.name], type) and hasattr(hints[f.name], "__dataclass_fields__"):
+            keys.update(schema_keys(hints[f.name], key + "."))
+        else:
+            keys[key] = f.metadata["doc"]
+    return keys
+
+
+def text_direction(language: str) -> str:
+    """The writing direction of a BCP 47 tag: its script subtag decides, else its language."""
+    parts = language.lower().split("-")
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            return "rtl" if part in RTL_SCRIPTS else "ltr"
+    return "rtl" if parts[0] in RTL_LANGUAGES else "ltr"
+
+
+def default_identifier(slug: str) -> str:
+    """A UUID URN derived from the slug, identical on every build and machine."""
+    return f"urn:uuid:{uuid.uuid5(IDENTIFIER_NAMESPACE, slug)}"
+
+
+def load_manifest(folder: Path) -> Manifest:
+    """Read and validate `folder/manifest.toml`; raise ManifestError listing every problem."""
+    path = folder / MANIFEST_NAME
+    shown = display_path(path)
+    if not path.is_file():
+        raise ManifestError(f"{shown}: missing; every folder in source/ needs a manifest.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ManifestError(f"{shown}: not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ManifestError(f"{shown}: invalid TOML: {exc}") from None
+
+    errors: list[str] = []
+    values = _convert(Manifest, data, "", errors)
+    values.update(slug=folder.name, path=path)
+    values.update(_derived(folder, values, errors))
+    if errors:
+        raise ManifestError(*(f"{shown}: {e}" for e in errors))
+    return Manifest(**values)
+
+
+def _convert(cls: type, data: dict[str, Any], prefix: str, errors: list[str]) -> dict[str, Any]:
+    """Check `data` against the dataclass `cls`; return its constructor arguments."""
+    hints = typing.get_type_hints(cls)
+    schema = {f.name.replace("_", "-"): f for f in fields(cls) if not f.metadata.get("internal")}
+    values: dict[str, Any] = {}
+    for key in data:
+        if key not in schema:
+            close = difflib.get_close_matches(key, schema, n=1)
+            hint = f" (did you mean '{prefix}{close[0]}'?)" if close else ""
+            errors.append(f"unknown key '{prefix}{key}'{hint}")
+    for key, f in schema.items():
+        name = prefix + key
+        if key not in data:
+            if f.default is MISSING and f.default_factory is MISSING:
+                errors.append(f"'{name}' is required")
+            continue
+        value = data[key]
+        kind = hints[f.name]
+        if isinstance(kind, type) and hasattr(kind, "__dataclass_fields__"):
+            if not isinstance(value, dict):
+                errors.append(f"'{name}' must be a table ([{name}]), got {_show(value)}")
+                continue
+            values[f.name] = kind(**_convert(kind, value, name + ".", errors))
+            continue
+        problem = _check(kind, value)
+        if problem:
+            errors.append(f"'{name}' must be {problem}, got {_show(value)}")
+        else:
+            values[f.name] = _normalise(value)
+    return values
+
+
+def _check(kind: Any, value: Any) -> str | None:
+    """None when `value` fits the annotation `kind`, else a phrase saying what was expected."""
+    if isinstance(kind, types.UnionType):  # X | None: TOML has no null, so only X can arrive
+        kind = next(k for k in typing.get_args(kind) if k is not type(None))
+    if kind is str:
+        if not isinstance(value, str):
+            return "a string"
+        return None if value.strip() else "a non-empty string"
+    if kind is dt.date:
+        return None if isinstance(value, dt.date) else "a TOML date such as 2026-11-30 (no quotes)"
+    if typing.get_origin(kind) is list:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            return "a list of non-empty strings"
+        return None
+    raise TypeError(f"schema type {kind!r} has no check")  # pragma: no cover - schema bug
+
+
+def _normalise(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return [v.strip() for v in value]
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dict):
+        return "a table"
+    return repr(value) if not isinstance(value, list) else "a list " + repr(value)[:60]
+
+
+def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[str, Any]:
+    """Check values against each other and the folder; fill defaults that depend on them."""
+    out: dict[str, Any] = {}
+    if values.get("authors") == []:
+        errors.append("'authors' must name at least one author")
+    language = values.get("language", "ar")
+    if not _BCP47.match(language):
+        errors.append(f"'language' must be a BCP 47 tag such as \"ar\" or \"ar-MA\", got \"{language}\"")
+    direction = values.get("direction")
+    if direction is not None and direction not in ("rtl", "ltr"):
+        errors.append(f"'direction' must be \"rtl\" or \"ltr\", got \"{direction}\"")
+    out["direction"] = direction or text_direction(language)
+    out["identifier"] = values.get("identifier") or default_identifier(folder.name)
+    pdf: PdfOptions = values.get("pdf", PdfOptions())
+    if not _valid_page_size(pdf.page_size):
+        errors.append(
+            f"'pdf.page-size' must be a page name (A4, A5, B5, letter) or two lengths (\"140mm 210mm\"), "
+            f'got "{pdf.page_size}"'
+        )
+    if pdf.numerals not in (None, "arabic-indic", "latin"):
+        errors.append(f"'pdf.numerals' must be \"arabic-indic\" or \"latin\", got \"{pdf.numerals}\"")
+    out["text_files"] = _text_files(folder, values.get("text"), errors)
+    return out
+
+
+def _valid_page_size(value: str) -> bool:
+    words = value.lower().split()
+    if words and words[-1] in ("portrait", "landscape"):
+        words = words[:-1]
+    if len(words) == 1:
+        return bool(_PAGE_NAME.fullmatch(words[0]))
+    return len(words) == 2 and all(_LENGTH.match(w) for w in words)
+
+
+def _text_files(folder: Path, listed: list[str] | None, errors: list[str]) -> tuple[Path, ...]:
+    """The text files in reading order: those listed, else every *.md and *.txt sorted by name."""
+    if listed is None:
+        found = sorted(p for p in folder.iterdir() if p.suffix in TEXT_SUFFIXES and p.is_file())
+        if not found:
+            errors.append("no text: add 'text = [\"article.md\"]' or put *.md / *.txt files beside the manifest")
+        return tuple(found)
+    if not listed:
+        errors.append("'text' must list at least one file")
+    files = []
+    root = folder.resolve()
+    for entry in listed:
+        path = folder / entry
+        if Path(entry).is_absolute() or not path.resolve().is_relative_to(root):
+            errors.append(f"'text' entry \"{entry}\" must be a path inside the publication folder")
+        elif path.suffix not in TEXT_SUFFIXES:
+            errors.append(f"'text' entry \"{entry}\" must be a .md or .txt file")
+        elif not path.is_file():
+            what = "is a directory" if path.is_dir() else "does not exist"
+            errors.append(f"'text' entry \"{entry}\" {what}")
+        else:
+            files.append(path)
+    if len(set(files)) != len(files):
+        errors.append("'text' lists the same file twice")
+    return tuple(files)

@@ -1,0 +1,112 @@
+"""Document → HTML (Jinja2 templates) → WeasyPrint → PDF bytes."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import mimetypes
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from . import __version__
+from .errors import BuildError, ResourceError
+from .fonts import FontSet
+from .manifest import Manifest
+from .reader import Document
+from .templates import Templates, chapters_context
+
+ARABIC_SCRIPT_LANGUAGES = {"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks"}
+
+
+def render_html(
+    manifest: Manifest, document: Document, fonts: FontSet, templates: Templates, modified: dt.datetime
+) -> str:
+    """The book as one HTML document, ready for WeasyPrint."""
+    return templates.render(
+        "pdf/book.html.j2",
+        m=manifest,
+        chapters=chapters_context(document),
+        faces=fonts.css_faces(lambda face: face.path.as_uri()),
+        families=fonts.families,
+        page_size=manifest.pdf.page_size,
+        counter_style="arabic-indic" if manifest.numerals == "arabic-indic" else "decimal",
+        separator=list_separator(manifest.language),
+        stylesheet=templates.file("pdf/book.css").as_uri(),
+        modified=modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        version=__version__,
+    )
+
+
+def render_pdf(
+    manifest: Manifest,
+    document: Document,
+    fonts: FontSet,
+    templates: Templates,
+    modified: dt.datetime,
+    allowed: tuple[Path, ...],
+) -> bytes:
+    """Render the book to PDF bytes; only files under `allowed` folders can be read."""
+    html = render_html(manifest, document, fonts, templates, modified)
+    weasyprint = _import_weasyprint()
+    fetcher = _workspace_fetcher(weasyprint, allowed)
+    try:
+        with _source_date_epoch(modified):
+            page = weasyprint.HTML(string=html, base_url=manifest.folder.resolve().as_uri() + "/",
+                                   url_fetcher=fetcher)
+            return page.write_pdf()
+    except weasyprint.urls.FatalURLFetchingError as exc:
+        raise ResourceError(f"{manifest.folder.name}: {exc.__cause__ or exc}") from None
+
+
+def list_separator(language: str) -> str:
+    """The comma that joins names: the Arabic comma for languages written in Arabic script."""
+    return "، " if language.split("-")[0].lower() in ARABIC_SCRIPT_LANGUAGES else ", "
+
+
+@contextlib.contextmanager
+def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
+    """Pin the timestamps fontTools writes into the subset fonts, so equal inputs give equal bytes."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def _import_weasyprint() -> Any:
+    try:
+        import weasyprint
+    except OSError as exc:  # cffi could not load Pango
+        raise BuildError(
+            f"WeasyPrint cannot load Pango ({exc}); install it: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+        ) from None
+    return weasyprint
+
+
+def _workspace_fetcher(weasyprint: Any, allowed: tuple[Path, ...]) -> Any:
+    """A URL fetcher that serves local files under `allowed` and nothing else: no network at all."""
+    roots = tuple(p.resolve() for p in allowed)
+
+    class WorkspaceFetcher(weasyprint.urls.URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parsed = urlparse(url)
+            if parsed.scheme == "data":
+                return super().fetch(url, headers)
+            if parsed.scheme != "file":
+                raise ResourceError(f"refused to fetch {url}: only files inside the workspace are used")
+            path = Path(unquote(parsed.path)).resolve()
+            if not any(path.is_relative_to(root) for root in roots):
+                raise ResourceError(f"refused to read {path}: it lies outside the workspace")
+            if not path.is_file():
+                raise ResourceError(f"{path} does not exist")
+            media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return weasyprint.urls.URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
+
+    return WorkspaceFetcher(fail_on_errors=True)

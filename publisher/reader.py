@@ -1,0 +1,250 @@
+"""Read the text files of a publication into a Document: chapters, headings and safe XHTML fragments.
+
+`.md` is CommonMark with tables and footnotes; raw HTML in it is escaped, never passed through.
+`.txt` is plain text whose paragraphs are separated by blank lines. Each file is one chapter.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from .errors import ResourceError, SourceError
+from .manifest import Manifest
+from .workspace import display_path
+
+IMAGE_SUFFIXES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a chapter, as the tables of contents list it."""
+
+    level: int
+    text: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image used by a chapter: its path relative to the publication folder, and its file."""
+
+    href: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One text file: its title, its sanitised XHTML body fragment and what the fragment refers to."""
+
+    id: str
+    source: Path
+    title: str
+    own_heading: bool
+    html: str
+    headings: tuple[Heading, ...]
+    images: tuple[Image, ...]
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One line of a table of contents: a chapter or a heading, with the entries below it."""
+
+    title: str
+    chapter: str
+    anchor: str
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """The text of one publication in reading order."""
+
+    chapters: tuple[Chapter, ...]
+
+    def toc(self) -> tuple[TocEntry, ...]:
+        """Chapters, each with its headings nested by level beneath it."""
+        entries = []
+        for chapter in self.chapters:
+            headings = chapter.headings[1:] if chapter.own_heading else chapter.headings
+            entries.append(TocEntry(chapter.title, chapter.id, chapter.id, _nest(chapter.id, list(headings))))
+        return tuple(entries)
+
+    @property
+    def images(self) -> tuple[Image, ...]:
+        """Every image of every chapter, once each, in order of first use."""
+        return tuple(dict.fromkeys(i for c in self.chapters for i in c.images))
+
+
+def _nest(chapter_id: str, headings: list[Heading]) -> tuple[TocEntry, ...]:
+    """Nest headings under the closest earlier heading of a smaller level."""
+    entries = []
+    while headings:
+        first = headings.pop(0)
+        below = []
+        while headings and headings[0].level > first.level:
+            below.append(headings.pop(0))
+        entries.append(TocEntry(first.text, chapter_id, first.id, _nest(chapter_id, below)))
+    return tuple(entries)
+
+
+def read_document(manifest: Manifest) -> Document:
+    """Read every text file of the manifest into a Document; raise SourceError on unreadable text."""
+    chapters = []
+    single = len(manifest.text_files) == 1
+    for number, path in enumerate(manifest.text_files, start=1):
+        text = read_text(path)
+        chapter_id = f"ch{number:02d}"
+        if path.suffix == ".md":
+            chapter = _markdown_chapter(chapter_id, path, text, manifest)
+        else:
+            chapter = _plain_chapter(chapter_id, path, text)
+        if not chapter.title:
+            title = manifest.title if single else path.stem
+            chapter = replace(chapter, title=title)
+        chapters.append(chapter)
+    return Document(tuple(chapters))
+
+
+def read_text(path: Path) -> str:
+    """Decode a text file as UTF-8 (a BOM is allowed), with LF line ends; reject empty or binary files."""
+    data = path.read_bytes()
+    shown = display_path(path)
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise SourceError(f"{shown}: is a binary file, not text (NUL byte at offset {nul})")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{shown}: not valid UTF-8 at byte offset {exc.start}") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise SourceError(f"{shown}: is empty")
+    return text
+
+
+def locate(text: str, char: str) -> int:
+    """The 1-based line of the first occurrence of `char` in `text`."""
+    return text.count("\n", 0, text.index(char)) + 1
+
+
+def _plain_chapter(chapter_id: str, path: Path, text: str) -> Chapter:
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+    return Chapter(chapter_id, path, "", False, body, (), ())
+
+
+def _markdown_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": True}).enable("table").use(footnote_plugin)
+    md.add_render_rule("footnote_ref", _render_footnote_ref)
+    md.add_render_rule("footnote_backref", _render_footnote_backref)
+    md.add_render_rule("footnote_block_open", lambda *a: '<section class="footnotes" role="doc-endnotes">\n<ol>\n')
+    md.add_render_rule("footnote_block_close", lambda *a: "</ol>\n</section>\n")
+    return md
+
+
+def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest) -> Chapter:
+    md = _markdown_parser()
+    env = {"docId": chapter_id}
+    tokens = md.parse(text, env)
+    headings, images = [], []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            heading_id = f"{chapter_id}-h{len(headings) + 1}"
+            token.attrSet("id", heading_id)
+            headings.append(Heading(int(token.tag[1]), _plain(tokens[index + 1]), heading_id))
+        for child in _inline_children(token):
+            if child.type == "image":
+                images.append(_image(child, token, path, manifest))
+    _move_footnote_backrefs(tokens)
+    own_heading = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
+    title = headings[0].text if own_heading else ""
+    body = md.renderer.render(tokens, md.options, env)
+    return Chapter(chapter_id, path, title, own_heading, body, tuple(headings), tuple(dict.fromkeys(images)))
+
+
+def _inline_children(token: Token) -> Iterator[Token]:
+    for child in token.children or ():
+        yield child
+        yield from _inline_children(child)
+
+
+def _plain(inline: Token) -> str:
+    return "".join(c.content for c in _inline_children(inline) if c.type in ("text", "code_inline")).strip()
+
+
+def _image(image: Token, block: Token, path: Path, manifest: Manifest) -> Image:
+    """Check a Markdown image: alt text, a relative path inside the publication, a known format."""
+    src = str(image.attrGet("src") or "")
+    line = (block.map[0] + 1) if block.map else 0
+    where = f"{display_path(path)} line {line}"
+    if not _plain(image):
+        raise SourceError(f'{where}: image "{src}" has no alt text; write ![what it shows]({src})')
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src) or src.startswith(("/", "\\")):
+        raise ResourceError(f'{where}: image "{src}" must be a relative path inside the publication folder')
+    file = (path.parent / src).resolve()
+    if not file.is_relative_to(manifest.folder.resolve()):
+        raise ResourceError(f'{where}: image "{src}" lies outside the publication folder')
+    if file.suffix.lower() not in IMAGE_SUFFIXES:
+        raise ResourceError(f'{where}: image "{src}" must be PNG, JPEG or SVG')
+    if not file.is_file():
+        raise ResourceError(f'{where}: image "{src}" does not exist')
+    href = file.relative_to(manifest.folder.resolve()).as_posix()
+    image.attrSet("src", href)
+    return Image(href, file)
+
+
+def _move_footnote_backrefs(tokens: list[Token]) -> None:
+    """Put each footnote's back link before its text, as its number, instead of a trailing arrow.
+
+    The plugin's arrow (U+21A9) is in no Arabic font we ship; a number that links back reads well
+    in print and on screen.
+    """
+    first_inline: Token | None = None
+    for index, token in enumerate(tokens):
+        if token.type == "footnote_open":
+            first_inline = None
+        elif token.type == "inline" and first_inline is None:
+            first_inline = token
+        elif token.type == "footnote_anchor" and first_inline is not None:
+            backref = Token("footnote_backref", "", 0, meta=token.meta)
+            first_inline.children = [backref, *(first_inline.children or [])]
+            tokens[index] = Token("text", "", 0)  # renders nothing
+
+
+def _footnote_name(tokens: list[Token], idx: int, env: dict) -> tuple[str, str]:
+    number = str(tokens[idx].meta["id"] + 1)
+    return f"-{env.get('docId', '')}-{number}", number
+
+
+def _render_footnote_ref(self, tokens, idx, options, env) -> str:
+    name, number = _footnote_name(tokens, idx, env)
+    name_ref = f"{name}:{tokens[idx].meta['subId']}" if tokens[idx].meta.get("subId", 0) > 0 else name
+    return (
+        f'<sup class="footnote-ref"><a href="#fn{name}" id="fnref{name_ref}" role="doc-noteref">'
+        f"{number}</a></sup>"
+    )
+
+
+def _render_footnote_backref(self, tokens, idx, options, env) -> str:
+    name, number = _footnote_name(tokens, idx, env)
+    return f'<a href="#fnref{name}" class="footnote-backref" role="doc-backlink">{number}</a> '
+
+
+def text_characters(fragment: str) -> set[str]:
+    """The characters a reader sees in an XHTML fragment: tags dropped, entities decoded."""
+    visible = html.unescape(re.sub(r"<[^>]*>", " ", fragment))
+    return {c for c in visible if is_drawn(c)}
+
+
+def is_drawn(char: str) -> bool:
+    """Whether a font must draw `char`: controls and format characters (ZWJ, RLM) need no glyph."""
+    return unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp")

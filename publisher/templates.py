@@ -1,0 +1,65 @@
+"""The Jinja2 environment: the workspace's templates/ first, then the packaged defaults.
+
+Autoescape is on for every template. Article bodies arrive as already-sanitised fragments
+(reader.py) and are marked safe there and only there; article text is never a template.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from markupsafe import Markup
+
+from .errors import ResourceError
+from .reader import Document
+
+
+class Templates:
+    """Renders templates and finds static files (CSS) through the same override chain."""
+
+    def __init__(self, folders: tuple[Path, ...]) -> None:
+        self.folders = folders
+        self.env = Environment(
+            loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
+            # Every template is escaped except CSS, whose values are validated before they get here.
+            autoescape=lambda name: not (name or "").endswith(".css.j2"),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def render(self, name: str, **context: Any) -> str:
+        """Render the template `name` (e.g. "pdf/book.html.j2") with `context`."""
+        try:
+            template = self.env.get_template(name)
+        except TemplateNotFound:
+            raise ResourceError(f"template {name} not found in {self._where()}") from None
+        return template.render(**context)
+
+    def file(self, name: str) -> Path:
+        """The path of a static file such as "pdf/book.css", the workspace's copy first."""
+        for folder in self.folders:
+            path = folder / name
+            if path.is_file():
+                return path
+        raise ResourceError(f"template file {name} not found in {self._where()}")
+
+    def _where(self) -> str:
+        return " or ".join(str(f) for f in self.folders)
+
+
+def chapters_context(document: Document) -> list[dict[str, Any]]:
+    """The chapters as templates see them, bodies marked as safe markup."""
+    return [
+        {
+            "id": c.id,
+            "title": c.title,
+            "own_heading": c.own_heading,
+            "body": Markup(c.html),  # sanitised by reader.py: raw HTML was escaped there
+            "headings": c.headings,
+        }
+        for c in document.chapters
+    ]
