@@ -95,7 +95,7 @@ def publication_moment(manifest: Manifest) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         if not epoch.isdigit():
-            raise InputError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got \"{epoch}\"")
+            raise InputError(f'SOURCE_DATE_EPOCH must be a whole number of seconds, got "{epoch}"')
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     if manifest.date:
         return dt.datetime(manifest.date.year, manifest.date.month, manifest.date.day, tzinfo=dt.UTC)
@@ -110,7 +110,11 @@ def _git_commit_time(folder: Path) -> int | None:
     try:
         result = subprocess.run(
             ["git", "log", "-1", "--format=%ct", "--", "."],
-            cwd=folder, capture_output=True, text=True, timeout=10, check=False,
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -118,8 +122,9 @@ def _git_commit_time(folder: Path) -> int | None:
     return int(out) if result.returncode == 0 and out.isdigit() else None
 
 
-def _render(fmt: str, publication: Publication, fonts: FontSet, templates: Templates,
-            allowed: tuple[Path, ...]) -> bytes:
+def _render(
+    fmt: str, publication: Publication, fonts: FontSet, templates: Templates, allowed: tuple[Path, ...]
+) -> bytes:
     manifest, document = publication.manifest, publication.document
     moment = publication_moment(manifest)
     try:
@@ -133,4 +138,6 @@ def _render(fmt: str, publication: Publication, fonts: FontSet, templates: Templ
     except PublishError:
         raise
     except Exception as exc:  # a renderer's own failure on input we accepted: a failed build
-        raise BuildError(f"source/{manifest.slug}: {fmt.upper()} rendering failed: {type(exc).__name__}: {exc}") from exc
+        raise BuildError(
+            f"source/{manifest.slug}: {fmt.upper()} rendering failed: {type(exc).__name__}: {exc}"
+        ) from exc

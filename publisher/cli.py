@@ -22,8 +22,11 @@ T = TypeVar("T")
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="publish")
 @click.option(
-    "-C", "--workspace",
-    type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+    "-C",
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
     help="The workspace: a folder with source/ (and optionally templates/, fonts/, dist/).",
 )
 @click.pass_context
@@ -41,8 +44,9 @@ def main(ctx: click.Context, workspace: Path) -> None:
 
 @main.command("build")
 @click.argument("slugs", nargs=-1)
-@click.option("--format", "formats", default="pdf,epub", show_default=True,
-              help="Comma-separated formats to build: pdf, epub.")
+@click.option(
+    "--format", "formats", default="pdf,epub", show_default=True, help="Comma-separated formats to build: pdf, epub."
+)
 @click.pass_obj
 def build_command(workspace: Path, slugs: tuple[str, ...], formats: str) -> None:
     """Build SLUGS (default: every folder in source/) into dist/SLUG.pdf and dist/SLUG.epub.
@@ -54,7 +58,9 @@ def build_command(workspace: Path, slugs: tuple[str, ...], formats: str) -> None
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
-        raise click.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}; use pdf, epub", param_hint="--format")
+        raise click.BadParameter(
+            f"unknown format {', '.join(unknown) or '(none)'}; use pdf, epub", param_hint="--format"
+        )
     artifacts = _run(lambda: build(workspace, slugs, wanted))
     for artifact in artifacts:
         click.echo(f"wrote {artifact.path.relative_to(Path(workspace).resolve())} ({_size(artifact.size)})")

@@ -43,38 +43,69 @@ def render_epub(
     common = {"m": manifest, "stylesheet": STYLESHEET, "separator": list_separator(manifest.language)}
 
     titlepage = TemplatedXhtml(
-        templates.render("epub/titlepage.xhtml.j2", **common), uid="titlepage", file_name="titlepage.xhtml",
-        title=manifest.title, lang=manifest.language,
+        templates.render("epub/titlepage.xhtml.j2", **common),
+        uid="titlepage",
+        file_name="titlepage.xhtml",
+        title=manifest.title,
+        lang=manifest.language,
     )
     chapters = [
         TemplatedXhtml(
             templates.render("epub/chapter.xhtml.j2", chapter=context, **common),
-            uid=context["id"], file_name=f"{context['id']}.xhtml", title=context["title"], lang=manifest.language,
+            uid=context["id"],
+            file_name=f"{context['id']}.xhtml",
+            title=context["title"],
+            lang=manifest.language,
         )
         for context in chapters_context(document)
     ]
     nav = TemplatedXhtml(
-        templates.render("epub/nav.xhtml.j2", toc=document.toc(), **common), properties=("nav",),
-        uid="nav", file_name="nav.xhtml", lang=manifest.language,
+        templates.render("epub/nav.xhtml.j2", toc=document.toc(), **common),
+        properties=("nav",),
+        uid="nav",
+        file_name="nav.xhtml",
+        lang=manifest.language,
     )
     for item in (titlepage, *chapters, nav):
         book.add_item(item)
-    book.add_item(epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css",
-                                content=_stylesheet(fonts, templates).encode("utf-8")))
+    book.add_item(
+        epub.EpubItem(
+            uid="style",
+            file_name=STYLESHEET,
+            media_type="text/css",
+            content=_stylesheet(fonts, templates).encode("utf-8"),
+        )
+    )
     for number, face in enumerate(fonts.faces, start=1):
-        book.add_item(epub.EpubItem(uid=f"font{number}", file_name=f"fonts/{face.path.name}",
-                                    media_type=face.media_type, content=face.path.read_bytes()))
+        book.add_item(
+            epub.EpubItem(
+                uid=f"font{number}",
+                file_name=f"fonts/{face.path.name}",
+                media_type=face.media_type,
+                content=face.path.read_bytes(),
+            )
+        )
     for number, image in enumerate(document.images, start=1):
-        book.add_item(epub.EpubItem(uid=f"image{number}", file_name=image.href,
-                                    media_type=IMAGE_SUFFIXES[image.path.suffix.lower()],
-                                    content=image.path.read_bytes()))
+        book.add_item(
+            epub.EpubItem(
+                uid=f"image{number}",
+                file_name=image.href,
+                media_type=IMAGE_SUFFIXES[image.path.suffix.lower()],
+                content=image.path.read_bytes(),
+            )
+        )
     book.add_item(epub.EpubNcx())
     book.toc = [_ebooklib_toc(epub, entry) for entry in document.toc()]
     book.spine = [titlepage, *chapters]
 
     buffer = io.BytesIO()
-    options = {"mtime": modified, "epub3_landmark": False, "epub2_guide": False, "package_direction": True,
-               "raise_exceptions": True}
+    options = {
+        "mtime": modified,
+        "epub3_landmark": False,
+        "epub2_guide": False,
+        "package_direction": True,
+        "raise_exceptions": True,
+    }
     epub.write_epub(buffer, book, options)
     return repack(buffer.getvalue(), modified)
 

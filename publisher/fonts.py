@@ -67,23 +67,25 @@ class FontSet:
         return any(ord(char) in self.regular(family).codepoints for family in self.families)
 
     def check_coverage(self, manifest: Manifest, document: Document) -> None:
-        """Raise FontCoverageError naming each character of the book that no font can draw."""
-        problems = []
+        """Raise FontCoverageError naming the characters no font can draw, one line per place."""
+        places: dict[str, list[str]] = {}
         for chapter in document.chapters:
             missing = sorted(c for c in text_characters(chapter.html) if not self.covers(c))
             text = read_text(chapter.source) if missing else ""
             for char in missing:
                 line = f" line {locate(text, char)}" if char in text else ""
-                problems.append(f"{_describe(char)} in {display_path(chapter.source)}{line}")
+                places.setdefault(f"{display_path(chapter.source)}{line}", []).append(char)
         for key, value in _manifest_strings(manifest):
             for char in sorted({c for c in value if is_drawn(c) and not self.covers(c)}):
-                problems.append(f"{_describe(char)} in {display_path(manifest.path)} '{key}'")
+                places.setdefault(f"{display_path(manifest.path)} '{key}'", []).append(char)
         for char in GENERATED_TEXT:
             if not self.covers(char):
-                problems.append(f"{_describe(char)} (page numbers) in the fonts")
-        if problems:
+                places.setdefault("page numbers", []).append(char)
+        if places:
             fix = f"add a font that covers it to fonts/ (now: {', '.join(self.families)})"
-            raise FontCoverageError(*(f"{p}: no font can draw it; {fix}" for p in problems))
+            raise FontCoverageError(
+                *(f"{_describe_all(chars)} in {place}: no font can draw it; {fix}" for place, chars in places.items())
+            )
 
 
 def load_fonts(folders: tuple[Path, ...]) -> FontSet:
@@ -123,6 +125,12 @@ def _manifest_strings(manifest: Manifest) -> list[tuple[str, str]]:
         if value:
             pairs.append((key, value))
     return pairs
+
+
+def _describe_all(chars: list[str], shown: int = 3) -> str:
+    """U+2D30 TIFINAGH LETTER YA, U+2D33 TIFINAGH LETTER YAG and 3 more."""
+    names = ", ".join(_describe(c) for c in chars[:shown])
+    return names + (f" and {len(chars) - shown} more" if len(chars) > shown else "")
 
 
 def _describe(char: str) -> str:

@@ -58,7 +58,7 @@ class Manifest:
     """What one publication is: metadata, text files in reading order, and rendering options."""
 
     title: str = doc("Title of the publication (required).")
-    authors: list[str] = doc('Names of the authors, in order (required); an editorial byline is fine.')
+    authors: list[str] = doc("Names of the authors, in order (required); an editorial byline is fine.")
     subtitle: str | None = doc("Subtitle, shown under the title.", None)
     language: str = doc("BCP 47 language tag of the text.", "ar")
     direction: str | None = doc('"rtl" or "ltr"; default follows the language.', None)
@@ -216,10 +216,10 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         errors.append("'authors' must name at least one author")
     language = values.get("language", "ar")
     if not _BCP47.match(language):
-        errors.append(f"'language' must be a BCP 47 tag such as \"ar\" or \"ar-MA\", got \"{language}\"")
+        errors.append(f'\'language\' must be a BCP 47 tag such as "ar" or "ar-MA", got "{language}"')
     direction = values.get("direction")
     if direction is not None and direction not in ("rtl", "ltr"):
-        errors.append(f"'direction' must be \"rtl\" or \"ltr\", got \"{direction}\"")
+        errors.append(f'\'direction\' must be "rtl" or "ltr", got "{direction}"')
     out["direction"] = direction or text_direction(language)
     out["identifier"] = values.get("identifier") or default_identifier(folder.name)
     pdf: PdfOptions = values.get("pdf", PdfOptions())
@@ -229,7 +229,7 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
             f'got "{pdf.page_size}"'
         )
     if pdf.numerals not in (None, "arabic-indic", "latin"):
-        errors.append(f"'pdf.numerals' must be \"arabic-indic\" or \"latin\", got \"{pdf.numerals}\"")
+        errors.append(f'\'pdf.numerals\' must be "arabic-indic" or "latin", got "{pdf.numerals}"')
     out["text_files"] = _text_files(folder, values.get("text"), errors)
     return out
 

@@ -54,8 +54,7 @@ def render_pdf(
     fetcher = _workspace_fetcher(weasyprint, allowed)
     try:
         with _source_date_epoch(modified):
-            page = weasyprint.HTML(string=html, base_url=manifest.folder.resolve().as_uri() + "/",
-                                   url_fetcher=fetcher)
+            page = weasyprint.HTML(string=html, base_url=manifest.folder.resolve().as_uri() + "/", url_fetcher=fetcher)
             return page.write_pdf()
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise ResourceError(f"{manifest.folder.name}: {exc.__cause__ or exc}") from None

@@ -21,6 +21,7 @@ from .errors import ResourceError, SourceError
 from .manifest import Manifest
 from .workspace import display_path
 
+UNSAFE_LINK_SCHEMES = {"javascript", "vbscript", "file", "data"}
 IMAGE_SUFFIXES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
 
 
@@ -144,6 +145,9 @@ def _plain_chapter(chapter_id: str, path: Path, text: str) -> Chapter:
 
 def _markdown_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": True}).enable("table").use(footnote_plugin)
+    # Let every URL through the parser so that _check_link and _image can refuse bad ones by name,
+    # instead of markdown-it silently leaving them as literal text.
+    md.validateLink = lambda url: True
     md.add_render_rule("footnote_ref", _render_footnote_ref)
     md.add_render_rule("footnote_backref", _render_footnote_backref)
     md.add_render_rule("footnote_block_open", lambda *a: '<section class="footnotes" role="doc-endnotes">\n<ol>\n')
@@ -164,6 +168,8 @@ def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest
         for child in _inline_children(token):
             if child.type == "image":
                 images.append(_image(child, token, path, manifest))
+            elif child.type == "link_open":
+                _check_link(child, token, path)
     _move_footnote_backrefs(tokens)
     own_heading = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     title = headings[0].text if own_heading else ""
@@ -202,6 +208,15 @@ def _image(image: Token, block: Token, path: Path, manifest: Manifest) -> Image:
     return Image(href, file)
 
 
+def _check_link(link: Token, block: Token, path: Path) -> None:
+    """Links may point anywhere on the web or inside the book, but never run code or read local files."""
+    href = str(link.attrGet("href") or "")
+    scheme = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", href)
+    if scheme and scheme.group(1).lower() in UNSAFE_LINK_SCHEMES:
+        line = (block.map[0] + 1) if block.map else 0
+        raise SourceError(f'{display_path(path)} line {line}: link "{href}" is not allowed (only web and mail links)')
+
+
 def _move_footnote_backrefs(tokens: list[Token]) -> None:
     """Put each footnote's back link before its text, as its number, instead of a trailing arrow.
 
@@ -228,10 +243,7 @@ def _footnote_name(tokens: list[Token], idx: int, env: dict) -> tuple[str, str]:
 def _render_footnote_ref(self, tokens, idx, options, env) -> str:
     name, number = _footnote_name(tokens, idx, env)
     name_ref = f"{name}:{tokens[idx].meta['subId']}" if tokens[idx].meta.get("subId", 0) > 0 else name
-    return (
-        f'<sup class="footnote-ref"><a href="#fn{name}" id="fnref{name_ref}" role="doc-noteref">'
-        f"{number}</a></sup>"
-    )
+    return f'<sup class="footnote-ref"><a href="#fn{name}" id="fnref{name_ref}" role="doc-noteref">{number}</a></sup>'
 
 
 def _render_footnote_backref(self, tokens, idx, options, env) -> str:

@@ -1,0 +1,56 @@
+"""Shared fixtures: one workspace holding the seed and the book fixture, built once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from publisher import build
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = "beni-mellal-social-pole"
+
+
+@dataclass(frozen=True)
+class Built:
+    """A workspace after `publish build`."""
+
+    root: Path
+
+    def artifact(self, slug: str, fmt: str) -> Path:
+        return self.root / "dist" / f"{slug}.{fmt}"
+
+
+def make_workspace(root: Path, *folders: Path) -> Path:
+    """A workspace at `root` whose source/ holds copies of `folders`."""
+    (root / "source").mkdir(parents=True)
+    for folder in folders:
+        shutil.copytree(folder, root / "source" / folder.name)
+    return root
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The seed publication and the two-chapter book, built once with the library API."""
+    root = make_workspace(tmp_path_factory.mktemp("workspace"), REPO / "source" / SEED, FIXTURES / "book")
+    build(root)
+    return Built(root)
+
+
+def run_publish(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the `publish` command as a user would, in a separate process."""
+    return subprocess.run(
+        [sys.executable, "-m", "publisher", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )

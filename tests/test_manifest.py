@@ -1,0 +1,134 @@
+"""The manifest schema: defaults, derived values, and every problem collected with file and key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from publisher.errors import ManifestError
+from publisher.manifest import default_identifier, load_manifest, schema_keys, text_direction
+
+
+def write(folder: Path, manifest: str, **texts: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "manifest.toml").write_text(manifest, encoding="utf-8")
+    for name, text in (texts or {"article.txt": "نص."}).items():
+        (folder / name.replace("_", ".")).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_defaults_are_filled(tmp_path: Path) -> None:
+    folder = write(
+        tmp_path / "source" / "daily",
+        'title = "عنوان"\nauthors = ["هيئة التحرير"]\n',
+        b_md="# ب",
+        a_txt="أ",
+        notes_rst="ignored",
+    )
+    m = load_manifest(folder)
+    assert (m.language, m.direction, m.numerals, m.pdf.page_size) == ("ar", "rtl", "arabic-indic", "A5")
+    assert m.identifier == default_identifier("daily")
+    assert [p.name for p in m.text_files] == ["a.txt", "b.md"]
+    assert (m.subtitle, m.date, m.subjects) == (None, None, [])
+
+
+def test_identifier_is_stable_and_differs_per_slug() -> None:
+    assert default_identifier("a") == default_identifier("a") != default_identifier("b")
+    assert default_identifier("a").startswith("urn:uuid:")
+
+
+@pytest.mark.parametrize(
+    ("tag", "direction"),
+    [
+        ("ar", "rtl"),
+        ("ar-MA", "rtl"),
+        ("fa", "rtl"),
+        ("he", "rtl"),
+        ("fr", "ltr"),
+        ("en-GB", "ltr"),
+        ("zgh", "ltr"),
+        ("ber-Tfng", "ltr"),
+        ("ber-Arab", "rtl"),
+        ("ar-Latn", "ltr"),
+    ],
+)
+def test_direction_follows_the_language(tag: str, direction: str) -> None:
+    assert text_direction(tag) == direction
+
+
+def test_explicit_values_are_kept(tmp_path: Path) -> None:
+    folder = write(
+        tmp_path / "source" / "b",
+        """
+title = "Le carnet"
+authors = ["La rédaction"]
+language = "fr"
+direction = "rtl"
+identifier = "isbn:9780000000000"
+date = 2026-01-31
+subjects = ["essai"]
+text = ["two.md", "one.md"]
+[pdf]
+page-size = "140mm 210mm"
+numerals = "latin"
+""",
+        one_md="# Un",
+        two_md="# Deux",
+    )
+    m = load_manifest(folder)
+    assert (m.direction, m.identifier, m.date, m.numerals) == (
+        "rtl",
+        "isbn:9780000000000",
+        dt.date(2026, 1, 31),
+        "latin",
+    )
+    assert [p.name for p in m.text_files] == ["two.md", "one.md"]
+    assert m.pdf.page_size == "140mm 210mm"
+
+
+def test_all_problems_are_reported_together(tmp_path: Path) -> None:
+    folder = write(
+        tmp_path / "source" / "x",
+        """
+authors = "هيئة التحرير"
+subtitel = "typo"
+language = "arabic language"
+text = ["missing.md"]
+[pdf]
+page-size = "huge"
+colour = "red"
+""",
+    )
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(folder)
+    assert caught.value.messages == [
+        "source/x/manifest.toml: unknown key 'subtitel' (did you mean 'subtitle'?)",
+        "source/x/manifest.toml: 'title' is required",
+        "source/x/manifest.toml: 'authors' must be a list of non-empty strings, got \"هيئة التحرير\"",
+        "source/x/manifest.toml: unknown key 'pdf.colour'",
+        'source/x/manifest.toml: \'language\' must be a BCP 47 tag such as "ar" or "ar-MA", got "arabic language"',
+        "source/x/manifest.toml: 'pdf.page-size' must be a page name (A4, A5, B5, letter) or two lengths "
+        '("140mm 210mm"), got "huge"',
+        "source/x/manifest.toml: 'text' entry \"missing.md\" does not exist",
+    ]
+
+
+@pytest.mark.parametrize("size", ["A4", "a5", "B5", "letter", "JIS-B5", "A5 landscape", "140mm 210mm", "5.5in 8.5in"])
+def test_page_sizes_accepted(tmp_path: Path, size: str) -> None:
+    folder = write(tmp_path / "source" / "p", f'title = "t"\nauthors = ["a"]\n[pdf]\npage-size = "{size}"\n')
+    assert load_manifest(folder).pdf.page_size == size
+
+
+def test_bom_in_manifest_is_accepted(tmp_path: Path) -> None:
+    folder = write(tmp_path / "source" / "bom", '\ufefftitle = "t"\r\nauthors = ["a"]\r\n')
+    assert load_manifest(folder).title == "t"
+
+
+def test_every_key_is_documented_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for key, doc in schema_keys().items():
+        assert f"`{key.split('.')[-1]}`" in readme, key
+        assert doc.strip()

@@ -1,0 +1,64 @@
+"""The wheel carries the default templates and fonts, so `pip install` + `publish build` works anywhere."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import FIXTURES, REPO, make_workspace, run_publish
+
+
+def test_wheel_ships_the_defaults_and_builds_outside_the_repo(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(tmp_path / "wheel"),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    wheel = next((tmp_path / "wheel").glob("publish-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for packaged in (
+        "templates/pdf/book.html.j2",
+        "templates/partials/body.html.j2",
+        "templates/epub/book.css",
+        "fonts/Amiri-Regular.ttf",
+        "fonts/Amiri-BoldSlanted.ttf",
+        "fonts/OFL-Amiri.txt",
+    ):
+        assert f"publisher/_defaults/{packaged}" in names, packaged
+
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    workspace = make_workspace(tmp_path / "elsewhere", FIXTURES / "book")
+    env = {"PYTHONPATH": str(site)}
+    where = subprocess.run(
+        [sys.executable, "-c", "import publisher; print(publisher.__file__)"],
+        cwd=workspace,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert where.stdout.startswith(str(site))
+
+    result = run_publish("build", cwd=workspace, env=env)
+    assert result.returncode == 0, result.stderr
+    assert (workspace / "dist" / "book.pdf").read_bytes().startswith(b"%PDF")

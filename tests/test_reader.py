@@ -1,0 +1,109 @@
+"""Reading text files: Markdown structure, plain paragraphs, safe HTML, and text that is not text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from publisher.errors import ResourceError, SourceError
+from publisher.manifest import load_manifest
+from publisher.reader import read_document, read_text
+
+
+def document_of(tmp_path: Path, **files: str | bytes):
+    folder = tmp_path / "source" / "pub"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "manifest.toml").write_text('title = "العنوان"\nauthors = ["أ"]\n', encoding="utf-8")
+    for name, content in files.items():
+        path = folder / name.replace("_", ".")
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    return read_document(load_manifest(folder))
+
+
+def test_markdown_structure(tmp_path: Path) -> None:
+    doc = document_of(tmp_path, a_md="# فصل\n\nنص *مائل* و**غليظ**.[^1]\n\n## قسم\n\n- بند\n\n> قول\n\n[^1]: حاشية.\n")
+    chapter = doc.chapters[0]
+    assert (chapter.title, chapter.own_heading) == ("فصل", True)
+    assert [(h.level, h.text, h.id) for h in chapter.headings] == [(1, "فصل", "ch01-h1"), (2, "قسم", "ch01-h2")]
+    for fragment in (
+        '<h1 id="ch01-h1">فصل</h1>',
+        "<em>مائل</em>",
+        "<strong>غليظ</strong>",
+        "<li>بند</li>",
+        "<blockquote>",
+        'href="#fn-ch01-1"',
+        'role="doc-noteref"',
+        '<a href="#fnref-ch01-1" class="footnote-backref" role="doc-backlink">1</a> حاشية.',
+    ):
+        assert fragment in chapter.html
+    assert "↩" not in chapter.html  # no glyph for it in the Arabic fonts
+
+
+def test_raw_html_is_escaped_not_passed_through(tmp_path: Path) -> None:
+    doc = document_of(tmp_path, a_md='نص <script>alert(1)</script> و<iframe src="x"></iframe>\n')
+    html = doc.chapters[0].html
+    assert "<script" not in html and "<iframe" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_plain_text_paragraphs_are_separated_by_blank_lines(tmp_path: Path) -> None:
+    doc = document_of(tmp_path, a_txt="سطر أول\nيكمل الفقرة\n\n\nفقرة <ثانية> & أخيرة\n")
+    chapter = doc.chapters[0]
+    assert chapter.html == "<p>سطر أول يكمل الفقرة</p>\n<p>فقرة &lt;ثانية&gt; &amp; أخيرة</p>"
+    assert (chapter.title, chapter.own_heading) == ("العنوان", False)  # the only chapter takes the book's title
+
+
+def test_chapters_without_heading_in_a_book_take_their_file_name(tmp_path: Path) -> None:
+    doc = document_of(tmp_path, one_txt="أ", two_md="## فرعي\n\nب")
+    assert [c.title for c in doc.chapters] == ["one", "two"]
+    assert [e.title for e in doc.toc()[1].children] == ["فرعي"]
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    doc = document_of(tmp_path, a_txt="\ufeffفقرة\r\nتكمل\r\n\r\nثانية\r\n".encode())
+    assert doc.chapters[0].html == "<p>فقرة تكمل</p>\n<p>ثانية</p>"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "is empty"),
+        (b" \n\t\n", "is empty"),
+        (b"abc\x00def", "is a binary file, not text (NUL byte at offset 3)"),
+        ("صح".encode() + b"\xc3\x28", "not valid UTF-8 at byte offset 4"),
+    ],
+)
+def test_text_that_is_not_text_is_refused(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "source" / "p" / "a.txt"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data)
+    with pytest.raises(SourceError, match="^source/p/a.txt: " + message.replace("(", r"\(").replace(")", r"\)")):
+        read_text(path)
+
+
+def test_images_are_checked_and_collected(tmp_path: Path) -> None:
+    folder = tmp_path / "source" / "pub" / "img"
+    folder.mkdir(parents=True)
+    (folder / "port.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    doc = document_of(tmp_path, a_md="![صورة الميناء](img/port.png)\n")
+    assert [i.href for i in doc.images] == ["img/port.png"]
+    assert 'src="img/port.png" alt="صورة الميناء"' in doc.chapters[0].html
+
+
+@pytest.mark.parametrize("src", ["file:///etc/passwd", "/etc/passwd", "../../outside.png", "https://x.org/a.png"])
+def test_images_outside_the_publication_are_refused(tmp_path: Path, src: str) -> None:
+    with pytest.raises(ResourceError, match="line 1: image"):
+        document_of(tmp_path, a_md=f"![صورة]({src})\n")
+
+
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x"])
+def test_links_that_run_code_or_read_files_are_refused(tmp_path: Path, href: str) -> None:
+    with pytest.raises(SourceError, match=re.escape(f'line 3: link "{href}" is not allowed')):
+        document_of(tmp_path, a_md=f"فقرة\n\n[رابط]({href})\n")
+
+
+def test_web_links_are_kept(tmp_path: Path) -> None:
+    doc = document_of(tmp_path, a_md="[الموقع](https://example.org/a?b=1&c=2)\n")
+    assert '<a href="https://example.org/a?b=1&amp;c=2">الموقع</a>' in doc.chapters[0].html

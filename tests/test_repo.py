@@ -1,0 +1,28 @@
+"""Repository promises: the README's commands are what CI runs, and dist/ is not ignored."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from conftest import REPO
+
+
+def readme_commands() -> list[str]:
+    return re.findall(r"```sh\n(.+?)\n```", (REPO / "README.md").read_text(encoding="utf-8"))
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    build, tests = readme_commands()[:2]
+    assert build.endswith("pip install -e . && publish build")
+    assert tests.endswith("pip install -e '.[test]' && python -m pytest")
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci[-1] == readme_commands()[1]
+
+
+def test_dist_is_tracked_not_ignored() -> None:
+    ignored = subprocess.run(["git", "check-ignore", "-q", "dist/x.pdf"], cwd=REPO, check=False)
+    assert ignored.returncode == 1
