@@ -52,8 +52,9 @@ def build(workspace: Path | str = ".", slugs: Iterable[str] = (), formats: Itera
     allowed = (space.root, *space.search_path("templates"), *space.search_path("fonts"))
     artifacts = []
     for publication in publications:
+        moment = publication_moment(publication.manifest)
         for fmt in formats:
-            data = _render(fmt, publication, fonts, templates, allowed)
+            data = _render(fmt, publication, moment, fonts, templates, allowed)
             path = space.dist / f"{publication.manifest.slug}.{fmt}"
             write_atomic(path, data)
             artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data)))
@@ -123,10 +124,14 @@ def _git_commit_time(folder: Path) -> int | None:
 
 
 def _render(
-    fmt: str, publication: Publication, fonts: FontSet, templates: Templates, allowed: tuple[Path, ...]
+    fmt: str,
+    publication: Publication,
+    moment: dt.datetime,
+    fonts: FontSet,
+    templates: Templates,
+    allowed: tuple[Path, ...],
 ) -> bytes:
     manifest, document = publication.manifest, publication.document
-    moment = publication_moment(manifest)
     try:
         if fmt == "pdf":
             from .pdf import render_pdf

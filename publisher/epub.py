@@ -13,9 +13,8 @@ from typing import Any
 
 from .fonts import FontSet
 from .manifest import Manifest
-from .pdf import list_separator
 from .reader import IMAGE_SUFFIXES, Document, TocEntry
-from .templates import Templates, chapters_context
+from .templates import Templates, chapters_context, list_separator
 
 STYLESHEET = "styles/book.css"
 

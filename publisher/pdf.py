@@ -16,9 +16,7 @@ from .errors import BuildError, ResourceError
 from .fonts import FontSet
 from .manifest import Manifest
 from .reader import Document
-from .templates import Templates, chapters_context
-
-ARABIC_SCRIPT_LANGUAGES = {"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks"}
+from .templates import Templates, chapters_context, list_separator
 
 
 def render_html(
@@ -58,11 +56,6 @@ def render_pdf(
             return page.write_pdf()
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise ResourceError(f"{manifest.folder.name}: {exc.__cause__ or exc}") from None
-
-
-def list_separator(language: str) -> str:
-    """The comma that joins names: the Arabic comma for languages written in Arabic script."""
-    return "، " if language.split("-")[0].lower() in ARABIC_SCRIPT_LANGUAGES else ", "
 
 
 @contextlib.contextmanager

@@ -15,6 +15,8 @@ from markupsafe import Markup
 from .errors import ResourceError
 from .reader import Document
 
+ARABIC_SCRIPT_LANGUAGES = {"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks"}
+
 
 class Templates:
     """Renders templates and finds static files (CSS) through the same override chain."""
@@ -63,3 +65,8 @@ def chapters_context(document: Document) -> list[dict[str, Any]]:
         }
         for c in document.chapters
     ]
+
+
+def list_separator(language: str) -> str:
+    """The comma that joins names: the Arabic comma for languages written in Arabic script."""
+    return "، " if language.split("-")[0].lower() in ARABIC_SCRIPT_LANGUAGES else ", "
