@@ -28,3 +28,20 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     result = run_publish("-C", str(tmp_path), "build", "--format", "docx")
     assert result.returncode == 2
     assert "unknown format docx" in result.stderr
+
+
+def test_a_renderer_failure_is_exit_1_with_one_line(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    import publisher.pdf
+    from publisher.cli import main
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("cairo exploded")
+
+    monkeypatch.setattr(publisher.pdf, "render_pdf", broken)
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    result = CliRunner().invoke(main, ["-C", str(root), "build"])
+    assert result.exit_code == 1
+    assert result.output == "error: source/book: PDF rendering failed: RuntimeError: cairo exploded\n"
+    assert not (root / "dist").exists()
