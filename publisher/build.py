@@ -137,9 +137,11 @@ def _render(
             from .pdf import render_pdf
 
             return render_pdf(manifest, document, fonts, templates, moment, allowed)
-        from .epub import render_epub
+        from .cover import render_cover
+        from .epub import Cover, render_epub
 
-        return render_epub(manifest, document, fonts, templates, moment)
+        cover = Cover(*render_cover(manifest, fonts, templates, moment, allowed))
+        return render_epub(manifest, document, fonts, templates, moment, cover)
     except PublishError:
         raise
     except Exception as exc:  # a renderer's own failure on input we accepted: a failed build

@@ -1,7 +1,8 @@
 """Document → XHTML (Jinja2 templates) → ebooklib → EPUB 3 bytes, repacked deterministically.
 
 ebooklib writes the package document (OPF metadata, manifest, spine) and the NCX; every XHTML
-file, the nav document included, comes from our templates unchanged.
+file, the nav document included, comes from our templates unchanged. Fonts are subset to the
+characters the book's documents contain.
 """
 
 from __future__ import annotations
@@ -9,104 +10,93 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from dataclasses import dataclass, field
 from typing import Any
 
-from .fonts import FontSet
+from .fonts import FontSet, subset_face
+from .images import image_media_type
 from .manifest import Manifest
-from .reader import IMAGE_SUFFIXES, Document, TocEntry
+from .reader import Document, TocEntry, text_characters
 from .templates import Templates, chapters_context, list_separator
 
 STYLESHEET = "styles/book.css"
+CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+COVER_SUFFIX = {"image/png": "png", "image/jpeg": "jpg", "image/svg+xml": "svg"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One XHTML document of the book."""
+
+    uid: str
+    title: str
+    xhtml: str
+    properties: tuple[str, ...] = ()
+    linear: bool = True
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.uid}.xhtml"
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover image: its bytes and media type."""
+
+    data: bytes
+    media_type: str
+    href: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "href", f"images/cover.{COVER_SUFFIX[self.media_type]}")
 
 
 def render_epub(
-    manifest: Manifest, document: Document, fonts: FontSet, templates: Templates, modified: dt.datetime
+    manifest: Manifest,
+    document: Document,
+    fonts: FontSet,
+    templates: Templates,
+    modified: dt.datetime,
+    cover: Cover,
 ) -> bytes:
     """Build the EPUB 3 of a publication and return its bytes (equal inputs give equal bytes)."""
-    from ebooklib import epub
-
-    class TemplatedXhtml(epub.EpubHtml):
-        """An XHTML document whose bytes are ours: ebooklib must not rebuild it."""
-
-        def __init__(self, content: str, properties: tuple[str, ...] = (), **kwargs: Any) -> None:
-            super().__init__(**kwargs)
-            self.rendered = content.encode("utf-8")
-            self.properties = list(properties)
-
-        def get_content(self, default: Any = None) -> bytes:
-            return self.rendered
-
+    labels = templates.labels(manifest.language)
+    pages = render_pages(manifest, document, templates, labels, cover)
     fonts = FontSet(tuple(_used_faces(fonts, document)), fonts.families)
-    book = epub.EpubBook()
-    _metadata(book, manifest)
-    common = {"m": manifest, "stylesheet": STYLESHEET, "separator": list_separator(manifest.language)}
+    characters = {c for page in pages for c in text_characters(page.xhtml, keep_format=True)}
+    return _package(manifest, document, fonts, templates, labels, cover, pages, characters, modified)
 
-    titlepage = TemplatedXhtml(
-        templates.render("epub/titlepage.xhtml.j2", **common),
-        uid="titlepage",
-        file_name="titlepage.xhtml",
-        title=manifest.title,
-        lang=manifest.language,
-    )
-    chapters = [
-        TemplatedXhtml(
-            templates.render("epub/chapter.xhtml.j2", chapter=context, **common),
-            uid=context["id"],
-            file_name=f"{context['id']}.xhtml",
-            title=context["title"],
-            lang=manifest.language,
-        )
-        for context in chapters_context(document)
+
+def render_pages(
+    manifest: Manifest, document: Document, templates: Templates, labels: dict[str, str], cover: Cover
+) -> list[Page]:
+    """Every XHTML document in reading order: cover, title page, chapters, then the nav document."""
+    common = {"m": manifest, "t": labels, "stylesheet": STYLESHEET, "separator": list_separator(manifest.language)}
+    chapters = chapters_context(document)
+    pages = [
+        Page("cover", labels["cover"], templates.render("epub/cover.xhtml.j2", cover=cover.href, **common)),
+        Page("titlepage", manifest.title, templates.render("epub/titlepage.xhtml.j2", **common)),
+        *(Page(c["id"], c["title"], templates.render("epub/chapter.xhtml.j2", chapter=c, **common)) for c in chapters),
     ]
-    nav = TemplatedXhtml(
-        templates.render("epub/nav.xhtml.j2", toc=document.toc(), **common),
-        properties=("nav",),
-        uid="nav",
-        file_name="nav.xhtml",
-        lang=manifest.language,
-    )
-    for item in (titlepage, *chapters, nav):
-        book.add_item(item)
-    book.add_item(
-        epub.EpubItem(
-            uid="style",
-            file_name=STYLESHEET,
-            media_type="text/css",
-            content=_stylesheet(fonts, templates).encode("utf-8"),
-        )
-    )
-    for number, face in enumerate(fonts.faces, start=1):
-        book.add_item(
-            epub.EpubItem(
-                uid=f"font{number}",
-                file_name=f"fonts/{face.path.name}",
-                media_type=face.media_type,
-                content=face.path.read_bytes(),
-            )
-        )
-    for number, image in enumerate(document.images, start=1):
-        book.add_item(
-            epub.EpubItem(
-                uid=f"image{number}",
-                file_name=image.href,
-                media_type=IMAGE_SUFFIXES[image.path.suffix.lower()],
-                content=image.path.read_bytes(),
-            )
-        )
-    book.add_item(epub.EpubNcx())
-    book.toc = [_ebooklib_toc(epub, entry) for entry in document.toc()]
-    book.spine = [titlepage, *chapters]
+    nav = templates.render("epub/nav.xhtml.j2", toc=document.toc(), first=chapters[0]["id"], **common)
+    return [*pages, Page("nav", labels["contents"], nav, properties=("nav",), linear=False)]
 
-    buffer = io.BytesIO()
-    options = {
-        "mtime": modified,
-        "epub3_landmark": False,
-        "epub2_guide": False,
-        "package_direction": True,
-        "raise_exceptions": True,
-    }
-    epub.write_epub(buffer, book, options)
-    return repack(buffer.getvalue(), modified)
+
+def accessibility_metadata(manifest: Manifest, document: Document, labels: dict[str, str]) -> list[tuple[str, str]]:
+    """EPUB Accessibility 1.1 metadata as (property, value) pairs, the summary in the book's language."""
+    images = bool(document.images)
+    features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
+    summary = labels["summary"] + (" " + labels["summary_images"] if images else "")
+    return [
+        ("schema:accessMode", "textual"),
+        *([("schema:accessMode", "visual")] if images else []),
+        ("schema:accessModeSufficient", "textual"),
+        *(("schema:accessibilityFeature", f) for f in features),
+        *([("schema:accessibilityFeature", "alternativeText")] if images else []),
+        ("schema:accessibilityHazard", "none"),
+        ("schema:accessibilitySummary", summary),
+        ("dcterms:conformsTo", CONFORMS_TO),
+    ]
 
 
 def repack(data: bytes, moment: dt.datetime) -> bytes:
@@ -119,12 +109,86 @@ def repack(data: bytes, moment: dt.datetime) -> bytes:
         for name in names:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.external_attr = 0o644 << 16
-            if name == "mimetype":
-                info.compress_type = zipfile.ZIP_STORED
-            else:
-                info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             target.writestr(info, source.read(name), compresslevel=9)
     return out.getvalue()
+
+
+def _package(
+    manifest: Manifest,
+    document: Document,
+    fonts: FontSet,
+    templates: Templates,
+    labels: dict[str, str],
+    cover: Cover,
+    pages: list[Page],
+    characters: set[str],
+    modified: dt.datetime,
+) -> bytes:
+    """Hand everything to ebooklib, which writes the OPF and NCX, then make the zip deterministic."""
+    from ebooklib import epub
+
+    class TemplatedXhtml(epub.EpubHtml):
+        """An XHTML document whose bytes are ours: ebooklib must not rebuild it."""
+
+        def __init__(self, page: Page) -> None:
+            super().__init__(uid=page.uid, file_name=page.file_name, title=page.title, lang=manifest.language)
+            self.rendered = page.xhtml.encode("utf-8")
+            self.properties = list(page.properties)
+            self.is_linear = page.linear
+
+        def get_content(self, default: Any = None) -> bytes:
+            return self.rendered
+
+    class Writer(epub.EpubWriter):
+        """ebooklib's writer, with the book's language on the package element too."""
+
+        def _write_opf_file(self, root: Any) -> None:
+            root.set("{http://www.w3.org/XML/1998/namespace}lang", manifest.language)
+            super()._write_opf_file(root)
+
+    book = epub.EpubBook()
+    _metadata(book, manifest)
+    for prop, value in accessibility_metadata(manifest, document, labels):
+        book.add_metadata(None, "meta", value, {"property": prop})
+    items = {page.uid: TemplatedXhtml(page) for page in pages}
+    for item in items.values():
+        book.add_item(item)
+    cover_item = epub.EpubCover(uid="cover-image", file_name=cover.href)
+    cover_item.media_type, cover_item.content = cover.media_type, cover.data
+    book.add_item(cover_item)
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})  # for EPUB 2 readers
+    book.add_item(
+        epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css", content=_stylesheet(fonts, templates))
+    )
+    for number, face in enumerate(fonts.faces, start=1):
+        book.add_item(
+            epub.EpubItem(
+                uid=f"font{number}",
+                file_name=f"fonts/{face.path.name}",
+                media_type=face.media_type,
+                content=subset_face(face, characters),
+            )
+        )
+    for number, image in enumerate(document.images, start=1):
+        book.add_item(
+            epub.EpubItem(
+                uid=f"image{number}",
+                file_name=image.href,
+                media_type=image_media_type(image.path),
+                content=image.path.read_bytes(),
+            )
+        )
+    book.add_item(epub.EpubNcx())
+    book.toc = [_ebooklib_toc(epub, entry) for entry in document.toc()]
+    book.spine = [items[page.uid] for page in pages]
+
+    buffer = io.BytesIO()
+    options = {"mtime": modified, "epub3_landmark": False, "epub2_guide": False, "package_direction": True}
+    writer = Writer(buffer, book, options)
+    writer.process()
+    writer.write()
+    return repack(buffer.getvalue(), modified)
 
 
 def _metadata(book: Any, manifest: Manifest) -> None:
@@ -151,13 +215,13 @@ def _metadata(book: Any, manifest: Manifest) -> None:
         book.add_metadata(dc, "subject", subject)
 
 
-def _stylesheet(fonts: FontSet, templates: Templates) -> str:
+def _stylesheet(fonts: FontSet, templates: Templates) -> bytes:
     faces = templates.render(
         "partials/fonts.css.j2",
         faces=fonts.css_faces(lambda face: f"../fonts/{face.path.name}"),
         families=fonts.families,
     )
-    return faces + "\n" + templates.file("epub/book.css").read_text(encoding="utf-8")
+    return (faces + "\n" + templates.file("epub/book.css").read_text(encoding="utf-8")).encode("utf-8")
 
 
 def _used_faces(fonts: FontSet, document: Document) -> list[Any]:

@@ -88,6 +88,33 @@ class FontSet:
             )
 
 
+def subset_face(face: Face, characters: set[str]) -> bytes:
+    """The face reduced to the glyphs `characters` can reach, every OpenType layout feature kept.
+
+    Keeping all GSUB/GPOS features (init, medi, fina, isol, rlig, liga, calt, ccmp, mark, mkmk,
+    kern, curs, ...) and their closure is what keeps lam-alef ligatures and mark positioning intact.
+    """
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.glyph_names = False
+    with TTFont(face.path) as font:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes={ord(c) for c in characters})
+        subsetter.subset(font)
+        font.recalcTimestamp = False  # equal inputs, equal bytes
+        out = io.BytesIO()
+        font.save(out)
+    return out.getvalue()
+
+
 def load_fonts(folders: tuple[Path, ...]) -> FontSet:
     """Collect the font files of `folders`; a file name in an earlier folder hides the same name later."""
     chosen: dict[str, Path] = {}

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ManifestError
+from .images import image_problem
 from .workspace import display_path
 
 MANIFEST_NAME = "manifest.toml"
@@ -71,12 +72,14 @@ class Manifest:
     text: list[str] | None = doc(
         "Text files in reading order, relative to the manifest; default all *.md and *.txt, sorted.", None
     )
+    cover: str | None = doc("Cover image (PNG, JPEG or SVG) relative to the manifest; default one generated.", None)
     pdf: PdfOptions = doc("PDF options, see [pdf].", factory=PdfOptions)
 
     # Filled by load_manifest, not read from TOML.
     slug: str = field(default="", metadata={"internal": True})
     path: Path = field(default=Path(), metadata={"internal": True})
     text_files: tuple[Path, ...] = field(default=(), metadata={"internal": True})
+    cover_path: Path | None = field(default=None, metadata={"internal": True})
 
     @property
     def folder(self) -> Path:
@@ -231,7 +234,22 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     if pdf.numerals not in (None, "arabic-indic", "latin"):
         errors.append(f'\'pdf.numerals\' must be "arabic-indic" or "latin", got "{pdf.numerals}"')
     out["text_files"] = _text_files(folder, values.get("text"), errors)
+    out["cover_path"] = _cover_path(folder, values.get("cover"), errors)
     return out
+
+
+def _cover_path(folder: Path, cover: str | None, errors: list[str]) -> Path | None:
+    if cover is None:
+        return None
+    path = folder / cover
+    if Path(cover).is_absolute() or not path.resolve().is_relative_to(folder.resolve()):
+        errors.append(f"'cover' \"{cover}\" must be a path inside the publication folder")
+        return None
+    problem = image_problem(path)
+    if problem:
+        errors.append(f"'cover' \"{cover}\" {problem}")
+        return None
+    return path
 
 
 def _valid_page_size(value: str) -> bool:

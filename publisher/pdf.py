@@ -17,6 +17,7 @@ from .fonts import FontSet
 from .manifest import Manifest
 from .reader import Document
 from .templates import Templates, chapters_context, list_separator
+from .workspace import display_path
 
 
 def render_html(
@@ -48,14 +49,19 @@ def render_pdf(
 ) -> bytes:
     """Render the book to PDF bytes; only files under `allowed` folders can be read."""
     html = render_html(manifest, document, fonts, templates, modified)
+    return html_to_pdf(html, manifest, modified, allowed)
+
+
+def html_to_pdf(html: str, manifest: Manifest, modified: dt.datetime, allowed: tuple[Path, ...]) -> bytes:
+    """Run WeasyPrint on `html`, relative links resolved in the publication folder, files under `allowed` only."""
     weasyprint = _import_weasyprint()
     fetcher = _workspace_fetcher(weasyprint, allowed)
     try:
         with _source_date_epoch(modified):
-            page = weasyprint.HTML(string=html, base_url=manifest.folder.resolve().as_uri() + "/", url_fetcher=fetcher)
-            return page.write_pdf()
+            base_url = manifest.folder.resolve().as_uri() + "/"
+            return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
     except weasyprint.urls.FatalURLFetchingError as exc:
-        raise ResourceError(f"{manifest.folder.name}: {exc.__cause__ or exc}") from None
+        raise ResourceError(f"{display_path(manifest.folder)}: {exc.__cause__ or exc}") from None
 
 
 @contextlib.contextmanager

@@ -18,11 +18,11 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .errors import ResourceError, SourceError
+from .images import image_problem
 from .manifest import Manifest
 from .workspace import display_path
 
 UNSAFE_LINK_SCHEMES = {"javascript", "vbscript", "file", "data"}
-IMAGE_SUFFIXES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
 
 
 @dataclass(frozen=True)
@@ -150,8 +150,10 @@ def _markdown_parser() -> MarkdownIt:
     md.validateLink = lambda url: True
     md.add_render_rule("footnote_ref", _render_footnote_ref)
     md.add_render_rule("footnote_backref", _render_footnote_backref)
-    md.add_render_rule("footnote_block_open", lambda *a: '<section class="footnotes" role="doc-endnotes">\n<ol>\n')
-    md.add_render_rule("footnote_block_close", lambda *a: "</ol>\n</section>\n")
+    md.add_render_rule("footnote_block_open", lambda *a: '<div class="footnotes">\n')
+    md.add_render_rule("footnote_block_close", lambda *a: "</div>\n")
+    md.add_render_rule("footnote_open", _render_footnote_open)
+    md.add_render_rule("footnote_close", lambda *a: "</aside>\n")
     return md
 
 
@@ -199,10 +201,9 @@ def _image(image: Token, block: Token, path: Path, manifest: Manifest) -> Image:
     file = (path.parent / src).resolve()
     if not file.is_relative_to(manifest.folder.resolve()):
         raise ResourceError(f'{where}: image "{src}" lies outside the publication folder')
-    if file.suffix.lower() not in IMAGE_SUFFIXES:
-        raise ResourceError(f'{where}: image "{src}" must be PNG, JPEG or SVG')
-    if not file.is_file():
-        raise ResourceError(f'{where}: image "{src}" does not exist')
+    problem = image_problem(file)
+    if problem:
+        raise ResourceError(f'{where}: image "{src}" {problem}')
     href = file.relative_to(manifest.folder.resolve()).as_posix()
     image.attrSet("src", href)
     return Image(href, file)
@@ -242,8 +243,17 @@ def _footnote_name(tokens: list[Token], idx: int, env: dict) -> tuple[str, str]:
 
 def _render_footnote_ref(self, tokens, idx, options, env) -> str:
     name, number = _footnote_name(tokens, idx, env)
-    name_ref = f"{name}:{tokens[idx].meta['subId']}" if tokens[idx].meta.get("subId", 0) > 0 else name
-    return f'<sup class="footnote-ref"><a href="#fn{name}" id="fnref{name_ref}" role="doc-noteref">{number}</a></sup>'
+    name_ref = f"{name}_{tokens[idx].meta['subId']}" if tokens[idx].meta.get("subId", 0) > 0 else name
+    return (
+        f'<sup class="footnote-ref"><a href="#fn{name}" id="fnref{name_ref}" epub:type="noteref" '
+        f'role="doc-noteref">{number}</a></sup>'
+    )
+
+
+def _render_footnote_open(self, tokens, idx, options, env) -> str:
+    """Each note is an EPUB 3 footnote: an aside that reading systems can pop up, and print can float."""
+    name, _ = _footnote_name(tokens, idx, env)
+    return f'<aside id="fn{name}" class="footnote" epub:type="footnote" role="doc-footnote">\n'
 
 
 def _render_footnote_backref(self, tokens, idx, options, env) -> str:
@@ -251,10 +261,14 @@ def _render_footnote_backref(self, tokens, idx, options, env) -> str:
     return f'<a href="#fnref{name}" class="footnote-backref" role="doc-backlink">{number}</a> '
 
 
-def text_characters(fragment: str) -> set[str]:
-    """The characters a reader sees in an XHTML fragment: tags dropped, entities decoded."""
+def text_characters(fragment: str, keep_format: bool = False) -> set[str]:
+    """The characters of an XHTML fragment's text, tags dropped and entities decoded.
+
+    Controls and format characters (ZWJ, RLM) need no glyph and are left out, unless `keep_format`
+    asks for them (a font subset must keep what shaping may look up).
+    """
     visible = html.unescape(re.sub(r"<[^>]*>", " ", fragment))
-    return {c for c in visible if is_drawn(c)}
+    return {c for c in visible if is_drawn(c) or (keep_format and unicodedata.category(c) == "Cf")}
 
 
 def is_drawn(char: str) -> bool:

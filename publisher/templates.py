@@ -41,6 +41,11 @@ class Templates:
             raise ResourceError(f"template {name} not found in {self._where()}") from None
         return template.render(**context)
 
+    def labels(self, language: str) -> dict[str, str]:
+        """The words the layouts print for `language` (partials/labels.j2), English when it has none."""
+        table = self.env.get_template("partials/labels.j2").module.labels  # type: ignore[attr-defined]
+        return dict(table.get(language.split("-")[0].lower(), table["en"]))
+
     def file(self, name: str) -> Path:
         """The path of a static file such as "pdf/book.css", the workspace's copy first."""
         for folder in self.folders:

@@ -136,13 +136,19 @@ def test_opf_has_the_manifest_metadata_and_an_rtl_spine(built: Built) -> None:
     assert modified == ["2026-11-02T00:00:00Z"]
     spine = package.find("opf:spine", NS)
     assert spine.get("page-progression-direction") == "rtl"
-    assert [i.get("idref") for i in spine] == ["titlepage", "ch01", "ch02"]
+    assert [(i.get("idref"), i.get("linear", "yes")) for i in spine] == [
+        ("cover", "yes"),
+        ("titlepage", "yes"),
+        ("ch01", "yes"),
+        ("ch02", "yes"),
+        ("nav", "no"),
+    ]
 
 
 def test_every_xhtml_document_has_lang_and_dir(built: Built) -> None:
     with zipfile.ZipFile(built.artifact("book", "epub")) as archive:
         documents = [n for n in archive.namelist() if n.endswith(".xhtml")]
-        assert len(documents) == 4  # title page, two chapters, nav
+        assert len(documents) == 5  # cover, title page, two chapters, nav
         for name in documents:
             root = ElementTree.fromstring(archive.read(name))
             assert (root.get("lang"), root.get(XML_LANG), root.get("dir")) == ("ar", "ar", "rtl"), name
@@ -152,7 +158,7 @@ def test_nav_and_ncx_list_chapters_in_reading_order_with_nested_headings(built: 
     with zipfile.ZipFile(built.artifact("book", "epub")) as archive:
         nav = ElementTree.fromstring(archive.read("EPUB/nav.xhtml"))
         ncx = ElementTree.fromstring(archive.read("EPUB/toc.ncx"))
-    top = nav.findall(".//xhtml:nav/xhtml:ol/xhtml:li", NS)
+    top = nav.findall(".//xhtml:nav[@id='toc']/xhtml:ol/xhtml:li", NS)
     assert [li.find("xhtml:a", NS).text for li in top] == ["الفصل الأول: البداية", "الفصل الثاني: الخاتمة"]
     assert [a.text for a in top[0].findall("xhtml:ol/xhtml:li/xhtml:a", NS)] == ["قائمة المهام"]
     nested = top[1].findall("xhtml:ol/xhtml:li/xhtml:ol/xhtml:li/xhtml:a", NS)

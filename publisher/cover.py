@@ -1,0 +1,47 @@
+"""The cover image of the EPUB: the manifest's `cover` file, or one generated from a template."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from .fonts import FontSet
+from .images import image_media_type
+from .manifest import Manifest
+from .pdf import html_to_pdf
+from .templates import Templates, list_separator
+
+COVER_SCALE = 2  # 800 × 1200 pt page → 1600 × 2400 px
+
+
+def render_cover(
+    manifest: Manifest, fonts: FontSet, templates: Templates, modified: dt.datetime, allowed: tuple[Path, ...]
+) -> tuple[bytes, str]:
+    """The cover as (bytes, media type): the manifest's image as is, else title, subtitle and authors drawn."""
+    if manifest.cover_path is not None:
+        return manifest.cover_path.read_bytes(), image_media_type(manifest.cover_path)
+    html = templates.render(
+        "cover/cover.html.j2",
+        m=manifest,
+        faces=fonts.css_faces(lambda face: face.path.as_uri()),
+        families=fonts.families,
+        separator=list_separator(manifest.language),
+        stylesheet=templates.file("cover/cover.css").as_uri(),
+    )
+    return rasterize(html_to_pdf(html, manifest, modified, allowed)), "image/png"
+
+
+def rasterize(pdf: bytes) -> bytes:
+    """The first page of a PDF as PNG bytes, drawn by PDFium."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        # A flat background with anti-aliased text: 64 colours look the same at a third of the size.
+        image = document[0].render(scale=COVER_SCALE).to_pil().convert("RGB").quantize(64)
+    finally:
+        document.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
