@@ -14,8 +14,9 @@ from .errors import BuildError, InputError, PublishError
 from .fonts import FontSet, load_fonts
 from .manifest import Manifest, load_manifest
 from .reader import Document, read_document
+from .sandbox import Sandbox
 from .templates import Templates
-from .workspace import Workspace, display_path
+from .workspace import Workspace, display_path, packaged_dir
 
 FORMATS = ("pdf", "epub")
 
@@ -49,12 +50,12 @@ def build(workspace: Path | str = ".", slugs: Iterable[str] = (), formats: Itera
     templates = Templates(space.search_path("templates"))
     publications = check(space, list(slugs), fonts)
     remove_leftovers(space.dist)
-    allowed = (space.root, *space.search_path("templates"), *space.search_path("fonts"))
+    sandbox = Sandbox.of(space.root, (packaged_dir("templates"), packaged_dir("fonts")))
     artifacts = []
     for publication in publications:
         moment = publication_moment(publication.manifest)
         for fmt in formats:
-            data = _render(fmt, publication, moment, fonts, templates, allowed)
+            data = _render(fmt, publication, moment, fonts, templates, sandbox)
             path = space.dist / f"{publication.manifest.slug}.{fmt}"
             write_atomic(path, data)
             artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data)))
@@ -129,18 +130,18 @@ def _render(
     moment: dt.datetime,
     fonts: FontSet,
     templates: Templates,
-    allowed: tuple[Path, ...],
+    sandbox: Sandbox,
 ) -> bytes:
     manifest, document = publication.manifest, publication.document
     try:
         if fmt == "pdf":
             from .pdf import render_pdf
 
-            return render_pdf(manifest, document, fonts, templates, moment, allowed)
+            return render_pdf(manifest, document, fonts, templates, moment, sandbox)
         from .cover import render_cover
         from .epub import Cover, render_epub
 
-        cover = Cover(*render_cover(manifest, fonts, templates, moment, allowed))
+        cover = Cover(*render_cover(manifest, fonts, templates, moment, sandbox))
         return render_epub(manifest, document, fonts, templates, moment, cover)
     except PublishError:
         raise

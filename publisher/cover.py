@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 from .fonts import FontSet
 from .images import image_media_type
 from .manifest import Manifest
 from .pdf import html_to_pdf
+from .sandbox import Sandbox
 from .templates import Templates, list_separator
 
 COVER_SCALE = 2  # 800 × 1200 pt page → 1600 × 2400 px
 
 
 def render_cover(
-    manifest: Manifest, fonts: FontSet, templates: Templates, modified: dt.datetime, allowed: tuple[Path, ...]
+    manifest: Manifest, fonts: FontSet, templates: Templates, modified: dt.datetime, sandbox: Sandbox
 ) -> tuple[bytes, str]:
     """The cover as (bytes, media type): the manifest's image as is, else title, subtitle and authors drawn."""
     if manifest.cover_path is not None:
@@ -24,12 +24,12 @@ def render_cover(
     html = templates.render(
         "cover/cover.html.j2",
         m=manifest,
-        faces=fonts.css_faces(lambda face: face.path.as_uri()),
+        faces=fonts.css_faces(lambda face: sandbox.url(face.path)),
         families=fonts.families,
         separator=list_separator(manifest.language),
-        stylesheet=templates.file("cover/cover.css").as_uri(),
+        stylesheet=sandbox.url(templates.file("cover/cover.css")),
     )
-    return rasterize(html_to_pdf(html, manifest, modified, allowed)), "image/png"
+    return rasterize(html_to_pdf(html, manifest, modified, sandbox)), "image/png"
 
 
 def rasterize(pdf: bytes) -> bytes:

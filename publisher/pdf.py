@@ -7,33 +7,37 @@ import datetime as dt
 import mimetypes
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlparse
 
 from . import __version__
 from .errors import BuildError, ResourceError
 from .fonts import FontSet
 from .manifest import Manifest
 from .reader import Document
+from .sandbox import Sandbox
 from .templates import Templates, chapters_context, list_separator
 from .workspace import display_path
 
 
 def render_html(
-    manifest: Manifest, document: Document, fonts: FontSet, templates: Templates, modified: dt.datetime
+    manifest: Manifest,
+    document: Document,
+    fonts: FontSet,
+    templates: Templates,
+    modified: dt.datetime,
+    sandbox: Sandbox,
 ) -> str:
     """The book as one HTML document, ready for WeasyPrint."""
     return templates.render(
         "pdf/book.html.j2",
         m=manifest,
         chapters=chapters_context(document),
-        faces=fonts.css_faces(lambda face: face.path.as_uri()),
+        faces=fonts.css_faces(lambda face: sandbox.url(face.path)),
         families=fonts.families,
         page_size=manifest.pdf.page_size,
         counter_style="arabic-indic" if manifest.numerals == "arabic-indic" else "decimal",
         separator=list_separator(manifest.language),
-        stylesheet=templates.file("pdf/book.css").as_uri(),
+        stylesheet=sandbox.url(templates.file("pdf/book.css")),
         modified=modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
         version=__version__,
     )
@@ -45,20 +49,20 @@ def render_pdf(
     fonts: FontSet,
     templates: Templates,
     modified: dt.datetime,
-    allowed: tuple[Path, ...],
+    sandbox: Sandbox,
 ) -> bytes:
-    """Render the book to PDF bytes; only files under `allowed` folders can be read."""
-    html = render_html(manifest, document, fonts, templates, modified)
-    return html_to_pdf(html, manifest, modified, allowed)
+    """Render the book to PDF bytes; only files of the sandbox can be read."""
+    html = render_html(manifest, document, fonts, templates, modified, sandbox)
+    return html_to_pdf(html, manifest, modified, sandbox)
 
 
-def html_to_pdf(html: str, manifest: Manifest, modified: dt.datetime, allowed: tuple[Path, ...]) -> bytes:
-    """Run WeasyPrint on `html`, relative links resolved in the publication folder, files under `allowed` only."""
+def html_to_pdf(html: str, manifest: Manifest, modified: dt.datetime, sandbox: Sandbox) -> bytes:
+    """Run WeasyPrint on `html`, relative links resolved in the publication folder, sandbox files only."""
     weasyprint = _import_weasyprint()
-    fetcher = _workspace_fetcher(weasyprint, allowed)
+    fetcher = _sandbox_fetcher(weasyprint, sandbox)
     try:
         with _source_date_epoch(modified):
-            base_url = manifest.folder.resolve().as_uri() + "/"
+            base_url = sandbox.url(manifest.folder) + "/"
             return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise ResourceError(f"{display_path(manifest.folder)}: {exc.__cause__ or exc}") from None
@@ -88,23 +92,15 @@ def _import_weasyprint() -> Any:
     return weasyprint
 
 
-def _workspace_fetcher(weasyprint: Any, allowed: tuple[Path, ...]) -> Any:
-    """A URL fetcher that serves local files under `allowed` and nothing else: no network at all."""
-    roots = tuple(p.resolve() for p in allowed)
+def _sandbox_fetcher(weasyprint: Any, sandbox: Sandbox) -> Any:
+    """A URL fetcher that serves the sandbox's files and nothing else: no network at all."""
 
-    class WorkspaceFetcher(weasyprint.urls.URLFetcher):
+    class SandboxFetcher(weasyprint.urls.URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
-            parsed = urlparse(url)
-            if parsed.scheme == "data":
+            if url.startswith("data:"):
                 return super().fetch(url, headers)
-            if parsed.scheme != "file":
-                raise ResourceError(f"refused to fetch {url}: only files inside the workspace are used")
-            path = Path(unquote(parsed.path)).resolve()
-            if not any(path.is_relative_to(root) for root in roots):
-                raise ResourceError(f"refused to read {path}: it lies outside the workspace")
-            if not path.is_file():
-                raise ResourceError(f"{path} does not exist")
+            path = sandbox.path(url)
             media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return weasyprint.urls.URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
 
-    return WorkspaceFetcher(fail_on_errors=True)
+    return SandboxFetcher(fail_on_errors=True)
