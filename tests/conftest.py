@@ -16,6 +16,7 @@ from publisher import build
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = "beni-mellal-social-pole"
+PUBLICATIONS = sorted(p for p in (REPO / "source").iterdir() if p.is_dir())
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,8 @@ def make_workspace(root: Path, *folders: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The seed publication and the two-chapter book, built once with the library API."""
-    root = make_workspace(tmp_path_factory.mktemp("workspace"), REPO / "source" / SEED, FIXTURES / "book")
+    """Every publication of the repo's source/ and the two-chapter book, built once with the library API."""
+    root = make_workspace(tmp_path_factory.mktemp("workspace"), *PUBLICATIONS, FIXTURES / "book")
     build(root)
     return Built(root)
 

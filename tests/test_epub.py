@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import FIXTURES, REPO, SEED, Built, make_workspace
+from conftest import FIXTURES, PUBLICATIONS, REPO, SEED, Built, make_workspace
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.ttLib import TTFont
 from PIL import Image
@@ -31,7 +31,7 @@ NS = {
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ACE = REPO / "tools" / "ace"
-SLUGS = [SEED, "book"]
+SLUGS = [*(p.name for p in PUBLICATIONS), "book"]  # every publication of source/, and the fixture
 
 
 def read(epub: Path, name: str) -> bytes:
