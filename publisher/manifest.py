@@ -32,6 +32,9 @@ IDENTIFIER_NAMESPACE = uuid.UUID("8a3b4f0e-2c41-5d7a-9e63-0b1f6c2d4e85")
 RTL_SCRIPTS = {"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr"}
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-arab", "ps", "sd", "ug", "ur", "yi"}
 
+PROFILES = ("print", "screen")
+STANDARDS = ("pdf/ua-1", "pdf/a-3b")
+
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _PAGE_NAME = re.compile(r"^(a|b|c|jis-b)(10|[0-9])|letter|legal|ledger$", re.IGNORECASE)
 _LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt|pc|px|q)$", re.IGNORECASE)
@@ -49,6 +52,9 @@ class PdfOptions:
     """The `[pdf]` table."""
 
     page_size: str = doc('Trim size: a name (A4, A5, B5, letter, "A5 landscape") or "140mm 210mm".', "A5")
+    profile: str = doc('"print" (bleed, crop marks, mirrored margins) or "screen" (links, outline open).', "print")
+    bleed: str = doc('Bleed beyond the trim size for the print profile, a length such as "3mm".', "3mm")
+    standard: str = doc('"pdf/ua-1" (tagged, accessible) or "pdf/a-3b" (archival, also tagged).', "pdf/ua-1")
     numerals: str | None = doc(
         '"arabic-indic" or "latin" digits for page numbers; default arabic-indic for Arabic.', None
     )
@@ -231,6 +237,14 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
             f"'pdf.page-size' must be a page name (A4, A5, B5, letter) or two lengths (\"140mm 210mm\"), "
             f'got "{pdf.page_size}"'
         )
+    if pdf.profile not in PROFILES:
+        errors.append(f'\'pdf.profile\' must be "print" or "screen", got "{pdf.profile}"')
+    if pdf.bleed.startswith("-"):
+        errors.append(f"'pdf.bleed' must not be negative, got \"{pdf.bleed}\"")
+    elif not _LENGTH.match(pdf.bleed) and pdf.bleed != "0":
+        errors.append(f'\'pdf.bleed\' must be a length such as "3mm" or "0.125in", got "{pdf.bleed}"')
+    if pdf.standard not in STANDARDS:
+        errors.append(f'\'pdf.standard\' must be "pdf/ua-1" or "pdf/a-3b", got "{pdf.standard}"')
     if pdf.numerals not in (None, "arabic-indic", "latin"):
         errors.append(f'\'pdf.numerals\' must be "arabic-indic" or "latin", got "{pdf.numerals}"')
     out["text_files"] = _text_files(folder, values.get("text"), errors)

@@ -6,8 +6,11 @@ import contextlib
 import datetime as dt
 import mimetypes
 import os
+import re
 from collections.abc import Iterator
 from typing import Any
+
+from markupsafe import Markup
 
 from . import __version__
 from .errors import BuildError, ResourceError
@@ -28,19 +31,57 @@ def render_html(
     sandbox: Sandbox,
 ) -> str:
     """The book as one HTML document, ready for WeasyPrint."""
+    rtl = manifest.direction == "rtl"
+    chapters = [{**c, "body": Markup(footnotes_in_place(str(c["body"])))} for c in chapters_context(document)]
     return templates.render(
         "pdf/book.html.j2",
         m=manifest,
-        chapters=chapters_context(document),
+        t=templates.labels(manifest.language),
+        chapters=chapters,
+        toc=document.toc(),
         faces=fonts.css_faces(lambda face: sandbox.url(face.path)),
         families=fonts.families,
         page_size=manifest.pdf.page_size,
+        print=manifest.pdf.profile == "print",
+        bleed=manifest.pdf.bleed,
+        recto="left" if rtl else "right",
+        verso="right" if rtl else "left",
         counter_style="arabic-indic" if manifest.numerals == "arabic-indic" else "decimal",
         separator=list_separator(manifest.language),
         stylesheet=sandbox.url(templates.file("pdf/book.css")),
         modified=modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
         version=__version__,
     )
+
+
+def footnotes_in_place(body: str) -> str:
+    """Move each footnote from the chapter's end to its call, where CSS floats it to the page foot.
+
+    The body keeps EPUB 3 footnotes (asides after the text, reader.py); paged media wants the
+    note's text at the point of the call instead (`float: footnote`).
+    """
+    notes = {m["id"]: _inline(m["text"]) for m in _ASIDE.finditer(body)}
+    if not notes:
+        return body
+
+    def note(call: re.Match[str]) -> str:
+        text = notes.get(call["id"])
+        return f'<span class="footnote" id="{call["id"]}">{text}</span>' if text else call[0]
+
+    body = _CALL.sub(note, _NOTES_BLOCK.sub("", body))
+    return body
+
+
+def _inline(note: str) -> str:
+    """A note's paragraphs as inline text (it goes inside the calling paragraph), without its back link."""
+    note = _BACKREF.sub("", note)
+    return re.sub(r"\s*</p>\s*<p>\s*", "<br />", note).removeprefix("<p>").removesuffix("</p>").strip()
+
+
+_BACKREF = re.compile(r'<a href="#fnref-[^"]+" class="footnote-backref"[^>]*>[^<]*</a>\s*')
+_ASIDE = re.compile(r'<aside id="(?P<id>fn-[^"]+)" class="footnote"[^>]*>\s*(?P<text>.*?)\s*</aside>', re.DOTALL)
+_NOTES_BLOCK = re.compile(r'<div class="footnotes">.*?</div>\n?', re.DOTALL)
+_CALL = re.compile(r'<sup class="footnote-ref"><a href="#(?P<id>fn-[^"]+)" id="[^"]+"[^>]*>[^<]*</a></sup>')
 
 
 def render_pdf(
@@ -63,7 +104,12 @@ def html_to_pdf(html: str, manifest: Manifest, modified: dt.datetime, sandbox: S
     try:
         with _source_date_epoch(modified):
             base_url = sandbox.url(manifest.folder) + "/"
-            return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
+            page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+            return page.write_pdf(
+                pdf_variant=manifest.pdf.standard,
+                pdf_tags=True,  # PDF/A-3b is tagged too: archival and accessible
+                finisher=_open_outline if manifest.pdf.profile == "screen" else None,
+            )
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise ResourceError(f"{display_path(manifest.folder)}: {exc.__cause__ or exc}") from None
 
@@ -90,6 +136,11 @@ def _import_weasyprint() -> Any:
             f"WeasyPrint cannot load Pango ({exc}); install it: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
         ) from None
     return weasyprint
+
+
+def _open_outline(document: Any, pdf: Any) -> None:
+    """Screen PDFs open with their bookmarks shown."""
+    pdf.catalog["PageMode"] = "/UseOutlines"
 
 
 def _sandbox_fetcher(weasyprint: Any, sandbox: Sandbox) -> Any:

@@ -1,0 +1,181 @@
+"""The PDF as printers and screen readers see it: boxes, margins, tags, metadata, navigation, notes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+import pypdfium2
+import pytest
+from conftest import FIXTURES, SEED, Built, make_workspace
+
+from publisher import build
+
+MM = 72 / 25.4
+
+
+@pytest.fixture(scope="session")
+def variants(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The book again in the other settings: screen + PDF/A-3b + Latin digits, and print with a 5 mm bleed."""
+    root = tmp_path_factory.mktemp("variants")
+    settings = {
+        "screen": 'profile = "screen"\nstandard = "pdf/a-3b"\nnumerals = "latin"\n',
+        "bleed5": 'bleed = "5mm"\n',
+    }
+    for name, extra in settings.items():
+        make_workspace(root / name, FIXTURES / "book")
+        manifest = root / name / "source" / "book" / "manifest.toml"
+        manifest.write_text(manifest.read_text() + extra)
+        build(root / name, formats=["pdf"])
+    return root
+
+
+def boxes(pdf: Path, index: int = 0) -> dict[str, list[float]]:
+    with pikepdf.open(pdf) as document:
+        page = document.pages[index]
+        return {name: [float(v) for v in page[f"/{name}"]] for name in ("MediaBox", "TrimBox", "BleedBox")}
+
+
+def page_texts(pdf: Path) -> list[str]:
+    document = pypdfium2.PdfDocument(pdf)
+    return [page.get_textpage().get_text_bounded() for page in document]
+
+
+def text_extent(pdf: Path, index: int) -> tuple[float, float]:
+    """Leftmost and rightmost x of the body text of a page (running head and folio excluded)."""
+    page = pypdfium2.PdfDocument(pdf)[index]
+    textpage = page.get_textpage()
+    height = page.get_height()
+    xs = []
+    for i in range(textpage.count_chars()):
+        left, bottom, right, _top = textpage.get_charbox(i)
+        if 0.15 * height < bottom < 0.85 * height and right > left:
+            xs += [left, right]
+    return min(xs), max(xs)
+
+
+# Print profile --------------------------------------------------------------------------------
+
+
+def test_print_pdf_has_bleed_and_trim_boxes(built: Built, variants: Path) -> None:
+    seed = boxes(built.artifact(SEED, "pdf"))
+    trim = seed["TrimBox"]
+    assert [round(v / MM, 1) for v in (trim[2] - trim[0], trim[3] - trim[1])] == [148.0, 210.0]
+    bleed = 3 * MM
+    expected = [trim[0] - bleed, trim[1] - bleed, trim[2] + bleed, trim[3] + bleed]
+    assert seed["MediaBox"] == pytest.approx(expected, abs=0.01)
+    assert seed["BleedBox"] == pytest.approx(expected, abs=0.01)
+    wide = boxes(variants / "bleed5" / "dist" / "book.pdf")
+    assert wide["MediaBox"][2] - wide["TrimBox"][2] == pytest.approx(5 * MM, abs=0.01)
+
+
+def test_margins_mirror_on_facing_pages_with_the_binding_inside(built: Built) -> None:
+    """In a right-to-left book page 1 is a left-hand page: odd pages bind on their right edge."""
+    pdf = built.artifact(SEED, "pdf")
+    trim = boxes(pdf)["TrimBox"]
+    width = trim[2] - trim[0]
+    odd_left, odd_right = text_extent(pdf, 2)  # page 3, a left-hand page (recto)
+    even_left, even_right = text_extent(pdf, 3)  # page 4, a right-hand page (verso)
+    # Glyph side bearings move the ink a few points off the margins: compare within 4 pt.
+    assert width - odd_right == pytest.approx(20 * MM, abs=4)  # inner margin on the right
+    assert odd_left == pytest.approx(14 * MM, abs=4)
+    assert even_left == pytest.approx(20 * MM, abs=4)  # inner margin on the left
+    assert width - even_right == pytest.approx(14 * MM, abs=4)
+    assert (width - odd_right) - odd_left > 3 * MM < even_left - (width - even_right)
+
+
+def test_chapters_open_on_rectos_which_are_odd_pages(built: Built) -> None:
+    texts = page_texts(built.artifact("book", "pdf"))
+    starts = [
+        i + 1
+        for i, t in enumerate(texts)
+        if re.search(r"^الفصل (الأول|الثاني):", t, re.MULTILINE) and "المحتويات" not in t
+    ]
+    assert starts == [5, 7]
+    assert texts[1].strip() == texts[5].strip() == ""  # blank versos, no folio or running head
+
+
+# Screen profile and standards -------------------------------------------------------------------
+
+
+def test_screen_pdf_has_no_bleed_links_and_an_open_outline(variants: Path) -> None:
+    pdf = variants / "screen" / "dist" / "book.pdf"
+    page = boxes(pdf)
+    assert page["MediaBox"] == page["TrimBox"]
+    with pikepdf.open(pdf) as document:
+        assert document.Root.PageMode == "/UseOutlines"
+        links = [a for p in document.pages for a in p.get("/Annots", []) if a.Subtype == "/Link"]
+        assert len(links) >= 5  # the table of contents and the footnote call
+
+
+def test_pdf_ua_is_tagged_with_language_title_and_xmp(built: Built) -> None:
+    with pikepdf.open(built.artifact("book", "pdf")) as pdf:
+        assert pdf.Root.MarkInfo.Marked is True
+        assert "/StructTreeRoot" in pdf.Root
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        assert str(pdf.Root.Lang) == "ar"
+        xmp = pdf.open_metadata()
+        assert xmp["dc:title"] == "دفتر الورشة"
+        assert xmp["pdfuaid:part"] == "1"
+        assert xmp["dc:creator"] == ["هيئة التحرير", "قسم التدقيق"]
+
+
+def test_pdf_a_3b_is_selectable(variants: Path) -> None:
+    with pikepdf.open(variants / "screen" / "dist" / "book.pdf") as pdf:
+        xmp = pdf.open_metadata()
+        assert (xmp["pdfaid:part"], xmp["pdfaid:conformance"]) == ("3", "B")
+        assert "/OutputIntents" in pdf.Root
+        assert "/StructTreeRoot" in pdf.Root  # still tagged
+
+
+# Navigation -----------------------------------------------------------------------------------
+
+
+def test_outline_follows_the_headings(built: Built) -> None:
+    with pikepdf.open(built.artifact("book", "pdf")) as pdf, pdf.open_outline() as outline:
+        top = [(item.title, [child.title for child in item.children]) for item in outline.root]
+    assert top[0][0] == "دفتر الورشة"
+    titles = [t for t, _ in top] + [c for _, children in top for c in children]
+    for heading in ("المحتويات", "الفصل الأول: البداية", "قائمة المهام", "الفصل الثاني: الخاتمة"):
+        assert heading in titles
+
+
+def test_table_of_contents_page_lists_chapters_with_their_page_numbers(built: Built, variants: Path) -> None:
+    toc = page_texts(built.artifact("book", "pdf"))[2]
+    assert re.search(r"الفصل الأول: البداية[ .]*٥", toc)
+    assert re.search(r"الفصل الثاني: الخاتمة[ .]*٧", toc)
+    latin = page_texts(variants / "screen" / "dist" / "book.pdf")
+    assert re.search(r"الفصل الأول: البداية[ .]*3", latin[1])
+
+
+def running_head(pdf: Path, index: int) -> str:
+    """The text in the top margin of a page (its upper 17 mm; the body starts 18 mm below the trim edge)."""
+    trim_top = boxes(pdf, index)["TrimBox"][3]
+    page = pypdfium2.PdfDocument(pdf)[index]
+    return page.get_textpage().get_text_bounded(top=trim_top, bottom=trim_top - 17 * MM).strip()
+
+
+def test_running_heads_give_the_chapter_on_rectos_and_the_book_on_versos(built: Built) -> None:
+    assert running_head(built.artifact("book", "pdf"), 4) == "الفصل الأول: البداية"  # page 5, a recto
+    assert running_head(built.artifact(SEED, "pdf"), 3) == "استراتيجية القطب الاجتماعي 2026-2021"  # page 4, verso
+
+
+def test_page_numbers_follow_the_numerals_setting(built: Built, variants: Path) -> None:
+    arabic = page_texts(built.artifact("book", "pdf"))[4]
+    assert arabic.rstrip().endswith("٥")
+    latin = page_texts(variants / "screen" / "dist" / "book.pdf")[2]
+    assert latin.rstrip().endswith("3")
+
+
+def test_footnote_sits_at_the_foot_of_the_page_that_calls_it(built: Built) -> None:
+    pdf = built.artifact("book", "pdf")
+    page = pypdfium2.PdfDocument(pdf)[4]
+    text = page.get_textpage()
+    all_text = text.get_text_bounded()
+    note = all_text.index("هذه حاشية قصيرة")
+    body = all_text.index("قائمة المهام")
+    note_top = text.get_charbox(note)[3]
+    body_bottom = text.get_charbox(body)[1]
+    assert note_top < body_bottom  # below the body text (PDF y grows upwards)
+    assert note_top < 0.2 * page.get_height()
