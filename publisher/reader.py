@@ -104,13 +104,14 @@ def read_document(manifest: Manifest) -> Document:
     for number, path in enumerate(manifest.text_files, start=1):
         text = read_text(path)
         chapter_id = f"ch{number:02d}"
+        rtl = manifest.direction == "rtl"
         if path.suffix == ".md":
             chapter = _markdown_chapter(chapter_id, path, text, manifest)
         else:
-            chapter = _plain_chapter(chapter_id, path, text)
+            chapter = _plain_chapter(chapter_id, path, text, rtl)
         if not chapter.title:
             title = manifest.title if single else path.stem
-            chapter = replace(chapter, title=title)
+            chapter = replace(chapter, title=isolate_ltr(title) if rtl else title)
         chapters.append(chapter)
     return Document(tuple(chapters))
 
@@ -137,8 +138,10 @@ def locate(text: str, char: str) -> int:
     return text.count("\n", 0, text.index(char)) + 1
 
 
-def _plain_chapter(chapter_id: str, path: Path, text: str) -> Chapter:
+def _plain_chapter(chapter_id: str, path: Path, text: str, rtl: bool) -> Chapter:
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if rtl:
+        paragraphs = [isolate_ltr(p) for p in paragraphs]
     body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
     return Chapter(chapter_id, path, "", False, body, (), ())
 
@@ -161,6 +164,8 @@ def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest
     md = _markdown_parser()
     env = {"docId": chapter_id}
     tokens = md.parse(text, env)
+    if manifest.direction == "rtl":
+        _isolate_ltr_runs(tokens)
     headings, images = [], []
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -177,6 +182,29 @@ def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest
     title = headings[0].text if own_heading else ""
     body = md.renderer.render(tokens, md.options, env)
     return Chapter(chapter_id, path, title, own_heading, body, tuple(headings), tuple(dict.fromkeys(images)))
+
+
+def isolate_ltr(text: str) -> str:
+    """Wrap each left-to-right run of a right-to-left text in Unicode isolates (LRI ... PDI).
+
+    A run is Latin words, URLs, e-mail addresses and numbers joined by - / . : % (and spaces
+    between such words: "Maroc Digital 2030"). Inside Arabic the bidi algorithm would lay out
+    "2021-2026" as "2026-2021" and PDF readers would extract it so; isolated, it shows and copies
+    as written. A bare number needs nothing.
+    """
+    return _LTR_RUN.sub(lambda m: m[0] if m[0].isdigit() or m[0][0] == "\u2066" else f"\u2066{m[0]}\u2069", text)
+
+
+_LTR_WORD = r"[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F._%+\-/:@#?=&~']*[A-Za-z0-9\u00C0-\u024F/%])?"
+_LTR_RUN = re.compile(rf"\u2066[^\u2069]*\u2069|{_LTR_WORD}(?: {_LTR_WORD})*")  # an isolate already there stays
+
+
+def _isolate_ltr_runs(tokens: list[Token]) -> None:
+    """Isolate left-to-right runs in the text of every inline token (not in code, URLs or alt text)."""
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "text":
+                child.content = isolate_ltr(child.content)
 
 
 def _inline_children(token: Token) -> Iterator[Token]:

@@ -13,7 +13,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup
 
 from .errors import ResourceError
-from .reader import Document
+from .reader import Document, isolate_ltr
 
 ARABIC_SCRIPT_LANGUAGES = {"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks"}
 
@@ -32,6 +32,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.env.filters["isolate"] = lambda text, direction="rtl": isolate_ltr(text) if direction == "rtl" else text
 
     def render(self, name: str, **context: Any) -> str:
         """Render the template `name` (e.g. "pdf/book.html.j2") with `context`."""

@@ -39,8 +39,8 @@ def make_workspace(root: Path, *folders: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Every publication of the repo's source/ and the two-chapter book, built once with the library API."""
-    root = make_workspace(tmp_path_factory.mktemp("workspace"), *PUBLICATIONS, FIXTURES / "book")
+    """Every publication of source/, the two-chapter book and the mixed-direction article, built once."""
+    root = make_workspace(tmp_path_factory.mktemp("workspace"), *PUBLICATIONS, FIXTURES / "book", FIXTURES / "mixed")
     build(root)
     return Built(root)
 

@@ -1,0 +1,165 @@
+"""How faithfully PDF readers extract the text of our PDFs: PDFium (pypdfium2) and poppler (pdftotext).
+
+For each publication: the words of its chapters (titles, text, footnotes) as the source has them,
+against the words an extractor finds in the body area of the chapter pages (running heads and
+folios cropped away), in order. Prints the word accuracy per extractor and the words that differ.
+
+    python benchmarks/text_fidelity.py [WORKSPACE] [SLUG ...]     (default: this repo, every slug)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import subprocess
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+import pypdfium2
+
+from publisher.manifest import load_manifest
+from publisher.reader import read_document
+
+MM = 72 / 25.4
+TOP, BOTTOM = 17 * MM, 19 * MM  # the running head and the folio live in these bands of the page margins
+# Arabic harakat, tatweel and bidi controls: not words, and extractors differ on them.
+_DROP = re.compile(r"[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
+_EDGE = "()[]{}«».,،؛;:؟?!…\"'“”"
+
+
+def words(text: str) -> list[str]:
+    """Words as compared: NFKC, marks and bidi controls dropped, punctuation stripped at the edges."""
+    text = _DROP.sub("", unicodedata.normalize("NFKC", text))
+    return [w for w in (raw.strip(_EDGE) for raw in text.split()) if w]
+
+
+def source_words(workspace: Path, slug: str) -> list[str]:
+    """The words a reader should find in the chapters: chapter titles, text and notes, in order."""
+    manifest = load_manifest(workspace / "source" / slug)
+    out: list[str] = []
+    for chapter in read_document(manifest).chapters:
+        html = chapter.html
+        html = re.sub(r'<a href="#fnref[^"]*"[^>]*>[^<]*</a>', " ", html)  # note numbers are generated
+        html = re.sub(r'<sup class="footnote-ref">.*?</sup>', " ", html)
+        text = re.sub(r"<[^>]+>", " ", html)
+        prefix = [] if chapter.own_heading else words(chapter.title)
+        out += prefix + words(unescape(text))
+    return out
+
+
+def unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def chapter_pages(pdf: Path, first_words: list[str]) -> range:
+    """From the page where the first chapter opens to the last page (the title page is never one)."""
+    document = pypdfium2.PdfDocument(pdf)
+    for index, page in enumerate(document):
+        if index > 0 and words(page.get_textpage().get_text_bounded())[: len(first_words)] == first_words:
+            return range(index, len(document))
+    return range(0, len(document))
+
+
+def body_boxes(pdf: Path, pages: range) -> list[tuple[float, float, float, float]]:
+    """Per page: the trim box without the head and foot bands (left, bottom, right, top)."""
+    with pikepdf.open(pdf) as document:
+        out = []
+        for index in pages:
+            page = document.pages[index]
+            left, bottom, right, top = (float(v) for v in page.get("/TrimBox", page.MediaBox))
+            out.append((left, bottom + BOTTOM, right, top - TOP))
+        return out
+
+
+def pdfium_words(pdf: Path, pages: range, boxes: list) -> list[str]:
+    document = pypdfium2.PdfDocument(pdf)
+    text = []
+    for index, (left, bottom, right, top) in zip(pages, boxes, strict=True):
+        text.append(document[index].get_textpage().get_text_bounded(left, bottom, right, top))
+    return words("\n".join(text))
+
+
+def poppler_words(pdf: Path, pages: range, boxes: list) -> list[str]:
+    text = []
+    with pikepdf.open(pdf) as document:
+        for index, (left, bottom, right, top) in zip(pages, boxes, strict=True):
+            media = [float(v) for v in document.pages[index].MediaBox]
+            # pdftotext crops in pixels at 72 dpi from the top-left corner of the MediaBox.
+            x, y = left - media[0], media[3] - top
+            command = [
+                "pdftotext",
+                "-q",
+                "-f",
+                str(index + 1),
+                "-l",
+                str(index + 1),
+                "-r",
+                "72",
+                "-x",
+                str(int(x)),
+                "-y",
+                str(int(y)),
+                "-W",
+                str(int(right - left)),
+                "-H",
+                str(int(top - bottom)),
+                str(pdf),
+                "-",
+            ]
+            text.append(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    return words("\n".join(text))
+
+
+@dataclass(frozen=True)
+class Fidelity:
+    """Word accuracy of one extractor on one PDF, with the differences."""
+
+    accuracy: float
+    differences: list[tuple[str, str]]
+    found: list[str]
+
+
+def compare(expected: list[str], found: list[str]) -> Fidelity:
+    """Share of words extracted equal and in order (over the longer of the two), and what differs."""
+    matcher = difflib.SequenceMatcher(a=expected, b=found, autojunk=False)
+    equal = sum(block.size for block in matcher.get_matching_blocks())
+    differences = [
+        (" ".join(expected[a1:a2]), " ".join(found[b1:b2]))
+        for tag, a1, a2, b1, b2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+    return Fidelity(equal / max(len(expected), len(found), 1), differences, found)
+
+
+def measure(workspace: Path, slug: str) -> dict[str, Fidelity]:
+    """Accuracy of both extractors on dist/<slug>.pdf."""
+    pdf = workspace / "dist" / f"{slug}.pdf"
+    expected = source_words(workspace, slug)
+    pages = chapter_pages(pdf, expected[:3])
+    boxes = body_boxes(pdf, pages)
+    return {
+        "pdfium": compare(expected, pdfium_words(pdf, pages, boxes)),
+        "poppler": compare(expected, poppler_words(pdf, pages, boxes)),
+    }
+
+
+def main(argv: list[str]) -> int:
+    workspace = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent
+    slugs = argv[1:] or sorted(p.name for p in (workspace / "source").iterdir() if p.is_dir())
+    for slug in slugs:
+        for extractor, result in measure(workspace, slug).items():
+            print(
+                f"{slug:32} {extractor:8} {result.accuracy:8.2%} word accuracy, {len(result.differences)} differences"
+            )
+            for want, got in result.differences[:20]:
+                print(f"    source: {want or '(nothing)'}\n    found:  {got or '(nothing)'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
