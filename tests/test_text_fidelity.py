@@ -37,3 +37,11 @@ def test_numbers_addresses_and_ranges_copy_as_written(built: Built) -> None:
         assert token in found and mirrored not in found, token
     for token in ("2.5", "contact@example.ma", "3.11", "70.0", "WeasyPrint", "Python"):
         assert token in found, token
+
+
+def test_arabic_punctuation_and_guillemets_are_kept(built: Built) -> None:
+    import pypdfium2
+
+    text = "".join(p.get_textpage().get_text_bounded() for p in pypdfium2.PdfDocument(built.artifact("mixed", "pdf")))
+    for mark in ("،", "؛", "؟", "«", "»"):
+        assert mark in text, mark
