@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dist import remove_leftovers, write_atomic
+from .dist import Release
 from .errors import BuildError, InputError, PublishError
 from .fonts import FontSet, load_fonts
 from .manifest import Manifest, load_manifest
@@ -43,22 +43,22 @@ def build(workspace: Path | str = ".", slugs: Iterable[str] = (), formats: Itera
     """Build the named publications (all when none) of a workspace into its dist/ folder.
 
     Every input is checked before anything is rendered: one bad article stops the build
-    with all its problems listed, and dist/ stays as it was.
+    with all its problems listed. The artifacts appear in dist/ together at the end, or, when
+    anything fails, not at all: dist/ then stays as it was.
     """
     space = Workspace(Path(workspace).resolve())
     fonts = load_fonts(space.search_path("fonts"))
     templates = Templates(space.search_path("templates"))
     publications = check(space, list(slugs), fonts)
-    remove_leftovers(space.dist)
     sandbox = Sandbox.of(space.root, (packaged_dir("templates"), packaged_dir("fonts")))
     artifacts = []
-    for publication in publications:
-        moment = publication_moment(publication.manifest)
-        for fmt in formats:
-            data = _render(fmt, publication, moment, fonts, templates, sandbox)
-            path = space.dist / f"{publication.manifest.slug}.{fmt}"
-            write_atomic(path, data)
-            artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data)))
+    with Release(space.dist) as release:
+        for publication in publications:
+            moment = publication_moment(publication.manifest)
+            for fmt in formats:
+                data = _render(fmt, publication, moment, fonts, templates, sandbox)
+                path = release.add(f"{publication.manifest.slug}.{fmt}", data)
+                artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data)))
     return artifacts
 
 

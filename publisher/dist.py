@@ -1,4 +1,10 @@
-"""Writing artifacts into dist/: atomically, so a reader never sees a half-written file."""
+"""Writing artifacts into dist/: all of a build's files appear together, or none does.
+
+Each artifact is written to a temporary file beside its final name, flushed to disk, and only
+when every artifact of the build is ready are they renamed into place. A failed, interrupted or
+killed build leaves the previous files untouched; its temporary files carry the writer's PID and
+are removed by the next build once that process is gone.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,50 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from types import TracebackType
 
 TEMP_SUFFIX = ".partial"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, flush it to disk, then rename it into place."""
+class Release:
+    """The artifacts of one build, staged in dist/ and published together."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.staged: list[tuple[Path, Path]] = []
+
+    def add(self, name: str, data: bytes) -> Path:
+        """Stage `data` as dist/`name`; return the final path it will have."""
+        final = self.folder / name
+        self.staged.append((stage(final, data), final))
+        return final
+
+    def publish(self) -> None:
+        """Rename every staged file into place."""
+        for temp, final in self.staged:
+            os.replace(temp, final)
+        self.staged.clear()
+
+    def discard(self) -> None:
+        """Delete every staged file."""
+        for temp, _ in self.staged:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+        self.staged.clear()
+
+    def __enter__(self) -> Release:
+        remove_leftovers(self.folder)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        if kind is None:
+            self.publish()
+        else:
+            self.discard()
+
+
+def stage(path: Path, data: bytes) -> Path:
+    """Write `data` to a temporary file beside `path`, flushed to disk; return the temporary path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
     try:
@@ -20,11 +64,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, 0o644)
-        os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+    return Path(temp)
 
 
 def remove_leftovers(folder: Path) -> None:
