@@ -277,15 +277,18 @@ def _valid_page_size(value: str) -> bool:
 
 def _text_files(folder: Path, listed: list[str] | None, errors: list[str]) -> tuple[Path, ...]:
     """The text files in reading order: those listed, else every *.md and *.txt sorted by name."""
+    root = folder.resolve()
     if listed is None:
         found = sorted(p for p in folder.iterdir() if p.suffix in TEXT_SUFFIXES and p.is_file())
+        outside = [p.name for p in found if not p.resolve().is_relative_to(root)]
+        if outside:
+            errors.append(f'text file "{outside[0]}" is a link to a file outside the publication folder')
         if not found:
             errors.append("no text: add 'text = [\"article.md\"]' or put *.md / *.txt files beside the manifest")
-        return tuple(found)
+        return tuple(p for p in found if p.name not in outside)
     if not listed:
         errors.append("'text' must list at least one file")
     files = []
-    root = folder.resolve()
     for entry in listed:
         path = folder / entry
         if Path(entry).is_absolute() or not path.resolve().is_relative_to(root):

@@ -1,6 +1,6 @@
 """Read the text files of a publication into a Document: chapters, headings and safe XHTML fragments.
 
-`.md` is CommonMark with tables and footnotes; raw HTML in it is escaped, never passed through.
+`.md` is CommonMark with tables and footnotes; raw HTML in it goes through rawhtml.py's allow-list.
 `.txt` is plain text whose paragraphs are separated by blank lines. Each file is one chapter.
 """
 
@@ -20,8 +20,10 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .errors import ResourceError, SourceError
 from .images import image_problem
 from .manifest import Manifest
+from .rawhtml import apply_policy, render_paragraph_text
 from .workspace import display_path
 
+MAX_TEXT_BYTES = 8 * 2**20  # a long novel is 2 MiB of Arabic UTF-8
 UNSAFE_LINK_SCHEMES = {"javascript", "vbscript", "file", "data"}
 
 
@@ -118,8 +120,14 @@ def read_document(manifest: Manifest) -> Document:
 
 def read_text(path: Path) -> str:
     """Decode a text file as UTF-8 (a BOM is allowed), with LF line ends; reject empty or binary files."""
-    data = path.read_bytes()
     shown = display_path(path)
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise SourceError(
+            f"{shown}: {size / 2**20:.1f} MiB is too large for one text file (the limit is "
+            f"{MAX_TEXT_BYTES // 2**20} MiB, about 3000 pages); split it into chapters"
+        )
+    data = path.read_bytes()
     nul = data.find(b"\0")
     if nul >= 0:
         raise SourceError(f"{shown}: is a binary file, not text (NUL byte at offset {nul})")
@@ -147,7 +155,8 @@ def _plain_chapter(chapter_id: str, path: Path, text: str, rtl: bool) -> Chapter
 
 
 def _markdown_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": True}).enable("table").use(footnote_plugin)
+    md = MarkdownIt("commonmark", {"html": True, "xhtmlOut": True}).enable("table").use(footnote_plugin)
+    md.add_render_rule("paragraph_text", render_paragraph_text)
     # Let every URL through the parser so that _check_link and _image can refuse bad ones by name,
     # instead of markdown-it silently leaving them as literal text.
     md.validateLink = lambda url: True
@@ -164,6 +173,7 @@ def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest
     md = _markdown_parser()
     env = {"docId": chapter_id}
     tokens = md.parse(text, env)
+    apply_policy(tokens, path)
     if manifest.direction == "rtl":
         _isolate_ltr_runs(tokens)
     headings, images = [], []

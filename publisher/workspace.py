@@ -44,7 +44,18 @@ class Workspace:
         """Every publication: the folders of source/, sorted."""
         if not self.source.is_dir():
             raise InputError(f"{self.root}: no source/ folder; run publish in a workspace or pass -C DIR")
-        return sorted(p.name for p in self.source.iterdir() if p.is_dir() and not p.name.startswith("."))
+        slugs = sorted(p.name for p in self.source.iterdir() if p.is_dir() and not p.name.startswith("."))
+        folded: dict[str, str] = {}
+        for slug in slugs:
+            other = folded.setdefault(slug.casefold(), slug)
+            if other != slug:
+                raise InputError(
+                    f"source/{other} and source/{slug}: slugs differ only in case, so their files in dist/ "
+                    "would collide on macOS and Windows; rename one"
+                )
+            if not (self.source / slug).resolve().is_relative_to(self.root.resolve()):
+                raise InputError(f"source/{slug}: is a link to a folder outside the workspace")
+        return slugs
 
     def select(self, wanted: tuple[str, ...] | list[str]) -> list[str]:
         """The publications to build: all, or the named ones (each must exist)."""

@@ -27,7 +27,8 @@ def test_the_corpus_has_the_cases_the_foundation_promises() -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input_is_refused_cleanly(case: str, tmp_path: Path) -> None:
     workspace = tmp_path / case
-    shutil.copytree(BAD / case, workspace, ignore=shutil.ignore_patterns("expected.txt"))
+    shutil.copytree(BAD / case, workspace, symlinks=True, ignore=shutil.ignore_patterns("expected.txt"))
+    (tmp_path / "README.md").write_text("a file outside the workspace, for the cases that link to it\n")
     dist = workspace / "dist"
     dist.mkdir()
     earlier = {"pub.pdf": b"%PDF-1.7 earlier build", "pub.epub": b"PK earlier build", "other.pdf": b"%PDF other"}
@@ -66,3 +67,21 @@ def test_unknown_slug_and_missing_source_are_input_errors(tmp_path: Path) -> Non
     result = run_publish("-C", str(tmp_path), "build", "nope")
     assert result.returncode == 2
     assert result.stderr.strip() == "error: source/nope: no such publication (there are: real)"
+
+
+def test_a_20_mib_article_fails_cleanly_and_small(tmp_path: Path) -> None:
+    """Refused before it is read whole: one line, exit 2, and the process stays far below 1 GiB."""
+    import resource
+
+    folder = tmp_path / "ws" / "source" / "huge"
+    folder.mkdir(parents=True)
+    (folder / "manifest.toml").write_text('title = "كبير"\nauthors = ["أ"]\n', encoding="utf-8")
+    paragraph = ("كلمة " * 200 + "\n\n").encode()
+    with (folder / "article.txt").open("wb") as out:
+        for _ in range(20 * 2**20 // len(paragraph) + 1):
+            out.write(paragraph)
+    result = run_publish("-C", str(tmp_path / "ws"), "build")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: source/huge/article.txt: 20.0 MiB is too large for one text file")
+    assert len(result.stderr.splitlines()) == 1
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1024 * 1024  # KiB: under 1 GiB

@@ -209,3 +209,19 @@ def test_workspace_templates_override_the_packaged_ones(tmp_path: Path) -> None:
     build(root, formats=["epub"])
     with zipfile.ZipFile(root / "dist" / "book.epub") as archive:
         assert "طبعة خاصة" in archive.read("EPUB/titlepage.xhtml").decode()
+
+
+def test_template_syntax_in_an_article_is_text_not_a_template(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    folder = root / "source" / "tpl"
+    folder.mkdir(parents=True)
+    (folder / "manifest.toml").write_text('title = "قوالب"\nauthors = ["أ"]\n', encoding="utf-8")
+    (folder / "a.md").write_text("نص {{ 7*7 }} و{% include 'pdf/book.css' %} و{# تعليق #}\n", encoding="utf-8")
+    build(root)
+    with zipfile.ZipFile(root / "dist" / "tpl.epub") as archive:
+        chapter = archive.read("EPUB/ch01.xhtml").decode().replace("\u2066", "").replace("\u2069", "")
+    assert "{{ 7*7 }}" in chapter and "{% include 'pdf/book.css' %}" in chapter and "{# تعليق #}" in chapter
+    assert "49" not in chapter
+    assert "{{ 7*7 }}" in pdfium_text((root / "dist" / "tpl.pdf").read_bytes()).replace("\u2066", "").replace(
+        "\u2069", ""
+    )

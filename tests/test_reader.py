@@ -45,13 +45,6 @@ def test_markdown_structure(tmp_path: Path) -> None:
     assert "↩" not in chapter.html  # no glyph for it in the Arabic fonts
 
 
-def test_raw_html_is_escaped_not_passed_through(tmp_path: Path) -> None:
-    doc = document_of(tmp_path, a_md='نص <script>alert(1)</script> و<iframe src="x"></iframe>\n')
-    html = doc.chapters[0].html
-    assert "<script" not in html and "<iframe" not in html
-    assert "&lt;script&gt;" in unisolated(html)
-
-
 def test_plain_text_paragraphs_are_separated_by_blank_lines(tmp_path: Path) -> None:
     doc = document_of(tmp_path, a_txt="سطر أول\nيكمل الفقرة\n\n\nفقرة <ثانية> & أخيرة\n")
     chapter = doc.chapters[0]
@@ -134,3 +127,30 @@ def test_left_to_right_books_are_not_touched(tmp_path: Path) -> None:
     (folder / "manifest.toml").write_text('title = "Le 2021-2026"\nauthors = ["a"]\nlanguage = "fr"\n')
     (folder / "a.txt").write_text("Plan 2021-2026.")
     assert read_document(load_manifest(folder)).chapters[0].html == "<p>Plan 2021-2026.</p>"
+
+
+def test_allowed_raw_html_is_kept_and_normalised(tmp_path: Path) -> None:
+    doc = document_of(tmp_path, a_md='نص <B>غليظ</B> و<span dir="rtl" lang="ar">ب</span> و<br> و<sup>٢</sup>\n')
+    assert doc.chapters[0].html == ('<p>نص <b>غليظ</b> و<span dir="rtl" lang="ar">ب</span> و<br /> و<sup>٢</sup></p>\n')
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<span onclick="x()">نقر</span>',
+        "<b>غير مغلق",
+        '<a href="javascript:x()">هنا</a>',
+        "<!-- تعليق -->",
+        "<div>\nكتلة\n</div>",
+    ],
+)
+def test_other_raw_html_is_shown_as_typed(tmp_path: Path, markup: str) -> None:
+    html = unisolated(document_of(tmp_path, a_md=f"نص {markup}\n").chapters[0].html)
+    assert "<span onclick" not in html and "<a " not in html and "<div" not in html and "<!--" not in html
+    assert "&lt;" in html
+
+
+@pytest.mark.parametrize("tag", ["script", "style", "iframe", "object", "embed", "form", "svg", "img", "link"])
+def test_dangerous_raw_html_is_an_error_naming_the_line(tmp_path: Path, tag: str) -> None:
+    with pytest.raises(SourceError, match=rf"^source/pub/a.md line 3: raw HTML <{tag}> is not allowed"):
+        document_of(tmp_path, a_md=f"فقرة\n\nنص <{tag} src='x'></{tag}>\n")
