@@ -29,7 +29,7 @@ def render_cover(
         separator=list_separator(manifest.language),
         stylesheet=sandbox.url(templates.file("cover/cover.css")),
     )
-    return rasterize(html_to_pdf(html, manifest, modified, sandbox)), "image/png"
+    return rasterize(html_to_pdf(html, manifest, fonts, modified, sandbox)), "image/png"
 
 
 def rasterize(pdf: bytes) -> bytes:

@@ -62,8 +62,9 @@ def render_epub(
     """Build the EPUB 3 of a publication and return its bytes (equal inputs give equal bytes)."""
     labels = templates.labels(manifest.language)
     pages = render_pages(manifest, document, templates, labels, cover)
-    fonts = FontSet(tuple(_used_faces(fonts, document)), fonts.families)
     characters = {c for page in pages for c in text_characters(page.xhtml, keep_format=True)}
+    used = _used_faces(fonts, document, characters)
+    fonts = FontSet(tuple(used), tuple(f for f in fonts.families if any(face.family == f for face in used)))
     return _package(manifest, document, fonts, templates, labels, cover, pages, characters, modified)
 
 
@@ -224,10 +225,12 @@ def _stylesheet(fonts: FontSet, templates: Templates) -> bytes:
     return (faces + "\n" + templates.file("epub/book.css").read_text(encoding="utf-8")).encode("utf-8")
 
 
-def _used_faces(fonts: FontSet, document: Document) -> list[Any]:
-    """The faces the book can reach: upright ones always (titles are bold), italic ones when it has <em>."""
+def _used_faces(fonts: FontSet, document: Document, characters: set[str]) -> list[Any]:
+    """The faces the book can reach: the families that draw one of its characters first in the
+    stack (the first family always), upright faces always (titles are bold), italic ones with <em>."""
     italic = any("<em>" in c.html for c in document.chapters)
-    return [f for f in fonts.faces if f.style == "normal" or italic]
+    wanted = {fonts.families[0]} | {family for c in characters if (family := fonts.family_for(c))}
+    return [f for f in fonts.faces if f.family in wanted and (f.style == "normal" or italic)]
 
 
 def _ebooklib_toc(epub: Any, entry: TocEntry) -> Any:

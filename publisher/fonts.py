@@ -62,9 +62,13 @@ class FontSet:
         """The faces as the @font-face template wants them, each with its URL from `src`."""
         return [{"family": f.family, "weight": f.weight, "style": f.style, "src": src(f)} for f in self.faces]
 
+    def family_for(self, char: str) -> str | None:
+        """The first family of the stack that can draw `char`, as CSS font fallback picks it."""
+        return next((f for f in self.families if ord(char) in self.regular(f).codepoints), None)
+
     def covers(self, char: str) -> bool:
         """Whether some family of the stack can draw `char`."""
-        return any(ord(char) in self.regular(family).codepoints for family in self.families)
+        return self.family_for(char) is not None
 
     def check_coverage(self, manifest: Manifest, document: Document) -> None:
         """Raise FontCoverageError naming the characters no font can draw, one line per place."""

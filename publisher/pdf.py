@@ -7,7 +7,10 @@ import datetime as dt
 import mimetypes
 import os
 import re
+import warnings
 from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -94,11 +97,15 @@ def render_pdf(
 ) -> bytes:
     """Render the book to PDF bytes; only files of the sandbox can be read."""
     html = render_html(manifest, document, fonts, templates, modified, sandbox)
-    return html_to_pdf(html, manifest, modified, sandbox)
+    return html_to_pdf(html, manifest, fonts, modified, sandbox)
 
 
-def html_to_pdf(html: str, manifest: Manifest, modified: dt.datetime, sandbox: Sandbox) -> bytes:
-    """Run WeasyPrint on `html`, relative links resolved in the publication folder, sandbox files only."""
+def html_to_pdf(html: str, manifest: Manifest, fonts: FontSet, modified: dt.datetime, sandbox: Sandbox) -> bytes:
+    """Run WeasyPrint on `html`, relative links resolved in the publication folder, sandbox files only.
+
+    Fontconfig is pointed at an empty configuration, so no font of the machine can stand in for
+    a missing glyph; after layout, every font the PDF embeds is checked to be one of `fonts`.
+    """
     weasyprint = _import_weasyprint()
     fetcher = _sandbox_fetcher(weasyprint, sandbox)
     try:
@@ -108,7 +115,7 @@ def html_to_pdf(html: str, manifest: Manifest, modified: dt.datetime, sandbox: S
             return page.write_pdf(
                 pdf_variant=manifest.pdf.standard,
                 pdf_tags=True,  # PDF/A-3b is tagged too: archival and accessible
-                finisher=_open_outline if manifest.pdf.profile == "screen" else None,
+                finisher=partial(_finish, families=fonts.families, screen=manifest.pdf.profile == "screen"),
             )
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise ResourceError(f"{display_path(manifest.folder)}: {exc.__cause__ or exc}") from None
@@ -128,7 +135,13 @@ def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
+HERMETIC_FONTCONFIG = Path(__file__).resolve().parent / "fontconfig.conf"
+
+
 def _import_weasyprint() -> Any:
+    # Before fontconfig starts: it must see no font of the machine (see fontconfig.conf).
+    os.environ["FONTCONFIG_FILE"] = str(HERMETIC_FONTCONFIG)
+    warnings.filterwarnings("ignore", message="No fonts configured in FontConfig")
     try:
         import weasyprint
     except OSError as exc:  # cffi could not load Pango
@@ -138,9 +151,15 @@ def _import_weasyprint() -> Any:
     return weasyprint
 
 
-def _open_outline(document: Any, pdf: Any) -> None:
-    """Screen PDFs open with their bookmarks shown."""
-    pdf.catalog["PageMode"] = "/UseOutlines"
+def _finish(document: Any, pdf: Any, families: tuple[str, ...], screen: bool) -> None:
+    """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks."""
+    strangers = sorted({font.family for font in document.fonts.values()} - set(families))
+    if strangers:
+        raise BuildError(
+            f"the PDF would embed {', '.join(strangers)}, which is not in fonts/ (fonts in use: {', '.join(families)})"
+        )
+    if screen:
+        pdf.catalog["PageMode"] = "/UseOutlines"
 
 
 def _sandbox_fetcher(weasyprint: Any, sandbox: Sandbox) -> Any:

@@ -70,6 +70,7 @@ def test_pdf_embeds_only_the_fonts_of_fonts_folder(built: Built, slug: str) -> N
     assert fonts, "the PDF has no fonts"
     assert all(unique in packaged_font_ids() for unique in fonts.values()), fonts
     assert {re.sub(r"^/[A-Z]{6}\+", "/", name) for name in fonts} <= {
+        "/Noto-Sans-Tifinagh",
         "/Amiri",
         "/Amiri-Bold",
         "/Amiri-Italic",

@@ -14,16 +14,14 @@ from publisher.manifest import load_manifest
 from publisher.reader import read_document
 
 
-def test_packaged_fonts_are_the_four_amiri_faces() -> None:
+def test_packaged_fonts_are_amiri_then_noto_sans_tifinagh_each_with_its_licence() -> None:
     fonts = load_fonts((REPO / "fonts",))
-    assert fonts.families == ("Amiri",)
-    assert sorted((f.weight, f.style) for f in fonts.faces) == [
-        (400, "italic"),
-        (400, "normal"),
-        (700, "italic"),
-        (700, "normal"),
-    ]
-    assert (REPO / "fonts" / "OFL-Amiri.txt").read_text().count("SIL OPEN FONT LICENSE Version 1.1") == 1
+    assert fonts.families == ("Amiri", "Noto Sans Tifinagh")
+    amiri = sorted((f.weight, f.style) for f in fonts.faces if f.family == "Amiri")
+    assert amiri == [(400, "italic"), (400, "normal"), (700, "italic"), (700, "normal")]
+    for licence in ("OFL-Amiri.txt", "OFL-NotoSansTifinagh.txt"):
+        assert (REPO / "fonts" / licence).read_text().count("SIL OPEN FONT LICENSE Version 1.1") == 1
+    assert fonts.family_for("ب") == "Amiri" and fonts.family_for("ⴰ") == "Noto Sans Tifinagh"
 
 
 def test_a_workspace_font_replaces_the_packaged_file_of_the_same_name(tmp_path: Path) -> None:
@@ -33,20 +31,63 @@ def test_a_workspace_font_replaces_the_packaged_file_of_the_same_name(tmp_path: 
     fonts = load_fonts((own, REPO / "fonts"))
     regular = [f for f in fonts.faces if f.path.name == "Amiri-Regular.ttf"]
     assert [f.path.parent for f in regular] == [own]
-    assert len(fonts.faces) == 4
+    assert len(fonts.faces) == 5
 
 
 def test_uncovered_character_names_code_point_file_and_line(tmp_path: Path) -> None:
     folder = tmp_path / "source" / "city"
     folder.mkdir(parents=True)
-    (folder / "manifest.toml").write_text('title = "المدينة ⵣ"\nauthors = ["أ"]\n', encoding="utf-8")
-    (folder / "city.md").write_text("# أكادير\n\nسطر\n\nⴰⴳⴰⴷⵉⵔ\n", encoding="utf-8")
+    (folder / "manifest.toml").write_text('title = "المدينة ሀ"\nauthors = ["أ"]\n', encoding="utf-8")
+    (folder / "city.md").write_text("# أكادير ⴰⴳⴰⴷⵉⵔ\n\nسطر\n\nአዲስ አበባ\n", encoding="utf-8")
     manifest = load_manifest(folder)
     with pytest.raises(FontCoverageError) as caught:
         load_fonts((REPO / "fonts",)).check_coverage(manifest, read_document(manifest))
     assert [m.split(": no font")[0] for m in caught.value.messages] == [
-        "U+2D30 TIFINAGH LETTER YA, U+2D33 TIFINAGH LETTER YAG, U+2D37 TIFINAGH LETTER YAD and 2 more "
+        "U+1235 ETHIOPIC SYLLABLE SE, U+1260 ETHIOPIC SYLLABLE BA, U+1263 ETHIOPIC SYLLABLE BAA and 2 more "
         "in source/city/city.md line 5",
-        "U+2D63 TIFINAGH LETTER YAZ in source/city/manifest.toml 'title'",
+        "U+1200 ETHIOPIC SYLLABLE HA in source/city/manifest.toml 'title'",
     ]
-    assert caught.value.messages[0].endswith("add a font that covers it to fonts/ (now: Amiri)")
+    assert caught.value.messages[0].endswith("add a font that covers it to fonts/ (now: Amiri, Noto Sans Tifinagh)")
+
+
+def test_the_machine_has_a_font_that_would_stand_in(tmp_path: Path) -> None:
+    """The hermetic test below means something only if a system font could fill the gap."""
+    import os
+    import subprocess
+
+    machine = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}  # publish sets its own
+    listed = subprocess.run(
+        ["fc-list", ":charset=2192", "family"], capture_output=True, text=True, check=True, env=machine
+    )
+    assert "DejaVu Sans" in listed.stdout
+
+
+def test_no_font_of_the_machine_reaches_the_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the coverage check out of the way, "→" and "Ж" would come from DejaVu Sans under the
+    machine's fontconfig; publish's empty fontconfig leaves only fonts/ to draw with."""
+    from readers import embedded_fonts
+
+    from publisher import build
+    from publisher.fonts import FontSet
+
+    monkeypatch.setattr(FontSet, "check_coverage", lambda self, manifest, document: None)
+    root = tmp_path / "ws"
+    folder = root / "source" / "arrows"
+    folder.mkdir(parents=True)
+    (folder / "manifest.toml").write_text('title = "أسهم"\nauthors = ["أ"]\n', encoding="utf-8")
+    (folder / "a.md").write_text("سهم → وحرف Ж\n", encoding="utf-8")
+    build(root, formats=["pdf"])
+    fonts = embedded_fonts((root / "dist" / "arrows.pdf").read_bytes())
+    assert not any("DejaVu" in name for name in fonts), fonts
+    assert all("Amiri" in name for name in fonts), fonts
+
+
+def test_a_pdf_with_a_stranger_font_is_refused() -> None:
+    from types import SimpleNamespace
+
+    from publisher.errors import BuildError
+    from publisher.pdf import _finish
+
+    document = SimpleNamespace(fonts={"a": SimpleNamespace(family="Amiri"), "b": SimpleNamespace(family="DejaVu Sans")})
+    with pytest.raises(BuildError, match="the PDF would embed DejaVu Sans, which is not in fonts/"):
+        _finish(document, SimpleNamespace(catalog={}), families=("Amiri",), screen=False)
