@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 import tomllib
 import types
@@ -211,8 +212,9 @@ def _normalise(value: Any) -> Any:
 
 
 def _show(value: Any) -> str:
+    """A value as the error line shows it: strings quoted with control characters escaped (one line)."""
     if isinstance(value, str):
-        return f'"{value}"'
+        return json.dumps(value, ensure_ascii=False)
     if isinstance(value, dict):
         return "a table"
     return repr(value) if not isinstance(value, list) else "a list " + repr(value)[:60]
@@ -225,28 +227,28 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         errors.append("'authors' must name at least one author")
     language = values.get("language", "ar")
     if not _BCP47.match(language):
-        errors.append(f'\'language\' must be a BCP 47 tag such as "ar" or "ar-MA", got "{language}"')
+        errors.append(f'\'language\' must be a BCP 47 tag such as "ar" or "ar-MA", got {_show(language)}')
     direction = values.get("direction")
     if direction is not None and direction not in ("rtl", "ltr"):
-        errors.append(f'\'direction\' must be "rtl" or "ltr", got "{direction}"')
+        errors.append(f'\'direction\' must be "rtl" or "ltr", got {_show(direction)}')
     out["direction"] = direction or text_direction(language)
     out["identifier"] = values.get("identifier") or default_identifier(folder.name)
     pdf: PdfOptions = values.get("pdf", PdfOptions())
     if not _valid_page_size(pdf.page_size):
         errors.append(
             f"'pdf.page-size' must be a page name (A4, A5, B5, letter) or two lengths (\"140mm 210mm\"), "
-            f'got "{pdf.page_size}"'
+            f"got {_show(pdf.page_size)}"
         )
     if pdf.profile not in PROFILES:
-        errors.append(f'\'pdf.profile\' must be "print" or "screen", got "{pdf.profile}"')
+        errors.append(f'\'pdf.profile\' must be "print" or "screen", got {_show(pdf.profile)}')
     if pdf.bleed.startswith("-"):
-        errors.append(f"'pdf.bleed' must not be negative, got \"{pdf.bleed}\"")
+        errors.append(f"'pdf.bleed' must not be negative, got {_show(pdf.bleed)}")
     elif not _LENGTH.match(pdf.bleed) and pdf.bleed != "0":
-        errors.append(f'\'pdf.bleed\' must be a length such as "3mm" or "0.125in", got "{pdf.bleed}"')
+        errors.append(f'\'pdf.bleed\' must be a length such as "3mm" or "0.125in", got {_show(pdf.bleed)}')
     if pdf.standard not in STANDARDS:
-        errors.append(f'\'pdf.standard\' must be "pdf/ua-1" or "pdf/a-3b", got "{pdf.standard}"')
+        errors.append(f'\'pdf.standard\' must be "pdf/ua-1" or "pdf/a-3b", got {_show(pdf.standard)}')
     if pdf.numerals not in (None, "arabic-indic", "latin"):
-        errors.append(f'\'pdf.numerals\' must be "arabic-indic" or "latin", got "{pdf.numerals}"')
+        errors.append(f'\'pdf.numerals\' must be "arabic-indic" or "latin", got {_show(pdf.numerals)}')
     out["text_files"] = _text_files(folder, values.get("text"), errors)
     out["cover_path"] = _cover_path(folder, values.get("cover"), errors)
     return out
@@ -257,11 +259,11 @@ def _cover_path(folder: Path, cover: str | None, errors: list[str]) -> Path | No
         return None
     path = folder / cover
     if Path(cover).is_absolute() or not path.resolve().is_relative_to(folder.resolve()):
-        errors.append(f"'cover' \"{cover}\" must be a path inside the publication folder")
+        errors.append(f"'cover' {_show(cover)} must be a path inside the publication folder")
         return None
     problem = image_problem(path)
     if problem:
-        errors.append(f"'cover' \"{cover}\" {problem}")
+        errors.append(f"'cover' {_show(cover)} {problem}")
         return None
     return path
 
@@ -282,7 +284,7 @@ def _text_files(folder: Path, listed: list[str] | None, errors: list[str]) -> tu
         found = sorted(p for p in folder.iterdir() if p.suffix in TEXT_SUFFIXES and p.is_file())
         outside = [p.name for p in found if not p.resolve().is_relative_to(root)]
         if outside:
-            errors.append(f'text file "{outside[0]}" is a link to a file outside the publication folder')
+            errors.append(f"text file {_show(outside[0])} is a link to a file outside the publication folder")
         if not found:
             errors.append("no text: add 'text = [\"article.md\"]' or put *.md / *.txt files beside the manifest")
         return tuple(p for p in found if p.name not in outside)
@@ -292,12 +294,12 @@ def _text_files(folder: Path, listed: list[str] | None, errors: list[str]) -> tu
     for entry in listed:
         path = folder / entry
         if Path(entry).is_absolute() or not path.resolve().is_relative_to(root):
-            errors.append(f"'text' entry \"{entry}\" must be a path inside the publication folder")
+            errors.append(f"'text' entry {_show(entry)} must be a path inside the publication folder")
         elif path.suffix not in TEXT_SUFFIXES:
-            errors.append(f"'text' entry \"{entry}\" must be a .md or .txt file")
+            errors.append(f"'text' entry {_show(entry)} must be a .md or .txt file")
         elif not path.is_file():
             what = "is a directory" if path.is_dir() else "does not exist"
-            errors.append(f"'text' entry \"{entry}\" {what}")
+            errors.append(f"'text' entry {_show(entry)} {what}")
         else:
             files.append(path)
     if len(set(files)) != len(files):

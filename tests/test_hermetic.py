@@ -1,0 +1,79 @@
+"""Nothing leaks in or out: no network, no file outside the workspace, clear words when the machine lacks something."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, REPO, make_workspace, run_publish
+
+from publisher import build
+from publisher.errors import InputError
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every attempt to connect is recorded and fails."""
+    attempts: list[object] = []
+
+    def refuse(self: socket.socket, address: object) -> None:
+        attempts.append(address)
+        raise OSError("network use in a test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    return attempts
+
+
+def test_a_build_opens_no_socket(tmp_path: Path, no_network: list[object]) -> None:
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book", FIXTURES / "mixed")
+    build(root)
+    assert no_network == []
+    assert (root / "dist" / "book.epub").exists()
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        '@import url("http://127.0.0.1:9/evil.css");',
+        '@font-face { font-family: X; src: url("https://127.0.0.1:9/x.woff2"); } p { font-family: X; }',
+        'body { background: url("file:///etc/passwd"); }',
+        'body { background: url("../../../../../../etc/hostname"); }',
+    ],
+)
+def test_remote_and_outside_resources_in_templates_are_refused(
+    tmp_path: Path, no_network: list[object], css: str
+) -> None:
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    (root / "templates" / "pdf").mkdir(parents=True)
+    (root / "templates" / "pdf" / "book.css").write_text(css + "\n" + (REPO / "templates/pdf/book.css").read_text())
+    with pytest.raises(InputError, match=r"refused to (fetch|read)"):
+        build(root, formats=["pdf"])
+    assert no_network == []
+    assert not (root / "dist").exists()
+
+
+def test_two_clean_clones_build_identical_bytes(tmp_path: Path) -> None:
+    for name in ("one", "two"):
+        subprocess.run(["git", "clone", "-q", str(REPO), str(tmp_path / name)], check=True)
+        build(tmp_path / name)
+    for artifact in (tmp_path / "one" / "dist").iterdir():
+        assert artifact.read_bytes() == (tmp_path / "two" / "dist" / artifact.name).read_bytes(), artifact.name
+
+
+def test_missing_pango_is_one_line_saying_what_to_install(tmp_path: Path) -> None:
+    """A machine without Pango: WeasyPrint's import fails in cffi; publish says what to install."""
+    fake = tmp_path / "fake" / "weasyprint"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text(
+        "raise OSError(\"cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file\")\n"
+    )
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    result = run_publish("-C", str(root), "build", env={"PYTHONPATH": str(tmp_path / "fake")})
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: WeasyPrint cannot load Pango (cannot load library 'libpango-1.0-0'")
+    assert result.stderr.rstrip().endswith("install it: apt-get install libpango-1.0-0 libpangoft2-1.0-0")
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.stderr
