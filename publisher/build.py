@@ -62,6 +62,30 @@ def build(workspace: Path | str = ".", slugs: Iterable[str] = (), formats: Itera
     return artifacts
 
 
+def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> list[str]:
+    """Check the named publications (all when none) without writing anything, and the artifacts
+    already in dist/ for them; return what was checked, raise InputError listing every problem."""
+    from .verify import check_epub, check_pdf
+
+    space = Workspace(Path(workspace).resolve())
+    fonts = load_fonts(space.search_path("fonts"))
+    publications = check(space, list(slugs), fonts)
+    checked, problems = [], []
+    for publication in publications:
+        slug = publication.manifest.slug
+        checked.append(f"source/{slug}: manifest, text and font coverage")
+        epub, pdf = space.dist / f"{slug}.epub", space.dist / f"{slug}.pdf"
+        if epub.is_file():
+            problems += check_epub(epub)
+            checked.append(f"dist/{epub.name}: EPUBCheck")
+        if pdf.is_file():
+            problems += check_pdf(pdf, publication.manifest, fonts)
+            checked.append(f"dist/{pdf.name}: opens, title, fonts")
+    if problems:
+        raise InputError(*problems)
+    return checked
+
+
 def check(space: Workspace, slugs: list[str], fonts: FontSet) -> list[Publication]:
     """Load, read and check every selected publication; raise one InputError listing every problem."""
     publications, problems = [], []

@@ -38,6 +38,7 @@ def main(ctx: click.Context, workspace: Path) -> None:
       publish build                 build every publication in source/
       publish build my-article      build source/my-article/ only
       publish -C ~/press build      build the workspace in ~/press
+      publish check                 check sources and dist/ without writing anything
     """
     ctx.obj = workspace
 
@@ -64,6 +65,21 @@ def build_command(workspace: Path, slugs: tuple[str, ...], formats: str) -> None
     artifacts = _run(lambda: build(workspace, slugs, wanted))
     for artifact in artifacts:
         click.echo(f"wrote {artifact.path.relative_to(Path(workspace).resolve())} ({_size(artifact.size)})")
+
+
+@main.command("check")
+@click.argument("slugs", nargs=-1)
+@click.pass_obj
+def check_command(workspace: Path, slugs: tuple[str, ...]) -> None:
+    """Check SLUGS (default: all) without writing anything: manifests, text, font coverage, and,
+    when dist/ holds their artifacts, EPUBCheck on the EPUB and the PDF's title and fonts.
+
+    Exit code 0 when all is well, 2 when something must be fixed.
+    """
+    from .build import check_workspace
+
+    for line in _run(lambda: check_workspace(workspace, slugs)):
+        click.echo(f"ok: {line}")
 
 
 def _run(action: Callable[[], T]) -> T:

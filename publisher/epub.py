@@ -7,6 +7,7 @@ characters the book's documents contain.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import zipfile
@@ -188,7 +189,11 @@ def _package(
     options = {"mtime": modified, "epub3_landmark": False, "epub2_guide": False, "package_direction": True}
     writer = Writer(buffer, book, options)
     writer.process()
-    writer.write()
+    try:
+        writer.write()
+    finally:  # a failed write leaves ebooklib's zip open; close it here, not in the garbage collector
+        with contextlib.suppress(Exception):
+            writer.out.close()
     return repack(buffer.getvalue(), modified)
 
 

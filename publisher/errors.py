@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
+
+def quoted(text: str) -> str:
+    """A user's string as an error line shows it: in double quotes, with every character that could
+    break the line (control characters, NEL, line and paragraph separators) escaped."""
+    return json.dumps(text, ensure_ascii=False).translate(_LINE_BREAKERS)
+
+
+_LINE_BREAKERS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
 
 class PublishError(Exception):
     """Base of all errors publish reports to the user; the message is a complete sentence."""

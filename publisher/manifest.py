@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import re
 import tomllib
 import types
 import typing
+import unicodedata
 import uuid
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import ManifestError
+from .errors import ManifestError, quoted
 from .images import image_problem
 from .workspace import display_path
 
@@ -191,14 +191,21 @@ def _check(kind: Any, value: Any) -> str | None:
     if kind is str:
         if not isinstance(value, str):
             return "a string"
+        if _has_controls(value):
+            return "text without control characters"
         return None if value.strip() else "a non-empty string"
     if kind is dt.date:
         return None if isinstance(value, dt.date) else "a TOML date such as 2026-11-30 (no quotes)"
     if typing.get_origin(kind) is list:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             return "a list of non-empty strings"
-        return None
+        return "a list of strings without control characters" if any(map(_has_controls, value)) else None
     raise TypeError(f"schema type {kind!r} has no check")  # pragma: no cover - schema bug
+
+
+def _has_controls(text: str) -> bool:
+    """Control characters (other than tab and line ends) are not text and XML cannot carry them."""
+    return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
 
 
 def _normalise(value: Any) -> Any:
@@ -214,7 +221,7 @@ def _normalise(value: Any) -> Any:
 def _show(value: Any) -> str:
     """A value as the error line shows it: strings quoted with control characters escaped (one line)."""
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return quoted(value)
     if isinstance(value, dict):
         return "a table"
     return repr(value) if not isinstance(value, list) else "a list " + repr(value)[:60]

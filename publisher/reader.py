@@ -17,12 +17,14 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .errors import ResourceError, SourceError
+from .errors import ResourceError, SourceError, quoted
 from .images import image_problem
 from .manifest import Manifest
 from .rawhtml import apply_policy, render_paragraph_text
 from .workspace import display_path
 
+# C0 and C1 controls but tab and line feed: XML cannot carry them and no font draws them.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_TEXT_BYTES = 8 * 2**20  # a long novel is 2 MiB of Arabic UTF-8
 UNSAFE_LINK_SCHEMES = {"javascript", "vbscript", "file", "data"}
 
@@ -138,6 +140,12 @@ def read_text(path: Path) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SourceError(f"{shown}: is empty")
+    control = _CONTROL.search(text)
+    if control:
+        char = control.group()
+        raise SourceError(
+            f"{shown} line {locate(text, char)}: control character U+{ord(char):04X} is not text; remove it"
+        )
     return text
 
 
@@ -233,15 +241,15 @@ def _image(image: Token, block: Token, path: Path, manifest: Manifest) -> Image:
     line = (block.map[0] + 1) if block.map else 0
     where = f"{display_path(path)} line {line}"
     if not _plain(image):
-        raise SourceError(f'{where}: image "{src}" has no alt text; write ![what it shows]({src})')
+        raise SourceError(f"{where}: image {quoted(src)} has no alt text; write ![what it shows]({quoted(src)[1:-1]})")
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src) or src.startswith(("/", "\\")):
-        raise ResourceError(f'{where}: image "{src}" must be a relative path inside the publication folder')
+        raise ResourceError(f"{where}: image {quoted(src)} must be a relative path inside the publication folder")
     file = (path.parent / src).resolve()
     if not file.is_relative_to(manifest.folder.resolve()):
-        raise ResourceError(f'{where}: image "{src}" lies outside the publication folder')
+        raise ResourceError(f"{where}: image {quoted(src)} lies outside the publication folder")
     problem = image_problem(file)
     if problem:
-        raise ResourceError(f'{where}: image "{src}" {problem}')
+        raise ResourceError(f"{where}: image {quoted(src)} {problem}")
     href = file.relative_to(manifest.folder.resolve()).as_posix()
     image.attrSet("src", href)
     return Image(href, file)
@@ -253,7 +261,9 @@ def _check_link(link: Token, block: Token, path: Path) -> None:
     scheme = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", href)
     if scheme and scheme.group(1).lower() in UNSAFE_LINK_SCHEMES:
         line = (block.map[0] + 1) if block.map else 0
-        raise SourceError(f'{display_path(path)} line {line}: link "{href}" is not allowed (only web and mail links)')
+        raise SourceError(
+            f"{display_path(path)} line {line}: link {quoted(href)} is not allowed (only web and mail links)"
+        )
 
 
 def _move_footnote_backrefs(tokens: list[Token]) -> None:

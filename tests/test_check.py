@@ -1,0 +1,69 @@
+"""`publish check`: inputs and existing artifacts checked, nothing written, clear lines and exit codes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SEED, Built, make_workspace, run_publish
+
+
+@pytest.fixture
+def checked(built: Built, tmp_path: Path) -> Path:
+    """A workspace with the book and its artifacts from the session build."""
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    (root / "dist").mkdir()
+    for fmt in ("pdf", "epub"):
+        shutil.copy(built.artifact("book", fmt), root / "dist")
+    return root
+
+
+def listing(root: Path) -> dict[str, float]:
+    return {str(p.relative_to(root)): p.stat().st_mtime for p in root.rglob("*")}
+
+
+def test_check_passes_and_writes_nothing(checked: Path) -> None:
+    before = listing(checked)
+    result = run_publish("-C", str(checked), "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "ok: source/book: manifest, text and font coverage",
+        "ok: dist/book.epub: EPUBCheck",
+        "ok: dist/book.pdf: opens, title, fonts",
+    ]
+    assert listing(checked) == before
+
+
+def test_check_reports_broken_and_stale_artifacts(checked: Path, built: Built) -> None:
+    (checked / "dist" / "book.epub").write_bytes(b"PK\x03\x04 not really a zip")
+    shutil.copy(built.artifact(SEED, "pdf"), checked / "dist" / "book.pdf")
+    result = run_publish("-C", str(checked), "check")
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("error: dist/book.epub: EPUBCheck FATAL") for line in lines), lines
+    assert 'error: dist/book.pdf: its title is "استراتيجية القطب الاجتماعي 2021-2026", the manifest says' in (
+        result.stderr
+    )
+
+
+def test_check_refuses_bad_input_like_build(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    manifest = root / "source" / "book" / "manifest.toml"
+    manifest.write_text(manifest.read_text().replace("authors =", "auteurs ="))
+    result = run_publish("-C", str(root), "check")
+    assert result.returncode == 2
+    assert "error: source/book/manifest.toml: unknown key 'auteurs'" in result.stderr
+
+
+def test_missing_java_is_one_line_saying_what_to_install(checked: Path, tmp_path: Path) -> None:
+    no_java = tmp_path / "bin"
+    no_java.mkdir()
+    result = run_publish("-C", str(checked), "check", env={"PATH": str(no_java)})
+    assert result.returncode == 1
+    assert result.stderr == (
+        "error: book.epub: cannot run EPUBCheck, Java is missing. "
+        "EPUBCheck runs on Java 11 or newer: apt-get install default-jre-headless\n"
+    )
+    assert os.environ["PATH"]  # the test process itself kept its PATH
