@@ -12,6 +12,7 @@ from pathlib import Path
 from .dist import Release
 from .errors import BuildError, InputError, PublishError
 from .fonts import FontSet, load_fonts
+from .job import Job
 from .manifest import Manifest, load_manifest
 from .reader import Document, read_document
 from .sandbox import Sandbox
@@ -55,8 +56,9 @@ def build(workspace: Path | str = ".", slugs: Iterable[str] = (), formats: Itera
     with Release(space.dist) as release:
         for publication in publications:
             moment = publication_moment(publication.manifest)
+            job = Job(publication.manifest, publication.document, fonts, templates, moment, sandbox)
             for fmt in formats:
-                data = _render(fmt, publication, moment, fonts, templates, sandbox)
+                data = _render(fmt, job)
                 path = release.add(f"{publication.manifest.slug}.{fmt}", data)
                 artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data)))
     return artifacts
@@ -148,28 +150,19 @@ def _git_commit_time(folder: Path) -> int | None:
     return int(out) if result.returncode == 0 and out.isdigit() else None
 
 
-def _render(
-    fmt: str,
-    publication: Publication,
-    moment: dt.datetime,
-    fonts: FontSet,
-    templates: Templates,
-    sandbox: Sandbox,
-) -> bytes:
-    manifest, document = publication.manifest, publication.document
+def _render(fmt: str, job: Job) -> bytes:
     try:
         if fmt == "pdf":
             from .pdf import render_pdf
 
-            return render_pdf(manifest, document, fonts, templates, moment, sandbox)
+            return render_pdf(job)
         from .cover import render_cover
         from .epub import Cover, render_epub
 
-        cover = Cover(*render_cover(manifest, fonts, templates, moment, sandbox))
-        return render_epub(manifest, document, fonts, templates, moment, cover)
+        return render_epub(job, Cover(*render_cover(job)))
     except PublishError:
         raise
     except Exception as exc:  # a renderer's own failure on input we accepted: a failed build
         raise BuildError(
-            f"source/{manifest.slug}: {fmt.upper()} rendering failed: {type(exc).__name__}: {exc}"
+            f"source/{job.manifest.slug}: {fmt.upper()} rendering failed: {type(exc).__name__}: {exc}"
         ) from exc

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
-from .fonts import FontSet
 from .images import image_media_type
-from .manifest import Manifest
+from .job import Job
 from .pdf import html_to_pdf
-from .sandbox import Sandbox
-from .templates import Templates, list_separator
+from .templates import list_separator
 
 COVER_SCALE = 2  # 800 × 1200 pt page → 1600 × 2400 px
 
 
-def render_cover(
-    manifest: Manifest, fonts: FontSet, templates: Templates, modified: dt.datetime, sandbox: Sandbox
-) -> tuple[bytes, str]:
+def render_cover(job: Job) -> tuple[bytes, str]:
     """The cover as (bytes, media type): the manifest's image as is, else title, subtitle and authors drawn."""
+    manifest, fonts, templates, sandbox = job.manifest, job.fonts, job.templates, job.sandbox
     if manifest.cover_path is not None:
         return manifest.cover_path.read_bytes(), image_media_type(manifest.cover_path)
     html = templates.render(
@@ -29,7 +25,7 @@ def render_cover(
         separator=list_separator(manifest.language),
         stylesheet=sandbox.url(templates.file("cover/cover.css")),
     )
-    return rasterize(html_to_pdf(html, manifest, fonts, modified, sandbox)), "image/png"
+    return rasterize(html_to_pdf(html, job)), "image/png"
 
 
 def rasterize(pdf: bytes) -> bytes:

@@ -16,6 +16,7 @@ from typing import Any
 
 from .fonts import FontSet, subset_face
 from .images import image_media_type
+from .job import Job
 from .manifest import Manifest
 from .reader import Document, TocEntry, text_characters
 from .templates import Templates, chapters_context, list_separator
@@ -52,15 +53,9 @@ class Cover:
         object.__setattr__(self, "href", f"images/cover.{COVER_SUFFIX[self.media_type]}")
 
 
-def render_epub(
-    manifest: Manifest,
-    document: Document,
-    fonts: FontSet,
-    templates: Templates,
-    modified: dt.datetime,
-    cover: Cover,
-) -> bytes:
+def render_epub(job: Job, cover: Cover) -> bytes:
     """Build the EPUB 3 of a publication and return its bytes (equal inputs give equal bytes)."""
+    manifest, document, fonts, templates, modified = job.manifest, job.document, job.fonts, job.templates, job.modified
     labels = templates.labels(manifest.language)
     pages = render_pages(manifest, document, templates, labels, cover)
     characters = {c for page in pages for c in text_characters(page.xhtml, keep_format=True)}

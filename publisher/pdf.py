@@ -17,23 +17,15 @@ from markupsafe import Markup
 
 from . import __version__
 from .errors import BuildError, ResourceError
-from .fonts import FontSet
-from .manifest import Manifest
-from .reader import Document
+from .job import Job
 from .sandbox import Sandbox
-from .templates import Templates, chapters_context, list_separator
+from .templates import chapters_context, list_separator
 from .workspace import display_path
 
 
-def render_html(
-    manifest: Manifest,
-    document: Document,
-    fonts: FontSet,
-    templates: Templates,
-    modified: dt.datetime,
-    sandbox: Sandbox,
-) -> str:
+def render_html(job: Job) -> str:
     """The book as one HTML document, ready for WeasyPrint."""
+    manifest, document, fonts, templates, sandbox = job.manifest, job.document, job.fonts, job.templates, job.sandbox
     rtl = manifest.direction == "rtl"
     chapters = [{**c, "body": Markup(footnotes_in_place(str(c["body"])))} for c in chapters_context(document)]
     return templates.render(
@@ -52,7 +44,7 @@ def render_html(
         counter_style="arabic-indic" if manifest.numerals == "arabic-indic" else "decimal",
         separator=list_separator(manifest.language),
         stylesheet=sandbox.url(templates.file("pdf/book.css")),
-        modified=modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        modified=job.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
         version=__version__,
     )
 
@@ -87,35 +79,28 @@ _NOTES_BLOCK = re.compile(r'<div class="footnotes">.*?</div>\n?', re.DOTALL)
 _CALL = re.compile(r'<sup class="footnote-ref"><a href="#(?P<id>fn-[^"]+)" id="[^"]+"[^>]*>[^<]*</a></sup>')
 
 
-def render_pdf(
-    manifest: Manifest,
-    document: Document,
-    fonts: FontSet,
-    templates: Templates,
-    modified: dt.datetime,
-    sandbox: Sandbox,
-) -> bytes:
+def render_pdf(job: Job) -> bytes:
     """Render the book to PDF bytes; only files of the sandbox can be read."""
-    html = render_html(manifest, document, fonts, templates, modified, sandbox)
-    return html_to_pdf(html, manifest, fonts, modified, sandbox)
+    return html_to_pdf(render_html(job), job)
 
 
-def html_to_pdf(html: str, manifest: Manifest, fonts: FontSet, modified: dt.datetime, sandbox: Sandbox) -> bytes:
+def html_to_pdf(html: str, job: Job) -> bytes:
     """Run WeasyPrint on `html`, relative links resolved in the publication folder, sandbox files only.
 
     Fontconfig is pointed at an empty configuration, so no font of the machine can stand in for
     a missing glyph; after layout, every font the PDF embeds is checked to be one of `fonts`.
     """
+    manifest = job.manifest
     weasyprint = _import_weasyprint()
-    fetcher = _sandbox_fetcher(weasyprint, sandbox)
+    fetcher = _sandbox_fetcher(weasyprint, job.sandbox)
     try:
-        with _source_date_epoch(modified):
-            base_url = sandbox.url(manifest.folder) + "/"
+        with _source_date_epoch(job.modified):
+            base_url = job.sandbox.url(manifest.folder) + "/"
             page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
             return page.write_pdf(
                 pdf_variant=manifest.pdf.standard,
                 pdf_tags=True,  # PDF/A-3b is tagged too: archival and accessible
-                finisher=partial(_finish, families=fonts.families, screen=manifest.pdf.profile == "screen"),
+                finisher=partial(_finish, families=job.fonts.families, screen=manifest.pdf.profile == "screen"),
             )
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise ResourceError(f"{display_path(manifest.folder)}: {exc.__cause__ or exc}") from None
