@@ -16,6 +16,7 @@ from .job import Job
 from .manifest import Manifest, load_manifest
 from .reader import Document, read_document
 from .sandbox import Sandbox
+from .site import CHECKSUMS, checksums, render_index
 from .templates import Templates
 from .workspace import Workspace, display_path, packaged_dir
 
@@ -61,7 +62,21 @@ def build(workspace: Path | str = ".", slugs: Iterable[str] = (), formats: Itera
                 data = _render(fmt, job)
                 path = release.add(f"{publication.manifest.slug}.{fmt}", data)
                 artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data)))
+        files = release.artifacts((".pdf", ".epub"))
+        release.add("index.html", render_index(_listed(space), files, fonts, templates))
+        release.add(CHECKSUMS, checksums(files))
     return artifacts
+
+
+def _listed(space: Workspace) -> list[Manifest]:
+    """The publications the download page lists: every one of source/ whose manifest is valid."""
+    manifests = []
+    for slug in space.slugs():
+        try:
+            manifests.append(load_manifest(space.source / slug))
+        except InputError:
+            continue  # a build of other publications must not fail on this one; build it to see why
+    return manifests
 
 
 def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> list[str]:

@@ -6,6 +6,7 @@ This is the only module that prints errors or chooses exit codes: 0 success, 2 b
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -55,6 +56,7 @@ def build_command(workspace: Path, slugs: tuple[str, ...], formats: str) -> None
     All inputs are checked first; if any is bad, nothing is written and the exit code is 2.
     """
     from .build import FORMATS, build
+    from .site import human_size
 
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in FORMATS]
@@ -64,7 +66,7 @@ def build_command(workspace: Path, slugs: tuple[str, ...], formats: str) -> None
         )
     artifacts = _run(lambda: build(workspace, slugs, wanted))
     for artifact in artifacts:
-        click.echo(f"wrote {artifact.path.relative_to(Path(workspace).resolve())} ({_size(artifact.size)})")
+        click.echo(f"wrote {artifact.path.relative_to(Path(workspace).resolve())} ({human_size(artifact.size)})")
 
 
 @main.command("check")
@@ -91,14 +93,15 @@ def _run(action: Callable[[], T]) -> T:
             click.echo(f"error: {message}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
+        # dist/ is already cleaned up (the Release unwound). Leave now, with the usual code for
+        # Ctrl-C, without a finalisation that a native library holding the signal could upset.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         click.echo("error: interrupted; dist/ keeps the files it had", err=True)
-        sys.exit(130)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
     except Exception as exc:
         if os.environ.get("PUBLISH_DEBUG"):
             raise
         click.echo(f"error: internal error: {type(exc).__name__}: {exc} (PUBLISH_DEBUG=1 shows where)", err=True)
         sys.exit(1)
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

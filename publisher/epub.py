@@ -59,8 +59,7 @@ def render_epub(job: Job, cover: Cover) -> bytes:
     labels = templates.labels(manifest.language)
     pages = render_pages(manifest, document, templates, labels, cover)
     characters = {c for page in pages for c in text_characters(page.xhtml, keep_format=True)}
-    used = _used_faces(fonts, document, characters)
-    fonts = FontSet(tuple(used), tuple(f for f in fonts.families if any(face.family == f for face in used)))
+    fonts = fonts.reaching(characters, italic=any("<em>" in c.html for c in document.chapters))
     return _package(manifest, document, fonts, templates, labels, cover, pages, characters, modified)
 
 
@@ -223,14 +222,6 @@ def _stylesheet(fonts: FontSet, templates: Templates) -> bytes:
         families=fonts.families,
     )
     return (faces + "\n" + templates.file("epub/book.css").read_text(encoding="utf-8")).encode("utf-8")
-
-
-def _used_faces(fonts: FontSet, document: Document, characters: set[str]) -> list[Any]:
-    """The faces the book can reach: the families that draw one of its characters first in the
-    stack (the first family always), upright faces always (titles are bold), italic ones with <em>."""
-    italic = any("<em>" in c.html for c in document.chapters)
-    wanted = {fonts.families[0]} | {family for c in characters if (family := fonts.family_for(c))}
-    return [f for f in fonts.faces if f.family in wanted and (f.style == "normal" or italic)]
 
 
 def _ebooklib_toc(epub: Any, entry: TocEntry) -> Any:

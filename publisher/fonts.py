@@ -62,6 +62,13 @@ class FontSet:
         """The faces as the @font-face template wants them, each with its URL from `src`."""
         return [{"family": f.family, "weight": f.weight, "style": f.style, "src": src(f)} for f in self.faces]
 
+    def reaching(self, characters: set[str], italic: bool = False) -> FontSet:
+        """The faces a text of `characters` can use: families that draw one of them first in the
+        stack (the first family always), upright faces, and italic ones when `italic`."""
+        wanted = {self.families[0]} | {family for c in characters if (family := self.family_for(c))}
+        faces = tuple(f for f in self.faces if f.family in wanted and (f.style == "normal" or italic))
+        return FontSet(faces, tuple(f for f in self.families if f in wanted))
+
     def family_for(self, char: str) -> str | None:
         """The first family of the stack that can draw `char`, as CSS font fallback picks it."""
         return next((f for f in self.families if ord(char) in self.regular(f).codepoints), None)
@@ -92,7 +99,7 @@ class FontSet:
             )
 
 
-def subset_face(face: Face, characters: set[str]) -> bytes:
+def subset_face(face: Face, characters: set[str], flavor: str | None = None) -> bytes:
     """The face reduced to the glyphs `characters` can reach, every OpenType layout feature kept.
 
     Keeping all GSUB/GPOS features (init, medi, fina, isol, rlig, liga, calt, ccmp, mark, mkmk,
@@ -114,6 +121,7 @@ def subset_face(face: Face, characters: set[str]) -> bytes:
         subsetter.populate(unicodes={ord(c) for c in characters})
         subsetter.subset(font)
         font.recalcTimestamp = False  # equal inputs, equal bytes
+        font.flavor = flavor  # None: the font's own format; "woff2" for web pages
         out = io.BytesIO()
         font.save(out)
     return out.getvalue()

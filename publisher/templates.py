@@ -26,7 +26,7 @@ class Templates:
         self.env = Environment(
             loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
             # Every template is escaped except CSS, whose values are validated before they get here.
-            autoescape=lambda name: not (name or "").endswith(".css.j2"),
+            autoescape=lambda name: not (name or "").endswith((".css.j2", ".css")),
             undefined=StrictUndefined,
             keep_trailing_newline=True,
             trim_blocks=True,

@@ -21,7 +21,7 @@ def test_build_a_named_publication_in_the_current_folder(tmp_path: Path) -> None
     result = run_publish("build", "book", "--format", "epub", cwd=root)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("wrote dist/book.epub (")
-    assert sorted(p.name for p in (root / "dist").iterdir()) == ["book.epub"]
+    assert sorted(p.name for p in (root / "dist").iterdir()) == ["SHA256SUMS", "book.epub", "index.html"]
 
 
 def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:

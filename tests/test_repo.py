@@ -26,3 +26,8 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 def test_dist_is_tracked_not_ignored() -> None:
     ignored = subprocess.run(["git", "check-ignore", "-q", "dist/x.pdf"], cwd=REPO, check=False)
     assert ignored.returncode == 1
+
+
+def test_committed_checksums_match_the_committed_artifacts() -> None:
+    result = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=REPO / "dist", capture_output=True)
+    assert result.returncode == 0, result.stdout
