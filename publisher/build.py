@@ -41,14 +41,16 @@ class Publication:
     document: Document
 
 
-def build(workspace: Path | str = ".", slugs: Iterable[str] = (), formats: Iterable[str] = FORMATS) -> list[Artifact]:
+def build(
+    workspace: Path | str = ".", slugs: Iterable[str] = (), formats: Iterable[str] = FORMATS, dist: Path | None = None
+) -> list[Artifact]:
     """Build the named publications (all when none) of a workspace into its dist/ folder.
 
     Every input is checked before anything is rendered: one bad article stops the build
     with all its problems listed. The artifacts appear in dist/ together at the end, or, when
-    anything fails, not at all: dist/ then stays as it was.
+    anything fails, not at all: dist/ then stays as it was. `dist` writes elsewhere instead.
     """
-    space = Workspace(Path(workspace).resolve())
+    space = Workspace(Path(workspace).resolve(), dist)
     fonts = load_fonts(space.search_path("fonts"))
     templates = Templates(space.search_path("templates"))
     publications = check(space, list(slugs), fonts)
@@ -77,6 +79,26 @@ def _listed(space: Workspace) -> list[Manifest]:
         except InputError:
             continue  # a build of other publications must not fail on this one; build it to see why
     return manifests
+
+
+def stale_artifacts(workspace: Path | str = ".") -> list[str]:
+    """Build everything into a temporary folder and name each file of dist/ that differs from it."""
+    import tempfile
+
+    space = Workspace(Path(workspace).resolve())
+    with tempfile.TemporaryDirectory(prefix="publish-verify-") as fresh:
+        build(space.root, dist=Path(fresh))
+        now = {p.name: p.read_bytes() for p in Path(fresh).iterdir()}
+    there = {p.name: p.read_bytes() for p in space.dist.iterdir() if p.is_file()} if space.dist.is_dir() else {}
+    problems = []
+    for name in sorted(now.keys() | there.keys()):
+        if name not in there:
+            problems.append(f"dist/{name}: missing; run publish build and commit dist/")
+        elif name not in now:
+            problems.append(f"dist/{name}: no publication in source/ makes it any more; delete it")
+        elif now[name] != there[name]:
+            problems.append(f"dist/{name}: differs from what source/ builds now; run publish build and commit dist/")
+    return problems
 
 
 def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> list[str]:

@@ -49,15 +49,27 @@ def main(ctx: click.Context, workspace: Path) -> None:
 @click.option(
     "--format", "formats", default="pdf,epub", show_default=True, help="Comma-separated formats to build: pdf, epub."
 )
+@click.option(
+    "--check", "verify", is_flag=True, help="Write nothing: build into a temporary folder and fail if dist/ differs."
+)
 @click.pass_obj
-def build_command(workspace: Path, slugs: tuple[str, ...], formats: str) -> None:
+def build_command(workspace: Path, slugs: tuple[str, ...], formats: str, verify: bool) -> None:
     """Build SLUGS (default: every folder in source/) into dist/SLUG.pdf and dist/SLUG.epub.
 
     All inputs are checked first; if any is bad, nothing is written and the exit code is 2.
+    With --check, dist/ is compared with a fresh build of everything; each stale file is named (exit 2).
     """
-    from .build import FORMATS, build
+    from .build import FORMATS, build, stale_artifacts
     from .site import human_size
 
+    if verify:
+        problems = _run(lambda: stale_artifacts(workspace))
+        for problem in problems:
+            click.echo(f"error: {problem}", err=True)
+        if problems:
+            sys.exit(2)
+        click.echo("dist/ holds what source/ builds now")
+        return
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
@@ -82,6 +94,26 @@ def check_command(workspace: Path, slugs: tuple[str, ...]) -> None:
 
     for line in _run(lambda: check_workspace(workspace, slugs)):
         click.echo(f"ok: {line}")
+
+
+@main.command("new")
+@click.argument("slug")
+@click.option("--title", help="Title of the publication (default: the slug).")
+@click.pass_obj
+def new_command(workspace: Path, slug: str, title: str | None) -> None:
+    """Start source/SLUG/ with a commented manifest.toml and a sample article.md.
+
+    \b
+    Example:
+      publish new beni-mellal-2026 --title "لقاء تشاوري ببني ملال"
+    """
+    from .scaffold import new_publication
+
+    folder = _run(lambda: new_publication(workspace, slug, title))
+    click.echo(
+        f"created {folder.relative_to(Path(workspace).resolve())}/manifest.toml and article.md; "
+        f"edit them, then run: publish build {slug}"
+    )
 
 
 def _run(action: Callable[[], T]) -> T:

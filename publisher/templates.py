@@ -6,6 +6,7 @@ Autoescape is on for every template. Article bodies arrive as already-sanitised 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +26,15 @@ class Templates:
         self.folders = folders
         self.env = Environment(
             loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
-            # Every template is escaped except CSS, whose values are validated before they get here.
-            autoescape=lambda name: not (name or "").endswith((".css.j2", ".css")),
+            # HTML and XHTML are escaped; CSS, TOML and Markdown scaffolds are not (their values are
+            # validated, or quoted with the toml filter).
+            autoescape=lambda name: (name or "").endswith((".html.j2", ".xhtml.j2", ".html", ".j2.html")),
             undefined=StrictUndefined,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.env.filters["toml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a TOML basic string
         self.env.filters["isolate"] = lambda text, direction="rtl": isolate_ltr(text) if direction == "rtl" else text
 
     def render(self, name: str, **context: Any) -> str:

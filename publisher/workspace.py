@@ -23,6 +23,7 @@ class Workspace:
     """A folder with source/ and optionally templates/, fonts/ and dist/."""
 
     root: Path
+    output: Path | None = None  # where artifacts go, when not the workspace's own dist/
 
     @property
     def source(self) -> Path:
@@ -30,7 +31,7 @@ class Workspace:
 
     @property
     def dist(self) -> Path:
-        return self.root / "dist"
+        return self.output or self.root / "dist"
 
     def search_path(self, name: str) -> tuple[Path, ...]:
         """Folders to look up templates or fonts in, the workspace's own first (override by file name)."""

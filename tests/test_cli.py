@@ -45,3 +45,51 @@ def test_a_renderer_failure_is_exit_1_with_one_line(tmp_path: Path, monkeypatch)
     assert result.exit_code == 1
     assert result.output == "error: source/book: PDF rendering failed: RuntimeError: cairo exploded\n"
     assert not (root / "dist").exists()
+
+
+def test_new_scaffolds_a_publication_that_builds_and_never_overwrites(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    (root / "source").mkdir(parents=True)
+    result = run_publish("-C", str(root), "new", "city-news", "--title", 'أخبار "المدينة"')
+    assert result.returncode == 0, result.stderr
+    folder = root / "source" / "city-news"
+    assert sorted(p.name for p in folder.iterdir()) == ["article.md", "manifest.toml"]
+    assert 'title = "أخبار \\"المدينة\\""' in (folder / "manifest.toml").read_text(encoding="utf-8")
+    manifest_before = (folder / "manifest.toml").read_bytes()
+
+    again = run_publish("-C", str(root), "new", "city-news")
+    assert again.returncode == 2
+    assert again.stderr == "error: source/city-news: already exists; publish new never overwrites a publication\n"
+    assert (folder / "manifest.toml").read_bytes() == manifest_before
+
+    built = run_publish("-C", str(root), "build")
+    assert built.returncode == 0, built.stderr
+    assert (root / "dist" / "city-news.epub").exists()
+
+
+def test_new_refuses_a_slug_that_cannot_name_files(tmp_path: Path) -> None:
+    result = run_publish("-C", str(tmp_path), "new", "Not A Slug")
+    assert result.returncode == 2
+    assert "a slug is lower-case Latin letters, digits and hyphens" in result.stderr
+
+
+def test_build_check_names_stale_files_and_writes_nothing(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    assert run_publish("-C", str(root), "build").returncode == 0
+    fresh = run_publish("-C", str(root), "build", "--check")
+    assert (fresh.returncode, fresh.stdout) == (0, "dist/ holds what source/ builds now\n")
+
+    manifest = root / "source" / "book" / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("دار التجربة", "دار أخرى"), encoding="utf-8")
+    (root / "dist" / "old.pdf").write_bytes(b"%PDF old")
+    before = {p.name: p.read_bytes() for p in (root / "dist").iterdir()}
+    stale = run_publish("-C", str(root), "build", "--check")
+    assert stale.returncode == 2
+    assert stale.stderr.splitlines() == [
+        "error: dist/SHA256SUMS: differs from what source/ builds now; run publish build and commit dist/",
+        "error: dist/book.epub: differs from what source/ builds now; run publish build and commit dist/",
+        "error: dist/book.pdf: differs from what source/ builds now; run publish build and commit dist/",
+        "error: dist/index.html: differs from what source/ builds now; run publish build and commit dist/",
+        "error: dist/old.pdf: no publication in source/ makes it any more; delete it",
+    ]
+    assert {p.name: p.read_bytes() for p in (root / "dist").iterdir()} == before

