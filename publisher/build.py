@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import subprocess
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +33,8 @@ class Artifact:
     format: str
     path: Path
     size: int
+    sha256: str
+    seconds: float
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,12 @@ def build(
             moment = publication_moment(publication.manifest)
             job = Job(publication.manifest, publication.document, fonts, templates, moment, sandbox)
             for fmt in formats:
+                started = time.perf_counter()
                 data = _render(fmt, job)
+                seconds = time.perf_counter() - started
                 path = release.add(f"{publication.manifest.slug}.{fmt}", data)
-                artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data)))
+                digest = hashlib.sha256(data).hexdigest()
+                artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data), digest, seconds))
         files = release.artifacts((".pdf", ".epub"))
         release.add("index.html", render_index(_listed(space), files, fonts, templates))
         release.add(CHECKSUMS, checksums(files))

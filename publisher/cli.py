@@ -5,9 +5,11 @@ This is the only module that prints errors or chooses exit codes: 0 success, 2 b
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -52,12 +54,22 @@ def main(ctx: click.Context, workspace: Path) -> None:
 @click.option(
     "--check", "verify", is_flag=True, help="Write nothing: build into a temporary folder and fail if dist/ differs."
 )
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON summary (artifacts, sizes, SHA-256, timings).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print each artifact's SHA-256 and render time.")
 @click.pass_obj
-def build_command(workspace: Path, slugs: tuple[str, ...], formats: str, verify: bool) -> None:
+def build_command(
+    workspace: Path, slugs: tuple[str, ...], formats: str, verify: bool, as_json: bool, quiet: bool, verbose: bool
+) -> None:
     """Build SLUGS (default: every folder in source/) into dist/SLUG.pdf and dist/SLUG.epub.
 
     All inputs are checked first; if any is bad, nothing is written and the exit code is 2.
     With --check, dist/ is compared with a fresh build of everything; each stale file is named (exit 2).
+
+    \b
+    Examples:
+      publish build --format epub          only the EPUBs
+      publish build --json > build.json    a summary for CI
     """
     from .build import FORMATS, build, stale_artifacts
     from .site import human_size
@@ -76,9 +88,30 @@ def build_command(workspace: Path, slugs: tuple[str, ...], formats: str, verify:
         raise click.BadParameter(
             f"unknown format {', '.join(unknown) or '(none)'}; use pdf, epub", param_hint="--format"
         )
+    started = time.perf_counter()
     artifacts = _run(lambda: build(workspace, slugs, wanted))
-    for artifact in artifacts:
-        click.echo(f"wrote {artifact.path.relative_to(Path(workspace).resolve())} ({human_size(artifact.size)})")
+    root = Path(workspace).resolve()
+    if as_json:
+        summary = {
+            "artifacts": [
+                {
+                    "slug": a.slug,
+                    "format": a.format,
+                    "path": str(a.path.relative_to(root)),
+                    "size": a.size,
+                    "sha256": a.sha256,
+                    "seconds": round(a.seconds, 3),
+                }
+                for a in artifacts
+            ],
+            "seconds": round(time.perf_counter() - started, 3),
+            "warnings": [],
+        }
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    elif not quiet:
+        for a in artifacts:
+            detail = f", {a.seconds:.2f} s, sha256 {a.sha256}" if verbose else ""
+            click.echo(f"wrote {a.path.relative_to(root)} ({human_size(a.size)}{detail})")
 
 
 @main.command("check")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import FIXTURES, make_workspace, run_publish
@@ -93,3 +94,28 @@ def test_build_check_names_stale_files_and_writes_nothing(tmp_path: Path) -> Non
         "error: dist/old.pdf: no publication in source/ makes it any more; delete it",
     ]
     assert {p.name: p.read_bytes() for p in (root / "dist").iterdir()} == before
+
+
+def test_json_summary_quiet_and_verbose(tmp_path: Path) -> None:
+    import hashlib
+    import json
+
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    result = run_publish("-C", str(root), "build", "--json")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert [(a["slug"], a["format"], a["path"]) for a in summary["artifacts"]] == [
+        ("book", "pdf", "dist/book.pdf"),
+        ("book", "epub", "dist/book.epub"),
+    ]
+    for artifact in summary["artifacts"]:
+        data = (root / artifact["path"]).read_bytes()
+        assert (artifact["size"], artifact["sha256"]) == (len(data), hashlib.sha256(data).hexdigest())
+        assert artifact["seconds"] > 0
+    assert summary["seconds"] >= sum(a["seconds"] for a in summary["artifacts"])
+    assert summary["warnings"] == []
+
+    quiet = run_publish("-C", str(root), "build", "--quiet")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    verbose = run_publish("-C", str(root), "build", "book", "--format", "pdf", "--verbose")
+    assert re.fullmatch(r"wrote dist/book\.pdf \(\d+ KB, \d+\.\d\d s, sha256 [0-9a-f]{64}\)\n", verbose.stdout)
