@@ -129,6 +129,19 @@ def check_command(workspace: Path, slugs: tuple[str, ...]) -> None:
         click.echo(f"ok: {line}")
 
 
+@main.command("watch")
+@click.argument("slugs", nargs=-1)
+@click.pass_obj
+def watch_command(workspace: Path, slugs: tuple[str, ...]) -> None:
+    """Build SLUGS (default: all), then rebuild each time a source, template or font file changes.
+
+    A bad save prints its error and the watch goes on; Ctrl-C stops it.
+    """
+    from .watch import watch
+
+    _run(lambda: watch(workspace, list(slugs), lambda line: click.echo(line, err=line.startswith("error:"))))
+
+
 @main.command("new")
 @click.argument("slug")
 @click.option("--title", help="Title of the publication (default: the slug).")

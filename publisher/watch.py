@@ -1,0 +1,55 @@
+"""`publish watch`: rebuild what changed when a source, template or font file changes.
+
+Changes are debounced by watchfiles; a bad save prints its error and the watch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .build import build
+from .errors import PublishError
+from .workspace import Workspace
+
+
+def affected(space: Workspace, changed: Iterable[Path], wanted: list[str]) -> list[str]:
+    """The publications a set of changed files touches: its own for a source file, all for the rest."""
+    slugs: set[str] = set()
+    for path in changed:
+        try:
+            relative = path.resolve().relative_to(space.source.resolve())
+        except ValueError:
+            return wanted  # a template or a font: every publication may use it
+        if relative.parts:
+            slugs.add(relative.parts[0])
+    return [s for s in wanted if s in slugs]
+
+
+def watch(
+    workspace: Path | str, slugs: list[str], echo: Callable[[str], None], changes: Iterable | None = None
+) -> None:
+    """Build once, then rebuild after each batch of changes until interrupted."""
+    space = Workspace(Path(workspace).resolve())
+    wanted = slugs or space.slugs()
+    _rebuild(space, wanted, echo)
+    if changes is None:
+        import watchfiles
+
+        folders = [p for p in (space.source, space.root / "templates", space.root / "fonts") if p.is_dir()]
+        changes = watchfiles.watch(*folders, debounce=400, raise_interrupt=False)
+    for batch in changes:
+        targets = affected(space, (Path(path) for _, path in batch), slugs or space.slugs())
+        if targets:
+            echo(f"changed: {', '.join(sorted({Path(p).name for _, p in batch}))}")
+            _rebuild(space, targets, echo)
+
+
+def _rebuild(space: Workspace, slugs: list[str], echo: Callable[[str], None]) -> None:
+    try:
+        for artifact in build(space.root, slugs):
+            echo(f"wrote {artifact.path.relative_to(space.root)}")
+    except PublishError as exc:
+        for message in exc.messages:
+            echo(f"error: {message}")
+        echo("waiting for the next change")

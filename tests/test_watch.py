@@ -1,0 +1,67 @@
+"""`publish watch`: rebuilds what changed, survives a bad save."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import FIXTURES, REPO, SEED, make_workspace
+
+from publisher.watch import affected, watch
+from publisher.workspace import Workspace
+
+
+def test_a_source_change_touches_its_publication_and_a_template_change_all(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book", REPO / "source" / SEED)
+    space = Workspace(root)
+    wanted = ["book", SEED]
+    assert affected(space, [root / "source" / "book" / "a-second.md"], wanted) == ["book"]
+    assert affected(space, [root / "templates" / "pdf" / "book.css"], wanted) == wanted
+
+
+def test_watch_rebuilds_after_changes_and_survives_a_bad_save(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    manifest = root / "source" / "book" / "manifest.toml"
+    good = manifest.read_text(encoding="utf-8")
+
+    def saves():
+        manifest.write_text(good.replace("authors =", "auteurs ="), encoding="utf-8")
+        yield {("modified", str(manifest))}
+        manifest.write_text(good.replace("دار التجربة", "دار أخرى"), encoding="utf-8")
+        yield {("modified", str(manifest))}
+
+    lines: list[str] = []
+    watch(root, [], lines.append, saves())
+    assert lines[:3] == ["wrote dist/book.pdf", "wrote dist/book.epub", "changed: manifest.toml"]
+    assert "error: source/book/manifest.toml: unknown key 'auteurs' (did you mean 'authors'?)" in lines
+    assert lines.index("waiting for the next change") < len(lines) - 3
+    assert lines[-3:] == ["changed: manifest.toml", "wrote dist/book.pdf", "wrote dist/book.epub"]
+
+
+def test_the_watch_command_sees_a_real_file_change(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "publisher", "-C", str(root), "watch", "book"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        epub = root / "dist" / "book.epub"
+        deadline = time.monotonic() + 120
+        while not epub.exists():
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+        first = epub.stat().st_mtime_ns
+        time.sleep(1)  # let the watcher start
+        chapter = root / "source" / "book" / "a-second.md"
+        chapter.write_text(chapter.read_text(encoding="utf-8") + "\nفقرة جديدة.\n", encoding="utf-8")
+        while epub.stat().st_mtime_ns == first:
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+    finally:
+        process.terminate()
+        out, _ = process.communicate(timeout=30)
+    assert "changed: a-second.md" in out
