@@ -25,7 +25,7 @@ from .workspace import display_path
 
 # C0 and C1 controls but tab and line feed: XML cannot carry them and no font draws them.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-MAX_TEXT_BYTES = 8 * 2**20  # a long novel is 2 MiB of Arabic UTF-8
+MAX_TEXT_BYTES = 8 * 2**20  # 300 A5 pages of Arabic are about 1 MiB (the seed: 5.6 KiB, 1.7 pages)
 UNSAFE_LINK_SCHEMES = {"javascript", "vbscript", "file", "data"}
 
 
@@ -127,7 +127,7 @@ def read_text(path: Path) -> str:
     if size > MAX_TEXT_BYTES:
         raise SourceError(
             f"{shown}: {size / 2**20:.1f} MiB is too large for one text file (the limit is "
-            f"{MAX_TEXT_BYTES // 2**20} MiB, about 3000 pages); split it into chapters"
+            f"{MAX_TEXT_BYTES // 2**20} MiB, over 2000 A5 pages); split it into chapters"
         )
     data = path.read_bytes()
     nul = data.find(b"\0")
