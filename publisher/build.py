@@ -7,7 +7,7 @@ import hashlib
 import os
 import subprocess
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,14 +46,20 @@ class Publication:
 
 
 def build(
-    workspace: Path | str = ".", slugs: Iterable[str] = (), formats: Iterable[str] = FORMATS, dist: Path | None = None
+    workspace: Path | str = ".",
+    slugs: Iterable[str] = (),
+    formats: Iterable[str] = FORMATS,
+    dist: Path | None = None,
+    progress: Callable[[str, int], None] | None = None,
 ) -> list[Artifact]:
     """Build the named publications (all when none) of a workspace into its dist/ folder.
 
     Every input is checked before anything is rendered: one bad article stops the build
     with all its problems listed. The artifacts appear in dist/ together at the end, or, when
-    anything fails, not at all: dist/ then stays as it was. `dist` writes elsewhere instead.
+    anything fails, not at all: dist/ then stays as it was. `dist` writes elsewhere instead;
+    `progress(name, total)` is told each artifact before it is rendered.
     """
+    formats = list(formats)
     space = Workspace(Path(workspace).resolve(), dist)
     fonts = load_fonts(space.search_path("fonts"))
     templates = Templates(space.search_path("templates"))
@@ -65,6 +71,8 @@ def build(
             moment = publication_moment(publication.manifest)
             job = Job(publication.manifest, publication.document, fonts, templates, moment, sandbox)
             for fmt in formats:
+                if progress:
+                    progress(f"{publication.manifest.slug}.{fmt}", len(publications) * len(formats))
                 started = time.perf_counter()
                 data = _render(fmt, job)
                 seconds = time.perf_counter() - started

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -89,7 +89,8 @@ def build_command(
             f"unknown format {', '.join(unknown) or '(none)'}; use pdf, epub", param_hint="--format"
         )
     started = time.perf_counter()
-    artifacts = _run(lambda: build(workspace, slugs, wanted))
+    with ProgressDisplay(enabled=not (quiet or as_json)) as progress:
+        artifacts = _run(lambda: build(workspace, slugs, wanted, progress=progress.step))
     root = Path(workspace).resolve()
     if as_json:
         summary = {
@@ -160,6 +161,53 @@ def new_command(workspace: Path, slug: str, title: str | None) -> None:
         f"created {folder.relative_to(Path(workspace).resolve())}/manifest.toml and article.md; "
         f"edit them, then run: publish build {slug}"
     )
+
+
+class ProgressDisplay:
+    """A rich progress bar on a terminal, shown once a build has run for a second.
+
+    Nothing is shown when output is not a terminal or NO_COLOR is set: logs stay plain text.
+    """
+
+    DELAY = 1.0
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty() and "NO_COLOR" not in os.environ
+        self.started = time.perf_counter()
+        self.begun = 0
+        self.bar: Any = None
+        self.task: Any = None
+
+    def step(self, name: str, total: int) -> None:
+        """Called before each artifact is rendered: `name` is next, of `total`."""
+        if not self.enabled:
+            return
+        self.begun += 1
+        if self.bar is None:
+            if time.perf_counter() - self.started < self.DELAY:
+                return  # a short build shows nothing
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed}/{task.total}"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task(name, total=total, completed=self.begun - 1)
+        else:
+            self.bar.update(self.task, description=name, completed=self.begun - 1)
+
+    def __enter__(self) -> ProgressDisplay:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _run(action: Callable[[], T]) -> T:

@@ -119,3 +119,46 @@ def test_json_summary_quiet_and_verbose(tmp_path: Path) -> None:
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
     verbose = run_publish("-C", str(root), "build", "book", "--format", "pdf", "--verbose")
     assert re.fullmatch(r"wrote dist/book\.pdf \(\d+ KB, \d+\.\d\d s, sha256 [0-9a-f]{64}\)\n", verbose.stdout)
+
+
+def test_progress_on_a_terminal_and_plain_text_elsewhere(tmp_path: Path) -> None:
+    """On a terminal a long build shows a rich progress bar; piped or with NO_COLOR, plain lines only."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book", FIXTURES / "mixed")
+    piped = run_publish("-C", str(root), "build")
+    assert "\x1b[" not in piped.stdout + piped.stderr
+    assert piped.stdout.count("wrote dist/") == 4
+
+    def on_terminal(env: dict[str, str]) -> str:
+        leader, follower = pty.openpty()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "publisher", "-C", str(root), "build"],
+            stdin=follower,
+            stdout=follower,
+            stderr=follower,
+            env={**os.environ, **env},
+            close_fds=True,
+        )
+        os.close(follower)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        process.wait(timeout=300)
+        os.close(leader)
+        return output.decode(errors="replace")
+
+    shown = on_terminal({"TERM": "xterm"})
+    assert "\x1b[" in shown and "/4" in shown  # the bar, with its count of artifacts
+    assert shown.count("wrote dist/") == 4
+    plain = on_terminal({"TERM": "xterm", "NO_COLOR": "1"})
+    assert "\x1b[" not in plain and plain.count("wrote dist/") == 4
