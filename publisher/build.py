@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import logging
 import os
 import subprocess
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,7 @@ class Artifact:
     size: int
     sha256: str
     seconds: float
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,15 +77,39 @@ def build(
                 if progress:
                     progress(f"{publication.manifest.slug}.{fmt}", len(publications) * len(formats))
                 started = time.perf_counter()
-                data = _render(fmt, job)
+                with renderer_warnings() as warnings:
+                    data = _render(fmt, job)
                 seconds = time.perf_counter() - started
+                shown = tuple(f"source/{publication.manifest.slug}: {fmt.upper()}: {w}" for w in warnings)
                 path = release.add(f"{publication.manifest.slug}.{fmt}", data)
                 digest = hashlib.sha256(data).hexdigest()
-                artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data), digest, seconds))
+                artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data), digest, seconds, shown))
         files = release.artifacts((".pdf", ".epub"))
         release.add("index.html", render_index(_listed(space), files, fonts, templates))
         release.add(CHECKSUMS, checksums(files))
     return artifacts
+
+
+@contextlib.contextmanager
+def renderer_warnings() -> Iterator[list[str]]:
+    """Collect what WeasyPrint logs as warnings (CSS it ignores, images it cannot read), once each."""
+    collected: list[str] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage().splitlines()[0]
+            if message not in collected:
+                collected.append(message)
+
+    logger = logging.getLogger("weasyprint")
+    handler = Collector(logging.WARNING)
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False  # shown once, by the CLI, not by logging
+    try:
+        yield collected
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _listed(space: Workspace) -> list[Manifest]:

@@ -106,13 +106,15 @@ def build_command(
                 for a in artifacts
             ],
             "seconds": round(time.perf_counter() - started, 3),
-            "warnings": [],
+            "warnings": [w for a in artifacts for w in a.warnings],
         }
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     elif not quiet:
         for a in artifacts:
             detail = f", {a.seconds:.2f} s, sha256 {a.sha256}" if verbose else ""
             click.echo(f"wrote {a.path.relative_to(root)} ({human_size(a.size)}{detail})")
+        for warning in (w for a in artifacts for w in a.warnings):  # together, after the work
+            click.echo(f"warning: {warning}", err=True)
 
 
 @main.command("check")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import FIXTURES, make_workspace, run_publish
+from conftest import FIXTURES, REPO, make_workspace, run_publish
 
 from publisher import __version__
 
@@ -162,3 +162,23 @@ def test_progress_on_a_terminal_and_plain_text_elsewhere(tmp_path: Path) -> None
     assert shown.count("wrote dist/") == 4
     plain = on_terminal({"TERM": "xterm", "NO_COLOR": "1"})
     assert "\x1b[" not in plain and plain.count("wrote dist/") == 4
+
+
+def test_renderer_warnings_are_collected_and_shown_once_at_the_end(tmp_path: Path) -> None:
+    import json
+
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    (root / "templates" / "pdf").mkdir(parents=True)
+    css = (REPO / "templates" / "pdf" / "book.css").read_text()
+    (root / "templates" / "pdf" / "book.css").write_text(css + "\np { colour: red; }\nh2 { colour: red; }\n")
+    result = run_publish("-C", str(root), "build")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, lines
+    assert all(
+        re.fullmatch(r"warning: source/book: PDF: Ignored `colour: red` at \d+:\d+, unknown property\.", line)
+        for line in lines
+    ), lines
+    assert result.stdout.splitlines()[-1].startswith("wrote dist/book.epub")
+    summary = json.loads(run_publish("-C", str(root), "build", "--json").stdout)
+    assert len(summary["warnings"]) == 2 and all("colour: red" in w for w in summary["warnings"])
