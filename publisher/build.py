@@ -85,7 +85,7 @@ def build(
                 digest = hashlib.sha256(data).hexdigest()
                 artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data), digest, seconds, shown))
         files = release.artifacts((".pdf", ".epub"))
-        release.add("index.html", render_index(_listed(space), files, fonts, templates))
+        release.add("index.html", render_index(_listed(space, publications), files, fonts, templates))
         release.add(CHECKSUMS, checksums(files))
     return artifacts
 
@@ -112,10 +112,15 @@ def renderer_warnings() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
-def _listed(space: Workspace) -> list[Manifest]:
-    """The publications the download page lists: every one of source/ whose manifest is valid."""
+def _listed(space: Workspace, built: list[Publication]) -> list[Manifest]:
+    """The publications the download page lists: every one of source/ whose manifest is valid
+    (those just built are already loaded)."""
+    loaded = {p.manifest.slug: p.manifest for p in built}
     manifests = []
     for slug in space.slugs():
+        if slug in loaded:
+            manifests.append(loaded[slug])
+            continue
         try:
             manifests.append(load_manifest(space.source / slug))
         except InputError:

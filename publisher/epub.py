@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .fonts import FontSet, subset_face
@@ -47,10 +47,11 @@ class Cover:
 
     data: bytes
     media_type: str
-    href: str = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "href", f"images/cover.{COVER_SUFFIX[self.media_type]}")
+    @property
+    def href(self) -> str:
+        """Where the image lies in the EPUB."""
+        return f"images/cover.{COVER_SUFFIX[self.media_type]}"
 
 
 def render_epub(job: Job, cover: Cover) -> bytes:
