@@ -104,26 +104,32 @@ def subset_face(face: Face, characters: set[str], flavor: str | None = None) -> 
 
     Keeping all GSUB/GPOS features (init, medi, fina, isol, rlig, liga, calt, ccmp, mark, mkmk,
     kern, curs, ...) and their closure is what keeps lam-alef ligatures and mark positioning intact.
+    HarfBuzz's subsetter does this in milliseconds (fontTools' takes about 0.4 s per face);
+    fontTools then writes WOFF2 when asked.
     """
+    import uharfbuzz as hb
+
+    request = hb.SubsetInput()
+    for char in characters:
+        request.unicode_set.add(ord(char))
+    for every in (request.layout_feature_tag_set, request.name_id_set, request.name_lang_id_set):
+        every.clear()
+        every.invert()  # the complement of nothing: all features, all names, all languages
+    request.flags = hb.SubsetFlags.NOTDEF_OUTLINE
+    reduced = hb.subset(hb.Face(face.path.read_bytes()), request)
+    if reduced is None:
+        raise ResourceError(f"{display_path(face.path)}: HarfBuzz could not subset this font")
+    data = bytes(reduced.blob.data)
+    if flavor is None:
+        return data
     import io
 
-    from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    options = subset.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.glyph_names = False
-    with TTFont(face.path) as font:
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes={ord(c) for c in characters})
-        subsetter.subset(font)
-        font.recalcTimestamp = False  # equal inputs, equal bytes
-        font.flavor = flavor  # None: the font's own format; "woff2" for web pages
+    with TTFont(io.BytesIO(data), recalcTimestamp=False) as font:  # equal inputs, equal bytes
+        font.flavor = flavor  # "woff2" for web pages
         out = io.BytesIO()
-        font.save(out)
+        font.save(out, reorderTables=False)
     return out.getvalue()
 
 
