@@ -1,35 +1,44 @@
-"""Orchestration: which publications, check all inputs first, then render and write dist/."""
+"""Orchestration: which publications, what is out of date, check it all, render it, write dist/.
+
+A build loads the manifests it was asked for, works out each artifact's cache key (cache.py),
+and renders only those whose key or file changed — but checks every one of them before it
+renders any. Renders run in worker processes (render.py); their files land in dist/ together
+(dist.py), with the download page and SHA256SUMS (site.py) remade when what they list changed.
+Nothing heavy is imported until something has to be rendered: a build with nothing to do is fast.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import logging
 import os
 import subprocess
-import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .cache import TEMPLATE_FOLDERS, Cache, combine, file_digest, stat_of, tool_digest, tree_digest
 from .dist import Release
-from .errors import BuildError, InputError, PublishError
-from .fonts import FontSet, load_fonts
-from .job import Job
+from .errors import InputError
 from .manifest import Manifest, load_manifest
-from .reader import Document, read_document
-from .sandbox import Sandbox
-from .site import CHECKSUMS, checksums, render_index
-from .templates import Templates
-from .workspace import Workspace, display_path, packaged_dir
+from .workspace import Workspace, display_path
+
+if TYPE_CHECKING:
+    from .fonts import FontSet
+    from .reader import Document
+    from .render import Rendered, Task
 
 FORMATS = ("pdf", "epub")
+INDEX, CHECKSUMS = "index.html", "SHA256SUMS"
+
+# progress(name, done, total): told once before rendering starts (name None, done 0), then after each artifact.
+Progress = Callable[[str | None, int, int], None]
 
 
 @dataclass(frozen=True)
 class Artifact:
-    """A file the build wrote into dist/."""
+    """A file of dist/ that the build wrote, or found up to date (`rendered` False)."""
 
     slug: str
     format: str
@@ -38,6 +47,7 @@ class Artifact:
     sha256: str
     seconds: float
     warnings: tuple[str, ...] = ()
+    rendered: bool = True
 
 
 @dataclass(frozen=True)
@@ -48,145 +58,157 @@ class Publication:
     document: Document
 
 
+@dataclass(frozen=True)
+class Shard:
+    """Part K of N of a workspace's publications, chosen by a hash of each slug: stable across
+    machines and runs, and the N parts together hold every publication exactly once."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        part, _, whole = text.partition("/")
+        if not (part.isdigit() and whole.isdigit() and 1 <= int(part) <= int(whole)):
+            raise InputError(f'--shard must be K/N with 1 <= K <= N, such as 1/4; got "{text}"')
+        return cls(int(part), int(whole))
+
+    def holds(self, slug: str) -> bool:
+        return int(hashlib.sha256(slug.encode()).hexdigest()[:16], 16) % self.count == self.index - 1
+
+
+@dataclass
+class _Planned:
+    manifest: Manifest
+    format: str
+    moment: dt.datetime
+    key: str
+    inputs: tuple[str, ...]
+    result: Rendered | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.manifest.slug}.{self.format}"
+
+
+@dataclass
+class _Digests:
+    """The parts of cache keys a whole build shares, each computed at most once."""
+
+    space: Workspace
+    memo: dict[str, str] = field(default_factory=dict)
+
+    def of(self, what: str) -> str:
+        if what not in self.memo:
+            if what == "fonts":
+                self.memo[what] = tree_digest(self.space.search_path("fonts"))
+            else:
+                self.memo[what] = tree_digest(self.space.search_path("templates"), TEMPLATE_FOLDERS[what])
+        return self.memo[what]
+
+    def key(self, manifest: Manifest, fmt: str, moment: dt.datetime, inputs: Iterable[str]) -> str:
+        """The cache key of a publication's `fmt` artifact made at `moment`, which reads the files the
+        manifest names and `inputs` (workspace-relative)."""
+        files = sorted({*_own_files(self.space, manifest), *inputs})
+        contents = [f"{name}={self.file(name)}" for name in files]
+        templates = [self.of(fmt)] + ([self.of("cover")] if fmt == "epub" and not manifest.cover_path else [])
+        return combine(tool_digest(), fmt, moment.isoformat(), *templates, self.of("fonts"), *contents)
+
+    def file(self, name: str) -> str:
+        try:
+            return file_digest(self.space.root / name)
+        except OSError:
+            return "missing"
+
+
 def build(
     workspace: Path | str = ".",
     slugs: Iterable[str] = (),
     formats: Iterable[str] = FORMATS,
     dist: Path | None = None,
-    progress: Callable[[str, int], None] | None = None,
+    progress: Progress | None = None,
+    jobs: int | None = None,
+    shard: Shard | None = None,
+    cache: bool = True,
 ) -> list[Artifact]:
     """Build the named publications (all when none) of a workspace into its dist/ folder.
 
-    Every input is checked before anything is rendered: one bad article stops the build
-    with all its problems listed. The artifacts appear in dist/ together at the end, or, when
-    anything fails, not at all: dist/ then stays as it was. `dist` writes elsewhere instead;
-    `progress(name, total)` is told each artifact before it is rendered.
+    Only artifacts whose inputs changed are rendered (`cache=False` renders all), by up to `jobs`
+    processes (default: one per core). Every input to render is checked first: one bad article
+    stops the build with all its problems listed, and dist/ stays as it was; otherwise the
+    artifacts appear in dist/ together at the end. `dist` writes elsewhere instead. With `shard`,
+    only that part of the publications is built and the download page is left to `write_site`.
     """
     formats = list(formats)
     space = Workspace(Path(workspace).resolve(), dist)
-    fonts = load_fonts(space.search_path("fonts"))
-    templates = Templates(space.search_path("templates"))
-    publications = check(space, list(slugs), fonts)
-    sandbox = Sandbox.of(space.root, (packaged_dir("templates"), packaged_dir("fonts")))
-    artifacts = []
+    selected = [s for s in space.select(list(slugs)) if shard is None or shard.holds(s)]
+    manifests = load_manifests(space, selected)
+    store = Cache(space.root) if cache else None
+    digests = _Digests(space)
+    plan = []
+    for manifest in manifests:
+        moment = publication_moment(manifest)
+        for fmt in formats:
+            entry = store.get(f"{manifest.slug}.{fmt}") if store else None
+            inputs = entry.inputs if entry else ()
+            key = digests.key(manifest, fmt, moment, inputs)
+            plan.append(_Planned(manifest, fmt, moment, key, inputs))
+    todo = [p for p in plan if not (store and store.fresh(p.name, p.key, space.dist / p.name))]
+    tasks = _tasks(space, todo, digests)
+
+    finished = 0
     with Release(space.dist) as release:
-        for publication in publications:
-            moment = publication_moment(publication.manifest)
-            job = Job(publication.manifest, publication.document, fonts, templates, moment, sandbox)
-            for fmt in formats:
-                if progress:
-                    progress(f"{publication.manifest.slug}.{fmt}", len(publications) * len(formats))
-                started = time.perf_counter()
-                with renderer_warnings() as warnings:
-                    data = _render(fmt, job)
-                seconds = time.perf_counter() - started
-                shown = tuple(f"source/{publication.manifest.slug}: {fmt.upper()}: {w}" for w in warnings)
-                path = release.add(f"{publication.manifest.slug}.{fmt}", data)
-                digest = hashlib.sha256(data).hexdigest()
-                artifacts.append(Artifact(publication.manifest.slug, fmt, path, len(data), digest, seconds, shown))
-        files = release.artifacts((".pdf", ".epub"))
-        release.add("index.html", render_index(_listed(space, publications), files, fonts, templates))
-        release.add(CHECKSUMS, checksums(files))
-    return artifacts
+
+        def done(task: Task, rendered: Rendered) -> None:
+            nonlocal finished
+            release.add(task.name, rendered.data)
+            finished += 1
+            if progress:
+                progress(task.name, finished, len(tasks))
+
+        results: list[Rendered] = []
+        if tasks:
+            from .render import render_all
+
+            if progress:
+                progress(None, 0, len(tasks))
+            results = render_all(space, tasks, jobs or available_cores(), done)
+        for planned, rendered in zip(todo, results, strict=True):
+            planned.result = rendered
+        digested = {p.name: hashlib.sha256(p.result.data).hexdigest() for p in todo if p.result}
+        site = _stage_site(space, release, store, digests, digested, manifests) if shard is None else None
+    if store:
+        for planned in todo:
+            path, warnings = space.dist / planned.name, planned.result.warnings if planned.result else ()
+            store.record(planned.name, planned.key, path, digested[planned.name], planned.inputs, warnings)
+        if site:
+            store.record(INDEX, *site)
+    return [_artifact(space, store, p, digested) for p in plan]
 
 
-@contextlib.contextmanager
-def renderer_warnings() -> Iterator[list[str]]:
-    """Collect what WeasyPrint logs as warnings (CSS it ignores, images it cannot read), once each."""
-    collected: list[str] = []
-
-    class Collector(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            message = record.getMessage().splitlines()[0]
-            if message not in collected:
-                collected.append(message)
-
-    logger = logging.getLogger("weasyprint")
-    handler = Collector(logging.WARNING)
-    logger.addHandler(handler)
-    propagate, logger.propagate = logger.propagate, False  # shown once, by the CLI, not by logging
-    try:
-        yield collected
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
+def write_site(workspace: Path | str = ".") -> list[str]:
+    """Remake dist/index.html and SHA256SUMS from the artifacts in dist/ (after merging shards);
+    return the names of the files written."""
+    space = Workspace(Path(workspace).resolve())
+    store = Cache(space.root)
+    with Release(space.dist) as release:
+        site = _stage_site(space, release, store, _Digests(space), {}, [])
+        written = [final.name for _, final in release.staged]
+    if site:
+        store.record(INDEX, *site)
+    return written
 
 
-def _listed(space: Workspace, built: list[Publication]) -> list[Manifest]:
-    """The publications the download page lists: every one of source/ whose manifest is valid
-    (those just built are already loaded)."""
-    loaded = {p.manifest.slug: p.manifest for p in built}
-    manifests = []
-    for slug in space.slugs():
-        if slug in loaded:
-            manifests.append(loaded[slug])
-            continue
+def load_manifests(space: Workspace, slugs: list[str]) -> list[Manifest]:
+    """Load every named manifest and check identifiers are unique; raise one InputError listing every problem."""
+    manifests, problems = [], []
+    for slug in slugs:
         try:
             manifests.append(load_manifest(space.source / slug))
-        except InputError:
-            continue  # a build of other publications must not fail on this one; build it to see why
-    return manifests
-
-
-def stale_artifacts(workspace: Path | str = ".") -> list[str]:
-    """Build everything into a temporary folder and name each file of dist/ that differs from it."""
-    import tempfile
-
-    space = Workspace(Path(workspace).resolve())
-    with tempfile.TemporaryDirectory(prefix="publish-verify-") as fresh:
-        build(space.root, dist=Path(fresh))
-        now = {p.name: p.read_bytes() for p in Path(fresh).iterdir()}
-    there = {p.name: p.read_bytes() for p in space.dist.iterdir() if p.is_file()} if space.dist.is_dir() else {}
-    problems = []
-    for name in sorted(now.keys() | there.keys()):
-        if name not in there:
-            problems.append(f"dist/{name}: missing; run publish build and commit dist/")
-        elif name not in now:
-            problems.append(f"dist/{name}: no publication in source/ makes it any more; delete it")
-        elif now[name] != there[name]:
-            problems.append(f"dist/{name}: differs from what source/ builds now; run publish build and commit dist/")
-    return problems
-
-
-def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> list[str]:
-    """Check the named publications (all when none) without writing anything, and the artifacts
-    already in dist/ for them; return what was checked, raise InputError listing every problem."""
-    from .verify import check_epub, check_pdf
-
-    space = Workspace(Path(workspace).resolve())
-    fonts = load_fonts(space.search_path("fonts"))
-    publications = check(space, list(slugs), fonts)
-    checked, problems = [], []
-    for publication in publications:
-        slug = publication.manifest.slug
-        checked.append(f"source/{slug}: manifest, text and font coverage")
-        epub, pdf = space.dist / f"{slug}.epub", space.dist / f"{slug}.pdf"
-        if epub.is_file():
-            problems += check_epub(epub)
-            checked.append(f"dist/{epub.name}: EPUBCheck")
-        if pdf.is_file():
-            problems += check_pdf(pdf, publication.manifest, fonts)
-            checked.append(f"dist/{pdf.name}: opens, title, fonts")
-    if problems:
-        raise InputError(*problems)
-    return checked
-
-
-def check(space: Workspace, slugs: list[str], fonts: FontSet) -> list[Publication]:
-    """Load, read and check every selected publication; raise one InputError listing every problem."""
-    publications, problems = [], []
-    for slug in space.select(slugs):
-        try:
-            manifest = load_manifest(space.source / slug)
-            document = read_document(manifest)
-            fonts.check_coverage(manifest, document)
         except InputError as exc:
             problems.extend(exc.messages)
-            continue
-        publications.append(Publication(manifest, document))
     seen: dict[str, str] = {}
-    for publication in publications:
-        m = publication.manifest
+    for m in manifests:
         if m.identifier in seen:
             problems.append(
                 f"{display_path(m.path)}: 'identifier' \"{m.identifier}\" is also the identifier of "
@@ -195,7 +217,146 @@ def check(space: Workspace, slugs: list[str], fonts: FontSet) -> list[Publicatio
         seen.setdefault(m.identifier, m.slug)
     if problems:
         raise InputError(*problems)
+    return manifests
+
+
+def check(space: Workspace, slugs: list[str], fonts: FontSet) -> list[Publication]:
+    """Load, read and check every selected publication; raise one InputError listing every problem."""
+    return check_publications(load_manifests(space, space.select(slugs)), fonts)
+
+
+def check_publications(manifests: list[Manifest], fonts: FontSet) -> list[Publication]:
+    """Read each publication's text and check its font coverage; raise one InputError listing every problem."""
+    from .reader import read_document
+
+    publications, problems = [], []
+    for manifest in manifests:
+        try:
+            document = read_document(manifest)
+            fonts.check_coverage(manifest, document)
+        except InputError as exc:
+            problems.extend(exc.messages)
+            continue
+        publications.append(Publication(manifest, document))
+    if problems:
+        raise InputError(*problems)
     return publications
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _tasks(space: Workspace, todo: list[_Planned], digests: _Digests) -> list[Task]:
+    """Check what is to be rendered, and key it by what it really reads (its images now known)."""
+    if not todo:
+        return []
+    from .fonts import load_fonts
+    from .render import Task
+
+    manifests = list({p.manifest.slug: p.manifest for p in todo}.values())
+    checked = check_publications(manifests, load_fonts(space.search_path("fonts")))
+    documents = {p.manifest.slug: p.document for p in checked}
+    tasks = []
+    for planned in todo:
+        document = documents[planned.manifest.slug]
+        planned.inputs = tuple(sorted({_relative(space, image.path) for image in document.images}))
+        planned.key = digests.key(planned.manifest, planned.format, planned.moment, planned.inputs)
+        tasks.append(Task(planned.manifest, document, planned.format, planned.moment))
+    return tasks
+
+
+def _own_files(space: Workspace, manifest: Manifest) -> list[str]:
+    """The files a manifest names: itself, its texts, its cover."""
+    files = [manifest.path, *manifest.text_files, *([manifest.cover_path] if manifest.cover_path else [])]
+    return [_relative(space, path) for path in files]
+
+
+def _relative(space: Workspace, path: Path) -> str:
+    return path.resolve().relative_to(space.root).as_posix()
+
+
+def _artifact(space: Workspace, store: Cache | None, planned: _Planned, digested: dict[str, str]) -> Artifact:
+    path = space.dist / planned.name
+    if planned.result is not None:
+        r = planned.result
+        return Artifact(
+            planned.manifest.slug, planned.format, path, len(r.data), digested[planned.name], r.seconds, r.warnings
+        )
+    entry = store.get(planned.name) if store else None
+    assert entry is not None  # only artifacts the cache vouched for are not rendered
+    slug, fmt = planned.manifest.slug, planned.format
+    return Artifact(slug, fmt, path, entry.size, entry.sha256, 0.0, entry.warnings, rendered=False)
+
+
+def _stage_site(
+    space: Workspace,
+    release: Release,
+    store: Cache | None,
+    digests: _Digests,
+    digested: dict[str, str],
+    loaded: list[Manifest],
+) -> tuple[str, Path, str] | None:
+    """Stage index.html and SHA256SUMS for every PDF and EPUB dist/ will hold, when they changed;
+    return what the cache should record of the page (key, path, SHA-256) once it is published."""
+    from .site import Download, checksums, render_index
+
+    files = release.files((".pdf", ".epub"))
+    downloads = {
+        name: Download(name, path, digested.get(name) or _digest(store, name, path)) for name, path in files.items()
+    }
+    sums = checksums({name: d.sha256 for name, d in downloads.items()})
+    if _read(space.dist / CHECKSUMS) != sums:
+        release.add(CHECKSUMS, sums)
+    listed = _listed(space, loaded)
+    key = combine(
+        tool_digest(),
+        "site",
+        digests.of("site"),
+        digests.of("fonts"),
+        *(f"{m.slug}={file_digest(m.path)}" for m in listed),
+        sums.decode(),
+    )
+    if store and store.fresh(INDEX, key, space.dist / INDEX):
+        return None
+    from .fonts import load_fonts
+    from .templates import Templates
+
+    fonts = load_fonts(space.search_path("fonts"))
+    page = render_index(listed, downloads, fonts, Templates(space.search_path("templates")))
+    return key, release.add(INDEX, page), hashlib.sha256(page).hexdigest()
+
+
+def _digest(store: Cache | None, name: str, path: Path) -> str:
+    """A dist/ file's SHA-256: the cache's, when the file is as the cache last saw it."""
+    entry = store.get(name) if store else None
+    if entry is not None and stat_of(path) == entry.stat:
+        return entry.sha256
+    return file_digest(path)
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _listed(space: Workspace, loaded: list[Manifest]) -> list[Manifest]:
+    """The publications the download page lists: every one of source/ whose manifest is valid
+    (those just loaded are not loaded again)."""
+    known = {m.slug: m for m in loaded}
+    manifests = []
+    for slug in space.slugs():
+        if slug in known:
+            manifests.append(known[slug])
+            continue
+        try:
+            manifests.append(load_manifest(space.source / slug))
+        except InputError:
+            continue  # a build of other publications must not fail on this one; build it to see why
+    return manifests
 
 
 def publication_moment(manifest: Manifest) -> dt.datetime:
@@ -232,21 +393,3 @@ def _git_commit_time(folder: Path) -> int | None:
         return None
     out = result.stdout.strip()
     return int(out) if result.returncode == 0 and out.isdigit() else None
-
-
-def _render(fmt: str, job: Job) -> bytes:
-    try:
-        if fmt == "pdf":
-            from .pdf import render_pdf
-
-            return render_pdf(job)
-        from .cover import render_cover
-        from .epub import Cover, render_epub
-
-        return render_epub(job, Cover(*render_cover(job)))
-    except PublishError:
-        raise
-    except Exception as exc:  # a renderer's own failure on input we accepted: a failed build
-        raise BuildError(
-            f"source/{job.manifest.slug}: {fmt.upper()} rendering failed: {type(exc).__name__}: {exc}"
-        ) from exc

@@ -9,6 +9,7 @@ import json
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -54,27 +55,55 @@ def main(ctx: click.Context, workspace: Path) -> None:
 @click.option(
     "--check", "verify", is_flag=True, help="Write nothing: build into a temporary folder and fail if dist/ differs."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Render with up to N processes at once.  [default: one per core]",
+)
+@click.option(
+    "--shard",
+    metavar="K/N",
+    help="Build only part K of N of the publications (stable, by slug), for N machines; "
+    "then merge their dist/ folders and run publish site.",
+)
+@click.option("--no-cache", is_flag=True, help="Render everything, even what is up to date.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON summary (artifacts, sizes, SHA-256, timings).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each artifact's SHA-256 and render time.")
 @click.pass_obj
 def build_command(
-    workspace: Path, slugs: tuple[str, ...], formats: str, verify: bool, as_json: bool, quiet: bool, verbose: bool
+    workspace: Path,
+    slugs: tuple[str, ...],
+    formats: str,
+    verify: bool,
+    jobs: int | None,
+    shard: str | None,
+    no_cache: bool,
+    as_json: bool,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Build SLUGS (default: every folder in source/) into dist/SLUG.pdf and dist/SLUG.epub.
 
+    Only what changed is rendered again: an artifact is up to date while its sources, the
+    templates and fonts it uses, and this tool are the same (see .publish-cache/).
     All inputs are checked first; if any is bad, nothing is written and the exit code is 2.
     With --check, dist/ is compared with a fresh build of everything; each stale file is named (exit 2).
 
     \b
     Examples:
       publish build --format epub          only the EPUBs
+      publish build --jobs 4               four renders at a time
+      publish build --shard 2/4            the second quarter of the publications
       publish build --json > build.json    a summary for CI
     """
-    from .build import FORMATS, build, stale_artifacts
+    from .build import FORMATS, Shard, build
     from .site import human_size
 
     if verify:
+        from .verify import stale_artifacts
+
         problems = _run(lambda: stale_artifacts(workspace))
         for problem in problems:
             click.echo(f"error: {problem}", err=True)
@@ -88,9 +117,12 @@ def build_command(
         raise click.BadParameter(
             f"unknown format {', '.join(unknown) or '(none)'}; use pdf, epub", param_hint="--format"
         )
+    part = _run(lambda: Shard.parse(shard)) if shard else None
     started = time.perf_counter()
     with ProgressDisplay(enabled=not (quiet or as_json)) as progress:
-        artifacts = _run(lambda: build(workspace, slugs, wanted, progress=progress.step))
+        artifacts = _run(
+            lambda: build(workspace, slugs, wanted, progress=progress.step, jobs=jobs, shard=part, cache=not no_cache)
+        )
     root = Path(workspace).resolve()
     if as_json:
         summary = {
@@ -102,6 +134,7 @@ def build_command(
                     "size": a.size,
                     "sha256": a.sha256,
                     "seconds": round(a.seconds, 3),
+                    "rendered": a.rendered,
                 }
                 for a in artifacts
             ],
@@ -111,10 +144,32 @@ def build_command(
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     elif not quiet:
         for a in artifacts:
-            detail = f", {a.seconds:.2f} s, sha256 {a.sha256}" if verbose else ""
-            click.echo(f"wrote {a.path.relative_to(root)} ({human_size(a.size)}{detail})")
+            if not (a.rendered or verbose):
+                continue
+            detail = f", {a.seconds:.2f} s, sha256 {a.sha256}" if verbose and a.rendered else ""
+            verb = "wrote" if a.rendered else "up to date:"
+            click.echo(f"{verb} {a.path.relative_to(root)} ({human_size(a.size)}{detail})")
+        unchanged = sum(not a.rendered for a in artifacts)
+        if unchanged and not verbose:
+            click.echo(f"{unchanged} up to date" if unchanged < len(artifacts) else f"all {unchanged} up to date")
+        if part:
+            shown = f"shard {part.index}/{part.count}"
+            click.echo(f"{shown}: {len(artifacts)} artifacts; merge the shards' dist/, then run publish site")
         for warning in (w for a in artifacts for w in a.warnings):  # together, after the work
             click.echo(f"warning: {warning}", err=True)
+
+
+@main.command("site")
+@click.pass_obj
+def site_command(workspace: Path) -> None:
+    """Remake dist/index.html and dist/SHA256SUMS from the PDFs and EPUBs in dist/.
+
+    For sharded builds: copy every shard's dist/ files into one dist/, then run this.
+    """
+    from .build import write_site
+
+    written = _run(lambda: write_site(workspace))
+    click.echo(f"wrote {', '.join('dist/' + name for name in written)}" if written else "dist/ site is up to date")
 
 
 @main.command("check")
@@ -126,7 +181,7 @@ def check_command(workspace: Path, slugs: tuple[str, ...]) -> None:
 
     Exit code 0 when all is well, 2 when something must be fixed.
     """
-    from .build import check_workspace
+    from .verify import check_workspace
 
     for line in _run(lambda: check_workspace(workspace, slugs)):
         click.echo(f"ok: {line}")
@@ -171,26 +226,42 @@ class ProgressDisplay:
     Nothing is shown when output is not a terminal or NO_COLOR is set: logs stay plain text.
     """
 
-    DELAY = 1.0
+    DELAY = 1.0  # seconds of rendering before the bar appears
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled and sys.stderr.isatty() and "NO_COLOR" not in os.environ
         self.started = time.perf_counter()
-        self.begun = 0
+        self.lock = threading.Lock()
+        self.timer: threading.Timer | None = None
+        self.total = self.done = 0
+        self.last: str | None = None
+        self.closed = False
         self.bar: Any = None
         self.task: Any = None
 
-    def step(self, name: str, total: int) -> None:
-        """Called before each artifact is rendered: `name` is next, of `total`."""
+    def step(self, name: str | None, done: int, total: int) -> None:
+        """Called as rendering starts (`name` None) and after each artifact, `done` of `total`."""
         if not self.enabled:
             return
-        self.begun += 1
-        if self.bar is None:
-            if time.perf_counter() - self.started < self.DELAY:
-                return  # a short build shows nothing
-            from rich.console import Console
-            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+        if name is None:
+            self.total = total
+            self.timer = threading.Timer(max(0.0, self.DELAY - (time.perf_counter() - self.started)), self._show)
+            self.timer.daemon = True
+            self.timer.start()
+            return
+        with self.lock:
+            self.done, self.last = done, name
+            if self.bar is not None:
+                self.bar.update(self.task, description=name, completed=done)
 
+    def _show(self) -> None:
+        """After a second of rendering: the bar, with what is done so far."""
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with self.lock:
+            if self.closed:
+                return
             self.bar = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
@@ -200,16 +271,18 @@ class ProgressDisplay:
                 transient=True,
             )
             self.bar.start()
-            self.task = self.bar.add_task(name, total=total, completed=self.begun - 1)
-        else:
-            self.bar.update(self.task, description=name, completed=self.begun - 1)
+            self.task = self.bar.add_task(self.last or "rendering", total=self.total, completed=self.done)
 
     def __enter__(self) -> ProgressDisplay:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+        if self.timer is not None:
+            self.timer.cancel()
+        with self.lock:
+            self.closed = True
+            if self.bar is not None:
+                self.bar.stop()
 
 
 def _run(action: Callable[[], T]) -> T:

@@ -22,21 +22,20 @@ class Release:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.staged: list[tuple[Path, Path]] = []
-        self.contents: dict[str, bytes] = {}
+        self.staged: list[tuple[Path, Path]] = []  # (temporary, final)
 
     def add(self, name: str, data: bytes) -> Path:
         """Stage `data` as dist/`name`; return the final path it will have."""
         final = self.folder / name
         self.staged.append((stage(final, data), final))
-        self.contents[name] = data
         return final
 
-    def artifacts(self, suffixes: tuple[str, ...]) -> dict[str, bytes]:
-        """Every file of dist/ with one of `suffixes` once this release is published: staged or already there."""
-        there = {p.name: p.read_bytes() for p in sorted(self.folder.glob("*")) if p.suffix in suffixes and p.is_file()}
-        staged = {name: data for name, data in self.contents.items() if Path(name).suffix in suffixes}
-        return {**there, **staged}
+    def files(self, suffixes: tuple[str, ...]) -> dict[str, Path]:
+        """Every file dist/ will hold with one of `suffixes` once this release is published, by name:
+        the staged file where there is one, else the one already there."""
+        there = {p.name: p for p in sorted(self.folder.glob("*")) if p.suffix in suffixes and p.is_file()}
+        staged = {final.name: temp for temp, final in self.staged if final.suffix in suffixes}
+        return dict(sorted({**there, **staged}.items()))
 
     def publish(self) -> None:
         """Rename every staged file into place."""

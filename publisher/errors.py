@@ -23,6 +23,9 @@ class PublishError(Exception):
         self.messages = [m for m in messages if m]
         super().__init__("\n".join(self.messages))
 
+    def __reduce__(self) -> tuple[type, tuple[str, ...]]:
+        return (type(self), tuple(self.messages))  # from a worker process, still one message per problem
+
 
 class InputError(PublishError):
     """The workspace holds something publish cannot use: the user must change an input."""

@@ -7,29 +7,43 @@ inlined as data URLs, so it shows the same offline, from a CI artifact or from a
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .fonts import FontSet, subset_face
-from .manifest import Manifest
-from .reader import text_characters
-from .templates import Templates, list_separator
+if TYPE_CHECKING:
+    from .fonts import FontSet
+    from .manifest import Manifest
+    from .templates import Templates
 
 THUMBNAIL = (240, 360)  # drawn at 120 × 180 CSS px, sharp on dense screens
 FORMATS = ("pdf", "epub")
-CHECKSUMS = "SHA256SUMS"
 
 
-def checksums(files: dict[str, bytes]) -> bytes:
+@dataclass(frozen=True)
+class Download:
+    """A file the page offers: its name in dist/, where its bytes are now, and their SHA-256."""
+
+    name: str
+    path: Path
+    sha256: str
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+def checksums(digests: dict[str, str]) -> bytes:
     """SHA256SUMS in the format `sha256sum -c` reads: "<hex>  <name>" per line, sorted by name."""
-    return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())).encode()
+    return "".join(f"{digest}  {name}\n" for name, digest in sorted(digests.items())).encode()
 
 
-def render_index(manifests: list[Manifest], files: dict[str, bytes], fonts: FontSet, templates: Templates) -> bytes:
-    """The download page for `manifests`, whose artifacts are `files` (name → bytes)."""
+def render_index(manifests: list[Manifest], files: dict[str, Download], fonts: FontSet, templates: Templates) -> bytes:
+    """The download page for `manifests`, whose artifacts are `files` (by name)."""
+    from .reader import text_characters
+
     entries = [
         _entry(m, files) for m in sorted(manifests, key=lambda m: (-(m.date.toordinal() if m.date else 0), m.slug))
     ]
@@ -52,7 +66,9 @@ def render_index(manifests: list[Manifest], files: dict[str, bytes], fonts: Font
     return templates.render("site/index.html.j2", **context).encode("utf-8")
 
 
-def _entry(manifest: Manifest, files: dict[str, bytes]) -> dict[str, Any]:
+def _entry(manifest: Manifest, files: dict[str, Download]) -> dict[str, Any]:
+    from .templates import list_separator
+
     present = [(fmt, f"{manifest.slug}.{fmt}") for fmt in FORMATS if f"{manifest.slug}.{fmt}" in files]
     return {
         "m": manifest,
@@ -61,20 +77,20 @@ def _entry(manifest: Manifest, files: dict[str, bytes]) -> dict[str, Any]:
             {
                 "format": fmt,
                 "name": name,
-                "size": human_size(len(files[name])),
-                "sha256": hashlib.sha256(files[name]).hexdigest(),
+                "size": human_size(files[name].size),
+                "sha256": files[name].sha256,
             }
             for fmt, name in present
         ],
-        "thumbnail": _thumbnail(files.get(f"{manifest.slug}.epub")),
+        "thumbnail": _thumbnail(files[f"{manifest.slug}.epub"].path if f"{manifest.slug}.epub" in files else None),
     }
 
 
-def _thumbnail(epub: bytes | None) -> str | None:
+def _thumbnail(epub: Path | None) -> str | None:
     """The EPUB's cover image, scaled down, as a data URL (SVG covers as they are)."""
     if epub is None:
         return None
-    with zipfile.ZipFile(io.BytesIO(epub)) as archive:
+    with zipfile.ZipFile(epub) as archive:
         name = next((n for n in archive.namelist() if Path(n).stem == "cover" and "/images/" in n), None)
         if name is None:
             return None
@@ -91,6 +107,8 @@ def _thumbnail(epub: bytes | None) -> str | None:
 
 
 def _font_url(face: Any, characters: set[str]) -> str:
+    from .fonts import subset_face
+
     return "data:font/woff2;base64," + base64.b64encode(subset_face(face, characters, flavor="woff2")).decode()
 
 

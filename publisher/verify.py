@@ -1,6 +1,6 @@
-"""Checks on artifacts already in dist/: EPUBCheck on the EPUB, readability and fonts of the PDF.
-
-Used by `publish check`; each problem is one line naming the file.
+"""Checks: a workspace without writing anything (`publish check`), the artifacts in dist/ (EPUBCheck
+on the EPUB, readability and fonts of the PDF), and whether dist/ is what source/ builds now
+(`publish build --check`). Each problem is one line naming the file.
 """
 
 from __future__ import annotations
@@ -9,13 +9,63 @@ import io
 import json
 import shutil
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import BuildError
-from .fonts import FontSet
-from .manifest import Manifest
+from .build import build, check
+from .errors import BuildError, InputError
+from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .fonts import FontSet
+    from .manifest import Manifest
 
 JAVA_HINT = "EPUBCheck runs on Java 11 or newer: apt-get install default-jre-headless"
+
+
+def stale_artifacts(workspace: Path | str = ".") -> list[str]:
+    """Build everything into a temporary folder and name each file of dist/ that differs from it."""
+    import tempfile
+
+    space = Workspace(Path(workspace).resolve())
+    with tempfile.TemporaryDirectory(prefix="publish-verify-") as fresh:
+        build(space.root, dist=Path(fresh), cache=False)  # verification trusts no cache
+        now = {p.name: p.read_bytes() for p in Path(fresh).iterdir()}
+    there = {p.name: p.read_bytes() for p in space.dist.iterdir() if p.is_file()} if space.dist.is_dir() else {}
+    problems = []
+    for name in sorted(now.keys() | there.keys()):
+        if name not in there:
+            problems.append(f"dist/{name}: missing; run publish build and commit dist/")
+        elif name not in now:
+            problems.append(f"dist/{name}: no publication in source/ makes it any more; delete it")
+        elif now[name] != there[name]:
+            problems.append(f"dist/{name}: differs from what source/ builds now; run publish build and commit dist/")
+    return problems
+
+
+def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> list[str]:
+    """Check the named publications (all when none) without writing anything, and the artifacts
+    already in dist/ for them; return what was checked, raise InputError listing every problem."""
+    from .fonts import load_fonts
+
+    space = Workspace(Path(workspace).resolve())
+    fonts = load_fonts(space.search_path("fonts"))
+    publications = check(space, list(slugs), fonts)
+    checked, problems = [], []
+    for publication in publications:
+        slug = publication.manifest.slug
+        checked.append(f"source/{slug}: manifest, text and font coverage")
+        epub, pdf = space.dist / f"{slug}.epub", space.dist / f"{slug}.pdf"
+        if epub.is_file():
+            problems += check_epub(epub)
+            checked.append(f"dist/{epub.name}: EPUBCheck")
+        if pdf.is_file():
+            problems += check_pdf(pdf, publication.manifest, fonts)
+            checked.append(f"dist/{pdf.name}: opens, title, fonts")
+    if problems:
+        raise InputError(*problems)
+    return checked
 
 
 def check_epub(path: Path) -> list[str]:

@@ -47,8 +47,13 @@ def watch(
 
 def _rebuild(space: Workspace, slugs: list[str], echo: Callable[[str], None]) -> None:
     try:
-        for artifact in build(space.root, slugs):
-            echo(f"wrote {artifact.path.relative_to(space.root)}")
+        # one process: WeasyPrint stays loaded between saves, so a rebuild starts at once
+        artifacts = build(space.root, slugs, jobs=1)
+        for artifact in artifacts:
+            if artifact.rendered:
+                echo(f"wrote {artifact.path.relative_to(space.root)}")
+        if not any(a.rendered for a in artifacts):
+            echo("up to date")
     except PublishError as exc:
         for message in exc.messages:
             echo(f"error: {message}")

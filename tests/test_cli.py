@@ -42,7 +42,7 @@ def test_a_renderer_failure_is_exit_1_with_one_line(tmp_path: Path, monkeypatch)
 
     monkeypatch.setattr(publisher.pdf, "render_pdf", broken)
     root = make_workspace(tmp_path / "ws", FIXTURES / "book")
-    result = CliRunner().invoke(main, ["-C", str(root), "build"])
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "--jobs", "1"])  # patched here, not in workers
     assert result.exit_code == 1
     assert result.output == "error: source/book: PDF rendering failed: RuntimeError: cairo exploded\n"
     assert not (root / "dist").exists()
@@ -118,7 +118,9 @@ def test_json_summary_quiet_and_verbose(tmp_path: Path) -> None:
     quiet = run_publish("-C", str(root), "build", "--quiet")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
     verbose = run_publish("-C", str(root), "build", "book", "--format", "pdf", "--verbose")
-    assert re.fullmatch(r"wrote dist/book\.pdf \(\d+ KB, \d+\.\d\d s, sha256 [0-9a-f]{64}\)\n", verbose.stdout)
+    assert re.fullmatch(r"up to date: dist/book\.pdf \(\d+ KB\)\n", verbose.stdout)
+    again = run_publish("-C", str(root), "build", "book", "--format", "pdf", "--verbose", "--no-cache")
+    assert re.fullmatch(r"wrote dist/book\.pdf \(\d+ KB, \d+\.\d\d s, sha256 [0-9a-f]{64}\)\n", again.stdout)
 
 
 def test_progress_on_a_terminal_and_plain_text_elsewhere(tmp_path: Path) -> None:
@@ -136,7 +138,7 @@ def test_progress_on_a_terminal_and_plain_text_elsewhere(tmp_path: Path) -> None
     def on_terminal(env: dict[str, str]) -> str:
         leader, follower = pty.openpty()
         process = subprocess.Popen(
-            [sys.executable, "-m", "publisher", "-C", str(root), "build"],
+            [sys.executable, "-m", "publisher", "-C", str(root), "build", "--no-cache"],
             stdin=follower,
             stdout=follower,
             stderr=follower,

@@ -1,0 +1,216 @@
+"""Incremental builds: an artifact is rendered again only when something it depends on changed.
+
+An artifact's key is a SHA-256 over everything that goes into it: this tool (its own code and the
+versions of the libraries that render), the format, the publication's timestamp, and the contents
+of its source files (manifest, texts, images, cover) and of the templates and fonts the format
+uses. Keys hash contents, never modification times. The cache remembers, per artifact, the key of
+its last build and the SHA-256 of the file it wrote; a build whose key is unchanged, and whose dist/
+file still has that hash, renders nothing.
+
+It lives in `.publish-cache/` in the workspace, which carries its own `.gitignore`. Each entry is
+a small JSON file replaced atomically, so two builds running at once can at worst both render.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+
+FOLDER = ".publish-cache"
+
+# The template folders each output reads (its own, and what its templates include); an EPUB
+# reads "cover" too when it draws its cover rather than using the manifest's image.
+TEMPLATE_FOLDERS = {
+    "pdf": ("pdf", "partials"),
+    "epub": ("epub", "partials"),
+    "cover": ("cover", "partials"),
+    "site": ("site", "partials"),
+}
+
+# The libraries whose version can change the bytes of an artifact.
+RENDERERS = (
+    "weasyprint",
+    "pydyf",
+    "tinycss2",
+    "cssselect2",
+    "tinyhtml5",
+    "ebooklib",
+    "lxml",
+    "fonttools",
+    "uharfbuzz",
+    "brotli",
+    "pillow",
+    "pypdfium2",
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "jinja2",
+)
+
+_CHUNK = 1 << 20
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's contents, hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def tree_digest(folders: Iterable[Path], subfolders: Iterable[str] | None = None) -> str:
+    """SHA-256 over the files of an override search path (earlier folders hide the same name later):
+    each file's name and contents; only under `subfolders` when given."""
+    chosen: dict[str, Path] = {}
+    for folder in folders:
+        roots = [folder / s for s in subfolders] if subfolders is not None else [folder]
+        for root in roots:
+            if not root.is_dir():
+                continue
+            for path in sorted(root.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    chosen.setdefault(path.relative_to(folder).as_posix(), path)
+    digest = hashlib.sha256()
+    for name in sorted(chosen):
+        digest.update(f"{name}\0{file_digest(chosen[name])}\n".encode())
+    return digest.hexdigest()
+
+
+_tool: str | None = None
+
+
+def tool_digest() -> str:
+    """SHA-256 of this tool: its version, its own source files, and the renderers' versions."""
+    global _tool  # computed once per process: the installed code does not change under a build
+    if _tool is None:
+        package = Path(__file__).resolve().parent
+        digest = hashlib.sha256(__version__.encode())
+        for path in sorted(package.iterdir()):
+            if path.is_file() and path.suffix in (".py", ".conf"):
+                digest.update(f"{path.name}\0{file_digest(path)}\n".encode())
+        versions = installed_versions()
+        for name in RENDERERS:
+            digest.update(f"{name}=={versions.get(name, 'missing')}\n".encode())
+        _tool = digest.hexdigest()
+    return _tool
+
+
+def installed_versions() -> dict[str, str]:
+    """Version of every distribution on sys.path, by normalised name, read from the names of the
+    `*.dist-info` folders: importlib.metadata gives the same answer about twenty times slower."""
+    import re
+    import sys
+
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info") and "-" in name:
+                project, version = name[: -len(".dist-info")].rsplit("-", 1)
+                found.setdefault(re.sub(r"[-_.]+", "-", project).lower(), version)
+    return found
+
+
+def combine(*parts: str) -> str:
+    """One SHA-256 over several strings, unambiguously separated."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(f"{len(part)}:{part}".encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the cache knows of one artifact: the key it was built from and the file it became."""
+
+    key: str
+    sha256: str
+    size: int
+    stat: tuple[int, int, int]  # (size, mtime_ns, inode) of the dist/ file when last seen
+    inputs: tuple[str, ...] = ()  # files read besides the manifest's own (images), workspace-relative
+    warnings: tuple[str, ...] = ()  # what the renderer warned about, shown again while the artifact is reused
+
+
+class Cache:
+    """The entries of a workspace's `.publish-cache/`, one JSON file per artifact name."""
+
+    def __init__(self, workspace: Path) -> None:
+        self.folder = workspace / FOLDER / "artifacts"
+
+    def get(self, name: str) -> Entry | None:
+        try:
+            raw = json.loads((self.folder / f"{name}.json").read_text(encoding="utf-8"))
+            return Entry(
+                raw["key"],
+                raw["sha256"],
+                raw["size"],
+                tuple(raw["stat"]),
+                tuple(raw.get("inputs", ())),
+                tuple(raw.get("warnings", ())),
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or damaged: the artifact is simply built again
+
+    def put(self, name: str, entry: Entry) -> None:
+        """Record `entry`, replacing the file atomically (concurrent builds never see half of it)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder.parent / ".gitignore"
+        if not ignore.exists():
+            _write_atomic(ignore, b"# publish's build cache: safe to delete, never to commit\n*\n")
+        data = {"key": entry.key, "sha256": entry.sha256, "size": entry.size, "stat": list(entry.stat)}
+        if entry.inputs:
+            data["inputs"] = list(entry.inputs)
+        if entry.warnings:
+            data["warnings"] = list(entry.warnings)
+        _write_atomic(self.folder / f"{name}.json", json.dumps(data, indent=1).encode())
+
+    def fresh(self, name: str, key: str, path: Path) -> bool:
+        """Whether `path` still holds what the build with `key` wrote."""
+        entry = self.get(name)
+        if entry is None or entry.key != key:
+            return False
+        try:
+            seen = stat_of(path)
+        except OSError:
+            return False
+        if seen == entry.stat:
+            return True
+        if seen[0] != entry.size or file_digest(path) != entry.sha256:
+            return False
+        self.put(name, Entry(entry.key, entry.sha256, entry.size, seen, entry.inputs, entry.warnings))  # same bytes
+        return True
+
+    def record(
+        self, name: str, key: str, path: Path, sha256: str, inputs: tuple[str, ...] = (), warnings: tuple[str, ...] = ()
+    ) -> None:
+        """Remember that `path`, with contents `sha256`, is what `key` builds."""
+        seen = stat_of(path)
+        self.put(name, Entry(key, sha256, seen[0], seen, inputs, warnings))
+
+
+def stat_of(path: Path) -> tuple[int, int, int]:
+    info = path.stat()
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise

@@ -1,0 +1,156 @@
+"""Incremental builds: an artifact is rendered again exactly when something it depends on changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, REPO, SEED, make_workspace, run_publish
+
+from publisher import build
+from publisher.cache import FOLDER
+
+PUBLICATIONS = (REPO / "source" / SEED, FIXTURES / "book")
+
+
+def rendered(root: Path, **options: object) -> set[str]:
+    """Build the workspace; the names of the artifacts that were rendered, not reused."""
+    return {a.path.name for a in build(root, **options) if a.rendered}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = make_workspace(tmp_path / "ws", *PUBLICATIONS)
+    assert rendered(root, jobs=1) == {f"{SEED}.pdf", f"{SEED}.epub", "book.pdf", "book.epub"}
+    return root
+
+
+def test_nothing_changed_nothing_rendered_and_dist_untouched(workspace: Path) -> None:
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "dist").iterdir()}
+    artifacts = build(workspace)
+    assert [a.rendered for a in artifacts] == [False] * 4
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "dist").iterdir()} == before
+    assert (workspace / FOLDER / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_a_no_op_build_does_not_import_the_renderers(workspace: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "publisher", "-C", str(workspace), "build"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "all 4 up to date\n"
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
+    assert {"publisher", "click"} <= imported
+    assert not imported & {"weasyprint", "ebooklib", "fontTools", "jinja2", "markdown_it", "PIL", "pypdfium2"}
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ("source/book/a-second.md", {"book.pdf", "book.epub"}),
+        ("source/book/cover.jpg", {"book.pdf", "book.epub"}),
+        ("source/book/manifest.toml", {"book.pdf", "book.epub"}),
+        ("source/book/img/diagram.png", {"book.pdf", "book.epub"}),  # an image the text uses
+        ("templates/pdf/book.css", {f"{SEED}.pdf", "book.pdf"}),
+        ("templates/epub/book.css", {f"{SEED}.epub", "book.epub"}),
+        ("templates/cover/cover.css", {f"{SEED}.epub"}),  # the book has its own cover image
+        ("templates/partials/labels.j2", {f"{SEED}.pdf", f"{SEED}.epub", "book.pdf", "book.epub"}),
+        ("fonts/Amiri-Regular.ttf", {f"{SEED}.pdf", f"{SEED}.epub", "book.pdf", "book.epub"}),
+    ],
+)
+def test_a_change_renders_exactly_what_depends_on_it(workspace: Path, change: str, expected: set[str]) -> None:
+    target = workspace / change
+    if not target.exists():  # a workspace override of a packaged template or font
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / change, target)
+    with target.open("ab") as out:
+        out.write(b"\n" if target.suffix in {".md", ".toml", ".css", ".j2"} else b"\0")
+    assert rendered(workspace) == expected
+    assert rendered(workspace) == set()
+
+
+def test_a_file_no_publication_reads_changes_nothing(workspace: Path) -> None:
+    (workspace / "source" / "book" / "unused.txt").write_text("notes for the editor\n")
+    assert rendered(workspace) == set()
+
+
+def test_a_missing_or_edited_artifact_is_rendered_again(workspace: Path) -> None:
+    (workspace / "dist" / "book.pdf").unlink()
+    (workspace / "dist" / f"{SEED}.epub").write_bytes(b"not an epub")
+    assert rendered(workspace) == {"book.pdf", f"{SEED}.epub"}
+
+
+def test_a_copied_workspace_trusts_contents_not_times(workspace: Path, tmp_path: Path) -> None:
+    """Same bytes with new modification times and inodes: still up to date (keys hash contents)."""
+    copy = tmp_path / "copy"
+    shutil.copytree(workspace, copy)
+    for path in copy.rglob("*"):
+        os.utime(path, (1, 1))
+    assert rendered(copy) == set()
+
+
+def test_timestamp_and_options_are_part_of_the_key(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert len(rendered(workspace)) == 4
+    assert rendered(workspace, formats=["pdf"]) == set()
+    assert len(rendered(workspace, cache=False)) == 4
+
+
+def test_a_new_tool_version_renders_everything(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import publisher.cache
+
+    monkeypatch.setattr(publisher.cache, "_tool", "another version of publish")
+    assert len(rendered(workspace)) == 4
+
+
+def test_a_damaged_cache_entry_means_a_render_not_a_crash(workspace: Path) -> None:
+    (workspace / FOLDER / "artifacts" / "book.pdf.json").write_text("{not json")
+    assert rendered(workspace) == {"book.pdf"}
+
+
+def test_two_builds_at_once_both_succeed_and_agree(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path / "ws", *PUBLICATIONS)
+    command = [sys.executable, "-m", "publisher", "-C", str(root), "build", "--jobs", "1"]
+    first, second = (subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2))
+    assert (first.wait(timeout=300), second.wait(timeout=300)) == (0, 0), first.stderr.read() + second.stderr.read()
+    checked = run_publish("-C", str(root), "build", "--check")
+    assert checked.returncode == 0, checked.stderr
+    assert rendered(root) == set()
+
+
+def test_each_output_reads_only_the_template_folders_its_key_hashes(tmp_path: Path, monkeypatch) -> None:
+    """The cache keys hash TEMPLATE_FOLDERS per output: this holds only if the renderers stay inside them."""
+    import jinja2
+
+    from publisher.build import Shard, write_site
+    from publisher.cache import TEMPLATE_FOLDERS
+    from publisher.templates import Templates
+
+    read: list[str] = []
+    get_source = jinja2.FileSystemLoader.get_source
+    file = Templates.file
+    monkeypatch.setattr(
+        jinja2.FileSystemLoader, "get_source", lambda self, env, name: read.append(name) or get_source(self, env, name)
+    )
+    monkeypatch.setattr(Templates, "file", lambda self, name: read.append(name) or file(self, name))
+    root = make_workspace(tmp_path / "ws", REPO / "source" / SEED)  # draws its cover from templates/cover/
+
+    def folders(action) -> set[str]:
+        read.clear()
+        action()
+        return {name.split("/")[0] for name in read}
+
+    whole = Shard(1, 1)  # a shard build writes no download page
+    assert folders(lambda: build(root, formats=["pdf"], jobs=1, shard=whole, cache=False)) <= set(
+        TEMPLATE_FOLDERS["pdf"]
+    )
+    epub = folders(lambda: build(root, formats=["epub"], jobs=1, shard=whole, cache=False))
+    assert "cover" in epub and epub <= {*TEMPLATE_FOLDERS["epub"], *TEMPLATE_FOLDERS["cover"]}
+    assert folders(lambda: write_site(root)) <= set(TEMPLATE_FOLDERS["site"])
