@@ -20,6 +20,7 @@ from .errors import BuildError, ResourceError
 from .job import Job
 from .sandbox import Sandbox
 from .templates import chapters_context, list_separator
+from .textlayer import mark_run_ends
 from .workspace import display_path
 
 
@@ -100,7 +101,12 @@ def html_to_pdf(html: str, job: Job) -> bytes:
             return page.write_pdf(
                 pdf_variant=manifest.pdf.standard,
                 pdf_tags=True,  # PDF/A-3b is tagged too: archival and accessible
-                finisher=partial(_finish, families=job.fonts.families, screen=manifest.pdf.profile == "screen"),
+                finisher=partial(
+                    _finish,
+                    families=job.fonts.families,
+                    screen=manifest.pdf.profile == "screen",
+                    rtl=manifest.direction == "rtl",
+                ),
             )
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise ResourceError(f"{display_path(manifest.folder)}: {exc.__cause__ or exc}") from None
@@ -136,8 +142,11 @@ def _import_weasyprint() -> Any:
     return weasyprint
 
 
-def _finish(document: Any, pdf: Any, families: tuple[str, ...], screen: bool) -> None:
-    """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks."""
+def _finish(document: Any, pdf: Any, families: tuple[str, ...], screen: bool, rtl: bool) -> None:
+    """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks.
+
+    Right-to-left books also get the marks that keep text extractors from gluing words (textlayer.py).
+    """
     strangers = sorted({font.family for font in document.fonts.values()} - set(families))
     if strangers:
         raise BuildError(
@@ -145,6 +154,8 @@ def _finish(document: Any, pdf: Any, families: tuple[str, ...], screen: bool) ->
         )
     if screen:
         pdf.catalog["PageMode"] = "/UseOutlines"
+    if rtl:
+        mark_run_ends(document, pdf)
 
 
 def _sandbox_fetcher(weasyprint: Any, sandbox: Sandbox) -> Any:

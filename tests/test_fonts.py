@@ -90,4 +90,4 @@ def test_a_pdf_with_a_stranger_font_is_refused() -> None:
 
     document = SimpleNamespace(fonts={"a": SimpleNamespace(family="Amiri"), "b": SimpleNamespace(family="DejaVu Sans")})
     with pytest.raises(BuildError, match="the PDF would embed DejaVu Sans, which is not in fonts/"):
-        _finish(document, SimpleNamespace(catalog={}), families=("Amiri",), screen=False)
+        _finish(document, SimpleNamespace(catalog={}), families=("Amiri",), screen=False, rtl=False)

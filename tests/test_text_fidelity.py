@@ -2,9 +2,14 @@
 
 Figures measured with `python benchmarks/text_fidelity.py` (2026-11-30), which this test runs:
 
-    seed    PDFium 100.00 %   poppler 98.74 %  (poppler glues "2021-2026" to the next Arabic word, 3 times)
-    mixed   PDFium  80.77 %   poppler 67.53 %  (multi-word Latin phrases, lines mostly in Latin
-                                                 and table rows come out in visual order)
+    seed    PDFium 100.00 %   poppler 100.00 %
+    mixed   PDFium  80.77 %   poppler  94.81 %  (PDFium: multi-word Latin phrases, lines mostly in Latin
+                                                 and table rows come out in visual order; poppler: the
+                                                 URL broken over two lines, and "تيفيناغ.ⴰⴳⴰⴷⵉⵔ", Tifinagh
+                                                 being neutral, not left-to-right, in poppler's tables)
+
+poppler glued a left-to-right run to the next Arabic word ("2021-2026التي", seed 98.74 %, mixed
+67.53 %) until the space after each run got an /ActualText with a RIGHT-TO-LEFT MARK (textlayer.py).
 
 The floors below keep those figures from going down; raise them when they go up.
 """
@@ -19,7 +24,7 @@ from conftest import REPO, SEED, Built
 sys.path.insert(0, str(REPO / "benchmarks"))
 from text_fidelity import measure, source_words
 
-FLOORS = {(SEED, "pdfium"): 1.0, (SEED, "poppler"): 0.987, ("mixed", "pdfium"): 0.80, ("mixed", "poppler"): 0.67}
+FLOORS = {(SEED, "pdfium"): 1.0, (SEED, "poppler"): 1.0, ("mixed", "pdfium"): 0.80, ("mixed", "poppler"): 0.94}
 
 
 @pytest.mark.parametrize("slug", [SEED, "mixed"])
