@@ -172,7 +172,8 @@ def build(
 
             if progress:
                 progress(None, 0, len(tasks))
-            results = render_all(space, tasks, jobs or available_cores(), done)
+            thumbnails = store.thumbnails if store else None
+            results = render_all(space, tasks, jobs or available_cores(), done, thumbnails)
         for planned, rendered in zip(todo, results, strict=True):
             planned.result = rendered
         digested = {p.name: hashlib.sha256(p.result.data).hexdigest() for p in todo if p.result}
@@ -324,7 +325,8 @@ def _stage_site(
     from .templates import Templates
 
     fonts = load_fonts(space.search_path("fonts"))
-    page = render_index(listed, downloads, fonts, Templates(space.search_path("templates")))
+    thumbnails = store.thumbnails if store else None
+    page = render_index(listed, downloads, fonts, Templates(space.search_path("templates")), thumbnails)
     return key, release.add(INDEX, page), hashlib.sha256(page).hexdigest()
 
 

@@ -147,6 +147,7 @@ class Cache:
 
     def __init__(self, workspace: Path) -> None:
         self.folder = workspace / FOLDER / "artifacts"
+        self.thumbnails = workspace / FOLDER / "thumbnails"  # cover thumbnails of the download page
 
     def get(self, name: str) -> Entry | None:
         try:
@@ -167,13 +168,13 @@ class Cache:
         self.folder.mkdir(parents=True, exist_ok=True)
         ignore = self.folder.parent / ".gitignore"
         if not ignore.exists():
-            _write_atomic(ignore, b"# publish's build cache: safe to delete, never to commit\n*\n")
+            write_atomic(ignore, b"# publish's build cache: safe to delete, never to commit\n*\n")
         data = {"key": entry.key, "sha256": entry.sha256, "size": entry.size, "stat": list(entry.stat)}
         if entry.inputs:
             data["inputs"] = list(entry.inputs)
         if entry.warnings:
             data["warnings"] = list(entry.warnings)
-        _write_atomic(self.folder / f"{name}.json", json.dumps(data, indent=1).encode())
+        write_atomic(self.folder / f"{name}.json", json.dumps(data, indent=1).encode())
 
     def fresh(self, name: str, key: str, path: Path) -> bool:
         """Whether `path` still holds what the build with `key` wrote."""
@@ -204,7 +205,9 @@ def stat_of(path: Path) -> tuple[int, int, int]:
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step: readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:

@@ -31,13 +31,17 @@ def render_cover(job: Job) -> tuple[bytes, str]:
 def rasterize(pdf: bytes) -> bytes:
     """The first page of a PDF as PNG bytes, drawn by PDFium."""
     import pypdfium2
+    from PIL import Image
 
     document = pypdfium2.PdfDocument(pdf)
     try:
         # A flat background with anti-aliased text: 64 colours look the same at a third of the size.
-        image = document[0].render(scale=COVER_SCALE).to_pil().convert("RGB").quantize(64)
+        # Octree quantisation and zlib level 6: 0.05 s instead of 0.18 s per cover (median cut,
+        # optimize=True) for the same size, about 29 KB (measured on generated covers).
+        image = document[0].render(scale=COVER_SCALE, rev_byteorder=True).to_pil().convert("RGB")
+        image = image.quantize(64, method=Image.Quantize.FASTOCTREE)
     finally:
         document.close()
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG", compress_level=6)
     return out.getvalue()

@@ -16,6 +16,7 @@ import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import BuildError, PublishError
@@ -52,7 +53,7 @@ class Rendered:
 class Renderer:
     """What every render of a workspace shares: fonts, templates and the sandbox, loaded once."""
 
-    def __init__(self, space: Workspace) -> None:
+    def __init__(self, space: Workspace, thumbnails: Path | None = None) -> None:
         from .fonts import load_fonts
         from .sandbox import Sandbox
         from .templates import Templates
@@ -61,6 +62,7 @@ class Renderer:
         self.fonts = load_fonts(space.search_path("fonts"))
         self.templates = Templates(space.search_path("templates"))
         self.sandbox = Sandbox.of(space.root, (packaged_dir("templates"), packaged_dir("fonts")))
+        self.thumbnails = thumbnails  # where to leave the download page's cover thumbnails, if anywhere
 
     def render(self, task: Task) -> Rendered:
         """Render one artifact; a renderer's own failure becomes a BuildError naming it."""
@@ -69,13 +71,17 @@ class Renderer:
         job = Job(task.manifest, task.document, self.fonts, self.templates, task.moment, self.sandbox)
         started = time.perf_counter()
         with renderer_warnings() as warnings:
-            data = _render(task.format, job)
+            data = _render(task.format, job, self.thumbnails)
         shown = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {w}" for w in warnings)
         return Rendered(data, time.perf_counter() - started, shown)
 
 
 def render_all(
-    space: Workspace, tasks: list[Task], jobs: int, done: Callable[[Task, Rendered], None]
+    space: Workspace,
+    tasks: list[Task],
+    jobs: int,
+    done: Callable[[Task, Rendered], None],
+    thumbnails: Path | None = None,
 ) -> list[Rendered]:
     """Render `tasks` with up to `jobs` processes; `done` is told of each as it finishes.
 
@@ -84,17 +90,21 @@ def render_all(
     if not tasks:
         return []
     if min(jobs, len(tasks)) <= 1:
-        renderer = Renderer(space)
+        renderer = Renderer(space, thumbnails)
         results = []
         for task in tasks:
             results.append(renderer.render(task))
             done(task, results[-1])
         return results
-    return _render_in_pool(space, tasks, min(jobs, len(tasks)), done)
+    return _render_in_pool(space, tasks, min(jobs, len(tasks)), done, thumbnails)
 
 
 def _render_in_pool(
-    space: Workspace, tasks: list[Task], workers: int, done: Callable[[Task, Rendered], None]
+    space: Workspace,
+    tasks: list[Task],
+    workers: int,
+    done: Callable[[Task, Rendered], None],
+    thumbnails: Path | None,
 ) -> list[Rendered]:
     import multiprocessing
     from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
@@ -102,7 +112,8 @@ def _render_in_pool(
     # fork: a worker starts as a copy of this process, which has imported nothing heavy yet; all
     # workers are started before the pool's own thread (no lock can be copied while held).
     context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(space, os.getpid()))
+    start = (space, thumbnails, os.getpid())
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start)
     try:
         futures = [pool.submit(_render_in_worker, task) for task in tasks]
         index = {future: i for i, future in enumerate(futures)}
@@ -130,7 +141,7 @@ def _stop(pool: Any) -> None:
 _worker: Renderer | PublishError | None = None
 
 
-def _start_worker(space: Workspace, parent: int) -> None:
+def _start_worker(space: Workspace, thumbnails: Path | None, parent: int) -> None:
     """In each worker, once: import WeasyPrint, load fonts and templates.
 
     A failure is kept and raised by each task, so that it reaches the user as the one line it
@@ -143,7 +154,7 @@ def _start_worker(space: Workspace, parent: int) -> None:
     _die_with_parent(parent)
     try:
         _import_weasyprint()
-        _worker = Renderer(space)
+        _worker = Renderer(space, thumbnails)
     except PublishError as exc:
         _worker = exc
     except Exception as exc:
@@ -191,7 +202,7 @@ def renderer_warnings() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
-def _render(fmt: str, job: Any) -> bytes:
+def _render(fmt: str, job: Any, thumbnails: Path | None) -> bytes:
     try:
         if fmt == "pdf":
             from .pdf import render_pdf
@@ -200,7 +211,12 @@ def _render(fmt: str, job: Any) -> bytes:
         from .cover import render_cover
         from .epub import Cover, render_epub
 
-        return render_epub(job, Cover(*render_cover(job)))
+        cover = Cover(*render_cover(job))
+        if thumbnails and cover.media_type != "image/svg+xml":  # made here, in parallel, for the page
+            from .site import thumbnail
+
+            thumbnail(cover.data, thumbnails)
+        return render_epub(job, cover)
     except PublishError:
         raise
     except Exception as exc:  # a renderer's own failure on input we accepted: a failed build
