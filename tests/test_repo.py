@@ -50,5 +50,19 @@ def test_workflow_tests_verifies_uploads_and_releases() -> None:
         "publish check",
         "actions/upload-artifact",
         "gh release create",
+        'publish build --shard "${{ matrix.shard }}/$SHARDS"',
+        "merge-multiple: true",
+        "publish site",
+        "git diff --exit-code",
     ):
         assert step in workflow, step
+
+
+def test_workflow_matrix_lists_every_shard() -> None:
+    """The matrix must name shards 1..SHARDS, or some publications would never be built."""
+    import re
+
+    workflow = (REPO / ".github" / "workflows" / "publish.yml").read_text()
+    count = int(re.search(r"^  SHARDS: (\d+)", workflow, re.MULTILINE)[1])
+    listed = re.search(r"^        shard: \[([\d, ]+)\]", workflow, re.MULTILINE)[1]
+    assert [int(k) for k in listed.split(",")] == list(range(1, count + 1))

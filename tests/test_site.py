@@ -41,6 +41,8 @@ def test_index_in_chromium_lists_every_publication_with_working_links(built: Bui
         try:
             page = browser.new_page(viewport={"width": 900, "height": 900})
             page.goto((dist / "index.html").as_uri())
+            # Text set in a web font is invisible (and has no innerText) until the font is decoded.
+            fonts = page.evaluate("document.fonts.ready.then(f => [...f].filter(x => x.status == 'loaded').length)")
             direction = page.evaluate("getComputedStyle(document.documentElement).direction")
             titles = page.locator(".publication h2").all_inner_texts()
             files = page.evaluate(
@@ -48,7 +50,6 @@ def test_index_in_chromium_lists_every_publication_with_working_links(built: Bui
                     li.querySelector('a').href, li.querySelector('.sha').textContent.trim()])"""
             )
             images_loaded = page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
-            fonts = page.evaluate("document.fonts.ready.then(f => [...f].filter(x => x.status == 'loaded').length)")
             page.screenshot(path=str(tmp_path / "index.png"), full_page=True)
         finally:
             browser.close()
