@@ -20,7 +20,7 @@ from .errors import BuildError, ResourceError
 from .job import Job
 from .sandbox import Sandbox
 from .templates import chapters_context, list_separator
-from .textlayer import mark_run_ends
+from .textlayer import mark_text_layer
 from .workspace import display_path
 
 
@@ -155,7 +155,7 @@ def _finish(document: Any, pdf: Any, families: tuple[str, ...], screen: bool, rt
     if screen:
         pdf.catalog["PageMode"] = "/UseOutlines"
     if rtl:
-        mark_run_ends(document, pdf)
+        mark_text_layer(document, pdf)
 
 
 def _sandbox_fetcher(weasyprint: Any, sandbox: Sandbox) -> Any:

@@ -3,13 +3,16 @@
 Figures measured with `python benchmarks/text_fidelity.py` (2026-11-30), which this test runs:
 
     seed    PDFium 100.00 %   poppler 100.00 %
-    mixed   PDFium  80.77 %   poppler  94.81 %  (PDFium: multi-word Latin phrases, lines mostly in Latin
-                                                 and table rows come out in visual order; poppler: the
-                                                 URL broken over two lines, and "تيفيناغ.ⴰⴳⴰⴷⵉⵔ", Tifinagh
-                                                 being neutral, not left-to-right, in poppler's tables)
+    mixed   PDFium  97.44 %   poppler  94.81 %  (both: the URL broken over two lines after "https://",
+                                                 which PDFium also gives as "://https"; poppler:
+                                                 "تيفيناغ.ⴰⴳⴰⴷⵉⵔ", Tifinagh being neutral, not
+                                                 left-to-right, in poppler's tables)
 
 poppler glued a left-to-right run to the next Arabic word ("2021-2026التي", seed 98.74 %, mixed
 67.53 %) until the space after each run got an /ActualText with a RIGHT-TO-LEFT MARK (textlayer.py).
+PDFium gave lines mostly in Latin and table rows in visual order, and multi-word Latin phrases
+word by word reversed (mixed 80.77 %), until the PDF declared /Direction /R2L and each such phrase
+got a PDFium-only /ActualText in a named property list (textlayer.py).
 
 The floors below keep those figures from going down; raise them when they go up.
 """
@@ -24,7 +27,7 @@ from conftest import REPO, SEED, Built
 sys.path.insert(0, str(REPO / "benchmarks"))
 from text_fidelity import measure, source_words
 
-FLOORS = {(SEED, "pdfium"): 1.0, (SEED, "poppler"): 1.0, ("mixed", "pdfium"): 0.80, ("mixed", "poppler"): 0.94}
+FLOORS = {(SEED, "pdfium"): 1.0, (SEED, "poppler"): 1.0, ("mixed", "pdfium"): 0.97, ("mixed", "poppler"): 0.94}
 
 
 @pytest.mark.parametrize("slug", [SEED, "mixed"])
