@@ -172,8 +172,7 @@ def build(
 
             if progress:
                 progress(None, 0, len(tasks))
-            thumbnails = store.thumbnails if store else None
-            results = render_all(space, tasks, jobs or available_cores(), done, thumbnails)
+            results = render_all(space, tasks, jobs or available_cores(), done, store.root if store else None)
         for planned, rendered in zip(todo, results, strict=True):
             planned.result = rendered
         digested = {p.name: hashlib.sha256(p.result.data).hexdigest() for p in todo if p.result}
@@ -325,8 +324,8 @@ def _stage_site(
     from .templates import Templates
 
     fonts = load_fonts(space.search_path("fonts"))
-    thumbnails = store.thumbnails if store else None
-    page = render_index(listed, downloads, fonts, Templates(space.search_path("templates")), thumbnails)
+    templates = Templates(space.search_path("templates"))
+    page = render_index(listed, downloads, fonts, templates, store.root if store else None)
     return key, release.add(INDEX, page), hashlib.sha256(page).hexdigest()
 
 

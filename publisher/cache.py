@@ -146,8 +146,8 @@ class Cache:
     """The entries of a workspace's `.publish-cache/`, one JSON file per artifact name."""
 
     def __init__(self, workspace: Path) -> None:
-        self.folder = workspace / FOLDER / "artifacts"
-        self.thumbnails = workspace / FOLDER / "thumbnails"  # cover thumbnails of the download page
+        self.root = workspace / FOLDER  # also keeps pieces of the download page (site.py)
+        self.folder = self.root / "artifacts"
 
     def get(self, name: str) -> Entry | None:
         try:

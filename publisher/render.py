@@ -53,7 +53,7 @@ class Rendered:
 class Renderer:
     """What every render of a workspace shares: fonts, templates and the sandbox, loaded once."""
 
-    def __init__(self, space: Workspace, thumbnails: Path | None = None) -> None:
+    def __init__(self, space: Workspace, keep: Path | None = None) -> None:
         from .fonts import load_fonts
         from .sandbox import Sandbox
         from .templates import Templates
@@ -62,7 +62,7 @@ class Renderer:
         self.fonts = load_fonts(space.search_path("fonts"))
         self.templates = Templates(space.search_path("templates"))
         self.sandbox = Sandbox.of(space.root, (packaged_dir("templates"), packaged_dir("fonts")))
-        self.thumbnails = thumbnails  # where to leave the download page's cover thumbnails, if anywhere
+        self.keep = keep  # where to leave the download page's cover thumbnails, if anywhere
 
     def render(self, task: Task) -> Rendered:
         """Render one artifact; a renderer's own failure becomes a BuildError naming it."""
@@ -71,7 +71,7 @@ class Renderer:
         job = Job(task.manifest, task.document, self.fonts, self.templates, task.moment, self.sandbox)
         started = time.perf_counter()
         with renderer_warnings() as warnings:
-            data = _render(task.format, job, self.thumbnails)
+            data = _render(task.format, job, self.keep)
         shown = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {w}" for w in warnings)
         return Rendered(data, time.perf_counter() - started, shown)
 
@@ -81,7 +81,7 @@ def render_all(
     tasks: list[Task],
     jobs: int,
     done: Callable[[Task, Rendered], None],
-    thumbnails: Path | None = None,
+    keep: Path | None = None,
 ) -> list[Rendered]:
     """Render `tasks` with up to `jobs` processes; `done` is told of each as it finishes.
 
@@ -90,13 +90,13 @@ def render_all(
     if not tasks:
         return []
     if min(jobs, len(tasks)) <= 1:
-        renderer = Renderer(space, thumbnails)
+        renderer = Renderer(space, keep)
         results = []
         for task in tasks:
             results.append(renderer.render(task))
             done(task, results[-1])
         return results
-    return _render_in_pool(space, tasks, min(jobs, len(tasks)), done, thumbnails)
+    return _render_in_pool(space, tasks, min(jobs, len(tasks)), done, keep)
 
 
 def _render_in_pool(
@@ -104,7 +104,7 @@ def _render_in_pool(
     tasks: list[Task],
     workers: int,
     done: Callable[[Task, Rendered], None],
-    thumbnails: Path | None,
+    keep: Path | None,
 ) -> list[Rendered]:
     import multiprocessing
     from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
@@ -112,7 +112,7 @@ def _render_in_pool(
     # fork: a worker starts as a copy of this process, which has imported nothing heavy yet; all
     # workers are started before the pool's own thread (no lock can be copied while held).
     context = multiprocessing.get_context("fork")
-    start = (space, thumbnails, os.getpid())
+    start = (space, keep, os.getpid())
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start)
     try:
         futures = [pool.submit(_render_in_worker, task) for task in tasks]
@@ -141,7 +141,7 @@ def _stop(pool: Any) -> None:
 _worker: Renderer | PublishError | None = None
 
 
-def _start_worker(space: Workspace, thumbnails: Path | None, parent: int) -> None:
+def _start_worker(space: Workspace, keep: Path | None, parent: int) -> None:
     """In each worker, once: import WeasyPrint, load fonts and templates.
 
     A failure is kept and raised by each task, so that it reaches the user as the one line it
@@ -154,7 +154,7 @@ def _start_worker(space: Workspace, thumbnails: Path | None, parent: int) -> Non
     _die_with_parent(parent)
     try:
         _import_weasyprint()
-        _worker = Renderer(space, thumbnails)
+        _worker = Renderer(space, keep)
     except PublishError as exc:
         _worker = exc
     except Exception as exc:
@@ -202,7 +202,7 @@ def renderer_warnings() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
-def _render(fmt: str, job: Any, thumbnails: Path | None) -> bytes:
+def _render(fmt: str, job: Any, keep: Path | None) -> bytes:
     try:
         if fmt == "pdf":
             from .pdf import render_pdf
@@ -212,10 +212,10 @@ def _render(fmt: str, job: Any, thumbnails: Path | None) -> bytes:
         from .epub import Cover, render_epub
 
         cover = Cover(*render_cover(job))
-        if thumbnails and cover.media_type != "image/svg+xml":  # made here, in parallel, for the page
+        if keep and cover.media_type != "image/svg+xml":  # the page's thumbnail, made here, in parallel
             from .site import thumbnail
 
-            thumbnail(cover.data, thumbnails)
+            thumbnail(cover.data, keep)
         return render_epub(job, cover)
     except PublishError:
         raise

@@ -184,3 +184,17 @@ def test_renderer_warnings_are_collected_and_shown_once_at_the_end(tmp_path: Pat
     assert result.stdout.splitlines()[-1].startswith("wrote dist/book.epub")
     summary = json.loads(run_publish("-C", str(root), "build", "--json").stdout)
     assert len(summary["warnings"]) == 2 and all("colour: red" in w for w in summary["warnings"])
+
+
+def test_help_imports_no_renderer() -> None:
+    """`publish --help` stays fast: WeasyPrint, Jinja2, Markdown and fontTools load only to render."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "publisher", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0 and "publish build" in result.stdout
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
+    assert "click" in imported
+    assert not imported & {"weasyprint", "ebooklib", "fontTools", "jinja2", "markdown_it", "PIL", "uharfbuzz"}

@@ -154,3 +154,17 @@ def test_each_output_reads_only_the_template_folders_its_key_hashes(tmp_path: Pa
     epub = folders(lambda: build(root, formats=["epub"], jobs=1, shard=whole, cache=False))
     assert "cover" in epub and epub <= {*TEMPLATE_FOLDERS["epub"], *TEMPLATE_FOLDERS["cover"]}
     assert folders(lambda: write_site(root)) <= set(TEMPLATE_FOLDERS["site"])
+
+
+def test_the_download_page_reuses_its_fonts_and_thumbnails(workspace: Path) -> None:
+    """The page changes with every artifact (sizes, hashes) but rarely its characters or covers."""
+    kept = workspace / FOLDER
+    before = sorted(p.relative_to(kept) for p in kept.glob("*/*") if p.parent.name in ("fonts", "thumbnails"))
+    assert len([p for p in before if p.parent.name == "fonts"]) >= 1 and len(before) >= 2
+    page = (workspace / "dist" / "index.html").read_bytes()
+    with (workspace / "source" / "book" / "a-second.md").open("a") as out:
+        out.write("\nفقرة أخرى.\n")
+    assert rendered(workspace) == {"book.pdf", "book.epub"}
+    assert (workspace / "dist" / "index.html").read_bytes() != page  # new sizes and hashes
+    after = sorted(p.relative_to(kept) for p in kept.glob("*/*") if p.parent.name in ("fonts", "thumbnails"))
+    assert after == before
