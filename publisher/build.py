@@ -15,6 +15,7 @@ import os
 import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,7 +173,9 @@ def build(
 
             if progress:
                 progress(None, 0, len(tasks))
-            results = render_all(space, tasks, jobs or available_cores(), done, store.root if store else None)
+            keep = store.root if store else None
+            ahead = partial(_prepare_site, space, keep, plan, manifests) if keep and shard is None else None
+            results = render_all(space, tasks, jobs or available_cores(), done, keep, ahead)
         for planned, rendered in zip(todo, results, strict=True):
             planned.result = rendered
         digested = {p.name: hashlib.sha256(p.result.data).hexdigest() for p in todo if p.result}
@@ -304,7 +307,8 @@ def _stage_site(
 
     files = release.files((".pdf", ".epub"))
     downloads = {
-        name: Download(name, path, digested.get(name) or _digest(store, name, path)) for name, path in files.items()
+        name: Download(name, path, digested.get(name) or _digest(store, name, path), path.stat().st_size)
+        for name, path in files.items()
     }
     sums = checksums({name: d.sha256 for name, d in downloads.items()})
     if _read(space.dist / CHECKSUMS) != sums:
@@ -327,6 +331,17 @@ def _stage_site(
     templates = Templates(space.search_path("templates"))
     page = render_index(listed, downloads, fonts, templates, store.root if store else None)
     return key, release.add(INDEX, page), hashlib.sha256(page).hexdigest()
+
+
+def _prepare_site(space: Workspace, keep: Path, plan: list[_Planned], loaded: list[Manifest]) -> None:
+    """While the workers render: make the download page's fonts, which take the longest of it."""
+    from .fonts import load_fonts
+    from .site import prepare_fonts
+    from .templates import Templates
+
+    names = {p.name for p in plan} | {p.name for p in space.dist.glob("*") if p.suffix in (".pdf", ".epub")}
+    fonts, templates = load_fonts(space.search_path("fonts")), Templates(space.search_path("templates"))
+    prepare_fonts(_listed(space, loaded), sorted(names), fonts, templates, keep)
 
 
 def _digest(store: Cache | None, name: str, path: Path) -> str:

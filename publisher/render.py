@@ -82,8 +82,10 @@ def render_all(
     jobs: int,
     done: Callable[[Task, Rendered], None],
     keep: Path | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Rendered]:
-    """Render `tasks` with up to `jobs` processes; `done` is told of each as it finishes.
+    """Render `tasks` with up to `jobs` processes; `done` is told of each as it finishes, and
+    `meanwhile` is run here while the workers render (after them when there are none).
 
     One worker, or one task, renders here, in this process. Returns the results in task order.
     """
@@ -95,8 +97,10 @@ def render_all(
         for task in tasks:
             results.append(renderer.render(task))
             done(task, results[-1])
+        if meanwhile:
+            meanwhile()
         return results
-    return _render_in_pool(space, tasks, min(jobs, len(tasks)), done, keep)
+    return _render_in_pool(space, tasks, min(jobs, len(tasks)), done, keep, meanwhile)
 
 
 def _render_in_pool(
@@ -105,6 +109,7 @@ def _render_in_pool(
     workers: int,
     done: Callable[[Task, Rendered], None],
     keep: Path | None,
+    meanwhile: Callable[[], None] | None,
 ) -> list[Rendered]:
     import multiprocessing
     from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
@@ -116,6 +121,8 @@ def _render_in_pool(
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start)
     try:
         futures = [pool.submit(_render_in_worker, task) for task in tasks]
+        if meanwhile:
+            meanwhile()
         index = {future: i for i, future in enumerate(futures)}
         pending = set(futures)
         while pending:

@@ -30,12 +30,9 @@ class Download:
     """A file the page offers: its name in dist/, where its bytes are now, and their SHA-256."""
 
     name: str
-    path: Path
+    path: Path | None  # None while it is still being rendered
     sha256: str
-
-    @property
-    def size(self) -> int:
-        return self.path.stat().st_size
+    size: int
 
 
 def checksums(digests: dict[str, str]) -> bytes:
@@ -52,6 +49,33 @@ def render_index(
 ) -> bytes:
     """The download page for `manifests`, whose artifacts are `files` (by name). Thumbnails and
     fonts made by earlier builds are taken from the folder `keep`, and new ones left there."""
+    context, characters = _draft(manifests, files, fonts, templates, keep)
+    fonts = fonts.reaching(characters)
+    context["faces"] = fonts.css_faces(lambda face: _font_url(face, characters, keep))
+    context["families"] = fonts.families
+    return templates.render("site/index.html.j2", **context).encode("utf-8")
+
+
+def prepare_fonts(
+    manifests: list[Manifest], names: list[str], fonts: FontSet, templates: Templates, keep: Path
+) -> None:
+    """Make and keep the fonts of the page that will list `names`, before those files exist: the
+    build does this while its workers render. Sizes and hashes are drawn from a fixed set of
+    characters, so made-up ones give the page the characters the real ones will."""
+    made_up = {name: Download(name, None, "0" * 64, 0) for name in names}
+    _, characters = _draft(manifests, made_up, fonts, templates, None)
+    for face in fonts.reaching(characters).faces:
+        _font_url(face, characters, keep)
+
+
+# Sizes ("1.2 MB", "135 KB") and SHA-256 digests are written with these, whatever their values.
+NUMBER_CHARACTERS = frozenset("0123456789abcdef .KMB")
+
+
+def _draft(
+    manifests: list[Manifest], files: dict[str, Download], fonts: FontSet, templates: Templates, keep: Path | None
+) -> tuple[dict[str, Any], set[str]]:
+    """The page's template context without fonts, and the characters its text uses."""
     from .reader import text_characters
 
     newest_first = sorted(manifests, key=lambda m: (-(m.date.toordinal() if m.date else 0), m.slug))
@@ -65,14 +89,10 @@ def render_index(
         "language": language,
         "direction": direction,
         "families": fonts.families,
+        "faces": [],
     }
-    context["faces"] = []  # first pass: the page's text, to know which glyphs to embed
     draft = templates.render("site/index.html.j2", **context)
-    characters = text_characters(draft, keep_format=True)
-    fonts = fonts.reaching(characters)
-    context["faces"] = fonts.css_faces(lambda face: _font_url(face, characters, keep))
-    context["families"] = fonts.families
-    return templates.render("site/index.html.j2", **context).encode("utf-8")
+    return context, text_characters(draft, keep_format=True) | NUMBER_CHARACTERS
 
 
 def _entry(manifest: Manifest, files: dict[str, Download], keep: Path | None) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import subprocess
@@ -168,3 +169,12 @@ def test_the_download_page_reuses_its_fonts_and_thumbnails(workspace: Path) -> N
     assert (workspace / "dist" / "index.html").read_bytes() != page  # new sizes and hashes
     after = sorted(p.relative_to(kept) for p in kept.glob("*/*") if p.parent.name in ("fonts", "thumbnails"))
     assert after == before
+
+
+def test_the_page_fonts_made_while_rendering_are_the_ones_the_page_uses(tmp_path: Path) -> None:
+    """The build makes the page's fonts ahead, from made-up sizes and hashes: none may go to waste."""
+    root = make_workspace(tmp_path / "ws", *PUBLICATIONS)
+    build(root, jobs=2)
+    kept = sorted((root / FOLDER / "fonts").iterdir())
+    page = (root / "dist" / "index.html").read_text()
+    assert kept and all(base64.b64encode(p.read_bytes()).decode() in page for p in kept)
