@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import html
 import mimetypes
 import os
 import re
@@ -28,7 +29,10 @@ def render_html(job: Job) -> str:
     """The book as one HTML document, ready for WeasyPrint."""
     manifest, document, fonts, templates, sandbox = job.manifest, job.document, job.fonts, job.templates, job.sandbox
     rtl = manifest.direction == "rtl"
-    chapters = [{**c, "body": Markup(footnotes_in_place(str(c["body"])))} for c in chapters_context(document)]
+    chapters = [
+        {**c, "body": Markup(unbreakable_addresses(footnotes_in_place(str(c["body"]))))}
+        for c in chapters_context(document)
+    ]
     return templates.render(
         "pdf/book.html.j2",
         m=manifest,
@@ -78,6 +82,27 @@ _BACKREF = re.compile(r'<a href="#fnref-[^"]+" class="footnote-backref"[^>]*>[^<
 _ASIDE = re.compile(r'<aside id="(?P<id>fn-[^"]+)" class="footnote"[^>]*>\s*(?P<text>.*?)\s*</aside>', re.DOTALL)
 _NOTES_BLOCK = re.compile(r'<div class="footnotes">.*?</div>\n?', re.DOTALL)
 _CALL = re.compile(r'<sup class="footnote-ref"><a href="#(?P<id>fn-[^"]+)" id="[^"]+"[^>]*>[^<]*</a></sup>')
+
+
+def unbreakable_addresses(body: str) -> str:
+    """Keep each URL and e-mail address of an isolated left-to-right run on one line (`.address`, book.css).
+
+    Broken at a line end ("https://" | "www.example.ma"), the pieces land in two lines that PDF
+    readers each reorder on their own: PDFium extracted "://https", poppler glued the halves to the
+    Arabic around them. An address longer than `ADDRESS_MAX` characters might not fit a line: it
+    keeps its break opportunities (and its extraction may suffer).
+    """
+
+    def wrap(address: re.Match[str]) -> str:
+        text = address[0]
+        return f'<span class="address">{text}</span>' if len(html.unescape(text)) <= ADDRESS_MAX else text
+
+    return _ISOLATE.sub(lambda run: _ADDRESS.sub(wrap, run[0]), body)
+
+
+ADDRESS_MAX = 40  # characters; about the width of the narrowest text line (a blockquote) in the body face
+_ISOLATE = re.compile("\u2066[^\u2069<>]*\u2069")  # runs that reader.isolate_ltr made, never markup
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s\u2069]+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
 def render_pdf(job: Job) -> bytes:

@@ -23,30 +23,41 @@ poppler ignores, so poppler keeps reading the glyphs. PDFium also mirrors each b
 it reverses ("{" becomes "}"), though the glyph's text is already the character in reading order:
 such a glyph gets the mirror image as its named /ActualText, which PDFium mirrors back. (PDFium also
 reads the inline RIGHT-TO-LEFT MARK above as one more right-to-left character, which changes no word.)
+A word in a script poppler's tables leave neutral (Tifinagh: "ⴰⴳⴰⴷⵉⵔ") is reversed by poppler with the
+Arabic around it: its glyphs get an inline /ActualText of the word reversed, which poppler reverses
+back, and inside it a named one of the word as written, which PDFium reads instead (it takes the
+innermost); the space just right of the word gets the RIGHT-TO-LEFT MARK above.
+
+The space that ends a run and the Tifinagh word are often in another text object than the run (an
+address kept on one line is an inline box of its own, a Tifinagh word another font), so these marks
+are found over whole lines: the text objects on one baseline in visual order (pagetext.py).
 Figures: benchmarks/text_fidelity.py.
 """
 
 from __future__ import annotations
 
-import re
+import itertools
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from .pagetext import Show, read_lines
+
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
-_TJ = re.compile(rb"<([0-9a-fA-F]*)>|[-+]?[0-9.]+")
 # PDFium's character classes (core/fxcrt/fx_bidi.cpp): L, "left weak" W, R, and N for everything else.
 _MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
 _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
 
-PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED = 0, 1, 2, 3  # the roles of the pieces a TJ array is cut into
+# The roles of the pieces a TJ array is cut into.
+PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR = 0, 1, 2, 3, 4
 
 
 def mark_text_layer(document: Any, pdf: Any) -> int:
     """Declare the reading order right-to-left and add the marks described above; returns how many marks.
 
-    Runs as WeasyPrint's finisher, on the page streams before they are written: the glyphs of a
-    `TJ` operator are read back to text through the font's own glyph-to-Unicode map.
+    Runs as WeasyPrint's finisher, on the page streams before they are written: the glyphs of each
+    `TJ` operator are read back to text through the font's own glyph-to-Unicode map, and put in
+    lines (pagetext.py), since a mark may depend on a glyph of the next text object.
     """
     import pydyf
 
@@ -56,33 +67,37 @@ def mark_text_layer(document: Any, pdf: Any) -> int:
     preferences["Direction"] = "/R2L"
     fonts = {font.hash: font for font in document.fonts.values()}
     properties = pydyf.Dictionary()  # the named property lists, shared by the pages through their resources
+
+    def named(text: str) -> bytes:
+        name = f"AT{len(properties)}"
+        properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(text)})
+        return f"/Span /{name} BDC".encode()
+
+    def inline(text: str) -> list[Any]:
+        return ["/Span", pydyf.Dictionary({"ActualText": pydyf.String(text)}), b"BDC"]
+
     count = 0
     for stream, resources in _page_streams(pdf):
-        font = None
-        items: list[Any] = []
-        for item in stream.stream:
-            if isinstance(item, bytes) and item.endswith(b" Tf"):
-                font = fonts.get(item[1:].split()[0].decode())
-            if font is None or not (isinstance(item, bytes) and item.startswith(b"[") and item.endswith(b"] TJ")):
-                items.append(item)
-                continue
-            for role, part, text in _split(item[1:-4], font):
-                show = b"[" + part + b"] TJ"
-                if role == RUN_END_SPACE:
-                    items += ["/Span", pydyf.Dictionary({"ActualText": pydyf.String(RUN_END)}), b"BDC", show, b"EMC"]
-                elif role == LTR_RUN:
-                    name = f"AT{len(properties)}"
-                    properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(pdfium_actual_text(text))})
-                    items += [f"/Span /{name} BDC".encode(), show, b"EMC"]
-                elif role == MIRRORED:
-                    name = f"AT{len(properties)}"
-                    properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(text.translate(_MIRROR))})
-                    items += [f"/Span /{name} BDC".encode(), show, b"EMC"]
-                elif part:
-                    items.append(show)
-                    continue
-                count += 1
-        stream.stream[:] = items
+        replacements: dict[int, list[Any]] = {}
+        for line in read_lines(stream.stream, fonts):
+            for show, pieces in zip(line, _split_line(line), strict=True):
+                items: list[Any] = []
+                for role, part, text in pieces:
+                    tj = b"[" + part + b"] TJ"
+                    if role == RUN_END_SPACE:
+                        items += [*inline(RUN_END), tj, b"EMC"]
+                    elif role == LTR_RUN:
+                        items += [named(pdfium_actual_text(text)), tj, b"EMC"]
+                    elif role == MIRRORED:
+                        items += [named(text.translate(_MIRROR)), tj, b"EMC"]
+                    elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one
+                        items += [*inline(text[::-1]), named(text), tj, b"EMC", b"EMC"]
+                    elif part:
+                        items.append(tj)
+                        continue
+                    count += 1
+                replacements[show.index] = items
+        stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count
 
@@ -128,26 +143,44 @@ def _page_streams(pdf: Any) -> Iterator[tuple[Any, Any]]:
             yield stream, resources
 
 
-def _split(array: bytes, font: Any) -> list[tuple[int, bytes, str]]:
-    """The elements of a TJ array in pieces (role, elements, text): run-ending spaces and left-to-right runs apart.
+def _split_line(line: list[Show]) -> list[list[tuple[int, bytes, str]]]:
+    """For each TJ of a line, its elements in pieces (role, elements, text), the marked ones apart.
+
+    The space that ends a left-to-right run and the words poppler does not know to be
+    left-to-right are found over the whole line; left-to-right runs and mirrored brackets in each TJ.
+    """
+    marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
+    glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
+    rtl = any(_kind(text) == "R" for _, _, text in glyphs)
+    space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
+    strong = "R"  # the kind of the last letter or digit, left of here
+    for position, (s, i, text) in enumerate(glyphs):
+        kind = _kind(text)
+        if kind == "L" and strong == "R" and space is not None:
+            marks[space[0]][space[1]] = RUN_END_SPACE
+        if rtl and kind == "L" and _unknown_to_poppler(text):
+            marks[s][i] = UNKNOWN_LTR
+            after = glyphs[position + 1] if position + 1 < len(glyphs) else None
+            if after and after[2] == " ":
+                marks[after[0]][after[1]] = RUN_END_SPACE
+        if kind in ("L", "R"):
+            strong, space = kind, None
+        elif text == " ":
+            space = (s, i)
+    return [_pieces(show.elements, _roles(show.elements, m)) for show, m in zip(line, marks, strict=True)]
+
+
+def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[int]:
+    """The roles of the elements of one TJ array: `marks`, then left-to-right runs and mirrored brackets.
 
     A left-to-right run goes from a left-to-right letter or digit to the last one before a
     right-to-left letter; it is set apart only when PDFium would reorder it.
     """
-    width = 2 if font.bitmap else 4
-    elements: list[tuple[bytes, str | None]] = []  # (element, the glyph's text or None for a number)
-    for match in _TJ.finditer(array):
-        if match[1] is None:
-            elements.append((match[0], None))
-            continue
-        hexes = match[1]
-        if not hexes:
-            elements.append((b"<>", None))
-        for start in range(0, len(hexes), width):
-            glyph = hexes[start : start + width]
-            elements.append((b"<" + glyph + b">", font.to_unicode.get(int(glyph, 16), "")))
-    roles = [PLAIN] * len(elements)
-    space: int | None = None  # the last space glyph since a letter or digit, punctuation may follow it
+    roles = list(marks)
+    glyphs = [index for index, (_, text) in enumerate(elements) if text is not None]
+    for left, right in itertools.pairwise(glyphs):  # a word unknown to poppler, with the spacing inside
+        if roles[left] == roles[right] == UNKNOWN_LTR:
+            roles[left:right] = [UNKNOWN_LTR] * (right - left)
     run: list[int] = []  # the first and the last left-to-right letter or digit of the current run
     for index, (_, text) in enumerate([*elements, (b"", "\u0627")]):  # an ALEF closes the last run
         kind = None if text is None else _kind(text)
@@ -155,13 +188,9 @@ def _split(array: bytes, font: Any) -> list[tuple[int, bytes, str]]:
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
             if pdfium_actual_text(ltr) != ltr:
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
-            run, space = [], None
-        elif kind == "L":
-            if not run and space is not None:
-                roles[space] = RUN_END_SPACE
-            run, space = [run[0] if run else index, index], None
-        elif text == " ":
-            space = index
+            run = []
+        elif kind == "L" and roles[index] == PLAIN:
+            run = [run[0] if run else index, index]
     reading = "R"  # PDFium reads the line from its visual right end, right to left
     for index in reversed(range(len(elements))):
         text = elements[index][1] or ""
@@ -176,18 +205,33 @@ def _split(array: bytes, font: Any) -> list[tuple[int, bytes, str]]:
             near = index + step
             while 0 <= near < len(elements) and roles[near] == PLAIN and _pdfium_class(elements[near][1] or " ") == "N":
                 roles[near], near = MIRRORED, near + step
+    return roles
+
+
+def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:
+    """Consecutive elements of one role joined: (role, their bytes, their text); each run-ending space alone."""
     pieces: list[tuple[int, bytes, str]] = []
-    for index, (element, text) in enumerate(elements):
-        if pieces and pieces[-1][0] == roles[index] != RUN_END_SPACE:
+    for (element, text), role in zip(elements, roles, strict=True):
+        if pieces and pieces[-1][0] == role != RUN_END_SPACE:
             role, part, joined = pieces[-1]
             pieces[-1] = (role, part + element, joined + (text or ""))
         else:
-            pieces.append((roles[index], element, text or ""))
+            pieces.append((role, element, text or ""))
     return pieces or [(PLAIN, b"", "")]
 
 
 def _text(elements: list[tuple[bytes, str | None]]) -> str:
     return "".join(text or "" for _, text in elements)
+
+
+def _unknown_to_poppler(letter: str) -> bool:
+    """Whether poppler takes this left-to-right letter for a neutral one: Tifinagh, Ethiopic Extended,
+    Glagolitic, Coptic, Georgian Supplement (U+2C00-U+2DFF) and every letter past U+FFFF.
+
+    Its character table (poppler/UnicodeTypeTable.cc, 22.12) has these two blocks of 256 as neutral
+    and nothing past the BMP; the other letters it misses are a few dozen strays of newer Unicode.
+    """
+    return 0x2C00 <= ord(letter[0]) <= 0x2DFF or ord(letter[0]) > 0xFFFF
 
 
 def _kind(text: str) -> str:

@@ -179,3 +179,17 @@ def test_footnote_sits_at_the_foot_of_the_page_that_calls_it(built: Built) -> No
     body_bottom = text.get_charbox(body)[1]
     assert note_top < body_bottom  # below the body text (PDF y grows upwards)
     assert note_top < 0.2 * page.get_height()
+
+
+def test_urls_and_email_addresses_are_kept_on_one_line(built: Built) -> None:
+    """A URL broken after "https://" came out of both extractors in pieces; now it moves whole to the next line."""
+    from publisher.pdf import ADDRESS_MAX, unbreakable_addresses
+
+    body = "<p>زوروا \u2066https://www.example.ma/programme\u2069 أو \u2066contact@example.ma\u2069</p>"
+    marked = unbreakable_addresses(body)
+    assert '<span class="address">https://www.example.ma/programme</span>' in marked
+    assert '<span class="address">contact@example.ma</span>' in marked
+    long_url = "\u2066https://www.example.ma/" + "a" * ADDRESS_MAX + "\u2069"
+    assert unbreakable_addresses(long_url) == long_url  # might not fit a line: it may still break
+    lines = pypdfium2.PdfDocument(built.artifact("mixed", "pdf"))[2].get_textpage().get_text_bounded().splitlines()
+    assert any("https://www.example.ma/programme" in line for line in lines)

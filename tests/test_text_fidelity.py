@@ -3,10 +3,15 @@
 Figures measured with `python benchmarks/text_fidelity.py` (2026-11-30), which this test runs:
 
     seed    PDFium 100.00 %   poppler 100.00 %
-    mixed   PDFium  97.44 %   poppler  94.81 %  (both: the URL broken over two lines after "https://",
-                                                 which PDFium also gives as "://https"; poppler:
-                                                 "تيفيناغ.ⴰⴳⴰⴷⵉⵔ", Tifinagh being neutral, not
-                                                 left-to-right, in poppler's tables)
+    mixed   PDFium 100.00 %   poppler  98.70 %  (poppler: "زوروا" out of place; the line above the URL,
+                                                 which now moves whole to the next line, is justified
+                                                 with gaps of about 2.5 em, and poppler takes words
+                                                 more than one font size apart for separate blocks)
+
+Before: mixed PDFium 97.44 %, poppler 94.81 %: the URL broke after "https://" (PDFium: "://https"),
+and poppler gave "تيفيناغ.ⴰⴳⴰⴷⵉⵔ", Tifinagh being neutral, not left-to-right, in its tables. URLs and
+e-mail addresses are now kept on one line (pdf.py), the marks are placed over a whole line rather
+than one text object (pagetext.py), and a Tifinagh word gets its own pair of /ActualText (textlayer.py).
 
 poppler glued a left-to-right run to the next Arabic word ("2021-2026التي", seed 98.74 %, mixed
 67.53 %) until the space after each run got an /ActualText with a RIGHT-TO-LEFT MARK (textlayer.py).
@@ -27,7 +32,7 @@ from conftest import REPO, SEED, Built
 sys.path.insert(0, str(REPO / "benchmarks"))
 from text_fidelity import measure, source_words
 
-FLOORS = {(SEED, "pdfium"): 1.0, (SEED, "poppler"): 1.0, ("mixed", "pdfium"): 0.97, ("mixed", "poppler"): 0.94}
+FLOORS = {(SEED, "pdfium"): 1.0, (SEED, "poppler"): 1.0, ("mixed", "pdfium"): 1.0, ("mixed", "poppler"): 0.987}
 
 
 @pytest.mark.parametrize("slug", [SEED, "mixed"])
