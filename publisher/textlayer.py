@@ -36,6 +36,7 @@ Figures: benchmarks/text_fidelity.py.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import unicodedata
 from collections.abc import Iterator
@@ -46,6 +47,7 @@ from .pagetext import Show, read_lines
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
 # PDFium's character classes (core/fxcrt/fx_bidi.cpp): L, "left weak" W, R, and N for everything else.
 _MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
+_MIRRORED = frozenset("(){}[]<>«»‹›")
 _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
 
 # The roles of the pieces a TJ array is cut into.
@@ -81,6 +83,8 @@ def mark_text_layer(document: Any, pdf: Any) -> int:
         replacements: dict[int, list[Any]] = {}
         for line in read_lines(stream.stream, fonts):
             for show, pieces in zip(line, _split_line(line), strict=True):
+                if len(pieces) == 1 and pieces[0][0] == PLAIN:
+                    continue  # nothing to mark: the operator stays as WeasyPrint wrote it
                 items: list[Any] = []
                 for role, part, text in pieces:
                     tj = b"[" + part + b"] TJ"
@@ -126,6 +130,7 @@ def _segments(text: str) -> Iterator[tuple[str, str]]:
             start = index
 
 
+@functools.cache
 def _pdfium_class(char: str) -> str:
     return _PDFIUM_CLASS.get(unicodedata.bidirectional(char), "N")
 
@@ -149,8 +154,10 @@ def _split_line(line: list[Show]) -> list[list[tuple[int, bytes, str]]]:
     The space that ends a left-to-right run and the words poppler does not know to be
     left-to-right are found over the whole line; left-to-right runs and mirrored brackets in each TJ.
     """
-    marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
+    if not any(_kind(text) == "L" or text in _MIRRORED for _, _, text in glyphs):  # most lines of an Arabic book
+        return [[(PLAIN, b"", "")] for _ in line]
+    marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
     rtl = any(_kind(text) == "R" for _, _, text in glyphs)
     space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
     strong = "R"  # the kind of the last letter or digit, left of here
@@ -186,7 +193,7 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
         kind = None if text is None else _kind(text)
         if kind == "R":
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
-            if pdfium_actual_text(ltr) != ltr:
+            if ltr and pdfium_actual_text(ltr) != ltr:
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
             run = []
         elif kind == "L" and roles[index] == PLAIN:
@@ -210,14 +217,13 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
 
 def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:
     """Consecutive elements of one role joined: (role, their bytes, their text); each run-ending space alone."""
-    pieces: list[tuple[int, bytes, str]] = []
+    groups: list[tuple[int, list[bytes], list[str]]] = []
     for (element, text), role in zip(elements, roles, strict=True):
-        if pieces and pieces[-1][0] == role != RUN_END_SPACE:
-            role, part, joined = pieces[-1]
-            pieces[-1] = (role, part + element, joined + (text or ""))
-        else:
-            pieces.append((role, element, text or ""))
-    return pieces or [(PLAIN, b"", "")]
+        if not (groups and groups[-1][0] == role != RUN_END_SPACE):
+            groups.append((role, [], []))
+        groups[-1][1].append(element)
+        groups[-1][2].append(text or "")
+    return [(role, b"".join(parts), "".join(texts)) for role, parts, texts in groups] or [(PLAIN, b"", "")]
 
 
 def _text(elements: list[tuple[bytes, str | None]]) -> str:
@@ -234,6 +240,7 @@ def _unknown_to_poppler(letter: str) -> bool:
     return 0x2C00 <= ord(letter[0]) <= 0x2DFF or ord(letter[0]) > 0xFFFF
 
 
+@functools.cache
 def _kind(text: str) -> str:
     """R for a right-to-left letter, L for a left-to-right letter or a digit, N for anything else."""
     bidi = unicodedata.bidirectional(text[0]) if text else ""
