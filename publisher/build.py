@@ -140,9 +140,9 @@ def build(
     artifacts appear in dist/ together at the end. `dist` writes elsewhere instead. With `shard`,
     only that part of the publications is built and the download page is left to `write_site`.
     """
-    formats = list(formats)
+    formats, slugs = list(formats), list(slugs)
     space = Workspace(Path(workspace).resolve(), dist)
-    selected = [s for s in space.select(list(slugs)) if shard is None or shard.holds(s)]
+    selected = [s for s in space.select(slugs) if shard is None or shard.holds(s)]
     manifests = load_manifests(space, selected)
     store = Cache(space.root) if cache else None
     digests = _Digests(space)
@@ -186,6 +186,8 @@ def build(
             store.record(planned.name, planned.key, path, digested[planned.name], planned.inputs, warnings)
         if site:
             store.record(INDEX, *site)
+        if not slugs and shard is None and set(formats) == set(FORMATS) and dist is None:  # a whole build
+            store.prune({p.name for p in plan} | {INDEX})
     return [_artifact(space, store, p, digested) for p in plan]
 
 

@@ -176,6 +176,21 @@ class Cache:
             data["warnings"] = list(entry.warnings)
         write_atomic(self.folder / f"{name}.json", json.dumps(data, indent=1).encode())
 
+    def prune(self, names: set[str], unused_days: float = 30) -> None:
+        """Forget artifacts not in `names` (publications that are gone), and delete kept pieces of
+        the download page (fonts, thumbnails) no build has used for `unused_days`."""
+        import time
+
+        for entry in self.folder.glob("*.json") if self.folder.is_dir() else ():
+            if entry.name.removesuffix(".json") not in names:
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+        oldest = time.time() - unused_days * 86400
+        for piece in (*self.root.glob("fonts/*"), *self.root.glob("thumbnails/*")):
+            with contextlib.suppress(OSError):
+                if piece.stat().st_mtime < oldest:
+                    piece.unlink()
+
     def fresh(self, name: str, key: str, path: Path) -> bool:
         """Whether `path` still holds what the build with `key` wrote."""
         entry = self.get(name)
@@ -198,6 +213,13 @@ class Cache:
         """Remember that `path`, with contents `sha256`, is what `key` builds."""
         seen = stat_of(path)
         self.put(name, Entry(key, sha256, seen[0], seen, inputs, warnings))
+
+
+def use(path: Path) -> bytes:
+    """Read a kept piece, marking it as used now (`prune` deletes those unused for long)."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+    return path.read_bytes()
 
 
 def stat_of(path: Path) -> tuple[int, int, int]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cache import write_atomic
+from .cache import use, write_atomic
 
 if TYPE_CHECKING:
     from .fonts import FontSet
@@ -134,7 +134,7 @@ def thumbnail(image: bytes, keep: Path | None = None) -> bytes:
     so that render workers can make it beside the EPUB and no build makes it twice."""
     kept = keep / "thumbnails" / f"{hashlib.sha256(image).hexdigest()}.png" if keep else None
     if kept and kept.is_file():
-        return kept.read_bytes()
+        return use(kept)
     from PIL import Image
 
     picture = Image.open(io.BytesIO(image)).convert("RGB")
@@ -156,7 +156,7 @@ def _font_url(face: Any, characters: set[str], keep: Path | None) -> str:
     key = hashlib.sha256(f"{tool_digest()}\0{file_digest(face.path)}\0{''.join(sorted(characters))}".encode())
     kept = keep / "fonts" / f"{key.hexdigest()}.woff2" if keep else None
     if kept and kept.is_file():
-        data = kept.read_bytes()
+        data = use(kept)
     else:
         data = subset_face(face, characters, flavor="woff2")
         if kept:

@@ -178,3 +178,20 @@ def test_the_page_fonts_made_while_rendering_are_the_ones_the_page_uses(tmp_path
     kept = sorted((root / FOLDER / "fonts").iterdir())
     page = (root / "dist" / "index.html").read_text()
     assert kept and all(base64.b64encode(p.read_bytes()).decode() in page for p in kept)
+
+
+def test_the_cache_forgets_what_is_gone_and_what_is_long_unused(workspace: Path) -> None:
+    kept = workspace / FOLDER
+    shutil.rmtree(workspace / "source" / "book")
+    stale = kept / "fonts" / "0000.woff2"
+    stale.write_bytes(b"old")
+    os.utime(stale, (1, 1))
+    build(workspace, ["beni-mellal-social-pole"])  # a partial build prunes nothing
+    assert (kept / "artifacts" / "book.pdf.json").exists() and stale.exists()
+    build(workspace)
+    assert sorted(p.name for p in (kept / "artifacts").iterdir()) == [
+        f"{SEED}.epub.json",
+        f"{SEED}.pdf.json",
+        "index.html.json",
+    ]
+    assert not stale.exists() and list((kept / "fonts").iterdir())
