@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import html
 import mimetypes
 import os
@@ -120,7 +119,7 @@ def html_to_pdf(html: str, job: Job) -> bytes:
     weasyprint = _import_weasyprint()
     fetcher = _sandbox_fetcher(weasyprint, job.sandbox)
     try:
-        with _source_date_epoch(job.modified):
+        with _environment(SOURCE_DATE_EPOCH=str(int(job.modified.timestamp())), FONTCONFIG_FILE=HERMETIC_FONTCONFIG):
             base_url = job.sandbox.url(manifest.folder) + "/"
             page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
             return page.write_pdf(
@@ -138,28 +137,34 @@ def html_to_pdf(html: str, job: Job) -> bytes:
 
 
 @contextlib.contextmanager
-def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
-    """Pin the timestamps fontTools writes into the subset fonts, so equal inputs give equal bytes."""
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+def _environment(**values: str) -> Iterator[None]:
+    """Set environment variables for the time of a render only, so they reach no other program.
+
+    SOURCE_DATE_EPOCH pins the timestamps WeasyPrint and fontTools write (equal inputs, equal
+    bytes). FONTCONFIG_FILE points fontconfig, which WeasyPrint starts anew for each document, at a
+    configuration without fonts: no font of the machine can stand in for a missing glyph. Left set,
+    it reached the programs the process starts later: Chromium then failed to load a web font.
+    """
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
     try:
         yield
     finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
-HERMETIC_FONTCONFIG = Path(__file__).resolve().parent / "fontconfig.conf"
+HERMETIC_FONTCONFIG = str(Path(__file__).resolve().parent / "fontconfig.conf")
 
 
 def _import_weasyprint() -> Any:
-    # Before fontconfig starts: it must see no font of the machine (see fontconfig.conf).
-    os.environ["FONTCONFIG_FILE"] = str(HERMETIC_FONTCONFIG)
     warnings.filterwarnings("ignore", message="No fonts configured in FontConfig")
     try:
-        import weasyprint
+        with _environment(FONTCONFIG_FILE=HERMETIC_FONTCONFIG):  # should the import start fontconfig
+            import weasyprint
     except OSError as exc:  # cffi could not load Pango
         raise BuildError(
             f"WeasyPrint cannot load Pango ({exc}); install it: apt-get install libpango-1.0-0 libpangoft2-1.0-0"

@@ -55,7 +55,7 @@ def test_the_machine_has_a_font_that_would_stand_in(tmp_path: Path) -> None:
     import os
     import subprocess
 
-    machine = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}  # publish sets its own
+    machine = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}  # the machine's own fontconfig
     listed = subprocess.run(
         ["fc-list", ":charset=2192", "family"], capture_output=True, text=True, check=True, env=machine
     )

@@ -77,3 +77,14 @@ def test_missing_pango_is_one_line_saying_what_to_install(tmp_path: Path) -> Non
     assert result.stderr.rstrip().endswith("install it: apt-get install libpango-1.0-0 libpangoft2-1.0-0")
     assert len(result.stderr.splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def test_the_hermetic_fontconfig_reaches_no_other_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FONTCONFIG_FILE is set for the time of a render only: left set, it broke Chromium's web fonts."""
+    import os
+
+    monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = make_workspace(tmp_path / "ws", FIXTURES / "mixed")
+    build(root, jobs=1)  # rendered in this process
+    assert "FONTCONFIG_FILE" not in os.environ and "SOURCE_DATE_EPOCH" not in os.environ

@@ -41,8 +41,11 @@ def test_index_in_chromium_lists_every_publication_with_working_links(built: Bui
         try:
             page = browser.new_page(viewport={"width": 900, "height": 900})
             page.goto((dist / "index.html").as_uri())
-            # Text set in a web font is invisible (and has no innerText) until the font is decoded.
-            fonts = page.evaluate("document.fonts.ready.then(f => [...f].filter(x => x.status == 'loaded').length)")
+            # Text set in a web font is invisible (and has no innerText) until the font is decoded;
+            # document.fonts.ready may resolve before layout has even asked for the fonts, so load them all.
+            fonts = page.evaluate(
+                "Promise.all([...document.fonts].map(face => face.load())).then(loaded => loaded.length)"
+            )
             direction = page.evaluate("getComputedStyle(document.documentElement).direction")
             titles = page.locator(".publication h2").all_inner_texts()
             files = page.evaluate(
