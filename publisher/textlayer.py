@@ -31,6 +31,9 @@ innermost); the space just right of the word gets the RIGHT-TO-LEFT MARK above.
 The space that ends a run and the Tifinagh word are often in another text object than the run (an
 address kept on one line is an inline box of its own, a Tifinagh word another font), so these marks
 are found over whole lines: the text objects on one baseline in visual order (pagetext.py).
+
+PDFium drops the adjustment that ends a `TJ` array holding an empty glyph; the arrays we cut are
+written without them, so PDFium draws the words where WeasyPrint put them.
 Figures: benchmarks/text_fidelity.py.
 """
 
@@ -216,12 +219,15 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
 
 
 def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:
-    """Consecutive elements of one role joined: (role, their bytes, their text); each run-ending space alone."""
+    """Consecutive elements of one role joined: (role, their bytes, their text); each run-ending space alone.
+
+    Empty glyphs (`<>`, drawing nothing) go: PDFium drops the adjustment that ends an array holding one.
+    """
     groups: list[tuple[int, list[bytes], list[str]]] = []
     for (element, text), role in zip(elements, roles, strict=True):
         if not (groups and groups[-1][0] == role != RUN_END_SPACE):
             groups.append((role, [], []))
-        groups[-1][1].append(element)
+        groups[-1][1].append(b" " if element == b"<>" else element)
         groups[-1][2].append(text or "")
     return [(role, b"".join(parts), "".join(texts)) for role, parts, texts in groups] or [(PLAIN, b"", "")]
 
