@@ -5,6 +5,10 @@ draws, and changes font inside it with `Tf`: a line of mixed text (an address ke
 another script) is several text objects, written in logical order. Marks that depend on what is
 to the left or right of a glyph (textlayer.py) need the line in visual order: the text objects on
 one baseline sorted by where they start, the operators inside one text object as written.
+
+A justified line with few spaces (the line above an address kept whole) can have blanks of two or
+three em between words; `wide_spaces` finds the space glyphs in such blanks from the `TJ` position
+adjustments around them and the glyph's width (WeasyPrint's font objects keep the widths they write).
 """
 
 from __future__ import annotations
@@ -15,6 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 _TJ = re.compile(rb"<([0-9a-fA-F]*)>|[-+]?[0-9.]+")
+# WeasyPrint puts at most two adjustments next to a space glyph (an empty glyph's, the space's own), so a
+# blank over 0.8 em around a space under 0.4 em wide has one of -200 or below: only such arrays are read.
+_LOOSE = re.compile(rb"-(?:[2-9][0-9]{2}|[0-9]{4,})")
+KEEP = 200  # in thousandths of an em: what a stretched space leaves blank on each side
 
 
 @dataclass
@@ -28,6 +36,7 @@ class Show:
     index: int
     font: Any
     elements: list[tuple[bytes, str | None]]
+    loose: bool = False  # whether the array has an adjustment large enough for a wide blank
 
 
 def read_lines(items: list[Any], fonts: dict[str, Any]) -> list[list[Show]]:
@@ -62,7 +71,9 @@ def read_lines(items: list[Any], fonts: dict[str, Any]) -> list[list[Show]]:
             font = fonts.get(item[1:].split()[0].decode())
         elif operator == b"TJ" and font is not None and item.startswith(b"["):
             line = lines.setdefault((space, round(y, 2)), [])
-            line.append((x, len(line), Show(index, font, list(_elements(item[1 : -len(b"] TJ")], font)))))
+            array = item[1 : -len(b"] TJ")]
+            show = Show(index, font, list(_elements(array, font)), _LOOSE.search(array) is not None)
+            line.append((x, len(line), show))
     return [[show for _, _, show in sorted(line, key=lambda entry: entry[:2])] for line in lines.values()]
 
 
@@ -79,3 +90,44 @@ def _elements(array: bytes, font: Any) -> Iterator[tuple[bytes, str | None]]:
         for start in range(0, len(hexes), width):
             glyph = hexes[start : start + width]
             yield b"<" + glyph + b">", font.to_unicode.get(int(glyph, 16), "")
+
+
+def wide_spaces(show: Show, wider_than: float) -> dict[int, tuple[float, dict[int, bytes]]]:
+    """The space glyphs of a `TJ` in blanks wider than `wider_than` em, by element index, each with how to
+    stretch it over its blank but `KEEP` on each side: its horizontal scaling (`Tz`, percent) and the new
+    bytes of the elements next to it (the adjustment nearest it on each side becomes `KEEP`, the rest go).
+
+    The blank is the space's width and the adjustments and empty glyphs next to it in the array; at the
+    edge of the array, with no adjustment on one side, the space stays where it starts or ends.
+    """
+    if not show.loose or show.font.bitmap:
+        return {}
+    found: dict[int, tuple[float, dict[int, bytes]]] = {}
+    taken: set[int] = set()  # the adjustments of the blanks already stretched over
+    elements = show.elements
+    for index, (element, text) in enumerate(elements):
+        width = show.font.widths.get(int(element[1:-1], 16)) if text == " " else None
+        runs = [list(_around(elements, index, way)) for way in (-1, 1)] if width else []
+        if not width or taken.intersection(runs[0]):
+            continue  # not a space, or one whose blank is shared with a space already stretched
+        numbers = [[near for near in run if elements[near][0][:1] != b"<"] for run in runs]
+        before, after = (-sum(float(elements[near][0]) for near in side) for side in numbers)
+        if before + width + after <= 1000 * wider_than:
+            continue
+        new = {near: b"" for run in runs for near in run}
+        margins = 0.0
+        for side, blank in zip(numbers, (before, after), strict=True):
+            if side:  # the nearest adjustment on this side
+                margin = min(KEEP, max(blank, 0.0))
+                new[side[0]], margins = f"{-margin:.3f}".encode(), margins + margin
+        found[index] = (100 * (before + width + after - margins) / width, new)
+        taken.update(new)
+    return found
+
+
+def _around(elements: list[tuple[bytes, str | None]], index: int, step: int) -> Iterator[int]:
+    """The adjustments and empty glyphs right before (step -1) or right after (step 1) the glyph at `index`."""
+    near = index + step
+    while 0 <= near < len(elements) and elements[near][1] is None:
+        yield near
+        near += step

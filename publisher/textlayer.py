@@ -31,6 +31,16 @@ innermost); the space just right of the word gets the RIGHT-TO-LEFT MARK above.
 The space that ends a run and the Tifinagh word are often in another text object than the run (an
 address kept on one line is an inline box of its own, a Tifinagh word another font), so these marks
 are found over whole lines: the text objects on one baseline in visual order (pagetext.py).
+
+PDFium drops the adjustment that ends a `TJ` array holding an empty glyph; the arrays we cut are
+written without them, so PDFium draws the words where WeasyPrint put them.
+
+poppler also takes words more than about one font size apart for separate blocks, and may put the
+leftmost of them out of place: a justified line with few spaces (the line above an address kept
+whole) has blanks of two or three em. Each space glyph in a blank over 0.8 em is stretched across it
+with the horizontal scaling operator (`Tz`), leaving 0.2 em on each side, and gets the inline
+/ActualText of a space and a RIGHT-TO-LEFT MARK: poppler keeps it as a tiny word that bridges the
+blank. A space draws nothing, so the page looks the same.
 Figures: benchmarks/text_fidelity.py.
 """
 
@@ -42,7 +52,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from .pagetext import Show, read_lines
+from .pagetext import Show, read_lines, wide_spaces
 
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
 # PDFium's character classes (core/fxcrt/fx_bidi.cpp): L, "left weak" W, R, and N for everything else.
@@ -50,8 +60,9 @@ _MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
 _MIRRORED = frozenset("(){}[]<>«»‹›")
 _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
 
+WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 # The roles of the pieces a TJ array is cut into.
-PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR = 0, 1, 2, 3, 4
+PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE = 0, 1, 2, 3, 4, 5
 
 
 def mark_text_layer(document: Any, pdf: Any) -> int:
@@ -82,14 +93,17 @@ def mark_text_layer(document: Any, pdf: Any) -> int:
     for stream, resources in _page_streams(pdf):
         replacements: dict[int, list[Any]] = {}
         for line in read_lines(stream.stream, fonts):
-            for show, pieces in zip(line, _split_line(line), strict=True):
+            for show, (pieces, stretches) in zip(line, _split_line(line), strict=True):
                 if len(pieces) == 1 and pieces[0][0] == PLAIN:
                     continue  # nothing to mark: the operator stays as WeasyPrint wrote it
                 items: list[Any] = []
+                stretch = iter(stretches)
                 for role, part, text in pieces:
                     tj = b"[" + part + b"] TJ"
                     if role == RUN_END_SPACE:
                         items += [*inline(RUN_END), tj, b"EMC"]
+                    elif role == STRETCHED_SPACE:
+                        items += [*inline(RUN_END), f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz", b"EMC"]
                     elif role == LTR_RUN:
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
                     elif role == MIRRORED:
@@ -148,20 +162,23 @@ def _page_streams(pdf: Any) -> Iterator[tuple[Any, Any]]:
             yield stream, resources
 
 
-def _split_line(line: list[Show]) -> list[list[tuple[int, bytes, str]]]:
-    """For each TJ of a line, its elements in pieces (role, elements, text), the marked ones apart.
+def _split_line(line: list[Show]) -> list[tuple[list[tuple[int, bytes, str]], list[float]]]:
+    """For each TJ of a line, its elements in pieces (role, elements, text), the marked ones apart, and the
+    horizontal scaling of each space stretched over a wide blank (pagetext.wide_spaces), in order.
 
     The space that ends a left-to-right run and the words poppler does not know to be
     left-to-right are found over the whole line; left-to-right runs and mirrored brackets in each TJ.
     """
+    wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
-    if not any(_kind(text) == "L" or text in _MIRRORED for _, _, text in glyphs):  # most lines of an Arabic book
-        return [[(PLAIN, b"", "")] for _ in line]
+    marked = any(_kind(text) == "L" or text in _MIRRORED for _, _, text in glyphs)
+    if not marked and not any(wide):  # most lines of an Arabic book
+        return [([(PLAIN, b"", "")], []) for _ in line]
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
     rtl = any(_kind(text) == "R" for _, _, text in glyphs)
     space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
     strong = "R"  # the kind of the last letter or digit, left of here
-    for position, (s, i, text) in enumerate(glyphs):
+    for position, (s, i, text) in enumerate(glyphs if marked else ()):
         kind = _kind(text)
         if kind == "L" and strong == "R" and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE
@@ -174,7 +191,18 @@ def _split_line(line: list[Show]) -> list[list[tuple[int, bytes, str]]]:
             strong, space = kind, None
         elif text == " ":
             space = (s, i)
-    return [_pieces(show.elements, _roles(show.elements, m)) for show, m in zip(line, marks, strict=True)]
+    split = []
+    for show, show_marks, spaces in zip(line, marks, wide, strict=True):
+        for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too
+            show_marks[index] = RUN_END_SPACE
+        roles = _roles(show.elements, show_marks) if marked else show_marks
+        stretched = sorted(index for index in spaces if roles[index] == RUN_END_SPACE)
+        for index in stretched:  # unless inside a left-to-right run or next to a mirrored bracket
+            roles[index] = STRETCHED_SPACE
+            for near, adjustment in spaces[index][1].items():
+                show.elements[near] = (adjustment, None)
+        split.append((_pieces(show.elements, roles), [spaces[index][0] for index in stretched]))
+    return split
 
 
 def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[int]:
@@ -216,12 +244,15 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
 
 
 def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:
-    """Consecutive elements of one role joined: (role, their bytes, their text); each run-ending space alone."""
+    """Consecutive elements of one role joined: (role, their bytes, their text); each marked space alone.
+
+    Empty glyphs (`<>`, drawing nothing) go: PDFium drops the adjustment that ends an array holding one.
+    """
     groups: list[tuple[int, list[bytes], list[str]]] = []
     for (element, text), role in zip(elements, roles, strict=True):
-        if not (groups and groups[-1][0] == role != RUN_END_SPACE):
+        if not (groups and groups[-1][0] == role and role not in (RUN_END_SPACE, STRETCHED_SPACE)):
             groups.append((role, [], []))
-        groups[-1][1].append(element)
+        groups[-1][1].append(b" " if element == b"<>" else element)
         groups[-1][2].append(text or "")
     return [(role, b"".join(parts), "".join(texts)) for role, parts, texts in groups] or [(PLAIN, b"", "")]
 
