@@ -29,7 +29,7 @@ def render_html(job: Job) -> str:
     manifest, document, fonts, templates, sandbox = job.manifest, job.document, job.fonts, job.templates, job.sandbox
     rtl = manifest.direction == "rtl"
     chapters = [
-        {**c, "body": Markup(unbreakable_addresses(footnotes_in_place(str(c["body"]))))}
+        {**c, "body": Markup(breakable_addresses(footnotes_in_place(str(c["body"]))))}
         for c in chapters_context(document)
     ]
     return templates.render(
@@ -83,25 +83,39 @@ _NOTES_BLOCK = re.compile(r'<div class="footnotes">.*?</div>\n?', re.DOTALL)
 _CALL = re.compile(r'<sup class="footnote-ref"><a href="#(?P<id>fn-[^"]+)" id="[^"]+"[^>]*>[^<]*</a></sup>')
 
 
-def unbreakable_addresses(body: str) -> str:
-    """Keep each URL and e-mail address of an isolated left-to-right run on one line (`.address`, book.css).
+def breakable_addresses(body: str) -> str:
+    """Mark each URL and e-mail address of an isolated left-to-right run (`.address`) and let it break at
+    sensible points only: after a run of slashes, before . ? # & = @ and a hyphen (never after "https:").
 
-    Broken at a line end ("https://" | "www.example.ma"), the pieces land in two lines that PDF
-    readers each reorder on their own: PDFium extracted "://https", poppler glued the halves to the
-    Arabic around them. An address longer than `ADDRESS_MAX` characters might not fit a line: it
-    keeps its break opportunities (and its extraction may suffer).
+    Kept whole, an address that did not fit moved to the next line and left the line above justified with
+    blanks of two or three em. Each break opportunity is a ZERO WIDTH SPACE between two LEFT-TO-RIGHT
+    MARKs: WeasyPrint lays each line out on its own, and a piece opening or closing a line with a neutral
+    ("." or "/") had it drawn at the wrong end. A WORD JOINER takes away the breaks Unicode's line
+    breaking makes after "-" and "?". The text layer keeps a broken address one word (textlayer.py).
     """
 
     def wrap(address: re.Match[str]) -> str:
-        text = address[0]
-        return f'<span class="address">{text}</span>' if len(html.unescape(text)) <= ADDRESS_MAX else text
+        text = _UNBREAK.sub(JOIN, _BREAK.sub(BREAK, html.unescape(address[0])))
+        return f'<span class="address">{html.escape(text, quote=False)}</span>'
 
     return _ISOLATE.sub(lambda run: _ADDRESS.sub(wrap, run[0]), body)
 
 
-ADDRESS_MAX = 40  # characters; about the width of the narrowest text line (a blockquote) in the body face
 _ISOLATE = re.compile("\u2066[^\u2069<>]*\u2069")  # runs that reader.isolate_ltr made, never markup
 _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s\u2069]+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# After a run of slashes (not inside "//"), before . ? # & = @ - (not at the address's start).
+_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=.)(?=[.?#&=@\-])")
+_UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these
+BREAK, JOIN = "\u200e\u200b\u200e", "\u2060"
+
+
+def marked_addresses(markup: str) -> frozenset[str]:
+    """The addresses `breakable_addresses` marked in `markup`, as drawn: without their break opportunities."""
+    return frozenset(html.unescape(text).translate(_UNMARK) for text in _MARKED.findall(markup))
+
+
+_MARKED = re.compile('<span class="address">([^<]*)</span>')
+_UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 
 def render_pdf(job: Job) -> bytes:
@@ -130,6 +144,7 @@ def html_to_pdf(html: str, job: Job) -> bytes:
                     families=job.fonts.families,
                     screen=manifest.pdf.profile == "screen",
                     rtl=manifest.direction == "rtl",
+                    addresses=marked_addresses(html),
                 ),
             )
     except weasyprint.urls.FatalURLFetchingError as exc:
@@ -172,7 +187,9 @@ def _import_weasyprint() -> Any:
     return weasyprint
 
 
-def _finish(document: Any, pdf: Any, families: tuple[str, ...], screen: bool, rtl: bool) -> None:
+def _finish(
+    document: Any, pdf: Any, families: tuple[str, ...], screen: bool, rtl: bool, addresses: frozenset[str] = frozenset()
+) -> None:
     """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks.
 
     Right-to-left books also get the marks that keep text extractors from gluing words (textlayer.py).
@@ -185,7 +202,7 @@ def _finish(document: Any, pdf: Any, families: tuple[str, ...], screen: bool, rt
     if screen:
         pdf.catalog["PageMode"] = "/UseOutlines"
     if rtl:
-        mark_text_layer(document, pdf)
+        mark_text_layer(document, pdf, addresses)
 
 
 def _sandbox_fetcher(weasyprint: Any, sandbox: Sandbox) -> Any:

@@ -29,8 +29,15 @@ back, and inside it a named one of the word as written, which PDFium reads inste
 innermost); the space just right of the word gets the RIGHT-TO-LEFT MARK above.
 
 The space that ends a run and the Tifinagh word are often in another text object than the run (an
-address kept on one line is an inline box of its own, a Tifinagh word another font), so these marks
-are found over whole lines: the text objects on one baseline in visual order (pagetext.py).
+address is an inline box of its own, a Tifinagh word another font), so these marks are found over
+whole lines: the text objects on one baseline in visual order (pagetext.py).
+
+A URL or e-mail address broken at a line end (pdf.py) comes out of both extractors as two words, each
+line read on its own. The glyphs of its first piece get an inline /ActualText of the whole address,
+which poppler reads (the address keeps its order: it holds left-to-right letters), and inside it a
+named one for PDFium (`pdfium_actual_text`); the other pieces get an inline /ActualText of one space.
+Not an empty one: PDFium ignores an empty /ActualText and reads the glyphs. The pieces are found
+by their text, among the addresses pdf.py marked (addresspieces.py).
 
 PDFium drops the adjustment that ends a `TJ` array holding an empty glyph; the arrays we cut are
 written without them, so PDFium draws the words where WeasyPrint put them.
@@ -49,9 +56,10 @@ from __future__ import annotations
 import functools
 import itertools
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .addresspieces import find_broken_addresses
 from .pagetext import Show, read_lines, wide_spaces
 
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
@@ -62,10 +70,10 @@ _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NS
 
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 # The roles of the pieces a TJ array is cut into.
-PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE = 0, 1, 2, 3, 4, 5
+PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL = range(8)
 
 
-def mark_text_layer(document: Any, pdf: Any) -> int:
+def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> int:
     """Declare the reading order right-to-left and add the marks described above; returns how many marks.
 
     Runs as WeasyPrint's finisher, on the page streams before they are written: the glyphs of each
@@ -89,11 +97,15 @@ def mark_text_layer(document: Any, pdf: Any) -> int:
     def inline(text: str) -> list[Any]:
         return ["/Span", pydyf.Dictionary({"ActualText": pydyf.String(text)}), b"BDC"]
 
-    count = 0
-    for stream, resources in _page_streams(pdf):
+    pages = [(stream, resources, read_lines(stream.stream, fonts)) for stream, resources in _page_streams(pdf)]
+    addressed, heads = _address_roles([line for *_, lines in pages for line in lines], addresses)
+    count, number = 0, 0
+    for stream, resources, lines in pages:
         replacements: dict[int, list[Any]] = {}
-        for line in read_lines(stream.stream, fonts):
-            for show, (pieces, stretches) in zip(line, _split_line(line), strict=True):
+        for line in lines:
+            split = _split_line(line, addressed.get(number, {}))
+            number += 1
+            for show, (pieces, stretches) in zip(line, split, strict=True):
                 if len(pieces) == 1 and pieces[0][0] == PLAIN:
                     continue  # nothing to mark: the operator stays as WeasyPrint wrote it
                 items: list[Any] = []
@@ -110,6 +122,11 @@ def mark_text_layer(document: Any, pdf: Any) -> int:
                         items += [named(text.translate(_MIRROR)), tj, b"EMC"]
                     elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one
                         items += [*inline(text[::-1]), named(text), tj, b"EMC", b"EMC"]
+                    elif role == ADDRESS_HEAD:  # the whole of an address broken over lines
+                        address = heads[id(show)]
+                        items += [*inline(address), named(pdfium_actual_text(address)), tj, b"EMC", b"EMC"]
+                    elif role == ADDRESS_TAIL:  # the rest of it: a space, which separates no word
+                        items += [*inline(" "), tj, b"EMC"]
                     elif part:
                         items.append(tj)
                         continue
@@ -118,6 +135,25 @@ def mark_text_layer(document: Any, pdf: Any) -> int:
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count
+
+
+def _address_roles(
+    lines: list[list[Show]], addresses: Iterable[str]
+) -> tuple[dict[int, dict[tuple[int, int], int]], dict[int, str]]:
+    """For each line (by number over the document), the roles of the glyphs of addresses broken over lines;
+    and the address each first piece stands for, by the id of its TJ (addresspieces.py).
+
+    The first piece's glyphs in one TJ get the address; all its other glyphs and the other pieces nothing.
+    """
+    roles: dict[int, dict[tuple[int, int], int]] = {}
+    heads: dict[int, str] = {}
+    for address, pieces in find_broken_addresses(lines, addresses):
+        first = pieces[0].glyphs[0][0]
+        heads[id(lines[pieces[0].line][first])] = address
+        for number, piece in enumerate(pieces):
+            for s, i in piece.glyphs:
+                roles.setdefault(piece.line, {})[(s, i)] = ADDRESS_HEAD if number == 0 and s == first else ADDRESS_TAIL
+    return roles, heads
 
 
 def pdfium_actual_text(run: str) -> str:
@@ -162,7 +198,9 @@ def _page_streams(pdf: Any) -> Iterator[tuple[Any, Any]]:
             yield stream, resources
 
 
-def _split_line(line: list[Show]) -> list[tuple[list[tuple[int, bytes, str]], list[float]]]:
+def _split_line(
+    line: list[Show], addressed: dict[tuple[int, int], int]
+) -> list[tuple[list[tuple[int, bytes, str]], list[float]]]:
     """For each TJ of a line, its elements in pieces (role, elements, text), the marked ones apart, and the
     horizontal scaling of each space stretched over a wide blank (pagetext.wide_spaces), in order.
 
@@ -196,6 +234,10 @@ def _split_line(line: list[Show]) -> list[tuple[list[tuple[int, bytes, str]], li
         for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too
             show_marks[index] = RUN_END_SPACE
         roles = _roles(show.elements, show_marks) if marked else show_marks
+        for role in (ADDRESS_HEAD, ADDRESS_TAIL):  # a piece of an address broken over lines, spacing inside
+            inside = [i for (s, i), r in addressed.items() if line[s] is show and r == role]
+            if inside:
+                roles[min(inside) : max(inside) + 1] = [role] * (max(inside) + 1 - min(inside))
         stretched = sorted(index for index in spaces if roles[index] == RUN_END_SPACE)
         for index in stretched:  # unless inside a left-to-right run or next to a mirrored bracket
             roles[index] = STRETCHED_SPACE

@@ -181,15 +181,39 @@ def test_footnote_sits_at_the_foot_of_the_page_that_calls_it(built: Built) -> No
     assert note_top < 0.2 * page.get_height()
 
 
-def test_urls_and_email_addresses_are_kept_on_one_line(built: Built) -> None:
-    """A URL broken after "https://" came out of both extractors in pieces; now it moves whole to the next line."""
-    from publisher.pdf import ADDRESS_MAX, unbreakable_addresses
+def test_urls_and_email_addresses_break_at_sensible_points() -> None:
+    """After a run of slashes, before . ? # & = @ and hyphens; never after "https:" alone, nor after "-" or "?"."""
+    from publisher.pdf import BREAK, JOIN, breakable_addresses, marked_addresses
 
-    body = "<p>زوروا \u2066https://www.example.ma/programme\u2069 أو \u2066contact@example.ma\u2069</p>"
-    marked = unbreakable_addresses(body)
-    assert '<span class="address">https://www.example.ma/programme</span>' in marked
-    assert '<span class="address">contact@example.ma</span>' in marked
-    long_url = "\u2066https://www.example.ma/" + "a" * ADDRESS_MAX + "\u2069"
-    assert unbreakable_addresses(long_url) == long_url  # might not fit a line: it may still break
-    lines = pypdfium2.PdfDocument(built.artifact("mixed", "pdf"))[2].get_textpage().get_text_bounded().splitlines()
-    assert any("https://www.example.ma/programme" in line for line in lines)
+    body = "<p>زوروا \u2066https://www.example.ma/a-b?x=1&amp;y=2\u2069 أو \u2066contact@example.ma\u2069</p>"
+    marked = breakable_addresses(body)
+    b = BREAK
+    assert (
+        f'<span class="address">https://{b}www{b}.example{b}.ma/{b}a{b}-{JOIN}b{b}?{JOIN}x{b}=1{b}&amp;y{b}=2</span>'
+        in marked
+    )
+    assert f'<span class="address">contact{b}@example{b}.ma</span>' in marked
+    assert marked_addresses(marked) == {"https://www.example.ma/a-b?x=1&y=2", "contact@example.ma"}
+    long_url = "https://www.example.ma/" + "a" * 60  # longer than a line: it breaks too
+    assert marked_addresses(breakable_addresses(f"\u2066{long_url}\u2069")) == {long_url}
+
+
+def test_an_address_broken_over_lines_copies_whole(built: Built) -> None:
+    """The mixed fixture's two URLs break at a line end; each extractor gives each whole, the Arabic around in order."""
+    import subprocess
+
+    pdf = built.artifact("mixed", "pdf")
+    urls = ("https://www.example.ma/programme", "https://www.example.ma/publications/2026/rapport-annuel-")
+    with pikepdf.open(pdf) as document:  # broken: the text layer gave the first piece the whole address
+        actual = [
+            str(operands[1].get("/ActualText", ""))
+            for operands, operator in pikepdf.parse_content_stream(document.pages[2])
+            if operator == pikepdf.Operator("BDC") and isinstance(operands[1], pikepdf.Dictionary)
+        ]
+    for url in urls:
+        assert any(text.startswith(url) for text in actual), url
+    pdfium = pypdfium2.PdfDocument(pdf)[2].get_textpage().get_text_bounded()
+    poppler = subprocess.run(["pdftotext", "-f", "3", "-l", "3", str(pdf), "-"], capture_output=True, text=True).stdout
+    for text in (pdfium, poppler):
+        assert "زوروا https://www.example.ma/programme" in text.replace("\u202a", "").replace("\u202c", "")
+        assert "https://www.example.ma/publications/2026/rapport-annuel-transformation-numerique.pdf?langue=ar" in text

@@ -1,0 +1,103 @@
+"""The pieces of a URL or e-mail address broken over lines, found among the glyphs of a PDF's lines.
+
+pdf.py lets an address break at sensible points (after "/", before "." or "@"); each piece then
+sits at one end of its line, and text extractors, which read line by line, give it as a word of
+its own. The text layer (textlayer.py) gives the first piece the whole address as its /ActualText
+and the others an empty one. It sees glyphs, not HTML: a piece is the stretch of glyphs without a
+space or a right-to-left letter at one end of a line, and pieces on consecutive lines make one
+address when together they spell one of the addresses pdf.py marked, in order. Zero-width
+characters (the break opportunities, the isolates) are drawn as empty glyphs without text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .pagetext import Show
+
+Glyph = tuple[int, int]  # (index of the TJ in its line, index of the glyph in the TJ's elements)
+
+
+@dataclass
+class Piece:
+    """Glyphs of one line that draw a piece of an address, in visual order; `line` counts over the document."""
+
+    line: int
+    glyphs: list[Glyph] = field(default_factory=list)
+
+
+def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> list[tuple[str, list[Piece]]]:
+    """Each address of `addresses` drawn over two lines or more: the address and its pieces, in reading order.
+
+    `lines` are every line of the document in the order they are drawn (pagetext.read_lines, page after page).
+    """
+    known = frozenset(addresses)
+    if not known:
+        return []
+    prefixes = frozenset({address[:end] for address in known for end in range(1, len(address))})
+    so_far = known | prefixes
+    found: list[tuple[str, list[Piece]]] = []
+    text, pieces = "", list[Piece]()  # the address begun on earlier lines
+    for number, line in enumerate(lines):
+        glyphs = [(s, i, t) for s, show in enumerate(line) for i, (_, t) in enumerate(show.elements) if t]
+        # A piece sits at the outer end of the run at one edge: the reading start of a right-to-left line
+        # is its right edge, its reading end the left edge; the other way round in a left-to-right line.
+        edges = [(_edge(glyphs, from_left), from_left) for from_left in (False, True)]
+        if pieces:  # the address goes on at the start of this line
+            for edge, from_left in edges:
+                n = _longest(edge, from_left, text, so_far)
+                if n:
+                    piece = _outer(edge, from_left, n)
+                    text += _spell(piece)
+                    pieces.append(Piece(number, [(s, i) for s, i, _ in piece]))
+                    break
+            else:
+                text, pieces = "", []
+            if text in known:
+                found.append((text, pieces))
+                text, pieces = "", []
+            elif pieces and len(pieces[-1].glyphs) < len(glyphs):
+                text, pieces = "", []  # unfinished, yet not at the line's end: not an address of ours
+        if pieces:
+            continue
+        for edge, from_left in reversed(edges):  # an address begins at the end of this line
+            n = _longest(edge, from_left, "", prefixes)
+            if n:
+                piece = _outer(edge, from_left, n)
+                text, pieces = _spell(piece), [Piece(number, [(s, i) for s, i, _ in piece])]
+                break
+    return found
+
+
+def _edge(glyphs: list[tuple[int, int, str]], from_left: bool) -> list[tuple[int, int, str]]:
+    """The glyphs at one end of a line up to a space or a right-to-left letter, in visual order."""
+    run: list[tuple[int, int, str]] = []
+    for glyph in glyphs if from_left else reversed(glyphs):
+        if glyph[2].isspace() or unicodedata.bidirectional(glyph[2][0]) in ("R", "AL"):
+            break
+        run.append(glyph)
+    return run if from_left else run[::-1]
+
+
+def _outer(edge: list[tuple[int, int, str]], from_left: bool, n: int) -> list[tuple[int, int, str]]:
+    """The n glyphs of an edge's run nearest the line's end, in visual order."""
+    return edge[:n] if from_left else edge[len(edge) - n :]
+
+
+def _longest(edge: list[tuple[int, int, str]], from_left: bool, before: str, allowed: frozenset[str]) -> int:
+    """The most glyphs at the outer end of `edge` whose text, after `before`, is `allowed`, and the rest of the
+    run no letter or digit (a bracket, a quote): the piece of an address is not a part of a longer word. 0 if none.
+    """
+    for n in range(len(edge), 0, -1):
+        rest = edge[n:] if from_left else edge[: len(edge) - n]
+        if any(text.isalnum() for _, _, text in rest):
+            return 0
+        if before + _spell(_outer(edge, from_left, n)) in allowed:
+            return n
+    return 0
+
+
+def _spell(glyphs: list[tuple[int, int, str]]) -> str:
+    return "".join(text for _, _, text in glyphs)
