@@ -3,10 +3,11 @@
 pdf.py lets an address break at sensible points (after "/", before "." or "@"); each piece then
 sits at one end of its line, and text extractors, which read line by line, give it as a word of
 its own. The text layer (textlayer.py) gives the first piece the whole address as its /ActualText
-and the others an empty one. It sees glyphs, not HTML: a piece is the stretch of glyphs without a
-space or a right-to-left letter at one end of a line, and pieces on consecutive lines make one
-address when together they spell one of the addresses pdf.py marked, in order. Zero-width
-characters (the break opportunities, the isolates) are drawn as empty glyphs without text.
+and the others a single space (PDFium ignores an empty one and reads the glyphs). It sees glyphs,
+not HTML: a piece is the stretch of glyphs without a space or a right-to-left letter at one end of
+a line, and pieces on consecutive lines make one address when together they spell one of the
+addresses pdf.py marked, in order. Zero-width characters (the break opportunities, the isolates)
+are drawn as empty glyphs without text.
 """
 
 from __future__ import annotations
