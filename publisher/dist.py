@@ -27,7 +27,12 @@ class Release:
     def add(self, name: str, data: bytes) -> Path:
         """Stage `data` as dist/`name`; return the final path it will have."""
         final = self.folder / name
-        self.staged.append((stage(final, data), final))
+        temp = stage(final, data)
+        try:
+            self.staged.append((temp, final))
+        except BaseException:  # Ctrl-C is raised at the next call: here, the file would be nobody's to discard
+            temp.unlink(missing_ok=True)
+            raise
         return final
 
     def files(self, suffixes: tuple[str, ...]) -> dict[str, Path]:
@@ -71,11 +76,11 @@ def stage(path: Path, data: bytes) -> Path:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, 0o644)
+        return Path(temp)  # inside the try: a Ctrl-C raised at this call must not leave the file behind
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
-    return Path(temp)
 
 
 def remove_leftovers(folder: Path) -> None:
