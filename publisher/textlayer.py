@@ -97,8 +97,14 @@ def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> i
     def inline(text: str) -> list[Any]:
         return ["/Span", pydyf.Dictionary({"ActualText": pydyf.String(text)}), b"BDC"]
 
-    pages = [(stream, resources, read_lines(stream.stream, fonts)) for stream, resources in _page_streams(pdf)]
-    addressed, heads = _address_roles([line for *_, lines in pages for line in lines], addresses)
+    addresses = list(addresses)
+    pages: Iterable[tuple[Any, Any, list[list[Show]]]]
+    pages = ((stream, resources, read_lines(stream.stream, fonts)) for stream, resources in _page_streams(pdf))
+    addressed: dict[int, dict[tuple[int, int], int]] = {}
+    heads: dict[int, str] = {}
+    if addresses:  # a broken address spans lines, even pages: read them all first (else one page at a time)
+        pages = list(pages)
+        addressed, heads = _address_roles([line for *_, lines in pages for line in lines], addresses)
     count, number = 0, 0
     for stream, resources, lines in pages:
         replacements: dict[int, list[Any]] = {}
