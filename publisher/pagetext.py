@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-_TJ = re.compile(rb"<([0-9a-fA-F]*)>|[-+]?[0-9.]+")
+_TJ_PARTS = re.compile(rb"([-+]?[0-9.]+)|<([0-9a-fA-F]*)>")  # (a position adjustment, or a string's hex digits)
 # WeasyPrint puts at most two adjustments next to a space glyph (an empty glyph's, the space's own), so a
 # blank over 0.8 em around a space under 0.4 em wide has one of -200 or below: only such arrays are read.
 _LOOSE = re.compile(rb"-(?:[2-9][0-9]{2}|[0-9]{4,})")
@@ -39,12 +39,17 @@ class Show:
     loose: bool = False  # whether the array has an adjustment large enough for a wide blank
 
 
-def read_lines(items: list[Any], fonts: dict[str, Any]) -> list[list[Show]]:
+def read_lines(
+    items: list[Any], fonts: dict[str, Any], decoded: dict[str, dict[bytes, tuple[bytes, str]]] | None = None
+) -> list[list[Show]]:
     """The `TJ` operators of a page's content stream by line, each line left to right.
 
     A line is the text objects that share a baseline under the same transformation (`cm`); each is
     placed by its `Tm` (and `Td`, which WeasyPrint 70 does not write but a template's SVG might).
+    `decoded` remembers each font's glyphs once decoded; pass the same dictionary for every page of
+    a document (a 300-page book draws about a million glyphs from a few hundred codes).
     """
+    decoded = {} if decoded is None else decoded
     lines: dict[tuple[int, float], list[tuple[float, int, Show]]] = {}
     font = None
     x = y = 0.0
@@ -72,24 +77,39 @@ def read_lines(items: list[Any], fonts: dict[str, Any]) -> list[list[Show]]:
         elif operator == b"TJ" and font is not None and item.startswith(b"["):
             line = lines.setdefault((space, round(y, 2)), [])
             array = item[1 : -len(b"] TJ")]
-            show = Show(index, font, list(_elements(array, font)), _LOOSE.search(array) is not None)
+            glyph_text = _decoder(font, decoded.setdefault(font.hash, {}))
+            show = Show(index, font, _elements(array, font, glyph_text), _LOOSE.search(array) is not None)
             line.append((x, len(line), show))
     return [[show for _, _, show in sorted(line, key=lambda entry: entry[:2])] for line in lines.values()]
 
 
-def _elements(array: bytes, font: Any) -> Iterator[tuple[bytes, str | None]]:
+def _elements(array: bytes, font: Any, glyph_text: Any) -> list[tuple[bytes, str | None]]:
     """The glyphs and position adjustments of a TJ array, one glyph per element."""
     width = 2 if font.bitmap else 4
-    for match in _TJ.finditer(array):
-        if match[1] is None:
-            yield match[0], None
-            continue
-        hexes = match[1]
-        if not hexes:
-            yield b"<>", None
-        for start in range(0, len(hexes), width):
-            glyph = hexes[start : start + width]
-            yield b"<" + glyph + b">", font.to_unicode.get(int(glyph, 16), "")
+    elements: list[tuple[bytes, str | None]] = []
+    for number, hexes in _TJ_PARTS.findall(array):
+        if number:
+            elements.append((number, None))
+        elif len(hexes) == width:  # how WeasyPrint writes nearly every glyph: one to a string
+            elements.append(glyph_text(hexes))
+        elif not hexes:
+            elements.append((b"<>", None))
+        else:
+            elements += map(glyph_text, [hexes[start : start + width] for start in range(0, len(hexes), width)])
+    return elements
+
+
+def _decoder(font: Any, known: dict[bytes, tuple[bytes, str]]) -> Any:
+    """A function from a glyph's hex code to its element (its bytes in a TJ array, its text), each
+    computed once and kept in `known`."""
+
+    def glyph_text(glyph: bytes) -> tuple[bytes, str]:
+        element = known.get(glyph)
+        if element is None:
+            element = known[glyph] = (b"<" + glyph + b">", font.to_unicode.get(int(glyph, 16), ""))
+        return element
+
+    return glyph_text
 
 
 def wide_spaces(show: Show, wider_than: float) -> dict[int, tuple[float, dict[int, bytes]]]:

@@ -99,7 +99,8 @@ def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> i
 
     addresses = list(addresses)
     pages: Iterable[tuple[Any, Any, list[list[Show]]]]
-    pages = ((stream, resources, read_lines(stream.stream, fonts)) for stream, resources in _page_streams(pdf))
+    decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}  # each font's glyphs, decoded once for all pages
+    pages = ((stream, resources, read_lines(stream.stream, fonts, decoded)) for stream, resources in _page_streams(pdf))
     addressed: dict[int, dict[tuple[int, int], int]] = {}
     heads: dict[int, str] = {}
     if addresses:  # a broken address spans lines, even pages: read them all first (else one page at a time)
