@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import FIXTURES, REPO, make_workspace, run_publish
+from conftest import FIXTURES, REPO, SEED, make_workspace, run_publish
 
 from publisher import __version__
 
@@ -130,15 +130,17 @@ def test_progress_on_a_terminal_and_plain_text_elsewhere(tmp_path: Path) -> None
     import subprocess
     import sys
 
-    root = make_workspace(tmp_path / "ws", FIXTURES / "book", FIXTURES / "mixed")
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book", FIXTURES / "mixed", REPO / "source" / SEED)
     piped = run_publish("-C", str(root), "build")
     assert "\x1b[" not in piped.stdout + piped.stderr
-    assert piped.stdout.count("wrote dist/") == 4
+    assert piped.stdout.count("wrote dist/") == 6
 
     def on_terminal(env: dict[str, str]) -> str:
         leader, follower = pty.openpty()
         process = subprocess.Popen(
-            [sys.executable, "-m", "publisher", "-C", str(root), "build", "--no-cache"],
+            # one process and six artifacts, so the rendering surely outlasts the bar's one-second
+            # delay (about 2.5 s here; in parallel four took about one, and then no bar is due)
+            [sys.executable, "-m", "publisher", "-C", str(root), "build", "--no-cache", "--jobs", "1"],
             stdin=follower,
             stdout=follower,
             stderr=follower,
@@ -160,10 +162,10 @@ def test_progress_on_a_terminal_and_plain_text_elsewhere(tmp_path: Path) -> None
         return output.decode(errors="replace")
 
     shown = on_terminal({"TERM": "xterm"})
-    assert "\x1b[" in shown and "/4" in shown  # the bar, with its count of artifacts
-    assert shown.count("wrote dist/") == 4
+    assert "\x1b[" in shown and "/6" in shown  # the bar, with its count of artifacts
+    assert shown.count("wrote dist/") == 6
     plain = on_terminal({"TERM": "xterm", "NO_COLOR": "1"})
-    assert "\x1b[" not in plain and plain.count("wrote dist/") == 4
+    assert "\x1b[" not in plain and plain.count("wrote dist/") == 6
 
 
 def test_renderer_warnings_are_collected_and_shown_once_at_the_end(tmp_path: Path) -> None:
