@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .cache import TEMPLATE_FOLDERS, Cache, combine, file_digest, stat_of, tool_digest, tree_digest
+from .cache import TEMPLATE_FOLDERS, Cache, combine, file_digest, tool_digest, tree_digest
 from .dist import Release
 from .errors import InputError
 from .manifest import Manifest, load_manifest
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .fonts import FontSet
     from .reader import Document
     from .render import Rendered, Task
+    from .templates import Templates
 
 FORMATS = ("pdf", "epub")
 INDEX, CHECKSUMS = "index.html", "SHA256SUMS"
@@ -93,11 +94,32 @@ class _Planned:
 
 
 @dataclass
-class _Digests:
-    """The parts of cache keys a whole build shares, each computed at most once."""
+class _Shared:
+    """What the parts of one build share, each computed at most once: digests for the cache keys,
+    the fonts and templates (loaded only if something is rendered), the manifests the page lists."""
 
     space: Workspace
     memo: dict[str, str] = field(default_factory=dict)
+    loaded: dict[str, Any] = field(default_factory=dict)
+
+    def fonts(self) -> FontSet:
+        if "fonts" not in self.loaded:
+            from .fonts import load_fonts
+
+            self.loaded["fonts"] = load_fonts(self.space.search_path("fonts"))
+        return self.loaded["fonts"]
+
+    def templates(self) -> Templates:
+        if "templates" not in self.loaded:
+            from .templates import Templates
+
+            self.loaded["templates"] = Templates(self.space.search_path("templates"))
+        return self.loaded["templates"]
+
+    def listed(self, built: list[Manifest]) -> list[Manifest]:
+        if "listed" not in self.loaded:
+            self.loaded["listed"] = _listed(self.space, built)
+        return self.loaded["listed"]
 
     def of(self, what: str) -> str:
         if what not in self.memo:
@@ -145,17 +167,17 @@ def build(
     selected = [s for s in space.select(slugs) if shard is None or shard.holds(s)]
     manifests = load_manifests(space, selected)
     store = Cache(space.root) if cache else None
-    digests = _Digests(space)
+    shared = _Shared(space)
     plan = []
     for manifest in manifests:
         moment = publication_moment(manifest)
         for fmt in formats:
             entry = store.get(f"{manifest.slug}.{fmt}") if store else None
             inputs = entry.inputs if entry else ()
-            key = digests.key(manifest, fmt, moment, inputs)
+            key = shared.key(manifest, fmt, moment, inputs)
             plan.append(_Planned(manifest, fmt, moment, key, inputs))
     todo = [p for p in plan if not (store and store.fresh(p.name, p.key, space.dist / p.name))]
-    tasks = _tasks(space, todo, digests)
+    tasks = _tasks(space, todo, shared)
 
     finished = 0
     with Release(space.dist) as release:
@@ -174,12 +196,12 @@ def build(
             if progress:
                 progress(None, 0, len(tasks))
             keep = store.root if store else None
-            ahead = partial(_prepare_site, space, keep, plan, manifests) if keep and shard is None else None
+            ahead = partial(_prepare_site, shared, keep, plan, manifests) if keep and shard is None else None
             results = render_all(space, tasks, jobs or available_cores(), done, keep, ahead)
         for planned, rendered in zip(todo, results, strict=True):
             planned.result = rendered
         digested = {p.name: hashlib.sha256(p.result.data).hexdigest() for p in todo if p.result}
-        site = _stage_site(space, release, store, digests, digested, manifests) if shard is None else None
+        site = _stage_site(space, release, store, shared, digested, manifests) if shard is None else None
     if store:
         for planned in todo:
             path, warnings = space.dist / planned.name, planned.result.warnings if planned.result else ()
@@ -197,7 +219,7 @@ def write_site(workspace: Path | str = ".") -> list[str]:
     space = Workspace(Path(workspace).resolve())
     store = Cache(space.root)
     with Release(space.dist) as release:
-        site = _stage_site(space, release, store, _Digests(space), {}, [])
+        site = _stage_site(space, release, store, _Shared(space), {}, [])
         written = [final.name for _, final in release.staged]
     if site:
         store.record(INDEX, *site)
@@ -253,21 +275,20 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _tasks(space: Workspace, todo: list[_Planned], digests: _Digests) -> list[Task]:
+def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared) -> list[Task]:
     """Check what is to be rendered, and key it by what it really reads (its images now known)."""
     if not todo:
         return []
-    from .fonts import load_fonts
     from .render import Task
 
     manifests = list({p.manifest.slug: p.manifest for p in todo}.values())
-    checked = check_publications(manifests, load_fonts(space.search_path("fonts")))
+    checked = check_publications(manifests, shared.fonts())
     documents = {p.manifest.slug: p.document for p in checked}
     tasks = []
     for planned in todo:
         document = documents[planned.manifest.slug]
         planned.inputs = tuple(sorted({_relative(space, image.path) for image in document.images}))
-        planned.key = digests.key(planned.manifest, planned.format, planned.moment, planned.inputs)
+        planned.key = shared.key(planned.manifest, planned.format, planned.moment, planned.inputs)
         tasks.append(Task(planned.manifest, document, planned.format, planned.moment))
     return tasks
 
@@ -299,7 +320,7 @@ def _stage_site(
     space: Workspace,
     release: Release,
     store: Cache | None,
-    digests: _Digests,
+    shared: _Shared,
     digested: dict[str, str],
     loaded: list[Manifest],
 ) -> tuple[str, Path, str] | None:
@@ -307,51 +328,36 @@ def _stage_site(
     return what the cache should record of the page (key, path, SHA-256) once it is published."""
     from .site import Download, checksums, render_index
 
+    def sha256(name: str, path: Path) -> str:
+        return digested.get(name) or (store.digest(name, path) if store else file_digest(path))
+
     files = release.files((".pdf", ".epub"))
-    downloads = {
-        name: Download(name, path, digested.get(name) or _digest(store, name, path), path.stat().st_size)
-        for name, path in files.items()
-    }
+    downloads = {name: Download(name, path, sha256(name, path), path.stat().st_size) for name, path in files.items()}
     sums = checksums({name: d.sha256 for name, d in downloads.items()})
     if _read(space.dist / CHECKSUMS) != sums:
         release.add(CHECKSUMS, sums)
-    listed = _listed(space, loaded)
+    listed = shared.listed(loaded)
     key = combine(
         tool_digest(),
         "site",
-        digests.of("site"),
-        digests.of("fonts"),
+        shared.of("site"),
+        shared.of("fonts"),
         *(f"{m.slug}={file_digest(m.path)}" for m in listed),
         sums.decode(),
     )
     if store and store.fresh(INDEX, key, space.dist / INDEX):
         return None
-    from .fonts import load_fonts
-    from .templates import Templates
-
-    fonts = load_fonts(space.search_path("fonts"))
-    templates = Templates(space.search_path("templates"))
-    page = render_index(listed, downloads, fonts, templates, store.root if store else None)
+    page = render_index(listed, downloads, shared.fonts(), shared.templates(), store.root if store else None)
     return key, release.add(INDEX, page), hashlib.sha256(page).hexdigest()
 
 
-def _prepare_site(space: Workspace, keep: Path, plan: list[_Planned], loaded: list[Manifest]) -> None:
+def _prepare_site(shared: _Shared, keep: Path, plan: list[_Planned], loaded: list[Manifest]) -> None:
     """While the workers render: make the download page's fonts, which take the longest of it."""
-    from .fonts import load_fonts
     from .site import prepare_fonts
-    from .templates import Templates
 
-    names = {p.name for p in plan} | {p.name for p in space.dist.glob("*") if p.suffix in (".pdf", ".epub")}
-    fonts, templates = load_fonts(space.search_path("fonts")), Templates(space.search_path("templates"))
-    prepare_fonts(_listed(space, loaded), sorted(names), fonts, templates, keep)
-
-
-def _digest(store: Cache | None, name: str, path: Path) -> str:
-    """A dist/ file's SHA-256: the cache's, when the file is as the cache last saw it."""
-    entry = store.get(name) if store else None
-    if entry is not None and stat_of(path) == entry.stat:
-        return entry.sha256
-    return file_digest(path)
+    dist = shared.space.dist
+    names = {p.name for p in plan} | {p.name for p in dist.glob("*") if p.suffix in (".pdf", ".epub")}
+    prepare_fonts(shared.listed(loaded), sorted(names), shared.fonts(), shared.templates(), keep)
 
 
 def _read(path: Path) -> bytes | None:

@@ -207,6 +207,13 @@ class Cache:
         self.put(name, Entry(entry.key, entry.sha256, entry.size, seen, entry.inputs, entry.warnings))  # same bytes
         return True
 
+    def digest(self, name: str, path: Path) -> str:
+        """The SHA-256 of the dist/ file `path`: the recorded one while the file is as last seen."""
+        entry = self.get(name)
+        if entry is not None and stat_of(path) == entry.stat:
+            return entry.sha256
+        return file_digest(path)
+
     def record(
         self, name: str, key: str, path: Path, sha256: str, inputs: tuple[str, ...] = (), warnings: tuple[str, ...] = ()
     ) -> None:
