@@ -1,6 +1,6 @@
 """The yardstick for PDF builds: the bare `weasyprint` command on the very HTML publish gives WeasyPrint.
 
-The HTML comes from publisher.pdf.render_html on a Job made as publisher/build.py makes it. Its
+The HTML comes from publisher.pdf.render.render_html on a Job made as publisher/builder/ makes it. Its
 workspace URLs use the sandbox's virtual root (file:///publish-workspace/...), which only publish's
 URL fetcher understands, so they are rewritten to the workspace's real file:// URLs. The command runs
 with the same options (PDF variant, tags) and the same empty fontconfig as publish, so both processes
@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from publisher.build import check, publication_moment
-from publisher.fonts import load_fonts
-from publisher.job import Job
-from publisher.pdf import HERMETIC_FONTCONFIG, render_html
-from publisher.sandbox import VIRTUAL_ROOT, Sandbox
-from publisher.templates import Templates
+from publisher.builder.publications import check, publication_moment
+from publisher.pdf.render import HERMETIC_FONTCONFIG, render_html
+from publisher.source.fonts import load_fonts
+from publisher.source.sandbox import VIRTUAL_ROOT, Sandbox
+from publisher.typeset.job import Job
+from publisher.typeset.templates import Templates
 from publisher.workspace import Workspace, packaged_dir
 
 

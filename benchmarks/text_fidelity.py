@@ -20,8 +20,8 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 
-from publisher.manifest import load_manifest
-from publisher.reader import read_document
+from publisher.source.manifest import load_manifest
+from publisher.typeset.bidi import typeset_document
 
 MM = 72 / 25.4
 TOP, BOTTOM = 17 * MM, 19 * MM  # the running head and the folio live in these bands of the page margins
@@ -40,7 +40,7 @@ def source_words(workspace: Path, slug: str) -> list[str]:
     """The words a reader should find in the chapters: chapter titles, text and notes, in order."""
     manifest = load_manifest(workspace / "source" / slug)
     out: list[str] = []
-    for chapter in read_document(manifest).chapters:
+    for chapter in typeset_document(manifest).chapters:
         html = chapter.html
         html = re.sub(r'<a href="#fnref[^"]*"[^>]*>[^<]*</a>', " ", html)  # note numbers are generated
         html = re.sub(r'<sup class="footnote-ref">.*?</sup>', " ", html)

@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
 from .errors import PublishError
+from .version import __version__
 
 T = TypeVar("T")
 
@@ -98,11 +98,11 @@ def build_command(
       publish build --shard 2/4            the second quarter of the publications
       publish build --json > build.json    a summary for CI
     """
-    from .build import FORMATS, Shard, build
-    from .site import human_size
+    from .builder.plan import FORMATS, Shard, build
+    from .web.site import human_size
 
     if verify:
-        from .verify import stale_artifacts
+        from .builder.verify import stale_artifacts
 
         problems = _run(lambda: stale_artifacts(workspace))
         for problem in problems:
@@ -166,7 +166,7 @@ def site_command(workspace: Path) -> None:
 
     For sharded builds: copy every shard's dist/ files into one dist/, then run this.
     """
-    from .build import write_site
+    from .builder.plan import write_site
 
     written = _run(lambda: write_site(workspace))
     click.echo(f"wrote {', '.join('dist/' + name for name in written)}" if written else "dist/ site is up to date")
@@ -181,7 +181,7 @@ def check_command(workspace: Path, slugs: tuple[str, ...]) -> None:
 
     Exit code 0 when all is well, 2 when something must be fixed.
     """
-    from .verify import check_workspace
+    from .builder.verify import check_workspace
 
     for line in _run(lambda: check_workspace(workspace, slugs)):
         click.echo(f"ok: {line}")
@@ -195,7 +195,7 @@ def watch_command(workspace: Path, slugs: tuple[str, ...]) -> None:
 
     A bad save prints its error and the watch goes on; Ctrl-C stops it.
     """
-    from .watch import watch
+    from .builder.watch import watch
 
     _run(lambda: watch(workspace, list(slugs), lambda line: click.echo(line, err=line.startswith("error:"))))
 
@@ -211,7 +211,7 @@ def new_command(workspace: Path, slug: str, title: str | None) -> None:
     Example:
       publish new beni-mellal-2026 --title "لقاء تشاوري ببني ملال"
     """
-    from .scaffold import new_publication
+    from .builder.scaffold import new_publication
 
     folder = _run(lambda: new_publication(workspace, slug, title))
     click.echo(

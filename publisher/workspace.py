@@ -1,7 +1,13 @@
-"""Where things are: the workspace folders, the packaged defaults, and the publications in source/."""
+"""Where things are, and how files are written there: the workspace folders, the packaged defaults,
+the publications in source/, and the atomic writes and content digests every stage uses.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,3 +80,54 @@ def display_path(path: Path) -> str:
     if "source" in parts:
         return "/".join(parts[len(parts) - 1 - parts[::-1].index("source") :])
     return str(path)
+
+
+TEMP_SUFFIX = ".partial"
+_CHUNK = 1 << 20
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's contents, hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def stage(path: Path, data: bytes) -> Path:
+    """Write `data` to a temporary file beside `path`, flushed to disk; return the temporary path.
+
+    Its name carries this process's ID and ends in TEMP_SUFFIX, so that a later build can tell the
+    leftovers of a killed writer from the files of one still running."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o644)
+        return Path(temp)  # inside the try: a Ctrl-C raised at this call must not leave the file behind
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step: readers see the old file or the new one, never half."""
+    temp = stage(path, data)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+def read_kept(path: Path) -> bytes:
+    """Read a piece a build keeps for later builds, marking it as used now (unused ones are pruned)."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+    return path.read_bytes()

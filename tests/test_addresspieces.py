@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from publisher.addresspieces import find_broken_addresses
-from publisher.pagetext import Show
+from publisher.pdf.addresspieces import find_broken_addresses
+from publisher.pdf.pagetext import Show
 
 
 def line(*texts: str) -> list[Show]:

@@ -34,13 +34,13 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
 def test_a_renderer_failure_is_exit_1_with_one_line(tmp_path: Path, monkeypatch) -> None:
     from click.testing import CliRunner
 
-    import publisher.pdf
+    import publisher.pdf.render
     from publisher.cli import main
 
     def broken(*args, **kwargs):
         raise RuntimeError("cairo exploded")
 
-    monkeypatch.setattr(publisher.pdf, "render_pdf", broken)
+    monkeypatch.setattr(publisher.pdf.render, "render_pdf", broken)
     root = make_workspace(tmp_path / "ws", FIXTURES / "book")
     result = CliRunner().invoke(main, ["-C", str(root), "build", "--jobs", "1"])  # patched here, not in workers
     assert result.exit_code == 1

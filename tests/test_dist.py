@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, SEED, make_workspace
 
-from publisher.dist import TEMP_SUFFIX, Release, remove_leftovers
+from publisher.builder.dist import TEMP_SUFFIX, Release, remove_leftovers
 
 
 def snapshot(dist: Path) -> dict[str, bytes]:

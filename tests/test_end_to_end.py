@@ -198,7 +198,7 @@ def test_equal_inputs_give_equal_bytes(built: Built, tmp_path: Path) -> None:
 def test_committed_dist_is_what_source_builds_now() -> None:
     """dist/ in the repo, index.html and SHA256SUMS included, is a fresh build of source/ (the same
     check as `publish build --check`; when it fails: publish build, then commit dist/)."""
-    from publisher.verify import stale_artifacts
+    from publisher.builder.verify import stale_artifacts
 
     assert stale_artifacts(REPO) == []
 

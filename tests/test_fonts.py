@@ -9,9 +9,9 @@ import pytest
 from conftest import REPO
 
 from publisher.errors import FontCoverageError
-from publisher.fonts import load_fonts
-from publisher.manifest import load_manifest
-from publisher.reader import read_document
+from publisher.source.fonts import load_fonts
+from publisher.source.manifest import load_manifest
+from publisher.source.reader import read_document
 
 
 def test_packaged_fonts_are_amiri_then_noto_sans_tifinagh_each_with_its_licence() -> None:
@@ -68,7 +68,7 @@ def test_no_font_of_the_machine_reaches_the_pdf(tmp_path: Path, monkeypatch: pyt
     from readers import embedded_fonts
 
     from publisher import build
-    from publisher.fonts import FontSet
+    from publisher.source.fonts import FontSet
 
     monkeypatch.setattr(FontSet, "check_coverage", lambda self, manifest, document: None)
     root = tmp_path / "ws"
@@ -86,7 +86,7 @@ def test_a_pdf_with_a_stranger_font_is_refused() -> None:
     from types import SimpleNamespace
 
     from publisher.errors import BuildError
-    from publisher.pdf import _finish
+    from publisher.pdf.render import _finish
 
     document = SimpleNamespace(fonts={"a": SimpleNamespace(family="Amiri"), "b": SimpleNamespace(family="DejaVu Sans")})
     with pytest.raises(BuildError, match="the PDF would embed DejaVu Sans, which is not in fonts/"):

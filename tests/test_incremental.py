@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES, REPO, SEED, make_workspace, run_publish
 
 from publisher import build
-from publisher.cache import FOLDER
+from publisher.builder.cache import FOLDER
 
 PUBLICATIONS = (REPO / "source" / SEED, FIXTURES / "book")
 
@@ -105,9 +105,9 @@ def test_timestamp_and_options_are_part_of_the_key(workspace: Path, monkeypatch:
 
 
 def test_a_new_tool_version_renders_everything(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import publisher.cache
+    import publisher.version
 
-    monkeypatch.setattr(publisher.cache, "_tool", "another version of publish")
+    monkeypatch.setattr(publisher.version, "_tool", "another version of publish")
     assert len(rendered(workspace)) == 4
 
 
@@ -130,9 +130,9 @@ def test_each_output_reads_only_the_template_folders_its_key_hashes(tmp_path: Pa
     """The cache keys hash TEMPLATE_FOLDERS per output: this holds only if the renderers stay inside them."""
     import jinja2
 
-    from publisher.build import Shard, write_site
-    from publisher.cache import TEMPLATE_FOLDERS
-    from publisher.templates import Templates
+    from publisher.builder.cache import TEMPLATE_FOLDERS
+    from publisher.builder.plan import Shard, write_site
+    from publisher.typeset.templates import Templates
 
     read: list[str] = []
     get_source = jinja2.FileSystemLoader.get_source

@@ -9,7 +9,8 @@ import pytest
 from conftest import REPO
 
 from publisher.errors import ManifestError
-from publisher.manifest import default_identifier, load_manifest, schema_keys, text_direction
+from publisher.source.languages import text_direction
+from publisher.source.manifest import default_identifier, load_manifest, schema_keys
 
 
 def write(folder: Path, manifest: str, **texts: str) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, SEED, make_workspace, run_publish
 
-from publisher.build import Shard
+from publisher.builder.plan import Shard
 
 PUBLICATIONS = (REPO / "source" / SEED, FIXTURES / "book", FIXTURES / "mixed")
 

@@ -183,7 +183,7 @@ def test_footnote_sits_at_the_foot_of_the_page_that_calls_it(built: Built) -> No
 
 def test_urls_and_email_addresses_break_at_sensible_points() -> None:
     """After a run of slashes, before . ? # & = @ and hyphens; never after "https:" alone, nor after "-" or "?"."""
-    from publisher.pdf import BREAK, JOIN, breakable_addresses, marked_addresses
+    from publisher.pdf.render import BREAK, JOIN, breakable_addresses, marked_addresses
 
     body = "<p>زوروا \u2066https://www.example.ma/a-b?x=1&amp;y=2\u2069 أو \u2066contact@example.ma\u2069</p>"
     marked = breakable_addresses(body)

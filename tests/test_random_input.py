@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from publisher.cli import main
-from publisher.manifest import schema_keys
+from publisher.source.manifest import schema_keys
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي ءأإآة،؛؟ 0123456789\n"
 ARABIC = st.text(alphabet=st.sampled_from(LETTERS), min_size=1, max_size=200)

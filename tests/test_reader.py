@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from publisher.errors import ResourceError, SourceError
-from publisher.manifest import load_manifest
-from publisher.reader import isolate_ltr, read_document, read_text
+from publisher.source.manifest import load_manifest
+from publisher.source.reader import read_text
+from publisher.typeset.bidi import isolate_ltr, typeset_document
 
 
 def document_of(tmp_path: Path, **files: str | bytes):
@@ -19,7 +20,7 @@ def document_of(tmp_path: Path, **files: str | bytes):
     for name, content in files.items():
         path = folder / name.replace("_", ".")
         path.write_bytes(content if isinstance(content, bytes) else content.encode())
-    return read_document(load_manifest(folder))
+    return typeset_document(load_manifest(folder))
 
 
 def unisolated(text: str) -> str:
@@ -126,7 +127,7 @@ def test_left_to_right_books_are_not_touched(tmp_path: Path) -> None:
     folder.mkdir(parents=True)
     (folder / "manifest.toml").write_text('title = "Le 2021-2026"\nauthors = ["a"]\nlanguage = "fr"\n')
     (folder / "a.txt").write_text("Plan 2021-2026.")
-    assert read_document(load_manifest(folder)).chapters[0].html == "<p>Plan 2021-2026.</p>"
+    assert typeset_document(load_manifest(folder)).chapters[0].html == "<p>Plan 2021-2026.</p>"
 
 
 def test_allowed_raw_html_is_kept_and_normalised(tmp_path: Path) -> None:

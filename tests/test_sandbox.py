@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO
 
 from publisher.errors import ResourceError
-from publisher.sandbox import Sandbox
+from publisher.source.sandbox import Sandbox
 
 
 @pytest.fixture

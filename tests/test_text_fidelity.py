@@ -80,13 +80,13 @@ def test_the_text_layer_changes_nothing_drawn(tmp_path, monkeypatch: pytest.Monk
     import pypdfium2
     from PIL import ImageChops
 
-    import publisher.pdf
+    import publisher.pdf.render
     from publisher import build
 
     sources = (REPO / "source" / SEED, FIXTURES / "mixed")
     marked = make_workspace(tmp_path / "marked", *sources)
     build(marked, formats=["pdf"], jobs=1)
-    monkeypatch.setattr(publisher.pdf, "mark_text_layer", lambda document, pdf, addresses: 0)
+    monkeypatch.setattr(publisher.pdf.render, "mark_text_layer", lambda document, pdf, addresses: 0)
     plain = make_workspace(tmp_path / "plain", *sources)
     build(plain, formats=["pdf"], jobs=1)
     for slug in (SEED, "mixed"):

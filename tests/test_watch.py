@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import FIXTURES, REPO, SEED, make_workspace
 
-from publisher.watch import affected, watch
+from publisher.builder.watch import affected, watch
 from publisher.workspace import Workspace
 
 

@@ -15,13 +15,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import __version__
-from .errors import BuildError, ResourceError
-from .job import Job
-from .sandbox import Sandbox
-from .templates import chapters_context, list_separator
+from ..errors import BuildError, ResourceError
+from ..source.languages import list_separator
+from ..source.sandbox import Sandbox
+from ..typeset.job import Job
+from ..typeset.templates import chapters_context
+from ..version import __version__
+from ..workspace import display_path
 from .textlayer import mark_text_layer
-from .workspace import display_path
 
 
 def render_html(job: Job) -> str:
@@ -56,7 +57,7 @@ def render_html(job: Job) -> str:
 def footnotes_in_place(body: str) -> str:
     """Move each footnote from the chapter's end to its call, where CSS floats it to the page foot.
 
-    The body keeps EPUB 3 footnotes (asides after the text, reader.py); paged media wants the
+    The body keeps EPUB 3 footnotes (asides after the text, source/reader.py); paged media wants the
     note's text at the point of the call instead (`float: footnote`).
     """
     notes = {m["id"]: _inline(m["text"]) for m in _ASIDE.finditer(body)}
@@ -101,7 +102,7 @@ def breakable_addresses(body: str) -> str:
     return _ISOLATE.sub(lambda run: _ADDRESS.sub(wrap, run[0]), body)
 
 
-_ISOLATE = re.compile("\u2066[^\u2069<>]*\u2069")  # runs that reader.isolate_ltr made, never markup
+_ISOLATE = re.compile("\u2066[^\u2069<>]*\u2069")  # runs that typeset/bidi.isolate_ltr made, never markup
 _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s\u2069]+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # After a run of slashes (not inside "//"), before . ? # & = @ - (not at the address's start).
 _BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=.)(?=[.?#&=@\-])")
@@ -130,7 +131,7 @@ def html_to_pdf(html: str, job: Job) -> bytes:
     a missing glyph; after layout, every font the PDF embeds is checked to be one of `fonts`.
     """
     manifest = job.manifest
-    weasyprint = _import_weasyprint()
+    weasyprint = import_weasyprint()
     fetcher = _sandbox_fetcher(weasyprint, job.sandbox)
     try:
         with _environment(SOURCE_DATE_EPOCH=str(int(job.modified.timestamp())), FONTCONFIG_FILE=HERMETIC_FONTCONFIG):
@@ -175,7 +176,8 @@ def _environment(**values: str) -> Iterator[None]:
 HERMETIC_FONTCONFIG = str(Path(__file__).resolve().parent / "fontconfig.conf")
 
 
-def _import_weasyprint() -> Any:
+def import_weasyprint() -> Any:
+    """WeasyPrint, imported with the hermetic fontconfig; a BuildError when Pango cannot be loaded."""
     warnings.filterwarnings("ignore", message="No fonts configured in FontConfig")
     try:
         with _environment(FONTCONFIG_FILE=HERMETIC_FONTCONFIG):  # should the import start fontconfig

@@ -13,13 +13,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .build import build, check
-from .errors import BuildError, InputError
-from .workspace import Workspace
+from ..errors import BuildError, InputError
+from ..workspace import Workspace
+from .plan import build
+from .publications import check
 
 if TYPE_CHECKING:
-    from .fonts import FontSet
-    from .manifest import Manifest
+    from ..source.fonts import FontSet
+    from ..source.manifest import Manifest
 
 JAVA_HINT = "EPUBCheck runs on Java 11 or newer: apt-get install default-jre-headless"
 
@@ -47,7 +48,7 @@ def stale_artifacts(workspace: Path | str = ".") -> list[str]:
 def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> list[str]:
     """Check the named publications (all when none) without writing anything, and the artifacts
     already in dist/ for them; return what was checked, raise InputError listing every problem."""
-    from .fonts import load_fonts
+    from ..source.fonts import load_fonts
 
     space = Workspace(Path(workspace).resolve())
     fonts = load_fonts(space.search_path("fonts"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlparse
 
-from .errors import ResourceError
+from ..errors import ResourceError
 
 VIRTUAL_ROOT = PurePosixPath("/publish-workspace")
 

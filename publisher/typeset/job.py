@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .fonts import FontSet
-from .manifest import Manifest
-from .reader import Document
-from .sandbox import Sandbox
+from ..source.fonts import FontSet
+from ..source.manifest import Manifest
+from ..source.reader import Document
+from ..source.sandbox import Sandbox
 from .templates import Templates
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 from types import TracebackType
 
-TEMP_SUFFIX = ".partial"
+from ..workspace import TEMP_SUFFIX, stage
 
 
 class Release:
@@ -64,23 +63,6 @@ class Release:
             self.publish()
         else:
             self.discard()
-
-
-def stage(path: Path, data: bytes) -> Path:
-    """Write `data` to a temporary file beside `path`, flushed to disk; return the temporary path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)
-        return Path(temp)  # inside the try: a Ctrl-C raised at this call must not leave the file behind
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
 
 
 def remove_leftovers(folder: Path) -> None:

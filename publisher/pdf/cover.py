@@ -1,13 +1,17 @@
-"""The cover image of the EPUB: the manifest's `cover` file, or one generated from a template."""
+"""The cover image of the EPUB: the manifest's `cover` file, or one drawn from a template.
+
+It lives with the PDF stage because that is how it is drawn: WeasyPrint lays out the cover
+template as a one-page PDF, and PDFium rasterises it.
+"""
 
 from __future__ import annotations
 
 import io
 
-from .images import image_media_type
-from .job import Job
-from .pdf import html_to_pdf
-from .templates import list_separator
+from ..source.images import image_media_type
+from ..source.languages import list_separator
+from ..typeset.job import Job
+from .render import html_to_pdf
 
 COVER_SCALE = 2  # 800 × 1200 pt page → 1600 × 2400 px
 

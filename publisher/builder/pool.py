@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import BuildError, PublishError
-from .workspace import Workspace
+from ..errors import BuildError, PublishError
+from ..workspace import Workspace
 
 if TYPE_CHECKING:
-    from .manifest import Manifest
-    from .reader import Document
+    from ..source.manifest import Manifest
+    from ..source.reader import Document
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,10 @@ class Renderer:
     """What every render of a workspace shares: fonts, templates and the sandbox, loaded once."""
 
     def __init__(self, space: Workspace, keep: Path | None = None) -> None:
-        from .fonts import load_fonts
-        from .sandbox import Sandbox
-        from .templates import Templates
-        from .workspace import packaged_dir
+        from ..source.fonts import load_fonts
+        from ..source.sandbox import Sandbox
+        from ..typeset.templates import Templates
+        from ..workspace import packaged_dir
 
         self.fonts = load_fonts(space.search_path("fonts"))
         self.templates = Templates(space.search_path("templates"))
@@ -66,7 +66,7 @@ class Renderer:
 
     def render(self, task: Task) -> Rendered:
         """Render one artifact; a renderer's own failure becomes a BuildError naming it."""
-        from .job import Job
+        from ..typeset.job import Job
 
         job = Job(task.manifest, task.document, self.fonts, self.templates, task.moment, self.sandbox)
         started = time.perf_counter()
@@ -155,12 +155,12 @@ def _start_worker(space: Workspace, keep: Path | None, parent: int) -> None:
     is, not as a pool that broke.
     """
     global _worker  # one Renderer per worker process, made by the pool's initializer
-    from .pdf import _import_weasyprint
+    from ..pdf.render import import_weasyprint
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     _die_with_parent(parent)
     try:
-        _import_weasyprint()
+        import_weasyprint()
         _worker = Renderer(space, keep)
     except PublishError as exc:
         _worker = exc
@@ -212,15 +212,15 @@ def renderer_warnings() -> Iterator[list[str]]:
 def _render(fmt: str, job: Any, keep: Path | None) -> bytes:
     try:
         if fmt == "pdf":
-            from .pdf import render_pdf
+            from ..pdf.render import render_pdf
 
             return render_pdf(job)
-        from .cover import render_cover
-        from .epub import Cover, render_epub
+        from ..epub.package import Cover, render_epub
+        from ..pdf.cover import render_cover
 
         cover = Cover(*render_cover(job))
         if keep and cover.media_type != "image/svg+xml":  # the page's thumbnail, made here, in parallel
-            from .site import thumbnail
+            from ..web.site import thumbnail
 
             thumbnail(cover.data, keep)
         return render_epub(job, cover)

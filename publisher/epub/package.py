@@ -14,12 +14,14 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from .fonts import FontSet, subset_face
-from .images import image_media_type
-from .job import Job
-from .manifest import Manifest
-from .reader import Document, TocEntry, text_characters
-from .templates import Templates, chapters_context, list_separator
+from ..source.fonts import FontSet
+from ..source.images import image_media_type
+from ..source.languages import list_separator
+from ..source.manifest import Manifest
+from ..source.reader import Document, TocEntry, text_characters
+from ..typeset.job import Job
+from ..typeset.subset import subset_face
+from ..typeset.templates import Templates, chapters_context
 
 STYLESHEET = "styles/book.css"
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"

@@ -19,19 +19,16 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import ManifestError, quoted
+from ..errors import ManifestError, quoted
+from ..workspace import display_path
 from .images import image_problem
-from .workspace import display_path
+from .languages import primary_language, text_direction
 
 MANIFEST_NAME = "manifest.toml"
 TEXT_SUFFIXES = (".md", ".txt")
 
 # Namespace of the default identifiers: uuid5(namespace, slug) is stable across builds and machines.
 IDENTIFIER_NAMESPACE = uuid.UUID("8a3b4f0e-2c41-5d7a-9e63-0b1f6c2d4e85")
-
-# Scripts and languages written right to left (ISO 15924 codes and ISO 639 primary subtags).
-RTL_SCRIPTS = {"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr"}
-RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-arab", "ps", "sd", "ug", "ur", "yi"}
 
 PROFILES = ("print", "screen")
 STANDARDS = ("pdf/ua-1", "pdf/a-3b")
@@ -70,7 +67,7 @@ class Manifest:
     subtitle: str | None = doc("Subtitle, shown under the title.", None)
     language: str = doc("BCP 47 language tag of the text.", "ar")
     direction: str | None = doc('"rtl" or "ltr"; default follows the language.', None)
-    identifier: str | None = doc("Unique identifier (ISBN, URN, URL); default a UUID derived from the slug.", None)
+    identifier: str = doc("Unique identifier (ISBN, URN, URL); default a UUID derived from the slug.", "")
     publisher: str | None = doc("Name of the publisher.", None)
     date: dt.date | None = doc("Publication date, a TOML date (2026-11-30).", None)
     description: str | None = doc("One-paragraph description; becomes the PDF Subject and EPUB description.", None)
@@ -98,7 +95,7 @@ class Manifest:
         """Digits for generated numbers (page numbers): the [pdf] choice or the language's default."""
         if self.pdf.numerals:
             return self.pdf.numerals
-        return "arabic-indic" if self.language.split("-")[0].lower() == "ar" else "latin"
+        return "arabic-indic" if primary_language(self.language) == "ar" else "latin"
 
 
 def schema_keys(cls: type = Manifest, prefix: str = "") -> dict[str, str]:
@@ -114,15 +111,6 @@ def schema_keys(cls: type = Manifest, prefix: str = "") -> dict[str, str]:
         else:
             keys[key] = f.metadata["doc"]
     return keys
-
-
-def text_direction(language: str) -> str:
-    """The writing direction of a BCP 47 tag: its script subtag decides, else its language."""
-    parts = language.lower().split("-")
-    for part in parts[1:]:
-        if len(part) == 4 and part.isalpha():
-            return "rtl" if part in RTL_SCRIPTS else "ltr"
-    return "rtl" if parts[0] in RTL_LANGUAGES else "ltr"
 
 
 def default_identifier(slug: str) -> str:
@@ -143,9 +131,15 @@ def load_manifest(folder: Path) -> Manifest:
     except tomllib.TOMLDecodeError as exc:
         raise ManifestError(f"{shown}: invalid TOML: {exc}") from None
 
+    return manifest_from_data(data, folder, shown)
+
+
+def manifest_from_data(data: dict[str, Any], folder: Path, shown: str) -> Manifest:
+    """Validate manifest values already parsed (a TOML document, or a dict given by a script) for
+    the publication in `folder`; raise ManifestError listing every problem, each after `shown`."""
     errors: list[str] = []
     values = _convert(Manifest, data, "", errors)
-    values.update(slug=folder.name, path=path)
+    values.update(slug=folder.name, path=folder / MANIFEST_NAME)
     values.update(_derived(folder, values, errors))
     if errors:
         raise ManifestError(*(f"{shown}: {e}" for e in errors))

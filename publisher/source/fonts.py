@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import FontCoverageError, ResourceError
+from ..errors import FontCoverageError, ResourceError
+from ..workspace import display_path
 from .manifest import Manifest
 from .reader import Document, is_drawn, locate, read_text, text_characters
-from .workspace import display_path
 
 FONT_SUFFIXES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
 PRIMARY_FAMILY = "Amiri"
@@ -97,40 +97,6 @@ class FontSet:
             raise FontCoverageError(
                 *(f"{_describe_all(chars)} in {place}: no font can draw it; {fix}" for place, chars in places.items())
             )
-
-
-def subset_face(face: Face, characters: set[str], flavor: str | None = None) -> bytes:
-    """The face reduced to the glyphs `characters` can reach, every OpenType layout feature kept.
-
-    Keeping all GSUB/GPOS features (init, medi, fina, isol, rlig, liga, calt, ccmp, mark, mkmk,
-    kern, curs, ...) and their closure is what keeps lam-alef ligatures and mark positioning intact.
-    HarfBuzz's subsetter does this in milliseconds (fontTools' takes about 0.4 s per face);
-    fontTools then writes WOFF2 when asked.
-    """
-    import uharfbuzz as hb
-
-    request = hb.SubsetInput()
-    for char in characters:
-        request.unicode_set.add(ord(char))
-    for every in (request.layout_feature_tag_set, request.name_id_set, request.name_lang_id_set):
-        every.clear()
-        every.invert()  # the complement of nothing: all features, all names, all languages
-    request.flags = hb.SubsetFlags.NOTDEF_OUTLINE
-    reduced = hb.subset(hb.Face(face.path.read_bytes()), request)
-    if reduced is None:
-        raise ResourceError(f"{display_path(face.path)}: HarfBuzz could not subset this font")
-    data = bytes(reduced.blob.data)
-    if flavor is None:
-        return data
-    import io
-
-    from fontTools.ttLib import TTFont
-
-    with TTFont(io.BytesIO(data), recalcTimestamp=False) as font:  # equal inputs, equal bytes
-        font.flavor = flavor  # "woff2" for web pages
-        out = io.BytesIO()
-        font.save(out, reorderTables=False)
-    return out.getvalue()
 
 
 def load_fonts(folders: tuple[Path, ...]) -> FontSet:

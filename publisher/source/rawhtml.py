@@ -14,8 +14,8 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from .errors import SourceError
-from .workspace import display_path
+from ..errors import SourceError
+from ..workspace import display_path
 
 ALLOWED = {
     "b": set(),

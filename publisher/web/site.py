@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cache import use, write_atomic
+from ..version import tool_digest
+from ..workspace import file_digest, read_kept, write_atomic
 
 if TYPE_CHECKING:
-    from .fonts import FontSet
-    from .manifest import Manifest
-    from .templates import Templates
+    from ..source.fonts import FontSet
+    from ..source.manifest import Manifest
+    from ..typeset.templates import Templates
 
 THUMBNAIL = (240, 360)  # drawn at 120 × 180 CSS px, sharp on dense screens
 FORMATS = ("pdf", "epub")
@@ -76,7 +77,7 @@ def _draft(
     manifests: list[Manifest], files: dict[str, Download], fonts: FontSet, templates: Templates, keep: Path | None
 ) -> tuple[dict[str, Any], set[str]]:
     """The page's template context without fonts, and the characters its text uses."""
-    from .reader import text_characters
+    from ..source.reader import text_characters
 
     newest_first = sorted(manifests, key=lambda m: (-(m.date.toordinal() if m.date else 0), m.slug))
     entries = [_entry(m, files, keep) for m in newest_first]
@@ -96,7 +97,7 @@ def _draft(
 
 
 def _entry(manifest: Manifest, files: dict[str, Download], keep: Path | None) -> dict[str, Any]:
-    from .templates import list_separator
+    from ..source.languages import list_separator
 
     present = [(fmt, f"{manifest.slug}.{fmt}") for fmt in FORMATS if f"{manifest.slug}.{fmt}" in files]
     return {
@@ -134,7 +135,7 @@ def thumbnail(image: bytes, keep: Path | None = None) -> bytes:
     so that render workers can make it beside the EPUB and no build makes it twice."""
     kept = keep / "thumbnails" / f"{hashlib.sha256(image).hexdigest()}.png" if keep else None
     if kept and kept.is_file():
-        return use(kept)
+        return read_kept(kept)
     from PIL import Image
 
     picture = Image.open(io.BytesIO(image)).convert("RGB")
@@ -150,13 +151,12 @@ def _font_url(face: Any, characters: set[str], keep: Path | None) -> str:
     """A face subset to the page's characters as a WOFF2 data URL. Brotli makes WOFF2 take 0.2 s a
     face, so the font is kept under a hash of its file, the characters and this tool: the page's
     characters (titles, labels, digits) rarely change when it is remade."""
-    from .cache import file_digest, tool_digest
-    from .fonts import subset_face
+    from ..typeset.subset import subset_face
 
     key = hashlib.sha256(f"{tool_digest()}\0{file_digest(face.path)}\0{''.join(sorted(characters))}".encode())
     kept = keep / "fonts" / f"{key.hexdigest()}.woff2" if keep else None
     if kept and kept.is_file():
-        data = use(kept)
+        data = read_kept(kept)
     else:
         data = subset_face(face, characters, flavor="woff2")
         if kept:

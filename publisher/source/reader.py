@@ -2,6 +2,8 @@
 
 `.md` is CommonMark with tables and footnotes; raw HTML in it goes through rawhtml.py's allow-list.
 `.txt` is plain text whose paragraphs are separated by blank lines. Each file is one chapter.
+What the typesetting stage does to running text (bidi isolation, for one) comes in as `prose`,
+a function applied to every run of it: the reader decides where prose is, not what it becomes.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,16 +19,25 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .errors import ResourceError, SourceError, quoted
+from ..errors import ResourceError, SourceError, quoted
+from ..workspace import display_path
 from .images import image_problem
 from .manifest import Manifest
 from .rawhtml import apply_policy, render_paragraph_text
-from .workspace import display_path
 
 # C0 and C1 controls but tab and line feed: XML cannot carry them and no font draws them.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_TEXT_BYTES = 8 * 2**20  # 300 A5 pages of Arabic are about 1 MiB (the seed: 5.6 KiB, 1.7 pages)
 UNSAFE_LINK_SCHEMES = {"javascript", "vbscript", "file", "data"}
+
+# What the typesetting stage does to a run of running text: paragraphs of .txt, the text of
+# Markdown inline tokens (never code, URLs or alt text), and titles the reader supplies.
+Prose = Callable[[str], str]
+
+
+def unchanged(text: str) -> str:
+    """The prose function that leaves text as it is."""
+    return text
 
 
 @dataclass(frozen=True)
@@ -101,21 +112,20 @@ def _nest(chapter_id: str, headings: list[Heading]) -> tuple[TocEntry, ...]:
     return tuple(entries)
 
 
-def read_document(manifest: Manifest) -> Document:
-    """Read every text file of the manifest into a Document; raise SourceError on unreadable text."""
+def read_document(manifest: Manifest, prose: Prose = unchanged) -> Document:
+    """Read every text file of the manifest into a Document, passing each run of running text
+    through `prose`; raise SourceError on unreadable text."""
     chapters = []
     single = len(manifest.text_files) == 1
     for number, path in enumerate(manifest.text_files, start=1):
         text = read_text(path)
         chapter_id = f"ch{number:02d}"
-        rtl = manifest.direction == "rtl"
         if path.suffix == ".md":
-            chapter = _markdown_chapter(chapter_id, path, text, manifest)
+            chapter = _markdown_chapter(chapter_id, path, text, manifest, prose)
         else:
-            chapter = _plain_chapter(chapter_id, path, text, rtl)
+            chapter = _plain_chapter(chapter_id, path, text, prose)
         if not chapter.title:
-            title = manifest.title if single else path.stem
-            chapter = replace(chapter, title=isolate_ltr(title) if rtl else title)
+            chapter = replace(chapter, title=prose(manifest.title if single else path.stem))
         chapters.append(chapter)
     return Document(tuple(chapters))
 
@@ -154,20 +164,22 @@ def locate(text: str, char: str) -> int:
     return text.count("\n", 0, text.index(char)) + 1
 
 
-def _plain_chapter(chapter_id: str, path: Path, text: str, rtl: bool) -> Chapter:
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
-    if rtl:
-        paragraphs = [isolate_ltr(p) for p in paragraphs]
+def _plain_chapter(chapter_id: str, path: Path, text: str, prose: Prose) -> Chapter:
+    paragraphs = [prose(" ".join(p.split())) for p in re.split(r"\n\s*\n", text) if p.strip()]
     body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
     return Chapter(chapter_id, path, "", False, body, (), ())
 
 
+class _Parser(MarkdownIt):
+    def validateLink(self, url: str) -> bool:
+        """Let every URL through the parser, so that _check_link and _image can refuse bad ones by
+        name, instead of markdown-it silently leaving them as literal text."""
+        return True
+
+
 def _markdown_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True, "xhtmlOut": True}).enable("table").use(footnote_plugin)
+    md = _Parser("commonmark", {"html": True, "xhtmlOut": True}).enable("table").use(footnote_plugin)
     md.add_render_rule("paragraph_text", render_paragraph_text)
-    # Let every URL through the parser so that _check_link and _image can refuse bad ones by name,
-    # instead of markdown-it silently leaving them as literal text.
-    md.validateLink = lambda url: True
     md.add_render_rule("footnote_ref", _render_footnote_ref)
     md.add_render_rule("footnote_backref", _render_footnote_backref)
     md.add_render_rule("footnote_block_open", lambda *a: '<div class="footnotes">\n')
@@ -177,14 +189,14 @@ def _markdown_parser() -> MarkdownIt:
     return md
 
 
-def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest) -> Chapter:
+def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest, prose: Prose) -> Chapter:
     md = _markdown_parser()
     env = {"docId": chapter_id}
     tokens = md.parse(text, env)
     apply_policy(tokens, path)
-    if manifest.direction == "rtl":
-        _isolate_ltr_runs(tokens)
-    headings, images = [], []
+    _apply_prose(tokens, prose)
+    headings: list[Heading] = []
+    images: list[Image] = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             heading_id = f"{chapter_id}-h{len(headings) + 1}"
@@ -202,27 +214,14 @@ def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest
     return Chapter(chapter_id, path, title, own_heading, body, tuple(headings), tuple(dict.fromkeys(images)))
 
 
-def isolate_ltr(text: str) -> str:
-    """Wrap each left-to-right run of a right-to-left text in Unicode isolates (LRI ... PDI).
-
-    A run is Latin words, URLs, e-mail addresses and numbers joined by - / . : % (and spaces
-    between such words: "Maroc Digital 2030"). Inside Arabic the bidi algorithm would lay out
-    "2021-2026" as "2026-2021" and PDF readers would extract it so; isolated, it shows and copies
-    as written. A bare number needs nothing.
-    """
-    return _LTR_RUN.sub(lambda m: m[0] if m[0].isdigit() or m[0][0] == "\u2066" else f"\u2066{m[0]}\u2069", text)
-
-
-_LTR_WORD = r"[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F._%+\-/:@#?=&~']*[A-Za-z0-9\u00C0-\u024F/%])?"
-_LTR_RUN = re.compile(rf"\u2066[^\u2069]*\u2069|{_LTR_WORD}(?: {_LTR_WORD})*")  # an isolate already there stays
-
-
-def _isolate_ltr_runs(tokens: list[Token]) -> None:
-    """Isolate left-to-right runs in the text of every inline token (not in code, URLs or alt text)."""
+def _apply_prose(tokens: list[Token], prose: Prose) -> None:
+    """Pass the text of every inline token through `prose` (not code, URLs or alt text)."""
+    if prose is unchanged:
+        return
     for token in tokens:
         for child in token.children or ():
             if child.type == "text":
-                child.content = isolate_ltr(child.content)
+                child.content = prose(child.content)
 
 
 def _inline_children(token: Token) -> Iterator[Token]:

@@ -16,13 +16,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
+from ..workspace import file_digest, write_atomic
 
 FOLDER = ".publish-cache"
 
@@ -34,36 +32,6 @@ TEMPLATE_FOLDERS = {
     "cover": ("cover", "partials"),
     "site": ("site", "partials"),
 }
-
-# The libraries whose version can change the bytes of an artifact.
-RENDERERS = (
-    "weasyprint",
-    "pydyf",
-    "tinycss2",
-    "cssselect2",
-    "tinyhtml5",
-    "ebooklib",
-    "lxml",
-    "fonttools",
-    "uharfbuzz",
-    "brotli",
-    "pillow",
-    "pypdfium2",
-    "markdown-it-py",
-    "mdit-py-plugins",
-    "jinja2",
-)
-
-_CHUNK = 1 << 20
-
-
-def file_digest(path: Path) -> str:
-    """SHA-256 of a file's contents, hex."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def tree_digest(folders: Iterable[Path], subfolders: Iterable[str] | None = None) -> str:
@@ -82,44 +50,6 @@ def tree_digest(folders: Iterable[Path], subfolders: Iterable[str] | None = None
     for name in sorted(chosen):
         digest.update(f"{name}\0{file_digest(chosen[name])}\n".encode())
     return digest.hexdigest()
-
-
-_tool: str | None = None
-
-
-def tool_digest() -> str:
-    """SHA-256 of this tool: its version, its own source files, and the renderers' versions."""
-    global _tool  # computed once per process: the installed code does not change under a build
-    if _tool is None:
-        package = Path(__file__).resolve().parent
-        digest = hashlib.sha256(__version__.encode())
-        for path in sorted(package.iterdir()):
-            if path.is_file() and path.suffix in (".py", ".conf"):
-                digest.update(f"{path.name}\0{file_digest(path)}\n".encode())
-        versions = installed_versions()
-        for name in RENDERERS:
-            digest.update(f"{name}=={versions.get(name, 'missing')}\n".encode())
-        _tool = digest.hexdigest()
-    return _tool
-
-
-def installed_versions() -> dict[str, str]:
-    """Version of every distribution on sys.path, by normalised name, read from the names of the
-    `*.dist-info` folders: importlib.metadata gives the same answer about twenty times slower."""
-    import re
-    import sys
-
-    found: dict[str, str] = {}
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for name in names:
-            if name.endswith(".dist-info") and "-" in name:
-                project, version = name[: -len(".dist-info")].rsplit("-", 1)
-                found.setdefault(re.sub(r"[-_.]+", "-", project).lower(), version)
-    return found
 
 
 def combine(*parts: str) -> str:
@@ -146,7 +76,7 @@ class Cache:
     """The entries of a workspace's `.publish-cache/`, one JSON file per artifact name."""
 
     def __init__(self, workspace: Path) -> None:
-        self.root = workspace / FOLDER  # also keeps pieces of the download page (site.py)
+        self.root = workspace / FOLDER  # also keeps pieces of the download page (web/site.py)
         self.folder = self.root / "artifacts"
 
     def get(self, name: str) -> Entry | None:
@@ -222,27 +152,6 @@ class Cache:
         self.put(name, Entry(key, sha256, seen[0], seen, inputs, warnings))
 
 
-def use(path: Path) -> bytes:
-    """Read a kept piece, marking it as used now (`prune` deletes those unused for long)."""
-    with contextlib.suppress(OSError):
-        os.utime(path)
-    return path.read_bytes()
-
-
 def stat_of(path: Path) -> tuple[int, int, int]:
     info = path.stat()
     return (info.st_size, info.st_mtime_ns, info.st_ino)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step: readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise

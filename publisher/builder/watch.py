@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .build import build
-from .errors import PublishError
-from .workspace import Workspace
+from ..errors import PublishError
+from ..workspace import Workspace
+from .plan import build
 
 
 def affected(space: Workspace, changed: Iterable[Path], wanted: list[str]) -> list[str]:

@@ -1,9 +1,10 @@
 """Orchestration: which publications, what is out of date, check it all, render it, write dist/.
 
-A build loads the manifests it was asked for, works out each artifact's cache key (cache.py),
-and renders only those whose key or file changed — but checks every one of them before it
-renders any. Renders run in worker processes (render.py); their files land in dist/ together
-(dist.py), with the download page and SHA256SUMS (site.py) remade when what they list changed.
+A build loads the manifests it was asked for (publications.py), works out each artifact's cache
+key (cache.py), and renders only those whose key or file changed — but checks every one of them
+before it renders any. Renders run in worker processes (pool.py); their files land in dist/
+together (dist.py), with the download page and SHA256SUMS (web/site.py) remade when what they
+list changed.
 Nothing heavy is imported until something has to be rendered: a build with nothing to do is fast.
 """
 
@@ -12,24 +13,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cache import TEMPLATE_FOLDERS, Cache, combine, file_digest, tool_digest, tree_digest
+from ..errors import InputError
+from ..source.manifest import Manifest, load_manifest
+from ..version import tool_digest
+from ..workspace import Workspace, file_digest
+from .cache import TEMPLATE_FOLDERS, Cache, combine, tree_digest
 from .dist import Release
-from .errors import InputError
-from .manifest import Manifest, load_manifest
-from .workspace import Workspace, display_path
+from .publications import check_publications, load_manifests, publication_moment
 
 if TYPE_CHECKING:
-    from .fonts import FontSet
-    from .reader import Document
-    from .render import Rendered, Task
-    from .templates import Templates
+    from ..source.fonts import FontSet
+    from ..typeset.templates import Templates
+    from .pool import Rendered, Task
 
 FORMATS = ("pdf", "epub")
 INDEX, CHECKSUMS = "index.html", "SHA256SUMS"
@@ -50,14 +51,6 @@ class Artifact:
     seconds: float
     warnings: tuple[str, ...] = ()
     rendered: bool = True
-
-
-@dataclass(frozen=True)
-class Publication:
-    """A checked publication, ready to render."""
-
-    manifest: Manifest
-    document: Document
 
 
 @dataclass(frozen=True)
@@ -104,14 +97,14 @@ class _Shared:
 
     def fonts(self) -> FontSet:
         if "fonts" not in self.loaded:
-            from .fonts import load_fonts
+            from ..source.fonts import load_fonts
 
             self.loaded["fonts"] = load_fonts(self.space.search_path("fonts"))
         return self.loaded["fonts"]
 
     def templates(self) -> Templates:
         if "templates" not in self.loaded:
-            from .templates import Templates
+            from ..typeset.templates import Templates
 
             self.loaded["templates"] = Templates(self.space.search_path("templates"))
         return self.loaded["templates"]
@@ -191,7 +184,7 @@ def build(
 
         results: list[Rendered] = []
         if tasks:
-            from .render import render_all
+            from .pool import render_all
 
             if progress:
                 progress(None, 0, len(tasks))
@@ -226,50 +219,6 @@ def write_site(workspace: Path | str = ".") -> list[str]:
     return written
 
 
-def load_manifests(space: Workspace, slugs: list[str]) -> list[Manifest]:
-    """Load every named manifest and check identifiers are unique; raise one InputError listing every problem."""
-    manifests, problems = [], []
-    for slug in slugs:
-        try:
-            manifests.append(load_manifest(space.source / slug))
-        except InputError as exc:
-            problems.extend(exc.messages)
-    seen: dict[str, str] = {}
-    for m in manifests:
-        if m.identifier in seen:
-            problems.append(
-                f"{display_path(m.path)}: 'identifier' \"{m.identifier}\" is also the identifier of "
-                f"source/{seen[m.identifier]}; each publication needs its own"
-            )
-        seen.setdefault(m.identifier, m.slug)
-    if problems:
-        raise InputError(*problems)
-    return manifests
-
-
-def check(space: Workspace, slugs: list[str], fonts: FontSet) -> list[Publication]:
-    """Load, read and check every selected publication; raise one InputError listing every problem."""
-    return check_publications(load_manifests(space, space.select(slugs)), fonts)
-
-
-def check_publications(manifests: list[Manifest], fonts: FontSet) -> list[Publication]:
-    """Read each publication's text and check its font coverage; raise one InputError listing every problem."""
-    from .reader import read_document
-
-    publications, problems = [], []
-    for manifest in manifests:
-        try:
-            document = read_document(manifest)
-            fonts.check_coverage(manifest, document)
-        except InputError as exc:
-            problems.extend(exc.messages)
-            continue
-        publications.append(Publication(manifest, document))
-    if problems:
-        raise InputError(*problems)
-    return publications
-
-
 def available_cores() -> int:
     """The cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -279,7 +228,7 @@ def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared) -> list[Task
     """Check what is to be rendered, and key it by what it really reads (its images now known)."""
     if not todo:
         return []
-    from .render import Task
+    from .pool import Task
 
     manifests = list({p.manifest.slug: p.manifest for p in todo}.values())
     checked = check_publications(manifests, shared.fonts())
@@ -326,7 +275,7 @@ def _stage_site(
 ) -> tuple[str, Path, str] | None:
     """Stage index.html and SHA256SUMS for every PDF and EPUB dist/ will hold, when they changed;
     return what the cache should record of the page (key, path, SHA-256) once it is published."""
-    from .site import Download, checksums, render_index
+    from ..web.site import Download, checksums, render_index
 
     def sha256(name: str, path: Path) -> str:
         return digested.get(name) or (store.digest(name, path) if store else file_digest(path))
@@ -353,7 +302,7 @@ def _stage_site(
 
 def _prepare_site(shared: _Shared, keep: Path, plan: list[_Planned], loaded: list[Manifest]) -> None:
     """While the workers render: make the download page's fonts, which take the longest of it."""
-    from .site import prepare_fonts
+    from ..web.site import prepare_fonts
 
     dist = shared.space.dist
     names = {p.name for p in plan} | {p.name for p in dist.glob("*") if p.suffix in (".pdf", ".epub")}
@@ -381,39 +330,3 @@ def _listed(space: Workspace, loaded: list[Manifest]) -> list[Manifest]:
         except InputError:
             continue  # a build of other publications must not fail on this one; build it to see why
     return manifests
-
-
-def publication_moment(manifest: Manifest) -> dt.datetime:
-    """The timestamp written into the artifacts, stable for equal inputs.
-
-    SOURCE_DATE_EPOCH when set, else the manifest's date, else the newest git commit that touched
-    the publication, else the newest modification time of its files.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        if not epoch.isdigit():
-            raise InputError(f'SOURCE_DATE_EPOCH must be a whole number of seconds, got "{epoch}"')
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    if manifest.date:
-        return dt.datetime(manifest.date.year, manifest.date.month, manifest.date.day, tzinfo=dt.UTC)
-    committed = _git_commit_time(manifest.folder)
-    if committed is not None:
-        return dt.datetime.fromtimestamp(committed, dt.UTC)
-    files = (manifest.path, *manifest.text_files)
-    return dt.datetime.fromtimestamp(int(max(p.stat().st_mtime for p in files)), dt.UTC)
-
-
-def _git_commit_time(folder: Path) -> int | None:
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    out = result.stdout.strip()
-    return int(out) if result.returncode == 0 and out.isdigit() else None

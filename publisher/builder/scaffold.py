@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .errors import InputError
-from .templates import Templates
-from .workspace import Workspace
+from ..errors import InputError
+from ..typeset.templates import Templates
+from ..workspace import Workspace
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 

@@ -1,7 +1,7 @@
 """The Jinja2 environment: the workspace's templates/ first, then the packaged defaults.
 
 Autoescape is on for every template. Article bodies arrive as already-sanitised fragments
-(reader.py) and are marked safe there and only there; article text is never a template.
+(source/reader.py) and are marked safe there and only there; article text is never a template.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
 from markupsafe import Markup
 
-from .errors import ResourceError
-from .reader import Document, isolate_ltr
-
-ARABIC_SCRIPT_LANGUAGES = {"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks"}
+from ..errors import ResourceError
+from ..source.languages import primary_language
+from ..source.reader import Document
+from .bidi import isolate_ltr
 
 
 class Templates:
@@ -48,7 +48,7 @@ class Templates:
     def labels(self, language: str) -> dict[str, str]:
         """The words the layouts print for `language` (partials/labels.j2), English when it has none."""
         table = self.env.get_template("partials/labels.j2").module.labels  # type: ignore[attr-defined]
-        return dict(table.get(language.split("-")[0].lower(), table["en"]))
+        return dict(table.get(primary_language(language), table["en"]))
 
     def file(self, name: str) -> Path:
         """The path of a static file such as "pdf/book.css", the workspace's copy first."""
@@ -69,13 +69,8 @@ def chapters_context(document: Document) -> list[dict[str, Any]]:
             "id": c.id,
             "title": c.title,
             "own_heading": c.own_heading,
-            "body": Markup(c.html),  # sanitised by reader.py: raw HTML was escaped there
+            "body": Markup(c.html),  # sanitised by source/reader.py: raw HTML was escaped there
             "headings": c.headings,
         }
         for c in document.chapters
     ]
-
-
-def list_separator(language: str) -> str:
-    """The comma that joins names: the Arabic comma for languages written in Arabic script."""
-    return "، " if language.split("-")[0].lower() in ARABIC_SCRIPT_LANGUAGES else ", "
