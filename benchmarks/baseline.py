@@ -40,7 +40,7 @@ def write_html(workspace: Path, slug: str, out: Path) -> Baseline:
     space = Workspace(workspace.resolve())
     fonts = load_fonts(space.search_path("fonts"))
     templates = Templates(space.search_path("templates"))
-    [publication] = check(space, [slug], fonts)
+    [publication] = check(space, [slug], fonts, templates)
     sandbox = Sandbox.of(space.root, (packaged_dir("templates"), packaged_dir("fonts")))
     manifest = publication.manifest
     moment = publication_moment(manifest)

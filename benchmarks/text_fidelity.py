@@ -21,7 +21,7 @@ import pikepdf
 import pypdfium2
 
 from publisher.source.manifest import load_manifest
-from publisher.typeset.bidi import typeset_document
+from publisher.typeset.document import typeset_document
 
 MM = 72 / 25.4
 TOP, BOTTOM = 17 * MM, 19 * MM  # the running head and the folio live in these bands of the page margins

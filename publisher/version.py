@@ -31,6 +31,7 @@ RENDERERS = (
     "markdown-it-py",
     "mdit-py-plugins",
     "jinja2",
+    "babel",
 )
 
 _CODE_SUFFIXES = (".py", ".conf")

@@ -70,7 +70,7 @@ def test_no_font_of_the_machine_reaches_the_pdf(tmp_path: Path, monkeypatch: pyt
     from publisher import build
     from publisher.source.fonts import FontSet
 
-    monkeypatch.setattr(FontSet, "check_coverage", lambda self, manifest, document: None)
+    monkeypatch.setattr(FontSet, "check_coverage", lambda self, manifest, document, generated: None)
     root = tmp_path / "ws"
     folder = root / "source" / "arrows"
     folder.mkdir(parents=True)

@@ -30,7 +30,7 @@ def test_defaults_are_filled(tmp_path: Path) -> None:
         notes_rst="ignored",
     )
     m = load_manifest(folder)
-    assert (m.language, m.direction, m.numerals, m.pdf.page_size) == ("ar", "rtl", "arabic-indic", "A5")
+    assert (m.language, m.direction, m.numerals, m.pdf.page_size) == ("ar", "rtl", "auto", "A5")
     assert m.identifier == default_identifier("daily")
     assert [p.name for p in m.text_files] == ["a.txt", "b.md"]
     assert (m.subtitle, m.date, m.subjects) == (None, None, [])
@@ -72,9 +72,9 @@ identifier = "isbn:9780000000000"
 date = 2026-01-31
 subjects = ["essai"]
 text = ["two.md", "one.md"]
+numerals = "latin"
 [pdf]
 page-size = "140mm 210mm"
-numerals = "latin"
 """,
         one_md="# Un",
         two_md="# Deux",
@@ -88,6 +88,16 @@ numerals = "latin"
     )
     assert [p.name for p in m.text_files] == ["two.md", "one.md"]
     assert m.pdf.page_size == "140mm 210mm"
+
+
+def test_the_old_place_of_numerals_is_named(tmp_path: Path) -> None:
+    folder = write(tmp_path / "source" / "x", 'title = "t"\nauthors = ["a"]\n[pdf]\nnumerals = "latin"\n', a_md="x")
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(folder)
+    assert caught.value.messages == [
+        "source/x/manifest.toml: 'pdf.numerals' has moved to the top of the manifest as 'numerals' "
+        "(it sets the EPUB's digits too)"
+    ]
 
 
 def test_all_problems_are_reported_together(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ import pytest
 from publisher.errors import ResourceError, SourceError
 from publisher.source.manifest import load_manifest
 from publisher.source.reader import read_text
-from publisher.typeset.bidi import isolate_ltr, typeset_document
+from publisher.typeset.bidi import isolate_ltr
+from publisher.typeset.document import typeset_document
 
 
 def document_of(tmp_path: Path, **files: str | bytes):

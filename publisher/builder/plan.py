@@ -231,7 +231,8 @@ def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared) -> list[Task
     from .pool import Task
 
     manifests = list({p.manifest.slug: p.manifest for p in todo}.values())
-    checked = check_publications(manifests, shared.fonts())
+    formats = {planned.format for planned in todo}
+    checked = check_publications(manifests, shared.fonts(), shared.templates(), formats)
     documents = {p.manifest.slug: p.document for p in checked}
     tasks = []
     for planned in todo:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from ..workspace import Workspace, display_path
 if TYPE_CHECKING:
     from ..source.fonts import FontSet
     from ..source.reader import Document
+    from ..typeset.templates import Templates
 
 
 @dataclass(frozen=True)
@@ -51,20 +53,27 @@ def load_manifests(space: Workspace, slugs: list[str]) -> list[Manifest]:
     return manifests
 
 
-def check(space: Workspace, slugs: list[str], fonts: FontSet) -> list[Publication]:
+FORMATS = ("pdf", "epub")
+
+
+def check(space: Workspace, slugs: list[str], fonts: FontSet, templates: Templates) -> list[Publication]:
     """Load, read and check every selected publication; raise one InputError listing every problem."""
-    return check_publications(load_manifests(space, space.select(slugs)), fonts)
+    return check_publications(load_manifests(space, space.select(slugs)), fonts, templates)
 
 
-def check_publications(manifests: list[Manifest], fonts: FontSet) -> list[Publication]:
-    """Read each publication's text and check its font coverage; raise one InputError listing every problem."""
-    from ..typeset.bidi import typeset_document
+def check_publications(
+    manifests: list[Manifest], fonts: FontSet, templates: Templates, formats: Iterable[str] = FORMATS
+) -> list[Publication]:
+    """Read and typeset each publication's text and check that the fonts draw it and everything the
+    layouts of `formats` generate; raise one InputError listing every problem."""
+    from ..typeset.document import typeset_document
+    from ..typeset.generated import generated_text
 
     publications, problems = [], []
     for manifest in manifests:
         try:
             document = typeset_document(manifest)
-            fonts.check_coverage(manifest, document)
+            fonts.check_coverage(manifest, document, generated_text(manifest, document, templates, formats))
         except InputError as exc:
             problems.extend(exc.messages)
             continue

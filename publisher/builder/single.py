@@ -43,6 +43,7 @@ def render(
     if "text" in metadata:
         raise InputError("metadata: 'text' names files of a workspace; pass the article as the text argument")
     from ..source.fonts import load_fonts
+    from ..typeset.templates import Templates
     from .pool import Renderer, Task
 
     with tempfile.TemporaryDirectory(prefix="publish-") as temporary:
@@ -54,7 +55,8 @@ def render(
         (folder / ("article.md" if markdown else "article.txt")).write_text(text, encoding="utf-8")
         manifest = manifest_from_data(dict(metadata), folder, "metadata")
         space = Workspace(root)
-        (publication,) = check_publications([manifest], load_fonts(space.search_path("fonts")))
+        fonts, templates = load_fonts(space.search_path("fonts")), Templates(space.search_path("templates"))
+        (publication,) = check_publications([manifest], fonts, templates, [format])
         task = Task(manifest, publication.document, format, _moment(manifest))
         return Renderer(space).render(task).data
 

@@ -49,10 +49,11 @@ def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> l
     """Check the named publications (all when none) without writing anything, and the artifacts
     already in dist/ for them; return what was checked, raise InputError listing every problem."""
     from ..source.fonts import load_fonts
+    from ..typeset.templates import Templates
 
     space = Workspace(Path(workspace).resolve())
     fonts = load_fonts(space.search_path("fonts"))
-    publications = check(space, list(slugs), fonts)
+    publications = check(space, list(slugs), fonts, Templates(space.search_path("templates")))
     checked, problems = [], []
     for publication in publications:
         slug = publication.manifest.slug
@@ -94,8 +95,10 @@ def check_epub(path: Path) -> list[str]:
 
 
 def check_pdf(path: Path, manifest: Manifest, fonts: FontSet) -> list[str]:
-    """A PDF must open, carry the manifest's title and embed only fonts of `fonts`."""
+    """A PDF must open, carry the manifest's title, embed only fonts of `fonts`, and draw no .notdef box."""
     import pikepdf
+
+    from ..pdf.notdef import notdef_pages
 
     shown = f"dist/{path.name}"
     try:
@@ -103,6 +106,7 @@ def check_pdf(path: Path, manifest: Manifest, fonts: FontSet) -> list[str]:
             title = str(pdf.open_metadata().get("dc:title") or pdf.docinfo.get("/Title", ""))
             families = {_family(font) for page in pdf.pages for font in page.Resources.get("/Font", {}).values()}
             pages = len(pdf.pages)
+            boxes = notdef_pages(pdf)
     except pikepdf.PdfError as exc:
         return [f"{shown}: not a readable PDF ({exc})"]
     problems = []
@@ -117,6 +121,9 @@ def check_pdf(path: Path, manifest: Manifest, fonts: FontSet) -> list[str]:
     strangers = sorted(f for f in families if not any(f.startswith(o) for o in ours))
     if strangers:
         problems.append(f"{shown}: embeds {', '.join(strangers)}, not a font of fonts/")
+    if boxes:
+        where = ", ".join(map(str, boxes[:5])) + (f" and {len(boxes) - 5} more" if len(boxes) > 5 else "")
+        problems.append(f"{shown}: draws .notdef (a box for a character its font lacks) on page {where}; rebuild it")
     return problems
 
 

@@ -70,7 +70,13 @@ def render_pages(
     manifest: Manifest, document: Document, templates: Templates, labels: dict[str, str], cover: Cover
 ) -> list[Page]:
     """Every XHTML document in reading order: cover, title page, chapters, then the nav document."""
-    common = {"m": manifest, "t": labels, "stylesheet": STYLESHEET, "separator": list_separator(manifest.language)}
+    common = {
+        "m": manifest,
+        "t": labels,
+        "stylesheet": STYLESHEET,
+        "separator": list_separator(manifest.language),
+        "numerals": document.numerals,
+    }
     chapters = chapters_context(document)
     pages = [
         Page("cover", labels["cover"], templates.render("epub/cover.xhtml.j2", cover=cover.href, **common)),

@@ -19,6 +19,7 @@ from ..errors import BuildError, ResourceError
 from ..source.languages import list_separator
 from ..source.sandbox import Sandbox
 from ..typeset.job import Job
+from ..typeset.numerals import CSS_COUNTER_STYLES
 from ..typeset.templates import chapters_context
 from ..version import __version__
 from ..workspace import display_path
@@ -46,7 +47,7 @@ def render_html(job: Job) -> str:
         bleed=manifest.pdf.bleed,
         recto="left" if rtl else "right",
         verso="right" if rtl else "left",
-        counter_style="arabic-indic" if manifest.numerals == "arabic-indic" else "decimal",
+        counter_style=CSS_COUNTER_STYLES[document.numerals],
         separator=list_separator(manifest.language),
         stylesheet=sandbox.url(templates.file("pdf/book.css")),
         modified=job.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -7,7 +7,7 @@ never a box or a silent fallback to a font of the machine.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,9 +19,7 @@ from .reader import Document, is_drawn, locate, read_text, text_characters
 
 FONT_SUFFIXES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
 PRIMARY_FAMILY = "Amiri"
-
-# Characters the layouts themselves print besides the text: page numbers in both digit sets.
-GENERATED_TEXT = "0123456789٠١٢٣٤٥٦٧٨٩ "
+EMPTY: Mapping[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -77,8 +75,9 @@ class FontSet:
         """Whether some family of the stack can draw `char`."""
         return self.family_for(char) is not None
 
-    def check_coverage(self, manifest: Manifest, document: Document) -> None:
-        """Raise FontCoverageError naming the characters no font can draw, one line per place."""
+    def check_coverage(self, manifest: Manifest, document: Document, generated: Mapping[str, str] = EMPTY) -> None:
+        """Raise FontCoverageError naming the characters no font can draw, one line per place: the
+        text, the manifest's strings, and what the layouts generate (`generated`, place → text)."""
         places: dict[str, list[str]] = {}
         for chapter in document.chapters:
             missing = sorted(c for c in text_characters(chapter.html) if not self.covers(c))
@@ -89,9 +88,9 @@ class FontSet:
         for key, value in _manifest_strings(manifest):
             for char in sorted({c for c in value if is_drawn(c) and not self.covers(c)}):
                 places.setdefault(f"{display_path(manifest.path)} '{key}'", []).append(char)
-        for char in GENERATED_TEXT:
-            if not self.covers(char):
-                places.setdefault("page numbers", []).append(char)
+        for place, text in generated.items():
+            for char in sorted({c for c in text if is_drawn(c) and not self.covers(c)}):
+                places.setdefault(place, []).append(char)
         if places:
             fix = f"add a font that covers it to fonts/ (now: {', '.join(self.families)})"
             raise FontCoverageError(

@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import ManifestError, quoted
 from ..workspace import display_path
 from .images import image_problem
-from .languages import primary_language, text_direction
+from .languages import text_direction
 
 MANIFEST_NAME = "manifest.toml"
 TEXT_SUFFIXES = (".md", ".txt")
@@ -31,6 +31,11 @@ TEXT_SUFFIXES = (".md", ".txt")
 IDENTIFIER_NAMESPACE = uuid.UUID("8a3b4f0e-2c41-5d7a-9e63-0b1f6c2d4e85")
 
 PROFILES = ("print", "screen")
+NUMERALS = ("auto", "latin", "arabic-indic", "extended-arabic-indic")
+# Keys that moved, with where to: an old manifest gets told, not just "unknown key".
+MOVED = {
+    "pdf.numerals": "'pdf.numerals' has moved to the top of the manifest as 'numerals' (it sets the EPUB's digits too)"
+}
 STANDARDS = ("pdf/ua-1", "pdf/a-3b")
 
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -53,9 +58,6 @@ class PdfOptions:
     profile: str = doc('"print" (bleed, crop marks, mirrored margins) or "screen" (links, outline open).', "print")
     bleed: str = doc('Bleed beyond the trim size for the print profile, a length such as "3mm".', "3mm")
     standard: str = doc('"pdf/ua-1" (tagged, accessible) or "pdf/a-3b" (archival, also tagged).', "pdf/ua-1")
-    numerals: str | None = doc(
-        '"arabic-indic" or "latin" digits for page numbers; default arabic-indic for Arabic.', None
-    )
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,9 @@ class Manifest:
     description: str | None = doc("One-paragraph description; becomes the PDF Subject and EPUB description.", None)
     subjects: list[str] = doc("Subjects or keywords.", factory=list)
     rights: str | None = doc("Copyright or licence statement.", None)
+    numerals: str = doc(
+        '"auto", "latin", "arabic-indic" or "extended-arabic-indic": the digits of generated numbers.', "auto"
+    )
     text: list[str] | None = doc(
         "Text files in reading order, relative to the manifest; default all *.md and *.txt, sorted.", None
     )
@@ -89,13 +94,6 @@ class Manifest:
     def folder(self) -> Path:
         """The publication's folder, `source/<slug>/`."""
         return self.path.parent
-
-    @property
-    def numerals(self) -> str:
-        """Digits for generated numbers (page numbers): the [pdf] choice or the language's default."""
-        if self.pdf.numerals:
-            return self.pdf.numerals
-        return "arabic-indic" if primary_language(self.language) == "ar" else "latin"
 
 
 def schema_keys(cls: type = Manifest, prefix: str = "") -> dict[str, str]:
@@ -152,7 +150,9 @@ def _convert(cls: type, data: dict[str, Any], prefix: str, errors: list[str]) ->
     schema = {f.name.replace("_", "-"): f for f in fields(cls) if not f.metadata.get("internal")}
     values: dict[str, Any] = {}
     for key in data:
-        if key not in schema:
+        if prefix + key in MOVED:
+            errors.append(MOVED[prefix + key])
+        elif key not in schema:
             close = difflib.get_close_matches(key, schema, n=1)
             hint = f" (did you mean '{prefix}{close[0]}'?)" if close else ""
             errors.append(f"unknown key '{prefix}{key}'{hint}")
@@ -248,8 +248,10 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         errors.append(f'\'pdf.bleed\' must be a length such as "3mm" or "0.125in", got {_show(pdf.bleed)}')
     if pdf.standard not in STANDARDS:
         errors.append(f'\'pdf.standard\' must be "pdf/ua-1" or "pdf/a-3b", got {_show(pdf.standard)}')
-    if pdf.numerals not in (None, "arabic-indic", "latin"):
-        errors.append(f'\'pdf.numerals\' must be "arabic-indic" or "latin", got {_show(pdf.numerals)}')
+    numerals = values.get("numerals", "auto")
+    if numerals not in NUMERALS:
+        choices = ", ".join(f'"{n}"' for n in NUMERALS)
+        errors.append(f"'numerals' must be one of {choices}, got {_show(numerals)}")
     out["text_files"] = _text_files(folder, values.get("text"), errors)
     out["cover_path"] = _cover_path(folder, values.get("cover"), errors)
     return out

@@ -2,8 +2,8 @@
 
 `.md` is CommonMark with tables and footnotes; raw HTML in it goes through rawhtml.py's allow-list.
 `.txt` is plain text whose paragraphs are separated by blank lines. Each file is one chapter.
-What the typesetting stage does to running text (bidi isolation, for one) comes in as `prose`,
-a function applied to every run of it: the reader decides where prose is, not what it becomes.
+The text comes out as the author typed it; the typesetting stage (typeset/) decides what running
+text becomes: quotes, left-to-right runs, numbers.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,15 +29,6 @@ from .rawhtml import apply_policy, render_paragraph_text
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_TEXT_BYTES = 8 * 2**20  # 300 A5 pages of Arabic are about 1 MiB (the seed: 5.6 KiB, 1.7 pages)
 UNSAFE_LINK_SCHEMES = {"javascript", "vbscript", "file", "data"}
-
-# What the typesetting stage does to a run of running text: paragraphs of .txt, the text of
-# Markdown inline tokens (never code, URLs or alt text), and titles the reader supplies.
-Prose = Callable[[str], str]
-
-
-def unchanged(text: str) -> str:
-    """The prose function that leaves text as it is."""
-    return text
 
 
 @dataclass(frozen=True)
@@ -85,6 +76,7 @@ class Document:
     """The text of one publication in reading order."""
 
     chapters: tuple[Chapter, ...]
+    numerals: str = "latin"  # the digits of generated numbers, decided by the typesetting stage
 
     def toc(self) -> tuple[TocEntry, ...]:
         """Chapters, each with its headings nested by level beneath it."""
@@ -112,20 +104,19 @@ def _nest(chapter_id: str, headings: list[Heading]) -> tuple[TocEntry, ...]:
     return tuple(entries)
 
 
-def read_document(manifest: Manifest, prose: Prose = unchanged) -> Document:
-    """Read every text file of the manifest into a Document, passing each run of running text
-    through `prose`; raise SourceError on unreadable text."""
+def read_document(manifest: Manifest) -> Document:
+    """Read every text file of the manifest into a Document; raise SourceError on unreadable text."""
     chapters = []
     single = len(manifest.text_files) == 1
     for number, path in enumerate(manifest.text_files, start=1):
         text = read_text(path)
         chapter_id = f"ch{number:02d}"
         if path.suffix == ".md":
-            chapter = _markdown_chapter(chapter_id, path, text, manifest, prose)
+            chapter = _markdown_chapter(chapter_id, path, text, manifest)
         else:
-            chapter = _plain_chapter(chapter_id, path, text, prose)
+            chapter = _plain_chapter(chapter_id, path, text)
         if not chapter.title:
-            chapter = replace(chapter, title=prose(manifest.title if single else path.stem))
+            chapter = replace(chapter, title=manifest.title if single else path.stem)
         chapters.append(chapter)
     return Document(tuple(chapters))
 
@@ -164,8 +155,8 @@ def locate(text: str, char: str) -> int:
     return text.count("\n", 0, text.index(char)) + 1
 
 
-def _plain_chapter(chapter_id: str, path: Path, text: str, prose: Prose) -> Chapter:
-    paragraphs = [prose(" ".join(p.split())) for p in re.split(r"\n\s*\n", text) if p.strip()]
+def _plain_chapter(chapter_id: str, path: Path, text: str) -> Chapter:
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
     body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
     return Chapter(chapter_id, path, "", False, body, (), ())
 
@@ -189,12 +180,11 @@ def _markdown_parser() -> MarkdownIt:
     return md
 
 
-def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest, prose: Prose) -> Chapter:
+def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest) -> Chapter:
     md = _markdown_parser()
     env = {"docId": chapter_id}
     tokens = md.parse(text, env)
     apply_policy(tokens, path)
-    _apply_prose(tokens, prose)
     headings: list[Heading] = []
     images: list[Image] = []
     for index, token in enumerate(tokens):
@@ -212,16 +202,6 @@ def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest
     title = headings[0].text if own_heading else ""
     body = md.renderer.render(tokens, md.options, env)
     return Chapter(chapter_id, path, title, own_heading, body, tuple(headings), tuple(dict.fromkeys(images)))
-
-
-def _apply_prose(tokens: list[Token], prose: Prose) -> None:
-    """Pass the text of every inline token through `prose` (not code, URLs or alt text)."""
-    if prose is unchanged:
-        return
-    for token in tokens:
-        for child in token.children or ():
-            if child.type == "text":
-                child.content = prose(child.content)
 
 
 def _inline_children(token: Token) -> Iterator[Token]:

@@ -1,34 +1,111 @@
-"""Bidirectional text: left-to-right runs inside right-to-left text, isolated so each reads as typed."""
+"""Bidirectional text: left-to-right runs inside right-to-left text, found so each reads as typed.
+
+A run is one or more left-to-right words joined by single spaces ("Maroc Digital 2030"). A word is
+letters of a left-to-right script and digits, with the punctuation that lives inside words and
+numbers (2021-2026, 10:30, user@example.org, a/b, 1,000.5), and what travels with a number or a
+name: a leading sign or currency (-3.2, +1.5, ±0.5, $5, -€3), a trailing percent, per-mille,
+degree or currency sign (3.2%, 3‰, 25°C, 5€), and brackets attached to a name (code_sample(),
+a[0]). Inside Arabic the bidi algorithm would lay "2021-2026" out as "2026-2021" and a minus
+sign at the far end of its number; isolated (LRI ... PDI, or an element with dir="ltr" when the
+run spans markup, see inline.py), each run shows and copies as written. A bare unsigned number
+needs nothing, and a number in Arabic-Indic digits is isolated only with its sign.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 
-from ..source.manifest import Manifest
-from ..source.reader import Document, Prose, read_document, unchanged
+LRI, PDI = "\u2066", "\u2069"
+
+SIGNS = "+\\-\u2212\u00b1\u2213"  # plus, hyphen-minus, minus, plus-minus, minus-plus
+AFTER_NUMBER = "%\u2030\u2031\u066a\u00b0\u2032\u2033"  # percent, per mille, per ten thousand, ٪, °, ′, ″
+INSIDE = "._:/@#?=&~'\u2019+\\-\u2013,"  # may join two parts of a word, never end it
+ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
+
+
+# A letter or digit of a left-to-right script: a word character (str.isalnum) outside the blocks of
+# the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their
+# presentation forms). Arabic-Indic digits lie in the Arabic block: they are not left-to-right.
+RTL_BLOCKS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+LTR_ALNUM = f"[^\\W_{RTL_BLOCKS}]"
+
+
+@functools.cache
+def _currency() -> str:
+    """A regex class body of the currency symbols (Unicode category Sc)."""
+    return "".join(re.escape(chr(c)) for c in range(0x24, 0x20C1) if unicodedata.category(chr(c)) == "Sc")
+
+
+@functools.cache
+def run_pattern() -> re.Pattern[str]:
+    """The left-to-right runs of a text (an isolate already there is one run, kept as it is)."""
+    alnum = LTR_ALNUM
+    cur = f"[{_currency()}]"
+    sign = f"[{SIGNS}]"
+    # A sign or currency starts a number only where no letter or digit precedes it (not "2021-2026").
+    prefix = f"(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}])(?:{sign}{cur}?|{cur}{sign}?)(?=[0-9{ARABIC_DIGITS}])"
+    body = f"(?:{alnum}|[{INSIDE}]+(?={alnum}))*"
+    brackets = r"(?:\([^()\s\u0600-\u08ff]*\)|\[[^\[\]\s\u0600-\u08ff]*\])"
+    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|/+)?{cur}?{brackets}?"
+    word = f"(?:{prefix})?{alnum}{body}{tail}"
+    signed_arabic = f"{prefix}[{ARABIC_DIGITS}](?:[{ARABIC_DIGITS}\u066b\u066c.,]*[{ARABIC_DIGITS}])?[{AFTER_NUMBER}]?"
+    space = "[ \u00a0\u202f]"
+    # Words stay one run across a comma, quotes or brackets between them ("Open Data, Big Data",
+    # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
+    between = f"[,;:!?)\\]\"'\u201d\u2019\u00bb]*{space}+[(\\[\"'\u201c\u2018\u00ab]*"
+    return re.compile(f"{LRI}[^{PDI}]*{PDI}|{signed_arabic}|{word}(?:{between}{word})*")
+
+
+def needs_isolation(run: str) -> bool:
+    """Whether a run found by run_pattern must be isolated: not a bare number, not an isolate already."""
+    return not run.isdigit() and not run.startswith(LRI)
+
+
+def ltr_runs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every run of `text` that must be isolated.
+
+    A run holding an unpaired quotation mark takes in its partner just outside ("La bourse
+    recule" selon l'analyste): the quotation is the run's, and must sit at its left-to-right ends."""
+    runs = []
+    for match in run_pattern().finditer(text):
+        if not needs_isolation(match[0]):
+            continue
+        start, end = match.span()
+        for opening, closing in QUOTE_PAIRS:
+            inside = text[start:end]
+            unpaired = (
+                inside.count(opening) - inside.count(closing) if opening != closing else inside.count(opening) % 2
+            )
+            if unpaired and opening == closing:
+                if start > 0 and text[start - 1] == opening:
+                    start -= 1
+                elif end < len(text) and text[end] == closing:
+                    end += 1
+            elif unpaired < 0 and start > 0 and text[start - 1] == opening:
+                start -= 1
+            elif unpaired > 0 and end < len(text) and text[end] == closing:
+                end += 1
+        runs.append((start, end))
+    return runs
+
+
+# Straight quotes pair with themselves; apostrophes inside words are not counted (they sit between letters).
+QUOTE_PAIRS = (
+    ('"', '"'),
+    ("'", "'"),
+    ("\u201c", "\u201d"),
+    ("\u2018", "\u2019"),
+    ("\u00ab", "\u00bb"),
+    ("\u201e", "\u201c"),
+)
 
 
 def isolate_ltr(text: str) -> str:
-    """Wrap each left-to-right run of a right-to-left text in Unicode isolates (LRI ... PDI).
-
-    A run is Latin words, URLs, e-mail addresses and numbers joined by - / . : % (and spaces
-    between such words: "Maroc Digital 2030"). Inside Arabic the bidi algorithm would lay out
-    "2021-2026" as "2026-2021" and PDF readers would extract it so; isolated, it shows and copies
-    as written. A bare number needs nothing.
-    """
-    return _LTR_RUN.sub(lambda m: m[0] if m[0].isdigit() or m[0][0] == "\u2066" else f"\u2066{m[0]}\u2069", text)
-
-
-_LTR_WORD = r"[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F._%+\-/:@#?=&~']*[A-Za-z0-9\u00C0-\u024F/%])?"
-_LTR_RUN = re.compile(rf"\u2066[^\u2069]*\u2069|{_LTR_WORD}(?: {_LTR_WORD})*")  # an isolate already there stays
-
-
-def prose_for(manifest: Manifest) -> Prose:
-    """What running text of this publication goes through: left-to-right runs isolated in
-    right-to-left books, nothing in left-to-right ones."""
-    return isolate_ltr if manifest.direction == "rtl" else unchanged
-
-
-def typeset_document(manifest: Manifest) -> Document:
-    """Read a publication's text with its running text typeset for every output."""
-    return read_document(manifest, prose_for(manifest))
+    """Wrap each left-to-right run of a right-to-left plain text in Unicode isolates (LRI ... PDI)."""
+    out, last = [], 0
+    for start, end in ltr_runs(text):
+        out += [text[last:start], LRI, text[start:end], PDI]
+        last = end
+    return "".join(out) + text[last:]

@@ -17,6 +17,7 @@ from ..errors import ResourceError
 from ..source.languages import primary_language
 from ..source.reader import Document
 from .bidi import isolate_ltr
+from .document import typeset_markup
 
 
 class Templates:
@@ -36,6 +37,7 @@ class Templates:
         )
         self.env.filters["toml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a TOML basic string
         self.env.filters["isolate"] = lambda text, direction="rtl": isolate_ltr(text) if direction == "rtl" else text
+        self.env.filters["typeset"] = _typeset_filter
 
     def render(self, name: str, **context: Any) -> str:
         """Render the template `name` (e.g. "pdf/book.html.j2") with `context`."""
@@ -44,6 +46,13 @@ class Templates:
         except TemplateNotFound:
             raise ResourceError(f"template {name} not found in {self._where()}") from None
         return template.render(**context)
+
+    def source(self, name: str) -> str:
+        """The text of a template or static file as written, the workspace's copy first."""
+        try:
+            return self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+        except TemplateNotFound:
+            raise ResourceError(f"template {name} not found in {self._where()}") from None
 
     def labels(self, language: str) -> dict[str, str]:
         """The words the layouts print for `language` (partials/labels.j2), English when it has none."""
@@ -60,6 +69,12 @@ class Templates:
 
     def _where(self) -> str:
         return " or ".join(str(f) for f in self.folders)
+
+
+def _typeset_filter(text: str, manifest: Any) -> Markup:
+    """{{ m.title | typeset(m) }}: a manifest string typeset as running text (quotes, runs, units),
+    as markup: escaped here, its left-to-right runs in `<span dir="ltr">`."""
+    return Markup(typeset_markup(str(text), manifest.language, manifest.direction == "rtl"))
 
 
 def chapters_context(document: Document) -> list[dict[str, Any]]:

@@ -1,0 +1,62 @@
+"""What the layouts print besides the text: generated numbers, the strings of the stylesheets
+(bullets, leaders, brackets round note numbers), the labels, the manifest's strings as typeset.
+
+The font coverage check (source/fonts.py) gets all of it, so that a bullet or a quotation mark
+no font draws is an error naming it, never a box on the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..source.manifest import Manifest
+from ..source.reader import Document
+from .document import typeset_text
+from .numerals import SYSTEMS
+from .templates import Templates
+
+# The stylesheets whose strings reach a page, per output (the generated cover is the EPUB's).
+STYLESHEETS = {"pdf": ("pdf/book.css", "pdf/page.css.j2"), "epub": ("epub/book.css",)}
+COVER_STYLESHEET = "cover/cover.css"
+_DECLARATION = re.compile(r"\b(?:content|list-style-type|list-style|quotes)\s*:([^;}]*)")
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'')
+_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
+_MANIFEST_STRINGS = ("title", "subtitle", "publisher", "rights", "description")
+
+
+def generated_text(
+    manifest: Manifest, document: Document, templates: Templates, formats: Iterable[str]
+) -> dict[str, str]:
+    """Where the layouts of `formats` print something of their own, and what: place → characters.
+    Only their own stylesheets are read (the cache keys of each output hash only its templates)."""
+    places = {f"generated numbers ({document.numerals} digits)": SYSTEMS[document.numerals] + " "}
+    names = [name for fmt in formats for name in STYLESHEETS.get(fmt, ())]
+    if "epub" in formats and manifest.cover_path is None:
+        names.append(COVER_STYLESHEET)
+    for name in names:
+        strings = css_strings(templates.source(name))
+        if strings:
+            places[f"templates/{name}"] = strings
+    places["the labels of partials/labels.j2"] = "".join(templates.labels(manifest.language).values())
+    rtl = manifest.direction == "rtl"
+    values = [(key, getattr(manifest, key)) for key in _MANIFEST_STRINGS] + [("authors", a) for a in manifest.authors]
+    for key, value in values:
+        if value:
+            typeset = typeset_text(value, manifest.language, rtl)
+            places.setdefault(f"'{key}' as typeset", "")
+            places[f"'{key}' as typeset"] += typeset
+    return places
+
+
+def css_strings(stylesheet: str) -> str:
+    """The characters of the strings a stylesheet prints (content, list markers, quotes), escapes decoded."""
+    found = []
+    for declaration in _DECLARATION.finditer(stylesheet):
+        for match in _STRING.finditer(declaration[1]):
+            found.append(_ESCAPE.sub(_unescape, match[1] if match[1] is not None else match[2]))
+    return "".join(found)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return chr(int(match[1], 16)) if match[1] else match[2]

@@ -1,0 +1,239 @@
+"""Running text inside the chapters' XHTML, typeset across inline markup.
+
+A paragraph's text is split by its inline elements ("Maroc <em>Digital</em> 2030"), but what
+typesetting decides spans them: a left-to-right run, a pair of quotes, a number and its unit. So
+the fragment is cut into tags and text, each block's inline content is read as one string (code,
+kbd and samp stand in as opaque left-to-right letters, never changed), and the changes are written
+back: characters into the text (quotes, joiners), and round each left-to-right run a
+`<span dir="ltr">` holding LRI ... PDI. The element is what WeasyPrint honours: it carries no
+isolate from one element to the next, and an isolate that starts a line lost its neutrals
+("fetch_quotes)(" at a line start, a URL's last "/" at the wrong end), where an inline box with
+its own direction did not. The isolate characters stay for what reads the text without its
+markup: running heads (`string-set: content(text)`), e-book readers that ignore `dir`.
+A run that crosses elements ("Maroc <em>Digital</em> 2030") gets the element alone.
+
+Only the markup markdown-it and the raw-HTML allow-list produce is expected: well-formed XHTML,
+text escaped with &amp; &lt; &gt; &quot;.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .bidi import LRI, PDI, ltr_runs
+
+# Inline elements a run, a quotation or a number may cross; any other tag ends the inline content.
+TRANSPARENT = {"em", "strong", "b", "i", "u", "s", "mark", "small", "a", "abbr", "cite", "q", "span"}
+OPAQUE = {"code", "kbd", "samp"}  # left-to-right, never changed, never typeset inside
+PRE = "pre"
+VOID = {"br", "img", "hr", "wbr"}
+OPAQUE_LETTER = "x"  # what an opaque element's characters look like to the run finder
+SPAN_OPEN, SPAN_CLOSE = '<span dir="ltr">', "</span>"
+
+_PIECES = re.compile(r"(<[^>]*>)")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>]*?)(/?)>")
+_LANG = re.compile(r'\blang="([^"]*)"')
+_DIR = re.compile(r'\bdir="')
+
+
+@dataclass
+class Text:
+    """A text node: its characters (unescaped), the language they are in, and what they are."""
+
+    chars: list[str]
+    language: str
+    opaque: bool  # inside code, kbd or samp
+
+
+@dataclass
+class Tag:
+    """A tag inside the inline content, written back as it was."""
+
+    markup: str
+    closing: bool
+
+
+@dataclass(frozen=True)
+class _Open:
+    """An element open around the current text."""
+
+    boundary: bool  # it ends the inline content (a block, a footnote, an element with dir)
+    language: str
+    opaque: bool
+    generated: bool  # a footnote number the reader wrote, not the author
+
+
+# One typesetting pass over the characters of an inline sequence: it gets the visible string and,
+# per character, its Text node (None for none), and returns per character the string to write
+# instead, or None to leave it.
+Pass = Callable[[str, list[Text | None]], list[str | None]]
+
+
+def typeset_fragment(
+    fragment: str,
+    language: str,
+    rtl: bool,
+    passes: Sequence[Pass],
+    generated_digits: Callable[[str], str],
+    markup: bool = True,
+) -> str:
+    """Apply `passes` to the running text of an XHTML fragment; isolate left-to-right runs when `rtl`.
+
+    `generated_digits` rewrites the digits of footnote numbers, which the reader generated. Without
+    `markup`, runs are isolated with LRI ... PDI only (for text that will be read without its tags)."""
+    out: list[str] = []
+    items: list[Text | Tag] = []
+    stack = [_Open(True, language, False, False)]
+    in_pre = 0  # code blocks are left as written
+
+    def flush() -> None:
+        if items:
+            out.append(_typeset_inline(items, rtl, passes, markup))
+            items.clear()
+
+    for piece in _PIECES.split(fragment):
+        if not piece:
+            continue
+        match = _TAG.fullmatch(piece)
+        if match is None:
+            if in_pre:
+                out.append(piece)
+            else:
+                top = stack[-1]
+                text = html.unescape(piece)
+                items.append(Text(list(generated_digits(text) if top.generated else text), top.language, top.opaque))
+            continue
+        closing, name, attrs = match[1] == "/", match[2].lower(), match[3]
+        void = match[4] == "/" or name in VOID
+        if name == PRE or in_pre:
+            if name == PRE and not void:
+                flush()
+                in_pre += -1 if closing else 1
+            out.append(piece)
+            continue
+        if void:
+            flush()
+            out.append(piece)
+            continue
+        if closing:
+            opened = stack.pop() if len(stack) > 1 else stack[0]
+            boundary = opened.boundary
+        else:
+            top = stack[-1]
+            boundary = name not in TRANSPARENT | OPAQUE or bool(_DIR.search(attrs)) or "footnote" in attrs
+            lang = found[1] if (found := _LANG.search(attrs)) else top.language
+            generated = top.generated or "footnote-ref" in attrs or "footnote-backref" in attrs
+            stack.append(_Open(boundary, lang, top.opaque or name in OPAQUE, generated))
+        if boundary:
+            flush()
+            out.append(piece)
+        else:
+            items.append(Tag(piece, closing))
+    flush()
+    return "".join(out)
+
+
+def escape(char: str) -> str:
+    """A character as markdown-it writes text: & < > and " escaped."""
+    return _ESCAPES.get(char, char)
+
+
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], markup: bool) -> str:
+    """One block's inline content, typeset and written out."""
+    texts = [item for item in items if isinstance(item, Text)]
+    owners: list[Text | None] = [t for t in texts for _ in t.chars]
+    visible = "".join(OPAQUE_LETTER * len(t.chars) if t.opaque else "".join(t.chars) for t in texts)
+    replaced = [escape(c) for t in texts for c in t.chars]
+    for typeset in passes:
+        for index, change in enumerate(typeset(visible, owners)):
+            owner = owners[index]
+            if change is not None and owner is not None and not owner.opaque:
+                replaced[index] = change
+    spans: list[tuple[int, int]] = []
+    if rtl:
+        for start, end in ltr_runs(visible):
+            owner = owners[start]
+            if owner is owners[end - 1] and owner is not None and not owner.opaque:
+                # A run glued to an Arabic letter ("وPango") keeps to the isolate: it can never start a
+                # line, and a box of its own would cut the word in two for PDFium's text extraction.
+                glued = (start > 0 and visible[start - 1].isalpha()) or (end < len(visible) and visible[end].isalpha())
+                element = markup and not glued
+                replaced[start] = (SPAN_OPEN if element else "") + LRI + replaced[start]
+                replaced[end - 1] += PDI + (SPAN_CLOSE if element else "")
+            else:
+                spans.append((start, end))
+    if not markup:
+        for start, end in spans:
+            _isolate_each_node(visible, owners, start, end, replaced, markup)
+        spans = []
+    return _serialise(items, visible, owners, replaced, spans)
+
+
+def _serialise(
+    items: list[Text | Tag], visible: str, owners: list[Text | None], replaced: list[str], spans: list[tuple[int, int]]
+) -> str:
+    """Write the items back with the replaced characters, wrapping each span in an ltr element where
+    its ends can be moved to the same depth; else each of its text nodes is isolated on its own."""
+    flat: list[Tag | int] = []  # a tag, or the index of a character
+    count = 0
+    for item in items:
+        if isinstance(item, Tag):
+            flat.append(item)
+        else:
+            flat.extend(range(count, count + len(item.chars)))
+            count += len(item.chars)
+    position = {entry: i for i, entry in enumerate(flat) if isinstance(entry, int)}
+    opens: dict[int, int] = {}
+    closes: dict[int, int] = {}
+    for start, end in spans:
+        first, last = position[start], position[end - 1] + 1  # the run is flat[first:last]
+        while first > 0 and isinstance(tag := flat[first - 1], Tag) and not tag.closing:
+            first -= 1  # take in the elements the run starts with
+        while last < len(flat) and isinstance(tag := flat[last], Tag) and tag.closing:
+            last += 1  # and those it ends with
+        if _balanced(flat[first:last]):
+            opens[first] = opens.get(first, 0) + 1
+            closes[last] = closes.get(last, 0) + 1
+        else:
+            _isolate_each_node(visible, owners, start, end, replaced, True)
+    parts: list[str] = []
+    for i, entry in enumerate(flat):
+        parts.append(SPAN_CLOSE * closes.get(i, 0) + SPAN_OPEN * opens.get(i, 0))
+        parts.append(entry.markup if isinstance(entry, Tag) else replaced[entry])
+    parts.append(SPAN_CLOSE * closes.get(len(flat), 0))
+    return "".join(parts)
+
+
+def _balanced(entries: list[Tag | int]) -> bool:
+    depth = 0
+    for entry in entries:
+        if isinstance(entry, Tag):
+            depth += -1 if entry.closing else 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _isolate_each_node(
+    visible: str, owners: list[Text | None], start: int, end: int, replaced: list[str], markup: bool
+) -> None:
+    """Isolate the part of a run in each text node on its own (the run crosses an element's edge),
+    without the spaces at its ends."""
+    begin = start
+    for index in range(start + 1, end + 1):
+        if index == end or owners[index] is not owners[begin]:
+            owner, first, last = owners[begin], begin, index - 1
+            while first <= last and visible[first].isspace():
+                first += 1
+            while last >= first and visible[last].isspace():
+                last -= 1
+            if owner is not None and not owner.opaque and first <= last:
+                replaced[first] = (SPAN_OPEN if markup else "") + LRI + replaced[first]
+                replaced[last] += PDI + (SPAN_CLOSE if markup else "")
+            begin = index

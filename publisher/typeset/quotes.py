@@ -1,0 +1,107 @@
+"""Typewriter quotes (" and ') become the quotation marks of the language they are written in.
+
+« » with no inner space in Arabic-script languages, “ ” ‘ ’ in English, « » with narrow no-break
+spaces inside in French, „ “ in German, and so on. The language is that of the element the quote
+sits in (a `lang` on a span, else the document's); a quotation inside a Latin phrase of an Arabic
+text ("the "best" choice") takes English marks. An apostrophe inside a word becomes ’. Never
+inside code: inline.py hides code from every pass.
+"""
+
+from __future__ import annotations
+
+from ..source.languages import primary_language, script_of
+from .inline import Text
+
+# Primary open and close, secondary open and close, and the space set inside the marks.
+Style = tuple[str, str, str, str, str]
+ENGLISH: Style = ("“", "”", "‘", "’", "")
+ARABIC_SCRIPT: Style = ("«", "»", "‹", "›", "")
+STYLES: dict[str, Style] = {
+    "en": ENGLISH,
+    "fr": ("«", "»", "“", "”", "\u202f"),
+    "de": ("„", "“", "‚", "‘", ""),
+    "es": ("«", "»", "“", "”", ""),
+    "it": ("«", "»", "“", "”", ""),
+    "pt": ("«", "»", "“", "”", ""),
+    "nl": ("‘", "’", "“", "”", ""),
+    "ru": ("«", "»", "„", "“", ""),
+    "tr": ("“", "”", "‘", "’", ""),
+    # Amazigh languages, in Latin or Tifinagh letters, as Morocco and Algeria print them.
+    "zgh": ("«", "»", "“", "”", ""),
+    "ber": ("«", "»", "“", "”", ""),
+    "kab": ("«", "»", "“", "”", ""),
+    "tzm": ("«", "»", "“", "”", ""),
+    "shi": ("«", "»", "“", "”", ""),
+    "rif": ("«", "»", "“", "”", ""),
+}
+STRAIGHT = "\"'"
+_OPENERS = "([{«‹“‘„‚—–-/\u2066\u2067\u2068"
+
+
+def style_of(language: str) -> Style:
+    """The quotation marks of a BCP 47 language tag; English ones for a language not in the table."""
+    if script_of(language) == "arab":
+        return ARABIC_SCRIPT
+    return STYLES.get(primary_language(language), ENGLISH)
+
+
+def quotes_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
+    """Curly quotes for the straight ones of an inline sequence (see inline.Pass)."""
+    out: list[str | None] = [None] * len(visible)
+    stack: list[tuple[str, Style]] = []  # the quotes opened and not yet closed
+    for index, char in enumerate(visible):
+        owner = owners[index]
+        if char not in STRAIGHT or owner is None or owner.opaque:
+            continue
+        before = visible[index - 1] if index else ""
+        after = visible[index + 1] if index + 1 < len(visible) else ""
+        if char == "'" and before.isalnum() and after.isalnum():
+            out[index] = "’"  # l'homme, don't
+            continue
+        if char == "'" and not before.strip() and after.isdigit():
+            out[index] = "’"  # '90s
+            continue
+        opening = not before.strip() or before in _OPENERS
+        if opening and not after.strip() and stack and stack[-1][0] == char:
+            opening = False  # a quote alone between spaces closes what is open, else it opens
+        if opening:
+            style = _style_at(visible, index, owner.language)
+            stack.append((char, style))
+            mark, space = (style[0] if char == '"' else style[2]), style[4]
+            if space and after.isspace():
+                out[index + 1] = space
+                space = ""
+            out[index] = mark + space
+            continue
+        if stack and stack[-1][0] == char:
+            style = stack.pop()[1]
+        elif char == "'":
+            out[index] = "’"  # students' — an apostrophe, not a quote
+            continue
+        else:
+            style = _style_at(visible, index, owner.language)
+        mark, space = (style[1] if char == '"' else style[3]), style[4]
+        if space and before.isspace():
+            out[index - 1] = space
+            space = ""
+        out[index] = space + mark
+    return out
+
+
+def _style_at(visible: str, index: int, language: str) -> Style:
+    """The style for a quote at `index`: its language's, or English inside a Latin phrase of Arabic text."""
+    style = style_of(language)
+    if style is ARABIC_SCRIPT and _latin(_neighbour(visible, index, -1)) and _latin(_neighbour(visible, index, 1)):
+        return ENGLISH
+    return style
+
+
+def _neighbour(visible: str, index: int, step: int) -> str:
+    index += step
+    while 0 <= index < len(visible) and (visible[index].isspace() or visible[index] in STRAIGHT):
+        index += step
+    return visible[index] if 0 <= index < len(visible) else ""
+
+
+def _latin(char: str) -> bool:
+    return (char.isalpha() and char.isascii()) or "\u00c0" <= char <= "\u024f"

@@ -1,0 +1,59 @@
+"""A number and its unit stay on one line: "99 كيلومتر", "10:30 صباحا", "5 kg", "20 درهما".
+
+The space between them becomes a NO-BREAK SPACE, as typesetters do: text extractors read it as a
+space. (A WORD JOINER after the space did the same on the page, but PDFium and poppler copied
+it into the word that followed.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .inline import Text
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# Arabic unit, currency and time words, matched at the start of a word ("كيلومترات", "درهما").
+ARABIC_STEMS = _words(
+    "كيلومتر كيلوغرام كيلوجرام كيلوواط كيلولتر ميغاواط ميجاواط غيغاواط متر سنتيمتر ملليمتر مليمتر ميلليمتر "
+    "غرام جرام ملغ لتر هكتار فدان ميل قدم بوصة درهم دينار ريال جنيه ليرة دولار يورو أورو فرنك روبية "
+    "ساعة ساعات دقيقة دقائق ثانية ثوان يوم أيام أسبوع أسابيع شهر أشهر شهور سنة سنوات سنين عام أعوام "
+    "صباح مساء ظهر عصر ليل فجر درجة درجات بالمائة بالمئة مليون ملايين مليار مليارات ألف آلاف طن أطنان "
+    "نسمة شخص أشخاص كلم كلغ"
+)
+# Short unit names that are words only on their own (م for metre would otherwise match many words).
+EXACT = frozenset(
+    _words(
+        "كم كغ سم مم م ل مل غ ق ث ه km m cm mm µm nm kg g mg t l L ml cl dl h min s ms µs ns Hz kHz MHz GHz "
+        "W kW MW GW kWh MWh V mV A mA Pa hPa kPa bar °C °F K B KB MB GB TB kB px pt em rem km/h m/s mph "
+        "ha ac € $ £ ¥ ₹ % ‰ AM PM am pm"
+    )
+)
+_NUMBER = r"[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,:\u066b\u066c]*"
+_UNIT = re.compile(rf"(?<![0-9\u0660-\u0669\u06f0-\u06f9.,])({_NUMBER}) (\S+)")
+_WORD_END = re.compile(r"[\s.,;:!?()\[\]«»“”\"'،؛؟]")
+
+
+def units_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
+    """A no-break space between a number and its unit (see inline.Pass)."""
+    out: list[str | None] = [None] * len(visible)
+    for match in _UNIT.finditer(visible):
+        word = _WORD_END.split(match[2], maxsplit=1)[0]
+        if word in EXACT or any(word.startswith(stem) for stem in ARABIC_STEMS):
+            space = match.start(2) - 1
+            owner = owners[space]
+            if owner is not None and not owner.opaque:
+                out[space] = NO_BREAK_SPACE
+    return out
+
+
+def join_units(text: str) -> str:
+    """The same for a plain string (a title, a heading)."""
+    owners: list[Text | None] = [Text([], "", False)] * len(text)
+    changes = units_pass(text, owners)
+    return "".join(change if change is not None else char for char, change in zip(text, changes, strict=True))

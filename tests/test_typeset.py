@@ -1,0 +1,175 @@
+"""Typesetting running text: left-to-right runs with their signs, quotes by language, numbers and units."""
+
+from __future__ import annotations
+
+import pytest
+
+from publisher.typeset.bidi import LRI, PDI, isolate_ltr
+from publisher.typeset.document import PASSES, typeset_text
+from publisher.typeset.inline import typeset_fragment
+from publisher.typeset.numerals import choose_numerals, language_numerals, localise_digits, written_numerals
+from publisher.typeset.quotes import style_of
+
+NBSP = "\u00a0"
+
+
+def runs(text: str) -> list[str]:
+    """The isolated runs of a plain text, in order."""
+    marked = isolate_ltr(text)
+    return [part.split(PDI)[0] for part in marked.split(LRI)[1:]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تراجع بـ -3.2% ثم ارتفع بـ +1.5%", ["-3.2%", "+1.5%"]),
+        ("هامش ±0.5 و−2 و∓1", ["±0.5", "−2", "∓1"]),
+        ("السعر $82.40 أو 76€ أو £1.17 أو -€3 أو ¥500", ["$82.40", "76€", "£1.17", "-€3", "¥500"]),
+        ("بلغ 4‰ و25°C و12° و3.5′", ["4‰", "25°C", "12°", "3.5′"]),
+        ("الدالة fetch_quotes() ثم a[0] ثم get_index(2026) الآن", ["fetch_quotes()", "a[0]", "get_index(2026)"]),
+        ("برنامج Maroc Digital 2030 الجديد", ["Maroc Digital 2030"]),
+        ("بين 2021-2026 و10:30 و31/12/2026 و1,200", ["2021-2026", "10:30", "31/12/2026", "1,200"]),
+        (
+            "على https://data.example.ma/api/v2/ أو support@example.ma.",
+            ["https://data.example.ma/api/v2/", "support@example.ma"],
+        ),
+        ("قال Open Data, Big Data ثم Paris، الرباط", ["Open Data, Big Data", "Paris"]),
+        ('و the "best" choice و', ['the "best" choice']),
+        ('فعنونت "La bourse recule" selon l\'analyste.', ['"La bourse recule" selon l\'analyste']),
+        ("كلمات Ελληνικά και Русский текст هنا", ["Ελληνικά και Русский текст"]),
+        ("سالب -٣٫٢٪ و+٥", ["-٣٫٢٪", "+٥"]),
+        # What needs nothing: a bare number, Arabic-Indic numbers and their ranges, a hyphen inside a word.
+        ("في 2026 و١٢٣ و٢٠٢١-٢٠٢٦ و٢٠٢٥/٢٠٢٦", []),
+        ("x-5 هنا", ["x-5"]),
+    ],
+)
+def test_a_run_travels_with_its_signs_units_and_brackets(text: str, expected: list[str]) -> None:
+    assert runs(text) == expected
+
+
+def test_isolating_twice_changes_nothing() -> None:
+    once = isolate_ltr("تراجع بـ -3.2% في Maroc Digital 2030")
+    assert isolate_ltr(once) == once
+
+
+def fragment(html: str, language: str = "ar", rtl: bool = True) -> str:
+    return typeset_fragment(html, language, rtl, PASSES, lambda text: text)
+
+
+def test_a_run_inside_one_text_node_gets_an_ltr_span_and_isolates() -> None:
+    assert fragment("<p>بـ -3.2% هذا</p>") == f'<p>بـ <span dir="ltr">{LRI}-3.2%{PDI}</span> هذا</p>'
+
+
+def test_a_run_across_emphasis_is_one_span() -> None:
+    out = fragment("<p>برنامج Maroc <em>Digital</em> 2030 الجديد</p>")
+    assert out == '<p>برنامج <span dir="ltr">Maroc <em>Digital</em> 2030</span> الجديد</p>'
+
+
+def test_code_and_kbd_are_isolated_whole_and_never_changed() -> None:
+    out = fragment('<p>الدالة <code>f("x")</code> ثم <kbd>Ctrl+C</kbd> الآن</p>')
+    assert '<span dir="ltr"><code>f(&quot;x&quot;)</code></span>' in out
+    assert '<span dir="ltr"><kbd>Ctrl+C</kbd></span>' in out
+
+
+def test_a_run_that_starts_inside_an_element_and_ends_outside_is_isolated_per_node() -> None:
+    out = fragment("<p><em>كلمة Open</em> Data هنا</p>")
+    assert out == (
+        f'<p><em>كلمة <span dir="ltr">{LRI}Open{PDI}</span></em> <span dir="ltr">{LRI}Data{PDI}</span> هنا</p>'
+    )
+
+
+def test_code_blocks_and_footnote_calls_are_left_as_written() -> None:
+    block = '<pre><code class="language-py">print("a" + \'b\')\n</code></pre>'
+    assert fragment(block) == block
+    call = '<sup class="footnote-ref"><a href="#fn-ch01-1" id="fnref-ch01-1">1</a></sup>'
+    assert fragment(f"<p>نص{call}.</p>") == f"<p>نص{call}.</p>"
+
+
+def test_generated_footnote_numbers_take_the_books_digits() -> None:
+    html = (
+        '<p>نص<sup class="footnote-ref"><a href="#fn-ch01-12" id="fnref-ch01-12">12</a></sup> في 2026.</p>'
+        '<aside class="footnote"><p><a href="#fnref-ch01-12" class="footnote-backref">12</a> سنة 1990.</p></aside>'
+    )
+    out = typeset_fragment(html, "ar-EG", True, PASSES, lambda t: localise_digits(t, "arabic-indic"))
+    assert ">١٢</a></sup>" in out and 'class="footnote-backref">١٢</a>' in out
+    assert "2026" in out and "1990" in out  # the author's digits stay
+    assert "fn-ch01-12" in out  # and so do the attributes
+
+
+@pytest.mark.parametrize(
+    ("html", "language", "expected"),
+    [
+        ("<p>قال: \"نعم\" ثم 'لا'</p>", "ar", "<p>قال: «نعم» ثم ‹لا›</p>"),
+        ('<p>قال: "Open Data للجميع"</p>', "ar", "<p>قال: «Open Data للجميع»</p>"),
+        ("<p>He said \"it's the 'best' one\"</p>", "en", "<p>He said “it’s the ‘best’ one”</p>"),
+        ('<p>Il a dit "bonjour" à l\'homme</p>', "fr", "<p>Il a dit «\u202fbonjour\u202f» à l’homme</p>"),
+        ('<p>Il a dit " bonjour " enfin</p>', "fr", "<p>Il a dit «\u202fbonjour\u202f» enfin</p>"),
+        ('<p>Er sagte "ja"</p>', "de", "<p>Er sagte „ja“</p>"),
+        ("<p>the '90s and the students' books</p>", "en", "<p>the ’90s and the students’ books</p>"),
+        ('<p>"<em>Open</em> Data"</p>', "en", "<p>“<em>Open</em> Data”</p>"),
+    ],
+)
+def test_straight_quotes_become_the_marks_of_their_language(html: str, language: str, expected: str) -> None:
+    assert fragment(html, language, rtl=False) == expected
+
+
+def test_quotes_follow_the_lang_of_a_span_and_never_touch_code() -> None:
+    out = fragment('<p>عنونت <span lang="fr">"La bourse recule"</span> و<code>"x"</code></p>', rtl=False)
+    assert '<span lang="fr">«\u202fLa bourse recule\u202f»</span>' in out
+    assert "<code>&quot;x&quot;</code>" in out
+
+
+def test_a_latin_phrase_inside_arabic_takes_english_quotes() -> None:
+    assert typeset_text('كتب: the "best" choice', "ar", rtl=False) == "كتب: the “best” choice"
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("مسافة 99 كيلومتر", True),
+        ("عند 10:30 صباحا", True),
+        ("ثمن 149 درهما", True),
+        ("و50 درهم", True),
+        ("وزنه 5 kg فقط", True),
+        ("٤٥ كيلومترا", True),
+        ("سنة 2026 م", True),
+        ("في 2026 قررت", False),
+        ("منذ 12 مدرسة", False),
+    ],
+)
+def test_a_number_and_its_unit_do_not_break(text: str, joined: bool) -> None:
+    assert (NBSP in typeset_text(text, "ar", rtl=False)) is joined
+
+
+@pytest.mark.parametrize(
+    ("setting", "language", "texts", "expected"),
+    [
+        ("auto", "ar-EG", ["في 2026 و12"], "latin"),  # the text's own digits first
+        ("auto", "ar-MA", ["في ٢٠٢٦ و١٢ و2"], "arabic-indic"),
+        ("auto", "fa", ["سال ۱۴۰۵"], "extended-arabic-indic"),
+        ("auto", "ar-EG", ["بلا أرقام"], "arabic-indic"),  # then CLDR's default for the language
+        ("auto", "ar-EG", ["12 و٣٤"], "arabic-indic"),  # a tie is no answer: the language decides
+        ("auto", "ar-MA", ["بلا أرقام"], "latin"),
+        ("auto", "ar", ["بلا أرقام"], "latin"),  # CLDR: bare "ar" writes European digits
+        ("auto", "fa", [""], "extended-arabic-indic"),
+        ("auto", "ur", [""], "latin"),  # CLDR, where the issue's table said Extended
+        ("latin", "ar-EG", ["٢٠٢٦"], "latin"),  # an explicit choice wins
+        ("arabic-indic", "ar-MA", ["2026"], "arabic-indic"),
+    ],
+)
+def test_generated_numbers_follow_the_text_then_cldr(
+    setting: str, language: str, texts: list[str], expected: str
+) -> None:
+    assert choose_numerals(setting, language, texts) == expected
+
+
+def test_digit_counting_and_unknown_languages() -> None:
+    assert written_numerals(["no digits"]) is None
+    assert language_numerals("xx-YY") == "latin"
+    assert localise_digits("page 12", "extended-arabic-indic") == "page ۱۲"
+
+
+def test_quote_styles_by_script() -> None:
+    assert style_of("ar-MA")[:2] == style_of("fa")[:2] == style_of("ku-Arab")[:2] == ("«", "»")
+    assert style_of("en-GB")[:2] == ("“", "”")
+    assert style_of("xx")[:2] == ("“", "”")

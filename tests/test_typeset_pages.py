@@ -1,0 +1,173 @@
+"""Typesetting as it reaches the pages: runs in reading order, no straight quotes, generated digits,
+no glyph drawn that a font lacks. Two fixtures written for this: a Moroccan market report mixing
+signed numbers, currencies, units, code and quotes (European digits), and an Egyptian report in
+Arabic-Indic digits with footnotes and nested lists."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pikepdf
+import pypdfium2
+import pytest
+from conftest import FIXTURES
+
+from publisher import build
+from publisher.errors import InputError
+from publisher.pdf.notdef import notdef_pages
+
+SLUGS = ("signs", "mashriq")
+MIRRORED = str.maketrans("()[]", "||||")  # a mirrored bracket's glyph maps back to one character for both
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two fixtures built as they ship, and their PDFs once more without the text layer: its
+    /ActualText marks steer extractors, so only the unmarked file gives the glyphs' own places."""
+    root = tmp_path_factory.mktemp("typeset")
+    for slug in SLUGS:
+        shutil.copytree(FIXTURES / slug, root / "source" / slug)
+    build(root, jobs=1)
+    patch = pytest.MonkeyPatch()
+    patch.setattr("publisher.pdf.render.mark_text_layer", lambda document, pdf, addresses: 0)
+    try:
+        build(root, formats=["pdf"], dist=root / "unmarked", jobs=1, cache=False)
+    finally:
+        patch.undo()
+    return root
+
+
+def visual_lines(pdf: Path) -> list[str]:
+    """Each line of each page as drawn, left to right, from PDFium's character boxes."""
+    document = pypdfium2.PdfDocument(pdf)
+    lines = []
+    for page in document:
+        text = page.get_textpage()
+        rows: list[tuple[float, list[tuple[float, str]]]] = []
+        for index in range(text.count_chars()):
+            char = text.get_text_range(index, 1)
+            left, bottom, right, top = text.get_charbox(index, loose=True)
+            if char in "\r\n" or (right <= left and char != " "):
+                continue
+            middle = (bottom + top) / 2
+            row = next((r for r in rows if abs(r[0] - middle) < 4), None)
+            if row is None:
+                rows.append(row := (middle, []))
+            row[1].append((left, char))
+        lines += ["".join(c for _, c in sorted(chars)) for _, chars in sorted(rows, key=lambda r: -r[0])]
+    document.close()
+    return lines
+
+
+RUNS = {
+    "signs": [
+        "-3.2%",
+        "+1.5%",
+        "±0.5",
+        "±0.8",
+        "$82.40",
+        "76€",
+        "£1.17",
+        "10.85",
+        "4‰",
+        "Maroc Digital 2030",
+        "1,200",
+        "31/12/2026",
+        "25°C",
+        "fetch_quotes()",
+        "Ctrl+Enter",
+        "get_index(2026)",
+        "support@example.ma",
+        "06:15",
+        "the “best” choice is to wait",
+    ],
+    "mashriq": ["-٠٫٤٪", "٢٠٢٥/٢٠٢٦", "١٢٫٥", "٣٬٢٠٠"],
+}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_run_reads_left_to_right_where_it_is_drawn(workspace: Path, slug: str) -> None:
+    lines = [line.translate(MIRRORED) for line in visual_lines(workspace / "unmarked" / f"{slug}.pdf")]
+    missing = [run for run in RUNS[slug] if not any(run.translate(MIRRORED) in line for line in lines)]
+    assert missing == [], "\n".join(lines)
+
+
+def test_no_straight_quote_reaches_a_page(workspace: Path) -> None:
+    for slug in SLUGS:
+        document = pypdfium2.PdfDocument(workspace / "dist" / f"{slug}.pdf")
+        text = "".join(page.get_textpage().get_text_range() for page in document)
+        document.close()
+        assert '"' not in text and "'" not in text, slug
+        assert slug != "signs" or ("«" in text and "»" in text and "“" in text)
+    with zipfile.ZipFile(workspace / "dist" / "signs.epub") as epub:
+        chapter = epub.read("EPUB/ch01.xhtml").decode()
+    body = re.sub(r"<code>.*?</code>|<[^>]*>|[\u2066\u2069]", "", chapter.split("<body", 1)[1].split(">", 1)[1])
+    assert '"' not in body and "'" not in body
+    assert "«نستهدف نموا بنسبة 4‰ في كل ربع»" in body
+    assert "«\u202fLa bourse recule\u202f»" in body
+
+
+def page_texts(pdf: Path) -> list[str]:
+    document = pypdfium2.PdfDocument(pdf)
+    texts = [page.get_textpage().get_text_range() for page in document]
+    document.close()
+    return texts
+
+
+def test_generated_numbers_follow_the_digits_of_the_text(workspace: Path) -> None:
+    mashriq = page_texts(workspace / "dist" / "mashriq.pdf")
+    last = mashriq[-1]
+    assert last.rstrip().endswith("٣")  # the folio
+    assert "(١)" in last and "(٢)" in last  # footnote markers
+    assert re.search("١ ?\\.|\\. ?١", last) and re.search("٣ ?\\.|\\. ?٣", last)  # ordered list numbers
+    signs = page_texts(workspace / "dist" / "signs.pdf")
+    assert signs[-1].rstrip().endswith("3")  # Moroccan text, European digits
+    with zipfile.ZipFile(workspace / "dist" / "mashriq.epub") as epub:
+        chapter = epub.read("EPUB/ch01.xhtml").decode()
+        css = epub.read("EPUB/styles/book.css").decode()
+    assert 'class="numerals-arabic-indic"' in chapter
+    assert 'role="doc-noteref">١</a>' in chapter and 'role="doc-backlink">٢</a>' in chapter
+    assert ".numerals-arabic-indic ol { list-style-type: arabic-indic; }" in css
+
+
+def test_no_pdf_draws_a_notdef_box_for_what_the_layouts_generate(workspace: Path) -> None:
+    for slug in SLUGS:
+        with pikepdf.open(workspace / "dist" / f"{slug}.pdf") as pdf:
+            assert notdef_pages(pdf) == [], slug
+
+
+def test_a_generated_character_no_font_draws_is_an_input_error(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "mashriq", tmp_path / "source" / "mashriq")
+    (tmp_path / "templates" / "pdf").mkdir(parents=True)
+    css = (Path(__file__).parent.parent / "templates" / "pdf" / "book.css").read_text(encoding="utf-8")
+    (tmp_path / "templates" / "pdf" / "book.css").write_text(
+        css + '\nul ul { list-style-type: "\\25E6  "; }\n', encoding="utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        build(tmp_path, jobs=1)
+    assert caught.value.messages == [
+        "U+25E6 WHITE BULLET in templates/pdf/book.css: no font can draw it; "
+        "add a font that covers it to fonts/ (now: Amiri, Noto Sans Tifinagh)"
+    ]
+    assert not (tmp_path / "dist").exists()
+
+
+def test_publish_check_fails_on_a_pdf_that_draws_notdef(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PDF made without the coverage check (an older version, another tool) draws boxes for "→"."""
+    from publisher.builder.verify import check_pdf
+    from publisher.source.fonts import FontSet, load_fonts
+    from publisher.source.manifest import load_manifest
+
+    folder = tmp_path / "source" / "arrows"
+    folder.mkdir(parents=True)
+    (folder / "manifest.toml").write_text('title = "أسهم"\nauthors = ["أ"]\n', encoding="utf-8")
+    (folder / "a.md").write_text("سهم → هنا\n", encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(FontSet, "check_coverage", lambda self, manifest, document, generated: None)
+        build(tmp_path, formats=["pdf"], jobs=1)
+    fonts = load_fonts((Path(__file__).parent.parent / "fonts",))
+    problems = check_pdf(tmp_path / "dist" / "arrows.pdf", load_manifest(folder), fonts)
+    assert problems == ["dist/arrows.pdf: draws .notdef (a box for a character its font lacks) on page 3; rebuild it"]
