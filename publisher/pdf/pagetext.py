@@ -40,6 +40,7 @@ class Show:
     loose: bool = False  # whether the array has an adjustment large enough for a wide blank
     size: float = 0.0  # the font size (`Tf`)
     origin: tuple[int, float, float] = (0, 0.0, 0.0)  # its text object: its `BT`'s number, where `Tm` puts it
+    rise: float = 0.0  # the text rise (`Ts`): WeasyPrint raises a mark's glyph in an array of its own
 
 
 def read_lines(
@@ -54,7 +55,7 @@ def read_lines(
     """
     decoded = {} if decoded is None else decoded
     lines: dict[tuple[int, float], list[tuple[float, int, Show]]] = {}
-    font, size, block = None, 0.0, 0
+    font, size, block, rise = None, 0.0, 0, 0.0
     x = y = 0.0
     origin = (0, x, y)
     space, spaces, saved = 0, 0, []  # the current transformation, as a number that changes with each `cm`
@@ -79,6 +80,8 @@ def read_lines(
         elif operator == b"Td":
             dx, dy = (float(value) for value in item.split()[:2])
             x, y = x + dx, y + dy
+        elif operator == b"Ts":
+            rise = float(item.split()[0])
         elif operator == b"Tf":
             name, size_text = item[1:].split()[:2]
             font, size = fonts.get(name.decode()), float(size_text)
@@ -86,7 +89,8 @@ def read_lines(
             line = lines.setdefault((space, round(y, 2)), [])
             array = item[1 : -len(b"] TJ")]
             glyph_text = _decoder(font, decoded.setdefault(font.hash, {}))
-            show = Show(index, font, _elements(array, font, glyph_text), _LOOSE.search(array) is not None, size, origin)
+            loose = _LOOSE.search(array) is not None
+            show = Show(index, font, _elements(array, font, glyph_text), loose, size, origin, rise)
             line.append((x, len(line), show))
     return [[show for _, _, show in sorted(line, key=lambda entry: entry[:2])] for line in lines.values()]
 

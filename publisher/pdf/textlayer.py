@@ -348,6 +348,8 @@ def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[
     """Consecutive elements of one role joined: (role, their bytes, their text); each marked space alone.
 
     Empty glyphs (`<>`, drawing nothing) go: PDFium drops the adjustment that ends an array holding one.
+    Adjustments with no glyph join the next piece (else the one before), unless it is a stretched space
+    (its `Tz` would scale them): PDFium drew the words after an array of adjustments alone out of place.
     """
     groups: list[tuple[int, list[bytes], list[str]]] = []
     for (element, text), role in zip(elements, roles, strict=True):
@@ -355,6 +357,18 @@ def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[
             groups.append((role, [], []))
         groups[-1][1].append(b" " if element == b"<>" else element)
         groups[-1][2].append(text or "")
+    for index in reversed(range(len(groups))):
+        role, parts, texts = groups[index]
+        if any(part[:1] == b"<" for part in parts) or len(groups) == 1:
+            continue
+        if index + 1 < len(groups) and groups[index + 1][0] != STRETCHED_SPACE:
+            groups[index + 1][1][:0], groups[index + 1][2][:0] = parts, texts
+        elif index > 0 and groups[index - 1][0] != STRETCHED_SPACE:
+            groups[index - 1][1].extend(parts)
+            groups[index - 1][2].extend(texts)
+        else:
+            continue
+        del groups[index]
     return [(role, b"".join(parts), "".join(texts)) for role, parts, texts in groups] or [(PLAIN, b"", "")]
 
 
