@@ -2,7 +2,9 @@
 
 For each publication: the words of its chapters (titles, text, footnotes) as the source has them,
 against the words an extractor finds in the body area of the chapter pages (running heads and
-folios cropped away), in order. Prints the word accuracy per extractor and the words that differ.
+folios cropped away), in order. Prints the word accuracy per extractor and the words that differ:
+compared without marks (harakat, shadda, tanwin, sukun, dagger alef dropped), and with them (NFC, as
+the author typed them: "pdfium+marks", "poppler+marks").
 
     python benchmarks/text_fidelity.py [WORKSPACE] [SLUG ...]     (default: this repo, every slug)
 """
@@ -27,16 +29,21 @@ MM = 72 / 25.4
 TOP, BOTTOM = 17 * MM, 19 * MM  # the running head and the folio live in these bands of the page margins
 # Arabic harakat, tatweel and bidi controls: not words, and extractors differ on them.
 _DROP = re.compile(r"[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
+_CONTROLS = re.compile(r"[\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")  # bidi controls only
 _EDGE = "()[]{}«».,،؛;:؟?!…\"'“”"
 
 
-def words(text: str) -> list[str]:
-    """Words as compared: NFKC, marks and bidi controls dropped, punctuation stripped at the edges."""
-    text = _DROP.sub("", unicodedata.normalize("NFKC", text))
+def words(text: str, marks: bool = False) -> list[str]:
+    """Words as compared: NFKC, marks and bidi controls dropped, punctuation stripped at the edges; with
+    `marks`, NFC and only bidi controls dropped: the marks must come back where the author typed them."""
+    if marks:
+        text = _CONTROLS.sub("", unicodedata.normalize("NFC", text))
+    else:
+        text = _DROP.sub("", unicodedata.normalize("NFKC", text))
     return [w for w in (raw.strip(_EDGE) for raw in text.split()) if w]
 
 
-def source_words(workspace: Path, slug: str) -> list[str]:
+def source_words(workspace: Path, slug: str, marks: bool = False) -> list[str]:
     """The words a reader should find in the chapters: chapter titles, text and notes, in order."""
     manifest = load_manifest(workspace / "source" / slug)
     out: list[str] = []
@@ -45,8 +52,8 @@ def source_words(workspace: Path, slug: str) -> list[str]:
         html = re.sub(r'<a href="#fnref[^"]*"[^>]*>[^<]*</a>', " ", html)  # note numbers are generated
         html = re.sub(r'<sup class="footnote-ref">.*?</sup>', " ", html)
         text = re.sub(r"<[^>]+>", " ", html)
-        prefix = [] if chapter.own_heading else words(chapter.title)
-        out += prefix + words(unescape(text))
+        prefix = [] if chapter.own_heading else words(chapter.title, marks)
+        out += prefix + words(unescape(text), marks)
     return out
 
 
@@ -76,15 +83,15 @@ def body_boxes(pdf: Path, pages: range) -> list[tuple[float, float, float, float
         return out
 
 
-def pdfium_words(pdf: Path, pages: range, boxes: list) -> list[str]:
+def pdfium_words(pdf: Path, pages: range, boxes: list, marks: bool = False) -> list[str]:
     document = pypdfium2.PdfDocument(pdf)
     text = []
     for index, (left, bottom, right, top) in zip(pages, boxes, strict=True):
         text.append(document[index].get_textpage().get_text_bounded(left, bottom, right, top))
-    return words("\n".join(text))
+    return words("\n".join(text), marks)
 
 
-def poppler_words(pdf: Path, pages: range, boxes: list) -> list[str]:
+def poppler_words(pdf: Path, pages: range, boxes: list, marks: bool = False) -> list[str]:
     text = []
     with pikepdf.open(pdf) as document:
         for index, (left, bottom, right, top) in zip(pages, boxes, strict=True):
@@ -112,7 +119,7 @@ def poppler_words(pdf: Path, pages: range, boxes: list) -> list[str]:
                 "-",
             ]
             text.append(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-    return words("\n".join(text))
+    return words("\n".join(text), marks)
 
 
 @dataclass(frozen=True)
@@ -137,15 +144,18 @@ def compare(expected: list[str], found: list[str]) -> Fidelity:
 
 
 def measure(workspace: Path, slug: str) -> dict[str, Fidelity]:
-    """Accuracy of both extractors on dist/<slug>.pdf."""
+    """Accuracy of both extractors on dist/<slug>.pdf, without marks ("pdfium", "poppler") and with
+    them ("pdfium+marks", "poppler+marks")."""
     pdf = workspace / "dist" / f"{slug}.pdf"
     expected = source_words(workspace, slug)
     pages = chapter_pages(pdf, expected[:3])
     boxes = body_boxes(pdf, pages)
-    return {
-        "pdfium": compare(expected, pdfium_words(pdf, pages, boxes)),
-        "poppler": compare(expected, poppler_words(pdf, pages, boxes)),
-    }
+    results = {}
+    for marks, suffix in ((False, ""), (True, "+marks")):
+        wanted = source_words(workspace, slug, marks) if marks else expected
+        results["pdfium" + suffix] = compare(wanted, pdfium_words(pdf, pages, boxes, marks))
+        results["poppler" + suffix] = compare(wanted, poppler_words(pdf, pages, boxes, marks))
+    return results
 
 
 def main(argv: list[str]) -> int:
@@ -154,7 +164,7 @@ def main(argv: list[str]) -> int:
     for slug in slugs:
         for extractor, result in measure(workspace, slug).items():
             print(
-                f"{slug:32} {extractor:8} {result.accuracy:8.2%} word accuracy, {len(result.differences)} differences"
+                f"{slug:32} {extractor:14} {result.accuracy:8.2%} word accuracy, {len(result.differences)} differences"
             )
             for want, got in result.differences[:20]:
                 print(f"    source: {want or '(nothing)'}\n    found:  {got or '(nothing)'}")

@@ -1,9 +1,12 @@
 """Text that copies and searches right: what PDFium and poppler extract from our PDFs.
 
-Figures measured with `python benchmarks/text_fidelity.py` (2026-11-30), which this test runs:
+Figures measured with `python benchmarks/text_fidelity.py` (2026-12-03, kerning on), which this test runs:
 
-    seed    PDFium 100.00 %   poppler 100.00 %
-    mixed   PDFium 100.00 %   poppler 100.00 %
+    seed    PDFium 100.00 %   poppler 100.00 %   (with marks: the same)
+    mixed   PDFium 100.00 %   poppler 100.00 %   (with marks: the same)
+
+With kerning back on, poppler read 95.09 % (seed) and 95.40 % (mixed): Amiri's kerning pairs leave a
+blank over 0.1 em inside words ("تشاور ية"). Such words now get their text as /ActualText (textlayer.py).
 
 URLs and e-mail addresses now break at sensible points instead of moving whole to the next line and
 leaving the line above justified with blanks of 2.5 em; the mixed fixture's two URLs break at a line end.
@@ -41,14 +44,16 @@ from conftest import FIXTURES, REPO, SEED, Built, make_workspace
 sys.path.insert(0, str(REPO / "benchmarks"))
 from text_fidelity import measure, source_words
 
-FLOORS = {(SEED, "pdfium"): 1.0, (SEED, "poppler"): 1.0, ("mixed", "pdfium"): 1.0, ("mixed", "poppler"): 1.0}
+EXTRACTORS = ("pdfium", "poppler", "pdfium+marks", "poppler+marks")  # "+marks": compared with the harakat
+FLOORS = {SEED: dict.fromkeys(EXTRACTORS, 1.0), "mixed": dict.fromkeys(EXTRACTORS, 1.0)}
 
 
 @pytest.mark.parametrize("slug", [SEED, "mixed"])
 def test_extracted_words_do_not_regress(built: Built, slug: str) -> None:
     results = measure(built.root, slug)
+    assert set(results) == set(EXTRACTORS)
     for extractor, result in results.items():
-        assert result.accuracy >= FLOORS[(slug, extractor)], (extractor, result.differences)
+        assert result.accuracy >= FLOORS[slug][extractor], (extractor, result.differences)
 
 
 def test_numbers_addresses_and_ranges_copy_as_written(built: Built) -> None:
@@ -70,7 +75,8 @@ def test_arabic_punctuation_and_guillemets_are_kept(built: Built) -> None:
 
 
 def test_the_text_layer_changes_nothing_drawn(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The marks steer text extractors only: PDFium and poppler draw every page as without them.
+    """The marks steer text extractors only: PDFium and poppler draw every page as without them, vocalised
+    text included (PDFium drew vocalised words out of place once their arrays were cut: marks.py).
 
     (They did not, once: PDFium drops the adjustment that ends a TJ array holding an empty glyph,
     and the pieces the text layer cut ended so; words moved by up to 3.7 pt.)
@@ -83,13 +89,13 @@ def test_the_text_layer_changes_nothing_drawn(tmp_path, monkeypatch: pytest.Monk
     import publisher.pdf.render
     from publisher import build
 
-    sources = (REPO / "source" / SEED, FIXTURES / "mixed")
+    sources = (REPO / "source" / SEED, FIXTURES / "mixed", FIXTURES / "vocalised-hadith")
     marked = make_workspace(tmp_path / "marked", *sources)
     build(marked, formats=["pdf"], jobs=1)
     monkeypatch.setattr(publisher.pdf.render, "mark_text_layer", lambda document, pdf, addresses: 0)
     plain = make_workspace(tmp_path / "plain", *sources)
     build(plain, formats=["pdf"], jobs=1)
-    for slug in (SEED, "mixed"):
+    for slug in (SEED, "mixed", "vocalised-hadith"):
         pdfs = [root / "dist" / f"{slug}.pdf" for root in (marked, plain)]
         assert pdfs[0].read_bytes() != pdfs[1].read_bytes()  # the marks are there
         documents = [pypdfium2.PdfDocument(pdf) for pdf in pdfs]

@@ -13,6 +13,7 @@ adjustments around them and the glyph's width (WeasyPrint's font objects keep th
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,9 @@ class Show:
     font: Any
     elements: list[tuple[bytes, str | None]]
     loose: bool = False  # whether the array has an adjustment large enough for a wide blank
+    size: float = 0.0  # the font size (`Tf`)
+    origin: tuple[int, float, float] = (0, 0.0, 0.0)  # its text object: its `BT`'s number, where `Tm` puts it
+    rise: float = 0.0  # the text rise (`Ts`): WeasyPrint raises a mark's glyph in an array of its own
 
 
 def read_lines(
@@ -51,8 +55,9 @@ def read_lines(
     """
     decoded = {} if decoded is None else decoded
     lines: dict[tuple[int, float], list[tuple[float, int, Show]]] = {}
-    font = None
+    font, size, block, rise = None, 0.0, 0, 0.0
     x = y = 0.0
+    origin = (0, x, y)
     space, spaces, saved = 0, 0, []  # the current transformation, as a number that changes with each `cm`
     for index, item in enumerate(items):
         if not isinstance(item, bytes):
@@ -67,18 +72,25 @@ def read_lines(
             space = spaces
         elif operator == b"BT":
             x = y = 0.0
+            block += 1
+            origin = (block, x, y)
         elif operator == b"Tm":
             x, y = (float(value) for value in item.split()[4:6])
+            origin = (block, x, y)
         elif operator == b"Td":
             dx, dy = (float(value) for value in item.split()[:2])
             x, y = x + dx, y + dy
+        elif operator == b"Ts":
+            rise = float(item.split()[0])
         elif operator == b"Tf":
-            font = fonts.get(item[1:].split()[0].decode())
+            name, size_text = item[1:].split()[:2]
+            font, size = fonts.get(name.decode()), float(size_text)
         elif operator == b"TJ" and font is not None and item.startswith(b"["):
             line = lines.setdefault((space, round(y, 2)), [])
             array = item[1 : -len(b"] TJ")]
             glyph_text = _decoder(font, decoded.setdefault(font.hash, {}))
-            show = Show(index, font, _elements(array, font, glyph_text), _LOOSE.search(array) is not None)
+            loose = _LOOSE.search(array) is not None
+            show = Show(index, font, _elements(array, font, glyph_text), loose, size, origin, rise)
             line.append((x, len(line), show))
     return [[show for _, _, show in sorted(line, key=lambda entry: entry[:2])] for line in lines.values()]
 
@@ -151,3 +163,24 @@ def _around(elements: list[tuple[bytes, str | None]], index: int, step: int) -> 
     while 0 <= near < len(elements) and elements[near][1] is None:
         yield near
         near += step
+
+
+def kerning_gaps(show: Show, wider_than: float) -> dict[int, tuple[float, list[int]]]:
+    """The glyphs of a `TJ` that a blank wider than `wider_than` em parts from the next glyph of the
+    same word (a kerning pair of Amiri: "و" or "ر" before "ي"), by element index: the blank in text
+    space units, for a `Tc` that puts it in the glyph's advance, and the adjustments that make it now.
+
+    poppler takes a blank over 0.1 em between two glyphs for a space between words ("تشاور ية"); the
+    glyph's own advance it does not. Spaces and glyphs without text (marks, clusters.py) are left out.
+    """
+    found: dict[int, tuple[float, list[int]]] = {}
+    elements = show.elements
+    glyphs = [index for index, (_, text) in enumerate(elements) if text is not None]
+    for left, right in itertools.pairwise(glyphs):
+        if not (elements[left][1] or "").strip() or not (elements[right][1] or "").strip():
+            continue
+        between = [index for index in range(left + 1, right) if elements[index][0][:1] != b"<"]
+        blank = -sum(float(elements[index][0]) for index in between) / 1000
+        if blank > wider_than:
+            found[left] = (blank * show.size, between)
+    return found

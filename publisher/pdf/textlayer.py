@@ -23,6 +23,13 @@ poppler ignores, so poppler keeps reading the glyphs. PDFium also mirrors each b
 it reverses ("{" becomes "}"), though the glyph's text is already the character in reading order:
 such a glyph gets the mirror image as its named /ActualText, which PDFium mirrors back. (PDFium also
 reads the inline RIGHT-TO-LEFT MARK above as one more right-to-left character, which changes no word.)
+A word whose glyphs a blank over 0.05 em parts (Amiri's kerning pairs: "و" or "ر" before "ي") is two
+words to poppler ("تشاور ية"), and a word with marks comes out of both extractors with the marks' glyphs
+read wrong and cut off (clusters.py says why). Such a word's glyphs, its raised marks' arrays included,
+get an inline /ActualText of the word reversed, which poppler lays out left to right and reverses
+back, and inside it a named one with each stretch of letters reversed, which PDFium reads instead
+(marks.py); the word's text comes from the layout's clusters when it has marks, else from its glyphs.
+(A `Tc` that put the blank into the glyph's advance does not help: poppler subtracts it again.)
 A word in a script poppler's tables leave neutral (Tifinagh: "ⴰⴳⴰⴷⵉⵔ") is reversed by poppler with the
 Arabic around it: its glyphs get an inline /ActualText of the word reversed, which poppler reverses
 back, and inside it a named one of the word as written, which PDFium reads instead (it takes the
@@ -60,7 +67,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .addresspieces import find_broken_addresses
-from .pagetext import Show, read_lines, wide_spaces
+from .clusters import read_clusters
+from .marks import Word, marked_words, pdfium_text, poppler_text
+from .pagetext import Show, kerning_gaps, read_lines, wide_spaces
 
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
 # PDFium's character classes (core/fxcrt/fx_bidi.cpp): L, "left weak" W, R, and N for everything else.
@@ -69,8 +78,10 @@ _MIRRORED = frozenset("(){}[]<>«»‹›")
 _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
 
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
-# The roles of the pieces a TJ array is cut into.
+KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
+# The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
 PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL = range(8)
+WORD = 100
 
 
 def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> int:
@@ -88,10 +99,15 @@ def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> i
     preferences["Direction"] = "/R2L"
     fonts = {font.hash: font for font in document.fonts.values()}
     properties = pydyf.Dictionary()  # the named property lists, shared by the pages through their resources
+    names: dict[str, str] = {}  # a word's: one list for each text (words are parted by unmarked spaces)
 
-    def named(text: str) -> bytes:
-        name = f"AT{len(properties)}"
-        properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(text)})
+    def named(text: str, shared: bool = False) -> bytes:
+        name = names.get(text) if shared else None
+        if name is None:
+            name = f"AT{len(properties)}"
+            properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(text)})
+            if shared:
+                names[text] = name
         return f"/Span /{name} BDC".encode()
 
     def inline(text: str) -> list[Any]:
@@ -106,19 +122,33 @@ def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> i
     if addresses:  # a broken address spans lines, even pages: read them all first (else one page at a time)
         pages = list(pages)
         addressed, heads = _address_roles([line for *_, lines in pages for line in lines], addresses)
+    laid = read_clusters(document)
     count, number = 0, 0
-    for stream, resources, lines in pages:
+    for page, (stream, resources, lines) in enumerate(pages):
         replacements: dict[int, list[Any]] = {}
         for line in lines:
-            split = _split_line(line, addressed.get(number, {}))
+            gaps = [set(kerning_gaps(show, KERN)) for show in line]
+            words = marked_words(line, laid, page, gaps) if laid or any(gaps) else []
+            split = _split_line(line, addressed.get(number, {}), words)
             number += 1
-            for show, (pieces, stretches) in zip(line, split, strict=True):
+            ends = _word_ends(split)
+            for place, (show, (pieces, stretches)) in enumerate(zip(line, split, strict=True)):
                 if len(pieces) == 1 and pieces[0][0] == PLAIN:
                     continue  # nothing to mark: the operator stays as WeasyPrint wrote it
                 items: list[Any] = []
                 stretch = iter(stretches)
-                for role, part, text in pieces:
+                for piece, (role, part, text) in enumerate(pieces):
                     tj = b"[" + part + b"] TJ"
+                    if role >= WORD:  # a vocalised word, perhaps over several arrays (its raised marks)
+                        word = words[role - WORD].text
+                        opens, closes = ends[role]
+                        if opens == (place, piece):
+                            items += [*inline(poppler_text(word)), named(pdfium_text(word), shared=True)]
+                            count += 1
+                        items.append(tj)
+                        if closes == (place, piece):
+                            items += [b"EMC", b"EMC"]
+                        continue
                     if role == RUN_END_SPACE:
                         items += [*inline(RUN_END), tj, b"EMC"]
                     elif role == STRETCHED_SPACE:
@@ -197,7 +227,8 @@ def _page_streams(pdf: Any) -> Iterator[tuple[Any, Any]]:
     import pydyf
 
     by_reference = {obj.reference: obj for obj in pdf.objects[1:] if hasattr(obj, "reference")}
-    for page in by_reference.values():
+    for number in pdf.pages["Kids"][::3]:  # in page order: clusters.py finds text objects by page number
+        page = pdf.objects[number]
         if not isinstance(page, pydyf.Dictionary) or page.get("Type") != "/Page":
             continue
         stream, resources = by_reference.get(page.get("Contents")), by_reference.get(page.get("Resources"))
@@ -205,21 +236,38 @@ def _page_streams(pdf: Any) -> Iterator[tuple[Any, Any]]:
             yield stream, resources
 
 
+def _word_ends(split: list[tuple[list[tuple[int, bytes, str]], list[float]]]) -> dict[int, list[tuple[int, int]]]:
+    """For each word role of a line, the first and the last piece of it: (TJ number, piece number)."""
+    ends: dict[int, list[tuple[int, int]]] = {}
+    for place, (pieces, _) in enumerate(split):
+        for piece, (role, _, _) in enumerate(pieces):
+            if role >= WORD:
+                ends.setdefault(role, [(place, piece), (place, piece)])[1] = (place, piece)
+    return ends
+
+
 def _split_line(
-    line: list[Show], addressed: dict[tuple[int, int], int]
+    line: list[Show], addressed: dict[tuple[int, int], int], words: tuple[Word, ...] | list[Word] = ()
 ) -> list[tuple[list[tuple[int, bytes, str]], list[float]]]:
     """For each TJ of a line, its elements in pieces (role, elements, text), the marked ones apart, and the
-    horizontal scaling of each space stretched over a wide blank (pagetext.wide_spaces), in order.
+    horizontal scaling of each space stretched over a wide blank (pagetext.wide_spaces) or the `Tc` of
+    each glyph before a kerning blank (pagetext.kerning_gaps), in order.
 
     The space that ends a left-to-right run and the words poppler does not know to be
-    left-to-right are found over the whole line; left-to-right runs and mirrored brackets in each TJ.
+    left-to-right are found over the whole line; left-to-right runs and mirrored brackets in each TJ;
+    the glyphs of vocalised words (marks.py), with the adjustments between them, get their word's role.
     """
     wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
     marked = any(_kind(text) == "L" or text in _MIRRORED for _, _, text in glyphs)
-    if not marked and not any(wide):  # most lines of an Arabic book
+    if not marked and not any(wide) and not words:  # most lines of an Arabic book
         return [([(PLAIN, b"", "")], []) for _ in line]
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
+    for number, word in enumerate(words):
+        for (s, i), (s2, i2) in zip(word.glyphs, [*word.glyphs[1:], word.glyphs[-1]], strict=True):
+            span = range(i, i2 + 1) if s2 == s else range(i, i + 1)  # with the adjustments up to the next glyph
+            for index in span:
+                marks[s][index] = WORD + number
     rtl = any(_kind(text) == "R" for _, _, text in glyphs)
     space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
     strong = "R"  # the kind of the last letter or digit, left of here
@@ -287,7 +335,11 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
     for index in [i for i, role in enumerate(roles) if role == MIRRORED]:  # with the spaces and marks around it
         for step in (-1, 1):
             near = index + step
-            while 0 <= near < len(elements) and roles[near] == PLAIN and _pdfium_class(elements[near][1] or " ") == "N":
+            while (
+                0 <= near < len(elements)
+                and roles[near] == PLAIN
+                and _pdfium_class((elements[near][1] or " ")[:1]) == "N"
+            ):
                 roles[near], near = MIRRORED, near + step
     return roles
 
@@ -296,6 +348,8 @@ def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[
     """Consecutive elements of one role joined: (role, their bytes, their text); each marked space alone.
 
     Empty glyphs (`<>`, drawing nothing) go: PDFium drops the adjustment that ends an array holding one.
+    Adjustments with no glyph join the next piece (else the one before), unless it is a stretched space
+    (its `Tz` would scale them): PDFium drew the words after an array of adjustments alone out of place.
     """
     groups: list[tuple[int, list[bytes], list[str]]] = []
     for (element, text), role in zip(elements, roles, strict=True):
@@ -303,6 +357,18 @@ def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[
             groups.append((role, [], []))
         groups[-1][1].append(b" " if element == b"<>" else element)
         groups[-1][2].append(text or "")
+    for index in reversed(range(len(groups))):
+        role, parts, texts = groups[index]
+        if any(part[:1] == b"<" for part in parts) or len(groups) == 1:
+            continue
+        if index + 1 < len(groups) and groups[index + 1][0] != STRETCHED_SPACE:
+            groups[index + 1][1][:0], groups[index + 1][2][:0] = parts, texts
+        elif index > 0 and groups[index - 1][0] != STRETCHED_SPACE:
+            groups[index - 1][1].extend(parts)
+            groups[index - 1][2].extend(texts)
+        else:
+            continue
+        del groups[index]
     return [(role, b"".join(parts), "".join(texts)) for role, parts, texts in groups] or [(PLAIN, b"", "")]
 
 

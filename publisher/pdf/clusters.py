@@ -1,0 +1,103 @@
+"""Which characters each drawn glyph stands for, read from the layout WeasyPrint drew: its clusters.
+
+HarfBuzz shapes a letter and the marks on it (harakat, shadda, tanwin, sukun, dagger alef, madda,
+hamza above or below) as one cluster of several glyphs: the letter's, each mark's, or one glyph for
+two marks (Amiri draws shadda with fatha as one). WeasyPrint gives the whole cluster's text to one of
+its glyphs and nothing to the others, and keeps, for each glyph, the text of the first cluster it met:
+a glyph of fatha then stands, in the PDF's ToUnicode map, for "بَ", and a letter's glyph for nothing,
+which PDFium shows as the glyph's number taken for a character (U+01B1, U+0BD1, U+0185).
+
+So the text layer does not trust that map for vocalised text: for every text box that holds a mark it
+lays the box's first line out again with Pango, as WeasyPrint did to draw it (`draw_first_line`), and
+keeps each glyph's cluster. The boxes are found again in the page stream by where their text object
+starts (the `Tm` WeasyPrint writes is the box's position and baseline); a text object whose glyphs do not
+match the layout's is left alone.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+Key = tuple[int, float, float]  # page number, x and y of the text object's `Tm`
+
+
+@dataclass(frozen=True)
+class Laid:
+    """The first line of one text box as drawn: its text, and each glyph drawn (in the order drawn, empty
+    glyphs left out) with the character range of its cluster in `text`."""
+
+    text: str
+    glyphs: tuple[tuple[int, int, int], ...]  # (glyph id, first character, end)
+
+
+def is_mark(char: str) -> bool:
+    """A combining mark: drawn on the letter before it, never a word of its own."""
+    return unicodedata.category(char) in ("Mn", "Me")
+
+
+def position_key(page: int, x: float, y: float) -> Key:
+    """How a text object is found: its page and where its `Tm` puts it, to a thousandth of a point."""
+    return page, round(x, 3), round(y, 3)
+
+
+def read_clusters(document: Any) -> dict[Key, Laid]:
+    """The glyph clusters of every text box of `document` (a WeasyPrint Document) that holds a mark."""
+    from weasyprint.formatting_structure import boxes
+
+    found: dict[Key, Laid] = {}
+    for number, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            if isinstance(box, boxes.TextBox) and any(map(is_mark, box.text)):
+                laid = _lay_out(box)
+                if laid is not None:
+                    found[position_key(number, box.position_x, box.position_y + box.baseline)] = laid
+    return found
+
+
+def _lay_out(box: Any) -> Laid | None:
+    """Lay the box's first line out again as `draw_first_line` does, and read its glyphs and clusters."""
+    from weasyprint.text.ffi import ffi, pango
+
+    if box.style["visibility"] != "visible" or not box.text.strip():
+        return None
+    layout = box.pango_layout
+    layout.reactivate(box.style)
+    try:
+        pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
+        line, _ = layout.get_first_line()
+        text = layout.text
+        data = text.encode()
+        chars = _char_offsets(text)
+        glyphs: list[tuple[int, int, int]] = []
+        run = line.runs[0]
+        while run != ffi.NULL:
+            item = run.data
+            run = run.next
+            string = item.glyphs
+            count, offset, length = string.num_glyphs, item.item.offset, item.item.length
+            clusters = [string.log_clusters[i] for i in range(count)]
+            ends = [*sorted(set(clusters)), length]
+            for i in range(count):
+                glyph = string.glyphs[i].glyph
+                if glyph == pango.PANGO_GLYPH_EMPTY:
+                    continue
+                if glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG:
+                    return None  # drawn as a stand-in glyph: nothing to match
+                start = clusters[i]
+                end = ends[ends.index(start) + 1]
+                glyphs.append((glyph, chars[min(offset + start, len(data))], chars[min(offset + end, len(data))]))
+        return Laid(text, tuple(glyphs))
+    finally:
+        layout.deactivate()
+
+
+def _char_offsets(text: str) -> dict[int, int]:
+    """From each UTF-8 byte offset that starts a character (and the end) to the character's index."""
+    offsets, byte = {}, 0
+    for index, char in enumerate(text):
+        offsets[byte] = index
+        byte += len(char.encode())
+    offsets[byte] = len(text)
+    return offsets
