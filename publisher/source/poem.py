@@ -124,8 +124,8 @@ def _halves(line: list[Token], path: Path, number: int) -> list[list[Token]]:
     if len(halves) > 2:
         raise SourceError(f"{where}: a verse has two hemistichs at most, but this one has {len(halves)}")
     if any(not _plain(half).strip() for half in halves):
-        if len(halves) == 1:
-            raise SourceError(f"{where}: the verse is empty")
+        if not any(_plain(half).strip() for half in halves):
+            raise SourceError(f"{where}: the verse is empty; write it, or remove the line")
         raise SourceError(f"{where}: a hemistich of the verse is empty; write both halves or drop the separator")
     return halves
 
