@@ -40,7 +40,9 @@ def make_workspace(root: Path, *folders: Path) -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Every publication of source/, the two-chapter book and the mixed-direction article, built once."""
-    root = make_workspace(tmp_path_factory.mktemp("workspace"), *PUBLICATIONS, FIXTURES / "book", FIXTURES / "mixed")
+    root = make_workspace(
+        tmp_path_factory.mktemp("workspace"), *PUBLICATIONS, FIXTURES / "book", FIXTURES / "mixed", FIXTURES / "poetry"
+    )
     build(root)
     return Built(root)
 

@@ -14,14 +14,18 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from ..source.fonts import FontSet
 from ..source.images import image_media_type
 from ..source.languages import list_separator
 from ..source.manifest import Manifest
 from ..source.reader import Document, TocEntry, text_characters
 from ..typeset.job import Job
+from ..typeset.leading import lead_blocks
 from ..typeset.subset import subset_face
 from ..typeset.templates import Templates, chapters_context
+from ..typeset.verse import fit_poems
 
 STYLESHEET = "styles/book.css"
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
@@ -60,14 +64,14 @@ def render_epub(job: Job, cover: Cover) -> bytes:
     """Build the EPUB 3 of a publication and return its bytes (equal inputs give equal bytes)."""
     manifest, document, fonts, templates, modified = job.manifest, job.document, job.fonts, job.templates, job.modified
     labels = templates.labels(manifest.language)
-    pages = render_pages(manifest, document, templates, labels, cover)
+    pages = render_pages(manifest, document, templates, labels, cover, fonts)
     characters = {c for page in pages for c in text_characters(page.xhtml, keep_format=True)}
     fonts = fonts.reaching(characters, italic=any("<em>" in c.html for c in document.chapters))
     return _package(manifest, document, fonts, templates, labels, cover, pages, characters, modified)
 
 
 def render_pages(
-    manifest: Manifest, document: Document, templates: Templates, labels: dict[str, str], cover: Cover
+    manifest: Manifest, document: Document, templates: Templates, labels: dict[str, str], cover: Cover, fonts: FontSet
 ) -> list[Page]:
     """Every XHTML document in reading order: cover, title page, chapters, then the nav document."""
     common = {
@@ -77,7 +81,7 @@ def render_pages(
         "separator": list_separator(manifest.language),
         "numerals": document.numerals,
     }
-    chapters = chapters_context(document)
+    chapters = [{**c, "body": Markup(screen_body(str(c["body"]), fonts, manifest))} for c in chapters_context(document)]
     pages = [
         Page("cover", labels["cover"], templates.render("epub/cover.xhtml.j2", cover=cover.href, **common)),
         Page("titlepage", manifest.title, templates.render("epub/titlepage.xhtml.j2", **common)),
@@ -85,6 +89,17 @@ def render_pages(
     ]
     nav = templates.render("epub/nav.xhtml.j2", toc=document.toc(), first=chapters[0]["id"], **common)
     return [*pages, Page("nav", labels["contents"], nav, properties=("nav",), linear=False)]
+
+
+# The leading epub/book.css gives running text and headings; vocalised blocks get more where they need it.
+BODY_LEADING, HEADING_LEADING = 1.7, 1.4
+
+
+def screen_body(body: str, fonts: FontSet, manifest: Manifest) -> str:
+    """A chapter's body for reading systems: poems fitted to their columns (kerning on, as browsers
+    draw, exact `word-spacing`), vocalised blocks leaded for their marks."""
+    body = fit_poems(body, fonts, rtl=manifest.direction == "rtl", kerning=True, stretch="word-spacing")
+    return lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING)
 
 
 def accessibility_metadata(manifest: Manifest, document: Document, labels: dict[str, str]) -> list[tuple[str, str]]:

@@ -16,11 +16,14 @@ from typing import Any
 from markupsafe import Markup
 
 from ..errors import BuildError, ResourceError
+from ..source.fonts import FontSet
 from ..source.languages import list_separator
 from ..source.sandbox import Sandbox
 from ..typeset.job import Job
+from ..typeset.leading import lead_blocks
 from ..typeset.numerals import CSS_COUNTER_STYLES
 from ..typeset.templates import chapters_context
+from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path
 from .textlayer import mark_text_layer
@@ -30,10 +33,7 @@ def render_html(job: Job) -> str:
     """The book as one HTML document, ready for WeasyPrint."""
     manifest, document, fonts, templates, sandbox = job.manifest, job.document, job.fonts, job.templates, job.sandbox
     rtl = manifest.direction == "rtl"
-    chapters = [
-        {**c, "body": Markup(breakable_addresses(footnotes_in_place(str(c["body"]))))}
-        for c in chapters_context(document)
-    ]
+    chapters = [{**c, "body": Markup(print_body(str(c["body"]), fonts, rtl))} for c in chapters_context(document)]
     return templates.render(
         "pdf/book.html.j2",
         m=manifest,
@@ -53,6 +53,17 @@ def render_html(job: Job) -> str:
         modified=job.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
         version=__version__,
     )
+
+
+# The leading book.css gives running text and headings; vocalised blocks get more where they need it.
+BODY_LEADING, HEADING_LEADING = 1.65, 1.35
+
+
+def print_body(body: str, fonts: FontSet, rtl: bool) -> str:
+    """A chapter's body as print wants it: notes at their calls, addresses breakable, poems fitted to
+    their columns (kerning off, as book.css sets it) and vocalised blocks leaded for their marks."""
+    body = fit_poems(breakable_addresses(footnotes_in_place(body)), fonts, rtl=rtl, kerning=False, stretch="spacers")
+    return lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING)
 
 
 def footnotes_in_place(body: str) -> str:

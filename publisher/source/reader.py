@@ -23,6 +23,7 @@ from ..errors import ResourceError, SourceError, quoted
 from ..workspace import display_path
 from .images import image_problem
 from .manifest import Manifest
+from .poem import shape_poems, use_poems
 from .rawhtml import apply_policy, render_paragraph_text
 
 # C0 and C1 controls but tab and line feed: XML cannot carry them and no font draws them.
@@ -170,6 +171,7 @@ class _Parser(MarkdownIt):
 
 def _markdown_parser() -> MarkdownIt:
     md = _Parser("commonmark", {"html": True, "xhtmlOut": True}).enable("table").use(footnote_plugin)
+    use_poems(md)
     md.add_render_rule("paragraph_text", render_paragraph_text)
     md.add_render_rule("footnote_ref", _render_footnote_ref)
     md.add_render_rule("footnote_backref", _render_footnote_backref)
@@ -185,6 +187,7 @@ def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest
     env = {"docId": chapter_id}
     tokens = md.parse(text, env)
     apply_policy(tokens, path)
+    shape_poems(tokens, text, path)
     headings: list[Heading] = []
     images: list[Image] = []
     for index, token in enumerate(tokens):

@@ -123,7 +123,9 @@ def typeset_fragment(
             boundary = opened.boundary
         else:
             top = stack[-1]
-            boundary = name not in TRANSPARENT | OPAQUE or bool(_DIR.search(attrs)) or "footnote" in attrs
+            # An element the tool made (it has a class: a hemistich, a footnote call) or one with
+            # its own direction is a block of its own for typesetting; an author's span has neither.
+            boundary = name not in TRANSPARENT | OPAQUE or bool(_DIR.search(attrs)) or "class=" in attrs
             lang = found[1] if (found := _LANG.search(attrs)) else top.language
             generated = top.generated or "footnote-ref" in attrs or "footnote-backref" in attrs
             stack.append(_Open(boundary, lang, top.opaque or name in OPAQUE, generated))

@@ -1,0 +1,275 @@
+"""Verse set as verse and vocalised text leaded for its marks, measured on the PDF as PDFium reads it
+(character boxes: ink from the glyph outlines) and on the page as PDFium draws it."""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdfium2
+import pypdfium2.raw as pdfium
+import pytest
+from conftest import FIXTURES, Built
+
+import publisher
+from publisher.source.fonts import load_fonts
+from publisher.typeset.leading import lead_blocks, needed_line_height
+from publisher.workspace import Workspace
+
+POETRY = FIXTURES / "poetry"
+EDGE = 0.5  # pt: how far an outer edge may wander down a poem
+METADATA = {"title": "قصيدة", "authors": ["هيئة التحرير"], "pdf": {"page-size": "A5"}}
+
+
+def lines(pdf: bytes | Path) -> list[list[tuple[int, float, float, float, list[tuple[float, float]]]]]:
+    """Each page's text lines, top down: (page, baseline, left, right, [(left, right) of every character's ink]).
+
+    A mark's origin sits off its base letter's baseline, so characters join the line whose baseline
+    is within 8 pt (lines are over 18 pt apart); the line's baseline is its commonest origin.
+    """
+    document = pypdfium2.PdfDocument(pdf)
+    pages = []
+    for number, page in enumerate(document):
+        text = page.get_textpage()
+        found: list[tuple[float, float, float]] = []
+        for index in range(text.count_chars()):
+            char = text.get_text_range(index, 1)
+            left, _bottom, right, _top = text.get_charbox(index)
+            if not char.strip() or right <= left:
+                continue
+            x, y = ctypes.c_double(), ctypes.c_double()
+            pdfium.FPDFText_GetCharOrigin(text.raw, index, x, y)
+            found.append((round(y.value, 2), left, right))
+        rows: list[list[tuple[float, float, float]]] = []
+        for char in sorted(found, key=lambda c: -c[0]):
+            if rows and rows[-1][0][0] - char[0] < 8:
+                rows[-1].append(char)
+            else:
+                rows.append([char])
+        page_lines = []
+        for row in rows:
+            baselines = [c[0] for c in row]
+            baseline = max(set(baselines), key=baselines.count)
+            boxes = [(c[1], c[2]) for c in row]
+            page_lines.append((number, baseline, min(b[0] for b in boxes), max(b[1] for b in boxes), boxes))
+        pages.append(page_lines)
+    return pages
+
+
+def two_columns(line: tuple, gap: float = 15.0) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The (left, right) ink of a line's right and left halves when its widest gap, of `gap` pt or more,
+    splits it, else None."""
+    boxes = sorted(line[4])
+    best, split, reach = 0.0, 0, boxes[0][1]
+    for index in range(1, len(boxes)):
+        if boxes[index][0] - reach > best:
+            best, split = boxes[index][0] - reach, index
+        reach = max(reach, boxes[index][1])
+    if best < gap:
+        return None
+    left, right = boxes[:split], boxes[split:]
+    return (min(b[0] for b in right), max(b[1] for b in right)), (min(b[0] for b in left), max(b[1] for b in left))
+
+
+def verses(source: Path) -> list[list[tuple[str, ...]]]:
+    """The verses of each poem of a Markdown file, as their hemistichs."""
+    poems = re.findall(r"^::: poem\n(.*?)^:::$", source.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL)
+    split = re.compile(r"\s*(?:\*\*\*|…|\.\.\.|\t)\s*")
+    return [[tuple(split.split(line.strip())) for line in poem.splitlines() if line.strip()] for poem in poems]
+
+
+@pytest.fixture(scope="module")
+def poetry(built: Built) -> list[list[tuple]]:
+    return lines(built.artifact("poetry", "pdf"))
+
+
+def test_each_verse_is_one_line_and_the_outer_edges_line_up_down_each_poem(poetry: list[list[tuple]]) -> None:
+    """Every two-part verse of the fixture is one line of two columns; down each poem (a run of such
+    lines) the ṣadr's right edges and the ʿajuz's left edges agree to half a point."""
+    poems: list[list[tuple]] = []
+    for page in poetry:
+        run: list[tuple] = []
+        for line in [*page, None]:
+            halves = two_columns(line) if line else None
+            if halves:
+                run.append(halves)
+            elif run:
+                poems.append(run)
+                run = []
+    expected = [sum(len(h) == 2 for h in poem) for poem in verses(POETRY / "article.md")]
+    assert sum(len(p) for p in poems) == sum(expected) == 16
+    assert len(poems) >= len(expected)
+    for found in poems:
+        sadr_rights = [sadr[1] for sadr, _ in found]
+        ajuz_lefts = [ajuz[0] for _, ajuz in found]
+        inner = [sadr[0] for sadr, _ in found] + [-ajuz[1] for _, ajuz in found]
+        assert max(sadr_rights) - min(sadr_rights) <= EDGE, sadr_rights
+        assert max(ajuz_lefts) - min(ajuz_lefts) <= EDGE, ajuz_lefts
+        # filled: the inner edges line up too, and the columns are as wide as each other
+        assert max(inner[: len(found)]) - min(inner[: len(found)]) <= EDGE
+        widths = [sadr[1] - sadr[0] for sadr, _ in found] + [ajuz[1] - ajuz[0] for _, ajuz in found]
+        assert max(widths) - min(widths) <= 2 * EDGE, widths
+
+
+def test_both_hemistichs_of_a_verse_share_a_baseline(built: Built) -> None:
+    document = pypdfium2.PdfDocument(built.artifact("poetry", "pdf"))
+    checked = 0
+    for page in lines(built.artifact("poetry", "pdf")):
+        for line in page:
+            halves = two_columns(line)
+            if not halves:
+                continue
+            middle = (halves[0][0] + halves[1][1]) / 2
+            text = document[line[0]].get_textpage()
+            sides: dict[bool, list[float]] = {True: [], False: []}
+            for index in range(text.count_chars()):
+                left, _bottom, right, _top = text.get_charbox(index)
+                x, y = ctypes.c_double(), ctypes.c_double()
+                pdfium.FPDFText_GetCharOrigin(text.raw, index, x, y)
+                if abs(y.value - line[1]) < 0.01 and right > left:
+                    sides[(left + right) / 2 > middle].append(y.value)
+            assert sides[True] and sides[False]
+            assert abs(max(set(sides[True]), key=sides[True].count) - line[1]) < 0.01
+            checked += 1
+    assert checked >= 14
+
+
+def test_a_single_part_verse_is_centred(poetry: list[list[tuple]], built: Built) -> None:
+    refrain = [line for page in poetry for line in page if not two_columns(line) and line[3] - line[2] < 160]
+    page = pypdfium2.PdfDocument(built.artifact("poetry", "pdf"))[refrain[-1][0]]
+    body = [line for line in poetry[refrain[-1][0]] if line[3] - line[2] > 300]  # full lines of the prose
+    centre = (min(b[2] for b in body) + max(b[3] for b in body)) / 2
+    singles = [line for line in refrain if abs((line[2] + line[3]) / 2 - centre) < 1.0]
+    assert len(singles) >= 2, (centre, [(line[2], line[3]) for line in refrain], page.get_width())
+
+
+def test_the_separator_is_not_printed_and_the_sadr_reads_first(built: Built) -> None:
+    text = pypdfium2.PdfDocument(built.artifact("poetry", "pdf"))[2].get_textpage().get_text_bounded()
+    assert "***" not in text and "…" not in text and "..." not in text
+    # (words without hamza: PDFium reads Amiri's alef-hamza glyph back as a stray character)
+    assert text.index("تعرفني") < text.index("والسيف") < text.index("نظر") < text.index("كلماتي")
+
+
+def test_long_hemistichs_on_a_narrow_page_put_the_ajuz_under_the_sadr(tmp_path: Path) -> None:
+    """On A6 the Muʿallaqa's columns do not fit side by side: each ʿajuz goes on the next line, flush
+    with the far side, and every line stays inside the measure."""
+    article = (POETRY / "article.md").read_text(encoding="utf-8")
+    muallaqa = article[article.index("::: poem") : article.index(":::\n", article.index("::: poem") + 9) + 4]
+    pdf = publisher.render(muallaqa, {**METADATA, "pdf": {"page-size": "A6", "profile": "screen"}})
+    found = [line for page in lines(pdf)[1:] for line in page if 40 < line[1] < 380][1:]  # no title, no folio
+    assert len(found) == 12  # six verses, each on two lines
+    sadr, ajuz = found[0::2], found[1::2]
+    width = pypdfium2.PdfDocument(pdf)[0].get_width()
+    assert max(s[3] for s in sadr) - min(s[3] for s in sadr) <= EDGE  # right edges of the ṣadr
+    assert max(a[2] for a in ajuz) - min(a[2] for a in ajuz) <= EDGE  # left edges of the ʿajuz
+    assert min(a[2] for a in ajuz) < min(s[2] for s in sadr) - 5  # the ʿajuz sits to the other side
+    assert all(line[2] > 16 * 72 / 25.4 - 2 and line[3] < width - 16 * 72 / 25.4 + 2 for line in found)
+
+
+# Leading of vocalised text -------------------------------------------------------------------
+
+
+def touching_lines(pdf: bytes | Path, dpi: int = 200) -> tuple[int, int]:
+    """(pairs of consecutive body lines checked, pairs with no blank pixel row between their baselines).
+
+    Rasterised by PDFium; only the columns both lines cover are looked at, and only lines of the same
+    block (baselines less than 2.5 em apart at 11.5 pt)."""
+    document = pypdfium2.PdfDocument(pdf)
+    scale = dpi / 72
+    checked = touching = 0
+    for page_lines in lines(pdf):
+        if not page_lines:
+            continue
+        page = document[page_lines[0][0]]
+        height = page.get_height()
+        image = page.render(scale=scale, grayscale=True).to_pil()
+        pixels = image.load()
+        for upper, lower in itertools.pairwise(page_lines):
+            if upper[1] - lower[1] > 2.5 * 11.5 or upper[1] > height - 60 or lower[1] < 60:
+                continue  # another block, or the running head or folio
+            left, right = max(upper[2], lower[2]), min(upper[3], lower[3])
+            if right - left < 20:
+                continue
+            rows = range(int((height - upper[1]) * scale) + 1, int((height - lower[1]) * scale))
+            columns = range(int(left * scale), int(right * scale))
+            blank = any(all(pixels[x, y] > 250 for x in columns) for y in rows)
+            checked += 1
+            touching += not blank
+    return checked, touching
+
+
+def test_no_two_lines_of_vocalised_text_touch(built: Built) -> None:
+    checked, touching = touching_lines(built.artifact("poetry", "pdf"))
+    assert checked >= 20 and touching == 0
+
+
+def test_the_vocalised_fixture_does_touch_at_the_stylesheet_leading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check above can fail: the same text with the leading left alone has lines whose ink meets."""
+    import publisher.pdf.render
+
+    article = (POETRY / "article.md").read_text(encoding="utf-8")
+    monkeypatch.setattr(publisher.pdf.render, "lead_blocks", lambda body, *args: body)
+    checked, touching = touching_lines(publisher.render(article, METADATA))
+    assert checked >= 20 and touching >= 1
+
+
+def test_unvocalised_text_keeps_its_leading(built: Built) -> None:
+    from conftest import REPO, SEED
+
+    fonts = load_fonts(Workspace(REPO).search_path("fonts"))
+    seed = (REPO / "source" / SEED / "article.txt").read_text(encoding="utf-8")
+    body = "".join(f"<p>{p}</p>\n" for p in seed.split("\n\n") if p.strip())
+    assert lead_blocks(body, fonts, 1.65, 1.35) == body
+    assert needed_line_height("قِفَا نَبْكِ مِنْ ذِكْرَى حَبِيبٍ وَمَنْزِلِ", fonts) > 1.65
+    assert needed_line_height("قفا نبك من ذكرى حبيب ومنزل", fonts) < 1.65
+
+
+# Narrow screens ------------------------------------------------------------------------------
+
+
+def test_a_narrow_screen_stacks_the_hemistichs(built: Built, tmp_path: Path) -> None:
+    """Chromium prints the EPUB's chapter on a phone-wide page and on a wide one: stacked, then side by side."""
+    import zipfile
+
+    with zipfile.ZipFile(built.artifact("poetry", "epub")) as epub:
+        epub.extractall(tmp_path)
+    chapter = next(tmp_path.rglob("ch01.xhtml"))
+    counts: dict[str, int] = {}
+    for name, width in (("narrow", "80mm"), ("wide", "210mm")):
+        page = chapter.with_name(f"{name}.xhtml")
+        page.write_text(
+            chapter.read_text(encoding="utf-8").replace(
+                "</head>", f"<style>@page {{ size: {width} 400mm; }}</style></head>"
+            ),
+            encoding="utf-8",
+        )
+        pdf = tmp_path / f"{name}.pdf"
+        subprocess.run(
+            [
+                shutil.which("chromium") or "/usr/bin/chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+        document = pypdfium2.PdfDocument(pdf)
+        texts = [
+            document[line[0]].get_textpage().get_text_bounded(0, line[1] - 3, 10_000, line[1] + 6)
+            for page_lines in lines(pdf)
+            for line in page_lines
+        ]
+        # a word of each ṣadr of al-Mutanabbi's verses and one of its ʿajuz (no hamza: see above)
+        pairs = [("تعرفني", "والسيف"), ("نظر", "كلماتي"), ("جفوني", "الخلق")]
+        counts[name] = sum(any(a in text and b in text for text in texts) for a, b in pairs)
+    assert counts == {"narrow": 0, "wide": 3}
