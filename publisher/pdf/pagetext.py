@@ -138,7 +138,7 @@ def wide_spaces(show: Show, wider_than: float) -> dict[int, tuple[float, dict[in
     taken: set[int] = set()  # the adjustments of the blanks already stretched over
     elements = show.elements
     for index, (element, text) in enumerate(elements):
-        width = show.font.widths.get(int(element[1:-1], 16)) if text == " " else None
+        width = show.font.widths.get(int(element[1:-1], 16)) if text in (" ", "\u00a0") else None
         runs = [list(_around(elements, index, way)) for way in (-1, 1)] if width else []
         if not width or taken.intersection(runs[0]):
             continue  # not a space, or one whose blank is shared with a space already stretched

@@ -61,8 +61,8 @@ BODY_LEADING, HEADING_LEADING = 1.65, 1.35
 
 def print_body(body: str, fonts: FontSet, rtl: bool) -> str:
     """A chapter's body as print wants it: notes at their calls, addresses breakable, poems fitted to
-    their columns (kerning off, as book.css sets it) and vocalised blocks leaded for their marks."""
-    body = fit_poems(breakable_addresses(footnotes_in_place(body)), fonts, rtl=rtl, kerning=False, stretch="spacers")
+    their columns (kerning on, as book.css sets it) and vocalised blocks leaded for their marks."""
+    body = fit_poems(breakable_addresses(footnotes_in_place(body)), fonts, rtl=rtl, kerning=True, stretch="spacers")
     return lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING)
 
 

@@ -71,6 +71,7 @@ from .clusters import read_clusters
 from .marks import Word, marked_words, pdfium_text, poppler_text
 from .pagetext import Show, kerning_gaps, read_lines, wide_spaces
 
+SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
 # PDFium's character classes (core/fxcrt/fx_bidi.cpp): L, "left weak" W, R, and N for everything else.
 _MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
@@ -278,11 +279,11 @@ def _split_line(
         if rtl and kind == "L" and _unknown_to_poppler(text):
             marks[s][i] = UNKNOWN_LTR
             after = glyphs[position + 1] if position + 1 < len(glyphs) else None
-            if after and after[2] == " ":
+            if after and after[2] in SPACES:
                 marks[after[0]][after[1]] = RUN_END_SPACE
         if kind in ("L", "R"):
             strong, space = kind, None
-        elif text == " ":
+        elif text in SPACES:
             space = (s, i)
     split = []
     for show, show_marks, spaces in zip(line, marks, wide, strict=True):

@@ -45,7 +45,7 @@ _TAG = re.compile(r"(<[^>]*>)")
 def fit_poems(body: str, fonts: FontSet, *, rtl: bool = True, kerning: bool = True, stretch: str = "spacers") -> str:
     """Every poem of an XHTML body with its columns fitted (see the module docstring).
 
-    `kerning` must match the stylesheet's `font-kerning` (print turns it off), or the measured
+    `kerning` must match the stylesheet's `font-kerning`, or the measured
     widths are not the drawn ones.
     """
     return _POEM.sub(lambda poem: _fit_poem(poem, fonts, rtl, kerning, stretch), body)
