@@ -157,8 +157,32 @@ def running_head(pdf: Path, index: int) -> str:
 
 
 def test_running_heads_give_the_chapter_on_rectos_and_the_book_on_versos(built: Built) -> None:
-    assert running_head(built.artifact("book", "pdf"), 4) == "الفصل الأول: البداية"  # page 5, a recto
     assert running_head(built.artifact(SEED, "pdf"), 3) == "استراتيجية القطب الاجتماعي 2021-2026"  # page 4, verso
+    assert running_head(built.artifact("book", "pdf"), 2) == ""  # the contents page
+
+
+def chapter_titles(built: Built, slug: str) -> list[str]:
+    from publisher.source.manifest import load_manifest
+    from publisher.typeset.document import typeset_document
+
+    chapters = typeset_document(load_manifest(built.root / "source" / slug)).chapters
+    return [c.title.replace("\u2066", "").replace("\u2069", "") for c in chapters]
+
+
+@pytest.mark.parametrize("slug", [SEED, "book", "mixed", "poetry"])
+def test_no_running_head_where_a_chapter_opens_nor_on_the_contents(built: Built, slug: str) -> None:
+    """A chapter's first page prints its title just below where a running head would repeat it."""
+    pdf = built.artifact(slug, "pdf")
+    titles, checked = chapter_titles(built, slug), 0
+    for index, text in enumerate(page_texts(pdf)):
+        trim_top = boxes(pdf, index)["TrimBox"][3]
+        page = pypdfium2.PdfDocument(pdf)[index]
+        below = page.get_textpage().get_text_bounded(top=trim_top - 17 * MM, bottom=trim_top - 50 * MM)
+        opening = index > 0 and any(title in below for title in titles)
+        if opening or text.lstrip().startswith("المحتويات"):
+            assert running_head(pdf, index) == "", (slug, index + 1)
+            checked += 1
+    assert checked >= len(titles)
 
 
 def test_page_numbers_follow_the_numerals_setting(built: Built, variants: Path) -> None:
