@@ -90,6 +90,21 @@ page-size = "140mm 210mm"
     assert m.pdf.page_size == "140mm 210mm"
 
 
+def test_marks_and_slug_are_checked(tmp_path: Path) -> None:
+    manifest = 'title = "t"\nauthors = ["a"]\n[pdf]\nmarks = "registration"\nslug = "4mm"\n'
+    folder = write(tmp_path / "source" / "x", manifest, a_md="x")
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(folder)
+    assert caught.value.messages == [
+        'source/x/manifest.toml: \'pdf.marks\' must be "crop", "crop cross" or "none", got "registration"',
+        "source/x/manifest.toml: 'pdf.slug' must be a length of at least 6 mm (room for 5 mm marks), got \"4mm\"",
+    ]
+    folder = write(
+        tmp_path / "source" / "y", manifest.replace("registration", "none").replace("4mm", "0.25in"), a_md="x"
+    )
+    assert (load_manifest(folder).pdf.marks, load_manifest(folder).pdf.slug) == ("none", "0.25in")
+
+
 def test_the_old_place_of_numerals_is_named(tmp_path: Path) -> None:
     folder = write(tmp_path / "source" / "x", 'title = "t"\nauthors = ["a"]\n[pdf]\nnumerals = "latin"\n', a_md="x")
     with pytest.raises(ManifestError) as caught:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pypdfium2
@@ -22,6 +23,8 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> Path:
     settings = {  # (top-level keys, [pdf] keys)
         "screen": ('numerals = "latin"\n', 'profile = "screen"\nstandard = "pdf/a-3b"\n'),
         "bleed5": ("", 'bleed = "5mm"\n'),
+        "cross": ("", 'marks = "crop cross"\nslug = "12mm"\n'),
+        "nomarks": ("", 'marks = "none"\n'),
     }
     for name, (top, pdf) in settings.items():
         make_workspace(root / name, FIXTURES / "book")
@@ -62,12 +65,58 @@ def test_print_pdf_has_bleed_and_trim_boxes(built: Built, variants: Path) -> Non
     seed = boxes(built.artifact(SEED, "pdf"))
     trim = seed["TrimBox"]
     assert [round(v / MM, 1) for v in (trim[2] - trim[0], trim[3] - trim[1])] == [148.0, 210.0]
-    bleed = 3 * MM
-    expected = [trim[0] - bleed, trim[1] - bleed, trim[2] + bleed, trim[3] + bleed]
-    assert seed["MediaBox"] == pytest.approx(expected, abs=0.01)
-    assert seed["BleedBox"] == pytest.approx(expected, abs=0.01)
+
+    def grown(by: float) -> list[float]:
+        return [trim[0] - by, trim[1] - by, trim[2] + by, trim[3] + by]
+
+    assert seed["BleedBox"] == pytest.approx(grown(3 * MM), abs=0.01)  # the bleed, exactly
+    assert seed["MediaBox"] == pytest.approx(grown(13 * MM), abs=0.01)  # and a 10 mm slug for the marks
     wide = boxes(variants / "bleed5" / "dist" / "book.pdf")
-    assert wide["MediaBox"][2] - wide["TrimBox"][2] == pytest.approx(5 * MM, abs=0.01)
+    assert wide["BleedBox"][2] - wide["TrimBox"][2] == pytest.approx(5 * MM, abs=0.01)
+    assert wide["MediaBox"][2] - wide["TrimBox"][2] == pytest.approx(15 * MM, abs=0.01)
+    bare = boxes(variants / "nomarks" / "dist" / "book.pdf")
+    assert bare["MediaBox"] == pytest.approx(bare["BleedBox"], abs=0.01)
+
+
+def ink(pdf: Path, index: int, dpi: int = 150) -> tuple[Any, dict[str, list[float]], float]:
+    """A page drawn by PDFium as greyscale, its boxes, and pixels per point."""
+    page = pypdfium2.PdfDocument(pdf)[index]
+    scale = dpi / 72
+    return page.render(scale=scale).to_pil().convert("L"), boxes(pdf, index), scale
+
+
+def dark(image: Any, media: list[float], scale: float, x0: float, y0: float, x1: float, y1: float) -> list[tuple]:
+    """The pixels darker than paper inside a rectangle given in PDF points."""
+    left, right = round((x0 - media[0]) * scale), round((x1 - media[0]) * scale)
+    top, bottom = round((media[3] - y1) * scale), round((media[3] - y0) * scale)
+    return [(x, y) for x in range(left, right) for y in range(top, bottom) if image.getpixel((x, y)) < 200]
+
+
+@pytest.mark.parametrize(("variant", "slug", "cross"), [("", 10, False), ("cross", 12, True)])
+def test_crop_marks_lie_in_the_slug_and_never_inside_the_bleed(
+    built: Built, variants: Path, variant: str, slug: float, cross: bool
+) -> None:
+    pdf = variants / variant / "dist" / "book.pdf" if variant else built.artifact("book", "pdf")
+    image, box, scale = ink(pdf, 1)  # page 2: a blank verso, nothing but marks outside the trim
+    media, bleed, trim = box["MediaBox"], box["BleedBox"], box["TrimBox"]
+    assert not dark(image, media, scale, *bleed[:2], bleed[2], trim[1])  # the bleed below the trim
+    assert not dark(image, media, scale, bleed[0], trim[3], *bleed[2:])  # above it
+    assert not dark(image, media, scale, bleed[0], bleed[1], trim[0], bleed[3])  # left of it
+    assert not dark(image, media, scale, trim[2], bleed[1], *bleed[2:])  # right of it
+    corner = dark(image, media, scale, media[0], trim[1] - 1, bleed[0], trim[1] + 1)  # bottom left, horizontal
+    assert corner, "no crop mark in the slug"
+    length = (max(x for x, _ in corner) - min(x for x, _ in corner) + 1) / scale
+    assert 5 * MM <= length <= slug * MM
+    middle = (trim[0] + trim[2]) / 2
+    target = dark(image, media, scale, middle - 4 * MM, media[1], middle + 4 * MM, bleed[1])
+    assert bool(target) is cross
+
+
+def test_no_marks_means_nothing_outside_the_trim(variants: Path) -> None:
+    image, box, scale = ink(variants / "nomarks" / "dist" / "book.pdf", 1)
+    media, trim = box["MediaBox"], box["TrimBox"]
+    assert not dark(image, media, scale, media[0], media[1], media[2], trim[1])
+    assert not dark(image, media, scale, media[0], media[1], trim[0], media[3])
 
 
 def test_margins_mirror_on_facing_pages_with_the_binding_inside(built: Built) -> None:

@@ -26,6 +26,7 @@ from ..typeset.templates import chapters_context
 from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path
+from .printmarks import css_bleed, draw_marks, points
 from .textlayer import mark_text_layer
 
 
@@ -44,7 +45,7 @@ def render_html(job: Job) -> str:
         families=fonts.families,
         page_size=manifest.pdf.page_size,
         print=manifest.pdf.profile == "print",
-        bleed=manifest.pdf.bleed,
+        bleed=css_bleed(manifest.pdf.bleed, manifest.pdf.slug, manifest.pdf.marks),
         recto="left" if rtl else "right",
         verso="right" if rtl else "left",
         counter_style=CSS_COUNTER_STYLES[document.numerals],
@@ -133,10 +134,12 @@ _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 def render_pdf(job: Job) -> bytes:
     """Render the book to PDF bytes; only files of the sandbox can be read."""
-    return html_to_pdf(render_html(job), job)
+    pdf = job.manifest.pdf
+    marks = (points(pdf.bleed), pdf.marks) if pdf.profile == "print" else None
+    return html_to_pdf(render_html(job), job, marks)
 
 
-def html_to_pdf(html: str, job: Job) -> bytes:
+def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> bytes:
     """Run WeasyPrint on `html`, relative links resolved in the publication folder, sandbox files only.
 
     Fontconfig is pointed at an empty configuration, so no font of the machine can stand in for
@@ -158,6 +161,7 @@ def html_to_pdf(html: str, job: Job) -> bytes:
                     screen=manifest.pdf.profile == "screen",
                     rtl=manifest.direction == "rtl",
                     addresses=marked_addresses(html),
+                    marks=marks,
                 ),
             )
     except weasyprint.urls.FatalURLFetchingError as exc:
@@ -202,11 +206,18 @@ def import_weasyprint() -> Any:
 
 
 def _finish(
-    document: Any, pdf: Any, families: tuple[str, ...], screen: bool, rtl: bool, addresses: frozenset[str] = frozenset()
+    document: Any,
+    pdf: Any,
+    families: tuple[str, ...],
+    screen: bool,
+    rtl: bool,
+    addresses: frozenset[str] = frozenset(),
+    marks: tuple[float, str] | None = None,
 ) -> None:
     """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks.
 
-    Right-to-left books also get the marks that keep text extractors from gluing words (textlayer.py).
+    Right-to-left books also get the marks that keep text extractors from gluing words (textlayer.py);
+    print books their BleedBox and printer's marks (`marks`: bleed in points and which, printmarks.py).
     """
     strangers = sorted({font.family for font in document.fonts.values()} - set(families))
     if strangers:
@@ -217,6 +228,8 @@ def _finish(
         pdf.catalog["PageMode"] = "/UseOutlines"
     if rtl:
         mark_text_layer(document, pdf, addresses)
+    if marks is not None:
+        draw_marks(pdf, *marks)
 
 
 def _sandbox_fetcher(weasyprint: Any, sandbox: Sandbox) -> Any:

@@ -31,6 +31,8 @@ TEXT_SUFFIXES = (".md", ".txt")
 IDENTIFIER_NAMESPACE = uuid.UUID("8a3b4f0e-2c41-5d7a-9e63-0b1f6c2d4e85")
 
 PROFILES = ("print", "screen")
+MARKS = ("crop", "crop cross", "none")
+MIN_SLUG_MM = 6
 NUMERALS = ("auto", "latin", "arabic-indic", "extended-arabic-indic")
 # Keys that moved, with where to: an old manifest gets told, not just "unknown key".
 MOVED = {
@@ -57,6 +59,8 @@ class PdfOptions:
     page_size: str = doc('Trim size: a name (A4, A5, B5, letter, "A5 landscape") or "140mm 210mm".', "A5")
     profile: str = doc('"print" (bleed, crop marks, mirrored margins) or "screen" (links, outline open).', "print")
     bleed: str = doc('Bleed beyond the trim size for the print profile, a length such as "3mm".', "3mm")
+    marks: str = doc('Printer\'s marks in the slug beyond the bleed: "crop", "crop cross" or "none".', "crop")
+    slug: str = doc('Room for the marks beyond the bleed, a length of at least 6 mm such as "10mm".', "10mm")
     standard: str = doc('"pdf/ua-1" (tagged, accessible) or "pdf/a-3b" (archival, also tagged).', "pdf/ua-1")
 
 
@@ -246,6 +250,12 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         errors.append(f"'pdf.bleed' must not be negative, got {_show(pdf.bleed)}")
     elif not _LENGTH.match(pdf.bleed) and pdf.bleed != "0":
         errors.append(f'\'pdf.bleed\' must be a length such as "3mm" or "0.125in", got {_show(pdf.bleed)}')
+    if pdf.marks not in MARKS:
+        errors.append(f'\'pdf.marks\' must be "crop", "crop cross" or "none", got {_show(pdf.marks)}')
+    if not _LENGTH.match(pdf.slug) or _millimetres(pdf.slug) < MIN_SLUG_MM:
+        errors.append(
+            f"'pdf.slug' must be a length of at least {MIN_SLUG_MM} mm (room for 5 mm marks), got {_show(pdf.slug)}"
+        )
     if pdf.standard not in STANDARDS:
         errors.append(f'\'pdf.standard\' must be "pdf/ua-1" or "pdf/a-3b", got {_show(pdf.standard)}')
     numerals = values.get("numerals", "auto")
@@ -269,6 +279,13 @@ def _cover_path(folder: Path, cover: str | None, errors: list[str]) -> Path | No
         errors.append(f"'cover' {_show(cover)} {problem}")
         return None
     return path
+
+
+def _millimetres(length: str) -> float:
+    """A length the _LENGTH pattern accepts, in millimetres."""
+    number, unit = re.match(r"([\d.]+)([a-z]+)", length.lower()).groups()  # type: ignore[union-attr]
+    per = {"mm": 1, "cm": 10, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96, "q": 0.25}
+    return float(number) * per[unit]
 
 
 def _valid_page_size(value: str) -> bool:
