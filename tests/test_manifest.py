@@ -105,6 +105,33 @@ def test_marks_and_slug_are_checked(tmp_path: Path) -> None:
     assert (load_manifest(folder).pdf.marks, load_manifest(folder).pdf.slug) == ("none", "0.25in")
 
 
+def test_an_output_profile_must_be_a_cmyk_printer_profile_in_the_workspace(tmp_path: Path) -> None:
+    import weasyprint
+
+    srgb = Path(weasyprint.__file__).parent / "pdf" / "sRGB2014.icc"
+    (tmp_path / "colour").mkdir()
+    (tmp_path / "colour" / "screen.icc").write_bytes(srgb.read_bytes())
+    (tmp_path / "colour" / "notes.txt").write_text("not a profile")
+    problems = {}
+    for name, value in {
+        "rgb": "colour/screen.icc",
+        "text": "colour/notes.txt",
+        "gone": "colour/x.icc",
+        "out": "../x.icc",
+    }.items():
+        manifest = f'title = "t"\nauthors = ["a"]\n[pdf]\nstandard = "pdf/x-4"\noutput-profile = "{value}"\n'
+        folder = write(tmp_path / "source" / name, manifest, a_md="x")
+        with pytest.raises(ManifestError) as caught:
+            load_manifest(folder)
+        problems[name] = caught.value.messages[0].split(": ", 1)[1]
+    assert problems == {
+        "rgb": "'pdf.output-profile' \"colour/screen.icc\" must be a CMYK printer (output) profile, not mntr/RGB",
+        "text": "'pdf.output-profile' \"colour/notes.txt\" is not an ICC profile",
+        "gone": "'pdf.output-profile' \"colour/x.icc\" does not exist (relative to the workspace)",
+        "out": "'pdf.output-profile' \"../x.icc\" must be a path inside the workspace",
+    }
+
+
 def test_the_old_place_of_numerals_is_named(tmp_path: Path) -> None:
     folder = write(tmp_path / "source" / "x", 'title = "t"\nauthors = ["a"]\n[pdf]\nnumerals = "latin"\n', a_md="x")
     with pytest.raises(ManifestError) as caught:

@@ -38,6 +38,8 @@ def test_wheel_ships_the_defaults_and_builds_outside_the_repo(tmp_path: Path) ->
         "fonts/Amiri-Regular.ttf",
         "fonts/Amiri-BoldSlanted.ttf",
         "fonts/OFL-Amiri.txt",
+        "colour/Artifex-CMYK-SWOP.icc",
+        "colour/LICENSE-Artifex-CMYK-SWOP.txt",
     ):
         assert f"publisher/_defaults/{packaged}" in names, packaged
     assert "publisher/py.typed" in names
@@ -67,7 +69,7 @@ def test_wheel_ships_the_defaults_and_builds_outside_the_repo(tmp_path: Path) ->
     assert (workspace / "dist" / "book.pdf").read_bytes().startswith(b"%PDF")
 
 
-SDIST_ROOTS = ("publisher", "templates", "fonts", "source", "tests", "benchmarks", "tools", "docs")
+SDIST_ROOTS = ("publisher", "templates", "fonts", "colour", "source", "tests", "benchmarks", "tools", "docs")
 
 
 def test_sdist_holds_exactly_the_tracked_files(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pikepdf
 import pypdfium2
 import pytest
-from conftest import FIXTURES, SEED, Built, make_workspace
+from conftest import FIXTURES, REPO, SEED, Built, make_workspace
 
 from publisher import build
 
@@ -25,9 +25,15 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "bleed5": ("", 'bleed = "5mm"\n'),
         "cross": ("", 'marks = "crop cross"\nslug = "12mm"\n'),
         "nomarks": ("", 'marks = "none"\n'),
+        "x4": ("", 'standard = "pdf/x-4"\n'),
+        "x4own": ("", 'standard = "pdf/x-4"\noutput-profile = "colour/Press.icc"\n'),
     }
+    press = bytearray((REPO / "colour" / "Artifex-CMYK-SWOP.icc").read_bytes())
+    press[64:68] = (1).to_bytes(4, "big")  # another rendering intent: a profile told apart from the default
     for name, (top, pdf) in settings.items():
         make_workspace(root / name, FIXTURES / "book")
+        (root / name / "colour").mkdir()
+        (root / name / "colour" / "Press.icc").write_bytes(bytes(press))
         manifest = root / name / "source" / "book" / "manifest.toml"
         manifest.write_text(top + manifest.read_text() + pdf)
         build(root / name, formats=["pdf"])
@@ -291,3 +297,29 @@ def test_an_address_broken_over_lines_copies_whole(built: Built) -> None:
     for text in (pdfium, poppler):
         assert "زوروا https://www.example.ma/programme" in text.replace("\u202a", "").replace("\u202c", "")
         assert "https://www.example.ma/publications/2026/rapport-annuel-transformation-numerique.pdf?langue=ar" in text
+
+
+@pytest.mark.parametrize(("variant", "profile"), [("x4", "Artifex-CMYK-SWOP.icc"), ("x4own", "Press.icc")])
+def test_pdf_x4_has_a_cmyk_output_intent_boxes_fonts_and_tags(variants: Path, variant: str, profile: str) -> None:
+    pdf_path = variants / variant / "dist" / "book.pdf"
+    expected = (REPO / "colour" / profile if variant == "x4" else variants / variant / "colour" / profile).read_bytes()
+    with pikepdf.open(pdf_path) as pdf:
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.S == "/GTS_PDFX"
+        assert intent.DestOutputProfile.N == 4
+        assert intent.DestOutputProfile.read_bytes() == expected
+        assert str(pdf.trailer.Info.GTS_PDFXVersion) == "PDF/X-4" and pdf.trailer.Info.Trapped == "/False"
+        assert pdf.open_metadata()["pdfxid:GTS_PDFXVersion"] == "PDF/X-4"
+        assert "/StructTreeRoot" in pdf.Root and pdf.Root.MarkInfo.Marked  # the tags are kept
+        for page in pdf.pages:
+            media, bleed, trim = ([float(v) for v in page.obj[key]] for key in ("/MediaBox", "/BleedBox", "/TrimBox"))
+            assert media[0] <= bleed[0] < trim[0] and media[1] <= bleed[1] < trim[1]
+            assert trim[2] < bleed[2] <= media[2] and trim[3] < bleed[3] <= media[3]
+            for font in page.Resources.Font.values():
+                descriptor = (
+                    font.DescendantFonts[0].FontDescriptor if "/DescendantFonts" in font else font.FontDescriptor
+                )
+                assert "/FontFile2" in descriptor or "/FontFile3" in descriptor  # embedded
+    again = variants / variant / "again.pdf"
+    build(variants / variant, formats=["pdf"], dist=again.parent / "again", cache=False, jobs=1)
+    assert (again.parent / "again" / "book.pdf").read_bytes() == pdf_path.read_bytes()  # reproducible

@@ -61,7 +61,8 @@ class Renderer:
 
         self.fonts = load_fonts(space.search_path("fonts"))
         self.templates = Templates(space.search_path("templates"))
-        self.sandbox = Sandbox.of(space.root, (packaged_dir("templates"), packaged_dir("fonts")))
+        packaged = (packaged_dir("templates"), packaged_dir("fonts"), packaged_dir("colour"))
+        self.sandbox = Sandbox.of(space.root, packaged)
         self.keep = keep  # where to leave the download page's cover thumbnails, if anywhere
 
     def render(self, task: Task) -> Rendered:

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..errors import BuildError, ResourceError
 from ..source.fonts import FontSet
 from ..source.languages import list_separator
+from ..source.manifest import Manifest
 from ..source.sandbox import Sandbox
 from ..typeset.job import Job
 from ..typeset.leading import lead_blocks
@@ -25,7 +26,7 @@ from ..typeset.numerals import CSS_COUNTER_STYLES
 from ..typeset.templates import chapters_context
 from ..typeset.verse import fit_poems
 from ..version import __version__
-from ..workspace import display_path
+from ..workspace import display_path, packaged_dir
 from .printmarks import css_bleed, draw_marks, points
 from .textlayer import mark_text_layer
 
@@ -53,7 +54,16 @@ def render_html(job: Job) -> str:
         stylesheet=sandbox.url(templates.file("pdf/book.css")),
         modified=job.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
         version=__version__,
+        output_profile=sandbox.url(output_profile(manifest)) if manifest.pdf.standard == "pdf/x-4" else None,
     )
+
+
+DEFAULT_OUTPUT_PROFILE = "Artifex-CMYK-SWOP.icc"  # SWOP coated offset; AGPL, see colour/LICENSE-*
+
+
+def output_profile(manifest: Manifest) -> Path:
+    """The CMYK profile of a PDF/X-4 file's output intent: the workspace's, else the packaged default."""
+    return manifest.output_profile_path or packaged_dir("colour") / DEFAULT_OUTPUT_PROFILE
 
 
 # The leading book.css gives running text and headings; vocalised blocks get more where they need it.
@@ -162,6 +172,8 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> 
                     rtl=manifest.direction == "rtl",
                     addresses=marked_addresses(html),
                     marks=marks,
+                    standard=manifest.pdf.standard,
+                    identifier=manifest.identifier,
                 ),
             )
     except weasyprint.urls.FatalURLFetchingError as exc:
@@ -213,6 +225,8 @@ def _finish(
     rtl: bool,
     addresses: frozenset[str] = frozenset(),
     marks: tuple[float, str] | None = None,
+    standard: str = "pdf/ua-1",
+    identifier: str = "",
 ) -> None:
     """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks.
 
@@ -230,6 +244,26 @@ def _finish(
         mark_text_layer(document, pdf, addresses)
     if marks is not None:
         draw_marks(pdf, *marks)
+    if standard == "pdf/x-4":
+        _pdfx_identity(pdf, identifier)
+
+
+def _pdfx_identity(pdf: Any, identifier: str) -> None:
+    """Name the PDF/X version in the Info dictionary too (WeasyPrint 70 writes it in the XMP only,
+    and preflights read both), and make the XMP DocumentID, a random UUID, one derived from the
+    publication's identifier: equal inputs, equal bytes."""
+    import uuid
+
+    import pydyf
+
+    pdf.info["GTS_PDFXVersion"] = pydyf.String("PDF/X-4")
+    document_id = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, identifier)}".encode()
+    for obj in pdf.objects[1:]:
+        if isinstance(obj, pydyf.Stream) and obj.extra.get("Type") == "/Metadata":
+            obj.stream = [_DOCUMENT_ID.sub(document_id, bytes(part)) for part in obj.stream]
+
+
+_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
 
 
 def _sandbox_fetcher(weasyprint: Any, sandbox: Sandbox) -> Any:

@@ -38,7 +38,7 @@ NUMERALS = ("auto", "latin", "arabic-indic", "extended-arabic-indic")
 MOVED = {
     "pdf.numerals": "'pdf.numerals' has moved to the top of the manifest as 'numerals' (it sets the EPUB's digits too)"
 }
-STANDARDS = ("pdf/ua-1", "pdf/a-3b")
+STANDARDS = ("pdf/ua-1", "pdf/a-3b", "pdf/x-4")
 
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _PAGE_NAME = re.compile(r"^(a|b|c|jis-b)(10|[0-9])|letter|legal|ledger$", re.IGNORECASE)
@@ -61,7 +61,12 @@ class PdfOptions:
     bleed: str = doc('Bleed beyond the trim size for the print profile, a length such as "3mm".', "3mm")
     marks: str = doc('Printer\'s marks in the slug beyond the bleed: "crop", "crop cross" or "none".', "crop")
     slug: str = doc('Room for the marks beyond the bleed, a length of at least 6 mm such as "10mm".', "10mm")
-    standard: str = doc('"pdf/ua-1" (tagged, accessible) or "pdf/a-3b" (archival, also tagged).', "pdf/ua-1")
+    standard: str = doc(
+        '"pdf/ua-1" (tagged, accessible), "pdf/a-3b" (archival) or "pdf/x-4" (for the press); all tagged.', "pdf/ua-1"
+    )
+    output_profile: str | None = doc(
+        "PDF/X-4 output intent: a CMYK printer profile (.icc), relative to the workspace; default colour/'s.", None
+    )
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class Manifest:
     path: Path = field(default=Path(), metadata={"internal": True})
     text_files: tuple[Path, ...] = field(default=(), metadata={"internal": True})
     cover_path: Path | None = field(default=None, metadata={"internal": True})
+    output_profile_path: Path | None = field(default=None, metadata={"internal": True})
 
     @property
     def folder(self) -> Path:
@@ -257,7 +263,8 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
             f"'pdf.slug' must be a length of at least {MIN_SLUG_MM} mm (room for 5 mm marks), got {_show(pdf.slug)}"
         )
     if pdf.standard not in STANDARDS:
-        errors.append(f'\'pdf.standard\' must be "pdf/ua-1" or "pdf/a-3b", got {_show(pdf.standard)}')
+        errors.append(f'\'pdf.standard\' must be "pdf/ua-1", "pdf/a-3b" or "pdf/x-4", got {_show(pdf.standard)}')
+    out["output_profile_path"] = _output_profile(folder, pdf.output_profile, errors)
     numerals = values.get("numerals", "auto")
     if numerals not in NUMERALS:
         choices = ", ".join(f'"{n}"' for n in NUMERALS)
@@ -278,6 +285,28 @@ def _cover_path(folder: Path, cover: str | None, errors: list[str]) -> Path | No
     if problem:
         errors.append(f"'cover' {_show(cover)} {problem}")
         return None
+    return path
+
+
+def _output_profile(folder: Path, profile: str | None, errors: list[str]) -> Path | None:
+    """The workspace's own output profile: an ICC file of the output (printer) class, in CMYK."""
+    if profile is None:
+        return None
+    workspace = folder.parent.parent  # source/<slug>/ → the workspace
+    path = workspace / profile
+    shown = _show(profile)
+    if Path(profile).is_absolute() or not path.resolve().is_relative_to(workspace.resolve()):
+        errors.append(f"'pdf.output-profile' {shown} must be a path inside the workspace")
+        return None
+    if not path.is_file():
+        errors.append(f"'pdf.output-profile' {shown} does not exist (relative to the workspace)")
+        return None
+    head = path.read_bytes()[:40]
+    if len(head) < 40 or head[36:40] != b"acsp":
+        errors.append(f"'pdf.output-profile' {shown} is not an ICC profile")
+    elif head[12:16] != b"prtr" or head[16:20] != b"CMYK":
+        kind = f"{head[12:16].decode(errors='replace')}/{head[16:20].decode(errors='replace').strip()}"
+        errors.append(f"'pdf.output-profile' {shown} must be a CMYK printer (output) profile, not {kind}")
     return path
 
 
