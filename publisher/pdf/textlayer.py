@@ -70,6 +70,7 @@ from .addresspieces import find_broken_addresses
 from .clusters import read_clusters
 from .marks import Word, marked_words, pdfium_text, poppler_text
 from .pagetext import Show, kerning_gaps, read_lines, wide_spaces
+from .tounicode import rewrite_to_unicode
 
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
@@ -98,6 +99,7 @@ def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> i
     if not isinstance(preferences, pydyf.Dictionary):
         preferences = pdf.catalog["ViewerPreferences"] = pydyf.Dictionary()
     preferences["Direction"] = "/R2L"
+    rewrite_to_unicode(document, pdf)
     fonts = {font.hash: font for font in document.fonts.values()}
     properties = pydyf.Dictionary()  # the named property lists, shared by the pages through their resources
     names: dict[str, str] = {}  # a word's: one list for each text (words are parted by unmarked spaces)
