@@ -109,3 +109,48 @@ def test_the_text_layer_changes_nothing_drawn(tmp_path, monkeypatch: pytest.Monk
             subprocess.run(["pdftoppm", "-r", "100", "-png", str(pdf), str(prefix)], check=True)
             drawn.append(sorted(p.read_bytes() for p in tmp_path.glob(f"{prefix.name}-*.png")))
         assert drawn[0] == drawn[1], (slug, "poppler")
+
+
+def test_a_merged_cluster_maps_each_glyph_to_its_own_characters() -> None:
+    """Fatha drawn on shadda, or an alef with hamza with its fatha: each glyph gets its own characters
+    (WeasyPrint gives the first glyph drawn the whole cluster and the others nothing)."""
+    from publisher.pdf.tounicode import EMPTY, glyph_texts
+
+    shadda, fatha_on_shadda, alef_hamza, fatha_on_hamza, hah, hah_tail = 433, 1927, 2036, 5990, 3136, 6001
+    nominal = {"\u0651": shadda, "\u064e": 430}.get
+    clusters = [
+        ("\u064e\u0651", [(fatha_on_shadda, True), (shadda, True)]),
+        ("\u0623\u064e", [(fatha_on_hamza, True), (alef_hamza, False)]),
+        ("\u062d", [(hah_tail, False), (hah, False)]),
+        ("\u0628", [(400, False)]),
+    ]
+    texts = glyph_texts(clusters, nominal)
+    assert texts == {
+        fatha_on_shadda: "\u064e",
+        shadda: "\u0651",
+        fatha_on_hamza: "\u064e",
+        alef_hamza: "\u0623",
+        hah: "\u062d",
+        hah_tail: EMPTY,
+    }
+
+
+# Measured with `python benchmarks/text_fidelity.py WORKSPACE` on a workspace of the vocalised fixtures: each
+# glyph now maps to its own characters (tounicode.py); the raised and lowered marks still cut the words.
+VOCALISED_FLOORS = {
+    "vocalised-hadith": (0.12, 0.05, 0.08, 0.02),
+    "vocalised-muallaqa": (0.15, 0.05, 0.08, 0.03),
+    "vocalised-mutanabbi": (0.22, 0.09, 0.09, 0.03),
+    "vocalised-story": (0.19, 0.04, 0.13, 0.02),
+}
+
+
+def test_vocalised_words_do_not_regress(tmp_path) -> None:
+    from publisher import build
+
+    root = make_workspace(tmp_path, *(FIXTURES / slug for slug in VOCALISED_FLOORS))
+    build(root, formats=["pdf"], jobs=1)
+    for slug, floors in VOCALISED_FLOORS.items():
+        results = measure(root, slug)
+        for extractor, floor in zip(EXTRACTORS, floors, strict=True):
+            assert results[extractor].accuracy >= floor, (slug, extractor, results[extractor].accuracy)

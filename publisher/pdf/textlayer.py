@@ -68,8 +68,9 @@ from typing import Any
 
 from .addresspieces import find_broken_addresses
 from .clusters import read_clusters
-from .marks import Word, marked_words, pdfium_text, poppler_text
+from .marks import Word, marked_words, pdfium_text, poppler_text, spanned_objects
 from .pagetext import Show, kerning_gaps, read_lines, wide_spaces
+from .tounicode import rewrite_to_unicode
 
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
@@ -83,6 +84,9 @@ KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its
 # The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
 PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL = range(8)
 WORD = 100
+# One /ActualText over each whole text object of a vocalised line (marks.spanned_objects): off, PDFium reads it
+# wrong (poppler 73-97 % of the words of the vocalised fixtures with it, PDFium 3-9 %; see marks.py).
+VOCALISED_LINES = False
 
 
 def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> int:
@@ -98,6 +102,7 @@ def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> i
     if not isinstance(preferences, pydyf.Dictionary):
         preferences = pdf.catalog["ViewerPreferences"] = pydyf.Dictionary()
     preferences["Direction"] = "/R2L"
+    rewrite_to_unicode(document, pdf)
     fonts = {font.hash: font for font in document.fonts.values()}
     properties = pydyf.Dictionary()  # the named property lists, shared by the pages through their resources
     names: dict[str, str] = {}  # a word's: one list for each text (words are parted by unmarked spaces)
@@ -128,13 +133,20 @@ def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> i
     for page, (stream, resources, lines) in enumerate(pages):
         replacements: dict[int, list[Any]] = {}
         for line in lines:
-            gaps = [set(kerning_gaps(show, KERN)) for show in line]
+            spanned = spanned_objects(line, laid, page) if VOCALISED_LINES else {}
+            gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
             words = marked_words(line, laid, page, gaps) if laid or any(gaps) else []
             split = _split_line(line, addressed.get(number, {}), words)
             number += 1
             ends = _word_ends(split)
+            for first, last, text in spanned.values():
+                # a vocalised line: its text object's operators kept whole, inside one pair of /ActualText
+                opening = [*inline(poppler_text(text)), named(pdfium_text(text))]
+                replacements[first] = [*opening, stream.stream[first]]
+                replacements[last] = [*replacements.get(last, [stream.stream[last]]), b"EMC", b"EMC"]
+                count += 1
             for place, (show, (pieces, stretches)) in enumerate(zip(line, split, strict=True)):
-                if len(pieces) == 1 and pieces[0][0] == PLAIN:
+                if show.origin in spanned or (len(pieces) == 1 and pieces[0][0] == PLAIN):
                     continue  # nothing to mark: the operator stays as WeasyPrint wrote it
                 items: list[Any] = []
                 stretch = iter(stretches)

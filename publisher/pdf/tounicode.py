@@ -1,0 +1,189 @@
+"""Each glyph's own characters in the fonts' ToUnicode maps, where WeasyPrint wrote a cluster's.
+
+WeasyPrint maps each glyph to the text of the first cluster it is drawn in (clusters.py). Most
+clusters of Arabic, vocalised or not, are one character drawn as one glyph, and those map right. A
+cluster of several glyphs is where it goes wrong: HarfBuzz merges the clusters of a letter with hamza
+and its haraka (Amiri draws "أَ" as the alef with its hamza and a fatha moved above the hamza), of
+shadda and the haraka on it (a small fatha or damma made for sitting on shadda), of tanwin and shadda;
+the first glyph drawn then gets the whole cluster and the others nothing, for the whole document:
+every later shadda reads as nothing (PDFium shows the glyph's number as a character, U+01B1, U+0BD1),
+or every alef with hamza as "أَ".
+
+So the finisher lays out again, as drawn, every text box with a mark or a letter HarfBuzz may merge
+with one (clusters.py), and shares each such cluster's characters among its glyphs:
+
+- a glyph also drawn alone for one cluster elsewhere keeps what that cluster says (a glyph stands for
+  the same characters wherever it is drawn: a ToUnicode map has one entry per glyph);
+- the others take the rest: the marks to the glyphs drawn with no advance, the letters to the others,
+  each in logical order; a glyph left with nothing (a letter drawn as two glyphs) gets a ZERO WIDTH
+  JOINER, not the empty string, which PDFium takes for "no map" and reads the glyph's number.
+
+Then the ToUnicode stream of each font is written again from the corrected map, and the font's map
+(`Font.to_unicode`, which pagetext.py reads) follows. Nothing drawn changes: only the map.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from .clusters import is_mark
+
+EMPTY = "\u200d"  # what a glyph standing for no character of its own maps to
+
+
+def cluster_glyphs(document: Any) -> dict[Any, list[tuple[str, list[tuple[int, bool]]]]]:
+    """Every cluster of several glyphs, or of several characters one of which is a mark, drawn in the
+    text boxes of `document` that hold a mark: by font, its text and its glyphs (id, whether it is
+    drawn with no advance) in the order drawn; and every single-glyph cluster of such a box, likewise."""
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.text.ffi import ffi, pango
+    from weasyprint.text.fonts import get_pango_font_key
+
+    found: dict[Any, list[tuple[str, list[tuple[int, bool]]]]] = defaultdict(list)
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if not isinstance(box, boxes.TextBox) or not any(map(is_mark, box.text)):
+                continue
+            if box.style["visibility"] != "visible" or not box.text.strip():
+                continue
+            layout = box.pango_layout
+            layout.reactivate(box.style)
+            try:
+                pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
+                line, _ = layout.get_first_line()
+                data = layout.text.encode()
+                run = line.runs[0]
+                while run != ffi.NULL:
+                    item = run.data
+                    run = run.next
+                    font = document.fonts.get(get_pango_font_key(item.item.analysis.font)[0])
+                    string = item.glyphs
+                    count, offset, length = string.num_glyphs, item.item.offset, item.item.length
+                    clusters = [string.log_clusters[i] for i in range(count)]
+                    ends = [*sorted(set(clusters)), length]
+                    drawn: dict[int, list[tuple[int, bool]]] = {}
+                    for i in range(count):
+                        glyph = string.glyphs[i].glyph
+                        if glyph == pango.PANGO_GLYPH_EMPTY or glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG:
+                            continue
+                        drawn.setdefault(clusters[i], []).append((glyph, string.glyphs[i].geometry.width == 0))
+                    for start, glyphs in drawn.items():
+                        end = ends[ends.index(start) + 1]
+                        found[font].append((data[offset + start : offset + end].decode(errors="replace"), glyphs))
+            finally:
+                layout.deactivate()
+    return found
+
+
+def glyph_texts(clusters: list[tuple[str, list[tuple[int, bool]]]], nominal: Any = None) -> dict[int, str]:
+    """The characters each glyph of one font stands for, for the glyphs of clusters of several glyphs.
+
+    `nominal` gives a character's glyph in the font's cmap, or None: a glyph drawn for a character as is
+    (shadda's own glyph beside a fatha made to sit on it) stands for that character.
+    """
+    alone: dict[int, Counter[str]] = defaultdict(Counter)
+    for text, glyphs in clusters:
+        if len(glyphs) == 1:
+            alone[glyphs[0][0]][text] += 1
+        elif nominal is not None:
+            for char in text:
+                glyph = nominal(char)
+                if glyph is not None and glyph in [g for g, _ in glyphs] and glyph not in alone:
+                    alone[glyph][char] += 0
+    known = {glyph: texts.most_common(1)[0][0] for glyph, texts in alone.items()}
+    votes: dict[int, Counter[str]] = defaultdict(Counter)
+    for text, glyphs in clusters:
+        if len(glyphs) == 1:
+            continue
+        rest = list(text)
+        free = []
+        for glyph, no_advance in glyphs:
+            own = known.get(glyph)
+            if own is not None and _take(rest, own):
+                votes[glyph][own] += 1
+            else:
+                free.append((glyph, no_advance))
+        marks = [char for char in rest if is_mark(char)]
+        letters = [char for char in rest if not is_mark(char)]
+        flat = [glyph for glyph, no_advance in free if no_advance]
+        full = [glyph for glyph, no_advance in free if not no_advance]
+        if not flat or not full:  # all marks, or all letters: share everything among them in logical order
+            flat, full, marks, letters = [], [glyph for glyph, _ in free], [], rest
+        for group, chars in ((flat, marks), (full, letters)):
+            # drawn in visual order, right to left: the last glyph drawn is the first read
+            for glyph, share in zip(reversed(group), _share(chars, len(group)), strict=True):
+                votes[glyph][share] += 1
+    return {glyph: counter.most_common(1)[0][0] or EMPTY for glyph, counter in votes.items()}
+
+
+def _take(rest: list[str], own: str) -> bool:
+    """Remove the characters of `own` from `rest` if they are all there."""
+    copy = list(rest)
+    for char in own:
+        if char not in copy:
+            return False
+        copy.remove(char)
+    rest[:] = copy
+    return True
+
+
+def _share(chars: list[str], count: int) -> list[str]:
+    """`chars` shared in logical order among `count` glyphs: one each, the last glyph taking the rest."""
+    shares = [chars[i] if i < len(chars) else "" for i in range(count)]
+    if len(chars) > count:
+        shares[-1] = "".join(chars[count - 1 :])
+    return shares
+
+
+def rewrite_to_unicode(document: Any, pdf: Any) -> int:
+    """Correct the ToUnicode map of every font for the glyphs of merged clusters; returns how many glyphs."""
+    import pydyf
+
+    corrected = 0
+    by_name = {}
+    for obj in pdf.objects[1:]:
+        if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Font" and "ToUnicode" in obj:
+            by_name[obj["BaseFont"]] = obj
+    by_reference = {obj.reference: obj for obj in pdf.objects[1:] if hasattr(obj, "reference")}
+    found = cluster_glyphs(document)
+    pooled: dict[str, list[tuple[str, list[tuple[int, bool]]]]] = defaultdict(list)  # by font file
+    for font, clusters in found.items():
+        if font is not None and not font.bitmap:
+            pooled[font.hash] += clusters
+    shared = {
+        key: glyph_texts(clusters, _nominal(next(f for f in found if f is not None and f.hash == key)))
+        for key, clusters in pooled.items()
+    }
+    # Fonts of one file share a name and a key in the pages' resources: the PDF uses the last one's dictionary.
+    used = {font.hash: font for font in document.fonts.values() if font.hash in shared}
+    for font in used.values():
+        texts = {glyph: text for glyph, text in shared[font.hash].items() if glyph in font.to_unicode}
+        changed = {glyph: text for glyph, text in texts.items() if font.to_unicode[glyph] != text}
+        dictionary = by_name.get(font.name)
+        if not changed or dictionary is None:
+            continue
+        stream = by_reference.get(dictionary["ToUnicode"])
+        if not isinstance(stream, pydyf.Stream):
+            continue
+        font.to_unicode.update(changed)
+        corrected += len(changed)
+        first, end = stream.stream.index(b"endcodespacerange") + 1, stream.stream.index(b"endcmap")
+        items = tuple(font.to_unicode.items())
+        entries: list[bytes] = []
+        for start in range(0, len(items), 100):  # as WeasyPrint writes them: at most 100 to a block
+            batch = items[start : start + 100]
+            entries.append(f"{len(batch)} beginbfchar".encode())
+            entries += [f"<{glyph:04x}> <{text.encode('utf-16-be').hex()}>".encode() for glyph, text in batch]
+            entries.append(b"endbfchar")
+        stream.stream[first:end] = entries
+    return corrected
+
+
+def _nominal(font: Any) -> Any:
+    """A function from a character to its glyph in `font`'s cmap (None if it has none)."""
+    import uharfbuzz as hb
+    from weasyprint.text.fonts import get_hb_object_data
+
+    hb_font = hb.Font(hb.Face(get_hb_object_data(font.hb_face), font.index))
+    return lambda char: hb_font.get_nominal_glyph(ord(char))
