@@ -14,12 +14,13 @@ from publisher.source.manifest import load_manifest
 from publisher.source.reader import read_document
 
 
-def test_packaged_fonts_are_amiri_then_noto_sans_tifinagh_each_with_its_licence() -> None:
+def test_packaged_fonts_are_amiri_then_noto_sans_tifinagh_then_mono_each_with_its_licence() -> None:
     fonts = load_fonts((REPO / "fonts",))
     assert fonts.families == ("Amiri", "Noto Sans Tifinagh")
+    assert fonts.monospace == ("Noto Sans Mono",)
     amiri = sorted((f.weight, f.style) for f in fonts.faces if f.family == "Amiri")
     assert amiri == [(400, "italic"), (400, "normal"), (700, "italic"), (700, "normal")]
-    for licence in ("OFL-Amiri.txt", "OFL-NotoSansTifinagh.txt"):
+    for licence in ("OFL-Amiri.txt", "OFL-NotoSansTifinagh.txt", "OFL-NotoSansMono.txt"):
         assert (REPO / "fonts" / licence).read_text().count("SIL OPEN FONT LICENSE Version 1.1") == 1
     assert fonts.family_for("ب") == "Amiri" and fonts.family_for("ⴰ") == "Noto Sans Tifinagh"
 
@@ -31,7 +32,33 @@ def test_a_workspace_font_replaces_the_packaged_file_of_the_same_name(tmp_path: 
     fonts = load_fonts((own, REPO / "fonts"))
     regular = [f for f in fonts.faces if f.path.name == "Amiri-Regular.ttf"]
     assert [f.path.parent for f in regular] == [own]
-    assert len(fonts.faces) == 5
+    assert len(fonts.faces) == 6
+
+
+def test_a_monospace_face_sets_code_only_and_reaches_an_ebook_only_with_code() -> None:
+    """Noto Sans Mono draws Latin letters, arrows and box drawing, but running text never falls back
+    on it: only code's stack starts with it (and goes on to Amiri for Arabic)."""
+    fonts = load_fonts((REPO / "fonts",))
+    assert fonts.family_for("a") == "Amiri" and fonts.family_for("a", code=True) == "Noto Sans Mono"
+    assert fonts.family_for("ب", code=True) == "Amiri"
+    assert not fonts.covers("\u2500") and fonts.covers("\u2500", code=True)  # BOX DRAWINGS LIGHT HORIZONTAL
+    assert "Noto Sans Mono" not in fonts.reaching(set("abc ب")).every_family
+    reached = fonts.reaching(set("abc ب"), code=True)
+    assert reached.families == ("Amiri",) and reached.monospace == ("Noto Sans Mono",)
+    assert "NotoSansMono-Regular.ttf" in {f.path.name for f in reached.faces}
+
+
+def test_a_character_only_the_monospace_face_draws_is_an_error_outside_code(tmp_path: Path) -> None:
+    folder = tmp_path / "source" / "boxes"
+    folder.mkdir(parents=True)
+    (folder / "manifest.toml").write_text('title = "جدول"\nauthors = ["أ"]\n', encoding="utf-8")
+    (folder / "a.md").write_text("رسم `┌─┐` في الشيفرة\n\n```\n└─┘\n```\n\nوخارجها ─\n", encoding="utf-8")
+    manifest = load_manifest(folder)
+    with pytest.raises(FontCoverageError) as caught:
+        load_fonts((REPO / "fonts",)).check_coverage(manifest, read_document(manifest))
+    assert [m.split(": no font")[0] for m in caught.value.messages] == [
+        "U+2500 BOX DRAWINGS LIGHT HORIZONTAL in source/boxes/a.md line 1"
+    ]
 
 
 def test_uncovered_character_names_code_point_file_and_line(tmp_path: Path) -> None:
@@ -57,13 +84,13 @@ def test_the_machine_has_a_font_that_would_stand_in(tmp_path: Path) -> None:
 
     machine = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}  # the machine's own fontconfig
     listed = subprocess.run(
-        ["fc-list", ":charset=2192", "family"], capture_output=True, text=True, check=True, env=machine
+        ["fc-list", ":charset=2794", "family"], capture_output=True, text=True, check=True, env=machine
     )
     assert "DejaVu Sans" in listed.stdout
 
 
 def test_no_font_of_the_machine_reaches_the_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the coverage check out of the way, "→" and "Ж" would come from DejaVu Sans under the
+    """With the coverage check out of the way, "➔" would come from DejaVu Sans under the
     machine's fontconfig; publish's empty fontconfig leaves only fonts/ to draw with."""
     from readers import embedded_fonts
 
@@ -75,7 +102,7 @@ def test_no_font_of_the_machine_reaches_the_pdf(tmp_path: Path, monkeypatch: pyt
     folder = root / "source" / "arrows"
     folder.mkdir(parents=True)
     (folder / "manifest.toml").write_text('title = "أسهم"\nauthors = ["أ"]\n', encoding="utf-8")
-    (folder / "a.md").write_text("سهم → وحرف Ж\n", encoding="utf-8")
+    (folder / "a.md").write_text("سهم ➔ هنا\n", encoding="utf-8")
     build(root, formats=["pdf"])
     fonts = embedded_fonts((root / "dist" / "arrows.pdf").read_bytes())
     assert not any("DejaVu" in name for name in fonts), fonts

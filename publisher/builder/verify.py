@@ -117,7 +117,7 @@ def check_pdf(path: Path, manifest: Manifest, fonts: FontSet) -> list[str]:
             f"{shown}: its title is {json.dumps(title, ensure_ascii=False)}, the manifest says "
             f"{json.dumps(manifest.title, ensure_ascii=False)}; rebuild it"
         )
-    ours = {family.replace(" ", "") for family in fonts.families}
+    ours = {family.replace(" ", "") for family in fonts.every_family}
     strangers = sorted(f for f in families if not any(f.startswith(o) for o in ours))
     if strangers:
         problems.append(f"{shown}: embeds {', '.join(strangers)}, not a font of fonts/")

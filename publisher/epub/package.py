@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,8 @@ from ..typeset.verse import fit_poems
 STYLESHEET = "styles/book.css"
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 COVER_SUFFIX = {"image/png": "png", "image/jpeg": "jpg", "image/svg+xml": "svg"}
+_CODE = re.compile(r"<(?:code|kbd|samp|pre)[\s>]")
+_SLANTED = re.compile(r"<(?:em|i|cite)[\s>]")
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,15 @@ def render_epub(job: Job, cover: Cover) -> bytes:
     labels = templates.labels(manifest.language)
     pages = render_pages(manifest, document, templates, labels, cover, fonts)
     characters = {c for page in pages for c in text_characters(page.xhtml, keep_format=True)}
-    fonts = fonts.reaching(characters, italic=any("<em>" in c.html for c in document.chapters))
+    html = "".join(c.html for c in document.chapters)
+    fonts = fonts.reaching(characters, italic=_slants(html, manifest), code=bool(_CODE.search(html)))
     return _package(manifest, document, fonts, templates, labels, cover, pages, characters, modified)
+
+
+def _slants(html: str, manifest: Manifest) -> bool:
+    """Whether the chapters set something in a slanted face: emphasis when the book's is slanted,
+    else emphasis inside a passage marked as another language (epub/book.css)."""
+    return bool(_SLANTED.search(html)) and (manifest.emphasis_face == "slanted" or 'lang="' in html)
 
 
 def render_pages(

@@ -49,6 +49,7 @@ def render_html(job: Job) -> str:
         bleed=css_bleed(manifest.pdf.bleed, manifest.pdf.slug, manifest.pdf.marks),
         recto="left" if rtl else "right",
         verso="right" if rtl else "left",
+        end_side="left" if rtl else "right",
         counter_style=CSS_COUNTER_STYLES[document.numerals],
         separator=list_separator(manifest.language),
         stylesheet=sandbox.url(templates.file("pdf/book.css")),
@@ -167,7 +168,7 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> 
                 pdf_tags=True,  # PDF/A-3b is tagged too: archival and accessible
                 finisher=partial(
                     _finish,
-                    families=job.fonts.families,
+                    families=job.fonts.every_family,
                     screen=manifest.pdf.profile == "screen",
                     rtl=manifest.direction == "rtl",
                     addresses=marked_addresses(html),

@@ -6,6 +6,7 @@ never a box or a silent fallback to a font of the machine.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from .reader import Document, is_drawn, locate, read_text, text_characters
 
 FONT_SUFFIXES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
 PRIMARY_FAMILY = "Amiri"
+# The elements set in the monospace families (partials/fonts.css.j2).
+_CODE = re.compile(r"<(code|kbd|samp|pre)\b[^>]*>.*?</\1>", re.DOTALL)
 EMPTY: Mapping[str, str] = {}
 
 
@@ -30,6 +33,7 @@ class Face:
     family: str
     weight: int
     style: str  # "normal" or "italic"
+    monospace: bool = False  # every glyph one advance wide (the font's post.isFixedPitch)
 
     @property
     def media_type(self) -> str:
@@ -46,10 +50,18 @@ class Face:
 
 @dataclass(frozen=True)
 class FontSet:
-    """The faces available to a build, and the family stack the layouts use (primary first)."""
+    """The faces available to a build, the family stack of running text (primary first) and the
+    monospace families code is set in (before that stack). A monospace face is never running
+    text's fallback: a character only it draws is an error outside code, not a word set in it."""
 
     faces: tuple[Face, ...]
     families: tuple[str, ...] = field(default=())
+    monospace: tuple[str, ...] = field(default=())
+
+    @property
+    def every_family(self) -> tuple[str, ...]:
+        """Every family a layout may use: running text's, then code's."""
+        return self.families + self.monospace
 
     def regular(self, family: str) -> Face:
         """The upright, normal-weight face of a family (or its closest face)."""
@@ -58,29 +70,41 @@ class FontSet:
 
     def css_faces(self, src: Callable[[Face], str]) -> list[dict[str, object]]:
         """The faces as the @font-face template wants them, each with its URL from `src`."""
-        return [{"family": f.family, "weight": f.weight, "style": f.style, "src": src(f)} for f in self.faces]
+        return [
+            {"family": f.family, "weight": f.weight, "style": f.style, "monospace": f.monospace, "src": src(f)}
+            for f in self.faces
+        ]
 
-    def reaching(self, characters: set[str], italic: bool = False) -> FontSet:
+    def reaching(self, characters: set[str], italic: bool = False, code: bool = False) -> FontSet:
         """The faces a text of `characters` can use: families that draw one of them first in the
-        stack (the first family always), upright faces, and italic ones when `italic`."""
+        stack (the first family always), the monospace ones when it has `code`, upright faces, and
+        italic ones when `italic`."""
         wanted = {self.families[0]} | {family for c in characters if (family := self.family_for(c))}
+        wanted |= set(self.monospace) if code else set()
         faces = tuple(f for f in self.faces if f.family in wanted and (f.style == "normal" or italic))
-        return FontSet(faces, tuple(f for f in self.families if f in wanted))
+        return FontSet(faces, *(tuple(f for f in stack if f in wanted) for stack in (self.families, self.monospace)))
 
-    def family_for(self, char: str) -> str | None:
-        """The first family of the stack that can draw `char`, as CSS font fallback picks it."""
-        return next((f for f in self.families if ord(char) in self.regular(f).codepoints), None)
+    def family_for(self, char: str, code: bool = False) -> str | None:
+        """The first family of the stack that can draw `char`, as CSS font fallback picks it; for
+        `code`, the monospace families come first."""
+        stack = self.monospace + self.families if code else self.families
+        return next((f for f in stack if ord(char) in self.regular(f).codepoints), None)
 
-    def covers(self, char: str) -> bool:
-        """Whether some family of the stack can draw `char`."""
-        return self.family_for(char) is not None
+    def covers(self, char: str, code: bool = False) -> bool:
+        """Whether some family of the stack (of code's stack, for `code`) can draw `char`."""
+        return self.family_for(char, code) is not None
 
     def check_coverage(self, manifest: Manifest, document: Document, generated: Mapping[str, str] = EMPTY) -> None:
         """Raise FontCoverageError naming the characters no font can draw, one line per place: the
         text, the manifest's strings, and what the layouts generate (`generated`, place → text)."""
         places: dict[str, list[str]] = {}
         for chapter in document.chapters:
-            missing = sorted(c for c in text_characters(chapter.html) if not self.covers(c))
+            code = "".join(m[0] for m in _CODE.finditer(chapter.html))
+            running = _CODE.sub(" ", chapter.html)
+            missing = sorted(
+                {c for c in text_characters(running) if not self.covers(c)}
+                | {c for c in text_characters(code) if not self.covers(c, code=True)}
+            )
             text = read_text(chapter.source) if missing else ""
             for char in missing:
                 line = f" line {locate(text, char)}" if char in text else ""
@@ -109,7 +133,9 @@ def load_fonts(folders: tuple[Path, ...]) -> FontSet:
     if not faces:
         raise ResourceError(f"no fonts in {', '.join(map(str, folders))}; add .ttf or .otf files to fonts/")
     names = sorted({f.family for f in faces}, key=lambda n: (n != PRIMARY_FAMILY, n))
-    return FontSet(faces, tuple(names))
+    monospace = [n for n in names if all(f.monospace for f in faces if f.family == n)]
+    text = [n for n in names if n not in monospace] or monospace  # fonts/ of monospace faces only: text too
+    return FontSet(faces, tuple(text), tuple(n for n in monospace if n not in text))
 
 
 def _describe_face(path: Path) -> Face:
@@ -122,9 +148,10 @@ def _describe_face(path: Path) -> Face:
             os2 = font.get("OS/2", None)
             weight = os2.usWeightClass if os2 else 400
             italic = bool(os2 and os2.fsSelection & 1) or bool(font["head"].macStyle & 2)
+            monospace = bool(font["post"].isFixedPitch) if "post" in font else False
     except (TTLibError, KeyError, OSError) as exc:
         raise ResourceError(f"{display_path(path)}: not a usable font file ({exc})") from None
-    return Face(path, family, weight, "italic" if italic else "normal")
+    return Face(path, family, weight, "italic" if italic else "normal", monospace)
 
 
 def _manifest_strings(manifest: Manifest) -> list[tuple[str, str]]:

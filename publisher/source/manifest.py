@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import ManifestError, quoted
 from ..workspace import display_path
 from .images import image_problem
-from .languages import text_direction
+from .languages import script_of, text_direction
 
 MANIFEST_NAME = "manifest.toml"
 TEXT_SUFFIXES = (".md", ".txt")
@@ -34,6 +34,7 @@ PROFILES = ("print", "screen")
 MARKS = ("crop", "crop cross", "none")
 MIN_SLUG_MM = 6
 NUMERALS = ("auto", "latin", "arabic-indic", "extended-arabic-indic")
+EMPHASES = ("auto", "bold", "slanted")
 # Keys that moved, with where to: an old manifest gets told, not just "unknown key".
 MOVED = {
     "pdf.numerals": "'pdf.numerals' has moved to the top of the manifest as 'numerals' (it sets the EPUB's digits too)"
@@ -87,6 +88,9 @@ class Manifest:
     numerals: str = doc(
         '"auto", "latin", "arabic-indic" or "extended-arabic-indic": the digits of generated numbers.', "auto"
     )
+    emphasis: str = doc(
+        '"auto", "bold" or "slanted": the face of emphasis; auto is bold in Arabic script, else slanted.', "auto"
+    )
     text: list[str] | None = doc(
         "Text files in reading order, relative to the manifest; default all *.md and *.txt, sorted.", None
     )
@@ -104,6 +108,14 @@ class Manifest:
     def folder(self) -> Path:
         """The publication's folder, `source/<slug>/`."""
         return self.path.parent
+
+    @property
+    def emphasis_face(self) -> str:
+        """How the book's own emphasis is set, "bold" or "slanted": a slanted Arabic face reads as a
+        calligraphic variant, not as stress, so "auto" gives bold in text of Arabic script."""
+        if self.emphasis != "auto":
+            return self.emphasis
+        return "bold" if script_of(self.language) == "arab" else "slanted"
 
 
 def schema_keys(cls: type = Manifest, prefix: str = "") -> dict[str, str]:
@@ -269,6 +281,10 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     if numerals not in NUMERALS:
         choices = ", ".join(f'"{n}"' for n in NUMERALS)
         errors.append(f"'numerals' must be one of {choices}, got {_show(numerals)}")
+    emphasis = values.get("emphasis", "auto")
+    if emphasis not in EMPHASES:
+        choices = ", ".join(f'"{e}"' for e in EMPHASES)
+        errors.append(f"'emphasis' must be one of {choices}, got {_show(emphasis)}")
     out["text_files"] = _text_files(folder, values.get("text"), errors)
     out["cover_path"] = _cover_path(folder, values.get("cover"), errors)
     return out

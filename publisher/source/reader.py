@@ -203,7 +203,9 @@ def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest
     _move_footnote_backrefs(tokens)
     own_heading = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     title = headings[0].text if own_heading else ""
-    body = md.renderer.render(tokens, md.options, env)
+    # A code block reads left to right in any book (its closing brackets stay at the end of the line);
+    # the attribute, not CSS `direction`, which EPUB style sheets must not use.
+    body = md.renderer.render(tokens, md.options, env).replace("<pre><code", '<pre dir="ltr"><code')
     return Chapter(chapter_id, path, title, own_heading, body, tuple(headings), tuple(dict.fromkeys(images)))
 
 

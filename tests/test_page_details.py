@@ -1,0 +1,160 @@
+"""Smaller points seen on the pages: emphasis by weight in Arabic, code in the monospace face, the
+footnote rule short on the start side, and contents lines whose leaders keep clear of title and folio."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, Built, make_workspace
+from readers import embedded_fonts, epubcheck
+
+from publisher import build
+
+DETAILS = "details"
+
+
+@pytest.fixture(scope="module")
+def details(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """dist/ of the details fixture, of its left-to-right twin, and of it with slanted emphasis."""
+    root = make_workspace(tmp_path_factory.mktemp("details"), FIXTURES / DETAILS)
+    twin = root / "source" / "details-ltr"
+    twin.mkdir()
+    (twin / "manifest.toml").write_text(
+        'title = "Page details"\nauthors = ["The editors"]\nlanguage = "en"\n[pdf]\npage-size = "A5"\n'
+        'profile = "screen"\n',
+        encoding="utf-8",
+    )
+    sentence = "A note long enough to run over several lines under the short rule that opens the notes. "
+    (twin / "text.md").write_text(f"# One\n\nText with a note.[^1]\n\n[^1]: {sentence * 4}\n", encoding="utf-8")
+    slanted = root / "source" / "details-slanted"
+    shutil.copytree(FIXTURES / DETAILS, slanted)
+    manifest = slanted / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("text = ", 'emphasis = "slanted"\ntext = '))
+    build(root)
+    return root / "dist"
+
+
+def _base_names(pdf: bytes) -> set[str]:
+    return {name.split("+")[-1] for name in embedded_fonts(pdf)}
+
+
+# Emphasis -------------------------------------------------------------------------------------
+
+
+def test_arabic_emphasis_is_bold_and_a_latin_passage_keeps_its_slant(details: Path, built: Built) -> None:
+    """The book fixture's only emphasis is Arabic: no slanted face at all. The details fixture slants
+    only the em inside <span lang="fr">, and with emphasis = "slanted" every em is slanted."""
+    assert "Amiri-Italic" not in _base_names(built.artifact("book", "pdf").read_bytes())
+    assert {"Amiri-Bold", "Amiri-Italic"} <= _base_names((details / f"{DETAILS}.pdf").read_bytes())
+    html = _epub_file(details / f"{DETAILS}.epub", "EPUB/ch01.xhtml")
+    assert 'class="numerals-latin emphasis-bold emphasis-auto"' in html
+    slanted = _epub_file(details / "details-slanted.epub", "EPUB/ch01.xhtml")
+    assert 'class="numerals-latin emphasis-slanted"' in slanted
+
+
+# Code -----------------------------------------------------------------------------------------
+
+
+def test_code_is_set_in_the_monospace_face_in_the_pdf_and_the_epub(details: Path, built: Built) -> None:
+    assert "Noto-Sans-Mono" in _base_names((details / f"{DETAILS}.pdf").read_bytes())
+    names = zipfile.ZipFile(details / f"{DETAILS}.epub").namelist()
+    assert "EPUB/fonts/NotoSansMono-Regular.ttf" in names
+    css = _epub_file(details / f"{DETAILS}.epub", "EPUB/styles/book.css")
+    assert 'code, kbd, samp, pre { font-family: "Noto Sans Mono", "Amiri"' in css
+    assert 'html { font-family: "Amiri"; }' in css  # running text never falls back on the mono face
+    # A book without code embeds no monospace face.
+    book = zipfile.ZipFile(built.artifact("book", "epub")).namelist()
+    assert not any("Mono" in name for name in book), book
+
+
+@pytest.mark.parametrize("slug", [DETAILS, "details-ltr"])
+def test_epubcheck_passes_with_the_monospace_face(details: Path, slug: str) -> None:
+    messages = epubcheck(details / f"{slug}.epub")
+    assert [(m["ID"], m["severity"]) for m in messages] == [("CSS-028", "USAGE")], messages
+
+
+# The footnote rule ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("slug", "start"), [(DETAILS, "right"), ("details-ltr", "left")])
+def test_the_footnote_rule_is_a_third_of_the_measure_on_the_start_side(details: Path, slug: str, start: str) -> None:
+    """Rendered at 144 dpi: the rule is the one row of ink longer than a fifth of the page above the
+    notes; it starts where the notes' lines start and is a third (±4 %) of their width."""
+    page = _page_with_notes((details / f"{slug}.pdf").read_bytes())
+    rule_row, left, right = _rule(page)
+    ink = [x for y in range(rule_row + 3, page.height) for x in range(page.width) if page.getpixel((x, y)) < 128]
+    notes_left, notes_right = min(ink), max(ink)
+    measure = notes_right - notes_left
+    assert 0.29 <= (right - left) / measure <= 0.37, (left, right, notes_left, notes_right)
+    if start == "right":
+        assert abs(right - notes_right) <= 3, (right, notes_right)
+    else:
+        assert abs(left - notes_left) <= 3, (left, notes_left)
+
+
+def _page_with_notes(pdf: bytes):
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    for page in document:
+        image = page.render(scale=2).to_pil().convert("L")
+        try:
+            _rule(image)
+        except LookupError:
+            continue
+        return image
+    raise AssertionError("no page has a footnote rule")
+
+
+def _rule(image) -> tuple[int, int, int]:
+    """The lowest row whose ink is one unbroken run longer than a fifth of the page: (row, left, right)."""
+    found = None
+    for y in range(image.height):
+        xs = [x for x in range(image.width) if image.getpixel((x, y)) < 200]
+        if len(xs) > image.width / 5 and xs[-1] - xs[0] + 1 - len(xs) <= 2:
+            found = (y, xs[0], xs[-1])
+    if found is None:
+        raise LookupError("no rule")
+    return found
+
+
+# The contents page ----------------------------------------------------------------------------
+
+
+def test_contents_leaders_keep_clear_of_title_and_folio_and_folios_align(details: Path) -> None:
+    """PDFium's loose character boxes on the contents page: on every entry at least 0.4 em (of the
+    11.5 pt text) between the title and the first leader dot and between the last dot and the folio;
+    the folios' outer edges (the line's end, the left in Arabic) in one column (±0.3 pt)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument((details / f"{DETAILS}.pdf").read_bytes())
+    page = next(p for p in document if "...." in p.get_textpage().get_text_range().replace(" ", ""))
+    text = page.get_textpage()
+    lines: dict[int, list[tuple[str, float, float]]] = {}
+    for i in range(text.count_chars()):
+        char = text.get_text_range(i, 1)
+        if not char.strip():
+            continue
+        left, bottom, right, top = text.get_charbox(i, loose=True)
+        lines.setdefault(round((bottom + top) / 2), []).append((char, left, right))
+    entries = [chars for chars in lines.values() if any(c == "." for c, _, _ in chars)]
+    assert len(entries) == 5, lines
+    gap = 0.4 * 11.5
+    ends = []
+    for chars in entries:
+        dots = [(left, right) for c, left, right in chars if c == "."]
+        folio = [(left, right) for c, left, right in chars if c.isdigit()]
+        title = [(left, right) for c, left, right in chars if c != "." and not c.isdigit()]
+        first_dot, last_dot = max(r for _, r in dots), min(left for left, _ in dots)
+        assert min(left for left, _ in title) - first_dot >= gap, chars
+        assert last_dot - max(r for _, r in folio) >= gap, chars
+        ends.append(min(left for left, _ in folio))
+    assert max(ends) - min(ends) <= 0.3, ends
+
+
+def _epub_file(epub: Path, name: str) -> str:
+    return zipfile.ZipFile(io.BytesIO(epub.read_bytes())).read(name).decode("utf-8")
