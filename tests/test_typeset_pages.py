@@ -21,7 +21,7 @@ from publisher.errors import InputError
 from publisher.pdf.notdef import notdef_pages
 
 SLUGS = ("signs", "mashriq")
-MIRRORED = str.maketrans("()[]", "||||")  # a mirrored bracket's glyph maps back to one character for both
+MIRRORED = str.maketrans("()[]", "||||")  # PDFium reports brackets mirrored in right-to-left lines
 
 
 @pytest.fixture(scope="module")
