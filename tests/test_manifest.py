@@ -112,12 +112,15 @@ def test_an_output_profile_must_be_a_cmyk_printer_profile_in_the_workspace(tmp_p
     (tmp_path / "colour").mkdir()
     (tmp_path / "colour" / "screen.icc").write_bytes(srgb.read_bytes())
     (tmp_path / "colour" / "notes.txt").write_text("not a profile")
+    cut = (Path(__file__).parent.parent / "colour" / "Artifex-CMYK-SWOP.icc").read_bytes()[:300]
+    (tmp_path / "colour" / "cut.icc").write_bytes(cut)
     problems = {}
     for name, value in {
         "rgb": "colour/screen.icc",
         "text": "colour/notes.txt",
         "gone": "colour/x.icc",
         "out": "../x.icc",
+        "cut": "colour/cut.icc",
     }.items():
         manifest = f'title = "t"\nauthors = ["a"]\n[pdf]\nstandard = "pdf/x-4"\noutput-profile = "{value}"\n'
         folder = write(tmp_path / "source" / name, manifest, a_md="x")
@@ -129,6 +132,7 @@ def test_an_output_profile_must_be_a_cmyk_printer_profile_in_the_workspace(tmp_p
         "text": "'pdf.output-profile' \"colour/notes.txt\" is not an ICC profile",
         "gone": "'pdf.output-profile' \"colour/x.icc\" does not exist (relative to the workspace)",
         "out": "'pdf.output-profile' \"../x.icc\" must be a path inside the workspace",
+        "cut": "'pdf.output-profile' \"colour/cut.icc\" is damaged: its header says 187484 bytes",
     }
 
 

@@ -323,3 +323,20 @@ def test_pdf_x4_has_a_cmyk_output_intent_boxes_fonts_and_tags(variants: Path, va
     again = variants / variant / "again.pdf"
     build(variants / variant, formats=["pdf"], dist=again.parent / "again", cache=False, jobs=1)
     assert (again.parent / "again" / "book.pdf").read_bytes() == pdf_path.read_bytes()  # reproducible
+
+
+def test_a_profile_the_renderer_cannot_read_fails_the_build_and_writes_nothing(tmp_path: Path) -> None:
+    """Its header is sound (so the manifest passes) but its tag table is not: WeasyPrint would drop it with
+    a warning and write a PDF/X-4 file without an output intent."""
+    from publisher.errors import BuildError
+
+    make_workspace(tmp_path, FIXTURES / "book")
+    profile = bytearray((REPO / "colour" / "Artifex-CMYK-SWOP.icc").read_bytes())
+    profile[128:132] = (0xFFFFFF).to_bytes(4, "big")  # the number of tags
+    (tmp_path / "colour").mkdir()
+    (tmp_path / "colour" / "Broken.icc").write_bytes(bytes(profile))
+    manifest = tmp_path / "source" / "book" / "manifest.toml"
+    manifest.write_text(manifest.read_text() + 'standard = "pdf/x-4"\noutput-profile = "colour/Broken.icc"\n')
+    with pytest.raises(BuildError, match=r"^colour/Broken\.icc: not a readable ICC profile"):
+        build(tmp_path, formats=["pdf"], jobs=1)
+    assert not (tmp_path / "dist" / "book.pdf").exists()

@@ -175,6 +175,7 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> 
                     marks=marks,
                     standard=manifest.pdf.standard,
                     identifier=manifest.identifier,
+                    profile=_profile_name(manifest) if manifest.pdf.standard == "pdf/x-4" else "",
                 ),
             )
     except weasyprint.urls.FatalURLFetchingError as exc:
@@ -228,6 +229,7 @@ def _finish(
     marks: tuple[float, str] | None = None,
     standard: str = "pdf/ua-1",
     identifier: str = "",
+    profile: str = "",
 ) -> None:
     """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks.
 
@@ -246,10 +248,17 @@ def _finish(
     if marks is not None:
         draw_marks(pdf, *marks)
     if standard == "pdf/x-4":
-        _pdfx_identity(pdf, identifier)
+        _pdfx_identity(pdf, identifier, profile)
 
 
-def _pdfx_identity(pdf: Any, identifier: str) -> None:
+def _profile_name(manifest: Manifest) -> str:
+    """The output profile as an error names it: workspace-relative, or the packaged default's name."""
+    if manifest.output_profile_path is None:
+        return f"the packaged {DEFAULT_OUTPUT_PROFILE}"
+    return manifest.output_profile_path.relative_to(manifest.folder.parent.parent).as_posix()
+
+
+def _pdfx_identity(pdf: Any, identifier: str, profile: str) -> None:
     """Name the PDF/X version in the Info dictionary too (WeasyPrint 70 writes it in the XMP only,
     and preflights read both), and make the XMP DocumentID, a random UUID, one derived from the
     publication's identifier: equal inputs, equal bytes."""
@@ -257,6 +266,8 @@ def _pdfx_identity(pdf: Any, identifier: str) -> None:
 
     import pydyf
 
+    if "OutputIntents" not in pdf.catalog:  # WeasyPrint ignores a profile Pillow cannot read, with a warning
+        raise BuildError(f"{profile}: not a readable ICC profile, and a PDF/X-4 file needs it as its output intent")
     pdf.info["GTS_PDFXVersion"] = pydyf.String("PDF/X-4")
     document_id = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, identifier)}".encode()
     for obj in pdf.objects[1:]:

@@ -317,9 +317,14 @@ def _output_profile(folder: Path, profile: str | None, errors: list[str]) -> Pat
     if not path.is_file():
         errors.append(f"'pdf.output-profile' {shown} does not exist (relative to the workspace)")
         return None
-    head = path.read_bytes()[:40]
+    with path.open("rb") as stream:  # the header only, whatever the file's size
+        head = stream.read(40)
     if len(head) < 40 or head[36:40] != b"acsp":
         errors.append(f"'pdf.output-profile' {shown} is not an ICC profile")
+    elif int.from_bytes(head[:4], "big") != path.stat().st_size:  # the header gives the profile's size
+        errors.append(
+            f"'pdf.output-profile' {shown} is damaged: its header says {int.from_bytes(head[:4], 'big')} bytes"
+        )
     elif head[12:16] != b"prtr" or head[16:20] != b"CMYK":
         kind = f"{head[12:16].decode(errors='replace')}/{head[16:20].decode(errors='replace').strip()}"
         errors.append(f"'pdf.output-profile' {shown} must be a CMYK printer (output) profile, not {kind}")
