@@ -11,25 +11,15 @@ registration target at the middle of each side, 0.25 pt, in registration colour 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-POINTS = {"pt": 1.0, "px": 0.75, "in": 72.0, "pc": 12.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "q": 72 / 101.6}
+from ..source.manifest import POINTS_PER_UNIT
+from ..source.manifest import length_points as points
+
+MM = POINTS_PER_UNIT["mm"]
 LINE = 0.25  # pt
-MARK = 5.0 * POINTS["mm"]  # the shortest crop mark
-TARGET = 2.5 * POINTS["mm"]  # radius of a registration target
-MARKS = ("crop", "crop cross", "none")
-_LENGTH = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.IGNORECASE)
-
-
-def points(length: str) -> float:
-    """A CSS length of the manifest ("3mm", "0.125in", "0") in PDF points."""
-    if length.strip() == "0":
-        return 0.0
-    match = _LENGTH.match(length.strip())
-    if match is None or match[2].lower() not in POINTS:
-        raise ValueError(f"not a length: {length!r}")
-    return float(match[1]) * POINTS[match[2].lower()]
+MARK = 5.0 * MM  # the shortest crop mark
+TARGET = 2.5 * MM  # radius of a registration target
 
 
 def css_bleed(bleed: str, slug: str, marks: str) -> str:
@@ -73,7 +63,7 @@ def draw_marks(pdf: Any, bleed: float, marks: str) -> None:
 def _crop_marks(trim: tuple[float, float, float, float], bleed: float, slug: float) -> list[bytes]:
     """Eight lines on the trim's edges extended, from the bleed's edge out into the slug."""
     x0, y0, x1, y1 = trim
-    length = max(MARK, slug - POINTS["mm"])  # leave a millimetre of the slug blank at the paper's edge
+    length = max(MARK, slug - MM)  # leave a millimetre of the slug blank at the paper's edge
     out = []
     for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
         dx = -1 if x == x0 else 1
@@ -88,7 +78,7 @@ def _targets(trim: tuple[float, float, float, float], bleed: float, slug: float)
     """A circle with a cross at the middle of each side, centred in the slug."""
     x0, y0, x1, y1 = trim
     middle = bleed + slug / 2
-    radius = min(TARGET, slug / 2 - POINTS["mm"])
+    radius = min(TARGET, slug / 2 - MM)
     centres = [((x0 + x1) / 2, y0 - middle), ((x0 + x1) / 2, y1 + middle), (x0 - middle, (y0 + y1) / 2)]
     centres.append((x1 + middle, (y0 + y1) / 2))
     out = []

@@ -44,6 +44,18 @@ STANDARDS = ("pdf/ua-1", "pdf/a-3b", "pdf/x-4")
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _PAGE_NAME = re.compile(r"^(a|b|c|jis-b)(10|[0-9])|letter|legal|ledger$", re.IGNORECASE)
 _LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt|pc|px|q)$", re.IGNORECASE)
+POINTS_PER_UNIT = {"pt": 1.0, "px": 0.75, "in": 72.0, "pc": 12.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "q": 72 / 101.6}
+
+
+def length_points(length: str) -> float:
+    """A length of the manifest ("3mm", "0.125in", "0") in PDF points; ValueError for anything else."""
+    length = length.strip().lower()
+    if length == "0":
+        return 0.0
+    if not _LENGTH.match(length):
+        raise ValueError(f"not a length: {length!r}")
+    number = re.match(r"[\d.]+", length)[0]  # type: ignore[index]
+    return float(number) * POINTS_PER_UNIT[length[len(number) :]]
 
 
 def doc(text: str, default: Any = MISSING, factory: Any = MISSING) -> Any:
@@ -270,7 +282,7 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         errors.append(f'\'pdf.bleed\' must be a length such as "3mm" or "0.125in", got {_show(pdf.bleed)}')
     if pdf.marks not in MARKS:
         errors.append(f'\'pdf.marks\' must be "crop", "crop cross" or "none", got {_show(pdf.marks)}')
-    if not _LENGTH.match(pdf.slug) or _millimetres(pdf.slug) < MIN_SLUG_MM:
+    if not _LENGTH.match(pdf.slug) or length_points(pdf.slug) < MIN_SLUG_MM * POINTS_PER_UNIT["mm"] - 1e-9:
         errors.append(
             f"'pdf.slug' must be a length of at least {MIN_SLUG_MM} mm (room for 5 mm marks), got {_show(pdf.slug)}"
         )
@@ -329,13 +341,6 @@ def _output_profile(folder: Path, profile: str | None, errors: list[str]) -> Pat
         kind = f"{head[12:16].decode(errors='replace')}/{head[16:20].decode(errors='replace').strip()}"
         errors.append(f"'pdf.output-profile' {shown} must be a CMYK printer (output) profile, not {kind}")
     return path
-
-
-def _millimetres(length: str) -> float:
-    """A length the _LENGTH pattern accepts, in millimetres."""
-    number, unit = re.match(r"([\d.]+)([a-z]+)", length.lower()).groups()  # type: ignore[union-attr]
-    per = {"mm": 1, "cm": 10, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96, "q": 0.25}
-    return float(number) * per[unit]
 
 
 def _valid_page_size(value: str) -> bool:

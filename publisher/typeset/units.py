@@ -50,10 +50,3 @@ def units_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
             if owner is not None and not owner.opaque:
                 out[space] = NO_BREAK_SPACE
     return out
-
-
-def join_units(text: str) -> str:
-    """The same for a plain string (a title, a heading)."""
-    owners: list[Text | None] = [Text([], "", False)] * len(text)
-    changes = units_pass(text, owners)
-    return "".join(change if change is not None else char for char, change in zip(text, changes, strict=True))
