@@ -27,6 +27,7 @@ from ..typeset.templates import chapters_context
 from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path, packaged_dir
+from .pagetype import average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
 from .textlayer import mark_text_layer
 
@@ -45,6 +46,12 @@ def render_html(job: Job) -> str:
         faces=fonts.css_faces(lambda face: sandbox.url(face.path)),
         families=fonts.families,
         page_size=manifest.pdf.page_size,
+        type=page_type(
+            manifest.pdf.page_size,
+            average_advance(document, fonts),
+            manifest.pdf.font_size,
+            mirrored=manifest.pdf.profile == "print",
+        ),
         print=manifest.pdf.profile == "print",
         bleed=css_bleed(manifest.pdf.bleed, manifest.pdf.slug, manifest.pdf.marks),
         recto="left" if rtl else "right",

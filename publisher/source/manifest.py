@@ -33,6 +33,7 @@ IDENTIFIER_NAMESPACE = uuid.UUID("8a3b4f0e-2c41-5d7a-9e63-0b1f6c2d4e85")
 PROFILES = ("print", "screen")
 MARKS = ("crop", "crop cross", "none")
 MIN_SLUG_MM = 6
+MIN_FONT_PT, MAX_FONT_PT = 6, 36  # the body sizes `[pdf] font-size` may ask for
 NUMERALS = ("auto", "latin", "arabic-indic", "extended-arabic-indic")
 EMPHASES = ("auto", "bold", "slanted")
 # Keys that moved, with where to: an old manifest gets told, not just "unknown key".
@@ -70,6 +71,9 @@ class PdfOptions:
     """The `[pdf]` table."""
 
     page_size: str = doc('Trim size: a name (A4, A5, B5, letter, "A5 landscape") or "140mm 210mm".', "A5")
+    font_size: str = doc(
+        'Body type size such as "12pt"; "auto" follows the trim size (A5 11.5 pt, A4 13.75 pt).', "auto"
+    )
     profile: str = doc('"print" (bleed, crop marks, mirrored margins) or "screen" (links, outline open).', "print")
     bleed: str = doc('Bleed beyond the trim size for the print profile, a length such as "3mm".', "3mm")
     marks: str = doc('Printer\'s marks in the slug beyond the bleed: "crop", "crop cross" or "none".', "crop")
@@ -246,6 +250,14 @@ def _normalise(value: Any) -> Any:
     return value
 
 
+def _points_or_zero(length: Any) -> float:
+    """A length in points, or 0 for anything that is not one."""
+    try:
+        return length_points(length) if isinstance(length, str) else 0.0
+    except ValueError:
+        return 0.0
+
+
 def _show(value: Any) -> str:
     """A value as the error line shows it: strings quoted with control characters escaped (one line)."""
     if isinstance(value, str):
@@ -285,6 +297,11 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     if not _LENGTH.match(pdf.slug) or length_points(pdf.slug) < MIN_SLUG_MM * POINTS_PER_UNIT["mm"] - 1e-9:
         errors.append(
             f"'pdf.slug' must be a length of at least {MIN_SLUG_MM} mm (room for 5 mm marks), got {_show(pdf.slug)}"
+        )
+    if pdf.font_size != "auto" and not MIN_FONT_PT <= _points_or_zero(pdf.font_size) <= MAX_FONT_PT:
+        errors.append(
+            f"'pdf.font-size' must be \"auto\" or a length from {MIN_FONT_PT:g} to {MAX_FONT_PT:g} pt, "
+            f"got {_show(pdf.font_size)}"
         )
     if pdf.standard not in STANDARDS:
         errors.append(f'\'pdf.standard\' must be "pdf/ua-1", "pdf/a-3b" or "pdf/x-4", got {_show(pdf.standard)}')
