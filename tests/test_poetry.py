@@ -1,5 +1,10 @@
 """Verse set as verse and vocalised text leaded for its marks, measured on the PDF as PDFium reads it
-(character boxes: ink from the glyph outlines) and on the page as PDFium draws it."""
+(character boxes: ink from the glyph outlines) and on the page as PDFium draws it.
+
+Geometry is measured on the PDF built without the text layer (`drawn`): a vocalised line's text objects carry
+one /ActualText each (pdf/marks.py), and PDFium gives the characters of an /ActualText boxes that share out the
+first text object's box evenly, not their glyphs' places. The text layer changes nothing drawn
+(tests/test_text_fidelity.py), so the unmarked file's glyphs are the page's."""
 
 from __future__ import annotations
 
@@ -13,9 +18,10 @@ from pathlib import Path
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
-from conftest import FIXTURES, Built
+from conftest import FIXTURES, Built, make_workspace
 
 import publisher
+from publisher.pdf.pagetype import MIN_SIDE
 from publisher.source.fonts import load_fonts
 from publisher.typeset.leading import lead_blocks, needed_line_height
 from publisher.workspace import Workspace
@@ -83,8 +89,18 @@ def verses(source: Path) -> list[list[tuple[str, ...]]]:
 
 
 @pytest.fixture(scope="module")
-def poetry(built: Built) -> list[list[tuple]]:
-    return lines(built.artifact("poetry", "pdf"))
+def drawn(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The poetry fixture's PDF built without the text layer: the glyphs where they are drawn."""
+    root = make_workspace(tmp_path_factory.mktemp("drawn"), POETRY)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("publisher.pdf.render.mark_text_layer", lambda document, pdf, addresses: 0)
+        publisher.build(root, formats=["pdf"], jobs=1, cache=False)
+    return root / "dist" / "poetry.pdf"
+
+
+@pytest.fixture(scope="module")
+def poetry(drawn: Path) -> list[list[tuple]]:
+    return lines(drawn)
 
 
 def test_each_verse_is_one_line_and_the_outer_edges_line_up_down_each_poem(poetry: list[list[tuple]]) -> None:
@@ -115,10 +131,10 @@ def test_each_verse_is_one_line_and_the_outer_edges_line_up_down_each_poem(poetr
         assert max(widths) - min(widths) <= 2 * EDGE, widths
 
 
-def test_both_hemistichs_of_a_verse_share_a_baseline(built: Built) -> None:
-    document = pypdfium2.PdfDocument(built.artifact("poetry", "pdf"))
+def test_both_hemistichs_of_a_verse_share_a_baseline(drawn: Path) -> None:
+    document = pypdfium2.PdfDocument(drawn)
     checked = 0
-    for page in lines(built.artifact("poetry", "pdf")):
+    for page in lines(drawn):
         for line in page:
             halves = two_columns(line)
             if not halves:
@@ -141,7 +157,8 @@ def test_both_hemistichs_of_a_verse_share_a_baseline(built: Built) -> None:
 def test_a_single_part_verse_is_centred(poetry: list[list[tuple]], built: Built) -> None:
     refrain = [line for page in poetry for line in page if not two_columns(line) and line[3] - line[2] < 160]
     page = pypdfium2.PdfDocument(built.artifact("poetry", "pdf"))[refrain[-1][0]]
-    body = [line for line in poetry[refrain[-1][0]] if line[3] - line[2] > 300]  # full lines of the prose
+    widest = max(line[3] - line[2] for line in poetry[refrain[-1][0]])
+    body = [line for line in poetry[refrain[-1][0]] if line[3] - line[2] > widest - 2]  # full lines of the prose
     centre = (min(b[2] for b in body) + max(b[3] for b in body)) / 2
     singles = [line for line in refrain if abs((line[2] + line[3]) / 2 - centre) < 1.0]
     assert len(singles) >= 2, (centre, [(line[2], line[3]) for line in refrain], page.get_width())
@@ -155,11 +172,23 @@ def test_the_separator_is_not_printed_and_the_sadr_reads_first(built: Built) -> 
 
 
 def test_long_hemistichs_on_a_narrow_page_put_the_ajuz_under_the_sadr(tmp_path: Path) -> None:
-    """On A6 the Muʿallaqa's columns do not fit side by side: each ʿajuz goes on the next line, flush
-    with the far side, and every line stays inside the measure."""
+    """On A6 at 11.5 pt the Muʿallaqa's columns do not fit side by side: each ʿajuz goes on the next line,
+    flush with the far side, and every line stays inside the measure (as wide as the page allows: the
+    margins are pagetype.py's narrowest)."""
     article = (POETRY / "article.md").read_text(encoding="utf-8")
     muallaqa = article[article.index("::: poem") : article.index(":::\n", article.index("::: poem") + 9) + 4]
-    pdf = publisher.render(muallaqa, {**METADATA, "pdf": {"page-size": "A6", "profile": "screen"}})
+    folder = tmp_path / "source" / "narrow"
+    folder.mkdir(parents=True)
+    (folder / "poem.md").write_text(muallaqa, encoding="utf-8")
+    (folder / "manifest.toml").write_text(
+        'title = "قصيدة"\nauthors = ["هيئة التحرير"]\n'
+        '[pdf]\npage-size = "A6"\nprofile = "screen"\nfont-size = "11.5pt"\n',
+        encoding="utf-8",
+    )
+    with pytest.MonkeyPatch.context() as patch:  # the glyphs where they are drawn: see the module's docstring
+        patch.setattr("publisher.pdf.render.mark_text_layer", lambda document, pdf, addresses: 0)
+        publisher.build(tmp_path, formats=["pdf"], jobs=1, cache=False)
+    pdf = tmp_path / "dist" / "narrow.pdf"
     found = [line for page in lines(pdf)[1:] for line in page if 40 < line[1] < 380][1:]  # no title, no folio
     assert len(found) == 12  # six verses, each on two lines
     sadr, ajuz = found[0::2], found[1::2]
@@ -167,7 +196,7 @@ def test_long_hemistichs_on_a_narrow_page_put_the_ajuz_under_the_sadr(tmp_path: 
     assert max(s[3] for s in sadr) - min(s[3] for s in sadr) <= EDGE  # right edges of the ṣadr
     assert max(a[2] for a in ajuz) - min(a[2] for a in ajuz) <= EDGE  # left edges of the ʿajuz
     assert min(a[2] for a in ajuz) < min(s[2] for s in sadr) - 5  # the ʿajuz sits to the other side
-    assert all(line[2] > 16 * 72 / 25.4 - 2 and line[3] < width - 16 * 72 / 25.4 + 2 for line in found)
+    assert all(line[2] > MIN_SIDE - 2 and line[3] < width - MIN_SIDE + 2 for line in found)
 
 
 # Leading of vocalised text -------------------------------------------------------------------
@@ -202,8 +231,8 @@ def touching_lines(pdf: bytes | Path, dpi: int = 200) -> tuple[int, int]:
     return checked, touching
 
 
-def test_no_two_lines_of_vocalised_text_touch(built: Built) -> None:
-    checked, touching = touching_lines(built.artifact("poetry", "pdf"))
+def test_no_two_lines_of_vocalised_text_touch(drawn: Path) -> None:
+    checked, touching = touching_lines(drawn)
     assert checked >= 20 and touching == 0
 
 

@@ -7,32 +7,27 @@ extractors take the moved marks for the edges of words ("ق َلباهُ"). So t
 layout has it (clusters.py), with nothing drawn changed:
 
 - an inline one for poppler, which lays the string out left to right over the span and then reverses
-  the right-to-left stretch: it gets the word reversed, marks included;
-- inside it a named one for PDFium, which reads the innermost: PDFium cuts the line into stretches of one
-  class (letters, then "weak" characters, marks among them) and reverses the order of the stretches
-  and the letters inside each, but not the marks inside theirs: it gets the stretches of the word in
-  reverse order, its letters reversed and its marks as written.
+  each stretch without a left-to-right letter or digit: it gets the text reversed, numbers kept whole;
+- inside it a named one for PDFium, which reads the innermost: on these lines PDFium reverses each stretch
+  of right-to-left letters in place, and each stretch of neutrals holding punctuation, keeping the order of
+  the stretches and the marks (pdfium_text).
 
 A word here is a run of glyphs whose clusters hold only right-to-left letters, marks and tatweel:
 punctuation, digits and Latin keep the marks of textlayer.py.
 
-Not yet for text objects with marks and raised glyphs (`Ts`), which is where every vocalised word is:
-cutting their arrays made PDFium draw some glyphs of the line up to a pixel away (poppler drew them the same),
-which the test of nothing drawn changed catches on tests/fixtures/vocalised-hadith. Measured with the
-marks on them all the same (benchmarks/text_fidelity.py on tests/fixtures/vocalised-*): poppler read
-94-100 % of the words, with and without marks, PDFium 87-97 % (77-97 % with marks), where both read
-2-11 % without: PDFium takes a mark lowered far below the line (a kasra under a final meem) for a
-line of its own and reads the two parts of the line in the wrong order.
-
-`spanned_objects` does without cutting: one pair of /ActualText over every operator of a vocalised line's
-text object, left whole (textlayer.VOCALISED_LINES, off). Nothing drawn changed (the test passes with it
-on), and poppler read 72.6-97.1 % of the words of the vocalised fixtures (66-97 % with marks), but PDFium
-3-9 %: it reorders a long /ActualText one way on some lines (each stretch of letters reversed) and another
-on others (the stretches' order reversed), which pdfium_text does not yet model.
+Text objects with raised glyphs (`Ts`), which is where every vocalised word is, are not cut: cutting their
+arrays made PDFium draw glyphs up to a pixel away and take a mark lowered far below the line (a kasra under
+a final meem) for a line of its own. `spanned_objects` gives such an object one pair of /ActualText over all
+its operators, left whole, holding its whole text (several words, digits and punctuation among them).
+Measured (benchmarks/text_fidelity.py on tests/fixtures/vocalised-*, 2026-12-03): PDFium 94-100 % of the
+words, poppler 97-100 %, and with the marks 92-100 % and 97-100 %; before, 12-22 % and 4-9 %. Left: a
+heading PDFium reads in visual order (hadith's basmala), and a word whose last mark comes before "»."
+(PDFium puts the mark after the punctuation).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -92,21 +87,43 @@ def _in_word(cluster: str) -> bool:
     )
 
 
-def poppler_text(word: str) -> str:
-    """The /ActualText poppler turns back into `word`: it is laid out left to right, then reversed."""
-    return word[::-1]
+# A number as poppler keeps it whole, left to right: digits with the separators between them.
+_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*")
 
 
-def pdfium_text(word: str) -> str:
-    """The /ActualText PDFium turns back into `word`: it reverses each stretch of letters in it, but
-    not the stretches of marks (its "weak" class), nor the order of the stretches."""
-    stretches: list[str] = []
-    for char in word:
-        if stretches and _weak(stretches[-1][0]) == _weak(char):
-            stretches[-1] += char
+def poppler_text(text: str) -> str:
+    """The /ActualText poppler turns back into `text`: it is laid out left to right, then each stretch without
+    a left-to-right letter or digit reversed. So the text reversed, its numbers kept left to right, and the
+    space before each number (left of it) followed by a RIGHT-TO-LEFT MARK, which ends poppler's left-to-right
+    stretch at the number (else "3 أشياء" comes out "3أشياء"; textlayer.RUN_END)."""
+    reversed_text = _NUMBER.sub(lambda number: number[0][::-1], text[::-1])
+    return re.sub(f" (?={_NUMBER.pattern})", " \u200f", reversed_text)
+
+
+def pdfium_text(text: str) -> str:
+    """The /ActualText PDFium turns back into `text`, measured on PDFium 8149 (pypdfium2 5.15): it reverses
+    each stretch of right-to-left letters in place, and each stretch of neutrals that holds punctuation
+    ("َ:" after "قال"); stretches of marks alone, spaces and digits stay as they are, and so does the
+    order of the stretches."""
+    stretches: list[tuple[str, str]] = []
+    for char in text:
+        kind = _pdfium_kind(char)
+        if stretches and stretches[-1][0] == kind:
+            stretches[-1] = (kind, stretches[-1][1] + char)
         else:
-            stretches.append(char)
-    return "".join(stretch if _weak(stretch[0]) else stretch[::-1] for stretch in stretches)
+            stretches.append((kind, char))
+    return "".join(
+        stretch[::-1] if kind == "R" or (kind == "N" and not all(map(_weak, stretch))) else stretch
+        for kind, stretch in stretches
+    )
+
+
+def _pdfium_kind(char: str) -> str:
+    """R for a right-to-left letter, S for a space, D for a digit, N for the rest (marks, punctuation)."""
+    bidi = unicodedata.bidirectional(char)
+    if bidi in ("R", "AL"):
+        return "R"
+    return "S" if char == " " else "D" if bidi in ("EN", "AN", "L") else "N"
 
 
 def _weak(char: str) -> bool:
@@ -117,7 +134,7 @@ def spanned_objects(
     line: list[Show], laid: dict[Key, Laid], page: int
 ) -> dict[tuple[int, float, float], tuple[int, int, str]]:
     """The text objects of a line drawn with raised marks (`Ts`) whose glyphs are the layout's, whose text is
-    right-to-left letters, marks and neutrals only: by origin, the stream index of their first and last `TJ`
+    right-to-left letters, marks, digits and neutrals only: by origin, the stream index of their first and last `TJ`
     and their text in logical order. Such an object gets one /ActualText over all its operators, which
     are left whole: cutting its arrays moved PDFium's drawing."""
     objects: dict[tuple[int, float, float], list[Show]] = {}
@@ -132,9 +149,7 @@ def spanned_objects(
         if glyphs != [glyph for glyph, _, _ in layout.glyphs]:
             continue
         text = layout.text[min(s for _, s, _ in layout.glyphs) : max(e for _, _, e in layout.glyphs)]
-        if any(
-            unicodedata.bidirectional(char) in ("L", "EN", "AN", "LRE", "LRO", "LRI", "RLI", "FSI") for char in text
-        ):
+        if any(unicodedata.bidirectional(char) in ("L", "LRE", "LRO", "LRI", "RLI", "FSI") for char in text):
             continue
         indexes = [show.index for show in shows]
         found[origin] = (min(indexes), max(indexes), text)

@@ -84,9 +84,6 @@ KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its
 # The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
 PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL = range(8)
 WORD = 100
-# One /ActualText over each whole text object of a vocalised line (marks.spanned_objects): off, PDFium reads it
-# wrong (poppler 73-97 % of the words of the vocalised fixtures with it, PDFium 3-9 %; see marks.py).
-VOCALISED_LINES = False
 
 
 def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> int:
@@ -133,7 +130,7 @@ def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> i
     for page, (stream, resources, lines) in enumerate(pages):
         replacements: dict[int, list[Any]] = {}
         for line in lines:
-            spanned = spanned_objects(line, laid, page) if VOCALISED_LINES else {}
+            spanned = spanned_objects(line, laid, page)
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
             words = marked_words(line, laid, page, gaps) if laid or any(gaps) else []
             split = _split_line(line, addressed.get(number, {}), words)
