@@ -21,7 +21,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import ResourceError, SourceError, quoted
 from ..workspace import display_path
-from .images import image_problem
+from .images import image_problem, pixels_problem
 from .manifest import Manifest
 from .poem import shape_poems, use_poems
 from .rawhtml import apply_policy, render_paragraph_text
@@ -109,6 +109,9 @@ def read_document(manifest: Manifest) -> Document:
     """Read every text file of the manifest into a Document; raise SourceError on unreadable text."""
     chapters = []
     single = len(manifest.text_files) == 1
+    cover_problem = pixels_problem(manifest.cover_path) if manifest.cover_path else None
+    if cover_problem:  # checked here, not with the manifest: a build with nothing to do decodes nothing
+        raise ResourceError(f"{display_path(manifest.path)}: 'cover' {quoted(str(manifest.cover))} {cover_problem}")
     for number, path in enumerate(manifest.text_files, start=1):
         text = read_text(path)
         chapter_id = f"ch{number:02d}"
@@ -231,7 +234,7 @@ def _image(image: Token, block: Token, path: Path, manifest: Manifest) -> Image:
     file = (path.parent / src).resolve()
     if not file.is_relative_to(manifest.folder.resolve()):
         raise ResourceError(f"{where}: image {quoted(src)} lies outside the publication folder")
-    problem = image_problem(file)
+    problem = image_problem(file) or pixels_problem(file)
     if problem:
         raise ResourceError(f"{where}: image {quoted(src)} {problem}")
     href = file.relative_to(manifest.folder.resolve()).as_posix()
