@@ -27,6 +27,7 @@ from ..typeset.templates import chapters_context
 from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path, packaged_dir
+from .figures import fit_figures, text_width
 from .printmarks import css_bleed, draw_marks, points
 from .textlayer import mark_text_layer
 
@@ -34,12 +35,17 @@ from .textlayer import mark_text_layer
 def render_html(job: Job) -> str:
     """The book as one HTML document, ready for WeasyPrint."""
     manifest, document, fonts, templates, sandbox = job.manifest, job.document, job.fonts, job.templates, job.sandbox
-    rtl = manifest.direction == "rtl"
-    chapters = [{**c, "body": Markup(print_body(str(c["body"]), fonts, rtl))} for c in chapters_context(document)]
+    rtl, labels = manifest.direction == "rtl", templates.labels(manifest.language)
+    import_weasyprint()  # its table of page sizes gives the measure figures are fitted to
+    measure = text_width(manifest)
+    chapters = [
+        {**c, "body": Markup(print_body(str(c["body"]), fonts, rtl, measure))}
+        for c in chapters_context(document, labels)
+    ]
     return templates.render(
         "pdf/book.html.j2",
         m=manifest,
-        t=templates.labels(manifest.language),
+        t=labels,
         chapters=chapters,
         toc=document.toc(),
         faces=fonts.css_faces(lambda face: sandbox.url(face.path)),
@@ -71,11 +77,12 @@ def output_profile(manifest: Manifest) -> Path:
 BODY_LEADING, HEADING_LEADING = 1.65, 1.35
 
 
-def print_body(body: str, fonts: FontSet, rtl: bool) -> str:
+def print_body(body: str, fonts: FontSet, rtl: bool, measure: float) -> str:
     """A chapter's body as print wants it: notes at their calls, addresses breakable, poems fitted to
-    their columns (kerning on, as book.css sets it) and vocalised blocks leaded for their marks."""
+    their columns (kerning on, as book.css sets it), vocalised blocks leaded for their marks, and
+    figures no taller than a page leaves beside their captions (`measure`: the text width in pt)."""
     body = fit_poems(breakable_addresses(footnotes_in_place(body)), fonts, rtl=rtl, kerning=True, stretch="spacers")
-    return lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING)
+    return fit_figures(lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING), fonts, measure, rtl)
 
 
 def footnotes_in_place(body: str) -> str:
