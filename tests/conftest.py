@@ -39,10 +39,10 @@ def make_workspace(root: Path, *folders: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Every publication of source/, the two-chapter book and the mixed-direction article, built once."""
-    root = make_workspace(
-        tmp_path_factory.mktemp("workspace"), *PUBLICATIONS, FIXTURES / "book", FIXTURES / "mixed", FIXTURES / "poetry"
-    )
+    """Every publication of source/, the two-chapter book, the mixed-direction article, the poems and
+    the numbered figures, built once."""
+    fixtures = [FIXTURES / name for name in ("book", "mixed", "poetry", "figures")]
+    root = make_workspace(tmp_path_factory.mktemp("workspace"), *PUBLICATIONS, *fixtures)
     build(root)
     return Built(root)
 

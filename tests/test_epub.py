@@ -31,7 +31,7 @@ NS = {
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ACE = REPO / "tools" / "ace"
-SLUGS = [*(p.name for p in PUBLICATIONS), "book", "mixed", "poetry"]  # every publication of source/, and the fixtures
+SLUGS = [*(p.name for p in PUBLICATIONS), "book", "mixed", "poetry", "figures"]  # every publication, and the fixtures
 
 
 def read(epub: Path, name: str) -> bytes:

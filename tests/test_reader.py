@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from publisher.errors import ResourceError, SourceError
 from publisher.source.manifest import load_manifest
@@ -85,7 +86,7 @@ def test_text_that_is_not_text_is_refused(tmp_path: Path, data: bytes, message: 
 def test_images_are_checked_and_collected(tmp_path: Path) -> None:
     folder = tmp_path / "source" / "pub" / "img"
     folder.mkdir(parents=True)
-    (folder / "port.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    Image.new("RGB", (4, 3)).save(folder / "port.png")  # a whole PNG: its pixels are read too
     doc = document_of(tmp_path, a_md="![صورة الميناء](img/port.png)\n")
     assert [i.href for i in doc.images] == ["img/port.png"]
     assert 'src="img/port.png" alt="صورة الميناء"' in doc.chapters[0].html

@@ -91,7 +91,9 @@ def render_pages(
         "separator": list_separator(manifest.language),
         "numerals": document.numerals,
     }
-    chapters = [{**c, "body": Markup(screen_body(str(c["body"]), fonts, manifest))} for c in chapters_context(document)]
+    chapters = [
+        {**c, "body": Markup(screen_body(str(c["body"]), fonts, manifest))} for c in chapters_context(document, labels)
+    ]
     pages = [
         Page("cover", labels["cover"], templates.render("epub/cover.xhtml.j2", cover=cover.href, **common)),
         Page("titlepage", manifest.title, templates.render("epub/titlepage.xhtml.j2", **common)),

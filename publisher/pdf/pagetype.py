@@ -44,6 +44,7 @@ class PageType:
     """The sizes of a page's type area, in points."""
 
     body: float  # body type size
+    measure: float  # the width of the text block
     inner: float  # the side margin at the binding (print), or each side margin (screen)
     outer: float
     top: float
@@ -98,4 +99,4 @@ def page_type(page_size: str, advance: float, font_size: str = "auto", mirrored:
     side = width - measure
     outer = max(MIN_SIDE, side * (1 - INNER)) if mirrored else side / 2
     ratio = height / REFERENCE_HEIGHT
-    return PageType(body=body, inner=side - outer, outer=outer, top=TOP * ratio, bottom=BOTTOM * ratio)
+    return PageType(body=body, measure=measure, inner=side - outer, outer=outer, top=TOP * ratio, bottom=BOTTOM * ratio)

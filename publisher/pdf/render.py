@@ -27,7 +27,8 @@ from ..typeset.templates import chapters_context
 from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path, packaged_dir
-from .pagetype import average_advance, page_type
+from .figures import fit_figures
+from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
 from .textlayer import mark_text_layer
 
@@ -35,23 +36,27 @@ from .textlayer import mark_text_layer
 def render_html(job: Job) -> str:
     """The book as one HTML document, ready for WeasyPrint."""
     manifest, document, fonts, templates, sandbox = job.manifest, job.document, job.fonts, job.templates, job.sandbox
-    rtl = manifest.direction == "rtl"
-    chapters = [{**c, "body": Markup(print_body(str(c["body"]), fonts, rtl))} for c in chapters_context(document)]
+    rtl, labels = manifest.direction == "rtl", templates.labels(manifest.language)
+    import_weasyprint()  # its table of page sizes gives the measure figures are fitted to
+    kind = page_type(
+        manifest.pdf.page_size,
+        average_advance(document, fonts),
+        manifest.pdf.font_size,
+        mirrored=manifest.pdf.profile == "print",
+    )
+    chapters = [
+        {**c, "body": Markup(print_body(str(c["body"]), fonts, rtl, kind))} for c in chapters_context(document, labels)
+    ]
     return templates.render(
         "pdf/book.html.j2",
         m=manifest,
-        t=templates.labels(manifest.language),
+        t=labels,
         chapters=chapters,
         toc=document.toc(),
         faces=fonts.css_faces(lambda face: sandbox.url(face.path)),
         families=fonts.families,
         page_size=manifest.pdf.page_size,
-        type=page_type(
-            manifest.pdf.page_size,
-            average_advance(document, fonts),
-            manifest.pdf.font_size,
-            mirrored=manifest.pdf.profile == "print",
-        ),
+        type=kind,
         print=manifest.pdf.profile == "print",
         bleed=css_bleed(manifest.pdf.bleed, manifest.pdf.slug, manifest.pdf.marks),
         recto="left" if rtl else "right",
@@ -78,11 +83,12 @@ def output_profile(manifest: Manifest) -> Path:
 BODY_LEADING, HEADING_LEADING = 1.65, 1.35
 
 
-def print_body(body: str, fonts: FontSet, rtl: bool) -> str:
+def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType) -> str:
     """A chapter's body as print wants it: notes at their calls, addresses breakable, poems fitted to
-    their columns (kerning on, as book.css sets it) and vocalised blocks leaded for their marks."""
+    their columns (kerning on, as book.css sets it), vocalised blocks leaded for their marks, and
+    figures no taller than a page leaves beside their captions (`kind`: the page's measure and body size)."""
     body = fit_poems(breakable_addresses(footnotes_in_place(body)), fonts, rtl=rtl, kerning=True, stretch="spacers")
-    return lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING)
+    return fit_figures(lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING), fonts, kind.measure, kind.body, rtl)
 
 
 def footnotes_in_place(body: str) -> str:

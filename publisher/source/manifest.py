@@ -36,6 +36,7 @@ MIN_SLUG_MM = 6
 MIN_FONT_PT, MAX_FONT_PT = 6, 36  # the body sizes `[pdf] font-size` may ask for
 NUMERALS = ("auto", "latin", "arabic-indic", "extended-arabic-indic")
 EMPHASES = ("auto", "bold", "slanted")
+FIGURES = ("plain", "numbered")
 # Keys that moved, with where to: an old manifest gets told, not just "unknown key".
 MOVED = {
     "pdf.numerals": "'pdf.numerals' has moved to the top of the manifest as 'numerals' (it sets the EPUB's digits too)"
@@ -106,6 +107,10 @@ class Manifest:
     )
     emphasis: str = doc(
         '"auto", "bold" or "slanted": the face of emphasis; auto is bold in Arabic script, else slanted.', "auto"
+    )
+    figures: str = doc(
+        '"plain" or "numbered": a standalone image\'s caption as written, or opened by its number ("الشكل ١").',
+        "plain",
     )
     text: list[str] | None = doc(
         "Text files in reading order, relative to the manifest; default all *.md and *.txt, sorted.", None
@@ -314,6 +319,9 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     if emphasis not in EMPHASES:
         choices = ", ".join(f'"{e}"' for e in EMPHASES)
         errors.append(f"'emphasis' must be one of {choices}, got {_show(emphasis)}")
+    figures = values.get("figures", "plain")
+    if figures not in FIGURES:
+        errors.append(f'\'figures\' must be "plain" or "numbered", got {_show(figures)}')
     out["text_files"] = _text_files(folder, values.get("text"), errors)
     out["cover_path"] = _cover_path(folder, values.get("cover"), errors)
     return out

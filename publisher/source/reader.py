@@ -21,7 +21,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import ResourceError, SourceError, quoted
 from ..workspace import display_path
-from .images import image_problem
+from .figure import check_image_attributes, shape_figures, use_figures
+from .images import image_problem, pixels_problem
 from .manifest import Manifest
 from .poem import shape_poems, use_poems
 from .rawhtml import apply_policy, render_paragraph_text
@@ -78,6 +79,7 @@ class Document:
 
     chapters: tuple[Chapter, ...]
     numerals: str = "latin"  # the digits of generated numbers, decided by the typesetting stage
+    figures: str = "plain"  # "numbered": each figure's caption opens with its number (typeset/figures.py)
 
     def toc(self) -> tuple[TocEntry, ...]:
         """Chapters, each with its headings nested by level beneath it."""
@@ -109,6 +111,9 @@ def read_document(manifest: Manifest) -> Document:
     """Read every text file of the manifest into a Document; raise SourceError on unreadable text."""
     chapters = []
     single = len(manifest.text_files) == 1
+    cover_problem = pixels_problem(manifest.cover_path) if manifest.cover_path else None
+    if cover_problem:  # checked here, not with the manifest: a build with nothing to do decodes nothing
+        raise ResourceError(f"{display_path(manifest.path)}: 'cover' {quoted(str(manifest.cover))} {cover_problem}")
     for number, path in enumerate(manifest.text_files, start=1):
         text = read_text(path)
         chapter_id = f"ch{number:02d}"
@@ -172,6 +177,7 @@ class _Parser(MarkdownIt):
 def _markdown_parser() -> MarkdownIt:
     md = _Parser("commonmark", {"html": True, "xhtmlOut": True}).enable("table").use(footnote_plugin)
     use_poems(md)
+    use_figures(md)
     md.add_render_rule("paragraph_text", render_paragraph_text)
     md.add_render_rule("footnote_ref", _render_footnote_ref)
     md.add_render_rule("footnote_backref", _render_footnote_backref)
@@ -201,6 +207,7 @@ def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest
             elif child.type == "link_open":
                 _check_link(child, token, path)
     _move_footnote_backrefs(tokens)
+    tokens = shape_figures(tokens, path)
     own_heading = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     title = headings[0].text if own_heading else ""
     # A code block reads left to right in any book (its closing brackets stay at the end of the line);
@@ -226,12 +233,13 @@ def _image(image: Token, block: Token, path: Path, manifest: Manifest) -> Image:
     where = f"{display_path(path)} line {line}"
     if not _plain(image):
         raise SourceError(f"{where}: image {quoted(src)} has no alt text; write ![what it shows]({quoted(src)[1:-1]})")
+    check_image_attributes(image, where)
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src) or src.startswith(("/", "\\")):
         raise ResourceError(f"{where}: image {quoted(src)} must be a relative path inside the publication folder")
     file = (path.parent / src).resolve()
     if not file.is_relative_to(manifest.folder.resolve()):
         raise ResourceError(f"{where}: image {quoted(src)} lies outside the publication folder")
-    problem = image_problem(file)
+    problem = image_problem(file) or pixels_problem(file)
     if problem:
         raise ResourceError(f"{where}: image {quoted(src)} {problem}")
     href = file.relative_to(manifest.folder.resolve()).as_posix()

@@ -41,7 +41,7 @@ def typeset_document(manifest: Manifest) -> Document:
         )
         for chapter in document.chapters
     )
-    return replace(document, chapters=chapters, numerals=numerals)
+    return replace(document, chapters=chapters, numerals=numerals, figures=manifest.figures)
 
 
 def typeset_text(text: str, language: str, rtl: bool) -> str:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..errors import ResourceError, quoted
 from ..source.manifest import Manifest
 from ..source.reader import Document
+from ..workspace import display_path
 from .document import typeset_text
+from .figures import FIGURE_LABELS, figure_number
 from .numerals import SYSTEMS
 from .templates import Templates
 
@@ -38,7 +41,16 @@ def generated_text(
         strings = css_strings(templates.source(name))
         if strings:
             places[f"templates/{name}"] = strings
-    places["the labels of partials/labels.j2"] = "".join(templates.labels(manifest.language).values())
+    labels = templates.labels(manifest.language)
+    places["the labels of partials/labels.j2"] = "".join(labels.values())
+    if document.figures == "numbered":
+        missing = [key for key in FIGURE_LABELS if key not in labels]
+        if missing:  # a workspace's labels.j2 from before numbered figures
+            raise ResourceError(
+                f"{display_path(manifest.path)}: 'figures' is \"numbered\" but partials/labels.j2 has no "
+                f"{quoted(missing[0])} label for {quoted(manifest.language)}; add it (the packaged labels.j2 has one)"
+            )
+        places['the figure numbers (figures = "numbered")'] = figure_number(labels, SYSTEMS["latin"], document.numerals)
     rtl = manifest.direction == "rtl"
     values = [(key, getattr(manifest, key)) for key in _MANIFEST_STRINGS] + [("authors", a) for a in manifest.authors]
     for key, value in values:

@@ -7,6 +7,7 @@ Autoescape is on for every template. Article bodies arrive as already-sanitised 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from ..source.languages import primary_language
 from ..source.reader import Document
 from .bidi import isolate_ltr
 from .document import typeset_markup
+from .figures import number_figures
 
 
 class Templates:
@@ -77,15 +79,19 @@ def _typeset_filter(text: str, manifest: Any) -> Markup:
     return Markup(typeset_markup(str(text), manifest.language, manifest.direction == "rtl"))
 
 
-def chapters_context(document: Document) -> list[dict[str, Any]]:
-    """The chapters as templates see them, bodies marked as safe markup."""
+def chapters_context(document: Document, labels: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The chapters as templates see them, bodies marked as safe markup, figures numbered when the
+    book asks (with the `labels` of its language)."""
+    bodies = [c.html for c in document.chapters]
+    if document.figures == "numbered":
+        bodies = number_figures(bodies, labels, document.numerals)
     return [
         {
             "id": c.id,
             "title": c.title,
             "own_heading": c.own_heading,
-            "body": Markup(c.html),  # sanitised by source/reader.py: raw HTML was escaped there
+            "body": Markup(body),  # sanitised by source/reader.py: raw HTML was escaped there
             "headings": c.headings,
         }
-        for c in document.chapters
+        for c, body in zip(document.chapters, bodies, strict=True)
     ]
