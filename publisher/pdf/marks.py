@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show
 
+EMPTY: Mapping[str, str] = {}
 _JOINERS = frozenset("\u0640\u200c\u200d")  # tatweel, ZERO WIDTH NON-JOINER and JOINER: inside words
 
 
@@ -45,10 +47,13 @@ class Word:
     text: str
 
 
-def marked_words(line: list[Show], laid: dict[Key, Laid], page: int, gaps: list[set[int]]) -> list[Word]:
+def marked_words(
+    line: list[Show], laid: dict[Key, Laid], page: int, gaps: list[set[int]], elongated: Mapping[str, str] = EMPTY
+) -> list[Word]:
     """The words of a line that need their text given: those with marks, their text from the layout's
-    clusters, and those with a kerning blank inside (`gaps`: glyphs followed by one, per `TJ`), their
-    text from their glyphs'."""
+    clusters, those with a kerning blank inside (`gaps`: glyphs followed by one, per `TJ`), their
+    text from their glyphs', and those kashida justification elongated (`elongated`: as drawn → as typed),
+    their text as typed."""
     objects: dict[tuple[int, float, float], list[int]] = {}
     for number, show in enumerate(line):
         objects.setdefault(show.origin, []).append(number)
@@ -75,7 +80,9 @@ def marked_words(line: list[Show], laid: dict[Key, Laid], page: int, gaps: list[
                 else:
                     word = "".join(c[1] for c in reversed(current))
                 kerned = any(i in gaps[s] for (s, i), *_ in current[:-1])
-                if kerned or any(map(is_mark, word)):
+                if word in elongated:
+                    words.append(Word([c[0] for c in current], elongated[word]))
+                elif kerned or any(map(is_mark, word)):
                     words.append(Word([c[0] for c in current], word))
                 current = []
     return words

@@ -8,7 +8,7 @@ import mimetypes
 import os
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path, packaged_dir
 from .figures import fit_figures
+from .kashida import justify as justify_with_kashida
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
 from .textlayer import mark_text_layer
@@ -175,16 +176,25 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> 
     try:
         with _environment(SOURCE_DATE_EPOCH=str(int(job.modified.timestamp())), FONTCONFIG_FILE=HERMETIC_FONTCONFIG):
             base_url = job.sandbox.url(manifest.folder) + "/"
-            page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-            return page.write_pdf(
-                pdf_variant=manifest.pdf.standard,
-                pdf_tags=True,  # PDF/A-3b is tagged too: archival and accessible
+            options = {"pdf_variant": manifest.pdf.standard, "pdf_tags": True}  # PDF/A-3b is tagged too
+
+            def layout(markup: str) -> Any:
+                return weasyprint.HTML(string=markup, base_url=base_url, url_fetcher=fetcher).render(**options)
+
+            elongated: dict[str, str] = {}
+            if manifest.pdf.justify == "kashida" and manifest.direction == "rtl":
+                document, elongated = justify_with_kashida(html, layout, job.fonts)
+            else:
+                document = layout(html)
+            return document.write_pdf(
+                **options,
                 finisher=partial(
                     _finish,
                     families=job.fonts.every_family,
                     screen=manifest.pdf.profile == "screen",
                     rtl=manifest.direction == "rtl",
                     addresses=marked_addresses(html),
+                    elongated=elongated,
                     marks=marks,
                     standard=manifest.pdf.standard,
                     identifier=manifest.identifier,
@@ -232,6 +242,9 @@ def import_weasyprint() -> Any:
     return weasyprint
 
 
+EMPTY: Mapping[str, str] = {}
+
+
 def _finish(
     document: Any,
     pdf: Any,
@@ -239,6 +252,7 @@ def _finish(
     screen: bool,
     rtl: bool,
     addresses: frozenset[str] = frozenset(),
+    elongated: Mapping[str, str] = EMPTY,
     marks: tuple[float, str] | None = None,
     standard: str = "pdf/ua-1",
     identifier: str = "",
@@ -246,7 +260,8 @@ def _finish(
 ) -> None:
     """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks.
 
-    Right-to-left books also get the marks that keep text extractors from gluing words (textlayer.py);
+    Right-to-left books also get the marks that keep text extractors from gluing words and give each word
+    kashida elongated (`elongated`: as drawn → as typed) its text (textlayer.py);
     print books their BleedBox and printer's marks (`marks`: bleed in points and which, printmarks.py).
     """
     strangers = sorted({font.family for font in document.fonts.values()} - set(families))
@@ -256,7 +271,9 @@ def _finish(
         )
     if screen:
         pdf.catalog["PageMode"] = "/UseOutlines"
-    if rtl:
+    if rtl and elongated:  # words kashida elongated get their text as typed
+        mark_text_layer(document, pdf, addresses, elongated)
+    elif rtl:
         mark_text_layer(document, pdf, addresses)
     if marks is not None:
         draw_marks(pdf, *marks)

@@ -42,6 +42,7 @@ MOVED = {
     "pdf.numerals": "'pdf.numerals' has moved to the top of the manifest as 'numerals' (it sets the EPUB's digits too)"
 }
 STANDARDS = ("pdf/ua-1", "pdf/a-3b", "pdf/x-4")
+JUSTIFICATIONS = ("spaces", "kashida")  # [pdf] justify: how justified lines take their slack
 
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _PAGE_NAME = re.compile(r"^(a|b|c|jis-b)(10|[0-9])|letter|legal|ledger$", re.IGNORECASE)
@@ -81,6 +82,10 @@ class PdfOptions:
     slug: str = doc('Room for the marks beyond the bleed, a length of at least 6 mm such as "10mm".', "10mm")
     standard: str = doc(
         '"pdf/ua-1" (tagged, accessible), "pdf/a-3b" (archival) or "pdf/x-4" (for the press); all tagged.', "pdf/ua-1"
+    )
+    justify: str = doc(
+        'How justified lines are filled: "spaces" (wider word spaces) or "kashida" (letter joins elongated first).',
+        "spaces",
     )
     output_profile: str | None = doc(
         "PDF/X-4 output intent: a CMYK printer profile (.icc), relative to the workspace; default colour/'s.", None
@@ -310,6 +315,8 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         )
     if pdf.standard not in STANDARDS:
         errors.append(f'\'pdf.standard\' must be "pdf/ua-1", "pdf/a-3b" or "pdf/x-4", got {_show(pdf.standard)}')
+    if pdf.justify not in JUSTIFICATIONS:
+        errors.append(f'\'pdf.justify\' must be "spaces" or "kashida", got {_show(pdf.justify)}')
     out["output_profile_path"] = _output_profile(folder, pdf.output_profile, errors)
     numerals = values.get("numerals", "auto")
     if numerals not in NUMERALS:

@@ -91,19 +91,19 @@ def _hemistich(fragment: str, ink: Ink, column: float, part: str, rtl: bool, str
 
 def visible_text(fragment: str) -> str:
     """The text of an XHTML fragment as drawn on the line: tags dropped, entities decoded, notes left out."""
-    return html.unescape("".join(part for part, is_text in _parts(fragment) if is_text))
+    return html.unescape("".join(part for part, is_text in text_parts(fragment) if is_text))
 
 
 def _count_spaces(fragment: str) -> int:
-    return sum(part.count(" ") for part, is_text in _parts(fragment) if is_text)
+    return sum(part.count(" ") for part, is_text in text_parts(fragment) if is_text)
 
 
 def _in_text(fragment: str, change: Callable[[str], str]) -> str:
     """Apply `change` to the text between tags only (never inside a tag or a note)."""
-    return "".join(change(part) if is_text else part for part, is_text in _parts(fragment))
+    return "".join(change(part) if is_text else part for part, is_text in text_parts(fragment))
 
 
-def _parts(fragment: str) -> Iterator[tuple[str, bool]]:
+def text_parts(fragment: str) -> Iterator[tuple[str, bool]]:
     """The pieces of a fragment, each with whether it is text of the line (not a tag, not inside a note)."""
     depth = 0
     for part in _TAG.split(fragment):
