@@ -7,9 +7,12 @@ times the line's spaces); each justified line, never a paragraph's last, gets ta
 joins of its words (typeset/kashida.py chooses them and measures them with HarfBuzz in the face the layout
 used), up to the slack less what its spaces keep (KEEP); the text is laid out again and WeasyPrint gives the
 spaces what is left. An elongated line is never wider than before it was justified, so it breaks where it
-did; the second layout is read back and a paragraph whose breaks moved anyway loses its elongations (and the
-text is laid out once more). Headings, captions, table cells and notes are not paragraphs of the body (`<p>`
-of running text), and Latin, digits and code hold no Arabic word: none of them is touched.
+did. The second layout is read back: a paragraph whose breaks moved anyway (WeasyPrint 70 breaks some lines
+holding a left-to-right run after their first word, in the first layout or the second) keeps its new lines
+if they are fewer and its last line is not elongated, else loses its elongations, and then the text is laid
+out a third time. A paragraph whose words the layout and the markup do not give alike is left alone.
+Headings, captions, table cells and notes are not paragraphs of the body (`<p>` of running text), and Latin,
+digits and code hold no Arabic word: none of them is touched.
 
 The tatweels are drawn, not text: the text layer gives each elongated word its text as typed (textlayer.py,
 with the `elongated` words this returns), so that copying and searching find the words.
@@ -31,7 +34,6 @@ from ..typeset.verse import text_parts
 ATTRIBUTE = "data-kashida"
 KEEP = 0.0  # em a justified space keeps beyond its natural width before joins take the rest
 SAFETY = 0.02  # em left free on each line, so that rounding never makes an elongated line overflow
-ROUNDS = 3  # layouts after the first at most: the elongated one, and one for each set of moved paragraphs
 
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _NUMBERED = re.compile(rf'<p {ATTRIBUTE}="(\d+)">(.*?)</p>', re.DOTALL)
@@ -67,22 +69,36 @@ def justify(html: str, layout: Callable[[str], Any], fonts: FontSet) -> tuple[An
         return document, {}
     lines = read_paragraphs(document, fonts)
     typed = {word for p in _NUMBERED.finditer(html) for word in WORD.findall(p[2]) if TATWEEL in word}
-    edits = {number: plan(paragraph, typed) for number, paragraph in lines.items()}
+    sources = {int(p[1]): [word for _, word in html_words(p[2])] for p in _NUMBERED.finditer(html)}
+    edits = {
+        number: plan(paragraph, typed)
+        for number, paragraph in lines.items()
+        if [word for line in paragraph for word, *_ in line.words] == sources.get(number)  # else: not safe to map
+    }
     edits = {number: edit for number, edit in edits.items() if edit}
-    for _ in range(ROUNDS):
-        if not edits:
-            return document, {}
-        elongated_html, elongated = elongate(html, edits)
-        document = layout(elongated_html)
-        moved = {
-            number
-            for number, paragraph in read_paragraphs(document, fonts).items()
-            if number in edits and _breaks(paragraph) != _breaks(lines[number])
-        }
-        if not moved:
-            return document, elongated
-        edits = {number: edit for number, edit in edits.items() if number not in moved}
-    return layout(html), {}
+    if not edits:
+        return document, {}
+    elongated_html, elongated = elongate(html, edits)
+    document = layout(elongated_html)
+    moved = {
+        number
+        for number, paragraph in read_paragraphs(document, fonts).items()
+        if number in edits and not _kept(paragraph, lines[number])
+    }
+    if not moved:
+        return document, elongated
+    # Those paragraphs as they were; the others keep their lines, which do not depend on them.
+    elongated_html, elongated = elongate(html, {n: edit for n, edit in edits.items() if n not in moved})
+    return layout(elongated_html), elongated
+
+
+def _kept(paragraph: list[Line], before: list[Line]) -> bool:
+    """Whether an elongated paragraph kept its breaks, or lost a line (WeasyPrint 70 breaks some lines holding a
+    left-to-right run after their first word, a line of one word; elongated, the line can take its neighbour's
+    words back) without elongating its new last line."""
+    if _breaks(paragraph) == _breaks(before):
+        return True
+    return len(paragraph) < len(before) and not any(TATWEEL in word for word, *_ in paragraph[-1].words)
 
 
 def _breaks(lines: list[Line]) -> list[int]:

@@ -11,7 +11,10 @@ class first, and within a class the join nearest the end of the word:
 3. before a final alef, ṭāʾ, lām, kāf or gāf (ا ط ظ ل ك ک گ), never lām then alef (the lam-alef ligature);
 4. before a medial beh-like letter followed by rāʾ, yāʾ or alef maqṣūra (ب ت ث ن ي ئ + ر ز ي ى): "الـبيت";
 5. before a final wāw, ʿayn, qāf or fāʾ (و ؤ ع غ ق ف);
-6. before any other final letter that joins.
+6. before any other final letter that joins;
+7. any other join (between two medial forms), last.
+
+Never right after the lām of the article ("الـبيت"), where newspapers stretch and calligraphers do not.
 
 At most one join per word (W3C alreq; Nemeth, "On Arabic justification"), never in a word shorter than
 three letters, with marks (vocalised text: marks.py in pdf/ gives such words their text) or with a tatweel
@@ -51,6 +54,7 @@ _ALEFS = frozenset("اأإآٱ")
 _BEH_LIKE = frozenset("بتثنيئپیىٹ")
 _RA_YA = frozenset("رزيىیژ")
 _WAW_AIN_QAF_FA = frozenset("وؤعغقفڤ")
+_ARTICLES = ("وال", "فال", "بال", "كال", "ال", "لل")  # the article, alone or after a one-letter particle
 # A word as the justification sees it: Arabic letters, with marks, tatweel and the zero-width (non-)joiner.
 WORD = re.compile("[\u0620-\u065f\u0670-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u200c\u200d]+")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -62,6 +66,7 @@ def joins(word: str) -> list[tuple[int, int]]:
     if len(letters) < MIN_LETTERS or TATWEEL in word or _MARKS.search(word) or "\u200c" in word:
         return []
     found: list[tuple[int, int]] = []
+    article = next((len(prefix) for prefix in _ARTICLES if word.startswith(prefix) and len(word) > len(prefix) + 1), 0)
     for i in range(len(letters) - 1):
         left, right = letters[i], letters[i + 1]
         if not (_dual(left) and (_dual(right) or right in _RIGHT_JOINING)):
@@ -70,6 +75,8 @@ def joins(word: str) -> list[tuple[int, int]]:
         after = letters[i + 2] if i + 2 < len(letters) else ""
         if left == "ل" and right in _ALEFS:
             continue  # lam-alef is one ligature
+        if i + 1 <= article:  # inside the article or right after it
+            continue
         if left in _SEEN_SAD:
             rank = 1
         elif final and right in _HAA_DAL:
@@ -83,7 +90,7 @@ def joins(word: str) -> list[tuple[int, int]]:
         elif final:
             rank = 6
         else:
-            continue
+            rank = 7
         found.append((rank, i + 1))
     return sorted(found, key=lambda place: (place[0], -place[1]))
 
