@@ -33,6 +33,7 @@ from ..typeset.verse import text_parts
 
 ATTRIBUTE = "data-kashida"
 KEEP = 0.0  # em a justified space keeps beyond its natural width before joins take the rest
+BEFORE_INLINE = 1.0  # em more left free on a line before an inline box (measured: see justify)
 SAFETY = 0.02  # em left free on each line, so that rounding never makes an elongated line overflow
 
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -55,6 +56,7 @@ class Line:
     slack: float = 0.0
     spaces: int = 0
     size: float = 0.0
+    opens_inline: bool = False  # the line starts with an inline box (a left-to-right run, emphasis)
 
 
 def justify(html: str, layout: Callable[[str], Any], fonts: FontSet) -> tuple[Any, dict[str, str]]:
@@ -109,12 +111,16 @@ def plan(paragraph: list[Line], typed: set[str]) -> dict[int, tuple[int, int]]:
     """For a paragraph's lines: the tatweels to insert, by the number of the word in the paragraph:
     (index in the word, count). The last line is left as it is, and so is any line with no slack."""
     chosen: dict[int, tuple[int, int]] = {}
+    if any(len(line.words) == 1 and not line.spaces for line in paragraph[:-1]):
+        return chosen  # WeasyPrint 70 broke a line after one word (before a left-to-right run): elongated, it moves
     number = 0
     for index, line in enumerate(paragraph):
         first, number = number, number + len(line.words)
         if index == len(paragraph) - 1 or line.slack <= 0 or not line.size:
             continue
         target = line.slack - (line.spaces * KEEP + SAFETY) * line.size
+        if paragraph[index + 1].opens_inline:  # WeasyPrint 70 may break such a line anew, after one word
+            target -= BEFORE_INLINE * line.size
         candidates = []
         stretches = {}
         for place, (word, font, size) in enumerate(line.words):
@@ -182,6 +188,8 @@ def read_paragraphs(document: Any, fonts: FontSet) -> dict[int, list[Line]]:
 
 def _read_line(line_box: Any, fonts: FontSet, boxes: Any) -> Line:
     line = Line(size=line_box.style["font_size"])
+    flowing = [child for child in line_box.children if child.is_in_normal_flow()]
+    line.opens_inline = bool(flowing) and not isinstance(flowing[0], boxes.TextBox)
     texts = [box for box in _text_boxes(line_box, boxes)]
     for index, box in enumerate(texts):
         text = box.text
