@@ -189,3 +189,38 @@ def test_every_key_is_documented_in_the_readme() -> None:
     for key, doc in schema_keys().items():
         assert f"`{key.split('.')[-1]}`" in readme, key
         assert doc.strip()
+
+
+@pytest.mark.parametrize(
+    ("identifier", "isbn", "problem"),
+    [
+        ("978-0-306-40615-7", "978-0-306-40615-7", None),
+        ("9780306406157", "9780306406157", None),
+        ("urn:isbn:978-0-306-40615-7", "978-0-306-40615-7", None),
+        ("URN:ISBN:0-306-40615-2", "0-306-40615-2", None),  # an ISBN-10, said to be one
+        ("urn:uuid:8a3b4f0e-2c41-5d7a-9e63-0b1f6c2d4e85", None, None),
+        ("https://example.org/book/9780306406158", None, None),  # not an ISBN: not checked
+        ("978-0-306-40615-8", None, "has a wrong check digit: the last digit must be 7, not 8 (a typo in the ISBN?)"),
+        (
+            "urn:isbn:0-306-40615-3",
+            None,
+            "has a wrong check digit: the last digit must be 2, not 3 (a typo in the ISBN?)",
+        ),
+        (
+            "urn:isbn:12345",
+            None,
+            "is not an ISBN: an ISBN-13 is 978 or 979 and ten more digits, such as 978-0-306-40615-7",
+        ),
+    ],
+)
+def test_an_isbn_identifier_is_recognised_and_its_check_digit_verified(
+    tmp_path: Path, identifier: str, isbn: str | None, problem: str | None
+) -> None:
+    folder = write(tmp_path / "source" / "x", f'title = "t"\nauthors = ["a"]\nidentifier = "{identifier}"\n')
+    if problem is None:
+        manifest = load_manifest(folder)
+        assert (manifest.identifier, manifest.isbn) == (identifier, isbn)
+        return
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(folder)
+    assert caught.value.messages == [f"source/x/manifest.toml: 'identifier' \"{identifier}\" {problem}"]

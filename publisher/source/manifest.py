@@ -22,6 +22,7 @@ from typing import Any
 from ..errors import ManifestError, quoted
 from ..workspace import display_path
 from .images import image_problem
+from .isbn import isbn_of, isbn_problem
 from .languages import script_of, text_direction
 
 MANIFEST_NAME = "manifest.toml"
@@ -120,6 +121,11 @@ class Manifest:
     def folder(self) -> Path:
         """The publication's folder, `source/<slug>/`."""
         return self.path.parent
+
+    @property
+    def isbn(self) -> str | None:
+        """The ISBN `identifier` holds (checked), as written without `urn:isbn:`; None when it is not one."""
+        return isbn_of(self.identifier)
 
     @property
     def emphasis_face(self) -> str:
@@ -268,6 +274,10 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         errors.append(f'\'direction\' must be "rtl" or "ltr", got {_show(direction)}')
     out["direction"] = direction or text_direction(language)
     out["identifier"] = values.get("identifier") or default_identifier(folder.name)
+    isbn = isbn_of(out["identifier"])
+    problem = isbn_problem(isbn) if isbn is not None else None
+    if problem:
+        errors.append(f"'identifier' {_show(out['identifier'])} {problem}")
     pdf: PdfOptions = values.get("pdf", PdfOptions())
     if not _valid_page_size(pdf.page_size):
         errors.append(
