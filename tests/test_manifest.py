@@ -191,6 +191,20 @@ def test_every_key_is_documented_in_the_readme() -> None:
         assert doc.strip()
 
 
+def test_the_layout_follows_the_number_of_text_files_unless_given(tmp_path: Path) -> None:
+    one = write(tmp_path / "source" / "one", 'title = "t"\nauthors = ["a"]\n')
+    two = write(tmp_path / "source" / "two", 'title = "t"\nauthors = ["a"]\n', a_md="# أ", b_md="# ب")
+    assert (load_manifest(one).pdf.layout, load_manifest(two).pdf.layout) == ("article", "book")
+    given = write(tmp_path / "source" / "given", 'title = "t"\nauthors = ["a"]\n[pdf]\nlayout = "book"\n')
+    assert load_manifest(given).pdf.layout == "book"
+    wrong = write(tmp_path / "source" / "wrong", 'title = "t"\nauthors = ["a"]\n[pdf]\nlayout = "magazine"\n')
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(wrong)
+    assert caught.value.messages == [
+        'source/wrong/manifest.toml: \'pdf.layout\' must be "article" or "book", got "magazine"'
+    ]
+
+
 @pytest.mark.parametrize(
     ("identifier", "isbn", "problem"),
     [
@@ -224,3 +238,13 @@ def test_an_isbn_identifier_is_recognised_and_its_check_digit_verified(
     with pytest.raises(ManifestError) as caught:
         load_manifest(folder)
     assert caught.value.messages == [f"source/x/manifest.toml: 'identifier' \"{identifier}\" {problem}"]
+
+
+def test_edition_is_an_optional_string(tmp_path: Path) -> None:
+    folder = write(tmp_path / "source" / "x", 'title = "t"\nauthors = ["a"]\nedition = "الطبعة الثانية"\n')
+    assert load_manifest(folder).edition == "الطبعة الثانية"
+    assert load_manifest(write(tmp_path / "source" / "y", 'title = "t"\nauthors = ["a"]\n')).edition is None
+    bad = write(tmp_path / "source" / "z", 'title = "t"\nauthors = ["a"]\nedition = 2\n')
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(bad)
+    assert caught.value.messages == ["source/z/manifest.toml: 'edition' must be a string, got 2"]

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..source.fonts import FontSet
 from ..source.manifest import Manifest
 from ..source.reader import Document
 from .document import typeset_text
+from .imprint import imprint_characters
 from .numerals import SYSTEMS
 from .templates import Templates
 
@@ -22,14 +24,15 @@ COVER_STYLESHEET = "cover/cover.css"
 _DECLARATION = re.compile(r"\b(?:content|list-style-type|list-style|quotes)\s*:([^;}]*)")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'')
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
-_MANIFEST_STRINGS = ("title", "subtitle", "publisher", "rights", "description")
+_MANIFEST_STRINGS = ("title", "subtitle", "publisher", "rights", "description", "edition", "identifier")
 
 
 def generated_text(
-    manifest: Manifest, document: Document, templates: Templates, formats: Iterable[str]
+    manifest: Manifest, document: Document, templates: Templates, formats: Iterable[str], fonts: FontSet | None = None
 ) -> dict[str, str]:
     """Where the layouts of `formats` print something of their own, and what: place → characters.
-    Only their own stylesheets are read (the cache keys of each output hash only its templates)."""
+    Only their own stylesheets are read (the cache keys of each output hash only its templates).
+    With `fonts`, the imprint's dates and typeface credits too."""
     places = {f"generated numbers ({document.numerals} digits)": SYSTEMS[document.numerals] + " "}
     names = [name for fmt in formats for name in STYLESHEETS.get(fmt, ())]
     if "epub" in formats and manifest.cover_path is None:
@@ -39,6 +42,8 @@ def generated_text(
         if strings:
             places[f"templates/{name}"] = strings
     places["the labels of partials/labels.j2"] = "".join(templates.labels(manifest.language).values())
+    if fonts is not None:
+        places["the imprint (dates, typefaces)"] = imprint_characters(manifest, document, fonts)
     rtl = manifest.direction == "rtl"
     values = [(key, getattr(manifest, key)) for key in _MANIFEST_STRINGS] + [("authors", a) for a in manifest.authors]
     for key, value in values:

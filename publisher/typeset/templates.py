@@ -78,7 +78,8 @@ def _typeset_filter(text: str, manifest: Any) -> Markup:
 
 
 def chapters_context(document: Document) -> list[dict[str, Any]]:
-    """The chapters as templates see them, bodies marked as safe markup."""
+    """The chapters as templates see them, bodies marked as safe markup. `under_head` is the PDF
+    article layout's: the article's head prints the chapter's title (pdf/render.py)."""
     return [
         {
             "id": c.id,
@@ -86,6 +87,7 @@ def chapters_context(document: Document) -> list[dict[str, Any]]:
             "own_heading": c.own_heading,
             "body": Markup(c.html),  # sanitised by source/reader.py: raw HTML was escaped there
             "headings": c.headings,
+            "under_head": False,
         }
         for c in document.chapters
     ]
