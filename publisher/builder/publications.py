@@ -73,7 +73,7 @@ def check_publications(
     for manifest in manifests:
         try:
             document = typeset_document(manifest)
-            fonts.check_coverage(manifest, document, generated_text(manifest, document, templates, formats))
+            fonts.check_coverage(manifest, document, generated_text(manifest, document, templates, formats, fonts))
         except InputError as exc:
             problems.extend(exc.messages)
             continue

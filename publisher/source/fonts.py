@@ -47,6 +47,16 @@ class Face:
         with TTFont(self.path, lazy=True) as font:
             return frozenset(font.getBestCmap())
 
+    @cached_property
+    def licence(self) -> str | None:
+        """The font's licence by its short name ("SIL Open Font License 1.1"), read from the font's own
+        licence description and URL (name IDs 13 and 14); None when it gives none we can name."""
+        from fontTools.ttLib import TTFont
+
+        with TTFont(self.path, lazy=True) as font:
+            names = font["name"]
+            return licence_name(names.getDebugName(13) or "", names.getDebugName(14) or "")
+
 
 @dataclass(frozen=True)
 class FontSet:
@@ -122,6 +132,33 @@ class FontSet:
             )
 
 
+# Licences fonts are published under, by what their licence description or URL says.
+_LICENCES = (
+    (
+        re.compile(r"Open Font License,?\s*(?:Version\s*)?1\.1|scripts\.sil\.org/OFL|openfontlicense", re.I),
+        "SIL Open Font License 1.1",
+    ),
+    (
+        re.compile(r"Apache License,?\s*(?:Version\s*)?2\.0|apache\.org/licenses/LICENSE-2\.0", re.I),
+        "Apache License 2.0",
+    ),
+    (re.compile(r"Ubuntu Font Licen[cs]e", re.I), "Ubuntu Font Licence 1.0"),
+    (re.compile(r"GNU General Public License.*font exception", re.I | re.S), "GNU GPL with the font exception"),
+    (re.compile(r"Bitstream Vera", re.I), "Bitstream Vera Fonts licence"),
+    (re.compile(r"\bpublic domain\b", re.I), "public domain"),
+)
+
+
+def licence_name(description: str, url: str = "") -> str | None:
+    """A font licence's short name from the font's licence description and URL (name IDs 13, 14): a
+    licence we know by name, else the description itself when it is one short line, else None."""
+    for pattern, name in _LICENCES:
+        if pattern.search(description) or pattern.search(url):
+            return name
+    description = " ".join(description.split())
+    return description if description and len(description) <= 60 else None
+
+
 def load_fonts(folders: tuple[Path, ...]) -> FontSet:
     """Collect the font files of `folders`; a file name in an earlier folder hides the same name later."""
     chosen: dict[str, Path] = {}
@@ -157,7 +194,7 @@ def _describe_face(path: Path) -> Face:
 def _manifest_strings(manifest: Manifest) -> list[tuple[str, str]]:
     """The manifest values the layouts print: title page, running heads, metadata."""
     pairs = [("title", manifest.title), *(("authors", a) for a in manifest.authors)]
-    for key in ("subtitle", "publisher", "description", "rights"):
+    for key in ("subtitle", "publisher", "description", "rights", "edition"):
         value = getattr(manifest, key)
         if value:
             pairs.append((key, value))

@@ -15,13 +15,14 @@ import types
 import typing
 import unicodedata
 import uuid
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import ManifestError, quoted
 from ..workspace import display_path
 from .images import image_problem
+from .isbn import isbn_of, isbn_problem
 from .languages import script_of, text_direction
 
 MANIFEST_NAME = "manifest.toml"
@@ -42,6 +43,7 @@ MOVED = {
     "pdf.numerals": "'pdf.numerals' has moved to the top of the manifest as 'numerals' (it sets the EPUB's digits too)"
 }
 STANDARDS = ("pdf/ua-1", "pdf/a-3b", "pdf/x-4")
+LAYOUTS = ("article", "book")
 
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _PAGE_NAME = re.compile(r"^(a|b|c|jis-b)(10|[0-9])|letter|legal|ledger$", re.IGNORECASE)
@@ -85,6 +87,11 @@ class PdfOptions:
     output_profile: str | None = doc(
         "PDF/X-4 output intent: a CMYK printer profile (.icc), relative to the workspace; default colour/'s.", None
     )
+    layout: str | None = doc(
+        '"article" (title and byline over the text) or "book" (title page, imprint, contents, chapters on '
+        "rectos); default article for one text file, book for more.",
+        None,
+    )
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,7 @@ class Manifest:
     description: str | None = doc("One-paragraph description; becomes the PDF Subject and EPUB description.", None)
     subjects: list[str] = doc("Subjects or keywords.", factory=list)
     rights: str | None = doc("Copyright or licence statement.", None)
+    edition: str | None = doc('Edition statement for the imprint, such as "الطبعة الثانية" or "Second edition".', None)
     numerals: str = doc(
         '"auto", "latin", "arabic-indic" or "extended-arabic-indic": the digits of generated numbers.', "auto"
     )
@@ -129,6 +137,11 @@ class Manifest:
     def folder(self) -> Path:
         """The publication's folder, `source/<slug>/`."""
         return self.path.parent
+
+    @property
+    def isbn(self) -> str | None:
+        """The ISBN `identifier` holds (checked), as written without `urn:isbn:`; None when it is not one."""
+        return isbn_of(self.identifier)
 
     @property
     def emphasis_face(self) -> str:
@@ -285,6 +298,10 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         errors.append(f'\'direction\' must be "rtl" or "ltr", got {_show(direction)}')
     out["direction"] = direction or text_direction(language)
     out["identifier"] = values.get("identifier") or default_identifier(folder.name)
+    isbn = isbn_of(out["identifier"])
+    problem = isbn_problem(isbn) if isbn is not None else None
+    if problem:
+        errors.append(f"'identifier' {_show(out['identifier'])} {problem}")
     pdf: PdfOptions = values.get("pdf", PdfOptions())
     if not _valid_page_size(pdf.page_size):
         errors.append(
@@ -311,6 +328,8 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     if pdf.standard not in STANDARDS:
         errors.append(f'\'pdf.standard\' must be "pdf/ua-1", "pdf/a-3b" or "pdf/x-4", got {_show(pdf.standard)}')
     out["output_profile_path"] = _output_profile(folder, pdf.output_profile, errors)
+    if pdf.layout is not None and pdf.layout not in LAYOUTS:
+        errors.append(f'\'pdf.layout\' must be "article" or "book", got {_show(pdf.layout)}')
     numerals = values.get("numerals", "auto")
     if numerals not in NUMERALS:
         choices = ", ".join(f'"{n}"' for n in NUMERALS)
@@ -323,6 +342,8 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     if figures not in FIGURES:
         errors.append(f'\'figures\' must be "plain" or "numbered", got {_show(figures)}')
     out["text_files"] = _text_files(folder, values.get("text"), errors)
+    if pdf.layout is None:  # an article is one text file; more are chapters of a book
+        out["pdf"] = replace(pdf, layout="article" if len(out["text_files"]) <= 1 else "book")
     out["cover_path"] = _cover_path(folder, values.get("cover"), errors)
     return out
 

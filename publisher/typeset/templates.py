@@ -81,7 +81,8 @@ def _typeset_filter(text: str, manifest: Any) -> Markup:
 
 def chapters_context(document: Document, labels: Mapping[str, str]) -> list[dict[str, Any]]:
     """The chapters as templates see them, bodies marked as safe markup, figures numbered when the
-    book asks (with the `labels` of its language)."""
+    book asks (with the `labels` of its language). `under_head` is the PDF article layout's: the
+    article's head prints the chapter's title (pdf/render.py)."""
     bodies = [c.html for c in document.chapters]
     if document.figures == "numbered":
         bodies = number_figures(bodies, labels, document.numerals)
@@ -92,6 +93,7 @@ def chapters_context(document: Document, labels: Mapping[str, str]) -> list[dict
             "own_heading": c.own_heading,
             "body": Markup(body),  # sanitised by source/reader.py: raw HTML was escaped there
             "headings": c.headings,
+            "under_head": False,
         }
         for c, body in zip(document.chapters, bodies, strict=True)
     ]
