@@ -21,6 +21,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import ResourceError, SourceError, quoted
 from ..workspace import display_path
+from .characters import describe, not_text
 from .images import image_problem
 from .manifest import Manifest
 from .poem import shape_poems, use_poems
@@ -148,6 +149,9 @@ def read_text(path: Path) -> str:
         raise SourceError(
             f"{shown} line {locate(text, char)}: control character U+{ord(char):04X} is not text; remove it"
         )
+    odd = not_text(text)  # interlinear annotation, noncharacters
+    if odd is not None:
+        raise SourceError(f"{shown} line {locate(text, odd)}: {describe(odd)} is not text a book can print; remove it")
     return text
 
 

@@ -13,9 +13,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from ..version import tool_digest
-from ..workspace import file_digest, read_kept, write_atomic
+from ..workspace import file_digest, read_kept, write_kept
 
 if TYPE_CHECKING:
     from ..source.fonts import FontSet
@@ -107,6 +108,7 @@ def _entry(manifest: Manifest, files: dict[str, Download], keep: Path | None) ->
             {
                 "format": fmt,
                 "name": name,
+                "href": relative_href(name),
                 "size": human_size(files[name].size),
                 "sha256": files[name].sha256,
             }
@@ -114,6 +116,13 @@ def _entry(manifest: Manifest, files: dict[str, Download], keep: Path | None) ->
         ],
         "thumbnail": _cover_url(files[epub].path if (epub := f"{manifest.slug}.epub") in files else None, keep),
     }
+
+
+def relative_href(name: str) -> str:
+    """A file of dist/ as a link from dist/index.html: a relative path, every byte but ASCII letters,
+    digits and "-_.~" percent-encoded, so that no name can become a scheme (javascript:), a path, a
+    query or an attribute, whatever the template does with it."""
+    return quote(name, safe="")
 
 
 def _cover_url(epub: Path | None, keep: Path | None) -> str | None:
@@ -134,8 +143,8 @@ def thumbnail(image: bytes, keep: Path | None = None) -> bytes:
     """A PNG or JPEG cover scaled down for the page, as PNG; kept in `keep` under the image's SHA-256,
     so that render workers can make it beside the EPUB and no build makes it twice."""
     kept = keep / "thumbnails" / f"{hashlib.sha256(image).hexdigest()}.png" if keep else None
-    if kept and kept.is_file():
-        return read_kept(kept)
+    if kept and (data := read_kept(kept)) is not None:
+        return data
     from PIL import Image
 
     picture = Image.open(io.BytesIO(image)).convert("RGB")
@@ -143,7 +152,7 @@ def thumbnail(image: bytes, keep: Path | None = None) -> bytes:
     out = io.BytesIO()
     picture.quantize(64, method=Image.Quantize.FASTOCTREE).save(out, format="PNG", compress_level=9)
     if kept:
-        write_atomic(kept, out.getvalue())
+        write_kept(kept, out.getvalue())
     return out.getvalue()
 
 
@@ -155,12 +164,11 @@ def _font_url(face: Any, characters: set[str], keep: Path | None) -> str:
 
     key = hashlib.sha256(f"{tool_digest()}\0{file_digest(face.path)}\0{''.join(sorted(characters))}".encode())
     kept = keep / "fonts" / f"{key.hexdigest()}.woff2" if keep else None
-    if kept and kept.is_file():
-        data = read_kept(kept)
-    else:
+    data = read_kept(kept) if kept else None
+    if data is None:
         data = subset_face(face, characters, flavor="woff2")
         if kept:
-            write_atomic(kept, data)
+            write_kept(kept, data)
     return "data:font/woff2;base64," + base64.b64encode(data).decode()
 
 
