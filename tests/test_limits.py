@@ -187,3 +187,21 @@ def test_a_font_with_a_name_no_url_can_hold_is_carried_under_another(tmp_path: P
 def test_the_render_api_refuses_a_slug_that_is_not_safe(slug: str) -> None:
     with pytest.raises(InputError, match=r"^slug "):
         publisher.render("نص", {"title": "ت", "authors": ["أ"]}, slug=slug)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not a zip", "empty"])
+def test_publish_site_over_a_damaged_epub_names_it(tmp_path: Path, damage: str) -> None:
+    root = tmp_path / "ws"
+    folder = root / "source" / "pub"
+    folder.mkdir(parents=True)
+    (folder / "manifest.toml").write_text('title = "مقال"\nauthors = ["أ"]\n', encoding="utf-8")
+    (folder / "article.md").write_text("نص.\n", encoding="utf-8")
+    publisher.build(root, formats=["epub"], jobs=1)
+    epub = root / "dist" / "pub.epub"
+    epub.write_bytes({"truncated": epub.read_bytes()[:3000], "not a zip": b"%PDF-1.7", "empty": b""}[damage])
+    before = {p.name: p.read_bytes() for p in (root / "dist").iterdir()}
+    result = run_publish("-C", str(root), "site")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("error: dist/pub.epub: not a readable EPUB (")
+    assert len(result.stderr.splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in (root / "dist").iterdir()} == before

@@ -10,11 +10,13 @@ import base64
 import hashlib
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from ..errors import ResourceError
 from ..version import tool_digest
 from ..workspace import file_digest, read_kept, write_kept
 
@@ -114,7 +116,7 @@ def _entry(manifest: Manifest, files: dict[str, Download], keep: Path | None) ->
             }
             for fmt, name in present
         ],
-        "thumbnail": _cover_url(files[epub].path if (epub := f"{manifest.slug}.epub") in files else None, keep),
+        "thumbnail": _cover_url(files[epub].path if (epub := f"{manifest.slug}.epub") in files else None, keep, epub),
     }
 
 
@@ -125,18 +127,29 @@ def relative_href(name: str) -> str:
     return quote(name, safe="")
 
 
-def _cover_url(epub: Path | None, keep: Path | None) -> str | None:
-    """The EPUB's cover image, scaled down, as a data URL (SVG covers as they are)."""
+MAX_COVER_BYTES = 64 * 2**20
+
+
+def _cover_url(epub: Path | None, keep: Path | None, shown: str = "") -> str | None:
+    """The EPUB's cover image, scaled down, as a data URL (SVG covers as they are). An EPUB that
+    cannot be read (put in dist/ by hand, truncated) is a ResourceError naming it as `shown`."""
     if epub is None:
         return None
-    with zipfile.ZipFile(epub) as archive:
-        name = next((n for n in archive.namelist() if Path(n).stem == "cover" and "/images/" in n), None)
-        if name is None:
-            return None
-        data = archive.read(name)
-    if name.endswith(".svg"):
-        return "data:image/svg+xml;base64," + base64.b64encode(data).decode()
-    return "data:image/png;base64," + base64.b64encode(thumbnail(data, keep)).decode()
+    try:
+        with zipfile.ZipFile(epub) as archive:
+            info = next(
+                (i for i in archive.infolist() if Path(i.filename).stem == "cover" and "/images/" in i.filename), None
+            )
+            if info is None:
+                return None
+            if info.file_size > MAX_COVER_BYTES:
+                raise ValueError(f"its cover would take {info.file_size} bytes")
+            data = archive.read(info)
+        if info.filename.endswith(".svg"):
+            return "data:image/svg+xml;base64," + base64.b64encode(data).decode()
+        return "data:image/png;base64," + base64.b64encode(thumbnail(data, keep)).decode()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:  # PIL's errors are OSErrors
+        raise ResourceError(f"dist/{shown or epub.name}: not a readable EPUB ({exc}); build it again") from None
 
 
 def thumbnail(image: bytes, keep: Path | None = None) -> bytes:
@@ -147,7 +160,10 @@ def thumbnail(image: bytes, keep: Path | None = None) -> bytes:
         return data
     from PIL import Image
 
-    picture = Image.open(io.BytesIO(image)).convert("RGB")
+    try:
+        picture = Image.open(io.BytesIO(image)).convert("RGB")
+    except Image.DecompressionBombError as exc:  # not an OSError, unlike PIL's other complaints
+        raise ValueError(str(exc)) from None
     picture.thumbnail(THUMBNAIL, reducing_gap=3.0)  # a fast integer reduction first, then resampling
     out = io.BytesIO()
     picture.quantize(64, method=Image.Quantize.FASTOCTREE).save(out, format="PNG", compress_level=9)
