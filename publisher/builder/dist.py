@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from types import TracebackType
 
+from ..errors import ResourceError
 from ..workspace import TEMP_SUFFIX, stage
 
 
@@ -37,8 +38,17 @@ class Release:
     def files(self, suffixes: tuple[str, ...]) -> dict[str, Path]:
         """Every file dist/ will hold with one of `suffixes` once this release is published, by name:
         the staged file where there is one, else the one already there."""
-        there = {p.name: p for p in sorted(self.folder.glob("*")) if p.suffix in suffixes and p.is_file()}
         staged = {final.name: temp for temp, final in self.staged if final.suffix in suffixes}
+        there = {}
+        for path in sorted(self.folder.glob("*")):
+            if path.suffix not in suffixes or path.name in staged:
+                continue
+            if path.is_symlink():
+                raise ResourceError(
+                    f"dist/{path.name}: is a link; dist/ holds only the files publish writes, delete it"
+                )
+            if path.is_file():
+                there[path.name] = path
         return dict(sorted({**there, **staged}.items()))
 
     def publish(self) -> None:

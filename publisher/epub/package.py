@@ -207,7 +207,7 @@ def _package(
         book.add_item(
             epub.EpubItem(
                 uid=f"font{number}",
-                file_name=f"fonts/{face.path.name}",
+                file_name=f"fonts/{face.file_name}",
                 media_type=face.media_type,
                 content=subset_face(face, characters),
             )
@@ -264,7 +264,7 @@ def _metadata(book: Any, manifest: Manifest) -> None:
 def _stylesheet(fonts: FontSet, templates: Templates) -> bytes:
     faces = templates.render(
         "partials/fonts.css.j2",
-        faces=fonts.css_faces(lambda face: f"../fonts/{face.path.name}"),
+        faces=fonts.css_faces(lambda face: f"../fonts/{face.file_name}"),
         families=fonts.families,
     )
     return (faces + "\n" + templates.file("epub/book.css").read_text(encoding="utf-8")).encode("utf-8")
