@@ -23,6 +23,7 @@ class Release:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.staged: list[tuple[Path, Path]] = []  # (temporary, final)
+        self.created = not folder.exists()  # a failed first build leaves no empty dist/ behind
 
     def add(self, name: str, data: bytes) -> Path:
         """Stage `data` as dist/`name`; return the final path it will have."""
@@ -58,11 +59,14 @@ class Release:
         self.staged.clear()
 
     def discard(self) -> None:
-        """Delete every staged file."""
+        """Delete every staged file, and dist/ itself if this release made it and it is empty."""
         for temp, _ in self.staged:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
         self.staged.clear()
+        if self.created:
+            with contextlib.suppress(OSError):  # not empty (another build's files) or gone: leave it
+                self.folder.rmdir()
 
     def __enter__(self) -> Release:
         remove_leftovers(self.folder)
