@@ -18,9 +18,8 @@ from pathlib import Path
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
-from conftest import FIXTURES, Built, make_workspace
+from conftest import FIXTURES, Built, build_drawn, make_workspace
 
-import publisher
 from publisher.pdf.pagetype import MIN_SIDE
 from publisher.source.fonts import load_fonts
 from publisher.typeset.leading import lead_blocks, needed_line_height
@@ -91,11 +90,7 @@ def verses(source: Path) -> list[list[tuple[str, ...]]]:
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The poetry fixture's PDF built without the text layer: the glyphs where they are drawn."""
-    root = make_workspace(tmp_path_factory.mktemp("drawn"), POETRY)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("publisher.pdf.render.mark_text_layer", lambda document, pdf, addresses: 0)
-        publisher.build(root, formats=["pdf"], jobs=1, cache=False)
-    return root / "dist" / "poetry.pdf"
+    return build_drawn(make_workspace(tmp_path_factory.mktemp("drawn"), POETRY)) / "poetry.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -192,11 +187,8 @@ def test_long_hemistichs_on_a_narrow_page_put_the_ajuz_under_the_sadr(tmp_path: 
         '[pdf]\npage-size = "A6"\nprofile = "screen"\nfont-size = "11.5pt"\nlayout = "book"\n',
         encoding="utf-8",
     )
-    # A book: the poem on pages of its own, after the title page and the imprint.
-    with pytest.MonkeyPatch.context() as patch:  # the glyphs where they are drawn: see the module's docstring
-        patch.setattr("publisher.pdf.render.mark_text_layer", lambda document, pdf, addresses: 0)
-        publisher.build(tmp_path, formats=["pdf"], jobs=1, cache=False)
-    pdf = tmp_path / "dist" / "narrow.pdf"
+    # A book: the poem on pages of its own, after the title page and the imprint; the glyphs where drawn.
+    pdf = build_drawn(tmp_path) / "narrow.pdf"
     found = [line for page in lines(pdf)[2:] for line in page if 40 < line[1] < 380][1:]  # no title, no folio
     assert len(found) == 12  # six verses, each on two lines
     sadr, ajuz = found[0::2], found[1::2]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, build_drawn
 
 from publisher import build
 from publisher.errors import InputError
@@ -32,12 +32,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for slug in SLUGS:
         shutil.copytree(FIXTURES / slug, root / "source" / slug)
     build(root, jobs=1)
-    patch = pytest.MonkeyPatch()
-    patch.setattr("publisher.pdf.render.mark_text_layer", lambda document, pdf, addresses: 0)
-    try:
-        build(root, formats=["pdf"], dist=root / "unmarked", jobs=1, cache=False)
-    finally:
-        patch.undo()
+    build_drawn(root, dist=root / "unmarked")
     return root
 
 

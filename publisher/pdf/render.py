@@ -39,7 +39,6 @@ def render_html(job: Job) -> str:
     """The book as one HTML document, ready for WeasyPrint."""
     manifest, document, fonts, templates, sandbox = job.manifest, job.document, job.fonts, job.templates, job.sandbox
     rtl, labels = manifest.direction == "rtl", templates.labels(manifest.language)
-    import_weasyprint()  # its table of page sizes gives the measure figures are fitted to
     kind = page_type(
         manifest.pdf.page_size,
         average_advance(document, fonts),

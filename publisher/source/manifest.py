@@ -267,14 +267,6 @@ def _normalise(value: Any) -> Any:
     return value
 
 
-def _points_or_zero(length: Any) -> float:
-    """A length in points, or 0 for anything that is not one."""
-    try:
-        return length_points(length) if isinstance(length, str) else 0.0
-    except ValueError:
-        return 0.0
-
-
 def _show(value: Any) -> str:
     """A value as the error line shows it: strings quoted with control characters escaped (one line)."""
     if isinstance(value, str):
@@ -330,7 +322,11 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         )
     elif problem := bounds_problem("pdf.slug", pdf.slug, length_points(pdf.slug), SLUG_MM):
         errors.append(problem)
-    if pdf.font_size != "auto" and not MIN_FONT_PT <= _points_or_zero(pdf.font_size) <= MAX_FONT_PT:
+    if pdf.font_size != "auto" and not (
+        isinstance(pdf.font_size, str)
+        and is_length(pdf.font_size)
+        and MIN_FONT_PT <= length_points(pdf.font_size) <= MAX_FONT_PT
+    ):
         errors.append(
             f"'pdf.font-size' must be \"auto\" or a length from {MIN_FONT_PT:g} to {MAX_FONT_PT:g} pt, "
             f"got {_show(pdf.font_size)}"
