@@ -2,9 +2,11 @@
 
 For each publication: the words of its chapters (titles, text, footnotes) as the source has them,
 against the words an extractor finds in the body area of the chapter pages (running heads and
-folios cropped away), in order. Prints the word accuracy per extractor and the words that differ:
-compared without marks (harakat, shadda, tanwin, sukun, dagger alef dropped), and with them (NFC, as
-the author typed them: "pdfium+marks", "poppler+marks").
+folios cropped away), in order. An article (`[pdf] layout`) prints its head over the text and its
+imprint after it: their words are expected there too, as the layout prints them. Prints the word
+accuracy per extractor and the words that differ: compared without marks (harakat, shadda, tanwin,
+sukun, dagger alef dropped), and with them (NFC, as the author typed them: "pdfium+marks",
+"poppler+marks").
 
     python benchmarks/text_fidelity.py [WORKSPACE] [SLUG ...]     (default: this repo, every slug)
 """
@@ -22,8 +24,10 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 
-from publisher.source.manifest import load_manifest
+from publisher.source.manifest import Manifest, load_manifest
+from publisher.source.reader import Document
 from publisher.typeset.document import typeset_document
+from publisher.typeset.templates import chapters_context
 
 MM = 72 / 25.4
 TOP, BOTTOM = 17 * MM, 19 * MM  # the running head and the folio live in these bands of the page margins
@@ -33,7 +37,7 @@ _CONTROLS = re.compile(r"[\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")  # bi
 # "+tatweel": harakat and bidi controls dropped, tatweel kept, so that one the author did not type (kashida
 # justification draws them) counts as a wrong word when it comes out of the extractor.
 _DROP_KEEPING_TATWEEL = re.compile(r"[\u064B-\u065F\u0670\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
-_EDGE = "()[]{}«».,،؛;:؟?!…\"'“”"
+_EDGE = "()[]{}«».,،؛;:؟?!…·\"'“”"  # a lone · is a separator the layouts draw (book.css)
 
 
 def words(text: str, marks: bool | str = False) -> list[str]:
@@ -50,17 +54,48 @@ def words(text: str, marks: bool | str = False) -> list[str]:
 
 
 def source_words(workspace: Path, slug: str, marks: bool | str = False) -> list[str]:
-    """The words a reader should find in the chapters: chapter titles, text and notes, in order."""
+    """The words a reader should find on the chapter pages: an article's head, chapter titles, text
+    and notes, an article's imprint, in order."""
+    from publisher.pdf.render import under_the_head
+
     manifest = load_manifest(workspace / "source" / slug)
-    out: list[str] = []
-    for chapter in typeset_document(manifest).chapters:
-        html = chapter.html
+    document = typeset_document(manifest)
+    article = manifest.pdf.layout == "article"
+    printed = printed_html(workspace, manifest, document) if article else ""
+    out: list[str] = words(block_text(printed, r'<header class="article-head">(.*?)</header>'), marks)
+    from publisher.typeset.templates import Templates
+    from publisher.workspace import Workspace
+
+    labels = Templates(Workspace(workspace).search_path("templates")).labels(manifest.language)
+    for index, chapter in enumerate(chapters_context(document, labels)):
+        if article and index == 0:
+            chapter = under_the_head(chapter, manifest)  # its title is the head's
+        html = str(chapter["body"])
         html = re.sub(r'<a href="#fnref[^"]*"[^>]*>[^<]*</a>', " ", html)  # note numbers are generated
         html = re.sub(r'<sup class="footnote-ref">.*?</sup>', " ", html)
         text = re.sub(r"<[^>]+>", " ", html)
-        prefix = [] if chapter.own_heading else words(chapter.title, marks)
-        out += prefix + words(unescape(text), marks)
-    return out
+        titled = not chapter["own_heading"] and not chapter["under_head"]
+        out += (words(chapter["title"], marks) if titled else []) + words(unescape(text), marks)
+    return out + words(block_text(printed, r'<section class="imprint compact"[^>]*>(.*?)</section>'), marks)
+
+
+def printed_html(workspace: Path, manifest: Manifest, document: Document) -> str:
+    """The HTML the PDF of a publication is laid out from, as a build makes it."""
+    from publisher.builder.pool import Renderer
+    from publisher.builder.publications import publication_moment
+    from publisher.pdf.render import render_html
+    from publisher.typeset.job import Job
+    from publisher.workspace import Workspace
+
+    renderer = Renderer(Workspace(workspace))
+    moment = publication_moment(manifest)
+    return render_html(Job(manifest, document, renderer.fonts, renderer.templates, moment, renderer.sandbox))
+
+
+def block_text(html: str, pattern: str) -> str:
+    """The text of the first block of `html` that `pattern` finds (its group 1), tags dropped."""
+    found = re.search(pattern, html, re.DOTALL)
+    return unescape(re.sub(r"<[^>]+>", " ", found[1])) if found else ""
 
 
 def unescape(text: str) -> str:
@@ -70,12 +105,26 @@ def unescape(text: str) -> str:
 
 
 def chapter_pages(pdf: Path, first_words: list[str]) -> range:
-    """From the page where the first chapter opens to the last page (the title page is never one)."""
+    """From the page where the first chapter opens (its anchor, else the first page after the title
+    page that starts with its words) to the last page."""
+    with pikepdf.open(pdf) as document:
+        opening = anchor_page(document, "ch01")
+        if opening is not None:
+            return range(opening, len(document.pages))
     document = pypdfium2.PdfDocument(pdf)
     for index, page in enumerate(document):
         if index > 0 and words(page.get_textpage().get_text_bounded())[: len(first_words)] == first_words:
             return range(index, len(document))
     return range(0, len(document))
+
+
+def anchor_page(document: pikepdf.Pdf, name: str) -> int | None:
+    """The index of the page an anchor (an element's id, a named destination) lies on, or None."""
+    names = document.Root.get("/Names", {}).get("/Dests", {}).get("/Names", [])
+    for key, destination in zip(names[::2], names[1::2], strict=True):
+        if str(key) == name:
+            return next(i for i, page in enumerate(document.pages) if page.objgen == destination[0].objgen)
+    return None
 
 
 def body_boxes(pdf: Path, pages: range) -> list[tuple[float, float, float, float]]:

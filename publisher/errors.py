@@ -7,11 +7,14 @@ import json
 
 def quoted(text: str) -> str:
     """A user's string as an error line shows it: in double quotes, with every character that could
-    break the line (control characters, NEL, line and paragraph separators) escaped."""
+    break the line (control characters, NEL, line and paragraph separators) or reorder it on a terminal
+    (bidi embeddings, overrides and isolates) escaped."""
     return json.dumps(text, ensure_ascii=False).translate(_LINE_BREAKERS)
 
 
-_LINE_BREAKERS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+_LINE_BREAKERS = {
+    c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
 
 
 class PublishError(Exception):

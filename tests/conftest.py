@@ -37,6 +37,18 @@ def make_workspace(root: Path, *folders: Path) -> Path:
     return root
 
 
+def build_drawn(root: Path, dist: Path | None = None) -> Path:
+    """Build the workspace's PDFs without the text layer, in one process, into `dist` (default root/dist):
+    the text layer's /ActualText steers extractors, and PDFium's character boxes follow it, so only the
+    unmarked file gives the glyphs' own places. Nothing drawn differs (tests/test_text_fidelity.py)."""
+    from publisher import build
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("publisher.pdf.render.mark_text_layer", lambda document, pdf, addresses: 0)
+        build(root, formats=["pdf"], dist=dist, jobs=1, cache=False)
+    return dist or root / "dist"
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Every publication of source/, the two-chapter book, the mixed-direction article, the poems and

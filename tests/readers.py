@@ -80,3 +80,38 @@ def epubcheck(epub: Path) -> list[dict]:
         check=False,
     )
     return json.loads(result.stdout)["messages"]
+
+
+def anchor_page(pdf: Path, name: str) -> int | None:
+    """The index of the page an element's id (a named destination of the PDF) lies on, or None."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        names = document.Root.get("/Names", {}).get("/Dests", {}).get("/Names", [])
+        for key, destination in zip(names[::2], names[1::2], strict=True):
+            if str(key) == name:
+                return next(i for i, page in enumerate(document.pages) if page.objgen == destination[0].objgen)
+    return None
+
+
+def blank_pages(pdf: Path, dpi: int = 150) -> list[int]:
+    """The numbers (from 1) of the pages with no text and no ink inside their trim box, drawn by PDFium at
+    `dpi`: printer's marks in the slug do not count, a folio or running head does."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    blank = []
+    try:
+        for number, page in enumerate(document, start=1):
+            if page.get_textpage().get_text_bounded().strip():
+                continue
+            scale = dpi / 72
+            media, trim = page.get_mediabox(), page.get_trimbox()
+            image = page.render(scale=scale, grayscale=True).to_pil()
+            left, top = round((trim[0] - media[0]) * scale) + 1, round((media[3] - trim[3]) * scale) + 1
+            right, bottom = round((trim[2] - media[0]) * scale) - 1, round((media[3] - trim[1]) * scale) - 1
+            if image.crop((left, top, right, bottom)).getextrema()[0] >= 250:
+                blank.append(number)
+    finally:
+        document.close()
+    return blank

@@ -119,6 +119,7 @@ def test_nav_has_landmarks(built: Built) -> None:
     assert links == [
         ("cover", "cover.xhtml"),
         ("titlepage", "titlepage.xhtml"),
+        ("copyright-page", "imprint.xhtml"),
         ("toc", "nav.xhtml#toc"),
         ("bodymatter", "ch01.xhtml"),
     ]
@@ -274,7 +275,7 @@ def test_without_a_date_the_last_commit_dates_the_book(tmp_path: Path, monkeypat
 # Golden copies --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["content.opf", "ch01.xhtml", "nav.xhtml"])
+@pytest.mark.parametrize("name", ["content.opf", "ch01.xhtml", "nav.xhtml", "imprint.xhtml"])
 def test_seed_matches_its_golden_copy(built: Built, name: str) -> None:
     """A change to these files must be intended: UPDATE_GOLDEN=1 python -m pytest tests/test_epub.py -k golden."""
     produced = read(built.artifact(SEED, "epub"), f"EPUB/{name}")

@@ -189,3 +189,62 @@ def test_every_key_is_documented_in_the_readme() -> None:
     for key, doc in schema_keys().items():
         assert f"`{key.split('.')[-1]}`" in readme, key
         assert doc.strip()
+
+
+def test_the_layout_follows_the_number_of_text_files_unless_given(tmp_path: Path) -> None:
+    one = write(tmp_path / "source" / "one", 'title = "t"\nauthors = ["a"]\n')
+    two = write(tmp_path / "source" / "two", 'title = "t"\nauthors = ["a"]\n', a_md="# أ", b_md="# ب")
+    assert (load_manifest(one).pdf.layout, load_manifest(two).pdf.layout) == ("article", "book")
+    given = write(tmp_path / "source" / "given", 'title = "t"\nauthors = ["a"]\n[pdf]\nlayout = "book"\n')
+    assert load_manifest(given).pdf.layout == "book"
+    wrong = write(tmp_path / "source" / "wrong", 'title = "t"\nauthors = ["a"]\n[pdf]\nlayout = "magazine"\n')
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(wrong)
+    assert caught.value.messages == [
+        'source/wrong/manifest.toml: \'pdf.layout\' must be "article" or "book", got "magazine"'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("identifier", "isbn", "problem"),
+    [
+        ("978-0-306-40615-7", "978-0-306-40615-7", None),
+        ("9780306406157", "9780306406157", None),
+        ("urn:isbn:978-0-306-40615-7", "978-0-306-40615-7", None),
+        ("URN:ISBN:0-306-40615-2", "0-306-40615-2", None),  # an ISBN-10, said to be one
+        ("urn:uuid:8a3b4f0e-2c41-5d7a-9e63-0b1f6c2d4e85", None, None),
+        ("https://example.org/book/9780306406158", None, None),  # not an ISBN: not checked
+        ("978-0-306-40615-8", None, "has a wrong check digit: the last digit must be 7, not 8 (a typo in the ISBN?)"),
+        (
+            "urn:isbn:0-306-40615-3",
+            None,
+            "has a wrong check digit: the last digit must be 2, not 3 (a typo in the ISBN?)",
+        ),
+        (
+            "urn:isbn:12345",
+            None,
+            "is not an ISBN: an ISBN-13 is 978 or 979 and ten more digits, such as 978-0-306-40615-7",
+        ),
+    ],
+)
+def test_an_isbn_identifier_is_recognised_and_its_check_digit_verified(
+    tmp_path: Path, identifier: str, isbn: str | None, problem: str | None
+) -> None:
+    folder = write(tmp_path / "source" / "x", f'title = "t"\nauthors = ["a"]\nidentifier = "{identifier}"\n')
+    if problem is None:
+        manifest = load_manifest(folder)
+        assert (manifest.identifier, manifest.isbn) == (identifier, isbn)
+        return
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(folder)
+    assert caught.value.messages == [f"source/x/manifest.toml: 'identifier' \"{identifier}\" {problem}"]
+
+
+def test_edition_is_an_optional_string(tmp_path: Path) -> None:
+    folder = write(tmp_path / "source" / "x", 'title = "t"\nauthors = ["a"]\nedition = "الطبعة الثانية"\n')
+    assert load_manifest(folder).edition == "الطبعة الثانية"
+    assert load_manifest(write(tmp_path / "source" / "y", 'title = "t"\nauthors = ["a"]\n')).edition is None
+    bad = write(tmp_path / "source" / "z", 'title = "t"\nauthors = ["a"]\nedition = 2\n')
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(bad)
+    assert caught.value.messages == ["source/z/manifest.toml: 'edition' must be a string, got 2"]

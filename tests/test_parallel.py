@@ -44,7 +44,7 @@ def test_shards_hold_every_publication_exactly_once() -> None:
     assert Shard(1, 3).holds("article-0000") == Shard(1, 3).holds("article-0000")
 
 
-@pytest.mark.parametrize("text", ["0/2", "3/2", "1/0", "a/b", "2", "1/2/3", "-1/2"])
+@pytest.mark.parametrize("text", ["0/2", "3/2", "1/0", "a/b", "2", "1/2/3", "-1/2", "²/³", "١/٢", "1/99999999999"])
 def test_a_bad_shard_is_one_line_and_exit_2(tmp_path: Path, text: str) -> None:
     root = make_workspace(tmp_path / "ws", REPO / "source" / SEED)
     result = run_publish("-C", str(root), "build", "--shard", text)

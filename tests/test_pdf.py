@@ -10,6 +10,7 @@ import pikepdf
 import pypdfium2
 import pytest
 from conftest import FIXTURES, REPO, SEED, Built, make_workspace
+from readers import anchor_page
 
 from publisher import build
 from publisher.pdf.pagetype import INNER
@@ -104,7 +105,7 @@ def test_crop_marks_lie_in_the_slug_and_never_inside_the_bleed(
     built: Built, variants: Path, variant: str, slug: float, cross: bool
 ) -> None:
     pdf = variants / variant / "dist" / "book.pdf" if variant else built.artifact("book", "pdf")
-    image, box, scale = ink(pdf, 1)  # page 2: a blank verso, nothing but marks outside the trim
+    image, box, scale = ink(pdf, 3)  # page 4: a blank verso, nothing but marks outside the trim
     media, bleed, trim = box["MediaBox"], box["BleedBox"], box["TrimBox"]
     assert not dark(image, media, scale, *bleed[:2], bleed[2], trim[1])  # the bleed below the trim
     assert not dark(image, media, scale, bleed[0], trim[3], *bleed[2:])  # above it
@@ -120,7 +121,7 @@ def test_crop_marks_lie_in_the_slug_and_never_inside_the_bleed(
 
 
 def test_no_marks_means_nothing_outside_the_trim(variants: Path) -> None:
-    image, box, scale = ink(variants / "nomarks" / "dist" / "book.pdf", 1)
+    image, box, scale = ink(variants / "nomarks" / "dist" / "book.pdf", 3)
     media, trim = box["MediaBox"], box["TrimBox"]
     assert not dark(image, media, scale, media[0], media[1], media[2], trim[1])
     assert not dark(image, media, scale, media[0], media[1], trim[0], media[3])
@@ -131,8 +132,8 @@ def test_margins_mirror_on_facing_pages_with_the_binding_inside(built: Built) ->
     pdf = built.artifact(SEED, "pdf")
     trim = boxes(pdf)["TrimBox"]
     width = trim[2] - trim[0]
-    odd_left, odd_right = text_extent(pdf, 2)  # page 3, a left-hand page (recto)
-    even_left, even_right = text_extent(pdf, 3)  # page 4, a right-hand page (verso)
+    odd_left, odd_right = text_extent(pdf, 0)  # page 1, the article's first, a left-hand page (recto)
+    even_left, even_right = text_extent(pdf, 1)  # page 2, a right-hand page (verso)
     # Glyph side bearings move the ink a few points off the margins: compare within 4 pt.
     inner, outer = width - odd_right, odd_left  # the inner margin on the right of a left-hand page
     assert even_left == pytest.approx(inner, abs=4)  # and on the left of a right-hand page
@@ -149,7 +150,8 @@ def test_chapters_open_on_rectos_which_are_odd_pages(built: Built) -> None:
         if re.search(r"^الفصل (الأول|الثاني):", t, re.MULTILINE) and "المحتويات" not in t
     ]
     assert starts == [5, 7]
-    assert texts[1].strip() == texts[5].strip() == ""  # blank versos, no folio or running head
+    assert texts[3].strip() == texts[5].strip() == ""  # blank versos, no folio or running head
+    assert "دار التجربة" in texts[1] and "جميع الحقوق محفوظة" in texts[1]  # the title's verso: the imprint
 
 
 # Screen profile and standards -------------------------------------------------------------------
@@ -197,12 +199,18 @@ def test_outline_follows_the_headings(built: Built) -> None:
         assert heading in titles
 
 
+def contents_page(pdf: Path) -> int:
+    """The index of the contents page (title page, imprint, then the contents)."""
+    return next(i for i, text in enumerate(page_texts(pdf)) if text.lstrip().startswith("المحتويات"))
+
+
 def test_table_of_contents_page_lists_chapters_with_their_page_numbers(built: Built, variants: Path) -> None:
-    toc = page_texts(built.artifact("book", "pdf"))[2]
+    toc = page_texts(built.artifact("book", "pdf"))[contents_page(built.artifact("book", "pdf"))]
+    assert contents_page(built.artifact("book", "pdf")) == 2  # page 3, a recto
     assert re.search(r"الفصل الأول: البداية[ .]*٥", toc)
     assert re.search(r"الفصل الثاني: الخاتمة[ .]*٧", toc)
-    latin = page_texts(variants / "screen" / "dist" / "book.pdf")
-    assert re.search(r"الفصل الأول: البداية[ .]*3", latin[1])
+    screen = variants / "screen" / "dist" / "book.pdf"
+    assert re.search(r"الفصل الأول: البداية[ .]*4", page_texts(screen)[contents_page(screen)])
 
 
 def running_head(pdf: Path, index: int) -> str:
@@ -213,8 +221,12 @@ def running_head(pdf: Path, index: int) -> str:
 
 
 def test_running_heads_give_the_chapter_on_rectos_and_the_book_on_versos(built: Built) -> None:
-    assert running_head(built.artifact(SEED, "pdf"), 3) == "استراتيجية القطب الاجتماعي 2021-2026"  # page 4, verso
-    assert running_head(built.artifact("book", "pdf"), 2) == ""  # the contents page
+    title = "استراتيجية القطب الاجتماعي 2021-2026"
+    assert running_head(built.artifact(SEED, "pdf"), 1) == title  # page 2, verso: the book's title
+    assert running_head(built.artifact(SEED, "pdf"), 2) == title  # page 3, recto: the article's, the same
+    book = built.artifact("book", "pdf")
+    assert running_head(book, contents_page(book)) == ""  # the contents page
+    assert running_head(book, 1) == ""  # the imprint
 
 
 def chapter_titles(built: Built, slug: str) -> list[str]:
@@ -227,15 +239,19 @@ def chapter_titles(built: Built, slug: str) -> list[str]:
 
 @pytest.mark.parametrize("slug", [SEED, "book", "mixed", "poetry"])
 def test_no_running_head_where_a_chapter_opens_nor_on_the_contents(built: Built, slug: str) -> None:
-    """A chapter's first page prints its title just below where a running head would repeat it."""
+    """A chapter's first page prints its title just below where a running head would repeat it (in an
+    article, the head's title: the page opens the article)."""
     pdf = built.artifact(slug, "pdf")
     titles, checked = chapter_titles(built, slug), 0
+    openings = {anchor_page(pdf, f"ch{number:02d}") for number in range(1, len(titles) + 1)}
+    assert None not in openings
     for index, text in enumerate(page_texts(pdf)):
         trim_top = boxes(pdf, index)["TrimBox"][3]
         page = pypdfium2.PdfDocument(pdf)[index]
         below = page.get_textpage().get_text_bounded(top=trim_top - 17 * MM, bottom=trim_top - 50 * MM)
-        opening = index > 0 and any(title in below for title in titles)
-        if opening or text.lstrip().startswith("المحتويات"):
+        if index in openings:
+            assert any(title in " ".join(below.split()) for title in titles), (slug, index + 1, below)
+        if index in openings or text.lstrip().startswith("المحتويات"):
             assert running_head(pdf, index) == "", (slug, index + 1)
             checked += 1
     assert checked >= len(titles)
@@ -285,16 +301,20 @@ def test_an_address_broken_over_lines_copies_whole(built: Built) -> None:
 
     pdf = built.artifact("mixed", "pdf")
     urls = ("https://www.example.ma/programme", "https://www.example.ma/publications/2026/rapport-annuel-")
+    index = next(i for i, text in enumerate(page_texts(pdf)) if "زوروا" in text)  # the page with the addresses
     with pikepdf.open(pdf) as document:  # broken: the text layer gave the first piece the whole address
         actual = [
             str(operands[1].get("/ActualText", ""))
-            for operands, operator in pikepdf.parse_content_stream(document.pages[2])
+            for operands, operator in pikepdf.parse_content_stream(document.pages[index])
             if operator == pikepdf.Operator("BDC") and isinstance(operands[1], pikepdf.Dictionary)
         ]
     for url in urls:
         assert any(text.startswith(url) for text in actual), url
-    pdfium = pypdfium2.PdfDocument(pdf)[2].get_textpage().get_text_bounded()
-    poppler = subprocess.run(["pdftotext", "-f", "3", "-l", "3", str(pdf), "-"], capture_output=True, text=True).stdout
+    pdfium = pypdfium2.PdfDocument(pdf)[index].get_textpage().get_text_bounded()
+    page = str(index + 1)
+    poppler = subprocess.run(
+        ["pdftotext", "-f", page, "-l", page, str(pdf), "-"], capture_output=True, text=True
+    ).stdout
     for text in (pdfium, poppler):
         # without the bidi controls and the RIGHT-TO-LEFT MARKs of the text layer's stretched spaces
         text = " ".join(re.sub("[\u202a\u202c\u200f]", "", text).split(" "))

@@ -41,6 +41,12 @@ def runs(text: str) -> list[str]:
         # What needs nothing: a bare number, Arabic-Indic numbers and their ranges, a hyphen inside a word.
         ("في 2026 و١٢٣ و٢٠٢١-٢٠٢٦ و٢٠٢٥/٢٠٢٦", []),
         ("x-5 هنا", ["x-5"]),
+        # A bracket opened inside a run closes inside it, after a number too.
+        (
+            "الخطوط: Amiri (SIL Open Font License 1.1)، Noto Sans Mono (v2)",
+            ["Amiri (SIL Open Font License 1.1)", "Noto Sans Mono (v2)"],
+        ),
+        ("(Open Data) هنا", ["Open Data"]),
     ],
 )
 def test_a_run_travels_with_its_signs_units_and_brackets(text: str, expected: list[str]) -> None:

@@ -9,6 +9,11 @@ file still has that hash, renders nothing.
 
 It lives in `.publish-cache/` in the workspace, which carries its own `.gitignore`. Each entry is
 a small JSON file replaced atomically, so two builds running at once can at worst both render.
+
+The cache is workspace input, so it is not trusted: an entry is read only from a real file (no link,
+device or pipe) of at most 1 MiB, every field must have its type, and the files it names must lie
+in the workspace; anything else is ignored, and the artifact rendered again. A link or a file where
+the cache keeps a folder is removed (never followed), and a cache that cannot be written is skipped.
 """
 
 from __future__ import annotations
@@ -16,11 +21,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
+import re
+import stat
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
-from ..workspace import file_digest, write_atomic
+from ..workspace import confined_file, display_path, file_digest, inside, read_small, real_folder, write_atomic
 
 FOLDER = ".publish-cache"
 
@@ -37,6 +47,7 @@ TEMPLATE_FOLDERS = {
 def tree_digest(folders: Iterable[Path], subfolders: Iterable[str] | None = None) -> str:
     """SHA-256 over the files of an override search path (earlier folders hide the same name later):
     each file's name and contents; only under `subfolders` when given."""
+    folders = tuple(folders)
     chosen: dict[str, Path] = {}
     for folder in folders:
         roots = [folder / s for s in subfolders] if subfolders is not None else [folder]
@@ -44,11 +55,14 @@ def tree_digest(folders: Iterable[Path], subfolders: Iterable[str] | None = None
             if not root.is_dir():
                 continue
             for path in sorted(root.rglob("*")):
-                if path.is_file() and "__pycache__" not in path.parts:
+                if (path.is_file() or path.is_symlink()) and "__pycache__" not in path.parts:
                     chosen.setdefault(path.relative_to(folder).as_posix(), path)
     digest = hashlib.sha256()
     for name in sorted(chosen):
-        digest.update(f"{name}\0{file_digest(chosen[name])}\n".encode())
+        path = chosen[name]
+        if path.is_symlink():  # a link out of its folder is an error, and never read
+            path = confined_file(path, next(f for f in folders if path.is_relative_to(f)), display_path(path))
+        digest.update(f"{name}\0{file_digest(path) if path.is_file() else 'missing'}\n".encode())
     return digest.hexdigest()
 
 
@@ -72,54 +86,62 @@ class Entry:
     warnings: tuple[str, ...] = ()  # what the renderer warned about, shown again while the artifact is reused
 
 
+MAX_ENTRY_BYTES = 2**20
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
 class Cache:
     """The entries of a workspace's `.publish-cache/`, one JSON file per artifact name."""
 
     def __init__(self, workspace: Path) -> None:
+        self.workspace = workspace
         self.root = workspace / FOLDER  # also keeps pieces of the download page (web/site.py)
         self.folder = self.root / "artifacts"
+        _make_folder(self.root)
 
     def get(self, name: str) -> Entry | None:
+        """What the cache knows of artifact `name`; None when nothing, or nothing it can vouch for."""
+        if not (real_folder(self.root) and real_folder(self.folder)):
+            return None
+        data = read_small(self.folder / f"{name}.json", MAX_ENTRY_BYTES)
         try:
-            raw = json.loads((self.folder / f"{name}.json").read_text(encoding="utf-8"))
-            return Entry(
-                raw["key"],
-                raw["sha256"],
-                raw["size"],
-                tuple(raw["stat"]),
-                tuple(raw.get("inputs", ())),
-                tuple(raw.get("warnings", ())),
-            )
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing or damaged: the artifact is simply built again
+            return _entry(json.loads(data), self.workspace) if data is not None else None
+        except ValueError:
+            return None  # damaged: the artifact is simply built again
 
     def put(self, name: str, entry: Entry) -> None:
         """Record `entry`, replacing the file atomically (concurrent builds never see half of it)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        ignore = self.folder.parent / ".gitignore"
-        if not ignore.exists():
-            write_atomic(ignore, b"# publish's build cache: safe to delete, never to commit\n*\n")
-        data = {"key": entry.key, "sha256": entry.sha256, "size": entry.size, "stat": list(entry.stat)}
+        data: dict[str, Any] = {"key": entry.key, "sha256": entry.sha256, "size": entry.size, "stat": list(entry.stat)}
         if entry.inputs:
             data["inputs"] = list(entry.inputs)
         if entry.warnings:
             data["warnings"] = list(entry.warnings)
-        write_atomic(self.folder / f"{name}.json", json.dumps(data, indent=1).encode())
+        with contextlib.suppress(OSError):  # the artifacts are in dist/ already; a cache is only a saving
+            _make_folder(self.root)
+            _make_folder(self.folder)
+            ignore = self.root / ".gitignore"
+            if not ignore.is_file():
+                write_atomic(ignore, b"# publish's build cache: safe to delete, never to commit\n*\n")
+            write_atomic(self.folder / f"{name}.json", json.dumps(data, indent=1).encode())
 
     def prune(self, names: set[str], unused_days: float = 30) -> None:
         """Forget artifacts not in `names` (publications that are gone), and delete kept pieces of
         the download page (fonts, thumbnails) no build has used for `unused_days`."""
         import time
 
-        for entry in self.folder.glob("*.json") if self.folder.is_dir() else ():
+        if not real_folder(self.root):
+            return
+        for entry in self.folder.glob("*.json") if real_folder(self.folder) else ():
             if entry.name.removesuffix(".json") not in names:
                 with contextlib.suppress(OSError):
                     entry.unlink()
         oldest = time.time() - unused_days * 86400
-        for piece in (*self.root.glob("fonts/*"), *self.root.glob("thumbnails/*")):
-            with contextlib.suppress(OSError):
-                if piece.stat().st_mtime < oldest:
-                    piece.unlink()
+        for kind in ("fonts", "thumbnails"):
+            for piece in self.root.glob(f"{kind}/*") if real_folder(self.root / kind) else ():
+                with contextlib.suppress(OSError):
+                    info = piece.lstat()
+                    if not stat.S_ISREG(info.st_mode) or info.st_mtime < oldest:
+                        piece.unlink()  # a link or a folder there is not publish's: removed, not followed
 
     def fresh(self, name: str, key: str, path: Path) -> bool:
         """Whether `path` still holds what the build with `key` wrote."""
@@ -153,5 +175,56 @@ class Cache:
 
 
 def stat_of(path: Path) -> tuple[int, int, int]:
-    info = path.stat()
+    """(size, mtime_ns, inode) of a regular file of dist/; OSError for a link or anything else, which
+    the build then replaces."""
+    info = path.lstat()
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"{path.name} is not a regular file")
     return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _make_folder(path: Path) -> None:
+    """Make `path` a real folder: a link or a file in its place is removed (the link, never its target)."""
+    with contextlib.suppress(OSError):
+        if os.path.lexists(path) and not real_folder(path):
+            path.unlink()
+        path.mkdir(exist_ok=True)
+
+
+def _entry(raw: Any, workspace: Path) -> Entry | None:
+    """An entry read from JSON, if every field has its type and the files it names lie in the workspace."""
+    if not isinstance(raw, dict):
+        return None
+    key, sha256, size, seen = raw.get("key"), raw.get("sha256"), raw.get("size"), raw.get("stat")
+    inputs, warnings = raw.get("inputs", []), raw.get("warnings", [])
+    fields_fit = (
+        all(isinstance(h, str) and _HEX64.fullmatch(h) for h in (key, sha256))
+        and _count(size)
+        and isinstance(seen, list)
+        and len(seen) == 3
+        and all(map(_count, seen))
+        and isinstance(inputs, list)
+        and all(isinstance(name, str) and _workspace_file(name, workspace) for name in inputs)
+        and isinstance(warnings, list)
+        and all(isinstance(w, str) and _one_line(w) for w in warnings)
+    )
+    if not fields_fit:
+        return None
+    return Entry(raw["key"], raw["sha256"], raw["size"], tuple(raw["stat"]), tuple(inputs), tuple(warnings))
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _workspace_file(name: str, workspace: Path) -> bool:
+    """Whether `name` is a relative path to a file that lies in the workspace (not /dev/zero, not ../x)."""
+    path = PurePosixPath(name)
+    if not name or path.is_absolute() or ".." in path.parts or "\0" in name:
+        return False
+    return inside(workspace / name, workspace)
+
+
+def _one_line(text: str) -> bool:
+    """Text that prints as one plain line: no control character (a terminal escape, a line break)."""
+    return len(text) <= 10_000 and not any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text)

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from types import TracebackType
 
+from ..errors import ResourceError
 from ..workspace import TEMP_SUFFIX, stage
 
 
@@ -22,6 +23,7 @@ class Release:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.staged: list[tuple[Path, Path]] = []  # (temporary, final)
+        self.created = not folder.exists()  # a failed first build leaves no empty dist/ behind
 
     def add(self, name: str, data: bytes) -> Path:
         """Stage `data` as dist/`name`; return the final path it will have."""
@@ -37,8 +39,17 @@ class Release:
     def files(self, suffixes: tuple[str, ...]) -> dict[str, Path]:
         """Every file dist/ will hold with one of `suffixes` once this release is published, by name:
         the staged file where there is one, else the one already there."""
-        there = {p.name: p for p in sorted(self.folder.glob("*")) if p.suffix in suffixes and p.is_file()}
         staged = {final.name: temp for temp, final in self.staged if final.suffix in suffixes}
+        there = {}
+        for path in sorted(self.folder.glob("*")):
+            if path.suffix not in suffixes or path.name in staged:
+                continue
+            if path.is_symlink():
+                raise ResourceError(
+                    f"dist/{path.name}: is a link; dist/ holds only the files publish writes, delete it"
+                )
+            if path.is_file():
+                there[path.name] = path
         return dict(sorted({**there, **staged}.items()))
 
     def publish(self) -> None:
@@ -48,11 +59,14 @@ class Release:
         self.staged.clear()
 
     def discard(self) -> None:
-        """Delete every staged file."""
+        """Delete every staged file, and dist/ itself if this release made it and it is empty."""
         for temp, _ in self.staged:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
         self.staged.clear()
+        if self.created:
+            with contextlib.suppress(OSError):  # not empty (another build's files) or gone: leave it
+                self.folder.rmdir()
 
     def __enter__(self) -> Release:
         remove_leftovers(self.folder)

@@ -19,10 +19,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..source.manifest import Manifest, load_manifest
 from ..version import tool_digest
-from ..workspace import Workspace, file_digest
+from ..workspace import Workspace, file_digest, inside
 from .cache import TEMPLATE_FOLDERS, Cache, combine, tree_digest
 from .dist import Release
 from .publications import check_publications, load_manifests, publication_moment
@@ -64,8 +64,9 @@ class Shard:
     @classmethod
     def parse(cls, text: str) -> Shard:
         part, _, whole = text.partition("/")
-        if not (part.isdigit() and whole.isdigit() and 1 <= int(part) <= int(whole)):
-            raise InputError(f'--shard must be K/N with 1 <= K <= N, such as 1/4; got "{text}"')
+        numbers = all(n.isascii() and n.isdigit() and len(n) < 10 for n in (part, whole))
+        if not (numbers and 1 <= int(part) <= int(whole)):
+            raise InputError(f"--shard must be K/N with 1 <= K <= N, such as 1/4; got {quoted(text)}")
         return cls(int(part), int(whole))
 
     def holds(self, slug: str) -> bool:
@@ -131,8 +132,11 @@ class _Shared:
         return combine(tool_digest(), fmt, moment.isoformat(), *templates, self.of("fonts"), *contents)
 
     def file(self, name: str) -> str:
+        path = self.space.root / name
+        if not (inside(path, self.space.root) and path.is_file()):
+            return "missing"  # a link out of the workspace, a device or a pipe is never read
         try:
-            return file_digest(self.space.root / name)
+            return file_digest(path)
         except OSError:
             return "missing"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..source.manifest import Manifest, load_manifest
 from ..workspace import Workspace, display_path
 
@@ -73,7 +73,7 @@ def check_publications(
     for manifest in manifests:
         try:
             document = typeset_document(manifest)
-            fonts.check_coverage(manifest, document, generated_text(manifest, document, templates, formats))
+            fonts.check_coverage(manifest, document, generated_text(manifest, document, templates, formats, fonts))
         except InputError as exc:
             problems.extend(exc.messages)
             continue
@@ -81,6 +81,9 @@ def check_publications(
     if problems:
         raise InputError(*problems)
     return publications
+
+
+LAST_EPOCH = int(dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC).timestamp())
 
 
 def publication_moment(manifest: Manifest) -> dt.datetime:
@@ -91,8 +94,11 @@ def publication_moment(manifest: Manifest) -> dt.datetime:
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        if not epoch.isdigit():
-            raise InputError(f'SOURCE_DATE_EPOCH must be a whole number of seconds, got "{epoch}"')
+        if not (epoch.isascii() and epoch.isdigit() and int(epoch) <= LAST_EPOCH):
+            raise InputError(
+                f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 in ASCII digits, at most "
+                f"{LAST_EPOCH} (the end of 2107, the last year a ZIP file can record), got {quoted(epoch)}"
+            )
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     if manifest.date:
         return dt.datetime(manifest.date.year, manifest.date.month, manifest.date.day, tzinfo=dt.UTC)

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..source.manifest import Manifest, manifest_from_data
-from ..workspace import Workspace
+from ..workspace import Workspace, slug_problem
 from .publications import check_publications, publication_moment
 
 FORMATS = ("pdf", "epub")
@@ -40,6 +40,8 @@ def render(
     """
     if format not in FORMATS:
         raise InputError(f'format must be "pdf" or "epub", got "{format}"')
+    if (problem := slug_problem(slug)) is not None:
+        raise InputError(f"slug {quoted(slug)}: {problem}")
     if "text" in metadata:
         raise InputError("metadata: 'text' names files of a workspace; pass the article as the text argument")
     from ..source.fonts import load_fonts

@@ -33,9 +33,13 @@ def stale_artifacts(workspace: Path | str = ".") -> list[str]:
     with tempfile.TemporaryDirectory(prefix="publish-verify-") as fresh:
         build(space.root, dist=Path(fresh), cache=False)  # verification trusts no cache
         now = {p.name: p.read_bytes() for p in Path(fresh).iterdir()}
-    there = {p.name: p.read_bytes() for p in space.dist.iterdir() if p.is_file()} if space.dist.is_dir() else {}
-    problems = []
+    files = sorted(space.dist.iterdir()) if space.dist.is_dir() else []
+    links = [p.name for p in files if p.is_symlink()]  # never followed: it could point anywhere
+    there = {p.name: p.read_bytes() for p in files if p.is_file() and p.name not in links}
+    problems = [f"dist/{name}: is a link; dist/ holds only files publish wrote, delete it" for name in links]
     for name in sorted(now.keys() | there.keys()):
+        if name in links:
+            continue
         if name not in there:
             problems.append(f"dist/{name}: missing; run publish build and commit dist/")
         elif name not in now:
@@ -59,10 +63,12 @@ def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> l
         slug = publication.manifest.slug
         checked.append(f"source/{slug}: manifest, text and font coverage")
         epub, pdf = space.dist / f"{slug}.epub", space.dist / f"{slug}.pdf"
-        if epub.is_file():
+        links = [p for p in (epub, pdf) if p.is_symlink()]  # never followed: it could point anywhere
+        problems += [f"dist/{p.name}: is a link; dist/ holds only files publish wrote, delete it" for p in links]
+        if epub.is_file() and epub not in links:
             problems += check_epub(epub)
             checked.append(f"dist/{epub.name}: EPUBCheck")
-        if pdf.is_file():
+        if pdf.is_file() and pdf not in links:
             problems += check_pdf(pdf, publication.manifest, fonts)
             checked.append(f"dist/{pdf.name}: opens, title, fonts")
     if problems:

@@ -22,6 +22,7 @@ from ..source.images import image_media_type
 from ..source.languages import list_separator
 from ..source.manifest import Manifest
 from ..source.reader import Document, TocEntry, text_characters
+from ..typeset.imprint import imprint_context
 from ..typeset.job import Job
 from ..typeset.leading import lead_blocks
 from ..typeset.subset import subset_face
@@ -67,7 +68,7 @@ def render_epub(job: Job, cover: Cover) -> bytes:
     """Build the EPUB 3 of a publication and return its bytes (equal inputs give equal bytes)."""
     manifest, document, fonts, templates, modified = job.manifest, job.document, job.fonts, job.templates, job.modified
     labels = templates.labels(manifest.language)
-    pages = render_pages(manifest, document, templates, labels, cover, fonts)
+    pages = render_pages(manifest, document, templates, labels, cover, fonts, modified)
     characters = {c for page in pages for c in text_characters(page.xhtml, keep_format=True)}
     html = "".join(c.html for c in document.chapters)
     fonts = fonts.reaching(characters, italic=_slants(html, manifest), code=bool(_CODE.search(html)))
@@ -81,9 +82,16 @@ def _slants(html: str, manifest: Manifest) -> bool:
 
 
 def render_pages(
-    manifest: Manifest, document: Document, templates: Templates, labels: dict[str, str], cover: Cover, fonts: FontSet
+    manifest: Manifest,
+    document: Document,
+    templates: Templates,
+    labels: dict[str, str],
+    cover: Cover,
+    fonts: FontSet,
+    moment: dt.datetime,
 ) -> list[Page]:
-    """Every XHTML document in reading order: cover, title page, chapters, then the nav document."""
+    """Every XHTML document in reading order: cover, title page, imprint (the copyright page),
+    chapters, then the nav document."""
     common = {
         "m": manifest,
         "t": labels,
@@ -94,9 +102,11 @@ def render_pages(
     chapters = [
         {**c, "body": Markup(screen_body(str(c["body"]), fonts, manifest))} for c in chapters_context(document, labels)
     ]
+    imprint = imprint_context(manifest, document, fonts, moment)
     pages = [
         Page("cover", labels["cover"], templates.render("epub/cover.xhtml.j2", cover=cover.href, **common)),
         Page("titlepage", manifest.title, templates.render("epub/titlepage.xhtml.j2", **common)),
+        Page("imprint", labels["imprint"], templates.render("epub/imprint.xhtml.j2", imprint=imprint, **common)),
         *(Page(c["id"], c["title"], templates.render("epub/chapter.xhtml.j2", chapter=c, **common)) for c in chapters),
     ]
     nav = templates.render("epub/nav.xhtml.j2", toc=document.toc(), first=chapters[0]["id"], **common)
@@ -197,7 +207,7 @@ def _package(
         book.add_item(
             epub.EpubItem(
                 uid=f"font{number}",
-                file_name=f"fonts/{face.path.name}",
+                file_name=f"fonts/{face.file_name}",
                 media_type=face.media_type,
                 content=subset_face(face, characters),
             )
@@ -254,7 +264,7 @@ def _metadata(book: Any, manifest: Manifest) -> None:
 def _stylesheet(fonts: FontSet, templates: Templates) -> bytes:
     faces = templates.render(
         "partials/fonts.css.j2",
-        faces=fonts.css_faces(lambda face: f"../fonts/{face.path.name}"),
+        faces=fonts.css_faces(lambda face: f"../fonts/{face.file_name}"),
         families=fonts.families,
     )
     return (faces + "\n" + templates.file("epub/book.css").read_text(encoding="utf-8")).encode("utf-8")

@@ -23,11 +23,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..source.fonts import FontSet
-from ..source.manifest import POINTS_PER_UNIT, length_points
+from ..source.lengths import MM, length_points, page_size_mm
 from ..source.reader import Document
 from ..typeset.ink import measure
 
-MM = POINTS_PER_UNIT["mm"]
 REFERENCE_WIDTH, REFERENCE_BODY = 148 * MM, 11.5  # A5 and its body size, pt
 CHARACTERS = 68  # a measure of this many average characters of the book's text; full lines hold about as many
 SAMPLE = 6000  # characters of the book shaped to find their average advance
@@ -57,18 +56,10 @@ class PageType:
 
 
 def trim_size(page_size: str) -> tuple[float, float]:
-    """Width and height in points of a manifest's `page-size`: a CSS page name, maybe "landscape", or two lengths."""
-    from weasyprint.css.computed_values import PAGE_SIZES
-
-    words = page_size.lower().split()
-    landscape = words[-1] == "landscape"
-    if words[-1] in ("portrait", "landscape"):
-        words = words[:-1]
-    if len(words) == 1:
-        width, height = (length_points(f"{d.value}{d.unit}") for d in PAGE_SIZES[words[0]])
-    else:
-        width, height = (length_points(word) for word in words)
-    return (max(width, height), min(width, height)) if landscape else (width, height)
+    """Width and height in points of a manifest's `page-size` (checked by the manifest already)."""
+    size = page_size_mm(page_size)
+    assert size is not None, page_size
+    return size[0] * MM, size[1] * MM
 
 
 def average_advance(document: Document, fonts: FontSet) -> float:

@@ -20,6 +20,8 @@ from ..source.fonts import FontSet
 from ..source.languages import list_separator
 from ..source.manifest import Manifest
 from ..source.sandbox import Sandbox
+from ..typeset.document import typeset_text
+from ..typeset.imprint import imprint_context
 from ..typeset.job import Job
 from ..typeset.leading import lead_blocks
 from ..typeset.numerals import CSS_COUNTER_STYLES
@@ -38,7 +40,6 @@ def render_html(job: Job) -> str:
     """The book as one HTML document, ready for WeasyPrint."""
     manifest, document, fonts, templates, sandbox = job.manifest, job.document, job.fonts, job.templates, job.sandbox
     rtl, labels = manifest.direction == "rtl", templates.labels(manifest.language)
-    import_weasyprint()  # its table of page sizes gives the measure figures are fitted to
     kind = page_type(
         manifest.pdf.page_size,
         average_advance(document, fonts),
@@ -48,10 +49,15 @@ def render_html(job: Job) -> str:
     chapters = [
         {**c, "body": Markup(print_body(str(c["body"]), fonts, rtl, kind))} for c in chapters_context(document, labels)
     ]
+    layout = manifest.pdf.layout or "book"
+    if layout == "article":
+        chapters[0] = under_the_head(chapters[0], manifest)
     return templates.render(
         "pdf/book.html.j2",
         m=manifest,
         t=labels,
+        layout=layout,
+        imprint=imprint_context(manifest, document, fonts, job.modified),
         chapters=chapters,
         toc=document.toc(),
         faces=fonts.css_faces(lambda face: sandbox.url(face.path)),
@@ -70,6 +76,29 @@ def render_html(job: Job) -> str:
         version=__version__,
         output_profile=sandbox.url(output_profile(manifest)) if manifest.pdf.standard == "pdf/x-4" else None,
     )
+
+
+def under_the_head(chapter: dict[str, Any], manifest: Manifest) -> dict[str, Any]:
+    """An article's first chapter under the article's head, which prints the publication's title: its
+    own title goes when it says the same (a heading `# Title` as the text's first line, or the title
+    a text without one takes), so that it is not printed twice."""
+    title = _plain(typeset_text(manifest.title, manifest.language, manifest.direction == "rtl"))
+    if not chapter["own_heading"]:
+        return {**chapter, "under_head": _plain(chapter["title"]) == title}
+    heading = _FIRST_HEADING.match(str(chapter["body"]))
+    if heading is None or _plain(heading["text"]) != title:
+        return chapter
+    return {**chapter, "body": Markup(str(chapter["body"])[heading.end() :]), "under_head": True}
+
+
+def _plain(markup: str) -> str:
+    """Text as read: without tags, entities or bidi isolates."""
+    return html.unescape(_TAG.sub("", markup)).translate(_ISOLATES).strip()
+
+
+_FIRST_HEADING = re.compile(r"\A\s*<h1\b[^>]*>(?P<text>.*?)</h1>\s*", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
 
 
 DEFAULT_OUTPUT_PROFILE = "Artifex-CMYK-SWOP.icc"  # SWOP coated offset; AGPL, see colour/LICENSE-*

@@ -79,6 +79,15 @@ _MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
 _MIRRORED = frozenset("(){}[]<>«»‹›")
 _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
 
+# Punctuation that ends a phrase, and separators. Right of a space and left of a letter, it belongs to the
+# right-to-left text, between a run and an Arabic word ("Amiri :الخطوط", as drawn) or two runs ("Noto ،Amiri"):
+# poppler's left-to-right stretch took it in with the space, gluing the words or the runs ("الخطوطAmiri") or
+# swapping the runs, so the first space left of it gets the RIGHT-TO-LEFT MARK too. Never an opening
+# bracket, quote or sign: those begin a word of the run itself ("Open Data (ODC)"). A separator (the
+# imprint's "·", a bullet) is never inside a run (typeset/bidi.py): between two runs on either side of a
+# space ("Noto· 1.1"), it parts them.
+STOPS = frozenset(".,:;!?\u060c\u061b\u061f\u2026\u00b7\u2022")
+SEPARATORS = frozenset("\u00b7\u2022")
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
 # The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
@@ -283,20 +292,28 @@ def _split_line(
                 marks[s][index] = WORD + number
     rtl = any(_kind(text) == "R" for _, _, text in glyphs)
     space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
+    first: tuple[int, int] | None = None  # the first one
+    between = ""  # the glyphs other than spaces since the first
+    separated = False  # whether a separator (SEPARATORS) came since the last letter or digit
     strong = "R"  # the kind of the last letter or digit, left of here
     for position, (s, i, text) in enumerate(glyphs if marked else ()):
         kind = _kind(text)
         if kind == "L" and strong == "R" and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE
+        elif rtl and strong == "L" and first is not None and _parted(kind, between, separated):
+            marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
         if rtl and kind == "L" and _unknown_to_poppler(text):
             marks[s][i] = UNKNOWN_LTR
             after = glyphs[position + 1] if position + 1 < len(glyphs) else None
             if after and after[2] in SPACES:
                 marks[after[0]][after[1]] = RUN_END_SPACE
         if kind in ("L", "R"):
-            strong, space = kind, None
+            strong, space, first, between, separated = kind, None, None, "", False
         elif text in SPACES:
-            space = (s, i)
+            space, first = (s, i), first or (s, i)
+        else:
+            between += text if first is not None else ""
+            separated = separated or text in SEPARATORS
     split = []
     for show, show_marks, spaces in zip(line, marks, wide, strict=True):
         for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too
@@ -313,6 +330,14 @@ def _split_line(
                 show.elements[near] = (adjustment, None)
         split.append((_pieces(show.elements, roles), [spaces[index][0] for index in stretched]))
     return split
+
+
+def _parted(kind: str, between: str, separated: bool) -> bool:
+    """Whether a letter or digit of `kind`, after a left-to-right letter or digit, spaces and the glyphs
+    `between` (after the first space; `separated`: a separator somewhere), begins another phrase."""
+    if kind == "N":
+        return False
+    return (bool(between) and set(between) <= STOPS) or (separated and kind == "L")
 
 
 def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[int]:

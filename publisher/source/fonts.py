@@ -6,6 +6,7 @@ never a box or a silent fallback to a font of the machine.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -13,12 +14,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..errors import FontCoverageError, ResourceError
-from ..workspace import display_path
+from ..errors import FontCoverageError, ResourceError, quoted
+from ..workspace import confined_file, display_path
 from .manifest import Manifest
 from .reader import Document, is_drawn, locate, read_text, text_characters
 
-FONT_SUFFIXES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
+FONT_SUFFIXES = {".ttf": "font/ttf", ".otf": "font/otf"}
+WEB_FONT_SUFFIXES = (".woff", ".woff2")
+# A family name goes into CSS strings (and the download page's <style>): nothing that can end them.
+_SAFE_FAMILY = re.compile(r'[^\x00-\x1f\x7f-\x9f"\'\\<>{};]{1,100}')
 PRIMARY_FAMILY = "Amiri"
 # The elements set in the monospace families (partials/fonts.css.j2).
 _CODE = re.compile(r"<(code|kbd|samp|pre)\b[^>]*>.*?</\1>", re.DOTALL)
@@ -39,6 +43,14 @@ class Face:
     def media_type(self) -> str:
         return FONT_SUFFIXES[self.path.suffix.lower()]
 
+    @property
+    def file_name(self) -> str:
+        """The file's name where an output carries it (the EPUB): its own when that is plain ASCII,
+        else one made from its digest, so that no name needs escaping in a URL, CSS or the OPF."""
+        if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,100}", self.path.name):
+            return self.path.name
+        return f"font-{hashlib.sha256(self.path.name.encode()).hexdigest()[:16]}{self.path.suffix.lower()}"
+
     @cached_property
     def codepoints(self) -> frozenset[int]:
         """Every code point the face maps to a glyph."""
@@ -46,6 +58,16 @@ class Face:
 
         with TTFont(self.path, lazy=True) as font:
             return frozenset(font.getBestCmap())
+
+    @cached_property
+    def licence(self) -> str | None:
+        """The font's licence by its short name ("SIL Open Font License 1.1"), read from the font's own
+        licence description and URL (name IDs 13 and 14); None when it gives none we can name."""
+        from fontTools.ttLib import TTFont
+
+        with TTFont(self.path, lazy=True) as font:
+            names = font["name"]
+            return licence_name(names.getDebugName(13) or "", names.getDebugName(14) or "")
 
 
 @dataclass(frozen=True)
@@ -122,25 +144,71 @@ class FontSet:
             )
 
 
+# Licences fonts are published under, by what their licence description or URL says.
+_LICENCES = (
+    (
+        re.compile(r"Open Font License,?\s*(?:Version\s*)?1\.1|scripts\.sil\.org/OFL|openfontlicense", re.I),
+        "SIL Open Font License 1.1",
+    ),
+    (
+        re.compile(r"Apache License,?\s*(?:Version\s*)?2\.0|apache\.org/licenses/LICENSE-2\.0", re.I),
+        "Apache License 2.0",
+    ),
+    (re.compile(r"Ubuntu Font Licen[cs]e", re.I), "Ubuntu Font Licence 1.0"),
+    (re.compile(r"GNU General Public License.*font exception", re.I | re.S), "GNU GPL with the font exception"),
+    (re.compile(r"Bitstream Vera", re.I), "Bitstream Vera Fonts licence"),
+    (re.compile(r"\bpublic domain\b", re.I), "public domain"),
+)
+
+
+def licence_name(description: str, url: str = "") -> str | None:
+    """A font licence's short name from the font's licence description and URL (name IDs 13, 14): a
+    licence we know by name, else the description itself when it is one short line, else None."""
+    for pattern, name in _LICENCES:
+        if pattern.search(description) or pattern.search(url):
+            return name
+    description = " ".join(description.split())
+    return description if description and len(description) <= 60 else None
+
+
 def load_fonts(folders: tuple[Path, ...]) -> FontSet:
-    """Collect the font files of `folders`; a file name in an earlier folder hides the same name later."""
+    """Collect the font files of `folders`; a file name in an earlier folder hides the same name later.
+
+    Each must be a TrueType or OpenType file inside its folder (never a link out of it) whose tables
+    can be read; WOFF and WOFF2 are web formats that the renderers cannot all read, so they are refused."""
     chosen: dict[str, Path] = {}
+    problems = []
     for folder in folders:
         for path in sorted(folder.iterdir()):
-            if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
-                chosen.setdefault(path.name, path)
-    faces = tuple(_describe_face(path) for path in chosen.values())
+            suffix = path.suffix.lower()
+            if suffix in WEB_FONT_SUFFIXES:
+                kind = suffix[1:].upper()
+                problems.append(f"{display_path(path)}: {kind} is a web format; put the font's .ttf or .otf in fonts/")
+            elif suffix in FONT_SUFFIXES and (path.is_file() or path.is_symlink()) and path.name not in chosen:
+                try:
+                    chosen[path.name] = confined_file(path, folder, display_path(path))
+                except ResourceError as exc:
+                    problems.extend(exc.messages)
+    faces = []
+    for path in chosen.values():
+        try:
+            faces.append(_describe_face(path))
+        except ResourceError as exc:
+            problems.extend(exc.messages)
+    if problems:
+        raise ResourceError(*problems)
     if not faces:
         raise ResourceError(f"no fonts in {', '.join(map(str, folders))}; add .ttf or .otf files to fonts/")
     names = sorted({f.family for f in faces}, key=lambda n: (n != PRIMARY_FAMILY, n))
     monospace = [n for n in names if all(f.monospace for f in faces if f.family == n)]
     text = [n for n in names if n not in monospace] or monospace  # fonts/ of monospace faces only: text too
-    return FontSet(faces, tuple(text), tuple(n for n in monospace if n not in text))
+    return FontSet(tuple(faces), tuple(text), tuple(n for n in monospace if n not in text))
 
 
 def _describe_face(path: Path) -> Face:
-    from fontTools.ttLib import TTFont, TTLibError
+    from fontTools.ttLib import TTFont
 
+    shown = display_path(path)
     try:
         with TTFont(path, lazy=True) as font:
             names = font["name"]
@@ -149,15 +217,25 @@ def _describe_face(path: Path) -> Face:
             weight = os2.usWeightClass if os2 else 400
             italic = bool(os2 and os2.fsSelection & 1) or bool(font["head"].macStyle & 2)
             monospace = bool(font["post"].isFixedPitch) if "post" in font else False
-    except (TTLibError, KeyError, OSError) as exc:
-        raise ResourceError(f"{display_path(path)}: not a usable font file ({exc})") from None
-    return Face(path, family, weight, "italic" if italic else "normal", monospace)
+            cmap = font.getBestCmap()  # read now: a damaged cmap is this file's error, not a crash later
+    except Exception as exc:  # fontTools reports damage with any exception a parser can raise
+        raise ResourceError(f"{shown}: not a usable font file ({type(exc).__name__}: {exc})") from None
+    if not cmap:
+        raise ResourceError(f"{shown}: not a usable font file (it maps no character to a glyph)")
+    if not _SAFE_FAMILY.fullmatch(family):
+        raise ResourceError(
+            f"{shown}: its family name {quoted(family)} holds characters a style sheet cannot carry safely "
+            "(quotes, backslashes, < > { } ; or controls); rename the family"
+        )
+    face = Face(path, family, weight, "italic" if italic else "normal", monospace)
+    face.__dict__["codepoints"] = frozenset(cmap)  # the cached_property, filled from the cmap just read
+    return face
 
 
 def _manifest_strings(manifest: Manifest) -> list[tuple[str, str]]:
     """The manifest values the layouts print: title page, running heads, metadata."""
     pairs = [("title", manifest.title), *(("authors", a) for a in manifest.authors)]
-    for key in ("subtitle", "publisher", "description", "rights"):
+    for key in ("subtitle", "publisher", "description", "rights", "edition"):
         value = getattr(manifest, key)
         if value:
             pairs.append((key, value))

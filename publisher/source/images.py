@@ -6,6 +6,8 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+from .svg import svg_problem
+
 MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
 _SIGNATURES = {"image/png": (b"\x89PNG\r\n\x1a\n",), "image/jpeg": (b"\xff\xd8\xff",)}
 
@@ -26,7 +28,7 @@ def image_problem(path: Path) -> str | None:
         return "does not exist"
     head = path.read_bytes()[:1024]
     if media_type == "image/svg+xml":
-        return None if b"<svg" in head else "is not an SVG image (no <svg> element at its start)"
+        return svg_problem(path) if b"<svg" in head else "is not an SVG image (no <svg> element at its start)"
     if not head.startswith(_SIGNATURES[media_type]):
         return f"is not a {media_type.split('/')[1].upper()} image (its first bytes say otherwise)"
     return None

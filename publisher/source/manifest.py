@@ -9,22 +9,35 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import tomllib
 import types
 import typing
-import unicodedata
 import uuid
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import ManifestError, quoted
-from ..workspace import display_path
+from ..workspace import display_path, inside, read_small
+from .characters import describe, not_text
 from .images import image_problem
+from .isbn import isbn_of, isbn_problem
 from .languages import script_of, text_direction
+from .lengths import (
+    BLEED_MM,
+    POINTS_PER_UNIT,
+    SLUG_MM,
+    bounds_problem,
+    is_length,
+    length_points,
+    page_size_mm,
+    trim_problem,
+)
 
 MANIFEST_NAME = "manifest.toml"
+MAX_MANIFEST_BYTES = 2**20
 TEXT_SUFFIXES = (".md", ".txt")
 
 # Namespace of the default identifiers: uuid5(namespace, slug) is stable across builds and machines.
@@ -32,7 +45,6 @@ IDENTIFIER_NAMESPACE = uuid.UUID("8a3b4f0e-2c41-5d7a-9e63-0b1f6c2d4e85")
 
 PROFILES = ("print", "screen")
 MARKS = ("crop", "crop cross", "none")
-MIN_SLUG_MM = 6
 MIN_FONT_PT, MAX_FONT_PT = 6, 36  # the body sizes `[pdf] font-size` may ask for
 NUMERALS = ("auto", "latin", "arabic-indic", "extended-arabic-indic")
 EMPHASES = ("auto", "bold", "slanted")
@@ -43,22 +55,10 @@ MOVED = {
 }
 STANDARDS = ("pdf/ua-1", "pdf/a-3b", "pdf/x-4")
 JUSTIFICATIONS = ("spaces", "kashida")  # [pdf] justify: how justified lines take their slack
+LAYOUTS = ("article", "book")
+LAST_DATE = dt.date(2107, 12, 31)
 
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_PAGE_NAME = re.compile(r"^(a|b|c|jis-b)(10|[0-9])|letter|legal|ledger$", re.IGNORECASE)
-_LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt|pc|px|q)$", re.IGNORECASE)
-POINTS_PER_UNIT = {"pt": 1.0, "px": 0.75, "in": 72.0, "pc": 12.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "q": 72 / 101.6}
-
-
-def length_points(length: str) -> float:
-    """A length of the manifest ("3mm", "0.125in", "0") in PDF points; ValueError for anything else."""
-    length = length.strip().lower()
-    if length == "0":
-        return 0.0
-    if not _LENGTH.match(length):
-        raise ValueError(f"not a length: {length!r}")
-    number = re.match(r"[\d.]+", length)[0]  # type: ignore[index]
-    return float(number) * POINTS_PER_UNIT[length[len(number) :]]
 
 
 def doc(text: str, default: Any = MISSING, factory: Any = MISSING) -> Any:
@@ -90,6 +90,11 @@ class PdfOptions:
     output_profile: str | None = doc(
         "PDF/X-4 output intent: a CMYK printer profile (.icc), relative to the workspace; default colour/'s.", None
     )
+    layout: str | None = doc(
+        '"article" (title and byline over the text) or "book" (title page, imprint, contents, chapters on '
+        "rectos); default article for one text file, book for more.",
+        None,
+    )
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ class Manifest:
     description: str | None = doc("One-paragraph description; becomes the PDF Subject and EPUB description.", None)
     subjects: list[str] = doc("Subjects or keywords.", factory=list)
     rights: str | None = doc("Copyright or licence statement.", None)
+    edition: str | None = doc('Edition statement for the imprint, such as "الطبعة الثانية" or "Second edition".', None)
     numerals: str = doc(
         '"auto", "latin", "arabic-indic" or "extended-arabic-indic": the digits of generated numbers.', "auto"
     )
@@ -134,6 +140,11 @@ class Manifest:
     def folder(self) -> Path:
         """The publication's folder, `source/<slug>/`."""
         return self.path.parent
+
+    @property
+    def isbn(self) -> str | None:
+        """The ISBN `identifier` holds (checked), as written without `urn:isbn:`; None when it is not one."""
+        return isbn_of(self.identifier)
 
     @property
     def emphasis_face(self) -> str:
@@ -168,10 +179,15 @@ def load_manifest(folder: Path) -> Manifest:
     """Read and validate `folder/manifest.toml`; raise ManifestError listing every problem."""
     path = folder / MANIFEST_NAME
     shown = display_path(path)
+    if os.path.lexists(path) and not inside(path, folder):
+        raise ManifestError(f"{shown}: is a link to a file outside the publication folder; publish reads nothing there")
     if not path.is_file():
         raise ManifestError(f"{shown}: missing; every folder in source/ needs a manifest.toml")
+    raw = read_small(path, MAX_MANIFEST_BYTES)
+    if raw is None:
+        raise ManifestError(f"{shown}: unreadable, or larger than {MAX_MANIFEST_BYTES // 2**20} MiB")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise ManifestError(f"{shown}: not UTF-8 text (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -233,21 +249,17 @@ def _check(kind: Any, value: Any) -> str | None:
     if kind is str:
         if not isinstance(value, str):
             return "a string"
-        if _has_controls(value):
-            return "text without control characters"
+        if (char := not_text(value, one_line=True)) is not None:
+            return f"text without control characters ({describe(char)} is one)"
         return None if value.strip() else "a non-empty string"
     if kind is dt.date:
         return None if isinstance(value, dt.date) else "a TOML date such as 2026-11-30 (no quotes)"
     if typing.get_origin(kind) is list:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             return "a list of non-empty strings"
-        return "a list of strings without control characters" if any(map(_has_controls, value)) else None
+        char = next((c for v in value if (c := not_text(v, one_line=True)) is not None), None)
+        return f"a list of strings without control characters ({describe(char)} is one)" if char else None
     raise TypeError(f"schema type {kind!r} has no check")  # pragma: no cover - schema bug
-
-
-def _has_controls(text: str) -> bool:
-    """Control characters (other than tab and line ends) are not text and XML cannot carry them."""
-    return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
 
 
 def _normalise(value: Any) -> Any:
@@ -258,14 +270,6 @@ def _normalise(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.date()
     return value
-
-
-def _points_or_zero(length: Any) -> float:
-    """A length in points, or 0 for anything that is not one."""
-    try:
-        return length_points(length) if isinstance(length, str) else 0.0
-    except ValueError:
-        return 0.0
 
 
 def _show(value: Any) -> str:
@@ -289,26 +293,45 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     if direction is not None and direction not in ("rtl", "ltr"):
         errors.append(f'\'direction\' must be "rtl" or "ltr", got {_show(direction)}')
     out["direction"] = direction or text_direction(language)
+    date = values.get("date")
+    if date is not None and date > LAST_DATE:
+        errors.append(
+            f"'date' must be no later than {LAST_DATE} (the last day a ZIP file, so an EPUB, can record), got {date}"
+        )
     out["identifier"] = values.get("identifier") or default_identifier(folder.name)
+    isbn = isbn_of(out["identifier"])
+    problem = isbn_problem(isbn) if isbn is not None else None
+    if problem:
+        errors.append(f"'identifier' {_show(out['identifier'])} {problem}")
     pdf: PdfOptions = values.get("pdf", PdfOptions())
-    if not _valid_page_size(pdf.page_size):
+    if page_size_mm(pdf.page_size) is None:
         errors.append(
             f"'pdf.page-size' must be a page name (A4, A5, B5, letter) or two lengths (\"140mm 210mm\"), "
             f"got {_show(pdf.page_size)}"
         )
+    elif problem := trim_problem(pdf.page_size):
+        errors.append(problem)
     if pdf.profile not in PROFILES:
         errors.append(f'\'pdf.profile\' must be "print" or "screen", got {_show(pdf.profile)}')
     if pdf.bleed.startswith("-"):
         errors.append(f"'pdf.bleed' must not be negative, got {_show(pdf.bleed)}")
-    elif not _LENGTH.match(pdf.bleed) and pdf.bleed != "0":
+    elif not is_length(pdf.bleed):
         errors.append(f'\'pdf.bleed\' must be a length such as "3mm" or "0.125in", got {_show(pdf.bleed)}')
+    elif problem := bounds_problem("pdf.bleed", pdf.bleed, length_points(pdf.bleed), BLEED_MM):
+        errors.append(problem)
     if pdf.marks not in MARKS:
         errors.append(f'\'pdf.marks\' must be "crop", "crop cross" or "none", got {_show(pdf.marks)}')
-    if not _LENGTH.match(pdf.slug) or length_points(pdf.slug) < MIN_SLUG_MM * POINTS_PER_UNIT["mm"] - 1e-9:
+    if not is_length(pdf.slug) or length_points(pdf.slug) < SLUG_MM[0] * POINTS_PER_UNIT["mm"] - 1e-9:
         errors.append(
-            f"'pdf.slug' must be a length of at least {MIN_SLUG_MM} mm (room for 5 mm marks), got {_show(pdf.slug)}"
+            f"'pdf.slug' must be a length of at least {SLUG_MM[0]} mm (room for 5 mm marks), got {_show(pdf.slug)}"
         )
-    if pdf.font_size != "auto" and not MIN_FONT_PT <= _points_or_zero(pdf.font_size) <= MAX_FONT_PT:
+    elif problem := bounds_problem("pdf.slug", pdf.slug, length_points(pdf.slug), SLUG_MM):
+        errors.append(problem)
+    if pdf.font_size != "auto" and not (
+        isinstance(pdf.font_size, str)
+        and is_length(pdf.font_size)
+        and MIN_FONT_PT <= length_points(pdf.font_size) <= MAX_FONT_PT
+    ):
         errors.append(
             f"'pdf.font-size' must be \"auto\" or a length from {MIN_FONT_PT:g} to {MAX_FONT_PT:g} pt, "
             f"got {_show(pdf.font_size)}"
@@ -318,6 +341,8 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     if pdf.justify not in JUSTIFICATIONS:
         errors.append(f'\'pdf.justify\' must be "spaces" or "kashida", got {_show(pdf.justify)}')
     out["output_profile_path"] = _output_profile(folder, pdf.output_profile, errors)
+    if pdf.layout is not None and pdf.layout not in LAYOUTS:
+        errors.append(f'\'pdf.layout\' must be "article" or "book", got {_show(pdf.layout)}')
     numerals = values.get("numerals", "auto")
     if numerals not in NUMERALS:
         choices = ", ".join(f'"{n}"' for n in NUMERALS)
@@ -330,6 +355,8 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     if figures not in FIGURES:
         errors.append(f'\'figures\' must be "plain" or "numbered", got {_show(figures)}')
     out["text_files"] = _text_files(folder, values.get("text"), errors)
+    if pdf.layout is None:  # an article is one text file; more are chapters of a book
+        out["pdf"] = replace(pdf, layout="article" if len(out["text_files"]) <= 1 else "book")
     out["cover_path"] = _cover_path(folder, values.get("cover"), errors)
     return out
 
@@ -375,26 +402,18 @@ def _output_profile(folder: Path, profile: str | None, errors: list[str]) -> Pat
     return path
 
 
-def _valid_page_size(value: str) -> bool:
-    words = value.lower().split()
-    if words and words[-1] in ("portrait", "landscape"):
-        words = words[:-1]
-    if len(words) == 1:
-        return bool(_PAGE_NAME.fullmatch(words[0]))
-    return len(words) == 2 and all(_LENGTH.match(w) for w in words)
-
-
 def _text_files(folder: Path, listed: list[str] | None, errors: list[str]) -> tuple[Path, ...]:
     """The text files in reading order: those listed, else every *.md and *.txt sorted by name."""
     root = folder.resolve()
     if listed is None:
-        found = sorted(p for p in folder.iterdir() if p.suffix in TEXT_SUFFIXES and p.is_file())
+        found = sorted(p for p in folder.iterdir() if p.suffix in TEXT_SUFFIXES and (p.is_file() or p.is_symlink()))
         outside = [p.name for p in found if not p.resolve().is_relative_to(root)]
-        if outside:
+        if outside:  # checked before anything follows the link: a pipe or device there is never opened
             errors.append(f"text file {_show(outside[0])} is a link to a file outside the publication folder")
-        if not found:
+        found = [p for p in found if p.name not in outside and p.is_file()]
+        if not found and not outside:
             errors.append("no text: add 'text = [\"article.md\"]' or put *.md / *.txt files beside the manifest")
-        return tuple(p for p in found if p.name not in outside)
+        return tuple(found)
     if not listed:
         errors.append("'text' must list at least one file")
     files = []

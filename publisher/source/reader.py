@@ -21,6 +21,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import ResourceError, SourceError, quoted
 from ..workspace import display_path
+from .characters import describe, not_text
 from .figure import check_image_attributes, shape_figures, use_figures
 from .images import image_problem, pixels_problem
 from .manifest import Manifest
@@ -153,6 +154,9 @@ def read_text(path: Path) -> str:
         raise SourceError(
             f"{shown} line {locate(text, char)}: control character U+{ord(char):04X} is not text; remove it"
         )
+    odd = not_text(text)  # interlinear annotation, noncharacters
+    if odd is not None:
+        raise SourceError(f"{shown} line {locate(text, odd)}: {describe(odd)} is not text a book can print; remove it")
     return text
 
 

@@ -66,14 +66,15 @@ def needs_isolation(run: str) -> bool:
 def ltr_runs(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every run of `text` that must be isolated.
 
-    A run holding an unpaired quotation mark takes in its partner just outside ("La bourse
-    recule" selon l'analyste): the quotation is the run's, and must sit at its left-to-right ends."""
+    A run holding an unpaired quotation mark or bracket takes in its partner just outside ("La bourse
+    recule" selon l'analyste; Amiri (SIL Open Font License 1.1)): the quotation or the parenthesis is
+    the run's, and must sit at its left-to-right ends."""
     runs = []
     for match in run_pattern().finditer(text):
         if not needs_isolation(match[0]):
             continue
         start, end = match.span()
-        for opening, closing in QUOTE_PAIRS:
+        for opening, closing in QUOTE_PAIRS + BRACKET_PAIRS:
             inside = text[start:end]
             unpaired = (
                 inside.count(opening) - inside.count(closing) if opening != closing else inside.count(opening) % 2
@@ -100,6 +101,7 @@ QUOTE_PAIRS = (
     ("\u00ab", "\u00bb"),
     ("\u201e", "\u201c"),
 )
+BRACKET_PAIRS = (("(", ")"), ("[", "]"))
 
 
 def isolate_ltr(text: str) -> str:

@@ -11,11 +11,13 @@ import re
 from collections.abc import Iterable
 
 from ..errors import ResourceError, quoted
+from ..source.fonts import FontSet
 from ..source.manifest import Manifest
 from ..source.reader import Document
 from ..workspace import display_path
 from .document import typeset_text
 from .figures import FIGURE_LABELS, figure_number
+from .imprint import imprint_characters
 from .numerals import SYSTEMS
 from .templates import Templates
 
@@ -25,14 +27,15 @@ COVER_STYLESHEET = "cover/cover.css"
 _DECLARATION = re.compile(r"\b(?:content|list-style-type|list-style|quotes)\s*:([^;}]*)")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'')
 _ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
-_MANIFEST_STRINGS = ("title", "subtitle", "publisher", "rights", "description")
+_MANIFEST_STRINGS = ("title", "subtitle", "publisher", "rights", "description", "edition", "identifier")
 
 
 def generated_text(
-    manifest: Manifest, document: Document, templates: Templates, formats: Iterable[str]
+    manifest: Manifest, document: Document, templates: Templates, formats: Iterable[str], fonts: FontSet | None = None
 ) -> dict[str, str]:
     """Where the layouts of `formats` print something of their own, and what: place → characters.
-    Only their own stylesheets are read (the cache keys of each output hash only its templates)."""
+    Only their own stylesheets are read (the cache keys of each output hash only its templates).
+    With `fonts`, the imprint's dates and typeface credits too."""
     places = {f"generated numbers ({document.numerals} digits)": SYSTEMS[document.numerals] + " "}
     names = [name for fmt in formats for name in STYLESHEETS.get(fmt, ())]
     if "epub" in formats and manifest.cover_path is None:
@@ -51,6 +54,8 @@ def generated_text(
                 f"{quoted(missing[0])} label for {quoted(manifest.language)}; add it (the packaged labels.j2 has one)"
             )
         places['the figure numbers (figures = "numbered")'] = figure_number(labels, SYSTEMS["latin"], document.numerals)
+    if fonts is not None:
+        places["the imprint (dates, typefaces)"] = imprint_characters(manifest, document, fonts)
     rtl = manifest.direction == "rtl"
     values = [(key, getattr(manifest, key)) for key in _MANIFEST_STRINGS] + [("authors", a) for a in manifest.authors]
     for key, value in values:

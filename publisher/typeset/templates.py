@@ -2,6 +2,9 @@
 
 Autoescape is on for every template. Article bodies arrive as already-sanitised fragments
 (source/reader.py) and are marked safe there and only there; article text is never a template.
+Templates are untrusted like the rest of the workspace: they run in Jinja2's immutable sandbox
+(jinja_sandbox.py), read only files inside their own folder, and any failure of theirs is an input error
+naming the template and the line.
 """
 
 from __future__ import annotations
@@ -11,15 +14,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2 import ChoiceLoader, StrictUndefined, TemplateNotFound
 from markupsafe import Markup
 
 from ..errors import ResourceError
 from ..source.languages import primary_language
 from ..source.reader import Document
+from ..workspace import confined_file
 from .bidi import isolate_ltr
 from .document import typeset_markup
 from .figures import number_figures
+from .jinja_sandbox import ConfinedLoader, TemplateSandbox, template_failure
 
 
 class Templates:
@@ -27,8 +32,8 @@ class Templates:
 
     def __init__(self, folders: tuple[Path, ...]) -> None:
         self.folders = folders
-        self.env = Environment(
-            loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
+        self.env = TemplateSandbox(
+            loader=ChoiceLoader([ConfinedLoader(f) for f in folders]),
             # HTML and XHTML are escaped; CSS, TOML and Markdown scaffolds are not (their values are
             # validated, or quoted with the toml filter).
             autoescape=lambda name: (name or "").endswith((".html.j2", ".xhtml.j2", ".html", ".j2.html")),
@@ -42,12 +47,21 @@ class Templates:
         self.env.filters["typeset"] = _typeset_filter
 
     def render(self, name: str, **context: Any) -> str:
-        """Render the template `name` (e.g. "pdf/book.html.j2") with `context`."""
+        """Render the template `name` (e.g. "pdf/book.html.j2") with `context`; what goes wrong in a
+        template (syntax, an undefined name, something the sandbox refuses) is a ResourceError."""
+        failure: ResourceError | None
         try:
-            template = self.env.get_template(name)
-        except TemplateNotFound:
-            raise ResourceError(f"template {name} not found in {self._where()}") from None
-        return template.render(**context)
+            return self.env.get_template(name).render(**context)
+        except TemplateNotFound as exc:
+            if exc.name == name:
+                raise ResourceError(f"template {name} not found in {self._where()}") from None
+            # it includes one that is not there
+            failure = template_failure(exc, self.folders, name) or ResourceError(f"template {exc.name} not found")
+        except Exception as exc:
+            failure = template_failure(exc, self.folders, name)
+            if failure is None:
+                raise
+        raise failure from None  # one line naming the template and the line, not a traceback
 
     def source(self, name: str) -> str:
         """The text of a template or static file as written, the workspace's copy first."""
@@ -58,15 +72,25 @@ class Templates:
 
     def labels(self, language: str) -> dict[str, str]:
         """The words the layouts print for `language` (partials/labels.j2), English when it has none."""
-        table = self.env.get_template("partials/labels.j2").module.labels  # type: ignore[attr-defined]
-        return dict(table.get(primary_language(language), table["en"]))
+        name = "partials/labels.j2"
+        try:
+            table = getattr(self.env.get_template(name).module, "labels", None)
+        except Exception as exc:
+            failure = template_failure(exc, self.folders, name)
+            if failure is None:
+                raise
+            raise failure from None
+        words = table.get(primary_language(language), table.get("en")) if isinstance(table, dict) else None
+        if not isinstance(words, dict):
+            raise ResourceError(f'templates/{name}: must set labels to a table of languages, "en" among them')
+        return {str(key): str(value) for key, value in words.items()}
 
     def file(self, name: str) -> Path:
         """The path of a static file such as "pdf/book.css", the workspace's copy first."""
         for folder in self.folders:
             path = folder / name
-            if path.is_file():
-                return path
+            if path.is_file() or path.is_symlink():
+                return confined_file(path, folder, f"templates/{name}")
         raise ResourceError(f"template file {name} not found in {self._where()}")
 
     def _where(self) -> str:
@@ -81,7 +105,8 @@ def _typeset_filter(text: str, manifest: Any) -> Markup:
 
 def chapters_context(document: Document, labels: Mapping[str, str]) -> list[dict[str, Any]]:
     """The chapters as templates see them, bodies marked as safe markup, figures numbered when the
-    book asks (with the `labels` of its language)."""
+    book asks (with the `labels` of its language). `under_head` is the PDF article layout's: the
+    article's head prints the chapter's title (pdf/render.py)."""
     bodies = [c.html for c in document.chapters]
     if document.figures == "numbered":
         bodies = number_figures(bodies, labels, document.numerals)
@@ -92,6 +117,7 @@ def chapters_context(document: Document, labels: Mapping[str, str]) -> list[dict
             "own_heading": c.own_heading,
             "body": Markup(body),  # sanitised by source/reader.py: raw HTML was escaped there
             "headings": c.headings,
+            "under_head": False,
         }
         for c, body in zip(document.chapters, bodies, strict=True)
     ]

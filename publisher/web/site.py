@@ -10,12 +10,15 @@ import base64
 import hashlib
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
+from ..errors import ResourceError
 from ..version import tool_digest
-from ..workspace import file_digest, read_kept, write_atomic
+from ..workspace import file_digest, read_kept, write_kept
 
 if TYPE_CHECKING:
     from ..source.fonts import FontSet
@@ -107,43 +110,65 @@ def _entry(manifest: Manifest, files: dict[str, Download], keep: Path | None) ->
             {
                 "format": fmt,
                 "name": name,
+                "href": relative_href(name),
                 "size": human_size(files[name].size),
                 "sha256": files[name].sha256,
             }
             for fmt, name in present
         ],
-        "thumbnail": _cover_url(files[epub].path if (epub := f"{manifest.slug}.epub") in files else None, keep),
+        "thumbnail": _cover_url(files[epub].path if (epub := f"{manifest.slug}.epub") in files else None, keep, epub),
     }
 
 
-def _cover_url(epub: Path | None, keep: Path | None) -> str | None:
-    """The EPUB's cover image, scaled down, as a data URL (SVG covers as they are)."""
+def relative_href(name: str) -> str:
+    """A file of dist/ as a link from dist/index.html: a relative path, every byte but ASCII letters,
+    digits and "-_.~" percent-encoded, so that no name can become a scheme (javascript:), a path, a
+    query or an attribute, whatever the template does with it."""
+    return quote(name, safe="")
+
+
+MAX_COVER_BYTES = 64 * 2**20
+
+
+def _cover_url(epub: Path | None, keep: Path | None, shown: str = "") -> str | None:
+    """The EPUB's cover image, scaled down, as a data URL (SVG covers as they are). An EPUB that
+    cannot be read (put in dist/ by hand, truncated) is a ResourceError naming it as `shown`."""
     if epub is None:
         return None
-    with zipfile.ZipFile(epub) as archive:
-        name = next((n for n in archive.namelist() if Path(n).stem == "cover" and "/images/" in n), None)
-        if name is None:
-            return None
-        data = archive.read(name)
-    if name.endswith(".svg"):
-        return "data:image/svg+xml;base64," + base64.b64encode(data).decode()
-    return "data:image/png;base64," + base64.b64encode(thumbnail(data, keep)).decode()
+    try:
+        with zipfile.ZipFile(epub) as archive:
+            info = next(
+                (i for i in archive.infolist() if Path(i.filename).stem == "cover" and "/images/" in i.filename), None
+            )
+            if info is None:
+                return None
+            if info.file_size > MAX_COVER_BYTES:
+                raise ValueError(f"its cover would take {info.file_size} bytes")
+            data = archive.read(info)
+        if info.filename.endswith(".svg"):
+            return "data:image/svg+xml;base64," + base64.b64encode(data).decode()
+        return "data:image/png;base64," + base64.b64encode(thumbnail(data, keep)).decode()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:  # PIL's errors are OSErrors
+        raise ResourceError(f"dist/{shown or epub.name}: not a readable EPUB ({exc}); build it again") from None
 
 
 def thumbnail(image: bytes, keep: Path | None = None) -> bytes:
     """A PNG or JPEG cover scaled down for the page, as PNG; kept in `keep` under the image's SHA-256,
     so that render workers can make it beside the EPUB and no build makes it twice."""
     kept = keep / "thumbnails" / f"{hashlib.sha256(image).hexdigest()}.png" if keep else None
-    if kept and kept.is_file():
-        return read_kept(kept)
+    if kept and (data := read_kept(kept)) is not None:
+        return data
     from PIL import Image
 
-    picture = Image.open(io.BytesIO(image)).convert("RGB")
+    try:
+        picture = Image.open(io.BytesIO(image)).convert("RGB")
+    except Image.DecompressionBombError as exc:  # not an OSError, unlike PIL's other complaints
+        raise ValueError(str(exc)) from None
     picture.thumbnail(THUMBNAIL, reducing_gap=3.0)  # a fast integer reduction first, then resampling
     out = io.BytesIO()
     picture.quantize(64, method=Image.Quantize.FASTOCTREE).save(out, format="PNG", compress_level=9)
     if kept:
-        write_atomic(kept, out.getvalue())
+        write_kept(kept, out.getvalue())
     return out.getvalue()
 
 
@@ -155,12 +180,11 @@ def _font_url(face: Any, characters: set[str], keep: Path | None) -> str:
 
     key = hashlib.sha256(f"{tool_digest()}\0{file_digest(face.path)}\0{''.join(sorted(characters))}".encode())
     kept = keep / "fonts" / f"{key.hexdigest()}.woff2" if keep else None
-    if kept and kept.is_file():
-        data = read_kept(kept)
-    else:
+    data = read_kept(kept) if kept else None
+    if data is None:
         data = subset_face(face, characters, flavor="woff2")
         if kept:
-            write_atomic(kept, data)
+            write_kept(kept, data)
     return "data:font/woff2;base64," + base64.b64encode(data).decode()
 
 
