@@ -60,12 +60,13 @@ def marked_words(
     words: list[Word] = []
     for (_, x, y), shows in objects.items():
         layout = laid.get(position_key(page, x, y))
-        if layout is not None and any(line[s].rise for s in shows):
+        if layout is not None and layout.vocalised and any(line[s].rise for s in shows):
             continue  # raised marks: see the module's docstring
         glyphs = [(s, i) for s in shows for i, (_, text) in enumerate(line[s].elements) if text is not None]
-        if layout is not None and [int(line[s].elements[i][0][1:-1], 16) for s, i in glyphs] == [
+        from_layout = layout is not None and [int(line[s].elements[i][0][1:-1], 16) for s, i in glyphs] == [
             glyph for glyph, _, _ in layout.glyphs
-        ]:
+        ]
+        if from_layout:
             texts = [(layout.text[start:end], start, end) for _, start, end in layout.glyphs]
         else:  # no marks, or not the text object the layout drew: the glyphs' own text, in visual order
             texts = [(line[s].elements[i][1] or "", -n, -n + 1) for n, (s, i) in enumerate(glyphs)]
@@ -75,14 +76,15 @@ def marked_words(
                 current.append((place, text, start, end))
                 continue
             if current:
-                if layout is not None and texts[0][1] >= 0:
+                if from_layout and layout is not None:
                     word = layout.text[min(c[2] for c in current) : max(c[3] for c in current)]
                 else:
                     word = "".join(c[1] for c in reversed(current))
                 kerned = any(i in gaps[s] for (s, i), *_ in current[:-1])
+                drawn = "".join(line[s].elements[i][1] or "" for (s, i), *_ in reversed(current))
                 if word in elongated:
                     words.append(Word([c[0] for c in current], elongated[word]))
-                elif kerned or any(map(is_mark, word)):
+                elif kerned or any(map(is_mark, word)) or word != drawn:
                     words.append(Word([c[0] for c in current], word))
                 current = []
     return words
@@ -150,7 +152,7 @@ def spanned_objects(
     found = {}
     for origin, shows in objects.items():
         layout = laid.get(position_key(page, origin[1], origin[2]))
-        if layout is None or not any(show.rise for show in shows):
+        if layout is None or not layout.vocalised or not any(show.rise for show in shows):
             continue
         glyphs = [int(e[1:-1], 16) for show in shows for e, text in show.elements if text is not None]
         if glyphs != [glyph for glyph, _, _ in layout.glyphs]:

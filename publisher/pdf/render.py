@@ -31,6 +31,7 @@ from ..version import __version__
 from ..workspace import display_path, packaged_dir
 from .figures import fit_figures
 from .kashida import justify as justify_with_kashida
+from .kashida import number_paragraphs
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
 from .textlayer import mark_text_layer
@@ -212,7 +213,9 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> 
 
             elongated: dict[str, str] = {}
             if manifest.pdf.justify == "kashida" and manifest.direction == "rtl":
-                document, elongated = justify_with_kashida(html, layout, job.fonts)
+                html = number_paragraphs(html)
+                document = layout(html)
+                elongated = justify_with_kashida(document, html, job.fonts)
             else:
                 document = layout(html)
             return document.write_pdf(
