@@ -28,12 +28,19 @@ from typing import Any
 
 from ..source.fonts import FontSet
 from ..typeset.kashida import TATWEEL, WORD, Candidate, allocate, has_tatweel, stretch
+from ..typeset.verse import ELONGATED
 
 ATTRIBUTE = "data-kashida"
 SAFETY = 0.02  # em left to the spaces of each line, so that rounding never makes an elongated line overflow
 
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_VERSE_WORDS = re.compile(rf'{ELONGATED}="([^"]*)"')
 _LOG = logging.getLogger("weasyprint.kashida")  # collected with WeasyPrint's warnings (builder/pool.py)
+
+
+def elongated_verse(html: str) -> dict[str, str]:
+    """The words kashida elongated in the book's hemistichs (typeset/verse.py), as drawn → as typed."""
+    return {word: word.replace(TATWEEL, "") for words in _VERSE_WORDS.findall(html) for word in words.split()}
 
 
 def number_paragraphs(html: str) -> str:

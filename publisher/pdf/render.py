@@ -30,8 +30,8 @@ from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path, packaged_dir
 from .figures import fit_figures
+from .kashida import elongated_verse, number_paragraphs
 from .kashida import justify as justify_with_kashida
-from .kashida import number_paragraphs
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
 from .textlayer import mark_text_layer
@@ -41,6 +41,7 @@ def render_html(job: Job) -> str:
     """The book as one HTML document, ready for WeasyPrint."""
     manifest, document, fonts, templates, sandbox = job.manifest, job.document, job.fonts, job.templates, job.sandbox
     rtl, labels = manifest.direction == "rtl", templates.labels(manifest.language)
+    kashida = rtl and manifest.pdf.justify == "kashida"
     kind = page_type(
         manifest.pdf.page_size,
         average_advance(document, fonts),
@@ -48,7 +49,8 @@ def render_html(job: Job) -> str:
         mirrored=manifest.pdf.profile == "print",
     )
     chapters = [
-        {**c, "body": Markup(print_body(str(c["body"]), fonts, rtl, kind))} for c in chapters_context(document, labels)
+        {**c, "body": Markup(print_body(str(c["body"]), fonts, rtl, kind, kashida))}
+        for c in chapters_context(document, labels)
     ]
     layout = manifest.pdf.layout or "book"
     if layout == "article":
@@ -114,11 +116,13 @@ def output_profile(manifest: Manifest) -> Path:
 BODY_LEADING, HEADING_LEADING = 1.65, 1.35
 
 
-def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType) -> str:
+def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bool = False) -> str:
     """A chapter's body as print wants it: notes at their calls, addresses breakable, poems fitted to
-    their columns (kerning on, as book.css sets it), vocalised blocks leaded for their marks, and
-    figures no taller than a page leaves beside their captions (`kind`: the page's measure and body size)."""
-    body = fit_poems(breakable_addresses(footnotes_in_place(body)), fonts, rtl=rtl, kerning=True, stretch="spacers")
+    their columns (kerning on, as book.css sets it; with `kashida`, joins elongated first), vocalised blocks
+    leaded for their marks, and figures no taller than a page leaves beside their captions (`kind`: the
+    page's measure and body size)."""
+    body = breakable_addresses(footnotes_in_place(body))
+    body = fit_poems(body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida)
     return fit_figures(lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING), fonts, kind.measure, kind.body, rtl)
 
 
@@ -215,7 +219,7 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> 
             if manifest.pdf.justify == "kashida" and manifest.direction == "rtl":
                 html = number_paragraphs(html)
                 document = layout(html)
-                elongated = justify_with_kashida(document, html, job.fonts)
+                elongated = {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)}
             else:
                 document = layout(html)
             return document.write_pdf(
