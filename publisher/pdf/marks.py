@@ -63,12 +63,13 @@ def marked_words(
         if layout is not None and layout.vocalised and any(line[s].rise for s in shows):
             continue  # raised marks: see the module's docstring
         glyphs = [(s, i) for s in shows for i, (_, text) in enumerate(line[s].elements) if text is not None]
-        from_layout = layout is not None and [int(line[s].elements[i][0][1:-1], 16) for s, i in glyphs] == [
+        if layout is not None and [int(line[s].elements[i][0][1:-1], 16) for s, i in glyphs] != [
             glyph for glyph, _, _ in layout.glyphs
-        ]
-        if from_layout:
+        ]:
+            layout = None  # not the text object the layout drew
+        if layout is not None:
             texts = [(layout.text[start:end], start, end) for _, start, end in layout.glyphs]
-        else:  # no marks, or not the text object the layout drew: the glyphs' own text, in visual order
+        else:  # no Arabic, or not the text object the layout drew: the glyphs' own text, in visual order
             texts = [(line[s].elements[i][1] or "", -n, -n + 1) for n, (s, i) in enumerate(glyphs)]
         current: list[tuple[tuple[int, int], str, int, int]] = []
         for place, (text, start, end) in [*zip(glyphs, texts, strict=True), ((0, 0), ("", 0, 0))]:
@@ -76,7 +77,7 @@ def marked_words(
                 current.append((place, text, start, end))
                 continue
             if current:
-                if from_layout and layout is not None:
+                if layout is not None:
                     word = layout.text[min(c[2] for c in current) : max(c[3] for c in current)]
                 else:
                     word = "".join(c[1] for c in reversed(current))

@@ -106,10 +106,10 @@ def elongate_hemistich(fragment: str, lack: float, fonts: FontSet, typed: set[st
         if is_text:
             starts.append((len(joined), index))
             joined += part
-    for word in WORD.finditer(joined):
-        start, index = max((s for s in starts if s[0] <= word.start()), default=(0, 0))
-        if word.end() <= start + len(parts[index][0]):  # else the word is cut by markup
-            found.append((index, word.start() - start, word[0]))
+    for match in WORD.finditer(joined):
+        start, index = max((s for s in starts if s[0] <= match.start()), default=(0, 0))
+        if match.end() <= start + len(parts[index][0]):  # else the word is cut by markup
+            found.append((index, match.start() - start, match[0]))
     candidates, stretches = [], {}
     for place, (_, _, word) in enumerate(found):
         chosen = stretch_word(word, face)
