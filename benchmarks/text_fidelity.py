@@ -34,20 +34,26 @@ TOP, BOTTOM = 17 * MM, 19 * MM  # the running head and the folio live in these b
 # Arabic harakat, tatweel and bidi controls: not words, and extractors differ on them.
 _DROP = re.compile(r"[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
 _CONTROLS = re.compile(r"[\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")  # bidi controls only
+# "+tatweel": harakat and bidi controls dropped, tatweel kept, so that one the author did not type (kashida
+# justification draws them) counts as a wrong word when it comes out of the extractor.
+_DROP_KEEPING_TATWEEL = re.compile(r"[\u064B-\u065F\u0670\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
 _EDGE = "()[]{}«».,،؛;:؟?!…·\"'“”"  # a lone · is a separator the layouts draw (book.css)
 
 
-def words(text: str, marks: bool = False) -> list[str]:
+def words(text: str, marks: bool | str = False) -> list[str]:
     """Words as compared: NFKC, marks and bidi controls dropped, punctuation stripped at the edges; with
-    `marks`, NFC and only bidi controls dropped: the marks must come back where the author typed them."""
-    if marks:
+    `marks`, NFC and only bidi controls dropped: the marks must come back where the author typed them;
+    with `marks="tatweel"`, as without marks but tatweel kept: it must come back only where typed."""
+    if marks == "tatweel":
+        text = _DROP_KEEPING_TATWEEL.sub("", unicodedata.normalize("NFKC", text))
+    elif marks:
         text = _CONTROLS.sub("", unicodedata.normalize("NFC", text))
     else:
         text = _DROP.sub("", unicodedata.normalize("NFKC", text))
     return [w for w in (raw.strip(_EDGE) for raw in text.split()) if w]
 
 
-def source_words(workspace: Path, slug: str, marks: bool = False) -> list[str]:
+def source_words(workspace: Path, slug: str, marks: bool | str = False) -> list[str]:
     """The words a reader should find on the chapter pages: an article's head, chapter titles, text
     and notes, an article's imprint, in order."""
     from publisher.pdf.render import under_the_head
@@ -132,7 +138,7 @@ def body_boxes(pdf: Path, pages: range) -> list[tuple[float, float, float, float
         return out
 
 
-def pdfium_words(pdf: Path, pages: range, boxes: list, marks: bool = False) -> list[str]:
+def pdfium_words(pdf: Path, pages: range, boxes: list, marks: bool | str = False) -> list[str]:
     document = pypdfium2.PdfDocument(pdf)
     text = []
     for index, (left, bottom, right, top) in zip(pages, boxes, strict=True):
@@ -140,7 +146,7 @@ def pdfium_words(pdf: Path, pages: range, boxes: list, marks: bool = False) -> l
     return words("\n".join(text), marks)
 
 
-def poppler_words(pdf: Path, pages: range, boxes: list, marks: bool = False) -> list[str]:
+def poppler_words(pdf: Path, pages: range, boxes: list, marks: bool | str = False) -> list[str]:
     text = []
     with pikepdf.open(pdf) as document:
         for index, (left, bottom, right, top) in zip(pages, boxes, strict=True):
@@ -193,14 +199,14 @@ def compare(expected: list[str], found: list[str]) -> Fidelity:
 
 
 def measure(workspace: Path, slug: str) -> dict[str, Fidelity]:
-    """Accuracy of both extractors on dist/<slug>.pdf, without marks ("pdfium", "poppler") and with
-    them ("pdfium+marks", "poppler+marks")."""
+    """Accuracy of both extractors on dist/<slug>.pdf, without marks ("pdfium", "poppler"), with
+    them ("pdfium+marks", "poppler+marks"), and without marks but with tatweel ("pdfium+tatweel", ...)."""
     pdf = workspace / "dist" / f"{slug}.pdf"
     expected = source_words(workspace, slug)
     pages = chapter_pages(pdf, expected[:3])
     boxes = body_boxes(pdf, pages)
     results = {}
-    for marks, suffix in ((False, ""), (True, "+marks")):
+    for marks, suffix in ((False, ""), (True, "+marks"), ("tatweel", "+tatweel")):
         wanted = source_words(workspace, slug, marks) if marks else expected
         results["pdfium" + suffix] = compare(wanted, pdfium_words(pdf, pages, boxes, marks))
         results["poppler" + suffix] = compare(wanted, poppler_words(pdf, pages, boxes, marks))

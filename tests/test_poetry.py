@@ -101,6 +101,30 @@ def poetry(drawn: Path) -> list[list[tuple]]:
 def test_each_verse_is_one_line_and_the_outer_edges_line_up_down_each_poem(poetry: list[list[tuple]]) -> None:
     """Every two-part verse of the fixture is one line of two columns; down each poem (a run of such
     lines) the ṣadr's right edges and the ʿajuz's left edges agree to half a point."""
+    assert_columns_line_up(poetry)
+
+
+def test_with_kashida_hemistichs_take_their_slack_in_joins_and_still_line_up(tmp_path: Path) -> None:
+    """`justify = "kashida"`: a hemistich shorter than its column gets elongated joins (the unvocalised
+    poem: vocalised words are never elongated) and the columns line up as with spaces."""
+    root = make_workspace(tmp_path, POETRY)
+    manifest = root / "source" / "poetry" / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + 'justify = "kashida"\n', encoding="utf-8")
+    pdf = build_drawn(root) / "poetry.pdf"
+    assert_columns_line_up(lines(pdf))
+    text = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    elongated = re.findall(r"\w*\u0640+\w*", text)
+    assert len(elongated) >= 5, elongated  # the glyphs, read without the text layer
+    assert all(len(re.findall("\u0640+", word)) == 1 for word in elongated), elongated
+    from publisher import build
+
+    build(root, formats=["pdf"], jobs=1, cache=False)  # with the text layer: the words as typed
+    marked = pypdfium2.PdfDocument(root / "dist" / "poetry.pdf")
+    assert "\u0640" not in "".join(page.get_textpage().get_text_range() for page in marked)
+    assert all(word.replace("\u0640", "") in text.replace("\u0640", "") for word in elongated)
+
+
+def assert_columns_line_up(poetry: list[list[tuple]]) -> None:
     poems: list[list[tuple]] = []
     for page in poetry:
         run: list[tuple] = []

@@ -16,11 +16,15 @@ match the layout's is left alone.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-Key = tuple[int, float, float]  # page number, x and y of the text object's `Tm`
+Key = tuple[int, float, float]
+_ARABIC = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
+)  # page number, x and y of the text object's `Tm`
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,11 @@ class Laid:
 
     text: str
     glyphs: tuple[tuple[int, int, int], ...]  # (glyph id, first character, end)
+
+    @property
+    def vocalised(self) -> bool:
+        """Whether the text holds a mark (its marks are raised with `Ts`, marks.py)."""
+        return any(map(is_mark, self.text))
 
 
 def is_mark(char: str) -> bool:
@@ -43,13 +52,15 @@ def position_key(page: int, x: float, y: float) -> Key:
 
 
 def read_clusters(document: Any) -> dict[Key, Laid]:
-    """The glyph clusters of every text box of `document` (a WeasyPrint Document) that holds a mark."""
+    """The glyph clusters of every text box of `document` (a WeasyPrint Document) that holds a mark or an
+    Arabic letter: a font may draw a letter as two glyphs (Amiri's kāf after lām takes a tatweel glyph of its
+    own), and the map then gives the second one the text of whatever cluster met it first."""
     from weasyprint.formatting_structure import boxes
 
     found: dict[Key, Laid] = {}
     for number, page in enumerate(document.pages):
         for box in page._page_box.descendants():
-            if isinstance(box, boxes.TextBox) and any(map(is_mark, box.text)):
+            if isinstance(box, boxes.TextBox) and _ARABIC.search(box.text):
                 laid = _lay_out(box)
                 if laid is not None:
                     found[position_key(number, box.position_x, box.position_y + box.baseline)] = laid

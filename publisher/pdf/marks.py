@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show
 
+EMPTY: Mapping[str, str] = {}
 _JOINERS = frozenset("\u0640\u200c\u200d")  # tatweel, ZERO WIDTH NON-JOINER and JOINER: inside words
 
 
@@ -45,24 +47,29 @@ class Word:
     text: str
 
 
-def marked_words(line: list[Show], laid: dict[Key, Laid], page: int, gaps: list[set[int]]) -> list[Word]:
+def marked_words(
+    line: list[Show], laid: dict[Key, Laid], page: int, gaps: list[set[int]], elongated: Mapping[str, str] = EMPTY
+) -> list[Word]:
     """The words of a line that need their text given: those with marks, their text from the layout's
-    clusters, and those with a kerning blank inside (`gaps`: glyphs followed by one, per `TJ`), their
-    text from their glyphs'."""
+    clusters, those with a kerning blank inside (`gaps`: glyphs followed by one, per `TJ`), their
+    text from their glyphs', and those kashida justification elongated (`elongated`: as drawn → as typed),
+    their text as typed."""
     objects: dict[tuple[int, float, float], list[int]] = {}
     for number, show in enumerate(line):
         objects.setdefault(show.origin, []).append(number)
     words: list[Word] = []
     for (_, x, y), shows in objects.items():
         layout = laid.get(position_key(page, x, y))
-        if layout is not None and any(line[s].rise for s in shows):
+        if layout is not None and layout.vocalised and any(line[s].rise for s in shows):
             continue  # raised marks: see the module's docstring
         glyphs = [(s, i) for s in shows for i, (_, text) in enumerate(line[s].elements) if text is not None]
-        if layout is not None and [int(line[s].elements[i][0][1:-1], 16) for s, i in glyphs] == [
+        if layout is not None and [int(line[s].elements[i][0][1:-1], 16) for s, i in glyphs] != [
             glyph for glyph, _, _ in layout.glyphs
         ]:
+            layout = None  # not the text object the layout drew
+        if layout is not None:
             texts = [(layout.text[start:end], start, end) for _, start, end in layout.glyphs]
-        else:  # no marks, or not the text object the layout drew: the glyphs' own text, in visual order
+        else:  # no Arabic, or not the text object the layout drew: the glyphs' own text, in visual order
             texts = [(line[s].elements[i][1] or "", -n, -n + 1) for n, (s, i) in enumerate(glyphs)]
         current: list[tuple[tuple[int, int], str, int, int]] = []
         for place, (text, start, end) in [*zip(glyphs, texts, strict=True), ((0, 0), ("", 0, 0))]:
@@ -70,12 +77,15 @@ def marked_words(line: list[Show], laid: dict[Key, Laid], page: int, gaps: list[
                 current.append((place, text, start, end))
                 continue
             if current:
-                if layout is not None and texts[0][1] >= 0:
+                if layout is not None:
                     word = layout.text[min(c[2] for c in current) : max(c[3] for c in current)]
                 else:
                     word = "".join(c[1] for c in reversed(current))
                 kerned = any(i in gaps[s] for (s, i), *_ in current[:-1])
-                if kerned or any(map(is_mark, word)):
+                drawn = "".join(line[s].elements[i][1] or "" for (s, i), *_ in reversed(current))
+                if word in elongated:
+                    words.append(Word([c[0] for c in current], elongated[word]))
+                elif kerned or any(map(is_mark, word)) or word != drawn:
                     words.append(Word([c[0] for c in current], word))
                 current = []
     return words
@@ -143,7 +153,7 @@ def spanned_objects(
     found = {}
     for origin, shows in objects.items():
         layout = laid.get(position_key(page, origin[1], origin[2]))
-        if layout is None or not any(show.rise for show in shows):
+        if layout is None or not layout.vocalised or not any(show.rise for show in shows):
             continue
         glyphs = [int(e[1:-1], 16) for show in shows for e, text in show.elements if text is not None]
         if glyphs != [glyph for glyph, _, _ in layout.glyphs]:

@@ -8,7 +8,7 @@ import mimetypes
 import os
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,8 @@ from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path, packaged_dir
 from .figures import fit_figures
+from .kashida import elongated_verse, number_paragraphs
+from .kashida import justify as justify_with_kashida
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
 from .textlayer import mark_text_layer
@@ -39,6 +41,7 @@ def render_html(job: Job) -> str:
     """The book as one HTML document, ready for WeasyPrint."""
     manifest, document, fonts, templates, sandbox = job.manifest, job.document, job.fonts, job.templates, job.sandbox
     rtl, labels = manifest.direction == "rtl", templates.labels(manifest.language)
+    kashida = rtl and manifest.pdf.justify == "kashida"
     kind = page_type(
         manifest.pdf.page_size,
         average_advance(document, fonts),
@@ -46,7 +49,8 @@ def render_html(job: Job) -> str:
         mirrored=manifest.pdf.profile == "print",
     )
     chapters = [
-        {**c, "body": Markup(print_body(str(c["body"]), fonts, rtl, kind))} for c in chapters_context(document, labels)
+        {**c, "body": Markup(print_body(str(c["body"]), fonts, rtl, kind, kashida))}
+        for c in chapters_context(document, labels)
     ]
     layout = manifest.pdf.layout or "book"
     if layout == "article":
@@ -112,11 +116,13 @@ def output_profile(manifest: Manifest) -> Path:
 BODY_LEADING, HEADING_LEADING = 1.65, 1.35
 
 
-def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType) -> str:
+def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bool = False) -> str:
     """A chapter's body as print wants it: notes at their calls, addresses breakable, poems fitted to
-    their columns (kerning on, as book.css sets it), vocalised blocks leaded for their marks, and
-    figures no taller than a page leaves beside their captions (`kind`: the page's measure and body size)."""
-    body = fit_poems(breakable_addresses(footnotes_in_place(body)), fonts, rtl=rtl, kerning=True, stretch="spacers")
+    their columns (kerning on, as book.css sets it; with `kashida`, joins elongated first), vocalised blocks
+    leaded for their marks, and figures no taller than a page leaves beside their captions (`kind`: the
+    page's measure and body size)."""
+    body = breakable_addresses(footnotes_in_place(body))
+    body = fit_poems(body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida)
     return fit_figures(lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING), fonts, kind.measure, kind.body, rtl)
 
 
@@ -204,16 +210,27 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> 
     try:
         with _environment(SOURCE_DATE_EPOCH=str(int(job.modified.timestamp())), FONTCONFIG_FILE=HERMETIC_FONTCONFIG):
             base_url = job.sandbox.url(manifest.folder) + "/"
-            page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-            return page.write_pdf(
-                pdf_variant=manifest.pdf.standard,
-                pdf_tags=True,  # PDF/A-3b is tagged too: archival and accessible
+            options = {"pdf_variant": manifest.pdf.standard, "pdf_tags": True}  # PDF/A-3b is tagged too
+
+            def layout(markup: str) -> Any:
+                return weasyprint.HTML(string=markup, base_url=base_url, url_fetcher=fetcher).render(**options)
+
+            elongated: dict[str, str] = {}
+            if manifest.pdf.justify == "kashida" and manifest.direction == "rtl":
+                html = number_paragraphs(html)
+                document = layout(html)
+                elongated = {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)}
+            else:
+                document = layout(html)
+            return document.write_pdf(
+                **options,
                 finisher=partial(
                     _finish,
                     families=job.fonts.every_family,
                     screen=manifest.pdf.profile == "screen",
                     rtl=manifest.direction == "rtl",
                     addresses=marked_addresses(html),
+                    elongated=elongated,
                     marks=marks,
                     standard=manifest.pdf.standard,
                     identifier=manifest.identifier,
@@ -261,6 +278,9 @@ def import_weasyprint() -> Any:
     return weasyprint
 
 
+EMPTY: Mapping[str, str] = {}
+
+
 def _finish(
     document: Any,
     pdf: Any,
@@ -268,6 +288,7 @@ def _finish(
     screen: bool,
     rtl: bool,
     addresses: frozenset[str] = frozenset(),
+    elongated: Mapping[str, str] = EMPTY,
     marks: tuple[float, str] | None = None,
     standard: str = "pdf/ua-1",
     identifier: str = "",
@@ -275,7 +296,8 @@ def _finish(
 ) -> None:
     """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks.
 
-    Right-to-left books also get the marks that keep text extractors from gluing words (textlayer.py);
+    Right-to-left books also get the marks that keep text extractors from gluing words and give each word
+    kashida elongated (`elongated`: as drawn → as typed) its text (textlayer.py);
     print books their BleedBox and printer's marks (`marks`: bleed in points and which, printmarks.py).
     """
     strangers = sorted({font.family for font in document.fonts.values()} - set(families))
@@ -285,7 +307,9 @@ def _finish(
         )
     if screen:
         pdf.catalog["PageMode"] = "/UseOutlines"
-    if rtl:
+    if rtl and elongated:  # words kashida elongated get their text as typed
+        mark_text_layer(document, pdf, addresses, elongated)
+    elif rtl:
         mark_text_layer(document, pdf, addresses)
     if marks is not None:
         draw_marks(pdf, *marks)

@@ -63,7 +63,7 @@ from __future__ import annotations
 import functools
 import itertools
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .addresspieces import find_broken_addresses
@@ -95,12 +95,15 @@ PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_H
 WORD = 100
 
 
-def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> int:
+def mark_text_layer(
+    document: Any, pdf: Any, addresses: Iterable[str] = (), elongated: Mapping[str, str] | None = None
+) -> int:
     """Declare the reading order right-to-left and add the marks described above; returns how many marks.
 
     Runs as WeasyPrint's finisher, on the page streams before they are written: the glyphs of each
     `TJ` operator are read back to text through the font's own glyph-to-Unicode map, and put in
-    lines (pagetext.py), since a mark may depend on a glyph of the next text object.
+    lines (pagetext.py), since a mark may depend on a glyph of the next text object. `elongated`: the words
+    kashida justification drew with tatweels the author did not type (as drawn → as typed, pdf/kashida.py).
     """
     import pydyf
 
@@ -141,7 +144,7 @@ def mark_text_layer(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> i
         for line in lines:
             spanned = spanned_objects(line, laid, page)
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
-            words = marked_words(line, laid, page, gaps) if laid or any(gaps) else []
+            words = marked_words(line, laid, page, gaps, elongated or {}) if laid or elongated or any(gaps) else []
             split = _split_line(line, addressed.get(number, {}), words)
             number += 1
             ends = _word_ends(split)

@@ -54,6 +54,7 @@ MOVED = {
     "pdf.numerals": "'pdf.numerals' has moved to the top of the manifest as 'numerals' (it sets the EPUB's digits too)"
 }
 STANDARDS = ("pdf/ua-1", "pdf/a-3b", "pdf/x-4")
+JUSTIFICATIONS = ("spaces", "kashida")  # [pdf] justify: how justified lines take their slack
 LAYOUTS = ("article", "book")
 LAST_DATE = dt.date(2107, 12, 31)
 
@@ -81,6 +82,10 @@ class PdfOptions:
     slug: str = doc('Room for the marks beyond the bleed, a length of at least 6 mm such as "10mm".', "10mm")
     standard: str = doc(
         '"pdf/ua-1" (tagged, accessible), "pdf/a-3b" (archival) or "pdf/x-4" (for the press); all tagged.', "pdf/ua-1"
+    )
+    justify: str = doc(
+        'How justified lines are filled: "spaces" (wider word spaces) or "kashida" (letter joins elongated first).',
+        "spaces",
     )
     output_profile: str | None = doc(
         "PDF/X-4 output intent: a CMYK printer profile (.icc), relative to the workspace; default colour/'s.", None
@@ -333,6 +338,8 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         )
     if pdf.standard not in STANDARDS:
         errors.append(f'\'pdf.standard\' must be "pdf/ua-1", "pdf/a-3b" or "pdf/x-4", got {_show(pdf.standard)}')
+    if pdf.justify not in JUSTIFICATIONS:
+        errors.append(f'\'pdf.justify\' must be "spaces" or "kashida", got {_show(pdf.justify)}')
     out["output_profile_path"] = _output_profile(folder, pdf.output_profile, errors)
     if pdf.layout is not None and pdf.layout not in LAYOUTS:
         errors.append(f'\'pdf.layout\' must be "article" or "book", got {_show(pdf.layout)}')

@@ -63,6 +63,27 @@ def measure(text: str, fonts: FontSet, *, kerning: bool = True, rtl: bool = True
     return Ink(x, left, x - right, top, bottom)
 
 
+@dataclass(frozen=True)
+class Shaped:
+    """A run shaped in one face: its glyphs by name, in visual order, and its advance in em."""
+
+    glyphs: tuple[str, ...]
+    advance: float
+
+
+def shape(text: str, path: Path, *, kerning: bool = True) -> Shaped:
+    """Shape `text` (one run of one script, no markup) in the font file `path`, as Pango would."""
+    import uharfbuzz as hb
+
+    font, upem = _font(path)
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    hb.shape(font, buffer, {"kern": kerning})
+    glyphs = tuple(font.glyph_to_string(info.codepoint) for info in buffer.glyph_infos)
+    return Shaped(glyphs, sum(position.x_advance for position in buffer.glyph_positions) / upem)
+
+
 def _runs(text: str, fonts: FontSet) -> list[tuple[str, str]]:
     """`text` cut where the family that draws it changes; characters no font draws (controls, ZWJ,
     isolates) stay with their neighbours."""

@@ -26,8 +26,11 @@ from collections.abc import Callable, Iterator
 
 from ..source.fonts import FontSet
 from .ink import Ink, measure
+from .kashida import TATWEEL, WORD, Candidate, allocate
+from .kashida import stretch as stretch_word
 
 GAP = 2.0  # em between the two columns of a poem
+ELONGATED = "data-elongated"  # a hemistich's words kashida elongated, as drawn (for the text layer)
 SLACK = 0.01  # em of room left at a hemistich's inner edge, so rounding never wraps a line that fits
 
 _POEM = re.compile(
@@ -42,16 +45,28 @@ _NOTE_STARTS = ('<span class="footnote"', '<sup class="footnote-ref"')  # a note
 _TAG = re.compile(r"(<[^>]*>)")
 
 
-def fit_poems(body: str, fonts: FontSet, *, rtl: bool = True, kerning: bool = True, stretch: str = "spacers") -> str:
+def fit_poems(
+    body: str,
+    fonts: FontSet,
+    *,
+    rtl: bool = True,
+    kerning: bool = True,
+    stretch: str = "spacers",
+    kashida: bool = False,
+) -> str:
     """Every poem of an XHTML body with its columns fitted (see the module docstring).
 
     `kerning` must match the stylesheet's `font-kerning`, or the measured
-    widths are not the drawn ones.
+    widths are not the drawn ones. With `kashida`, a hemistich shorter than its column takes what it lacks
+    in elongated joins first (typeset/kashida.py, as justified lines do) and the rest in its spaces.
     """
-    return _POEM.sub(lambda poem: _fit_poem(poem, fonts, rtl, kerning, stretch), body)
+    typed = {word for word in WORD.findall(body) if TATWEEL in word} if kashida else None
+    return _POEM.sub(lambda poem: _fit_poem(poem, fonts, rtl, kerning, stretch, typed), body)
 
 
-def _fit_poem(poem: re.Match[str], fonts: FontSet, rtl: bool, kerning: bool, stretch: str) -> str:
+def _fit_poem(
+    poem: re.Match[str], fonts: FontSet, rtl: bool, kerning: bool, stretch: str, typed: set[str] | None
+) -> str:
     verses = list(_VERSE.finditer(poem["verses"]))
     if not verses:
         return poem[0]
@@ -62,15 +77,62 @@ def _fit_poem(poem: re.Match[str], fonts: FontSet, rtl: bool, kerning: bool, str
     }
     column = max(i.width for i in ink.values())
 
+    def fitted(fragment: str, part: str) -> str:
+        words: list[str] = []
+        laid = ink[fragment]
+        if typed is not None:
+            fragment, words = elongate_hemistich(fragment, column - laid.width - SLACK, fonts, typed)
+            if words:
+                laid = measure(visible_text(fragment), fonts, kerning=kerning, rtl=rtl)
+        return _hemistich(fragment, laid, column, part, rtl, stretch, words)
+
     def verse(match: re.Match[str]) -> str:
-        sadr = _hemistich(match["sadr"], ink[match["sadr"]], column, "sadr", rtl, stretch)
-        ajuz = _hemistich(match["ajuz"], ink[match["ajuz"]], column, "ajuz", rtl, stretch)
+        sadr, ajuz = fitted(match["sadr"], "sadr"), fitted(match["ajuz"], "ajuz")
         return f'<div class="verse{match["classes"]}" style="width: {_em(2 * column + GAP)}">{sadr} {ajuz}</div>\n'
 
     return f'<div class="poem"{poem["attrs"]}>\n{_VERSE.sub(verse, poem["verses"])}</div>'
 
 
-def _hemistich(fragment: str, ink: Ink, column: float, part: str, rtl: bool, stretch: str) -> str:
+def elongate_hemistich(fragment: str, lack: float, fonts: FontSet, typed: set[str]) -> tuple[str, list[str]]:
+    """A hemistich with tatweel at the best joins of its words, adding up to `lack` em at most (one join a
+    word, typeset/kashida.py), and the words elongated, as drawn. A word cut by markup is left alone."""
+    if lack <= 0 or not fonts.families:
+        return fragment, []
+    face = fonts.regular(fonts.families[0]).path
+    parts = list(text_parts(fragment))
+    found: list[tuple[int, int, str]] = []  # (part, offset, word) of each whole word
+    starts, joined = [], ""
+    for index, (part, is_text) in enumerate(parts):
+        if is_text:
+            starts.append((len(joined), index))
+            joined += part
+    for match in WORD.finditer(joined):
+        start, index = max((s for s in starts if s[0] <= match.start()), default=(0, 0))
+        if match.end() <= start + len(parts[index][0]):  # else the word is cut by markup
+            found.append((index, match.start() - start, match[0]))
+    candidates, stretches = [], {}
+    for place, (_, _, word) in enumerate(found):
+        chosen = stretch_word(word, face)
+        if chosen is None or any(chosen.apply(word, n) in typed for n in range(1, 4)):
+            continue
+        stretches[place] = chosen
+        candidates.append(Candidate(place, chosen.rank, chosen.gains))
+    counts = allocate(candidates, lack)
+    if not counts:
+        return fragment, []
+    texts = [part for part, _ in parts]
+    words = []
+    for place, count in sorted(counts.items(), key=lambda item: -found[item[0]][1]):
+        index, offset, word = found[place]
+        at = offset + stretches[place].at
+        texts[index] = texts[index][:at] + TATWEEL * count + texts[index][at:]
+        words.append(stretches[place].apply(word, count))
+    return "".join(texts), words
+
+
+def _hemistich(
+    fragment: str, ink: Ink, column: float, part: str, rtl: bool, stretch: str, elongated: list[str] | None = None
+) -> str:
     """One hemistich as a flex item a column and half the gap wide, its ink filling the column."""
     outer_is_right = (part == "sadr") == rtl
     outer, inner = ("right", "left") if outer_is_right else ("left", "right")
@@ -83,27 +145,28 @@ def _hemistich(fragment: str, ink: Ink, column: float, part: str, rtl: bool, str
         fragment = _in_text(fragment, lambda text: text.replace(" ", spacer))
     elif extra > 0:
         margins += f"; word-spacing: {_em(extra)}"
+    words = f' {ELONGATED}="{" ".join(elongated)}"' if elongated else ""
     return (
         f'<span class="hemistich {part}" style="width: {_em(column + GAP / 2)}">'
-        f'<span class="text" style="{margins}">{fragment}</span></span>'
+        f'<span class="text" style="{margins}"{words}>{fragment}</span></span>'
     )
 
 
 def visible_text(fragment: str) -> str:
     """The text of an XHTML fragment as drawn on the line: tags dropped, entities decoded, notes left out."""
-    return html.unescape("".join(part for part, is_text in _parts(fragment) if is_text))
+    return html.unescape("".join(part for part, is_text in text_parts(fragment) if is_text))
 
 
 def _count_spaces(fragment: str) -> int:
-    return sum(part.count(" ") for part, is_text in _parts(fragment) if is_text)
+    return sum(part.count(" ") for part, is_text in text_parts(fragment) if is_text)
 
 
 def _in_text(fragment: str, change: Callable[[str], str]) -> str:
     """Apply `change` to the text between tags only (never inside a tag or a note)."""
-    return "".join(change(part) if is_text else part for part, is_text in _parts(fragment))
+    return "".join(change(part) if is_text else part for part, is_text in text_parts(fragment))
 
 
-def _parts(fragment: str) -> Iterator[tuple[str, bool]]:
+def text_parts(fragment: str) -> Iterator[tuple[str, bool]]:
     """The pieces of a fragment, each with whether it is text of the line (not a tag, not inside a note)."""
     depth = 0
     for part in _TAG.split(fragment):

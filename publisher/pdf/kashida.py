@@ -1,0 +1,243 @@
+"""Kashida justification (`[pdf] justify = "kashida"`): justified lines take part of their slack in elongated
+letter joins, the rest in their spaces, with exactly the line breaks of the space-justified text.
+
+WeasyPrint justifies a line by widening its spaces. The book is laid out once, as it is; then, before it is
+drawn, each line of a body paragraph that WeasyPrint justified (never a paragraph's last line, nor a line
+before a forced break: it has no slack) is read from the layout: its words, the face and size each is drawn
+in, and its slack (WeasyPrint's `justification_spacing` times the line's spaces). typeset/kashida.py chooses
+the joins of its words to elongate with tatweel (U+0640) and measures them with HarfBuzz; the text boxes that
+hold them get their new text, shaped by Pango, and the line is justified again with the slack that is left:
+the spaces shrink by what the joins took, the boxes after a longer one move along, and the line keeps its
+width. No line is laid out again, so none can break elsewhere, and no page can change.
+
+Headings, captions, table cells, notes and the other classed paragraphs are not paragraphs of the body (plain
+`<p>` of running text), and Latin, digits and code hold no Arabic word: none of them is touched.
+
+The tatweels are drawn, not text: the text layer gives each elongated word its text as typed (textlayer.py,
+with the `elongated` words `justify` returns), so that copying and searching find the words.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..source.fonts import FontSet
+from ..typeset.kashida import TATWEEL, WORD, Candidate, allocate, has_tatweel, stretch
+from ..typeset.verse import ELONGATED
+
+ATTRIBUTE = "data-kashida"
+SAFETY = 0.02  # em left to the spaces of each line, so that rounding never makes an elongated line overflow
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_VERSE_WORDS = re.compile(rf'{ELONGATED}="([^"]*)"')
+_LOG = logging.getLogger("weasyprint.kashida")  # collected with WeasyPrint's warnings (builder/pool.py)
+
+
+def elongated_verse(html: str) -> dict[str, str]:
+    """The words kashida elongated in the book's hemistichs (typeset/verse.py), as drawn → as typed."""
+    return {word: word.replace(TATWEEL, "") for words in _VERSE_WORDS.findall(html) for word in words.split()}
+
+
+def number_paragraphs(html: str) -> str:
+    """Give each plain `<p>` of the book a number, by which its lines are found in the layout."""
+    numbers = iter(range(1 << 30))
+    return _PARAGRAPH.sub(lambda p: f'<p {ATTRIBUTE}="{next(numbers)}">{p[1]}</p>', html)
+
+
+@dataclass
+class Word:
+    """A word of a line: its text, the text box it is in and where, the face it is drawn in (None: never
+    elongated) and the font size in px."""
+
+    text: str
+    box: Any
+    start: int
+    font: Path | None
+    size: float
+
+
+@dataclass
+class Line:
+    """A line of a paragraph in the layout: its box, its words, and the slack justification gave its spaces."""
+
+    box: Any
+    words: list[Word] = field(default_factory=list)
+    slack: float = 0.0
+    spaces: int = 0
+    size: float = 0.0
+
+
+def justify(document: Any, html: str, fonts: FontSet) -> dict[str, str]:
+    """Elongate the justified lines of `document` (laid out from `number_paragraphs(html)`) in place; returns
+    each elongated word as drawn with its text as typed. Falls back to spaces (with a warning) when the book's
+    first family has no tatweel glyph."""
+    if not fonts.families or not has_tatweel(fonts.regular(fonts.families[0]).path):
+        _LOG.warning("kashida justification: %s has no tatweel (U+0640); justified with spaces", fonts.families[0])
+        return {}
+    typed = {word for word in WORD.findall(html) if TATWEEL in word}
+    elongated: dict[str, str] = {}
+    for paragraph in read_paragraphs(document, fonts).values():
+        for line in paragraph[:-1]:
+            counts = plan(line, typed)
+            if counts:
+                elongated.update(elongate(line, counts))
+    return elongated
+
+
+def plan(line: Line, typed: set[str]) -> dict[int, tuple[int, int]]:
+    """The tatweels a justified line takes, by the number of the word on the line: (index in the word, count);
+    what they add stays under the line's slack."""
+    if line.slack <= 0 or not line.size or not line.spaces:
+        return {}
+    target = line.slack - SAFETY * line.size
+    candidates, stretches = [], {}
+    for place, word in enumerate(line.words):
+        found = stretch(word.text, word.font) if word.font is not None else None
+        if found is None or any(found.apply(word.text, n) in typed for n in range(1, 4)):
+            continue  # an elongated form the author typed elsewhere would take its text
+        stretches[place] = found
+        candidates.append(Candidate(place, found.rank, tuple(g * word.size for g in found.gains)))
+    return {place: (stretches[place].at, count) for place, count in allocate(candidates, target).items()}
+
+
+def elongate(line: Line, counts: dict[int, tuple[int, int]]) -> dict[str, str]:
+    """Put the planned tatweels into the line's text boxes and justify it again with the slack left; returns
+    the elongated words (as drawn → as typed). A line whose joins, as Pango shapes them, would take more than
+    its slack is left as it was."""
+    from weasyprint.formatting_structure import boxes
+
+    texts: dict[int, str] = {}
+    elongated: dict[str, str] = {}
+    by_box: dict[int, list[tuple[int, str]]] = {}
+    for place, (at, count) in counts.items():
+        word = line.words[place]
+        by_box.setdefault(id(word.box), []).append((word.start + at, TATWEEL * count))
+        elongated[word.text[:at] + TATWEEL * count + word.text[at:]] = word.text
+    gain = 0.0
+    for word in line.words:
+        inserts = by_box.pop(id(word.box), None)
+        if inserts is None:
+            continue
+        text = word.box.text
+        for offset, tatweels in sorted(inserts, reverse=True):
+            text = text[:offset] + tatweels + text[offset:]
+        texts[id(word.box)] = text
+        gain += _natural_width(text, word.box.style) - _natural_width(word.box.text, word.box.style)
+    if gain <= 0 or gain > line.slack:
+        return {}
+    spacing = _spacing(line.box, boxes) - gain / line.spaces
+    _justify_again(line.box, spacing, texts, 0.0, boxes)
+    return elongated
+
+
+def _spacing(box: Any, boxes: Any) -> float:
+    """The justification spacing WeasyPrint gave a line's spaces."""
+    return next((text.justification_spacing for text in _text_boxes(box, boxes) if text.justification_spacing), 0.0)
+
+
+def _justify_again(box: Any, spacing: float, texts: dict[int, str], advance: float, boxes: Any) -> float:
+    """WeasyPrint's `add_word_spacing` once more, over a justified line: each text box gets its new text (if
+    any) and `spacing` for its spaces, and every box moves by what the boxes before it (left to right) grew."""
+    from weasyprint.text.line_break import create_layout
+
+    if isinstance(box, boxes.TextBox):
+        spaces = box.text.count(" ") + box.text.count("\u00a0")
+        text = texts.get(id(box), box.text)
+        if not spaces and text == box.text:
+            box.position_x += advance
+            return advance
+        natural = box.width - box.justification_spacing * spaces
+        if text != box.text:
+            natural = _natural_width(text, box.style)
+        layout = create_layout(text, box.style, None, max_width=None, justification_spacing=spacing)
+        layout.deactivate()
+        old = box.width
+        box.text, box.pango_layout, box.justification_spacing = text, layout, spacing
+        box.width = natural + spacing * spaces
+        box.position_x += advance
+        return advance + box.width - old
+    if isinstance(box, boxes.LineBox | boxes.InlineBox):
+        box.position_x += advance
+        before = advance
+        children = box.children[::-1] if box.style["direction"] == "rtl" else box.children
+        for child in children:
+            if child.is_in_normal_flow():
+                advance = _justify_again(child, spacing, texts, advance, boxes)
+        box.width += advance - before
+        return advance
+    box.translate(advance, 0)  # an atomic inline box
+    return advance
+
+
+def _natural_width(text: str, style: Any) -> float:
+    """The width of `text` on one line, its spaces unjustified, as Pango shapes it in `style`."""
+    from weasyprint.text.line_break import create_layout, line_size
+
+    layout = create_layout(text, style, None, max_width=None, justification_spacing=0)
+    first, _ = layout.get_first_line()
+    width, _ = line_size(first, style)
+    layout.deactivate()
+    return float(width)
+
+
+def read_paragraphs(document: Any, fonts: FontSet) -> dict[int, list[Line]]:
+    """The lines of every numbered paragraph of a laid-out document, pages in order."""
+    from weasyprint.formatting_structure import boxes
+
+    paragraphs: dict[int, list[Line]] = {}
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if not isinstance(box, boxes.BlockBox) or box.element_tag != "p" or box.element is None:
+                continue
+            number = box.element.get(ATTRIBUTE)
+            if number is None:
+                continue
+            lines = paragraphs.setdefault(int(number), [])
+            for child in box.children:
+                if isinstance(child, boxes.LineBox):
+                    lines.append(_read_line(child, fonts, boxes))
+    return paragraphs
+
+
+def _read_line(line_box: Any, fonts: FontSet, boxes: Any) -> Line:
+    line = Line(line_box, size=line_box.style["font_size"])
+    texts = list(_text_boxes(line_box, boxes))
+    for index, box in enumerate(texts):
+        text = box.text
+        line.spaces += text.count(" ") + text.count("\u00a0")
+        if box.justification_spacing:
+            line.slack = box.justification_spacing  # per space; times the spaces below
+        font = _face(box.style, fonts)
+        before = texts[index - 1].text[-1:] if index else ""
+        after = texts[index + 1].text[:1] if index + 1 < len(texts) else ""
+        for word in WORD.finditer(text):
+            # a word cut by markup ("<b>ال</b>كتاب") is measured in pieces: never elongated
+            cut = (word.start() == 0 and WORD.match(before)) or (word.end() == len(text) and WORD.match(after))
+            line.words.append(Word(word[0], box, word.start(), None if cut else font, box.style["font_size"]))
+    line.slack *= line.spaces
+    return line
+
+
+def _text_boxes(box: Any, boxes: Any) -> Iterator[Any]:
+    """The text boxes of a line in the order of the text, floated and positioned boxes (notes) left out."""
+    for child in box.children:
+        if isinstance(child, boxes.TextBox):
+            yield child
+        elif isinstance(child, boxes.InlineBox) and child.is_in_normal_flow():
+            yield from _text_boxes(child, boxes)
+
+
+def _face(style: Any, fonts: FontSet) -> Path | None:
+    """The font file a text box is drawn in, when it is the book's first family with normal letter spacing."""
+    families = [family for family in style["font_family"] if family in fonts.every_family]
+    if not families or families[0] != fonts.families[0] or style["letter_spacing"] != "normal":
+        return None
+    italic = style["font_style"] != "normal"
+    faces = [face for face in fonts.faces if face.family == families[0]]
+    best = min(faces, key=lambda f: ((f.style != "normal") != italic, abs(f.weight - style["font_weight"])))
+    return best.path

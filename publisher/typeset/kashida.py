@@ -1,0 +1,201 @@
+"""Kashida: where an Arabic word may be elongated, and by how much, measured with HarfBuzz in the book's fonts.
+
+A justified Arabic line can take part of its slack by stretching the join between two letters with
+tatweel (U+0640) instead of widening its spaces. Where, follows the priorities word processors took from
+the calligraphers' practice (Microsoft's justification of Arabic for Internet Explorer 5.5, explained in
+"The big kashida secret", khtt.net; LibreOffice's i18nutil/kashida.cxx follows the same table), the lower
+class first, and within a class the join nearest the end of the word:
+
+1. after an initial or medial seen or sad (س ش ص ض): "سـلام";
+2. before a final tāʾ marbūṭa, hāʾ or dāl (ة ه د ذ): "مدرسـة";
+3. before a final alef, ṭāʾ, lām, kāf or gāf (ا ط ظ ل ك ک گ), never lām then alef (the lam-alef ligature);
+4. before a medial beh-like letter followed by rāʾ, yāʾ or alef maqṣūra (ب ت ث ن ي ئ + ر ز ي ى): "الـبيت";
+5. before a final wāw, ʿayn, qāf or fāʾ (و ؤ ع غ ق ف);
+6. before any other final letter that joins;
+7. any other join (between two medial forms), last.
+
+Never right after the lām of the article ("الـبيت"), where newspapers stretch and calligraphers do not.
+
+At most one join per word (W3C alreq; Nemeth, "On Arabic justification"), never in a word shorter than
+three letters, with marks (vocalised text: marks.py in pdf/ gives such words their text) or with a tatweel
+the author typed. A join is used only if the font keeps its shaping: the elongated word, shaped with
+HarfBuzz, must draw the glyphs of the plain word plus tatweel glyphs, so that lam-alef, the Allah
+ligature and the font's contextual forms (Amiri's kāf-beh, mīm-ḥāʾ-mīm…) still form; a join whose
+elongation changes them is skipped for the next one. Lengths are in em of the font size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .ink import shape
+
+TATWEEL = "\u0640"
+MAX_TATWEELS = 3  # per word: Amiri's three tatweels are 0.56 em, a long but not a barred word
+MIN_LETTERS = 3
+MAX_WORDS = 5  # elongated words on a line at most: a few long joins read as calligraphy, many short ones as noise
+
+# Unicode joining types (ArabicShaping.txt) of the letters a word here may hold: R joins its previous
+# letter only, U neither; everything else in WORD below is dual-joining (D).
+_RIGHT_JOINING = frozenset(
+    "\u0622\u0623\u0624\u0625\u0627\u0629\u062f\u0630\u0631\u0632\u0648\u0671\u0672\u0673\u0675\u0676\u0677"
+    + "".join(map(chr, range(0x0688, 0x069A)))
+    + "\u06c0\u06c3\u06c4\u06c5\u06c6\u06c7\u06c8\u06c9\u06ca\u06cb\u06cd\u06cf\u06d2\u06d3\u06d5\u06ee\u06ef"
+)
+_NON_JOINING = frozenset("\u0621\u0674")
+_SEEN_SAD = frozenset("سشصض")
+_HAA_DAL = frozenset("ةهدذۀە")
+_ALEF_LAM_KAF = frozenset("اأإآٱطظلكکگ")
+_ALEFS = frozenset("اأإآٱ")
+_BEH_LIKE = frozenset("بتثنيئپیىٹ")
+_RA_YA = frozenset("رزيىیژ")
+_WAW_AIN_QAF_FA = frozenset("وؤعغقفڤ")
+_ARTICLES = ("وال", "فال", "بال", "كال", "ال", "لل")  # the article, alone or after a one-letter particle
+# A word as the justification sees it: Arabic letters, with marks, tatweel and the zero-width (non-)joiner.
+WORD = re.compile("[\u0620-\u065f\u0670-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u200c\u200d]+")
+_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def joins(word: str) -> list[tuple[int, int]]:
+    """The places of `word` where a tatweel may go, best first: (priority class, index to insert at)."""
+    letters = list(word)
+    if len(letters) < MIN_LETTERS or TATWEEL in word or _MARKS.search(word) or "\u200c" in word:
+        return []
+    found: list[tuple[int, int]] = []
+    article = next((len(prefix) for prefix in _ARTICLES if word.startswith(prefix) and len(word) > len(prefix) + 1), 0)
+    for i in range(len(letters) - 1):
+        left, right = letters[i], letters[i + 1]
+        if not (_dual(left) and (_dual(right) or right in _RIGHT_JOINING)):
+            continue
+        final = i + 2 == len(letters) or right in _RIGHT_JOINING
+        after = letters[i + 2] if i + 2 < len(letters) else ""
+        if left == "ل" and right in _ALEFS:
+            continue  # lam-alef is one ligature
+        if i + 1 <= article:  # inside the article or right after it
+            continue
+        if left in _SEEN_SAD:
+            rank = 1
+        elif final and right in _HAA_DAL:
+            rank = 2
+        elif final and right in _ALEF_LAM_KAF:
+            rank = 3
+        elif not final and right in _BEH_LIKE and after in _RA_YA:
+            rank = 4
+        elif final and right in _WAW_AIN_QAF_FA:
+            rank = 5
+        elif final:
+            rank = 6
+        else:
+            rank = 7
+        found.append((rank, i + 1))
+    return sorted(found, key=lambda place: (place[0], -place[1]))
+
+
+def _dual(char: str) -> bool:
+    return (
+        bool(WORD.fullmatch(char))
+        and char not in _RIGHT_JOINING
+        and char not in _NON_JOINING
+        and not _MARKS.match(char)
+        and char not in "\u200c\u200d"
+    )
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """One word's elongation: the join's class, where the tatweels go, and the width each count adds (em)."""
+
+    rank: int
+    at: int
+    gains: tuple[float, ...]  # gains[n - 1]: what n tatweels add to the word's advance
+
+    def apply(self, word: str, count: int) -> str:
+        """`word` with `count` tatweels at the join."""
+        return word[: self.at] + TATWEEL * count + word[self.at :]
+
+
+@lru_cache(maxsize=65536)
+def stretch(word: str, font: Path) -> Stretch | None:
+    """The best join of `word` whose elongation keeps the shaping of the font file `font` (see the module
+    docstring), with what one to MAX_TATWEELS tatweels add; None when the word has none."""
+    places = joins(word)
+    if not places:
+        return None
+    plain = shape(word, font)
+    for rank, at in places:
+        gains = []
+        for count in range(1, MAX_TATWEELS + 1):
+            longer = shape(word[:at] + TATWEEL * count + word[at:], font)
+            if not keeps_glyphs(plain.glyphs, longer.glyphs):
+                break
+            gains.append(longer.advance - plain.advance)
+        if len(gains) == MAX_TATWEELS and all(b > a for a, b in zip((0.0, *gains), gains, strict=False)):
+            return Stretch(rank, at, tuple(gains))
+    return None
+
+
+def keeps_glyphs(plain: Sequence[str], longer: Sequence[str]) -> bool:
+    """Whether the glyphs of an elongated word are the plain word's plus tatweel: the same glyphs in the same
+    order once the tatweel glyphs are set aside, a glyph that took the tatweel in (Amiri's "alef.fina_Tatweel")
+    counting as its plain form. A ligature broken, or a contextual form lost, makes them differ."""
+    kept = [name for name in longer if not _is_tatweel(name)]
+    if len(kept) != len(plain):
+        return False
+    return all(
+        a == b or (b.endswith("_Tatweel") and b.removesuffix("_Tatweel") == a) for a, b in zip(plain, kept, strict=True)
+    )
+
+
+def _is_tatweel(name: str) -> bool:
+    return name == "uni0640" or name.startswith("uni0640.")
+
+
+def has_tatweel(font: Path) -> bool:
+    """Whether the font file draws U+0640 (without it, justification falls back to spaces)."""
+    return shape(TATWEEL, font).glyphs not in ((), (".notdef",))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A word of a justified line that may be elongated: its place on the line (0 = first in reading order),
+    its join's class and what one, two… tatweels add to the line (in the unit of the target)."""
+
+    place: int
+    rank: int
+    gains: tuple[float, ...]
+
+
+def allocate(candidates: Sequence[Candidate], target: float, words: int = MAX_WORDS) -> dict[int, int]:
+    """How many tatweels each candidate word gets (by place) so that their gains come near `target` without
+    passing it: one join per word, in as few words as reach the target (at most `words`), taken by the best
+    class first and, within a class, the last words of the line first; the chosen words grow together, a
+    tatweel at a time, so that none becomes much longer than the others."""
+    order = sorted(candidates, key=lambda c: (c.rank, -c.place))
+    chosen: list[Candidate] = []
+    reach = 0.0
+    for candidate in order:
+        if len(chosen) == words or reach >= target:
+            break
+        chosen.append(candidate)
+        reach += candidate.gains[-1]
+    counts: dict[int, int] = {}
+    taken = 0.0
+    for level in range(1, MAX_TATWEELS + 1):
+        changed = False
+        for candidate in chosen:
+            if counts.get(candidate.place, 0) != level - 1 or level > len(candidate.gains):
+                continue
+            gains = candidate.gains
+            more = gains[level - 1] - (gains[level - 2] if level > 1 else 0.0)
+            if taken + more > target:
+                continue
+            counts[candidate.place] = level
+            taken += more
+            changed = True
+        if not changed:
+            break
+    return counts
