@@ -29,6 +29,7 @@ from .publications import check_publications, load_manifests, publication_moment
 
 if TYPE_CHECKING:
     from ..source.fonts import FontSet
+    from ..source.reader import Document
     from ..typeset.templates import Templates
     from .pool import Rendered, Task
 
@@ -123,11 +124,20 @@ class _Shared:
                 self.memo[what] = tree_digest(self.space.search_path("templates"), TEMPLATE_FOLDERS[what])
         return self.memo[what]
 
-    def key(self, manifest: Manifest, fmt: str, moment: dt.datetime, inputs: Iterable[str]) -> str:
+    def key(
+        self, manifest: Manifest, fmt: str, moment: dt.datetime, inputs: Iterable[str], document: Document | None = None
+    ) -> str:
         """The cache key of a publication's `fmt` artifact made at `moment`, which reads the files the
-        manifest names and `inputs` (workspace-relative)."""
+        manifest names and `inputs` (workspace-relative).
+
+        The manifest and the texts of `document` are hashed as they were read, not as they are now:
+        an edit saved while the build runs is then seen by the next build. Other files (images, the
+        cover) are hashed here, before the renderer reads them, which errs the same safe way."""
+        read = {_relative(self.space, manifest.path): manifest.sha256} if manifest.sha256 else {}
+        if document is not None:
+            read |= {_relative(self.space, c.source): c.sha256 for c in document.chapters if c.sha256}
         files = sorted({*_own_files(self.space, manifest), *inputs})
-        contents = [f"{name}={self.file(name)}" for name in files]
+        contents = [f"{name}={read.get(name) or self.file(name)}" for name in files]
         templates = [self.of(fmt)] + ([self.of("cover")] if fmt == "epub" and not manifest.cover_path else [])
         return combine(tool_digest(), fmt, moment.isoformat(), *templates, self.of("fonts"), *contents)
 
@@ -242,7 +252,7 @@ def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared) -> list[Task
     for planned in todo:
         document = documents[planned.manifest.slug]
         planned.inputs = tuple(sorted({_relative(space, image.path) for image in document.images}))
-        planned.key = shared.key(planned.manifest, planned.format, planned.moment, planned.inputs)
+        planned.key = shared.key(planned.manifest, planned.format, planned.moment, planned.inputs, document)
         tasks.append(Task(planned.manifest, document, planned.format, planned.moment))
     return tasks
 
@@ -296,7 +306,7 @@ def _stage_site(
         "site",
         shared.of("site"),
         shared.of("fonts"),
-        *(f"{m.slug}={file_digest(m.path)}" for m in listed),
+        *(f"{m.slug}={m.sha256 or file_digest(m.path)}" for m in listed),
         sums.decode(),
     )
     if store and store.fresh(INDEX, key, space.dist / INDEX):
