@@ -24,7 +24,7 @@ from ..source.manifest import Manifest, load_manifest
 from ..version import tool_digest
 from ..workspace import Workspace, file_digest, inside
 from .cache import TEMPLATE_FOLDERS, Cache, combine, tree_digest
-from .dist import Release
+from .dist import ARTIFACT_SUFFIXES, CHECKSUMS, INDEX, Release, disagreements, orphans, read_checksums
 from .publications import check_publications, load_manifests, publication_moment
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from .pool import Rendered, Task
 
 FORMATS = ("pdf", "epub")
-INDEX, CHECKSUMS = "index.html", "SHA256SUMS"
 
 # progress(name, done, total): told once before rendering starts (name None, done 0), then after each artifact.
 Progress = Callable[[str | None, int, int], None]
@@ -52,6 +51,24 @@ class Artifact:
     seconds: float
     warnings: tuple[str, ...] = ()
     rendered: bool = True
+
+
+class BuildReport(list[Artifact]):
+    """The artifacts of a build (it is their list), and what else the build did to dist/: the files of
+    publications that are gone it removed, and how it found SHA256SUMS disagreeing with dist/ (repaired)."""
+
+    def __init__(self, artifacts: Iterable[Artifact], removed: Iterable[str] = (), repaired: Iterable[str] = ()):
+        super().__init__(artifacts)
+        self.removed = list(removed)
+        self.repaired = list(repaired)
+
+
+class SiteReport(list[str]):
+    """The files `publish site` wrote (it is their list), and how it found SHA256SUMS disagreeing with dist/."""
+
+    def __init__(self, written: Iterable[str], repaired: Iterable[str] = ()):
+        super().__init__(written)
+        self.repaired = list(repaired)
 
 
 @dataclass(frozen=True)
@@ -160,7 +177,7 @@ def build(
     jobs: int | None = None,
     shard: Shard | None = None,
     cache: bool = True,
-) -> list[Artifact]:
+) -> BuildReport:
     """Build the named publications (all when none) of a workspace into its dist/ folder.
 
     Only artifacts whose inputs changed are rendered (`cache=False` renders all), by up to `jobs`
@@ -168,9 +185,14 @@ def build(
     stops the build with all its problems listed, and dist/ stays as it was; otherwise the
     artifacts appear in dist/ together at the end. `dist` writes elsewhere instead. With `shard`,
     only that part of the publications is built and the download page is left to `write_site`.
+
+    A build that writes the download page first compares SHA256SUMS with dist/ (a killed build may
+    have left them disagreeing) and leaves them agreeing; a build of every publication (no `slugs`,
+    no `shard`) also removes the artifacts publish made for publications no longer in source/.
     """
     formats, slugs = list(formats), list(slugs)
     space = Workspace(Path(workspace).resolve(), dist)
+    every = space.select(())
     selected = [s for s in space.select(slugs) if shard is None or shard.holds(s)]
     manifests = load_manifests(space, selected)
     store = Cache(space.root) if cache else None
@@ -187,7 +209,13 @@ def build(
     tasks = _tasks(space, todo, shared)
 
     finished = 0
+    own_dist = dist is None and shard is None  # a shard's dist/ disagrees with SHA256SUMS until publish site
+    repaired = disagreements(space.dist, every, partial(_digest, store)) if own_dist else []
+    whole = own_dist and not slugs
+    gone = orphans(space.dist, every, lambda name: bool(store and store.get(name))) if whole else []
     with Release(space.dist) as release:
+        for name in gone:
+            release.remove(name)
 
         def done(task: Task, rendered: Rendered) -> None:
             nonlocal finished
@@ -217,20 +245,29 @@ def build(
             store.record(INDEX, *site)
         if not slugs and shard is None and set(formats) == set(FORMATS) and dist is None:  # a whole build
             store.prune({p.name for p in plan} | {INDEX})
-    return [_artifact(space, store, p, digested) for p in plan]
+    repaired = [problem for problem in repaired if not problem.startswith(tuple(f"dist/{n}:" for n in gone))]
+    artifacts = [_artifact(space, store, p, digested) for p in plan]
+    return BuildReport(artifacts, [f"dist/{name}" for name in gone], repaired)
 
 
-def write_site(workspace: Path | str = ".") -> list[str]:
+def write_site(workspace: Path | str = ".") -> SiteReport:
     """Remake dist/index.html and SHA256SUMS from the artifacts in dist/ (after merging shards);
-    return the names of the files written."""
+    return the names of the files written, and what disagreed before."""
     space = Workspace(Path(workspace).resolve())
+    every = space.select(())  # no publication, no page: refused before anything is written
     store = Cache(space.root)
+    repaired = disagreements(space.dist, every, partial(_digest, store))
     with Release(space.dist) as release:
         site = _stage_site(space, release, store, _Shared(space), {}, [])
         written = [final.name for _, final in release.staged]
     if site:
         store.record(INDEX, *site)
-    return written
+    return SiteReport(written, repaired)
+
+
+def _digest(store: Cache | None, name: str, path: Path) -> str:
+    """A dist/ file's SHA-256: the cache's record while the file is as it last saw it."""
+    return store.digest(name, path) if store else file_digest(path)
 
 
 def available_cores() -> int:
@@ -295,7 +332,10 @@ def _stage_site(
     def sha256(name: str, path: Path) -> str:
         return digested.get(name) or (store.digest(name, path) if store else file_digest(path))
 
-    files = release.files((".pdf", ".epub"))
+    # Listed: the artifacts of the publications of source/, and those listed before that a build of
+    # some publications does not remove; never a file someone else put in dist/.
+    slugs, before = set(space.slugs()), read_checksums(space.dist) or {}
+    files = {n: p for n, p in release.files(ARTIFACT_SUFFIXES).items() if Path(n).stem in slugs or n in before}
     downloads = {name: Download(name, path, sha256(name, path), path.stat().st_size) for name, path in files.items()}
     sums = checksums({name: d.sha256 for name, d in downloads.items()})
     if _read(space.dist / CHECKSUMS) != sums:
