@@ -173,8 +173,6 @@ def site_command(workspace: Path) -> None:
     from .builder.plan import write_site
 
     written = _run(lambda: write_site(workspace))
-    for line in dist_changes([], written.repaired):
-        click.echo(line)
     click.echo(f"wrote {', '.join('dist/' + name for name in written)}" if written else "dist/ site is up to date")
 
 

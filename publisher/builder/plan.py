@@ -63,14 +63,6 @@ class BuildReport(list[Artifact]):
         self.repaired = list(repaired)
 
 
-class SiteReport(list[str]):
-    """The files `publish site` wrote (it is their list), and how it found SHA256SUMS disagreeing with dist/."""
-
-    def __init__(self, written: Iterable[str], repaired: Iterable[str] = ()):
-        super().__init__(written)
-        self.repaired = list(repaired)
-
-
 @dataclass(frozen=True)
 class Shard:
     """Part K of N of a workspace's publications, chosen by a hash of each slug: stable across
@@ -250,19 +242,18 @@ def build(
     return BuildReport(artifacts, [f"dist/{name}" for name in gone], repaired)
 
 
-def write_site(workspace: Path | str = ".") -> SiteReport:
-    """Remake dist/index.html and SHA256SUMS from the artifacts in dist/ (after merging shards);
-    return the names of the files written, and what disagreed before."""
+def write_site(workspace: Path | str = ".") -> list[str]:
+    """Remake dist/index.html and SHA256SUMS from the artifacts in dist/ (after merging shards, or to
+    repair a dist/ a killed build left disagreeing with SHA256SUMS); return the names of the files written."""
     space = Workspace(Path(workspace).resolve())
-    every = space.select(())  # no publication, no page: refused before anything is written
+    space.select(())  # no publication, no page: refused before anything is written
     store = Cache(space.root)
-    repaired = disagreements(space.dist, every, partial(_digest, store))
     with Release(space.dist) as release:
         site = _stage_site(space, release, store, _Shared(space), {}, [])
         written = [final.name for _, final in release.staged]
     if site:
         store.record(INDEX, *site)
-    return SiteReport(written, repaired)
+    return written
 
 
 def _digest(store: Cache | None, name: str, path: Path) -> str:
