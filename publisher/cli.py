@@ -138,11 +138,15 @@ def build_command(
                 }
                 for a in artifacts
             ],
+            "removed": artifacts.removed,
+            "repaired": artifacts.repaired,
             "seconds": round(time.perf_counter() - started, 3),
             "warnings": [w for a in artifacts for w in a.warnings],
         }
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     elif not quiet:
+        for line in dist_changes(artifacts.removed, artifacts.repaired):
+            click.echo(line)
         for a in artifacts:
             if not (a.rendered or verbose):
                 continue
@@ -218,6 +222,12 @@ def new_command(workspace: Path, slug: str, title: str | None) -> None:
         f"created {folder.relative_to(Path(workspace).resolve())}/manifest.toml and article.md; "
         f"edit them, then run: publish build {slug}"
     )
+
+
+def dist_changes(removed: list[str], repaired: list[str]) -> list[str]:
+    """What a build did to dist/ besides writing artifacts, one line each."""
+    lines = [f"removed {name} (its publication is no longer in source/)" for name in removed]
+    return lines + [f"repaired: {problem} (an interrupted build?); SHA256SUMS remade" for problem in repaired]
 
 
 class ProgressDisplay:

@@ -79,8 +79,11 @@ class Workspace:
         return slugs
 
     def select(self, wanted: tuple[str, ...] | list[str]) -> list[str]:
-        """The publications to build: all, or the named ones (each must exist)."""
+        """The publications to build: all, or the named ones (each must exist). A workspace without
+        any is an error: there is nothing to build, check or list."""
         slugs = self.slugs()
+        if not slugs:
+            raise InputError("source/: holds no publication; start one with publish new SLUG")
         unknown = [s for s in wanted if s not in slugs]
         if unknown:
             known = ", ".join(slugs) or "none"

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SEED, Built, make_workspace, run_publish
 
+from publisher.web.site import checksums
+from publisher.workspace import file_digest
+
 
 @pytest.fixture
 def checked(built: Built, tmp_path: Path) -> Path:
@@ -17,6 +20,8 @@ def checked(built: Built, tmp_path: Path) -> Path:
     (root / "dist").mkdir()
     for fmt in ("pdf", "epub"):
         shutil.copy(built.artifact("book", fmt), root / "dist")
+    sums = {p.name: file_digest(p) for p in (root / "dist").iterdir()}
+    (root / "dist" / "SHA256SUMS").write_bytes(checksums(sums))
     return root
 
 
@@ -32,6 +37,7 @@ def test_check_passes_and_writes_nothing(checked: Path) -> None:
         "ok: source/book: manifest, text and font coverage",
         "ok: dist/book.epub: EPUBCheck",
         "ok: dist/book.pdf: opens, title, fonts",
+        "ok: dist/SHA256SUMS: lists every artifact, with its SHA-256",
     ]
     assert listing(checked) == before
 
@@ -43,6 +49,7 @@ def test_check_reports_broken_and_stale_artifacts(checked: Path, built: Built) -
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert any(line.startswith("error: dist/book.epub: EPUBCheck FATAL") for line in lines), lines
+    assert "error: dist/book.epub: its SHA-256 is not the one SHA256SUMS lists" in result.stderr
     assert 'error: dist/book.pdf: its title is "استراتيجية القطب الاجتماعي 2021-2026", the manifest says' in (
         result.stderr
     )

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, SEED, make_workspace
+from conftest import FIXTURES, REPO, SEED, make_workspace, run_publish
 
 from publisher.builder.dist import TEMP_SUFFIX, Release, remove_leftovers
 
@@ -94,3 +94,120 @@ def test_an_interrupted_build_says_so_and_leaves_dist_as_it_was(workspace: Path)
     assert result.returncode == 130
     assert result.stderr == "error: interrupted; dist/ keeps the files it had\n"
     assert snapshot(workspace / "dist") == before
+
+
+def consistent(dist: Path) -> None:
+    """SHA256SUMS passes `sha256sum -c` and lists exactly the PDFs and EPUBs, and the page links to exactly them."""
+    import re
+
+    result = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=dist, capture_output=True)
+    assert result.returncode == 0, result.stdout
+    files = {p.name for p in dist.iterdir() if p.suffix in (".pdf", ".epub")}
+    assert {line.split("  ")[1] for line in (dist / "SHA256SUMS").read_text().splitlines()} == files
+    assert set(re.findall(r'href="([^"]+\.(?:pdf|epub))"', (dist / "index.html").read_text())) == files
+    assert not list(dist.glob(".*"))
+
+
+def killed_build(root: Path, after: int) -> subprocess.CompletedProcess:
+    """A build that kills itself right after its `after`-th change to dist/ (the test hook). The fixture's
+    build renames two artifacts, index.html, then SHA256SUMS."""
+    return run_publish("-C", str(root), "build", env={"PUBLISH_FAULT": f"after-rename:{after}"})
+
+
+@pytest.mark.parametrize(("after", "repair"), [(1, "build"), (2, "site"), (3, "watch")])
+def test_a_build_killed_between_renames_is_repaired_by_the_next_command(
+    workspace: Path, after: int, repair: str
+) -> None:
+    from publisher.builder.watch import watch
+
+    dist = workspace / "dist"
+    result = killed_build(workspace, after)
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    mismatch = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=dist, capture_output=True)
+    assert mismatch.returncode != 0  # what the issue saw: a new file beside the old SHA256SUMS
+    if repair == "build":
+        checked = run_publish("-C", str(workspace), "check")
+        assert checked.returncode == 2
+        said = (
+            ": its SHA-256 is not the one SHA256SUMS lists (an interrupted build?); run publish build to repair dist/"
+        )
+        assert len([line for line in checked.stderr.splitlines() if line.endswith(said)]) == 1, checked.stderr
+    if repair == "watch":
+        lines: list[str] = []
+        watch(workspace, [], lines.append, iter(()))
+        assert any(line.startswith("repaired: dist/") for line in lines), lines
+    else:
+        fixed = run_publish("-C", str(workspace), repair)
+        assert fixed.returncode == 0, fixed.stderr
+        assert ("repaired: dist/" if repair == "build" else "wrote dist/SHA256SUMS") in fixed.stdout
+    consistent(dist)
+    again = run_publish("-C", str(workspace), "build")
+    assert again.returncode == 0 and "repaired" not in again.stdout, again.stdout
+    consistent(dist)
+
+
+def test_renames_go_artifacts_first_and_checksums_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    renamed: list[str] = []
+    replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: renamed.append(Path(b).name) or replace(a, b))
+    (tmp_path / "gone.pdf").write_bytes(b"old")
+    with Release(tmp_path) as release:
+        release.add("SHA256SUMS", b"sums")
+        release.add("index.html", b"page")
+        release.add("a.pdf", b"a")
+        release.remove("gone.pdf")
+        release.add("a.epub", b"a")
+        assert sorted(release.files((".pdf", ".epub"))) == ["a.epub", "a.pdf"]
+    assert renamed == ["a.pdf", "a.epub", "index.html", "SHA256SUMS"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["SHA256SUMS", "a.epub", "a.pdf", "index.html"]
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Path:
+    """A built workspace of two publications."""
+    root = make_workspace(tmp_path / "ws", REPO / "source" / SEED, FIXTURES / "book")
+    result = run_publish("-C", str(root), "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_a_build_removes_the_artifacts_of_a_publication_that_is_gone_and_nothing_else(pair: Path) -> None:
+    import shutil
+
+    dist = pair / "dist"
+    (dist / "notes.pdf").write_bytes(b"%PDF a file someone put here")  # not publish's: never listed, never removed
+    shutil.rmtree(pair / "source" / "book")
+    for partial in (["build", SEED], ["build", "--shard", "1/1"]):  # part of the workspace: nothing removed
+        result = run_publish("-C", str(pair), *partial)
+        assert result.returncode == 0, result.stderr
+        assert (dist / "book.pdf").exists() and (dist / "book.epub").exists()
+    checked = run_publish("-C", str(pair), "check")
+    assert checked.returncode == 2
+    assert "error: dist/book.pdf: source/book is gone; run publish build to remove it" in checked.stderr
+    assert (dist / "book.pdf").exists()  # check writes nothing
+
+    result = run_publish("-C", str(pair), "build")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "removed dist/book.epub (its publication is no longer in source/)",
+        "removed dist/book.pdf (its publication is no longer in source/)",
+    ]
+    assert sorted(p.name for p in dist.iterdir()) == [
+        "SHA256SUMS",
+        f"{SEED}.epub",
+        f"{SEED}.pdf",
+        "index.html",
+        "notes.pdf",
+    ]
+    (dist / "notes.pdf").unlink()
+    consistent(dist)
+    assert "book" not in (dist / "index.html").read_text()
+
+
+def test_removed_only_what_publish_listed_or_recorded(tmp_path: Path) -> None:
+    from publisher.builder.dist import orphans
+
+    (tmp_path / "SHA256SUMS").write_text(f"{'0' * 64}  old.pdf\n")
+    for name in ("old.pdf", "cached.epub", "mine.pdf", "kept.pdf", "kept.epub"):
+        (tmp_path / name).write_bytes(b"x")
+    assert orphans(tmp_path, ["kept"], lambda name: name == "cached.epub") == ["cached.epub", "old.pdf"]

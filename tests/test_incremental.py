@@ -196,3 +196,86 @@ def test_the_cache_forgets_what_is_gone_and_what_is_long_unused(workspace: Path)
         "index.html.json",
     ]
     assert not stale.exists() and list((kept / "fonts").iterdir())
+
+
+def epub_text(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return "".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xhtml"))
+
+
+EDIT = "\nفقرة أضيفت أثناء البناء.\n"
+
+
+def test_an_edit_saved_just_after_the_text_was_read_is_built_next_time(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key must describe the bytes that were rendered, not the file as it is when the key is made."""
+    import publisher.typeset.document as document
+
+    chapter = workspace / "source" / "book" / "a-second.md"
+    read_document = document.read_document
+
+    def read_then_edit(manifest):  # the editor saves between the read and the key
+        read = read_document(manifest)
+        if manifest.slug == "book" and EDIT not in chapter.read_text(encoding="utf-8"):
+            with chapter.open("a", encoding="utf-8") as out:
+                out.write(EDIT)
+        return read
+
+    with chapter.open("a", encoding="utf-8") as out:
+        out.write("\nفقرة قبل البناء.\n")
+    monkeypatch.setattr(document, "read_document", read_then_edit)
+    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub"}
+    assert "أثناء البناء" not in epub_text(workspace / "dist" / "book.epub")  # the old text was rendered
+    monkeypatch.undo()
+    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub"}  # so the next build renders the new
+    assert "أثناء البناء" in epub_text(workspace / "dist" / "book.epub")
+    assert rendered(workspace, jobs=1) == set()
+
+
+@pytest.mark.parametrize("change", ["source/book/a-second.md", "source/book/manifest.toml", "source/book/cover.jpg"])
+def test_an_edit_saved_while_the_artifact_renders_is_built_next_time(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    from publisher.builder import pool
+
+    target = workspace / change
+    render = pool.Renderer.render
+
+    def edit_then_render(self, task):
+        if not target.read_bytes().endswith(b"\n\n"):
+            with target.open("ab") as out:
+                out.write(b"\n\n" if target.suffix != ".jpg" else b"\0\n\n")
+        return render(self, task)
+
+    with (workspace / "source" / "book" / "b-first.md").open("a") as out:  # something to render
+        out.write("\n")
+    monkeypatch.setattr(pool.Renderer, "render", edit_then_render)
+    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub"}
+    monkeypatch.undo()
+    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub"}
+    assert rendered(workspace, jobs=1) == set()
+
+
+def test_an_artifact_edited_in_place_with_its_time_restored_is_noticed(workspace: Path) -> None:
+    """Same size, same modification time, same inode: only the bytes differ. A build notices (the change
+    time cannot be set back) and `build --check` compares bytes."""
+    from publisher.builder.verify import stale_artifacts
+
+    pdf = workspace / "dist" / "book.pdf"
+    before = pdf.stat()
+    with pdf.open("r+b") as out:  # in place: the inode stays
+        out.seek(before.st_size // 2)
+        byte = out.read(1)
+        out.seek(before.st_size // 2)
+        out.write(bytes([byte[0] ^ 0xFF]))
+    os.utime(pdf, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = pdf.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+    assert stale_artifacts(workspace) == [
+        "dist/book.pdf: differs from what source/ builds now; run publish build and commit dist/"
+    ]
+    assert rendered(workspace) == {"book.pdf"}
+    assert stale_artifacts(workspace) == []

@@ -71,3 +71,17 @@ def test_index_in_chromium_lists_every_publication_with_working_links(built: Bui
 def test_index_links_use_relative_names(built: Built, slug: str) -> None:
     html = (built.root / "dist" / "index.html").read_text(encoding="utf-8")
     assert f'href="{slug}.pdf"' in html and f'href="{slug}.epub"' in html
+
+
+@pytest.mark.parametrize("source", [False, True])
+def test_no_publication_is_an_error_for_every_command_and_creates_nothing(tmp_path: Path, source: bool) -> None:
+    from conftest import run_publish
+
+    if source:
+        (tmp_path / "source").mkdir()
+    before = sorted(tmp_path.rglob("*"))
+    for command in ("site", "build", "check", "watch"):
+        result = run_publish("-C", str(tmp_path), command)
+        assert result.returncode == 2, (command, result.stderr)
+        assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("error: "), result.stderr
+        assert sorted(tmp_path.rglob("*")) == before

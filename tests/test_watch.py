@@ -65,3 +65,16 @@ def test_the_watch_command_sees_a_real_file_change(tmp_path: Path) -> None:
         process.terminate()
         out, _ = process.communicate(timeout=30)
     assert "changed: a-second.md" in out
+
+
+def test_watching_a_publication_that_does_not_exist_exits_2_at_once(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    result = subprocess.run(
+        [sys.executable, "-m", "publisher", "-C", str(root), "watch", "nosuch"],
+        capture_output=True,
+        text=True,
+        timeout=60,  # it used to print the error and wait for a change forever
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "error: source/nosuch: no such publication (there are: book)\n"
+    assert not (root / "dist").exists()

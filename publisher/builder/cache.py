@@ -81,7 +81,7 @@ class Entry:
     key: str
     sha256: str
     size: int
-    stat: tuple[int, int, int]  # (size, mtime_ns, inode) of the dist/ file when last seen
+    stat: tuple[int, ...]  # (size, mtime_ns, ctime_ns, inode) of the dist/ file when last seen
     inputs: tuple[str, ...] = ()  # files read besides the manifest's own (images), workspace-relative
     warnings: tuple[str, ...] = ()  # what the renderer warned about, shown again while the artifact is reused
 
@@ -174,13 +174,14 @@ class Cache:
         self.put(name, Entry(key, sha256, seen[0], seen, inputs, warnings))
 
 
-def stat_of(path: Path) -> tuple[int, int, int]:
-    """(size, mtime_ns, inode) of a regular file of dist/; OSError for a link or anything else, which
-    the build then replaces."""
+def stat_of(path: Path) -> tuple[int, int, int, int]:
+    """(size, mtime_ns, ctime_ns, inode) of a regular file of dist/; OSError for a link or anything
+    else, which the build then replaces. The change time is there because no one can set it back:
+    a file edited in place with its modification time restored still shows, and is hashed again."""
     info = path.lstat()
     if not stat.S_ISREG(info.st_mode):
         raise OSError(f"{path.name} is not a regular file")
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
 def _make_folder(path: Path) -> None:
@@ -201,7 +202,7 @@ def _entry(raw: Any, workspace: Path) -> Entry | None:
         all(isinstance(h, str) and _HEX64.fullmatch(h) for h in (key, sha256))
         and _count(size)
         and isinstance(seen, list)
-        and len(seen) == 3
+        and len(seen) == 4
         and all(map(_count, seen))
         and isinstance(inputs, list)
         and all(isinstance(name, str) and _workspace_file(name, workspace) for name in inputs)

@@ -1,20 +1,32 @@
 """Writing artifacts into dist/: all of a build's files appear together, or none does.
 
 Each artifact is written to a temporary file beside its final name, flushed to disk, and only
-when every artifact of the build is ready are they renamed into place. A failed, interrupted or
-killed build leaves the previous files untouched; its temporary files carry the writer's PID and
-are removed by the next build once that process is gone.
+when every artifact of the build is ready are they renamed into place: the PDFs and EPUBs first,
+then the files of publications that are gone are removed, then index.html, and SHA256SUMS last.
+A failed or interrupted build leaves the previous files untouched; its temporary files carry the
+writer's PID and are removed by the next build once that process is gone. A process killed between
+two renames leaves a dist/ whose SHA256SUMS disagrees with its files: `disagreements` finds that,
+and the next build, `publish site` or `publish watch` repairs it (`publish check` reports it).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import signal
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 
 from ..errors import ResourceError
 from ..workspace import TEMP_SUFFIX, stage
+
+INDEX, CHECKSUMS = "index.html", "SHA256SUMS"
+ARTIFACT_SUFFIXES = (".pdf", ".epub")
+# A test hook, not an option: PUBLISH_FAULT=after-rename:N kills the process (SIGKILL, as the OOM
+# killer or a power cut would) right after its N-th change to dist/, so tests can prove the repair.
+FAULT_VARIABLE = "PUBLISH_FAULT"
 
 
 class Release:
@@ -23,6 +35,7 @@ class Release:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.staged: list[tuple[Path, Path]] = []  # (temporary, final)
+        self.removed: list[Path] = []  # files of publications that are gone
         self.created = not folder.exists()  # a failed first build leaves no empty dist/ behind
 
     def add(self, name: str, data: bytes) -> Path:
@@ -36,13 +49,18 @@ class Release:
             raise
         return final
 
+    def remove(self, name: str) -> None:
+        """Delete dist/`name` when the release is published (not before: a failed build changes nothing)."""
+        self.removed.append(self.folder / name)
+
     def files(self, suffixes: tuple[str, ...]) -> dict[str, Path]:
         """Every file dist/ will hold with one of `suffixes` once this release is published, by name:
         the staged file where there is one, else the one already there."""
         staged = {final.name: temp for temp, final in self.staged if final.suffix in suffixes}
+        gone = {path.name for path in self.removed}
         there = {}
         for path in sorted(self.folder.glob("*")):
-            if path.suffix not in suffixes or path.name in staged:
+            if path.suffix not in suffixes or path.name in staged or path.name in gone:
                 continue
             if path.is_symlink():
                 raise ResourceError(
@@ -53,10 +71,30 @@ class Release:
         return dict(sorted({**there, **staged}.items()))
 
     def publish(self) -> None:
-        """Rename every staged file into place."""
-        for temp, final in self.staged:
+        """Rename every staged file into place, the artifacts first and SHA256SUMS last, so that a
+        process killed half-way leaves a SHA256SUMS that names the old set and the repair can see it."""
+        last = {INDEX: 1, CHECKSUMS: 2}
+        staged = sorted(self.staged, key=lambda pair: last.get(pair[1].name, 0))
+        changes = 0
+        for temp, final in staged:
+            if final.name in last and self.removed:  # the artifacts are in place: now the files that are gone go
+                changes = self._remove_gone(changes)
+            if final.name == CHECKSUMS:
+                _sync_folder(self.folder)  # the list reaches the disk after what it lists, even on a power cut
             os.replace(temp, final)
+            changes = _changed(changes)
+        self._remove_gone(changes)
+        if self.staged or self.removed:
+            _sync_folder(self.folder)
         self.staged.clear()
+
+    def _remove_gone(self, changes: int) -> int:
+        for path in self.removed:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                changes = _changed(changes)
+        self.removed = []
+        return changes
 
     def discard(self) -> None:
         """Delete every staged file, and dist/ itself if this release made it and it is empty."""
@@ -64,6 +102,7 @@ class Release:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
         self.staged.clear()
+        self.removed.clear()
         if self.created:
             with contextlib.suppress(OSError):  # not empty (another build's files) or gone: leave it
                 self.folder.rmdir()
@@ -77,6 +116,86 @@ class Release:
             self.publish()
         else:
             self.discard()
+
+
+def _changed(changes: int) -> int:
+    """Count one change to dist/; the test hook may kill the process here."""
+    changes += 1
+    if os.environ.get(FAULT_VARIABLE) == f"after-rename:{changes}":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return changes
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder's entries (the renames) to disk."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+_LINE = re.compile(r"([0-9a-f]{64})  ([^/\n]+)")
+
+
+def read_checksums(folder: Path) -> dict[str, str] | None:
+    """The names and SHA-256 digests dist/SHA256SUMS lists; None when there is no such file, and
+    {"": ""} for one that is not in the form publish writes (so it can never agree)."""
+    path = folder / CHECKSUMS
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {"": ""}
+    listed = {}
+    for line in lines:
+        match = _LINE.fullmatch(line)
+        if match is None:
+            return {"": ""}
+        listed[match[2]] = match[1]
+    return listed
+
+
+def artifacts_in(folder: Path) -> dict[str, Path]:
+    """The PDFs and EPUBs of dist/ (regular files, no link), by name."""
+    if not folder.is_dir():
+        return {}
+    found = (p for p in folder.iterdir() if p.suffix in ARTIFACT_SUFFIXES and not p.name.startswith("."))
+    return {p.name: p for p in sorted(found) if p.is_file() and not p.is_symlink()}
+
+
+def disagreements(folder: Path, slugs: Iterable[str], digest: Callable[[str, Path], str]) -> list[str]:
+    """How dist/SHA256SUMS disagrees with the files of dist/, one phrase per file naming it (empty
+    when they agree): a listed file missing or with other bytes (`digest` gives a file's SHA-256),
+    or an artifact of a publication of source/ not listed. What a killed build leaves behind."""
+    listed = read_checksums(folder)
+    present = artifacts_in(folder)
+    ours = {name for name in present if Path(name).stem in set(slugs)}
+    if listed is None:
+        return [f"dist/{CHECKSUMS}: missing, while dist/ holds {', '.join(sorted(ours))}"] if ours else []
+    if "" in listed:
+        return [f"dist/{CHECKSUMS}: not a list of '<sha256>  <file name>' lines"]
+    problems = []
+    for name in sorted(listed.keys() | ours):
+        if name not in present:
+            problems.append(f"dist/{name}: listed in {CHECKSUMS}, but missing")
+        elif name not in listed:
+            problems.append(f"dist/{name}: not listed in {CHECKSUMS}")
+        elif digest(name, present[name]) != listed[name]:
+            problems.append(f"dist/{name}: its SHA-256 is not the one {CHECKSUMS} lists")
+    return problems
+
+
+def orphans(folder: Path, slugs: Iterable[str], recorded: Callable[[str], bool]) -> list[str]:
+    """The artifacts in dist/ of publications that are no longer in source/ and that publish made:
+    those SHA256SUMS lists or `recorded` (the cache) knows. A file someone else put there stays."""
+    listed = read_checksums(folder) or {}
+    wanted = set(slugs)
+    return [
+        name for name in artifacts_in(folder) if Path(name).stem not in wanted and (name in listed or recorded(name))
+    ]
 
 
 def remove_leftovers(folder: Path) -> None:

@@ -24,16 +24,16 @@ from ..source.manifest import Manifest, load_manifest
 from ..version import tool_digest
 from ..workspace import Workspace, file_digest, inside
 from .cache import TEMPLATE_FOLDERS, Cache, combine, tree_digest
-from .dist import Release
+from .dist import ARTIFACT_SUFFIXES, CHECKSUMS, INDEX, Release, disagreements, orphans, read_checksums
 from .publications import check_publications, load_manifests, publication_moment
 
 if TYPE_CHECKING:
     from ..source.fonts import FontSet
+    from ..source.reader import Document
     from ..typeset.templates import Templates
     from .pool import Rendered, Task
 
 FORMATS = ("pdf", "epub")
-INDEX, CHECKSUMS = "index.html", "SHA256SUMS"
 
 # progress(name, done, total): told once before rendering starts (name None, done 0), then after each artifact.
 Progress = Callable[[str | None, int, int], None]
@@ -51,6 +51,16 @@ class Artifact:
     seconds: float
     warnings: tuple[str, ...] = ()
     rendered: bool = True
+
+
+class BuildReport(list[Artifact]):
+    """The artifacts of a build (it is their list), and what else the build did to dist/: the files of
+    publications that are gone it removed, and how it found SHA256SUMS disagreeing with dist/ (repaired)."""
+
+    def __init__(self, artifacts: Iterable[Artifact], removed: Iterable[str] = (), repaired: Iterable[str] = ()):
+        super().__init__(artifacts)
+        self.removed = list(removed)
+        self.repaired = list(repaired)
 
 
 @dataclass(frozen=True)
@@ -123,11 +133,20 @@ class _Shared:
                 self.memo[what] = tree_digest(self.space.search_path("templates"), TEMPLATE_FOLDERS[what])
         return self.memo[what]
 
-    def key(self, manifest: Manifest, fmt: str, moment: dt.datetime, inputs: Iterable[str]) -> str:
+    def key(
+        self, manifest: Manifest, fmt: str, moment: dt.datetime, inputs: Iterable[str], document: Document | None = None
+    ) -> str:
         """The cache key of a publication's `fmt` artifact made at `moment`, which reads the files the
-        manifest names and `inputs` (workspace-relative)."""
+        manifest names and `inputs` (workspace-relative).
+
+        The manifest and the texts of `document` are hashed as they were read, not as they are now:
+        an edit saved while the build runs is then seen by the next build. Other files (images, the
+        cover) are hashed here, before the renderer reads them, which errs the same safe way."""
+        read = {_relative(self.space, manifest.path): manifest.sha256} if manifest.sha256 else {}
+        if document is not None:
+            read |= {_relative(self.space, c.source): c.sha256 for c in document.chapters if c.sha256}
         files = sorted({*_own_files(self.space, manifest), *inputs})
-        contents = [f"{name}={self.file(name)}" for name in files]
+        contents = [f"{name}={read.get(name) or self.file(name)}" for name in files]
         templates = [self.of(fmt)] + ([self.of("cover")] if fmt == "epub" and not manifest.cover_path else [])
         return combine(tool_digest(), fmt, moment.isoformat(), *templates, self.of("fonts"), *contents)
 
@@ -150,7 +169,7 @@ def build(
     jobs: int | None = None,
     shard: Shard | None = None,
     cache: bool = True,
-) -> list[Artifact]:
+) -> BuildReport:
     """Build the named publications (all when none) of a workspace into its dist/ folder.
 
     Only artifacts whose inputs changed are rendered (`cache=False` renders all), by up to `jobs`
@@ -158,9 +177,14 @@ def build(
     stops the build with all its problems listed, and dist/ stays as it was; otherwise the
     artifacts appear in dist/ together at the end. `dist` writes elsewhere instead. With `shard`,
     only that part of the publications is built and the download page is left to `write_site`.
+
+    A build that writes the download page first compares SHA256SUMS with dist/ (a killed build may
+    have left them disagreeing) and leaves them agreeing; a build of every publication (no `slugs`,
+    no `shard`) also removes the artifacts publish made for publications no longer in source/.
     """
     formats, slugs = list(formats), list(slugs)
     space = Workspace(Path(workspace).resolve(), dist)
+    every = space.select(())
     selected = [s for s in space.select(slugs) if shard is None or shard.holds(s)]
     manifests = load_manifests(space, selected)
     store = Cache(space.root) if cache else None
@@ -177,7 +201,13 @@ def build(
     tasks = _tasks(space, todo, shared)
 
     finished = 0
+    own_dist = dist is None and shard is None  # a shard's dist/ disagrees with SHA256SUMS until publish site
+    repaired = disagreements(space.dist, every, partial(_digest, store)) if own_dist else []
+    whole = own_dist and not slugs
+    gone = orphans(space.dist, every, lambda name: bool(store and store.get(name))) if whole else []
     with Release(space.dist) as release:
+        for name in gone:
+            release.remove(name)
 
         def done(task: Task, rendered: Rendered) -> None:
             nonlocal finished
@@ -207,13 +237,16 @@ def build(
             store.record(INDEX, *site)
         if not slugs and shard is None and set(formats) == set(FORMATS) and dist is None:  # a whole build
             store.prune({p.name for p in plan} | {INDEX})
-    return [_artifact(space, store, p, digested) for p in plan]
+    repaired = [problem for problem in repaired if not problem.startswith(tuple(f"dist/{n}:" for n in gone))]
+    artifacts = [_artifact(space, store, p, digested) for p in plan]
+    return BuildReport(artifacts, [f"dist/{name}" for name in gone], repaired)
 
 
 def write_site(workspace: Path | str = ".") -> list[str]:
-    """Remake dist/index.html and SHA256SUMS from the artifacts in dist/ (after merging shards);
-    return the names of the files written."""
+    """Remake dist/index.html and SHA256SUMS from the artifacts in dist/ (after merging shards, or to
+    repair a dist/ a killed build left disagreeing with SHA256SUMS); return the names of the files written."""
     space = Workspace(Path(workspace).resolve())
+    space.select(())  # no publication, no page: refused before anything is written
     store = Cache(space.root)
     with Release(space.dist) as release:
         site = _stage_site(space, release, store, _Shared(space), {}, [])
@@ -221,6 +254,11 @@ def write_site(workspace: Path | str = ".") -> list[str]:
     if site:
         store.record(INDEX, *site)
     return written
+
+
+def _digest(store: Cache | None, name: str, path: Path) -> str:
+    """A dist/ file's SHA-256: the cache's record while the file is as it last saw it."""
+    return store.digest(name, path) if store else file_digest(path)
 
 
 def available_cores() -> int:
@@ -242,7 +280,7 @@ def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared) -> list[Task
     for planned in todo:
         document = documents[planned.manifest.slug]
         planned.inputs = tuple(sorted({_relative(space, image.path) for image in document.images}))
-        planned.key = shared.key(planned.manifest, planned.format, planned.moment, planned.inputs)
+        planned.key = shared.key(planned.manifest, planned.format, planned.moment, planned.inputs, document)
         tasks.append(Task(planned.manifest, document, planned.format, planned.moment))
     return tasks
 
@@ -285,7 +323,10 @@ def _stage_site(
     def sha256(name: str, path: Path) -> str:
         return digested.get(name) or (store.digest(name, path) if store else file_digest(path))
 
-    files = release.files((".pdf", ".epub"))
+    # Listed: the artifacts of the publications of source/, and those listed before that a build of
+    # some publications does not remove; never a file someone else put in dist/.
+    slugs, before = set(space.slugs()), read_checksums(space.dist) or {}
+    files = {n: p for n, p in release.files(ARTIFACT_SUFFIXES).items() if Path(n).stem in slugs or n in before}
     downloads = {name: Download(name, path, sha256(name, path), path.stat().st_size) for name, path in files.items()}
     sums = checksums({name: d.sha256 for name, d in downloads.items()})
     if _read(space.dist / CHECKSUMS) != sums:
@@ -296,7 +337,7 @@ def _stage_site(
         "site",
         shared.of("site"),
         shared.of("fonts"),
-        *(f"{m.slug}={file_digest(m.path)}" for m in listed),
+        *(f"{m.slug}={m.sha256 or file_digest(m.path)}" for m in listed),
         sums.decode(),
     )
     if store and store.fresh(INDEX, key, space.dist / INDEX):

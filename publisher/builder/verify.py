@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BuildError, InputError
-from ..workspace import Workspace
+from ..workspace import Workspace, file_digest
+from .cache import FOLDER
+from .dist import CHECKSUMS, disagreements, orphans
 from .plan import build
 from .publications import check
 
@@ -71,9 +73,26 @@ def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> l
         if pdf.is_file() and pdf not in links:
             problems += check_pdf(pdf, publication.manifest, fonts)
             checked.append(f"dist/{pdf.name}: opens, title, fonts")
+    listing = dist_problems(space)
+    if not listing and (space.dist / CHECKSUMS).is_file():
+        checked.append(f"dist/{CHECKSUMS}: lists every artifact, with its SHA-256")
+    problems += listing
     if problems:
         raise InputError(*problems)
     return checked
+
+
+def dist_problems(space: Workspace) -> list[str]:
+    """Where SHA256SUMS disagrees with dist/ (each file hashed: a check trusts no cache), and the
+    artifacts of publications no longer in source/; one line each, saying how to repair it."""
+    every = space.slugs()
+    recorded = space.root / FOLDER / "artifacts"
+    lines = [
+        f"{problem} (an interrupted build?); run publish build to repair dist/"
+        for problem in disagreements(space.dist, every, lambda _name, path: file_digest(path))
+    ]
+    gone = orphans(space.dist, every, lambda name: (recorded / f"{name}.json").is_file())
+    return lines + [f"dist/{name}: source/{Path(name).stem} is gone; run publish build to remove it" for name in gone]
 
 
 def check_epub(path: Path) -> list[str]:

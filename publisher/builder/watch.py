@@ -1,6 +1,7 @@
 """`publish watch`: rebuild what changed when a source, template or font file changes.
 
-Changes are debounced by watchfiles; a bad save prints its error and the watch goes on.
+Changes are debounced by watchfiles; a bad save prints its error and the watch goes on. A slug
+that does not exist stops it at once (exit 2): no save can fix that.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ def watch(
 ) -> None:
     """Build once, then rebuild after each batch of changes until interrupted."""
     space = Workspace(Path(workspace).resolve())
-    wanted = slugs or space.slugs()
-    _rebuild(space, wanted, echo)
+    # A slug that does not exist, or no source/ at all, is not fixed by saving a file: an error now.
+    space.select(slugs)
+    _rebuild(space, slugs, echo)  # all publications: a whole build, which also removes what is gone
     if changes is None:
         import watchfiles
 
@@ -49,6 +51,10 @@ def _rebuild(space: Workspace, slugs: list[str], echo: Callable[[str], None]) ->
     try:
         # one process: WeasyPrint stays loaded between saves, so a rebuild starts at once
         artifacts = build(space.root, slugs, jobs=1)
+        for line in [f"removed {name}" for name in artifacts.removed]:
+            echo(line)
+        for problem in artifacts.repaired:
+            echo(f"repaired: {problem}; SHA256SUMS remade")
         for artifact in artifacts:
             if artifact.rendered:
                 echo(f"wrote {artifact.path.relative_to(space.root)}")

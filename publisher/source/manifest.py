@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import os
 import re
 import tomllib
@@ -135,6 +136,7 @@ class Manifest:
     text_files: tuple[Path, ...] = field(default=(), metadata={"internal": True})
     cover_path: Path | None = field(default=None, metadata={"internal": True})
     output_profile_path: Path | None = field(default=None, metadata={"internal": True})
+    sha256: str = field(default="", metadata={"internal": True})  # of the bytes read, for the cache key
 
     @property
     def folder(self) -> Path:
@@ -193,7 +195,8 @@ def load_manifest(folder: Path) -> Manifest:
     except tomllib.TOMLDecodeError as exc:
         raise ManifestError(f"{shown}: invalid TOML: {exc}") from None
 
-    return manifest_from_data(data, folder, shown)
+    # the cache key hashes these very bytes: an edit saved after this read is seen by the next build
+    return replace(manifest_from_data(data, folder, shown), sha256=hashlib.sha256(raw).hexdigest())
 
 
 def manifest_from_data(data: dict[str, Any], folder: Path, shown: str) -> Manifest:

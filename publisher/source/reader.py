@@ -8,6 +8,7 @@ text becomes: quotes, left-to-right runs, numbers.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import unicodedata
@@ -62,6 +63,7 @@ class Chapter:
     html: str
     headings: tuple[Heading, ...]
     images: tuple[Image, ...]
+    sha256: str = ""  # of the file's bytes as read: the cache key hashes exactly what is rendered
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ def read_document(manifest: Manifest) -> Document:
     if cover_problem:  # checked here, not with the manifest: a build with nothing to do decodes nothing
         raise ResourceError(f"{display_path(manifest.path)}: 'cover' {quoted(str(manifest.cover))} {cover_problem}")
     for number, path in enumerate(manifest.text_files, start=1):
-        text = read_text(path)
+        data = read_text_bytes(path)
+        text = decode_text(path, data)
         chapter_id = f"ch{number:02d}"
         if path.suffix == ".md":
             chapter = _markdown_chapter(chapter_id, path, text, manifest)
@@ -124,20 +127,30 @@ def read_document(manifest: Manifest) -> Document:
             chapter = _plain_chapter(chapter_id, path, text)
         if not chapter.title:
             chapter = replace(chapter, title=manifest.title if single else path.stem)
-        chapters.append(chapter)
+        chapters.append(replace(chapter, sha256=hashlib.sha256(data).hexdigest()))
     return Document(tuple(chapters))
 
 
 def read_text(path: Path) -> str:
     """Decode a text file as UTF-8 (a BOM is allowed), with LF line ends; reject empty or binary files."""
-    shown = display_path(path)
+    return decode_text(path, read_text_bytes(path))
+
+
+def read_text_bytes(path: Path) -> bytes:
+    """The bytes of a text file, refused when it is too large to be one."""
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise SourceError(
-            f"{shown}: {size / 2**20:.1f} MiB is too large for one text file (the limit is "
+            f"{display_path(path)}: {size / 2**20:.1f} MiB is too large for one text file (the limit is "
             f"{MAX_TEXT_BYTES // 2**20} MiB, over 2000 A5 pages); split it into chapters"
         )
-    data = path.read_bytes()
+    return path.read_bytes()
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """The text of `data`, read from `path`: UTF-8 (a BOM is allowed), with LF line ends; reject
+    empty or binary files."""
+    shown = display_path(path)
     nul = data.find(b"\0")
     if nul >= 0:
         raise SourceError(f"{shown}: is a binary file, not text (NUL byte at offset {nul})")
