@@ -40,7 +40,7 @@ def write_html(workspace: Path, slug: str, out: Path) -> Baseline:
     space = Workspace(workspace.resolve())
     fonts = load_fonts(space.search_path("fonts"))
     templates = Templates(space.search_path("templates"))
-    [publication] = check(space, [slug], fonts, templates)
+    [publication] = check(space, [slug], lambda: fonts, lambda: templates)
     sandbox = Sandbox.of(space.root, (packaged_dir("templates"), packaged_dir("fonts"), packaged_dir("colour")))
     manifest = publication.manifest
     moment = publication_moment(manifest)

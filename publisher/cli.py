@@ -12,12 +12,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from .errors import PublishError
+from .errors import PublishError, sorted_problems
 from .version import __version__
 
 T = TypeVar("T")
@@ -104,10 +105,9 @@ def build_command(
     if verify:
         from .builder.verify import stale_artifacts
 
-        problems = _run(lambda: stale_artifacts(workspace))
-        for problem in problems:
-            click.echo(f"error: {problem}", err=True)
+        problems = _run(lambda: stale_artifacts(workspace), as_json)
         if problems:
+            _report(problems, as_json)
             sys.exit(2)
         click.echo("dist/ holds what source/ builds now")
         return
@@ -117,11 +117,12 @@ def build_command(
         raise click.BadParameter(
             f"unknown format {', '.join(unknown) or '(none)'}; use pdf, epub", param_hint="--format"
         )
-    part = _run(lambda: Shard.parse(shard)) if shard else None
+    part = _run(lambda: Shard.parse(shard), as_json) if shard else None
     started = time.perf_counter()
     with ProgressDisplay(enabled=not (quiet or as_json)) as progress:
         artifacts = _run(
-            lambda: build(workspace, slugs, wanted, progress=progress.step, jobs=jobs, shard=part, cache=not no_cache)
+            lambda: build(workspace, slugs, wanted, progress=progress.step, jobs=jobs, shard=part, cache=not no_cache),
+            as_json,
         )
     root = Path(workspace).resolve()
     if as_json:
@@ -178,8 +179,9 @@ def site_command(workspace: Path) -> None:
 
 @main.command("check")
 @click.argument("slugs", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print what was checked, or the errors, as JSON.")
 @click.pass_obj
-def check_command(workspace: Path, slugs: tuple[str, ...]) -> None:
+def check_command(workspace: Path, slugs: tuple[str, ...], as_json: bool) -> None:
     """Check SLUGS (default: all) without writing anything: manifests, text, font coverage, and,
     when dist/ holds their artifacts, EPUBCheck on the EPUB and the PDF's title and fonts.
 
@@ -187,7 +189,11 @@ def check_command(workspace: Path, slugs: tuple[str, ...]) -> None:
     """
     from .builder.verify import check_workspace
 
-    for line in _run(lambda: check_workspace(workspace, slugs)):
+    checked = _run(lambda: check_workspace(workspace, slugs), as_json)
+    if as_json:
+        click.echo(json.dumps({"checked": checked, "errors": []}, ensure_ascii=False, indent=2))
+        return
+    for line in checked:
         click.echo(f"ok: {line}")
 
 
@@ -295,13 +301,13 @@ class ProgressDisplay:
                 self.bar.stop()
 
 
-def _run(action: Callable[[], T]) -> T:
-    """Run `action`; report a PublishError as one line per problem and exit with its code."""
+def _run(action: Callable[[], T], as_json: bool = False) -> T:
+    """Run `action`; report a PublishError as one line per problem, sorted by file and line, and exit
+    with its code. With `as_json`, stdout also gets the problems as a JSON object (CI reads that)."""
     try:
         return action()
     except PublishError as exc:
-        for message in exc.messages:
-            click.echo(f"error: {message}", err=True)
+        _report(exc.messages, as_json)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         # dist/ is already cleaned up (the Release unwound). Leave now, with the usual code for
@@ -314,5 +320,14 @@ def _run(action: Callable[[], T]) -> T:
     except Exception as exc:
         if os.environ.get("PUBLISH_DEBUG"):
             raise
-        click.echo(f"error: internal error: {type(exc).__name__}: {exc} (PUBLISH_DEBUG=1 shows where)", err=True)
+        _report([f"internal error: {type(exc).__name__}: {exc} (PUBLISH_DEBUG=1 shows where)"], as_json)
         sys.exit(1)
+
+
+def _report(messages: list[str], as_json: bool) -> None:
+    """Every problem once, sorted by file and line: on stderr, and as JSON on stdout when asked."""
+    problems = sorted_problems(messages)
+    for problem in problems:
+        click.echo(f"error: {problem.message}", err=True)
+    if as_json:
+        click.echo(json.dumps({"errors": [asdict(p) for p in problems]}, ensure_ascii=False, indent=2))

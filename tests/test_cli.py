@@ -200,3 +200,57 @@ def test_help_imports_no_renderer() -> None:
     imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
     assert "click" in imported
     assert not imported & {"weasyprint", "ebooklib", "fontTools", "jinja2", "markdown_it", "PIL", "uharfbuzz"}
+
+
+def test_every_problem_of_every_publication_once_sorted_and_as_json(tmp_path: Path) -> None:
+    """A manifest error in one publication hides nothing of another's text, nor of its own text."""
+    import json
+    import shutil
+
+    root = tmp_path / "ws"
+    shutil.copytree(REPO / "tests" / "bad" / "every-problem", root, ignore=shutil.ignore_patterns("expected.txt"))
+    expected = (REPO / "tests" / "bad" / "every-problem" / "expected.txt").read_text(encoding="utf-8")
+    lines = expected.splitlines()
+    assert len(lines) == len(set(lines)) == 7  # a's four problems, b's link, b's two manifest errors: once each
+    assert any("<script>" in line for line in lines) and any("UNICORN" in line for line in lines)
+    assert any("#nowhere" in line for line in lines)  # b's text is read though its manifest is wrong
+
+    for command in (["build", "--json"], ["check", "--json"]):
+        result = run_publish("-C", str(root), *command)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr == expected  # the human lines are still there
+        errors = json.loads(result.stdout)["errors"]
+        assert [f"error: {e['message']}" for e in errors] == lines
+        assert errors[0] == {
+            "file": "source/a/article.md",
+            "line": 3,
+            "key": None,
+            "message": "source/a/article.md line 3: raw HTML <script> is not allowed in an article; remove it",
+        }
+        assert (errors[2]["file"], errors[2]["line"]) == ("source/a/article.md", 7)  # the font coverage line
+        assert [(e["file"], e["line"], e["key"]) for e in errors[-2:]] == [
+            ("source/b/manifest.toml", None, "titl"),
+            ("source/b/manifest.toml", None, "title"),
+        ]
+    assert not (root / "dist").exists()
+
+
+def test_json_errors_for_a_bad_argument_and_a_good_check(tmp_path: Path) -> None:
+    import json
+
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    result = run_publish("-C", str(root), "build", "--json", "--shard", "²/³")
+    assert result.returncode == 2
+    assert json.loads(result.stdout) == {
+        "errors": [
+            {
+                "file": None,
+                "line": None,
+                "key": None,
+                "message": '--shard must be K/N with 1 <= K <= N, such as 1/4; got "²/³"',
+            }
+        ]
+    }
+    checked = run_publish("-C", str(root), "check", "--json")
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout) == {"checked": ["source/book: manifest, text and font coverage"], "errors": []}

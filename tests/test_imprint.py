@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import pypdfium2
 import pytest
 from conftest import FIXTURES, REPO, make_workspace
-from readers import anchor_page, blank_pages
+from readers import anchor_page, assert_epubs_valid, blank_pages
 
 from publisher import build
 from publisher.source.fonts import licence_name
@@ -63,6 +63,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (english / "one.md").write_text("# One\n\nText.\n")
     (english / "two.md").write_text("# Two\n\nText.\n")
     build(root, jobs=1)
+    assert_epubs_valid(root / "dist")
     return root
 
 

@@ -15,9 +15,10 @@ import pikepdf
 import pypdfium2
 import pytest
 from conftest import FIXTURES, build_drawn
+from readers import assert_epubs_valid
 
 from publisher import build
-from publisher.errors import InputError
+from publisher.errors import BuildError, InputError
 from publisher.pdf.notdef import notdef_pages
 
 SLUGS = ("signs", "mashriq")
@@ -32,6 +33,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for slug in SLUGS:
         shutil.copytree(FIXTURES / slug, root / "source" / slug)
     build(root, jobs=1)
+    assert_epubs_valid(root / "dist")
     build_drawn(root, dist=root / "unmarked")
     return root
 
@@ -176,6 +178,11 @@ def test_publish_check_fails_on_a_pdf_that_draws_notdef(tmp_path: Path, monkeypa
     (folder / "a.md").write_text("سهم ➔ هنا\n", encoding="utf-8")
     with monkeypatch.context() as patch:
         patch.setattr(FontSet, "check_coverage", lambda self, manifest, document, generated: None)
+        with pytest.raises(BuildError) as caught:  # the build reads its PDF back: it never reaches dist/
+            build(tmp_path, formats=["pdf"], jobs=1)
+        assert caught.value.messages[0].startswith("dist/arrows.pdf: draws .notdef (a box for a character")
+        assert not (tmp_path / "dist").exists()
+        patch.setattr("publisher.builder.audit.audit_artifact", lambda *args: None)  # as an older version made it
         build(tmp_path, formats=["pdf"], jobs=1)
     fonts = load_fonts((Path(__file__).parent.parent / "fonts",))
     problems = check_pdf(tmp_path / "dist" / "arrows.pdf", load_manifest(folder), fonts)

@@ -25,7 +25,7 @@ from ..version import tool_digest
 from ..workspace import Workspace, file_digest, inside
 from .cache import TEMPLATE_FOLDERS, Cache, combine, tree_digest
 from .dist import ARTIFACT_SUFFIXES, CHECKSUMS, INDEX, Release, disagreements, orphans, read_checksums
-from .publications import check_publications, load_manifests, publication_moment
+from .publications import Loaded, check_loaded, gather_manifests, publication_moment, raise_every_problem
 
 if TYPE_CHECKING:
     from ..source.fonts import FontSet
@@ -186,9 +186,12 @@ def build(
     space = Workspace(Path(workspace).resolve(), dist)
     every = space.select(())
     selected = [s for s in space.select(slugs) if shard is None or shard.holds(s)]
-    manifests = load_manifests(space, selected)
-    store = Cache(space.root) if cache else None
     shared = _Shared(space)
+    loaded = gather_manifests(space, selected)
+    if loaded.problems:  # nothing is built; every problem of every publication is reported
+        raise_every_problem(loaded, shared.fonts, shared.templates, formats)
+    manifests = loaded.manifests
+    store = Cache(space.root) if cache else None
     plan = []
     for manifest in manifests:
         moment = publication_moment(manifest)
@@ -274,7 +277,7 @@ def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared) -> list[Task
 
     manifests = list({p.manifest.slug: p.manifest for p in todo}.values())
     formats = {planned.format for planned in todo}
-    checked = check_publications(manifests, shared.fonts(), shared.templates(), formats)
+    checked = check_loaded(Loaded(manifests, [], []), shared.fonts, shared.templates, formats)
     documents = {p.manifest.slug: p.document for p in checked}
     tasks = []
     for planned in todo:

@@ -68,11 +68,13 @@ class Renderer:
     def render(self, task: Task) -> Rendered:
         """Render one artifact; a renderer's own failure becomes a BuildError naming it."""
         from ..typeset.job import Job
+        from .audit import audit_artifact
 
         job = Job(task.manifest, task.document, self.fonts, self.templates, task.moment, self.sandbox)
         started = time.perf_counter()
         with renderer_warnings() as warnings:
             data = _render(task.format, job, self.keep)
+        audit_artifact(task.name, data, task.manifest, self.fonts)  # a broken file never reaches dist/
         shown = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {w}" for w in warnings)
         return Rendered(data, time.perf_counter() - started, shown)
 

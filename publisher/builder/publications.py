@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
-from ..errors import InputError, quoted
+from ..errors import InputError, ManifestError, quoted
 from ..source.manifest import Manifest, load_manifest
 from ..workspace import Workspace, display_path
 
@@ -32,12 +32,26 @@ class Publication:
     document: Document
 
 
-def load_manifests(space: Workspace, slugs: list[str]) -> list[Manifest]:
-    """Load every named manifest and check identifiers are unique; raise one InputError listing every problem."""
-    manifests, problems = [], []
+@dataclass(frozen=True)
+class Loaded:
+    """The manifests of a build: those that loaded, every problem found in the others, and, for a
+    manifest with problems whose text can still be read, a stand-in to check that text with."""
+
+    manifests: list[Manifest]
+    problems: list[str]
+    stand_ins: list[Manifest]
+
+
+def gather_manifests(space: Workspace, slugs: list[str]) -> Loaded:
+    """Load every named manifest and check identifiers are unique, keeping every problem."""
+    manifests, problems, stand_ins = [], [], []
     for slug in slugs:
         try:
             manifests.append(load_manifest(space.source / slug))
+        except ManifestError as exc:
+            problems.extend(exc.messages)
+            if isinstance(exc.stand_in, Manifest):
+                stand_ins.append(exc.stand_in)
         except InputError as exc:
             problems.extend(exc.messages)
     seen: dict[str, str] = {}
@@ -48,17 +62,41 @@ def load_manifests(space: Workspace, slugs: list[str]) -> list[Manifest]:
                 f"source/{seen[m.identifier]}; each publication needs its own"
             )
         seen.setdefault(m.identifier, m.slug)
-    if problems:
-        raise InputError(*problems)
-    return manifests
+    return Loaded(manifests, problems, stand_ins)
+
+
+def load_manifests(space: Workspace, slugs: list[str]) -> list[Manifest]:
+    """Load every named manifest and check identifiers are unique; raise one InputError listing every problem."""
+    loaded = gather_manifests(space, slugs)
+    if loaded.problems:
+        raise InputError(*loaded.problems)
+    return loaded.manifests
 
 
 FORMATS = ("pdf", "epub")
 
 
-def check(space: Workspace, slugs: list[str], fonts: FontSet, templates: Templates) -> list[Publication]:
-    """Load, read and check every selected publication; raise one InputError listing every problem."""
-    return check_publications(load_manifests(space, space.select(slugs)), fonts, templates)
+def check(
+    space: Workspace, slugs: list[str], fonts: Callable[[], FontSet], templates: Callable[[], Templates]
+) -> list[Publication]:
+    """Load, read and check every selected publication; raise one InputError listing every problem
+    (of every publication: a bad manifest in one hides nothing of the others)."""
+    return check_loaded(gather_manifests(space, space.select(slugs)), fonts, templates, FORMATS)
+
+
+def check_loaded(
+    loaded: Loaded, fonts: Callable[[], FontSet], templates: Callable[[], Templates], formats: Iterable[str]
+) -> list[Publication]:
+    """Check the text of the publications loaded with the fonts and templates (loaded here, so that
+    their problems are reported with those of the text); raise one InputError listing every problem."""
+    if not loaded.problems:
+        try:
+            font_set, template_set = fonts(), templates()
+        except InputError:
+            font_set = None  # reported below, with every problem of the text
+        if font_set is not None:
+            return check_publications(loaded.manifests, font_set, template_set, formats)
+    raise_every_problem(loaded, fonts, templates, formats)
 
 
 def check_publications(
@@ -66,21 +104,52 @@ def check_publications(
 ) -> list[Publication]:
     """Read and typeset each publication's text and check that the fonts draw it and everything the
     layouts of `formats` generate; raise one InputError listing every problem."""
-    from ..typeset.document import typeset_document
-    from ..typeset.generated import generated_text
-
     publications, problems = [], []
     for manifest in manifests:
-        try:
-            document = typeset_document(manifest)
-            fonts.check_coverage(manifest, document, generated_text(manifest, document, templates, formats, fonts))
-        except InputError as exc:
-            problems.extend(exc.messages)
-            continue
-        publications.append(Publication(manifest, document))
+        document, found = _checked(manifest, fonts, templates, formats)
+        problems.extend(found)
+        if document is not None and not found:
+            publications.append(Publication(manifest, document))
     if problems:
         raise InputError(*problems)
     return publications
+
+
+def raise_every_problem(
+    loaded: Loaded, fonts: Callable[[], FontSet], templates: Callable[[], Templates], formats: Iterable[str]
+) -> NoReturn:
+    """Some manifest had problems, so nothing is built: raise them with every problem of the text
+    of each publication whose text can be read, and of the fonts and templates (loaded here)."""
+    problems = list(loaded.problems)
+    try:
+        font_set, template_set = fonts(), templates()
+    except InputError as exc:
+        problems.extend(exc.messages)
+        font_set, template_set = None, None  # the text is still read and checked, without the fonts
+    for manifest in loaded.manifests:
+        problems.extend(_checked(manifest, font_set, template_set, formats)[1])
+    for manifest in loaded.stand_ins:  # its manifest's values are in doubt: only the text is checked
+        problems.extend(_checked(manifest, font_set, None, formats)[1])
+    raise InputError(*problems)
+
+
+def _checked(
+    manifest: Manifest, fonts: FontSet | None, templates: Templates | None, formats: Iterable[str]
+) -> tuple[Document | None, list[str]]:
+    """A publication's typeset text and its problems: of the text, and of the fonts' coverage of it
+    (when `fonts`) and of what the layouts generate (when `templates` too)."""
+    from ..typeset.document import typeset_document
+    from ..typeset.generated import generated_text
+
+    found: list[str] = []
+    try:
+        document = typeset_document(manifest, found)
+        if fonts is not None:
+            generated = generated_text(manifest, document, templates, formats, fonts) if templates else {}
+            fonts.check_coverage(manifest, document, generated)
+    except InputError as exc:
+        return None, [*found, *exc.messages]
+    return document, found
 
 
 LAST_EPOCH = int(dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC).timestamp())

@@ -5,7 +5,6 @@ on the EPUB, readability and fonts of the PDF), and whether dist/ is what source
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import BuildError, InputError
 from ..workspace import Workspace, file_digest
+from .audit import pdf_problems
 from .cache import FOLDER
 from .dist import CHECKSUMS, disagreements, orphans
 from .plan import build
@@ -58,8 +58,14 @@ def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> l
     from ..typeset.templates import Templates
 
     space = Workspace(Path(workspace).resolve())
-    fonts = load_fonts(space.search_path("fonts"))
-    publications = check(space, list(slugs), fonts, Templates(space.search_path("templates")))
+    loaded: dict[str, FontSet] = {}
+
+    def fonts() -> FontSet:
+        if "fonts" not in loaded:
+            loaded["fonts"] = load_fonts(space.search_path("fonts"))
+        return loaded["fonts"]
+
+    publications = check(space, list(slugs), fonts, lambda: Templates(space.search_path("templates")))
     checked, problems = [], []
     for publication in publications:
         slug = publication.manifest.slug
@@ -71,7 +77,7 @@ def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> l
             problems += check_epub(epub)
             checked.append(f"dist/{epub.name}: EPUBCheck")
         if pdf.is_file() and pdf not in links:
-            problems += check_pdf(pdf, publication.manifest, fonts)
+            problems += check_pdf(pdf, publication.manifest, fonts())
             checked.append(f"dist/{pdf.name}: opens, title, fonts")
     listing = dist_problems(space)
     if not listing and (space.dist / CHECKSUMS).is_file():
@@ -121,39 +127,4 @@ def check_epub(path: Path) -> list[str]:
 
 def check_pdf(path: Path, manifest: Manifest, fonts: FontSet) -> list[str]:
     """A PDF must open, carry the manifest's title, embed only fonts of `fonts`, and draw no .notdef box."""
-    import pikepdf
-
-    from ..pdf.notdef import notdef_pages
-
-    shown = f"dist/{path.name}"
-    try:
-        with pikepdf.open(io.BytesIO(path.read_bytes())) as pdf:
-            title = str(pdf.open_metadata().get("dc:title") or pdf.docinfo.get("/Title", ""))
-            families = {_family(font) for page in pdf.pages for font in page.Resources.get("/Font", {}).values()}
-            pages = len(pdf.pages)
-            boxes = notdef_pages(pdf)
-    except pikepdf.PdfError as exc:
-        return [f"{shown}: not a readable PDF ({exc})"]
-    problems = []
-    if pages == 0:
-        problems.append(f"{shown}: has no page")
-    if title != manifest.title:
-        problems.append(
-            f"{shown}: its title is {json.dumps(title, ensure_ascii=False)}, the manifest says "
-            f"{json.dumps(manifest.title, ensure_ascii=False)}; rebuild it"
-        )
-    ours = {family.replace(" ", "") for family in fonts.every_family}
-    strangers = sorted(f for f in families if not any(f.startswith(o) for o in ours))
-    if strangers:
-        problems.append(f"{shown}: embeds {', '.join(strangers)}, not a font of fonts/")
-    if boxes:
-        where = ", ".join(map(str, boxes[:5])) + (f" and {len(boxes) - 5} more" if len(boxes) > 5 else "")
-        problems.append(f"{shown}: draws .notdef (a box for a character its font lacks) on page {where}; rebuild it")
-    return problems
-
-
-def _family(font: object) -> str:
-    """PostScript base name without its subset tag and style: /ABCDEF+Amiri-Bold -> Amiri."""
-    name = str(font.BaseFont).lstrip("/")  # type: ignore[attr-defined]
-    name = name.split("+", 1)[-1]
-    return name.replace("-", "")
+    return pdf_problems(path.read_bytes(), f"dist/{path.name}", manifest, fonts, advice="; rebuild it")

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from ..source.fonts import FontSet
 from ..source.images import image_media_type
 from ..source.languages import list_separator
+from ..source.links import across_files
 from ..source.manifest import Manifest
 from ..source.reader import Document, TocEntry, text_characters
 from ..typeset.imprint import imprint_context
@@ -100,7 +101,8 @@ def render_pages(
         "numerals": document.numerals,
     }
     chapters = [
-        {**c, "body": Markup(screen_body(str(c["body"]), fonts, manifest))} for c in chapters_context(document, labels)
+        {**c, "body": Markup(across_files(screen_body(str(c["body"]), fonts, manifest), c["id"]))}
+        for c in chapters_context(document, labels)
     ]
     imprint = imprint_context(manifest, document, fonts, moment)
     pages = [

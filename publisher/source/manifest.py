@@ -207,8 +207,31 @@ def manifest_from_data(data: dict[str, Any], folder: Path, shown: str) -> Manife
     values.update(slug=folder.name, path=folder / MANIFEST_NAME)
     values.update(_derived(folder, values, errors))
     if errors:
-        raise ManifestError(*(f"{shown}: {e}" for e in errors))
+        error = ManifestError(*(f"{shown}: {e}" for e in errors))
+        error.stand_in = _stand_in(values, errors)
+        raise error
     return Manifest(**values)
+
+
+def _stand_in(values: dict[str, Any], errors: list[str]) -> Manifest | None:
+    """A manifest with errors, made whole for reading its text (so that one run reports the text's
+    problems too): required values it lacks are left empty and doubtful ones at their defaults.
+    None when there is no text to read. Never rendered."""
+    if not values.get("text_files"):
+        return None
+    doubtful = {e.split("'")[1] for e in errors if e.startswith("'")}  # the keys the errors name
+    kept = {k: v for k, v in values.items() if k.replace("_", "-") not in doubtful}
+    kept.setdefault("title", "")
+    kept.setdefault("authors", [])
+    language = values.get("language", "ar")
+    kept["language"] = language if _BCP47.match(language) else "ar"
+    direction = values.get("direction")
+    kept["direction"] = direction if direction in ("rtl", "ltr") else text_direction(kept["language"])
+    kept["cover_path"] = None
+    for key in ("numerals", "emphasis", "figures"):
+        if key in doubtful:
+            kept.pop(key, None)
+    return Manifest(**kept)
 
 
 def _convert(cls: type, data: dict[str, Any], prefix: str, errors: list[str]) -> dict[str, Any]:

@@ -75,16 +75,20 @@ _ANY_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 
 
 def apply_policy(tokens: list[Token], path: Path) -> None:
-    """Keep allowed inline tags (normalised), refuse dangerous ones, turn the rest into text, in place."""
+    """Keep allowed inline tags (normalised), turn the rest into text, in place; then raise one
+    SourceError naming every dangerous tag, each with its line."""
+    problems: list[str] = []
     for token in tokens:
         line = (token.map[0] + 1) if token.map else 0
         if token.type == "html_block":
-            _refuse_dangerous(token.content, path, line)
+            problems += _dangerous(token.content, path, line)
             token.type, token.tag, token.nesting = "paragraph_text", "p", 0
         for child in token.children or ():
             if child.type == "html_inline":
-                _refuse_dangerous(child.content, path, line)
+                problems += _dangerous(child.content, path, line)
         _balance_inline(token.children or [])
+    if problems:
+        raise SourceError(*problems)
 
 
 def render_paragraph_text(self: object, tokens: list[Token], idx: int, options: object, env: object) -> str:
@@ -94,14 +98,15 @@ def render_paragraph_text(self: object, tokens: list[Token], idx: int, options: 
     return f"<p>{html.escape(tokens[idx].content.strip(), quote=False)}</p>\n"
 
 
-def _refuse_dangerous(markup: str, path: Path, line: int) -> None:
+def _dangerous(markup: str, path: Path, line: int) -> list[str]:
+    """A problem for each tag of `markup` that could run code, load or submit something."""
+    problems = []
     for match in _ANY_TAG.finditer(markup):
         tag = match.group(1).lower()
         if tag in REFUSED:
             hint = "use ![what it shows](file)" if tag in ("img", "picture") else "remove it"
-            raise SourceError(
-                f"{display_path(path)} line {line}: raw HTML <{tag}> is not allowed in an article; {hint}"
-            )
+            problems.append(f"{display_path(path)} line {line}: raw HTML <{tag}> is not allowed in an article; {hint}")
+    return problems
 
 
 def _balance_inline(children: list[Token]) -> None:

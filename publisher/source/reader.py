@@ -12,19 +12,21 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..errors import ResourceError, SourceError, quoted
+from ..errors import InputError, ResourceError, SourceError, quoted
 from ..workspace import display_path
 from .characters import describe, not_text
 from .figure import check_image_attributes, shape_figures, use_figures
 from .images import image_problem, pixels_problem
+from .links import Link, Targets, check_scheme, is_internal, resolve_links
 from .manifest import Manifest
 from .poem import shape_poems, use_poems
 from .rawhtml import apply_policy, render_paragraph_text
@@ -32,7 +34,6 @@ from .rawhtml import apply_policy, render_paragraph_text
 # C0 and C1 controls but tab and line feed: XML cannot carry them and no font draws them.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_TEXT_BYTES = 8 * 2**20  # 300 A5 pages of Arabic are about 1 MiB (the seed: 5.6 KiB, 1.7 pages)
-UNSAFE_LINK_SCHEMES = {"javascript", "vbscript", "file", "data"}
 
 
 @dataclass(frozen=True)
@@ -110,24 +111,45 @@ def _nest(chapter_id: str, headings: list[Heading]) -> tuple[TocEntry, ...]:
     return tuple(entries)
 
 
-def read_document(manifest: Manifest) -> Document:
-    """Read every text file of the manifest into a Document; raise SourceError on unreadable text."""
-    chapters = []
-    single = len(manifest.text_files) == 1
+def read_document(manifest: Manifest, problems: list[str] | None = None) -> Document:
+    """Read every text file of the manifest into a Document; raise an InputError listing every
+    problem of the text, or, given a `problems` list, add them to it and return what could be read."""
+    found: list[InputError] = []
     cover_problem = pixels_problem(manifest.cover_path) if manifest.cover_path else None
     if cover_problem:  # checked here, not with the manifest: a build with nothing to do decodes nothing
-        raise ResourceError(f"{display_path(manifest.path)}: 'cover' {quoted(str(manifest.cover))} {cover_problem}")
+        found.append(
+            ResourceError(f"{display_path(manifest.path)}: 'cover' {quoted(str(manifest.cover))} {cover_problem}")
+        )
+    targets = Targets(manifest.folder)
+    parsed: list[Chapter | _Parsed] = []
+    digests: dict[Path, str] = {}
     for number, path in enumerate(manifest.text_files, start=1):
-        data = read_text_bytes(path)
-        text = decode_text(path, data)
         chapter_id = f"ch{number:02d}"
-        if path.suffix == ".md":
-            chapter = _markdown_chapter(chapter_id, path, text, manifest)
-        else:
-            chapter = _plain_chapter(chapter_id, path, text)
+        try:
+            data = read_text_bytes(path)  # read once: the key hashes the bytes that are rendered
+            digests[path] = hashlib.sha256(data).hexdigest()
+            text = decode_text(path, data)
+            if path.suffix == ".md":
+                parsed.append(_parse_markdown(chapter_id, path, text, manifest, targets, found))
+            else:
+                parsed.append(_plain_chapter(chapter_id, path, text))
+                targets.add_chapter(path, chapter_id, [])
+        except InputError as exc:  # this file cannot be read further; the others still are
+            found.append(exc)
+    chapters = []
+    single = len(manifest.text_files) == 1
+    for item in parsed:
+        chapter = item if isinstance(item, Chapter) else _render_markdown(item, targets, found)
         if not chapter.title:
-            chapter = replace(chapter, title=manifest.title if single else path.stem)
-        chapters.append(replace(chapter, sha256=hashlib.sha256(data).hexdigest()))
+            chapter = replace(chapter, title=manifest.title if single else chapter.source.stem)
+        chapters.append(replace(chapter, sha256=digests[chapter.source]))
+    messages = [m for exc in found for m in exc.messages]
+    if problems is not None:
+        problems.extend(messages)
+    elif len(found) == 1:
+        raise found[0]
+    elif found:
+        raise SourceError(*messages)
     return Document(tuple(chapters))
 
 
@@ -186,7 +208,7 @@ def _plain_chapter(chapter_id: str, path: Path, text: str) -> Chapter:
 
 class _Parser(MarkdownIt):
     def validateLink(self, url: str) -> bool:
-        """Let every URL through the parser, so that _check_link and _image can refuse bad ones by
+        """Let every URL through the parser, so that check_scheme and _image can refuse bad ones by
         name, instead of markdown-it silently leaving them as literal text."""
         return True
 
@@ -205,32 +227,93 @@ def _markdown_parser() -> MarkdownIt:
     return md
 
 
-def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest) -> Chapter:
+@dataclass
+class _Parsed:
+    """A Markdown file parsed and checked, waiting for the other chapters before its links are
+    resolved and it is rendered."""
+
+    chapter_id: str
+    path: Path
+    md: MarkdownIt
+    env: dict[str, Any]
+    tokens: list[Token]
+    headings: list[Heading]
+    images: list[Image]
+    links: list[tuple[Link, Token]]
+    renderable: bool
+
+
+def _parse_markdown(
+    chapter_id: str, path: Path, text: str, manifest: Manifest, targets: Targets, found: list[InputError]
+) -> _Parsed:
+    """Parse a Markdown file and check it, noting every problem in `found`; register what links may
+    reach in it with `targets`."""
     md = _markdown_parser()
-    env = {"docId": chapter_id}
+    env: dict[str, Any] = {"docId": chapter_id}
     tokens = md.parse(text, env)
-    apply_policy(tokens, path)
-    shape_poems(tokens, text, path)
+    _attempt(found, apply_policy, tokens, path)  # refused tags are text now: the file still renders
+    renderable = _attempt(found, shape_poems, tokens, text, path)
     headings: list[Heading] = []
     images: list[Image] = []
+    links: list[tuple[Link, Token]] = []
     for index, token in enumerate(tokens):
+        line = (token.map[0] + 1) if token.map else 0
         if token.type == "heading_open":
             heading_id = f"{chapter_id}-h{len(headings) + 1}"
             token.attrSet("id", heading_id)
             headings.append(Heading(int(token.tag[1]), _plain(tokens[index + 1]), heading_id))
         for child in _inline_children(token):
             if child.type == "image":
-                images.append(_image(child, token, path, manifest))
+                try:
+                    images.append(_image(child, token, path, manifest))
+                except InputError as exc:
+                    found.append(exc)
             elif child.type == "link_open":
-                _check_link(child, token, path)
+                href = str(child.attrGet("href") or "")
+                if _attempt(found, check_scheme, href, f"{display_path(path)} line {line}") and is_internal(href):
+                    links.append((Link(href, line), child))
     _move_footnote_backrefs(tokens)
-    tokens = shape_figures(tokens, path)
+    try:
+        tokens = shape_figures(tokens, path)
+    except InputError as exc:
+        found.append(exc)
+    notes = len(env.get("footnotes", {}).get("list", {}))
+    own_heading = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
+    note_ids = [f"{kind}-{chapter_id}-{n}" for n in range(1, notes + 1) for kind in ("fn", "fnref")]
+    targets.add_chapter(path, chapter_id, note_ids)
+    for number, heading in enumerate(headings):
+        # A chapter's own title may not be printed as a heading (an article's head says it): its
+        # anchor leads to the chapter, which is always there.
+        element = chapter_id if own_heading and number == 0 else heading.id
+        targets.add_heading(chapter_id, heading.text, element)
+    return _Parsed(chapter_id, path, md, env, tokens, headings, images, links, renderable)
+
+
+def _attempt(found: list[InputError], step: Callable[..., object], *args: object) -> bool:
+    """Run one check of a text; note its problem in `found` and go on with the next (False if it failed)."""
+    try:
+        step(*args)
+    except InputError as exc:
+        found.append(exc)
+        return False
+    return True
+
+
+def _render_markdown(parsed: _Parsed, targets: Targets, found: list[InputError]) -> Chapter:
+    """A parsed file's chapter: its links pointed at what they reach, its body rendered."""
+    problems: list[str] = []
+    resolve_links(targets, parsed.path, parsed.chapter_id, parsed.links, problems)
+    found.extend(SourceError(p) for p in problems)
+    tokens, headings = parsed.tokens, parsed.headings
     own_heading = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     title = headings[0].text if own_heading else ""
+    # A text whose poems did not parse is not rendered: it has errors to show, and will not be printed.
+    body = parsed.md.renderer.render(tokens, parsed.md.options, parsed.env) if parsed.renderable else ""
     # A code block reads left to right in any book (its closing brackets stay at the end of the line);
     # the attribute, not CSS `direction`, which EPUB style sheets must not use.
-    body = md.renderer.render(tokens, md.options, env).replace("<pre><code", '<pre dir="ltr"><code')
-    return Chapter(chapter_id, path, title, own_heading, body, tuple(headings), tuple(dict.fromkeys(images)))
+    body = body.replace("<pre><code", '<pre dir="ltr"><code')
+    images = tuple(dict.fromkeys(parsed.images))
+    return Chapter(parsed.chapter_id, parsed.path, title, own_heading, body, tuple(headings), images)
 
 
 def _inline_children(token: Token) -> Iterator[Token]:
@@ -262,17 +345,6 @@ def _image(image: Token, block: Token, path: Path, manifest: Manifest) -> Image:
     href = file.relative_to(manifest.folder.resolve()).as_posix()
     image.attrSet("src", href)
     return Image(href, file)
-
-
-def _check_link(link: Token, block: Token, path: Path) -> None:
-    """Links may point anywhere on the web or inside the book, but never run code or read local files."""
-    href = str(link.attrGet("href") or "")
-    scheme = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", href)
-    if scheme and scheme.group(1).lower() in UNSAFE_LINK_SCHEMES:
-        line = (block.map[0] + 1) if block.map else 0
-        raise SourceError(
-            f"{display_path(path)} line {line}: link {quoted(href)} is not allowed (only web and mail links)"
-        )
 
 
 def _move_footnote_backrefs(tokens: list[Token]) -> None:

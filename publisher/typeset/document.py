@@ -19,9 +19,10 @@ _GENERATED = re.compile(r'<(sup|a)\b[^>]*class="footnote-(?:ref|backref)"[^>]*>.
 _TAGS = re.compile(r"<[^>]*>")
 
 
-def typeset_document(manifest: Manifest) -> Document:
-    """Read a publication's text and typeset it: chapters, their titles and headings."""
-    document = read_document(manifest)
+def typeset_document(manifest: Manifest, problems: list[str] | None = None) -> Document:
+    """Read a publication's text and typeset it: chapters, their titles and headings. Problems of
+    the text are raised, or added to `problems` when given (what could be read is typeset then)."""
+    document = read_document(manifest, problems)
     written = (_author_text(chapter.html) for chapter in document.chapters)
     numerals = choose_numerals(manifest.numerals, manifest.language, written)
     rtl = manifest.direction == "rtl"
