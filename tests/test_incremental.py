@@ -217,8 +217,8 @@ def test_an_edit_saved_just_after_the_text_was_read_is_built_next_time(
     chapter = workspace / "source" / "book" / "a-second.md"
     read_document = document.read_document
 
-    def read_then_edit(manifest):  # the editor saves between the read and the key
-        read = read_document(manifest)
+    def read_then_edit(manifest, problems=None):  # the editor saves between the read and the key
+        read = read_document(manifest, problems)
         if manifest.slug == "book" and EDIT not in chapter.read_text(encoding="utf-8"):
             with chapter.open("a", encoding="utf-8") as out:
                 out.write(EDIT)
