@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+import typing
+from collections.abc import Callable, Generator, Iterable, Iterator
 from io import IOBase
 from pathlib import Path, PurePath
 from types import ModuleType
@@ -53,7 +54,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
     def render_bounded(self, template: Template, context: dict[str, Any]) -> str:
         """Render `template` within the budgets of loop steps and characters written."""
         self.iterations, written, parts = 0, 0, []
-        stream = template.generate(**context)
+        stream = typing.cast(Generator[str, None, None], template.generate(**context))  # typed as an Iterator
         for part in stream:
             written += len(part)
             if written > MAX_OUTPUT:  # raised where the template wrote it, so the error names that line
