@@ -35,6 +35,7 @@ from .lengths import (
     page_size_mm,
     trim_problem,
 )
+from .limits import value_problems
 
 MANIFEST_NAME = "manifest.toml"
 MAX_MANIFEST_BYTES = 2**20
@@ -279,6 +280,7 @@ def _show(value: Any) -> str:
 def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[str, Any]:
     """Check values against each other and the folder; fill defaults that depend on them."""
     out: dict[str, Any] = {}
+    errors.extend(value_problems(values))
     if values.get("authors") == []:
         errors.append("'authors' must name at least one author")
     language = values.get("language", "ar")

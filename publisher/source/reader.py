@@ -24,6 +24,7 @@ from ..workspace import display_path
 from .characters import describe, not_text
 from .figure import check_image_attributes, shape_figures, use_figures
 from .images import image_problem, pixels_problem
+from .limits import MAX_NESTING, check_plain_text, check_tokens
 from .manifest import Manifest
 from .poem import shape_poems, use_poems
 from .rawhtml import apply_policy, render_paragraph_text
@@ -111,6 +112,7 @@ def _nest(chapter_id: str, headings: list[Heading]) -> tuple[TocEntry, ...]:
 def read_document(manifest: Manifest) -> Document:
     """Read every text file of the manifest into a Document; raise SourceError on unreadable text."""
     chapters = []
+    footnotes = 0  # in the publication so far: the limit is on the whole (limits.py)
     single = len(manifest.text_files) == 1
     cover_problem = pixels_problem(manifest.cover_path) if manifest.cover_path else None
     if cover_problem:  # checked here, not with the manifest: a build with nothing to do decodes nothing
@@ -119,8 +121,9 @@ def read_document(manifest: Manifest) -> Document:
         text = read_text(path)
         chapter_id = f"ch{number:02d}"
         if path.suffix == ".md":
-            chapter = _markdown_chapter(chapter_id, path, text, manifest)
+            chapter, footnotes = _markdown_chapter(chapter_id, path, text, manifest, footnotes)
         else:
+            check_plain_text(text, path)
             chapter = _plain_chapter(chapter_id, path, text)
         if not chapter.title:
             chapter = replace(chapter, title=manifest.title if single else path.stem)
@@ -180,6 +183,9 @@ class _Parser(MarkdownIt):
 
 def _markdown_parser() -> MarkdownIt:
     md = _Parser("commonmark", {"html": True, "xhtmlOut": True}).enable("table").use(footnote_plugin)
+    # Past maxNesting markdown-it drops the rest of the file without a word; above the limit, the
+    # limit's check sees the depth and names it instead.
+    md.options["maxNesting"] = 2 * MAX_NESTING
     use_poems(md)
     use_figures(md)
     md.add_render_rule("paragraph_text", render_paragraph_text)
@@ -192,11 +198,15 @@ def _markdown_parser() -> MarkdownIt:
     return md
 
 
-def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest) -> Chapter:
+def _markdown_chapter(
+    chapter_id: str, path: Path, text: str, manifest: Manifest, footnotes: int
+) -> tuple[Chapter, int]:
+    """A Markdown file as a chapter, and the footnotes of the publication counted up to its end."""
     md = _markdown_parser()
     env = {"docId": chapter_id}
     tokens = md.parse(text, env)
     apply_policy(tokens, path)
+    footnotes = check_tokens(tokens, path, footnotes)
     shape_poems(tokens, text, path)
     headings: list[Heading] = []
     images: list[Image] = []
@@ -217,7 +227,8 @@ def _markdown_chapter(chapter_id: str, path: Path, text: str, manifest: Manifest
     # A code block reads left to right in any book (its closing brackets stay at the end of the line);
     # the attribute, not CSS `direction`, which EPUB style sheets must not use.
     body = md.renderer.render(tokens, md.options, env).replace("<pre><code", '<pre dir="ltr"><code')
-    return Chapter(chapter_id, path, title, own_heading, body, tuple(headings), tuple(dict.fromkeys(images)))
+    chapter = Chapter(chapter_id, path, title, own_heading, body, tuple(headings), tuple(dict.fromkeys(images)))
+    return chapter, footnotes
 
 
 def _inline_children(token: Token) -> Iterator[Token]:
