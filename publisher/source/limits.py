@@ -11,6 +11,10 @@ for a title), not a render that never ends:
 - a paragraph (a block of running text, a table cell, a code block), as written: 200 000 characters;
 - footnotes in a publication: 10 000 (counted by their calls; each call prints its note);
 - elements nested inside each other (block quotes, list items, emphasis, spans): 32.
+
+The time a render may take is a limit of the same kind, set per publication (`[build] timeout`,
+300 s by default, 1 to 3600): the render runs in a worker process, killed when its time is up
+(builder/pool.py).
 """
 
 from __future__ import annotations
@@ -18,18 +22,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SourceError
 from ..workspace import display_path
+
+if TYPE_CHECKING:  # the manifest imports this module, and a build with nothing to do reads no Markdown
+    from markdown_it.token import Token
 
 MAX_LINE_VALUE = 1_000  # the title and the other one-line values
 MAX_LONG_VALUE = 10_000
 MAX_PARAGRAPH = 200_000
 MAX_FOOTNOTES = 10_000
 MAX_NESTING = 32
+TIMEOUT_SECONDS = (1, 3600)  # what `[build] timeout` may ask for: an hour is the longest a build should wait
 # What each manifest key may hold, in characters (for a list, each of its items).
 VALUE_LIMITS = {
     "title": MAX_LINE_VALUE,
@@ -45,9 +51,13 @@ VALUE_LIMITS = {
 _BLOCK_WITH_TEXT = ("fence", "code_block", "html_block", "paragraph_text")
 
 
-def value_problems(values: Mapping[str, Any]) -> list[str]:
-    """A phrase for each manifest value longer than its key allows (`values` by field name)."""
-    problems = []
+def value_problems(values: Mapping[str, Any], timeout: int) -> list[str]:
+    """A phrase for each manifest value longer than its key allows (`values` by field name), and for
+    a `[build] timeout` out of its bounds."""
+    low, high = TIMEOUT_SECONDS
+    problems = (
+        [f"'build.timeout' must be from {low} to {high} seconds, got {timeout}"] if not low <= timeout <= high else []
+    )
     for key, limit in VALUE_LIMITS.items():
         value = values.get(key)
         items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
