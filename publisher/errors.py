@@ -56,6 +56,10 @@ class ResourceError(InputError):
     """A template, font or image is missing or lies outside the workspace."""
 
 
+class TimeLimitError(InputError):
+    """A render took longer than its publication's `[build] timeout` allows, and was stopped."""
+
+
 class BuildError(PublishError):
     """A renderer failed on valid input, or the machine lacks something the build needs."""
 

@@ -13,13 +13,28 @@ from publisher import build
 from publisher.errors import InputError
 
 
+class Attempts:
+    """The connections tried, by this process or its render workers (forks of it): kept in a file."""
+
+    def __init__(self, log: Path) -> None:
+        self.log = log
+
+    def record(self, address: object) -> None:
+        with self.log.open("a", encoding="utf-8") as out:
+            out.write(f"{address!r}\n")
+
+    def __eq__(self, other: object) -> bool:
+        tried = self.log.read_text(encoding="utf-8").splitlines() if self.log.exists() else []
+        return tried == other
+
+
 @pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+def no_network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Attempts:
     """Every attempt to connect is recorded and fails."""
-    attempts: list[object] = []
+    attempts = Attempts(tmp_path / "connections.txt")
 
     def refuse(self: socket.socket, address: object) -> None:
-        attempts.append(address)
+        attempts.record(address)
         raise OSError("network use in a test")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
@@ -27,9 +42,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return attempts
 
 
-def test_a_build_opens_no_socket(tmp_path: Path, no_network: list[object]) -> None:
+def test_a_build_opens_no_socket(tmp_path: Path, no_network: Attempts) -> None:
     root = make_workspace(tmp_path / "ws", FIXTURES / "book", FIXTURES / "mixed")
-    build(root, jobs=1)  # rendered in this process, where the patch applies (workers run the same code)
+    build(root, jobs=1)  # the worker is a fork of this process: the patch applies there too
     assert no_network == []
     assert (root / "dist" / "book.epub").exists()
 
@@ -43,9 +58,7 @@ def test_a_build_opens_no_socket(tmp_path: Path, no_network: list[object]) -> No
         'body { background: url("../../../../../../etc/hostname"); }',
     ],
 )
-def test_remote_and_outside_resources_in_templates_are_refused(
-    tmp_path: Path, no_network: list[object], css: str
-) -> None:
+def test_remote_and_outside_resources_in_templates_are_refused(tmp_path: Path, no_network: Attempts, css: str) -> None:
     root = make_workspace(tmp_path / "ws", FIXTURES / "book")
     (root / "templates" / "pdf").mkdir(parents=True)
     (root / "templates" / "pdf" / "book.css").write_text(css + "\n" + (REPO / "templates/pdf/book.css").read_text())
@@ -86,5 +99,5 @@ def test_the_hermetic_fontconfig_reaches_no_other_program(tmp_path: Path, monkey
     monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     root = make_workspace(tmp_path / "ws", FIXTURES / "mixed")
-    build(root, jobs=1)  # rendered in this process
+    build(root, jobs=1)  # rendered in a worker: this process's environment must stay as it was
     assert "FONTCONFIG_FILE" not in os.environ and "SOURCE_DATE_EPOCH" not in os.environ

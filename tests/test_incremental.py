@@ -134,19 +134,24 @@ def test_each_output_reads_only_the_template_folders_its_key_hashes(tmp_path: Pa
     from publisher.builder.plan import Shard, write_site
     from publisher.typeset.templates import Templates
 
-    read: list[str] = []
+    log = tmp_path / "read.txt"  # a file, not a list: the renders run in worker processes
+
+    def read(name: str) -> None:
+        with log.open("a", encoding="utf-8") as out:
+            out.write(name + "\n")
+
     get_source = jinja2.FileSystemLoader.get_source
     file = Templates.file
     monkeypatch.setattr(
-        jinja2.FileSystemLoader, "get_source", lambda self, env, name: read.append(name) or get_source(self, env, name)
+        jinja2.FileSystemLoader, "get_source", lambda self, env, name: read(name) or get_source(self, env, name)
     )
-    monkeypatch.setattr(Templates, "file", lambda self, name: read.append(name) or file(self, name))
+    monkeypatch.setattr(Templates, "file", lambda self, name: read(name) or file(self, name))
     root = make_workspace(tmp_path / "ws", REPO / "source" / SEED)  # draws its cover from templates/cover/
 
     def folders(action) -> set[str]:
-        read.clear()
+        log.write_text("", encoding="utf-8")
         action()
-        return {name.split("/")[0] for name in read}
+        return {name.split("/")[0] for name in log.read_text(encoding="utf-8").split()}
 
     whole = Shard(1, 1)  # a shard build writes no download page
     assert folders(lambda: build(root, formats=["pdf"], jobs=1, shard=whole, cache=False)) <= set(

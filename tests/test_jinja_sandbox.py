@@ -37,6 +37,11 @@ HOSTILE = {
     "the class tree": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
     "the template's context": "{{ self._TemplateReference__context }}",
     "a huge range": "{% for i in range(10**12) %}{% endfor %}",
+    "nested loops": "{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}{% endfor %}{% endfor %}",
+    "loops over a list made long": "{% for i in [0] * 1000 %}{% for j in [0] * 1000 %}{% for k in [0] * 1000 %}"
+    "{% endfor %}{% endfor %}{% endfor %}",
+    "a recursive macro": "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
+    "gigabytes written": "{% for i in range(100000) %}{{ 'x' * 2**20 }}{% endfor %}",
     "a huge power": "{{ 10 ** 100000 }}",
     "a huge string": "{{ ('x' * 10**9) | length }}",
     "a huge list": "{{ ([0] * 10**8) | length }}",

@@ -1,9 +1,10 @@
-"""Rendering artifacts: in this process, or in a pool of worker processes for a batch.
+"""Rendering artifacts in worker processes, each render within its publication's time limit.
 
 A worker imports WeasyPrint and loads the fonts and templates once, then renders whatever it is
 sent. Each task is one artifact (the PDF and the EPUB of a publication may render at the same
 time); results are handed back in the order the tasks were given, so what a build writes does
-not depend on the number of workers.
+not depend on the number of workers. A render past its `[build] timeout` ends the build with one
+line naming the artifact, and its worker is killed: no render hangs a build, whatever its input.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import BuildError, PublishError
-from ..workspace import Workspace
+from ..errors import BuildError, PublishError, TimeLimitError
+from ..workspace import Workspace, display_path
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from ..source.manifest import Manifest
     from ..source.reader import Document
 
@@ -87,88 +90,151 @@ def render_all(
     keep: Path | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[Rendered]:
-    """Render `tasks` with up to `jobs` processes; `done` is told of each as it finishes, and
-    `meanwhile` is run here while the workers render (after them when there are none).
+    """Render `tasks` in up to `jobs` worker processes; `done` is told of each as it finishes, and
+    `meanwhile` is run here while the workers render. Returns the results in task order.
 
-    One worker, or one task, renders here, in this process. Returns the results in task order.
+    Every render runs in a worker, even with one job: a render that passes its publication's
+    `[build] timeout` is stopped by killing its worker, which no thread of this process could do.
     """
     if not tasks:
         return []
-    if min(jobs, len(tasks)) <= 1:
-        renderer = Renderer(space, keep)
-        results = []
-        for task in tasks:
-            results.append(renderer.render(task))
-            done(task, results[-1])
-        if meanwhile:
-            meanwhile()
-        return results
-    return _render_in_pool(space, tasks, min(jobs, len(tasks)), done, keep, meanwhile)
+    workers = [_Worker.start(space, keep) for _ in range(max(1, min(jobs, len(tasks))))]
+    try:
+        return _render_in(workers, tasks, done, meanwhile)
+    finally:
+        for worker in workers:
+            worker.stop()
 
 
-def _render_in_pool(
-    space: Workspace,
+@dataclass
+class _Worker:
+    """A worker process, the pipe to it, and what it is rendering (an index into the tasks) until when."""
+
+    process: Any
+    connection: Connection
+    task: int | None = None
+    deadline: float | None = None  # set when the worker says it has started the task
+
+    @classmethod
+    def start(cls, space: Workspace, keep: Path | None) -> _Worker:
+        import multiprocessing
+
+        # fork: a worker starts as a copy of this process, which has imported nothing heavy yet.
+        context = multiprocessing.get_context("fork")
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(theirs, space, keep, os.getpid()), daemon=True)
+        process.start()
+        theirs.close()
+        return cls(process, ours)
+
+    def give(self, index: int, tasks: list[Task]) -> None:
+        self.task, self.deadline = index, None
+        self.connection.send(tasks[index])
+
+    def receive(self, tasks: list[Task]) -> tuple[int, Rendered | None]:
+        """What the worker sent about its task: None when it has just started it (its time starts
+        now), else the result. A failure is raised, and so is the worker's death."""
+        index = self.task
+        assert index is not None
+        try:
+            kind, payload = self.connection.recv()
+        except (EOFError, OSError):
+            self.process.join(1)
+            task = tasks[index]
+            raise BuildError(
+                f"source/{task.manifest.slug}: {task.format.upper()}: the render worker stopped "
+                f"(exit code {self.process.exitcode})"
+            ) from None
+        if kind == "started":
+            self.deadline = time.monotonic() + tasks[index].manifest.build.timeout
+            return index, None
+        if kind == "failed":
+            raise payload
+        self.task = None
+        return index, payload
+
+    def stop(self) -> None:
+        """Kill the worker: one that was not waiting for a task is rendering something no longer wanted."""
+        with contextlib.suppress(OSError):
+            self.connection.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+
+
+def _render_in(
+    workers: list[_Worker],
     tasks: list[Task],
-    workers: int,
     done: Callable[[Task, Rendered], None],
-    keep: Path | None,
     meanwhile: Callable[[], None] | None,
 ) -> list[Rendered]:
-    import multiprocessing
-    from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+    """Hand the tasks out to the workers and collect what they send back. The first failure is raised,
+    and so is the first render past its time (render_all then kills the workers)."""
+    from multiprocessing.connection import wait
 
-    # fork: a worker starts as a copy of this process, which has imported nothing heavy yet; all
-    # workers are started before the pool's own thread (no lock can be copied while held).
-    context = multiprocessing.get_context("fork")
-    start = (space, keep, os.getpid())
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start)
-    try:
-        futures = [pool.submit(_render_in_worker, task) for task in tasks]
-        if meanwhile:
-            meanwhile()
-        index = {future: i for i, future in enumerate(futures)}
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
-            for future in sorted(finished, key=index.__getitem__):
-                done(tasks[index[future]], future.result())  # a failed task raises here
-        return [future.result() for future in futures]
-    except BaseException:
-        _stop(pool)
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _stop(pool: Any) -> None:
-    """Stop the workers now: a failed or interrupted build must not wait for renders it will discard."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in list((getattr(pool, "_processes", None) or {}).values()):  # the executor has no public kill
-        with contextlib.suppress(Exception):
-            process.terminate()
-
-
-_worker: Renderer | PublishError | None = None
+    waiting = list(range(len(tasks)))
+    results: dict[int, Rendered] = {}
+    for worker in workers:
+        worker.give(waiting.pop(0), tasks)
+    if meanwhile:
+        meanwhile()
+    while len(results) < len(tasks):
+        busy = [worker for worker in workers if worker.task is not None]
+        deadlines = [worker.deadline for worker in busy if worker.deadline is not None]
+        ready = wait([w.connection for w in busy], max(0.0, min(deadlines) - time.monotonic()) if deadlines else None)
+        for worker in busy:
+            if worker.connection in ready:
+                index, rendered = worker.receive(tasks)
+                if rendered is None:
+                    continue  # it has started: its time runs from now
+                results[index] = rendered
+                done(tasks[index], rendered)
+                if waiting:
+                    worker.give(waiting.pop(0), tasks)
+            elif worker.deadline is not None and time.monotonic() >= worker.deadline:
+                task = tasks[worker.task]  # type: ignore[index]
+                raise TimeLimitError(
+                    f"source/{task.manifest.slug}: {task.format.upper()}: rendering took longer than the "
+                    f"{task.manifest.build.timeout} s limit ([build] timeout in {display_path(task.manifest.path)}); "
+                    "it was stopped"
+                )
+    return [results[index] for index in range(len(tasks))]
 
 
-def _start_worker(space: Workspace, keep: Path | None, parent: int) -> None:
-    """In each worker, once: import WeasyPrint, load fonts and templates.
+def _serve(connection: Connection, space: Workspace, keep: Path | None, parent: int) -> None:
+    """A worker's life: import WeasyPrint and load the fonts and templates once, then render each task
+    it is sent, saying when it starts one, until the build closes the pipe.
 
-    A failure is kept and raised by each task, so that it reaches the user as the one line it
-    is, not as a pool that broke.
+    A failure to start is sent back for each task, so that it reaches the user as the one line it is.
     """
-    global _worker  # one Renderer per worker process, made by the pool's initializer
     from ..pdf.render import import_weasyprint
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     _die_with_parent(parent)
+    renderer: Renderer | PublishError
     try:
         import_weasyprint()
-        _worker = Renderer(space, keep)
+        renderer = Renderer(space, keep)
     except PublishError as exc:
-        _worker = exc
+        renderer = exc
     except Exception as exc:
-        _worker = BuildError(f"a render worker could not start: {type(exc).__name__}: {exc}")
+        renderer = BuildError(f"a render worker could not start: {type(exc).__name__}: {exc}")
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):
+            return  # the build is over
+        connection.send(("started", None))
+        try:
+            if isinstance(renderer, PublishError):
+                raise renderer
+            reply: tuple[str, Any] = ("done", renderer.render(task))
+        except Exception as exc:
+            reply = ("failed", exc)
+        try:
+            connection.send(reply)
+        except Exception as exc:  # an exception that does not pickle
+            connection.send(("failed", BuildError(f"source/{task.manifest.slug}: {type(exc).__name__}: {exc}")))
 
 
 def _die_with_parent(parent: int) -> None:
@@ -180,14 +246,6 @@ def _die_with_parent(parent: int) -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG; not there on other systems
     if os.getppid() != parent:  # the build died before the request took effect
         os._exit(1)
-
-
-def _render_in_worker(task: Task) -> Rendered:
-    if isinstance(_worker, PublishError):
-        raise _worker
-    if _worker is None:  # pragma: no cover - the initializer always runs first
-        raise BuildError("render worker used before it was started")
-    return _worker.render(task)
 
 
 @contextlib.contextmanager

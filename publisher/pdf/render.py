@@ -20,6 +20,7 @@ from ..source.fonts import FontSet
 from ..source.languages import list_separator
 from ..source.manifest import Manifest
 from ..source.sandbox import Sandbox
+from ..typeset.bidi import PDI
 from ..typeset.document import typeset_text
 from ..typeset.imprint import imprint_context
 from ..typeset.job import Job
@@ -147,11 +148,16 @@ def footnotes_in_place(body: str) -> str:
 def _inline(note: str) -> str:
     """A note's paragraphs as inline text (it goes inside the calling paragraph), without its back link."""
     note = _BACKREF.sub("", note)
-    return re.sub(r"\s*</p>\s*<p>\s*", "<br />", note).removeprefix("<p>").removesuffix("</p>").strip()
+    return _PARAGRAPH_BREAK.sub("<br />", note).removeprefix("<p>").removesuffix("</p>").strip()
 
 
 _BACKREF = re.compile(r'<a href="#fnref-[^"]+" class="footnote-backref"[^>]*>[^<]*</a>\s*')
-_ASIDE = re.compile(r'<aside id="(?P<id>fn-[^"]+)" class="footnote"[^>]*>\s*(?P<text>.*?)\s*</aside>', re.DOTALL)
+# The patterns look for trailing white space only after a character that is not white space (`(?<!\s)`,
+# `\S` before it): tried at every space of a long run of them, each would scan the run again.
+_PARAGRAPH_BREAK = re.compile(r"(?<!\s)\s*</p>\s*<p>\s*")
+_ASIDE = re.compile(
+    r'<aside id="(?P<id>fn-[^"]+)" class="footnote"[^>]*>\s*(?P<text>(?:.*?\S)??)\s*</aside>', re.DOTALL
+)
 _NOTES_BLOCK = re.compile(r'<div class="footnotes">.*?</div>\n?', re.DOTALL)
 _CALL = re.compile(r'<sup class="footnote-ref"><a href="#(?P<id>fn-[^"]+)" id="[^"]+"[^>]*>[^<]*</a></sup>')
 
@@ -171,11 +177,15 @@ def breakable_addresses(body: str) -> str:
         text = _UNBREAK.sub(JOIN, _BREAK.sub(BREAK, html.unescape(address[0])))
         return f'<span class="address">{html.escape(text, quote=False)}</span>'
 
-    return _ISOLATE.sub(lambda run: _ADDRESS.sub(wrap, run[0]), body)
+    return _ISOLATE.sub(lambda run: _ADDRESS.sub(wrap, run[0]) if run[0].endswith(PDI) else run[0], body)
 
 
-_ISOLATE = re.compile("\u2066[^\u2069<>]*\u2069")  # runs that typeset/bidi.isolate_ltr made, never markup
-_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s\u2069]+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# Runs that typeset/bidi.isolate_ltr made, never markup. An LRI that is not closed before the next
+# tag is taken with what follows it up to there, and left as it is: tried again from each LRI of a
+# long run of them, the pattern would scan the same text each time (quadratic).
+_ISOLATE = re.compile("\u2066[^\u2069<>]*\u2069|\u2066[^\u2069<>]*")
+# An address's local part starts where no character of one precedes it, for the same reason.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s\u2069]+|(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # After a run of slashes (not inside "//"), before . ? # & = @ - (not at the address's start).
 _BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=.)(?=[.?#&=@\-])")
 _UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these

@@ -36,6 +36,7 @@ from .lengths import (
     page_size_mm,
     trim_problem,
 )
+from .limits import value_problems
 
 MANIFEST_NAME = "manifest.toml"
 MAX_MANIFEST_BYTES = 2**20
@@ -99,6 +100,13 @@ class PdfOptions:
 
 
 @dataclass(frozen=True)
+class BuildOptions:
+    """The `[build]` table."""
+
+    timeout: int = doc("Seconds a render of the PDF or the EPUB may take before it is stopped (1 to 3600).", 300)
+
+
+@dataclass(frozen=True)
 class Manifest:
     """What one publication is: metadata, text files in reading order, and rendering options."""
 
@@ -129,6 +137,7 @@ class Manifest:
     )
     cover: str | None = doc("Cover image (PNG, JPEG or SVG) relative to the manifest; default one generated.", None)
     pdf: PdfOptions = doc("PDF options, see [pdf].", factory=PdfOptions)
+    build: BuildOptions = doc("Build options, see [build].", factory=BuildOptions)
 
     # Filled by load_manifest, not read from TOML.
     slug: str = field(default="", metadata={"internal": True})
@@ -278,6 +287,8 @@ def _check(kind: Any, value: Any) -> str | None:
         if (char := not_text(value, one_line=True)) is not None:
             return f"text without control characters ({describe(char)} is one)"
         return None if value.strip() else "a non-empty string"
+    if kind is int:
+        return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
     if kind is dt.date:
         return None if isinstance(value, dt.date) else "a TOML date such as 2026-11-30 (no quotes)"
     if typing.get_origin(kind) is list:
@@ -310,6 +321,7 @@ def _show(value: Any) -> str:
 def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[str, Any]:
     """Check values against each other and the folder; fill defaults that depend on them."""
     out: dict[str, Any] = {}
+    errors.extend(value_problems(values, values.get("build", BuildOptions()).timeout))
     if values.get("authors") == []:
         errors.append("'authors' must name at least one author")
     language = values.get("language", "ar")

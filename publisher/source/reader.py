@@ -26,6 +26,7 @@ from ..workspace import display_path
 from .characters import describe, not_text
 from .figure import check_image_attributes, shape_figures, use_figures
 from .images import image_problem, pixels_problem
+from .limits import MAX_NESTING, check_plain_text, check_tokens
 from .links import Link, Targets, check_scheme, is_internal, resolve_links
 from .manifest import Manifest
 from .poem import shape_poems, use_poems
@@ -123,6 +124,7 @@ def read_document(manifest: Manifest, problems: list[str] | None = None) -> Docu
     targets = Targets(manifest.folder)
     parsed: list[Chapter | _Parsed] = []
     digests: dict[Path, str] = {}
+    footnotes = [0]  # in the publication so far: the limit is on the whole (limits.py)
     for number, path in enumerate(manifest.text_files, start=1):
         chapter_id = f"ch{number:02d}"
         try:
@@ -130,8 +132,9 @@ def read_document(manifest: Manifest, problems: list[str] | None = None) -> Docu
             digests[path] = hashlib.sha256(data).hexdigest()
             text = decode_text(path, data)
             if path.suffix == ".md":
-                parsed.append(_parse_markdown(chapter_id, path, text, manifest, targets, found))
+                parsed.append(_parse_markdown(chapter_id, path, text, manifest, targets, found, footnotes))
             else:
+                check_plain_text(text, path)
                 parsed.append(_plain_chapter(chapter_id, path, text))
                 targets.add_chapter(path, chapter_id, [])
         except InputError as exc:  # this file cannot be read further; the others still are
@@ -215,6 +218,9 @@ class _Parser(MarkdownIt):
 
 def _markdown_parser() -> MarkdownIt:
     md = _Parser("commonmark", {"html": True, "xhtmlOut": True}).enable("table").use(footnote_plugin)
+    # Past maxNesting markdown-it drops the rest of the file without a word; above the limit, the
+    # limit's check sees the depth and names it instead.
+    md.options["maxNesting"] = 2 * MAX_NESTING
     use_poems(md)
     use_figures(md)
     md.add_render_rule("paragraph_text", render_paragraph_text)
@@ -244,14 +250,26 @@ class _Parsed:
 
 
 def _parse_markdown(
-    chapter_id: str, path: Path, text: str, manifest: Manifest, targets: Targets, found: list[InputError]
+    chapter_id: str,
+    path: Path,
+    text: str,
+    manifest: Manifest,
+    targets: Targets,
+    found: list[InputError],
+    footnotes: list[int],
 ) -> _Parsed:
     """Parse a Markdown file and check it, noting every problem in `found`; register what links may
-    reach in it with `targets`."""
+    reach in it with `targets`; `footnotes` counts the publication's notes so far (limits.py)."""
     md = _markdown_parser()
     env: dict[str, Any] = {"docId": chapter_id}
     tokens = md.parse(text, env)
     _attempt(found, apply_policy, tokens, path)  # refused tags are text now: the file still renders
+    try:
+        footnotes[0] = check_tokens(tokens, path, footnotes[0])
+    except InputError as exc:  # past a limit: not walked further, never rendered
+        found.append(exc)
+        targets.add_chapter(path, chapter_id, [])
+        return _Parsed(chapter_id, path, md, env, tokens, [], [], [], False)
     renderable = _attempt(found, shape_poems, tokens, text, path)
     headings: list[Heading] = []
     images: list[Image] = []

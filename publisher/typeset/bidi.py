@@ -18,6 +18,7 @@ import re
 import unicodedata
 
 LRI, PDI = "\u2066", "\u2069"
+RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangling_isolates)
 
 SIGNS = "+\\-\u2212\u00b1\u2213"  # plus, hyphen-minus, minus, plus-minus, minus-plus
 AFTER_NUMBER = "%\u2030\u2031\u066a\u00b0\u2032\u2033"  # percent, per mille, per ten thousand, ٪, °, ′, ″
@@ -70,7 +71,7 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
     recule" selon l'analyste; Amiri (SIL Open Font License 1.1)): the quotation or the parenthesis is
     the run's, and must sit at its left-to-right ends."""
     runs = []
-    for match in run_pattern().finditer(text):
+    for match in run_pattern().finditer(_without_dangling_isolates(text)):
         if not needs_isolation(match[0]):
             continue
         start, end = match.span()
@@ -90,6 +91,14 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
                 end += 1
         runs.append((start, end))
     return runs
+
+
+def _without_dangling_isolates(text: str) -> str:
+    """`text` with every LRI after its last PDI written as RLI, which no run starts with or takes in
+    differently. Such an LRI opens an isolate that never closes: the pattern would scan to the end of
+    the text from each of them in vain, quadratic time for a text of many of them."""
+    cut = text.rfind(PDI) + 1
+    return text if LRI not in text[cut:] else text[:cut] + text[cut:].replace(LRI, RLI)
 
 
 # Straight quotes pair with themselves; apostrophes inside words are not counted (they sit between letters).

@@ -4,21 +4,25 @@ line a template's failure becomes.
 A template is workspace input like an article: it may print the values it is given, loop, branch,
 call filters and include other templates of the override chain; it may not reach Python's internals
 (`cycler.__init__.__globals__`, `''.__class__.__mro__`), change the objects it is given, touch a path
-object (`m.path.read_text()`), read a file outside its folder, or make a huge number or string.
+object (`m.path.read_text()`), read a file outside its folder, or make a huge number or string. Its
+loops share a budget of iterations per render, and what it writes a budget of characters, so that
+nested loops (`range(100000)` in `range(100000)`) end at once in an error, not minutes later.
 """
 
 from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable
+import typing
+from collections.abc import Callable, Generator, Iterable, Iterator
 from io import IOBase
 from pathlib import Path, PurePath
 from types import ModuleType
 from typing import Any
 
 import jinja2
-from jinja2 import BaseLoader, TemplateNotFound, TemplateSyntaxError
+from jinja2 import BaseLoader, Template, TemplateNotFound, TemplateSyntaxError, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -28,6 +32,8 @@ from ..workspace import confined_file, read_small
 MAX_TEMPLATE_BYTES = 2 * 2**20
 MAX_POWER = 4096  # 10 ** 4096 has 4097 digits: any number a layout needs, none that takes minutes
 MAX_REPEAT = 2**20  # "x" * n and [x] * n
+MAX_ITERATIONS = 250_000  # loop steps of one render: the packaged layouts take about one per heading
+MAX_OUTPUT = 64 * 2**20  # characters one render may write: some 25 000 pages of HTML
 # Objects whose attributes a template never sees: paths (read_text, unlink), modules, classes, files.
 _OPAQUE = (PurePath, ModuleType, type, IOBase, os.DirEntry)
 _JINJA = (Path(jinja2.__file__).parent,)
@@ -42,6 +48,29 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.globals.pop("lipsum", None)
+        self.code_generator_class = _CountingCodeGenerator
+        self.iterations = 0
+
+    def render_bounded(self, template: Template, context: dict[str, Any]) -> str:
+        """Render `template` within the budgets of loop steps and characters written."""
+        self.iterations, written, parts = 0, 0, []
+        stream = typing.cast(Generator[str, None, None], template.generate(**context))  # typed as an Iterator
+        for part in stream:
+            written += len(part)
+            if written > MAX_OUTPUT:  # raised where the template wrote it, so the error names that line
+                stream.throw(OverBudget(f"the template writes more than {MAX_OUTPUT} characters"))
+            parts.append(part)
+        return "".join(parts)
+
+    def counted(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        """What every {% for %} iterates through: the items, counted against the render's budget."""
+        for item in iterable:
+            self.iterations += 1
+            if self.iterations > MAX_ITERATIONS:
+                raise OverBudget(
+                    f"the template's loops take more than {MAX_ITERATIONS} steps (a loop over a huge range?)"
+                )
+            yield item
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(obj, _OPAQUE) or isinstance(value, _OPAQUE):
@@ -62,6 +91,20 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
                         f"{len(sequence) * count} items or characters are more than a template may make ({MAX_REPEAT})"
                     )
         return super().call_binop(context, operator, left, right)
+
+
+class OverBudget(jinja2.sandbox.SecurityError):
+    """A template looped or wrote more than one render may."""
+
+
+class _CountingCodeGenerator(CodeGenerator):
+    """Compiles `{% for x in items %}` as `{% for x in environment.counted(items) %}`: the sandbox has
+    no hook of its own for iteration, and a template that loops long enough never reaches one that it has."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        count = nodes.Call(nodes.EnvironmentAttribute("counted"), [node.iter], [], None, None, lineno=node.lineno)
+        fields = [count if name == "iter" else getattr(node, name) for name in node.fields]
+        super().visit_For(nodes.For(*fields, lineno=node.lineno), frame)
 
 
 class ConfinedLoader(BaseLoader):
@@ -106,6 +149,8 @@ def template_failure(error: BaseException, folders: tuple[Path, ...], name: str)
 
 
 def _reason(error: BaseException) -> str:
+    if isinstance(error, OverBudget):
+        return str(error)
     if isinstance(error, jinja2.sandbox.SecurityError):
         return f"{str(error).rstrip('.')}; a template prints the values it is given, it cannot reach into Python"
     if isinstance(error, TemplateNotFound):

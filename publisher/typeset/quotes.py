@@ -49,6 +49,7 @@ def quotes_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
     """Curly quotes for the straight ones of an inline sequence (see inline.Pass)."""
     out: list[str | None] = [None] * len(visible)
     stack: list[tuple[str, Style]] = []  # the quotes opened and not yet closed
+    neighbours = _Neighbours(visible)
     for index, char in enumerate(visible):
         owner = owners[index]
         if char not in STRAIGHT or owner is None or owner.opaque:
@@ -65,7 +66,7 @@ def quotes_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
         if opening and not after.strip() and stack and stack[-1][0] == char:
             opening = False  # a quote alone between spaces closes what is open, else it opens
         if opening:
-            style = _style_at(visible, index, owner.language)
+            style = _style_at(neighbours, index, owner.language)
             stack.append((char, style))
             mark, space = (style[0] if char == '"' else style[2]), style[4]
             if space and after.isspace():
@@ -79,7 +80,7 @@ def quotes_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
             out[index] = "’"  # students' — an apostrophe, not a quote
             continue
         else:
-            style = _style_at(visible, index, owner.language)
+            style = _style_at(neighbours, index, owner.language)
         mark, space = (style[1] if char == '"' else style[3]), style[4]
         if space and before.isspace():
             out[index - 1] = space
@@ -88,19 +89,44 @@ def quotes_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
     return out
 
 
-def _style_at(visible: str, index: int, language: str) -> Style:
+def _style_at(neighbours: _Neighbours, index: int, language: str) -> Style:
     """The style for a quote at `index`: its language's, or English inside a Latin phrase of Arabic text."""
     style = style_of(language)
-    if style is ARABIC_SCRIPT and _latin(_neighbour(visible, index, -1)) and _latin(_neighbour(visible, index, 1)):
+    if style is ARABIC_SCRIPT and _latin(neighbours.before(index)) and _latin(neighbours.after(index)):
         return ENGLISH
     return style
 
 
-def _neighbour(visible: str, index: int, step: int) -> str:
-    index += step
-    while 0 <= index < len(visible) and (visible[index].isspace() or visible[index] in STRAIGHT):
-        index += step
-    return visible[index] if 0 <= index < len(visible) else ""
+class _Neighbours:
+    """The nearest character before and after each position that is neither a space nor a straight quote.
+
+    Found once for the whole sequence, when first asked: looking outwards from each quote instead took
+    time quadratic in a run of quotes and spaces ('" " " ...')."""
+
+    def __init__(self, visible: str) -> None:
+        self.visible = visible
+        self.found: tuple[list[str], list[str]] | None = None
+
+    def before(self, index: int) -> str:
+        return self._tables()[0][index]
+
+    def after(self, index: int) -> str:
+        return self._tables()[1][index]
+
+    def _tables(self) -> tuple[list[str], list[str]]:
+        if self.found is None:
+            self.found = (_nearest(self.visible), _nearest(self.visible[::-1])[::-1])
+        return self.found
+
+
+def _nearest(visible: str) -> list[str]:
+    """For each position, the last character before it that is neither a space nor a straight quote."""
+    out, last = [], ""
+    for char in visible:
+        out.append(last)
+        if not (char.isspace() or char in STRAIGHT):
+            last = char
+    return out
 
 
 def _latin(char: str) -> bool:

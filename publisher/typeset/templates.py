@@ -51,7 +51,7 @@ class Templates:
         template (syntax, an undefined name, something the sandbox refuses) is a ResourceError."""
         failure: ResourceError | None
         try:
-            return self.env.get_template(name).render(**context)
+            return self.env.render_bounded(self.env.get_template(name), context)
         except TemplateNotFound as exc:
             if exc.name == name:
                 raise ResourceError(f"template {name} not found in {self._where()}") from None

@@ -35,7 +35,9 @@ EXACT = frozenset(
     )
 )
 _NUMBER = r"[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,:\u066b\u066c]*"
-_UNIT = re.compile(rf"(?<![0-9\u0660-\u0669\u06f0-\u06f9.,])({_NUMBER}) (\S+)")
+# A number not followed by a space and a word is matched too, whole, and skipped: left to fail, the
+# pattern would try again from each digit after a colon ("1:1:1:..."), quadratic time.
+_UNIT = re.compile(rf"(?<![0-9\u0660-\u0669\u06f0-\u06f9.,])(?:({_NUMBER}) (\S+)|{_NUMBER})")
 _WORD_END = re.compile(r"[\s.,;:!?()\[\]«»“”\"'،؛؟]")
 
 
@@ -43,6 +45,8 @@ def units_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
     """A no-break space between a number and its unit (see inline.Pass)."""
     out: list[str | None] = [None] * len(visible)
     for match in _UNIT.finditer(visible):
+        if match[2] is None:
+            continue
         word = _WORD_END.split(match[2], maxsplit=1)[0]
         if word in EXACT or any(word.startswith(stem) for stem in ARABIC_STEMS):
             space = match.start(2) - 1
