@@ -8,21 +8,17 @@ and raised together, each naming the file and the key.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import os
 import re
 import tomllib
-import types
-import typing
 import uuid
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import ManifestError, quoted
+from ..errors import ManifestError
 from ..workspace import display_path, inside, read_small
-from .characters import describe, not_text
 from .images import image_problem
 from .isbn import isbn_of, isbn_problem
 from .languages import script_of, text_direction
@@ -37,6 +33,7 @@ from .lengths import (
     trim_problem,
 )
 from .limits import value_problems
+from .schema import convert, doc, keys_of, show
 
 MANIFEST_NAME = "manifest.toml"
 MAX_MANIFEST_BYTES = 2**20
@@ -61,13 +58,6 @@ LAYOUTS = ("article", "book")
 LAST_DATE = dt.date(2107, 12, 31)
 
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-
-
-def doc(text: str, default: Any = MISSING, factory: Any = MISSING) -> Any:
-    """Declare a schema field with its one-line documentation."""
-    if factory is not MISSING:
-        return field(default_factory=factory, metadata={"doc": text})
-    return field(default=default, metadata={"doc": text})
 
 
 @dataclass(frozen=True)
@@ -168,17 +158,7 @@ class Manifest:
 
 def schema_keys(cls: type = Manifest, prefix: str = "") -> dict[str, str]:
     """Every TOML key of the schema (nested tables as `pdf.page-size`) with its documentation."""
-    keys: dict[str, str] = {}
-    hints = typing.get_type_hints(cls)
-    for f in fields(cls):
-        if f.metadata.get("internal"):
-            continue
-        key = prefix + f.name.replace("_", "-")
-        if isinstance(hints[f.name], type) and hasattr(hints[f.name], "__dataclass_fields__"):
-            keys.update(schema_keys(hints[f.name], key + "."))
-        else:
-            keys[key] = f.metadata["doc"]
-    return keys
+    return keys_of(cls, prefix)
 
 
 def default_identifier(slug: str) -> str:
@@ -212,7 +192,7 @@ def manifest_from_data(data: dict[str, Any], folder: Path, shown: str) -> Manife
     """Validate manifest values already parsed (a TOML document, or a dict given by a script) for
     the publication in `folder`; raise ManifestError listing every problem, each after `shown`."""
     errors: list[str] = []
-    values = _convert(Manifest, data, "", errors)
+    values = convert(Manifest, data, "", errors, MOVED)
     values.update(slug=folder.name, path=folder / MANIFEST_NAME)
     values.update(_derived(folder, values, errors))
     if errors:
@@ -243,81 +223,6 @@ def _stand_in(values: dict[str, Any], errors: list[str]) -> Manifest | None:
     return Manifest(**kept)
 
 
-def _convert(cls: type, data: dict[str, Any], prefix: str, errors: list[str]) -> dict[str, Any]:
-    """Check `data` against the dataclass `cls`; return its constructor arguments."""
-    hints = typing.get_type_hints(cls)
-    schema = {f.name.replace("_", "-"): f for f in fields(cls) if not f.metadata.get("internal")}
-    values: dict[str, Any] = {}
-    for key in data:
-        if prefix + key in MOVED:
-            errors.append(MOVED[prefix + key])
-        elif key not in schema:
-            close = difflib.get_close_matches(key, schema, n=1)
-            hint = f" (did you mean '{prefix}{close[0]}'?)" if close else ""
-            errors.append(f"unknown key '{prefix}{key}'{hint}")
-    for key, f in schema.items():
-        name = prefix + key
-        if key not in data:
-            if f.default is MISSING and f.default_factory is MISSING:
-                errors.append(f"'{name}' is required")
-            continue
-        value = data[key]
-        kind = hints[f.name]
-        if isinstance(kind, type) and hasattr(kind, "__dataclass_fields__"):
-            if not isinstance(value, dict):
-                errors.append(f"'{name}' must be a table ([{name}]), got {_show(value)}")
-                continue
-            values[f.name] = kind(**_convert(kind, value, name + ".", errors))
-            continue
-        problem = _check(kind, value)
-        if problem:
-            errors.append(f"'{name}' must be {problem}, got {_show(value)}")
-        else:
-            values[f.name] = _normalise(value)
-    return values
-
-
-def _check(kind: Any, value: Any) -> str | None:
-    """None when `value` fits the annotation `kind`, else a phrase saying what was expected."""
-    if isinstance(kind, types.UnionType):  # X | None: TOML has no null, so only X can arrive
-        kind = next(k for k in typing.get_args(kind) if k is not type(None))
-    if kind is str:
-        if not isinstance(value, str):
-            return "a string"
-        if (char := not_text(value, one_line=True)) is not None:
-            return f"text without control characters ({describe(char)} is one)"
-        return None if value.strip() else "a non-empty string"
-    if kind is int:
-        return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
-    if kind is dt.date:
-        return None if isinstance(value, dt.date) else "a TOML date such as 2026-11-30 (no quotes)"
-    if typing.get_origin(kind) is list:
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            return "a list of non-empty strings"
-        char = next((c for v in value if (c := not_text(v, one_line=True)) is not None), None)
-        return f"a list of strings without control characters ({describe(char)} is one)" if char else None
-    raise TypeError(f"schema type {kind!r} has no check")  # pragma: no cover - schema bug
-
-
-def _normalise(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, list):
-        return [v.strip() for v in value]
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value
-
-
-def _show(value: Any) -> str:
-    """A value as the error line shows it: strings quoted with control characters escaped (one line)."""
-    if isinstance(value, str):
-        return quoted(value)
-    if isinstance(value, dict):
-        return "a table"
-    return repr(value) if not isinstance(value, list) else "a list " + repr(value)[:60]
-
-
 def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[str, Any]:
     """Check values against each other and the folder; fill defaults that depend on them."""
     out: dict[str, Any] = {}
@@ -326,10 +231,10 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         errors.append("'authors' must name at least one author")
     language = values.get("language", "ar")
     if not _BCP47.match(language):
-        errors.append(f'\'language\' must be a BCP 47 tag such as "ar" or "ar-MA", got {_show(language)}')
+        errors.append(f'\'language\' must be a BCP 47 tag such as "ar" or "ar-MA", got {show(language)}')
     direction = values.get("direction")
     if direction is not None and direction not in ("rtl", "ltr"):
-        errors.append(f'\'direction\' must be "rtl" or "ltr", got {_show(direction)}')
+        errors.append(f'\'direction\' must be "rtl" or "ltr", got {show(direction)}')
     out["direction"] = direction or text_direction(language)
     date = values.get("date")
     if date is not None and date > LAST_DATE:
@@ -340,28 +245,28 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     isbn = isbn_of(out["identifier"])
     problem = isbn_problem(isbn) if isbn is not None else None
     if problem:
-        errors.append(f"'identifier' {_show(out['identifier'])} {problem}")
+        errors.append(f"'identifier' {show(out['identifier'])} {problem}")
     pdf: PdfOptions = values.get("pdf", PdfOptions())
     if page_size_mm(pdf.page_size) is None:
         errors.append(
             f"'pdf.page-size' must be a page name (A4, A5, B5, letter) or two lengths (\"140mm 210mm\"), "
-            f"got {_show(pdf.page_size)}"
+            f"got {show(pdf.page_size)}"
         )
     elif problem := trim_problem(pdf.page_size):
         errors.append(problem)
     if pdf.profile not in PROFILES:
-        errors.append(f'\'pdf.profile\' must be "print" or "screen", got {_show(pdf.profile)}')
+        errors.append(f'\'pdf.profile\' must be "print" or "screen", got {show(pdf.profile)}')
     if pdf.bleed.startswith("-"):
-        errors.append(f"'pdf.bleed' must not be negative, got {_show(pdf.bleed)}")
+        errors.append(f"'pdf.bleed' must not be negative, got {show(pdf.bleed)}")
     elif not is_length(pdf.bleed):
-        errors.append(f'\'pdf.bleed\' must be a length such as "3mm" or "0.125in", got {_show(pdf.bleed)}')
+        errors.append(f'\'pdf.bleed\' must be a length such as "3mm" or "0.125in", got {show(pdf.bleed)}')
     elif problem := bounds_problem("pdf.bleed", pdf.bleed, length_points(pdf.bleed), BLEED_MM):
         errors.append(problem)
     if pdf.marks not in MARKS:
-        errors.append(f'\'pdf.marks\' must be "crop", "crop cross" or "none", got {_show(pdf.marks)}')
+        errors.append(f'\'pdf.marks\' must be "crop", "crop cross" or "none", got {show(pdf.marks)}')
     if not is_length(pdf.slug) or length_points(pdf.slug) < SLUG_MM[0] * POINTS_PER_UNIT["mm"] - 1e-9:
         errors.append(
-            f"'pdf.slug' must be a length of at least {SLUG_MM[0]} mm (room for 5 mm marks), got {_show(pdf.slug)}"
+            f"'pdf.slug' must be a length of at least {SLUG_MM[0]} mm (room for 5 mm marks), got {show(pdf.slug)}"
         )
     elif problem := bounds_problem("pdf.slug", pdf.slug, length_points(pdf.slug), SLUG_MM):
         errors.append(problem)
@@ -372,26 +277,26 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     ):
         errors.append(
             f"'pdf.font-size' must be \"auto\" or a length from {MIN_FONT_PT:g} to {MAX_FONT_PT:g} pt, "
-            f"got {_show(pdf.font_size)}"
+            f"got {show(pdf.font_size)}"
         )
     if pdf.standard not in STANDARDS:
-        errors.append(f'\'pdf.standard\' must be "pdf/ua-1", "pdf/a-3b" or "pdf/x-4", got {_show(pdf.standard)}')
+        errors.append(f'\'pdf.standard\' must be "pdf/ua-1", "pdf/a-3b" or "pdf/x-4", got {show(pdf.standard)}')
     if pdf.justify not in JUSTIFICATIONS:
-        errors.append(f'\'pdf.justify\' must be "spaces" or "kashida", got {_show(pdf.justify)}')
+        errors.append(f'\'pdf.justify\' must be "spaces" or "kashida", got {show(pdf.justify)}')
     out["output_profile_path"] = _output_profile(folder, pdf.output_profile, errors)
     if pdf.layout is not None and pdf.layout not in LAYOUTS:
-        errors.append(f'\'pdf.layout\' must be "article" or "book", got {_show(pdf.layout)}')
+        errors.append(f'\'pdf.layout\' must be "article" or "book", got {show(pdf.layout)}')
     numerals = values.get("numerals", "auto")
     if numerals not in NUMERALS:
         choices = ", ".join(f'"{n}"' for n in NUMERALS)
-        errors.append(f"'numerals' must be one of {choices}, got {_show(numerals)}")
+        errors.append(f"'numerals' must be one of {choices}, got {show(numerals)}")
     emphasis = values.get("emphasis", "auto")
     if emphasis not in EMPHASES:
         choices = ", ".join(f'"{e}"' for e in EMPHASES)
-        errors.append(f"'emphasis' must be one of {choices}, got {_show(emphasis)}")
+        errors.append(f"'emphasis' must be one of {choices}, got {show(emphasis)}")
     figures = values.get("figures", "plain")
     if figures not in FIGURES:
-        errors.append(f'\'figures\' must be "plain" or "numbered", got {_show(figures)}')
+        errors.append(f'\'figures\' must be "plain" or "numbered", got {show(figures)}')
     out["text_files"] = _text_files(folder, values.get("text"), errors)
     if pdf.layout is None:  # an article is one text file; more are chapters of a book
         out["pdf"] = replace(pdf, layout="article" if len(out["text_files"]) <= 1 else "book")
@@ -404,11 +309,11 @@ def _cover_path(folder: Path, cover: str | None, errors: list[str]) -> Path | No
         return None
     path = folder / cover
     if Path(cover).is_absolute() or not path.resolve().is_relative_to(folder.resolve()):
-        errors.append(f"'cover' {_show(cover)} must be a path inside the publication folder")
+        errors.append(f"'cover' {show(cover)} must be a path inside the publication folder")
         return None
     problem = image_problem(path)
     if problem:
-        errors.append(f"'cover' {_show(cover)} {problem}")
+        errors.append(f"'cover' {show(cover)} {problem}")
         return None
     return path
 
@@ -419,7 +324,7 @@ def _output_profile(folder: Path, profile: str | None, errors: list[str]) -> Pat
         return None
     workspace = folder.parent.parent  # source/<slug>/ → the workspace
     path = workspace / profile
-    shown = _show(profile)
+    shown = show(profile)
     if Path(profile).is_absolute() or not path.resolve().is_relative_to(workspace.resolve()):
         errors.append(f"'pdf.output-profile' {shown} must be a path inside the workspace")
         return None
@@ -447,7 +352,7 @@ def _text_files(folder: Path, listed: list[str] | None, errors: list[str]) -> tu
         found = sorted(p for p in folder.iterdir() if p.suffix in TEXT_SUFFIXES and (p.is_file() or p.is_symlink()))
         outside = [p.name for p in found if not p.resolve().is_relative_to(root)]
         if outside:  # checked before anything follows the link: a pipe or device there is never opened
-            errors.append(f"text file {_show(outside[0])} is a link to a file outside the publication folder")
+            errors.append(f"text file {show(outside[0])} is a link to a file outside the publication folder")
         found = [p for p in found if p.name not in outside and p.is_file()]
         if not found and not outside:
             errors.append("no text: add 'text = [\"article.md\"]' or put *.md / *.txt files beside the manifest")
@@ -458,12 +363,12 @@ def _text_files(folder: Path, listed: list[str] | None, errors: list[str]) -> tu
     for entry in listed:
         path = folder / entry
         if Path(entry).is_absolute() or not path.resolve().is_relative_to(root):
-            errors.append(f"'text' entry {_show(entry)} must be a path inside the publication folder")
+            errors.append(f"'text' entry {show(entry)} must be a path inside the publication folder")
         elif path.suffix not in TEXT_SUFFIXES:
-            errors.append(f"'text' entry {_show(entry)} must be a .md or .txt file")
+            errors.append(f"'text' entry {show(entry)} must be a .md or .txt file")
         elif not path.is_file():
             what = "is a directory" if path.is_dir() else "does not exist"
-            errors.append(f"'text' entry {_show(entry)} {what}")
+            errors.append(f"'text' entry {show(entry)} {what}")
         else:
             files.append(path)
     if len(set(files)) != len(files):
