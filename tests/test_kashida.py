@@ -125,18 +125,30 @@ class Built(dict):
 def pages(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Workspaces built for each size and justification, with the text layer (True) and without; and for each
     kashida book, its paragraphs' lines laid out with spaces and with kashida, and its elongated words."""
+    import pickle
+    from types import SimpleNamespace
+
     import publisher.pdf.kashida
     import publisher.pdf.render
     from publisher import build
 
     built = Built()
-    built.layouts = []
     justify = publisher.pdf.kashida.justify
+    record = tmp_path_factory.mktemp("layouts") / "layouts.pickle"  # renders run in worker processes
+
+    def plain(paragraphs):  # the lines' words as text, which pickles
+        return {
+            number: [
+                SimpleNamespace(words=[SimpleNamespace(text=w.text, font=w.font) for w in line.words]) for line in p
+            ]
+            for number, p in paragraphs.items()
+        }
 
     def recorded(document, html, fonts):
-        before = kashida.read_paragraphs(document, fonts)  # the words are read as text: they stay as they are
+        before = plain(kashida.read_paragraphs(document, fonts))
         elongated = justify(document, html, fonts)
-        built.layouts.append((before, kashida.read_paragraphs(document, fonts), elongated))
+        with record.open("ab") as out:
+            pickle.dump((before, plain(kashida.read_paragraphs(document, fonts)), elongated), out)
         return elongated
 
     kashida = publisher.pdf.kashida
@@ -150,6 +162,13 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Built:
                 root = _workspace(tmp_path_factory.mktemp(f"{mode}-{size}-{layer}"), size, mode)
                 build(root, formats=["pdf"], jobs=1, cache=False)
                 built[size, mode, layer] = root
+    built.layouts = []
+    with record.open("rb") as recorded_layouts:
+        while True:
+            try:
+                built.layouts.append(pickle.load(recorded_layouts))
+            except EOFError:
+                break
     patch.undo()
     return built
 
