@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 from conftest import FIXTURES, REPO, SEED, make_workspace, run_publish
 
 from publisher.builder.dist import TEMP_SUFFIX, Release, remove_leftovers
+from publisher.cli import dist_changes
 
 
 def snapshot(dist: Path) -> dict[str, bytes]:
@@ -141,8 +143,8 @@ def test_a_build_killed_between_renames_is_repaired_by_the_next_command(
         assert fixed.returncode == 0, fixed.stderr
         assert ("repaired: dist/" if repair == "build" else "wrote dist/SHA256SUMS") in fixed.stdout
     consistent(dist)
-    again = run_publish("-C", str(workspace), "build")
-    assert again.returncode == 0 and "repaired" not in again.stdout, again.stdout
+    again = run_publish("-C", str(workspace), "build", "--json")
+    assert again.returncode == 0 and json.loads(again.stdout)["repaired"] == [], again.stdout
     consistent(dist)
 
 
@@ -186,9 +188,16 @@ def test_a_build_removes_the_artifacts_of_a_publication_that_is_gone_and_nothing
     assert "error: dist/book.pdf: source/book is gone; run publish build to remove it" in checked.stderr
     assert (dist / "book.pdf").exists()  # check writes nothing
 
-    result = run_publish("-C", str(pair), "build")
+    check = run_publish("-C", str(pair), "build", "--check")
+    assert check.returncode == 2
+    assert "error: dist/book.pdf: no publication in source/ makes it any more; run publish build to remove it" in (
+        check.stderr
+    )
+    result = run_publish("-C", str(pair), "build", "--json")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[:2] == [
+    summary = json.loads(result.stdout)
+    assert summary["removed"] == ["dist/book.epub", "dist/book.pdf"] and summary["repaired"] == []
+    assert dist_changes(summary["removed"], [])[:2] == [  # what the command prints without --json
         "removed dist/book.epub (its publication is no longer in source/)",
         "removed dist/book.pdf (its publication is no longer in source/)",
     ]

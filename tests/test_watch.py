@@ -78,3 +78,24 @@ def test_watching_a_publication_that_does_not_exist_exits_2_at_once(tmp_path: Pa
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "error: source/nosuch: no such publication (there are: book)\n"
     assert not (root / "dist").exists()
+
+
+def test_a_publication_deleted_while_watching_loses_its_artifacts(tmp_path: Path) -> None:
+    import shutil
+
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book", REPO / "source" / SEED)
+
+    def saves():
+        shutil.rmtree(root / "source" / "book")
+        yield {("deleted", str(root / "source" / "book" / "manifest.toml"))}
+
+    lines: list[str] = []
+    watch(root, [], lines.append, saves())
+    assert "removed dist/book.pdf" in lines and "removed dist/book.epub" in lines, lines
+    assert sorted(p.name for p in (root / "dist").iterdir()) == [
+        "SHA256SUMS",
+        f"{SEED}.epub",
+        f"{SEED}.pdf",
+        "index.html",
+    ]
+    assert "book" not in (root / "dist" / "SHA256SUMS").read_text()

@@ -45,7 +45,7 @@ def stale_artifacts(workspace: Path | str = ".") -> list[str]:
         if name not in there:
             problems.append(f"dist/{name}: missing; run publish build and commit dist/")
         elif name not in now:
-            problems.append(f"dist/{name}: no publication in source/ makes it any more; delete it")
+            problems.append(f"dist/{name}: no publication in source/ makes it any more; run publish build to remove it")
         elif now[name] != there[name]:
             problems.append(f"dist/{name}: differs from what source/ builds now; run publish build and commit dist/")
     return problems

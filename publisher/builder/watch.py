@@ -41,10 +41,23 @@ def watch(
         folders = [p for p in (space.source, space.root / "templates", space.root / "fonts") if p.is_dir()]
         changes = watchfiles.watch(*folders, debounce=400, raise_interrupt=False)
     for batch in changes:
-        targets = affected(space, (Path(path) for _, path in batch), slugs or space.slugs())
-        if targets:
-            echo(f"changed: {', '.join(sorted({Path(p).name for _, p in batch}))}")
-            _rebuild(space, targets, echo)
+        paths = [Path(path) for _, path in batch]
+        targets = affected(space, paths, slugs or space.slugs())
+        if not slugs and any(gone(space, path) for path in paths):
+            targets = []  # a publication folder went: a whole build, which removes its artifacts
+        elif not targets:
+            continue
+        echo(f"changed: {', '.join(sorted({path.name for path in paths}))}")
+        _rebuild(space, targets, echo)
+
+
+def gone(space: Workspace, path: Path) -> bool:
+    """Whether `path` was in a publication folder of source/ that no longer exists."""
+    try:
+        relative = path.resolve().relative_to(space.source.resolve())
+    except ValueError:
+        return False
+    return bool(relative.parts) and not (space.source / relative.parts[0]).is_dir()
 
 
 def _rebuild(space: Workspace, slugs: list[str], echo: Callable[[str], None]) -> None:

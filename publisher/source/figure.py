@@ -52,6 +52,7 @@ def shape_figures(tokens: list[Token], path: Path) -> list[Token]:
     """The tokens with each paragraph that holds one image and nothing else made a figure; raise
     SourceError for a caption or credit on an image that shares its line with text, or in a note."""
     out: list[Token] = []
+    problems: list[str] = []
     notes = 0  # inside a footnote, a paragraph becomes inline text in print: no figure there
     index = 0
     while index < len(tokens):
@@ -64,9 +65,14 @@ def shape_figures(tokens: list[Token], path: Path) -> list[Token]:
             continue
         for child in _inline_children(token):
             if child.type == "image" and (child.attrGet("title") or child.attrGet("credit")):
-                _refuse_inline_caption(child, token, path, bool(notes))
+                try:
+                    _refuse_inline_caption(child, token, path, bool(notes))
+                except SourceError as exc:  # every such image of the file is named
+                    problems.extend(exc.messages)
         out.append(token)
         index += 1
+    if problems:
+        raise SourceError(*problems)
     return out
 
 

@@ -16,6 +16,7 @@ readers and text copy read the ṣadr before the ʿajuz, and no separator charac
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -52,7 +53,10 @@ def use_poems(md: MarkdownIt) -> None:
 
 
 def shape_poems(tokens: list[Token], source: str, path: Path) -> None:
-    """Turn the paragraphs inside each `::: poem` into verses; raise SourceError on a malformed poem."""
+    """Turn the paragraphs inside each `::: poem` into verses; raise SourceError naming every problem of
+    the file's poems (one line each) when any is malformed."""
+    problems: list[str] = []
+    _fail = partial(_note, problems)
     lines = source.split("\n")
     depth = 0
     opened: Token | None = None
@@ -61,10 +65,12 @@ def shape_poems(tokens: list[Token], source: str, path: Path) -> None:
         if token.type == "container_poem_open":
             if depth:
                 _fail(path, token, "a poem cannot hold another poem; close the first with a line ':::'")
+                raise SourceError(*problems)  # what follows cannot be read as verse
             depth, opened, verses = 1, token, 0
             end = (token.map or (0, 0))[1]
             if end >= len(lines) or not _CLOSING_LINE.fullmatch(lines[end]):
                 _fail(path, token, "'::: poem' is never closed; end the poem with a line ':::'")
+                raise SourceError(*problems)  # what follows cannot be read as verse
         elif token.type == "container_poem_close":
             if verses == 0 and opened is not None:
                 _fail(path, opened, "the poem has no verses; write one verse a line between '::: poem' and ':::'")
@@ -76,13 +82,15 @@ def shape_poems(tokens: list[Token], source: str, path: Path) -> None:
             elif token.type == "paragraph_close":
                 token.type = "poem_stanza_close"
             elif token.type == "inline":
-                verses += _split_verses(token, path, first_stanza=verses == 0)
+                verses += _split_verses(token, path, verses == 0, problems)
             elif token.nesting >= 0:
                 kind = _BLOCK_NAMES.get(token.type, token.type.removesuffix("_open"))
                 _fail(path, token, f"a poem holds verses only, one a line, not {kind}")
+    if problems:
+        raise SourceError(*problems)
 
 
-def _split_verses(inline: Token, path: Path, first_stanza: bool) -> int:
+def _split_verses(inline: Token, path: Path, first_stanza: bool, problems: list[str]) -> int:
     """Split an inline token's children at line breaks into verses, and each verse at its separator."""
     children = inline.children or []
     lines: list[list[Token]] = [[]]
@@ -94,7 +102,11 @@ def _split_verses(inline: Token, path: Path, first_stanza: bool) -> int:
     first_line = (inline.map or (0, 0))[0] + 1
     shaped: list[Token] = []
     for number, line in enumerate(lines):
-        halves = _halves(line, path, first_line + number)
+        try:
+            halves = _halves(line, path, first_line + number)
+        except SourceError as exc:  # the next verses are still checked
+            problems.extend(exc.messages)
+            continue
         opening = Token("poem_verse_open", "div", 1)
         opening.meta = {"single": len(halves) == 1, "stanza": number == 0 and not first_stanza}
         shaped.append(opening)
@@ -152,9 +164,9 @@ def _plain(half: list[Token]) -> str:
     return "".join(c.content for c in half if c.type in ("text", "code_inline"))
 
 
-def _fail(path: Path, token: Token, message: str) -> None:
+def _note(problems: list[str], path: Path, token: Token, message: str) -> None:
     line = (token.map[0] + 1) if token.map else 0
-    raise SourceError(f"{display_path(path)} line {line}: {message}")
+    problems.append(f"{display_path(path)} line {line}: {message}")
 
 
 def _render_poem(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
