@@ -91,7 +91,7 @@ def test_build_check_names_stale_files_and_writes_nothing(tmp_path: Path) -> Non
         "error: dist/book.epub: differs from what source/ builds now; run publish build and commit dist/",
         "error: dist/book.pdf: differs from what source/ builds now; run publish build and commit dist/",
         "error: dist/index.html: differs from what source/ builds now; run publish build and commit dist/",
-        "error: dist/old.pdf: no publication in source/ makes it any more; delete it",
+        "error: dist/old.pdf: no publication in source/ makes it any more; run publish build to remove it",
     ]
     assert {p.name: p.read_bytes() for p in (root / "dist").iterdir()} == before
 

@@ -60,6 +60,7 @@ def shape_poems(tokens: list[Token], source: str, path: Path) -> None:
     lines = source.split("\n")
     depth = 0
     opened: Token | None = None
+    refused: int | None = None  # the level of a block the poem may not hold, until it closes
     verses = 0
     for token in tokens:
         if token.type == "container_poem_open":
@@ -75,6 +76,9 @@ def shape_poems(tokens: list[Token], source: str, path: Path) -> None:
             if verses == 0 and opened is not None:
                 _fail(path, opened, "the poem has no verses; write one verse a line between '::: poem' and ':::'")
             depth, opened = 0, None
+        elif depth and refused is not None:  # inside a block already named: its own parts are not
+            if token.level == refused and token.nesting == -1:
+                refused = None
         elif depth:
             if token.type == "paragraph_open":
                 token.type = "poem_stanza_open"
@@ -86,6 +90,7 @@ def shape_poems(tokens: list[Token], source: str, path: Path) -> None:
             elif token.nesting >= 0:
                 kind = _BLOCK_NAMES.get(token.type, token.type.removesuffix("_open"))
                 _fail(path, token, f"a poem holds verses only, one a line, not {kind}")
+                refused = token.level if token.nesting == 1 else None
     if problems:
         raise SourceError(*problems)
 
