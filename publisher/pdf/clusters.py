@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 Key = tuple[int, float, float]
+_GLYPH_INFO = 20  # bytes of a PangoGlyphInfo: glyph id, width, x and y offsets, attributes
 _ARABIC = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
 )  # page number, x and y of the text object's `Tm`
@@ -71,6 +72,9 @@ def _lay_out(box: Any) -> Laid | None:
     """Lay the box's first line out again as `draw_first_line` does, and read its glyphs and clusters."""
     from weasyprint.text.ffi import ffi, pango
 
+    if ffi.sizeof("PangoGlyphInfo") != _GLYPH_INFO or ffi.offsetof("PangoGlyphInfo", "glyph"):
+        raise RuntimeError("PangoGlyphInfo is not laid out as clusters.py reads it")  # pragma: no cover
+
     if box.style["visibility"] != "visible" or not box.text.strip():
         return None
     layout = box.pango_layout
@@ -88,16 +92,17 @@ def _lay_out(box: Any) -> Laid | None:
             run = run.next
             string = item.glyphs
             count, offset, length = string.num_glyphs, item.item.offset, item.item.length
-            clusters = [string.log_clusters[i] for i in range(count)]
-            ends = [*sorted(set(clusters)), length]
-            for i in range(count):
-                glyph = string.glyphs[i].glyph
+            clusters = ffi.unpack(string.log_clusters, count)
+            # the glyph ids, read from the array of PangoGlyphInfo at once (the id is its first field)
+            ids = memoryview(ffi.buffer(string.glyphs, count * _GLYPH_INFO)).cast("I")[:: _GLYPH_INFO // 4]
+            starts = sorted(set(clusters))
+            ends = dict(zip(starts, [*starts[1:], length], strict=True))
+            for glyph, start in zip(ids, clusters, strict=True):
                 if glyph == pango.PANGO_GLYPH_EMPTY:
                     continue
                 if glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG:
                     return None  # drawn as a stand-in glyph: nothing to match
-                start = clusters[i]
-                end = ends[ends.index(start) + 1]
+                end = ends[start]
                 glyphs.append((glyph, chars[min(offset + start, len(data))], chars[min(offset + end, len(data))]))
         return Laid(text, tuple(glyphs))
     finally:
