@@ -106,7 +106,7 @@ def test_the_text_layer_changes_nothing_drawn(tmp_path, monkeypatch: pytest.Monk
     sources = (REPO / "source" / SEED, FIXTURES / "mixed", FIXTURES / "vocalised-hadith")
     marked = make_workspace(tmp_path / "marked", *sources)
     build(marked, formats=["pdf"], jobs=1)
-    monkeypatch.setattr(publisher.pdf.render, "mark_text_layer", lambda document, pdf, addresses: 0)
+    monkeypatch.setattr(publisher.pdf.render, "mark_text_layer", lambda document, pdf, addresses, *more: 0)
     plain = make_workspace(tmp_path / "plain", *sources)
     build(plain, formats=["pdf"], jobs=1)
     for slug in (SEED, "mixed", "vocalised-hadith"):

@@ -57,7 +57,10 @@ def read_clusters(document: Any) -> dict[Key, Laid]:
     Arabic letter: a font may draw a letter as two glyphs (Amiri's kāf after lām takes a tatweel glyph of its
     own), and the map then gives the second one the text of whatever cluster met it first."""
     from weasyprint.formatting_structure import boxes
+    from weasyprint.text.ffi import ffi
 
+    if ffi.sizeof("PangoGlyphInfo") != _GLYPH_INFO or ffi.offsetof("PangoGlyphInfo", "glyph"):
+        raise RuntimeError("PangoGlyphInfo is not laid out as clusters.py reads it")  # pragma: no cover
     found: dict[Key, Laid] = {}
     for number, page in enumerate(document.pages):
         for box in page._page_box.descendants():
@@ -71,9 +74,6 @@ def read_clusters(document: Any) -> dict[Key, Laid]:
 def _lay_out(box: Any) -> Laid | None:
     """Lay the box's first line out again as `draw_first_line` does, and read its glyphs and clusters."""
     from weasyprint.text.ffi import ffi, pango
-
-    if ffi.sizeof("PangoGlyphInfo") != _GLYPH_INFO or ffi.offsetof("PangoGlyphInfo", "glyph"):
-        raise RuntimeError("PangoGlyphInfo is not laid out as clusters.py reads it")  # pragma: no cover
 
     if box.style["visibility"] != "visible" or not box.text.strip():
         return None

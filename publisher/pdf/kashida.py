@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..source.fonts import FontSet
-from ..typeset.kashida import TATWEEL, WORD, Candidate, allocate, has_tatweel, stretch
+from ..typeset.kashida import TATWEEL, WORD, choose_joins, has_tatweel
 from ..typeset.verse import ELONGATED
 
 ATTRIBUTE = "data-kashida"
@@ -95,14 +95,8 @@ def plan(line: Line, typed: set[str]) -> dict[int, tuple[int, int]]:
     if line.slack <= 0 or not line.size or not line.spaces:
         return {}
     target = line.slack - SAFETY * line.size
-    candidates, stretches = [], {}
-    for place, word in enumerate(line.words):
-        found = stretch(word.text, word.font) if word.font is not None else None
-        if found is None or any(found.apply(word.text, n) in typed for n in range(1, 4)):
-            continue  # an elongated form the author typed elsewhere would take its text
-        stretches[place] = found
-        candidates.append(Candidate(place, found.rank, tuple(g * word.size for g in found.gains)))
-    return {place: (stretches[place].at, count) for place, count in allocate(candidates, target).items()}
+    words = [(word.text, word.font, word.size) for word in line.words]
+    return {place: (found.at, count) for place, (found, count) in choose_joins(words, target, typed).items()}
 
 
 def elongate(line: Line, counts: dict[int, tuple[int, int]]) -> dict[str, str]:
@@ -130,14 +124,9 @@ def elongate(line: Line, counts: dict[int, tuple[int, int]]) -> dict[str, str]:
         gain += _natural_width(text, word.box.style) - _natural_width(word.box.text, word.box.style)
     if gain <= 0 or gain > line.slack:
         return {}
-    spacing = _spacing(line.box, boxes) - gain / line.spaces
+    spacing = (line.slack - gain) / line.spaces  # what each space keeps of the slack
     _justify_again(line.box, spacing, texts, 0.0, boxes)
     return elongated
-
-
-def _spacing(box: Any, boxes: Any) -> float:
-    """The justification spacing WeasyPrint gave a line's spaces."""
-    return next((text.justification_spacing for text in _text_boxes(box, boxes) if text.justification_spacing), 0.0)
 
 
 def _justify_again(box: Any, spacing: float, texts: dict[int, str], advance: float, boxes: Any) -> float:

@@ -317,10 +317,8 @@ def _finish(
         )
     if screen:
         pdf.catalog["PageMode"] = "/UseOutlines"
-    if rtl and elongated:  # words kashida elongated get their text as typed
+    if rtl:
         mark_text_layer(document, pdf, addresses, elongated)
-    elif rtl:
-        mark_text_layer(document, pdf, addresses)
     if marks is not None:
         draw_marks(pdf, *marks)
     if standard == "pdf/x-4":

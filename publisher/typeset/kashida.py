@@ -199,3 +199,19 @@ def allocate(candidates: Sequence[Candidate], target: float, words: int = MAX_WO
         if not changed:
             break
     return counts
+
+
+def choose_joins(
+    words: Sequence[tuple[str, Path | None, float]], target: float, typed: set[str]
+) -> dict[int, tuple[Stretch, int]]:
+    """For words (text, font file or None for one never elongated, size): which get tatweels, by place, at
+    which join and how many, adding up to `target` at most (in the unit of the sizes: em for a size of 1).
+    An elongated form the author typed elsewhere is never made: the text layer would give it this text."""
+    candidates, stretches = [], {}
+    for place, (word, font, size) in enumerate(words):
+        found = stretch(word, font) if font is not None else None
+        if found is None or any(found.apply(word, n) in typed for n in range(1, MAX_TATWEELS + 1)):
+            continue
+        stretches[place] = found
+        candidates.append(Candidate(place, found.rank, tuple(g * size for g in found.gains)))
+    return {place: (stretches[place], count) for place, count in allocate(candidates, target).items()}

@@ -26,8 +26,7 @@ from collections.abc import Callable, Iterator
 
 from ..source.fonts import FontSet
 from .ink import Ink, measure
-from .kashida import TATWEEL, WORD, Candidate, allocate
-from .kashida import stretch as stretch_word
+from .kashida import TATWEEL, WORD, choose_joins
 
 GAP = 2.0  # em between the two columns of a poem
 ELONGATED = "data-elongated"  # a hemistich's words kashida elongated, as drawn (for the text layer)
@@ -110,23 +109,16 @@ def elongate_hemistich(fragment: str, lack: float, fonts: FontSet, typed: set[st
         start, index = max((s for s in starts if s[0] <= match.start()), default=(0, 0))
         if match.end() <= start + len(parts[index][0]):  # else the word is cut by markup
             found.append((index, match.start() - start, match[0]))
-    candidates, stretches = [], {}
-    for place, (_, _, word) in enumerate(found):
-        chosen = stretch_word(word, face)
-        if chosen is None or any(chosen.apply(word, n) in typed for n in range(1, 4)):
-            continue
-        stretches[place] = chosen
-        candidates.append(Candidate(place, chosen.rank, chosen.gains))
-    counts = allocate(candidates, lack)
-    if not counts:
+    chosen = choose_joins([(word, face, 1.0) for _, _, word in found], lack, typed)
+    if not chosen:
         return fragment, []
     texts = [part for part, _ in parts]
     words = []
-    for place, count in sorted(counts.items(), key=lambda item: -found[item[0]][1]):
+    for place, (join, count) in sorted(chosen.items(), key=lambda item: -found[item[0]][1]):
         index, offset, word = found[place]
-        at = offset + stretches[place].at
+        at = offset + join.at
         texts[index] = texts[index][:at] + TATWEEL * count + texts[index][at:]
-        words.append(stretches[place].apply(word, count))
+        words.append(join.apply(word, count))
     return "".join(texts), words
 
 
