@@ -19,10 +19,10 @@ Text objects with raised glyphs (`Ts`), which is where every vocalised word is, 
 arrays made PDFium draw glyphs up to a pixel away and take a mark lowered far below the line (a kasra under
 a final meem) for a line of its own. `spanned_objects` gives such an object one pair of /ActualText over all
 its operators, left whole, holding its whole text (several words, digits and punctuation among them).
-Measured (benchmarks/text_fidelity.py on tests/fixtures/vocalised-*, 2026-12-03): PDFium 94-100 % of the
-words, poppler 97-100 %, and with the marks 92-100 % and 97-100 %; before, 12-22 % and 4-9 %. Left: a
-heading PDFium reads in visual order (hadith's basmala), and a word whose last mark comes before "»."
-(PDFium puts the mark after the punctuation).
+When such an object shares its line with others (a byline: the vocalised name, " · ", a date), every object
+of the line gets one named /ActualText of the whole line for PDFium (`line_text`).
+Measured (benchmarks/text_fidelity.py on tests/fixtures/vocalised-*, 2026-12-03): PDFium 100 % of the words,
+with the marks too; poppler 98.7-100 % ("3.5%" glued to the next word); before, 12-22 % and 4-9 %.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show
@@ -97,35 +98,68 @@ def _in_word(cluster: str) -> bool:
     )
 
 
-# A number as poppler keeps it whole, left to right: digits with the separators between them.
-_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*")
-
-
 def poppler_text(text: str) -> str:
     """The /ActualText poppler turns back into `text`: it is laid out left to right, then each stretch without
-    a left-to-right letter or digit reversed. So the text reversed, its numbers kept left to right, and the
-    space before each number (left of it) followed by a RIGHT-TO-LEFT MARK, which ends poppler's left-to-right
-    stretch at the number (else "3 أشياء" comes out "3أشياء"; textlayer.RUN_END)."""
-    reversed_text = _NUMBER.sub(lambda number: number[0][::-1], text[::-1])
-    return re.sub(f" (?={_NUMBER.pattern})", " \u200f", reversed_text)
+    a left-to-right letter or digit reversed. So the text reversed, its numbers (with their signs: "-3.5%")
+    kept left to right, and the space before each number (left of it, punctuation between: "(12)" "2026،")
+    followed by a RIGHT-TO-LEFT MARK, which ends poppler's left-to-right stretch at the number (else
+    "3 أشياء" comes out "3أشياء"; textlayer.RUN_END)."""
+    numbers = iter(reversed(_NUMBER.findall(text)))
+    reversed_text = re.sub("\ue000", lambda _: next(numbers), _NUMBER.sub("\ue000", text)[::-1])
+    return re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})", " \u200f", reversed_text)
 
 
 def pdfium_text(text: str) -> str:
     """The /ActualText PDFium turns back into `text`, measured on PDFium 8149 (pypdfium2 5.15): it reverses
     each stretch of right-to-left letters in place, and each stretch of neutrals that holds punctuation
     ("َ:" after "قال"); stretches of marks alone, spaces and digits stay as they are, and so does the
-    order of the stretches."""
+    order of the stretches.
+
+    Marks then punctuation ("إِلَيْهِ»." "وَمُسْلِمٌ." with the period in the next text object) are another
+    case: PDFium's runs of neutrals swap a mark with a full stop, keep "»." in order, mirrored, and send a
+    lone "»" past the next space. A RIGHT-TO-LEFT MARK after such a word's marks and after each of the
+    punctuation marks that follow, each written mirrored, makes every one a stretch of its own in a
+    right-to-left run, read back as typed (measured on 16 endings: ".", "».", "!»", "».)", "…»" …).
+    The marks are invisible, and what a careful author would type to keep such an ending in its place."""
     stretches: list[tuple[str, str]] = []
-    for char in text:
-        kind = _pdfium_kind(char)
-        if stretches and stretches[-1][0] == kind:
-            stretches[-1] = (kind, stretches[-1][1] + char)
+    for token in _NUMBER.split(text):
+        if _NUMBER.fullmatch(token):  # a number with its signs and separators: PDFium reverses it
+            stretches.append(("D", token[::-1]))
+            continue
+        for char in token:
+            kind = _pdfium_kind(char)
+            if stretches and stretches[-1][0] == kind:
+                stretches[-1] = (kind, stretches[-1][1] + char)
+            else:
+                stretches.append((kind, char))
+    written: list[str] = []
+    for n, (kind, stretch) in enumerate(stretches):
+        after_letters = n > 0 and stretches[n - 1][0] == "R"
+        if kind == "N" and not all(map(_weak, stretch)):
+            ending = re.match("[\u064b-\u065f\u0670]+", stretch) if after_letters else None  # the word's last marks
+            marks = ending[0] if ending else ""
+            by_number = "D" in (stretches[n - 1][0] if n else "", stretches[n + 1][0] if n + 1 < len(stretches) else "")
+            if marks or by_number or any(c in _MIRRORED for c in stretch):
+                punctuation = stretch[len(marks) :]
+                written.append(marks + RLM + "".join(_MIRRORED.get(c, c) + RLM for c in punctuation))
+            else:
+                written.append(stretch[::-1])
+        elif kind == "R":
+            written.append(stretch[::-1])
+        elif kind == "N" and after_letters and n == len(stretches) - 1:  # a word's last marks: a full stop may
+            written.append(stretch + RLM)  # follow in the next text object
         else:
-            stretches.append((kind, char))
-    return "".join(
-        stretch[::-1] if kind == "R" or (kind == "N" and not all(map(_weak, stretch))) else stretch
-        for kind, stretch in stretches
-    )
+            written.append(stretch)
+    return "".join(written)
+
+
+RLM = "\u200f"
+_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+# A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
+# sign before and a percent sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠").
+_NUMBER = re.compile(f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030]?))")
+_MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<", "«": "»", "»": "«"}
+_MIRRORED |= {"\u2039": "\u203a", "\u203a": "\u2039"}
 
 
 def _pdfium_kind(char: str) -> str:
@@ -133,7 +167,7 @@ def _pdfium_kind(char: str) -> str:
     bidi = unicodedata.bidirectional(char)
     if bidi in ("R", "AL"):
         return "R"
-    return "S" if char == " " else "D" if bidi in ("EN", "AN", "L") else "N"
+    return "S" if char.isspace() else "D" if bidi in ("EN", "AN", "L") else "N"
 
 
 def _weak(char: str) -> bool:
@@ -164,3 +198,76 @@ def spanned_objects(
         indexes = [show.index for show in shows]
         found[origin] = (min(indexes), max(indexes), text)
     return found
+
+
+def line_text(
+    line: list[Show], spanned: Mapping[tuple[int, float, float], tuple[int, int, str]], laid: dict[Key, Laid], page: int
+) -> str | None:
+    """The text of a line, in reading order, when a vocalised text object (`spanned_objects`) shares it with
+    others (a byline: the author's vocalised name, then " · " and a date), else None.
+
+    PDFium takes the objects of a line in visual order, unless one of them sits more than half its width above
+    or below the one before it (a raised mark's array, alone in its own `TJ`): then it starts a new group,
+    sorted left to right again, and an object drawn after the vocalised one but left of it comes between that
+    object's arrays, which are then read twice ("name · date name"). So every object of such a line gets one
+    named /ActualText of the whole line (textlayer.py): the first read gives it, the others add nothing.
+    Only for lines without left-to-right letters, which their own marks place (textlayer.py)."""
+    if not spanned or all(show.origin in spanned for show in line):
+        return None
+    objects: dict[tuple[int, float, float], list[Show]] = {}
+    for show in sorted(line, key=lambda show: show.index):  # in the order drawn: the order of reading
+        objects.setdefault(show.origin, []).append(show)
+    texts = []
+    for origin, shows in objects.items():
+        if origin in spanned:
+            texts.append(spanned[origin][2])
+            continue
+        layout = laid.get(position_key(page, origin[1], origin[2]))
+        glyphs = [(element, text) for show in shows for element, text in show.elements if text is not None]
+        if layout is not None and [int(e[1:-1], 16) for e, _ in glyphs] == [glyph for glyph, _, _ in layout.glyphs]:
+            texts.append(layout.text[min(s for _, s, _ in layout.glyphs) : max(e for _, _, e in layout.glyphs)])
+        elif all(unicodedata.bidirectional(text) in ("WS", "ON", "CS") for _, text in glyphs):
+            texts.append("".join(text for _, text in reversed(glyphs)))  # " · ": its glyphs, right to left
+        else:
+            return None
+    text = texts[0]
+    extents = [(*_extent(shows), shows[0].size) for shows in objects.values()]
+    for (left, right, size), (left2, right2, _), more in zip(extents, extents[1:], texts[1:], strict=False):
+        if max(left - right2, left2 - right) > GAP * size and not (text[-1:].isspace() or more[:1].isspace()):
+            text += " "  # a blank between two objects (a margin): PDFium would have read a space there
+        text += more
+    return None if any(unicodedata.bidirectional(char) == "L" for char in text) else text
+
+
+GAP = 0.15  # em: a blank between two text objects wider than this is a space between words
+
+
+def _extent(shows: list[Show]) -> tuple[float, float]:
+    """Where a text object's arrays begin and end on the line, left to right, in points."""
+    left = shows[0].origin[1]
+    advance = 0.0
+    for show in shows:
+        for element, _ in show.elements:
+            if element[:1] != b"<":
+                thousandths = -float(element)  # an adjustment
+            else:  # a glyph (an empty one draws nothing)
+                thousandths = show.font.widths.get(int(element[1:-1], 16), 0) if element[1:-1] else 0
+            advance += thousandths * show.size / 1000
+    return left, left + advance
+
+
+def line_pads(
+    line: list[Show], spanned: Mapping[tuple[int, float, float], tuple[int, int, str]], items: list[Any]
+) -> dict[int, int] | None:
+    """For a line whose objects share one /ActualText (`line_text`): by stream index, how many marked-content
+    sequences each other `TJ` needs around it, its named one included, to be as deep as the vocalised arrays
+    (PDFium skips an object only when it has as many marks as the one before and the same innermost one).
+    None when one is already deeper."""
+    depth, depths = 0, {}
+    for index, item in enumerate(items):
+        if isinstance(item, bytes):
+            depth += item.endswith((b"BDC", b"BMC")) - (item == b"EMC")
+        depths[index] = depth
+    inner = min(depths[first] for first, _, _ in spanned.values()) + 1  # under its inline and named ones
+    pads = {show.index: inner - depths[show.index] for show in line if show.origin not in spanned}
+    return None if any(pad < 1 for pad in pads.values()) else pads

@@ -68,7 +68,7 @@ from typing import Any
 
 from .addresspieces import find_broken_addresses
 from .clusters import read_clusters
-from .marks import Word, marked_words, pdfium_text, poppler_text, spanned_objects
+from .marks import Word, line_pads, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
 from .pagetext import Show, kerning_gaps, read_lines, wide_spaces
 from .tounicode import rewrite_to_unicode
 
@@ -93,6 +93,7 @@ KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its
 # The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
 PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL = range(8)
 WORD = 100
+SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE)  # roles whose marks leave the line's text to one (marks.py)
 
 
 def mark_text_layer(
@@ -148,19 +149,26 @@ def mark_text_layer(
             split = _split_line(line, addressed.get(number, {}), words)
             number += 1
             ends = _word_ends(split)
+            simple = all(role in SHARABLE for pieces, _ in split for role, _, _ in pieces)
+            shared_text = line_text(line, spanned, laid, page) if simple else None
+            pads = line_pads(line, spanned, stream.stream) if shared_text else None
+            shared = named(pdfium_text(shared_text)) if pads and shared_text else None  # marks.line_text
             for first, last, text in spanned.values():
                 # a vocalised line: its text object's operators kept whole, inside one pair of /ActualText
-                opening = [*inline(poppler_text(text)), named(pdfium_text(text))]
+                opening = [*inline(poppler_text(text)), shared or named(pdfium_text(text))]
                 replacements[first] = [*opening, stream.stream[first]]
                 replacements[last] = [*replacements.get(last, [stream.stream[last]]), b"EMC", b"EMC"]
                 count += 1
             for place, (show, (pieces, stretches)) in enumerate(zip(line, split, strict=True)):
-                if show.origin in spanned or (len(pieces) == 1 and pieces[0][0] == PLAIN):
+                if show.origin in spanned or (len(pieces) == 1 and pieces[0][0] == PLAIN and not shared):
                     continue  # nothing to mark: the operator stays as WeasyPrint wrote it
                 items: list[Any] = []
                 stretch = iter(stretches)
                 for piece, (role, part, text) in enumerate(pieces):
-                    tj = b"[" + part + b"] TJ"
+                    tj = b"[" + part + b"] TJ" if part or role != PLAIN else stream.stream[show.index]
+                    if shared and pads:  # as deep in marked content as the vocalised arrays: PDFium's condition
+                        pad = pads[show.index] - (role in (RUN_END_SPACE, STRETCHED_SPACE))
+                        tj = b"\n".join([b"/Span BMC"] * pad + [shared, tj] + [b"EMC"] * (pad + 1))
                     if role >= WORD:  # a vocalised word, perhaps over several arrays (its raised marks)
                         word = words[role - WORD].text
                         opens, closes = ends[role]
@@ -186,7 +194,7 @@ def mark_text_layer(
                         items += [*inline(address), named(pdfium_actual_text(address)), tj, b"EMC", b"EMC"]
                     elif role == ADDRESS_TAIL:  # the rest of it: a space, which separates no word
                         items += [*inline(" "), tj, b"EMC"]
-                    elif part:
+                    elif part or shared:
                         items.append(tj)
                         continue
                     count += 1
