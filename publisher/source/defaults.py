@@ -75,9 +75,11 @@ def workspace_defaults(root: Path) -> Defaults:
         return Defaults()
     if not inside(path, root):
         return _refused("is a link to a file outside the workspace; publish reads nothing there")
+    if not path.is_file():  # a folder, a pipe or a device is never opened
+        return _refused("is not a regular file")
     raw = read_small(path.resolve(), MAX_MANIFEST_BYTES)
     if raw is None:
-        return _refused(f"unreadable, not a regular file, or larger than {MAX_MANIFEST_BYTES // 2**20} MiB")
+        return _refused(f"unreadable, or larger than {MAX_MANIFEST_BYTES // 2**20} MiB")
     try:
         text = raw.decode("utf-8-sig")
         data = tomllib.loads(text)
