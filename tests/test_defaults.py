@@ -99,11 +99,16 @@ def test_the_pdf_and_epub_of_every_publication_carry_the_defaults_their_manifest
         "rights": ["حقوق النشر محفوظة للدار"],
         "subject": ["اقتصاد"],
     }
-    for slug, author, keywords in (("inherits", "مكتب الأخبار", "أخبار"), ("overrides", "سلمى", "اقتصاد")):
+    rights = "حقوق النشر محفوظة للدار"
+    for slug, author, keywords, publisher in (
+        ("inherits", "مكتب الأخبار", "أخبار", "دار المدينة للنشر"),
+        ("overrides", "سلمى", "اقتصاد", "دار أخرى"),
+    ):
         with pikepdf.open(built / "dist" / f"{slug}.pdf") as pdf:
             assert (str(pdf.docinfo["/Author"]), str(pdf.docinfo["/Keywords"])) == (author, keywords)
             xmp = pdf.open_metadata()
             assert (xmp["dc:creator"], xmp["pdf:Keywords"]) == ([author], keywords)
+            assert (xmp["dc:publisher"], xmp["dc:rights"]) == ({publisher}, rights)
             assert str(pdf.Root.Lang) == "ar"
 
 
