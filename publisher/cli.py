@@ -221,11 +221,12 @@ def new_command(workspace: Path, slug: str, title: str | None) -> None:
     Example:
       publish new beni-mellal-2026 --title "لقاء تشاوري ببني ملال"
     """
-    from .builder.scaffold import new_publication
+    from .builder.scaffold import inherits_defaults, new_publication
 
     folder = _run(lambda: new_publication(workspace, slug, title))
+    inherits = " (keys it leaves out come from publish.toml)" if inherits_defaults(workspace) else ""
     click.echo(
-        f"created {folder.relative_to(Path(workspace).resolve())}/manifest.toml and article.md; "
+        f"created {folder.relative_to(Path(workspace).resolve())}/manifest.toml and article.md{inherits}; "
         f"edit them, then run: publish build {slug}"
     )
 

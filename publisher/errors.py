@@ -79,8 +79,8 @@ class Problem:
     @classmethod
     def of(cls, message: str) -> Problem:
         """Read the place back from a message. Every message starts with the place it names:
-        `source/pub/article.md line 3: …`, `source/pub/manifest.toml: 'pdf.bleed' …`, or, from the
-        font coverage check, `U+1235 … in source/pub/city.md line 5: …`."""
+        `source/pub/article.md line 3: …`, `source/pub/manifest.toml: 'pdf.bleed' …`, `publish.toml
+        line 2: 'rights' …`, or, from the font coverage check, `U+1235 … in source/pub/city.md line 5: …`."""
         match = _PLACE.match(message)
         if match is None:
             return cls(None, None, None, message)
@@ -94,7 +94,8 @@ class Problem:
 
 # A workspace-relative path, an optional line, then a key quoted in the place or right after it.
 _PLACE = re.compile(
-    r"(?:U\+[0-9A-F]{4,6} .*? in )?(?P<file>(?:source|templates|fonts|dist)/[^:]*?)(?: line (?P<line>\d+))?"
+    r"(?:U\+[0-9A-F]{4,6} .*? in )?(?P<file>(?:source|templates|fonts|dist)/[^:]*?|publish\.toml)"
+    r"(?: line (?P<line>\d+))?"
     r"(?: '(?P<key>[^']+)')?: (?:unknown key )?(?:'(?P<named>[A-Za-z0-9_.-]+)')?"
 )
 

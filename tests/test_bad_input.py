@@ -41,8 +41,8 @@ def test_bad_input_is_refused_cleanly(case: str, tmp_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert result.stderr == expected
     assert "Traceback" not in result.stderr
-    places = ("error: source/", "error: U+", "error: templates/", "error: fonts/")  # workspace-relative, always
-    assert all(line.startswith(places) for line in result.stderr.splitlines())
+    places = ("error: source/", "error: U+", "error: templates/", "error: fonts/", "error: publish.toml")
+    assert all(line.startswith(places) for line in result.stderr.splitlines())  # workspace-relative, always
     assert {p.name: p.read_bytes() for p in dist.iterdir()} == earlier
 
 

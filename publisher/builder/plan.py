@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, quoted
+from ..source.defaults import DEFAULTS_NAME
 from ..source.manifest import Manifest, load_manifest
 from ..version import tool_digest
 from ..workspace import Workspace, file_digest, inside
@@ -147,6 +148,7 @@ class _Shared:
             read |= {_relative(self.space, c.source): c.sha256 for c in document.chapters if c.sha256}
         files = sorted({*_own_files(self.space, manifest), *inputs})
         contents = [f"{name}={read.get(name) or self.file(name)}" for name in files]
+        contents.append(f"{DEFAULTS_NAME}={manifest.defaults_sha256}")  # as read, with the manifest
         templates = [self.of(fmt)] + ([self.of("cover")] if fmt == "epub" and not manifest.cover_path else [])
         return combine(tool_digest(), fmt, moment.isoformat(), *templates, self.of("fonts"), *contents)
 
@@ -340,7 +342,7 @@ def _stage_site(
         "site",
         shared.of("site"),
         shared.of("fonts"),
-        *(f"{m.slug}={m.sha256 or file_digest(m.path)}" for m in listed),
+        *(f"{m.slug}={m.sha256 or file_digest(m.path)},{m.defaults_sha256}" for m in listed),
         sums.decode(),
     )
     if store and store.fresh(INDEX, key, space.dist / INDEX):

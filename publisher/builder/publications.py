@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from ..errors import InputError, ManifestError, quoted
+from ..source.defaults import workspace_defaults
 from ..source.manifest import Manifest, load_manifest
 from ..workspace import Workspace, display_path
 
@@ -43,11 +44,13 @@ class Loaded:
 
 
 def gather_manifests(space: Workspace, slugs: list[str]) -> Loaded:
-    """Load every named manifest and check identifiers are unique, keeping every problem."""
-    manifests, problems, stand_ins = [], [], []
+    """Load every named manifest over the workspace's publish.toml and check identifiers are unique,
+    keeping every problem (publish.toml's once, not once for each manifest that inherits it)."""
+    defaults = workspace_defaults(space.root)
+    manifests, problems, stand_ins = [], list(defaults.problems), []
     for slug in slugs:
         try:
-            manifests.append(load_manifest(space.source / slug))
+            manifests.append(load_manifest(space.source / slug, defaults))
         except ManifestError as exc:
             problems.extend(exc.messages)
             if isinstance(exc.stand_in, Manifest):

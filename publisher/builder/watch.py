@@ -1,4 +1,4 @@
-"""`publish watch`: rebuild what changed when a source, template or font file changes.
+"""`publish watch`: rebuild what changed when a source, template or font file, or publish.toml, changes.
 
 Changes are debounced by watchfiles; a bad save prints its error and the watch goes on. A slug
 that does not exist stops it at once (exit 2): no save can fix that.
@@ -6,10 +6,13 @@ that does not exist stops it at once (exit 2): no save can fix that.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import PublishError
+from ..source.defaults import DEFAULTS_NAME
 from ..workspace import Workspace
 from .plan import build
 
@@ -35,12 +38,7 @@ def watch(
     # A slug that does not exist, or no source/ at all, is not fixed by saving a file: an error now.
     space.select(slugs)
     _rebuild(space, slugs, echo)  # all publications: a whole build, which also removes what is gone
-    if changes is None:
-        import watchfiles
-
-        folders = [p for p in (space.source, space.root / "templates", space.root / "fonts") if p.is_dir()]
-        changes = watchfiles.watch(*folders, debounce=400, raise_interrupt=False)
-    for batch in changes:
+    for batch in _changes(space) if changes is None else changes:
         paths = [Path(path) for _, path in batch]
         targets = affected(space, paths, slugs or space.slugs())
         if not slugs and any(gone(space, path) for path in paths):
@@ -49,6 +47,37 @@ def watch(
             continue
         echo(f"changed: {', '.join(sorted({path.name for path in paths}))}")
         _rebuild(space, targets, echo)
+
+
+def _changes(space: Workspace) -> Iterator[set[tuple[Any, str]]]:
+    """Batches of changes to the sources, templates and fonts, and to publish.toml, until Ctrl-C. The
+    workspace's own folder is watched without its depth (dist/, .git, a virtual environment): one
+    watcher for it, one for the folders, each in a thread, their batches taken in turn."""
+    import queue
+    import threading
+
+    import watchfiles
+
+    folders = [p for p in (space.source, space.root / "templates", space.root / "fonts") if p.is_dir()]
+    stop, batches = threading.Event(), queue.Queue[set[tuple[Any, str]]]()
+
+    def pump(paths: list[Path], recursive: bool, only: Callable[[object, str], bool]) -> None:
+        for batch in watchfiles.watch(*paths, watch_filter=only, debounce=400, stop_event=stop, recursive=recursive):
+            batches.put(batch)
+
+    def defaults(change: object, path: str) -> bool:
+        return Path(path).name == DEFAULTS_NAME
+
+    for paths, recursive, only in ((folders, True, watchfiles.DefaultFilter()), ([space.root], False, defaults)):
+        threading.Thread(target=pump, args=(paths, recursive, only), daemon=True).start()
+    try:
+        while True:
+            with contextlib.suppress(queue.Empty):
+                yield batches.get(timeout=0.5)  # a wait with a timeout: Ctrl-C is seen at once
+    except KeyboardInterrupt:
+        return
+    finally:
+        stop.set()
 
 
 def gone(space: Workspace, path: Path) -> bool:

@@ -245,6 +245,7 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> 
                     standard=manifest.pdf.standard,
                     identifier=manifest.identifier,
                     profile=_profile_name(manifest) if manifest.pdf.standard == "pdf/x-4" else "",
+                    owners=(manifest.publisher, manifest.rights),
                 ),
             )
     except weasyprint.urls.FatalURLFetchingError as exc:
@@ -303,6 +304,7 @@ def _finish(
     standard: str = "pdf/ua-1",
     identifier: str = "",
     profile: str = "",
+    owners: tuple[str | None, str | None] = (None, None),
 ) -> None:
     """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks.
 
@@ -323,6 +325,8 @@ def _finish(
         draw_marks(pdf, *marks)
     if standard == "pdf/x-4":
         _pdfx_identity(pdf, identifier, profile)
+    if any(owners):
+        _publisher_and_rights(pdf, *owners)
 
 
 def _profile_name(manifest: Manifest) -> str:
@@ -350,6 +354,23 @@ def _pdfx_identity(pdf: Any, identifier: str, profile: str) -> None:
 
 
 _DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
+
+
+def _publisher_and_rights(pdf: Any, publisher: str | None, rights: str | None) -> None:
+    """Add the publisher and the rights to the XMP metadata as Dublin Core (dc:publisher, dc:rights),
+    as the EPUB has them: WeasyPrint writes the title, authors, subject and keywords only."""
+    from xml.sax.saxutils import escape
+
+    import pydyf
+
+    dc = [f"<dc:publisher><rdf:Bag><rdf:li>{escape(publisher)}</rdf:li></rdf:Bag></dc:publisher>"] if publisher else []
+    if rights:
+        dc.append(f'<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">{escape(rights)}</rdf:li></rdf:Alt></dc:rights>')
+    description = f'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">{"".join(dc)}'
+    for obj in pdf.objects[1:]:
+        if isinstance(obj, pydyf.Stream) and obj.extra.get("Type") == "/Metadata":
+            xml = b"\n".join(bytes(part) for part in obj.stream)
+            obj.stream = [xml.replace(b"</rdf:RDF>", description.encode() + b"</rdf:Description></rdf:RDF>", 1)]
 
 
 def _sandbox_fetcher(weasyprint: Any, sandbox: Sandbox) -> Any:

@@ -15,7 +15,7 @@ import tomllib
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ManifestError
 from ..workspace import display_path, inside, read_small
@@ -33,7 +33,10 @@ from .lengths import (
     trim_problem,
 )
 from .limits import value_problems
-from .schema import convert, doc, keys_of, show
+from .schema import convert, doc, keys_of, merged, show
+
+if TYPE_CHECKING:
+    from .defaults import Defaults
 
 MANIFEST_NAME = "manifest.toml"
 MAX_MANIFEST_BYTES = 2**20
@@ -136,6 +139,7 @@ class Manifest:
     cover_path: Path | None = field(default=None, metadata={"internal": True})
     output_profile_path: Path | None = field(default=None, metadata={"internal": True})
     sha256: str = field(default="", metadata={"internal": True})  # of the bytes read, for the cache key
+    defaults_sha256: str = field(default="", metadata={"internal": True})  # of publish.toml's, "" without one
 
     @property
     def folder(self) -> Path:
@@ -166,8 +170,14 @@ def default_identifier(slug: str) -> str:
     return f"urn:uuid:{uuid.uuid5(IDENTIFIER_NAMESPACE, slug)}"
 
 
-def load_manifest(folder: Path) -> Manifest:
-    """Read and validate `folder/manifest.toml`; raise ManifestError listing every problem."""
+def load_manifest(folder: Path, defaults: Defaults | None = None) -> Manifest:
+    """Read and validate `folder/manifest.toml` over the workspace's publish.toml (`defaults`, read
+    here when not given); raise ManifestError listing every problem."""
+    if defaults is None:
+        from .defaults import defaults_of, refuse  # it checks with this module's schema: read late
+
+        defaults = defaults_of(folder)
+        refuse(defaults)
     path = folder / MANIFEST_NAME
     shown = display_path(path)
     if os.path.lexists(path) and not inside(path, folder):
@@ -185,17 +195,21 @@ def load_manifest(folder: Path) -> Manifest:
         raise ManifestError(f"{shown}: invalid TOML: {exc}") from None
 
     # the cache key hashes these very bytes: an edit saved after this read is seen by the next build
-    return replace(manifest_from_data(data, folder, shown), sha256=hashlib.sha256(raw).hexdigest())
+    return replace(manifest_from_data(data, folder, shown, defaults), sha256=hashlib.sha256(raw).hexdigest())
 
 
-def manifest_from_data(data: dict[str, Any], folder: Path, shown: str) -> Manifest:
+def manifest_from_data(data: dict[str, Any], folder: Path, shown: str, defaults: Defaults | None = None) -> Manifest:
     """Validate manifest values already parsed (a TOML document, or a dict given by a script) for
-    the publication in `folder`; raise ManifestError listing every problem, each after `shown`."""
+    the publication in `folder`, over `defaults` (publish.toml's); raise ManifestError listing
+    every problem, each after `shown`."""
     errors: list[str] = []
-    values = convert(Manifest, data, "", errors, MOVED)
-    values.update(slug=folder.name, path=folder / MANIFEST_NAME)
+    waived: frozenset[str] = frozenset()
+    if defaults is not None:
+        data, waived = merged(defaults.data, data), defaults.waived
+    values = convert(Manifest, data, "", errors, MOVED, waived)
+    values.update(slug=folder.name, path=folder / MANIFEST_NAME, defaults_sha256=defaults.sha256 if defaults else "")
     values.update(_derived(folder, values, errors))
-    if errors:
+    if errors or waived - data.keys():  # a required key missing whose default has a problem: not built
         error = ManifestError(*(f"{shown}: {e}" for e in errors))
         error.stand_in = _stand_in(values, errors)
         raise error
@@ -225,6 +239,23 @@ def _stand_in(values: dict[str, Any], errors: list[str]) -> Manifest | None:
 
 def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[str, Any]:
     """Check values against each other and the folder; fill defaults that depend on them."""
+    out = check_values(values, folder.parent.parent, errors)  # source/<slug>/ → the workspace
+    out["identifier"] = values.get("identifier") or default_identifier(folder.name)
+    isbn = isbn_of(out["identifier"])
+    problem = isbn_problem(isbn) if isbn is not None else None
+    if problem:
+        errors.append(f"'identifier' {show(out['identifier'])} {problem}")
+    pdf: PdfOptions = values.get("pdf", PdfOptions())
+    out["text_files"] = _text_files(folder, values.get("text"), errors)
+    if pdf.layout is None:  # an article is one text file; more are chapters of a book
+        out["pdf"] = replace(pdf, layout="article" if len(out["text_files"]) <= 1 else "book")
+    out["cover_path"] = _cover_path(folder, values.get("cover"), errors)
+    return out
+
+
+def check_values(values: dict[str, Any], workspace: Path, errors: list[str]) -> dict[str, Any]:
+    """Check each value, and those that go together, wherever they were written (a manifest or
+    publish.toml); return the values that follow from them (the direction, the output profile)."""
     out: dict[str, Any] = {}
     errors.extend(value_problems(values, values.get("build", BuildOptions()).timeout))
     if values.get("authors") == []:
@@ -241,11 +272,6 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         errors.append(
             f"'date' must be no later than {LAST_DATE} (the last day a ZIP file, so an EPUB, can record), got {date}"
         )
-    out["identifier"] = values.get("identifier") or default_identifier(folder.name)
-    isbn = isbn_of(out["identifier"])
-    problem = isbn_problem(isbn) if isbn is not None else None
-    if problem:
-        errors.append(f"'identifier' {show(out['identifier'])} {problem}")
     pdf: PdfOptions = values.get("pdf", PdfOptions())
     if page_size_mm(pdf.page_size) is None:
         errors.append(
@@ -283,7 +309,7 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
         errors.append(f'\'pdf.standard\' must be "pdf/ua-1", "pdf/a-3b" or "pdf/x-4", got {show(pdf.standard)}')
     if pdf.justify not in JUSTIFICATIONS:
         errors.append(f'\'pdf.justify\' must be "spaces" or "kashida", got {show(pdf.justify)}')
-    out["output_profile_path"] = _output_profile(folder, pdf.output_profile, errors)
+    out["output_profile_path"] = _output_profile(workspace, pdf.output_profile, errors)
     if pdf.layout is not None and pdf.layout not in LAYOUTS:
         errors.append(f'\'pdf.layout\' must be "article" or "book", got {show(pdf.layout)}')
     numerals = values.get("numerals", "auto")
@@ -297,10 +323,6 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     figures = values.get("figures", "plain")
     if figures not in FIGURES:
         errors.append(f'\'figures\' must be "plain" or "numbered", got {show(figures)}')
-    out["text_files"] = _text_files(folder, values.get("text"), errors)
-    if pdf.layout is None:  # an article is one text file; more are chapters of a book
-        out["pdf"] = replace(pdf, layout="article" if len(out["text_files"]) <= 1 else "book")
-    out["cover_path"] = _cover_path(folder, values.get("cover"), errors)
     return out
 
 
@@ -318,11 +340,10 @@ def _cover_path(folder: Path, cover: str | None, errors: list[str]) -> Path | No
     return path
 
 
-def _output_profile(folder: Path, profile: str | None, errors: list[str]) -> Path | None:
+def _output_profile(workspace: Path, profile: str | None, errors: list[str]) -> Path | None:
     """The workspace's own output profile: an ICC file of the output (printer) class, in CMYK."""
     if profile is None:
         return None
-    workspace = folder.parent.parent  # source/<slug>/ → the workspace
     path = workspace / profile
     shown = show(profile)
     if Path(profile).is_absolute() or not path.resolve().is_relative_to(workspace.resolve()):

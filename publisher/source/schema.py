@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import types
 import typing
+from collections.abc import Collection
 from dataclasses import MISSING, field, fields
 from typing import Any
 
@@ -37,10 +38,16 @@ def keys_of(cls: type, prefix: str = "") -> dict[str, str]:
 
 
 def convert(
-    cls: type, data: dict[str, Any], prefix: str, errors: list[str], moved: dict[str, str] | None = None
+    cls: type,
+    data: dict[str, Any],
+    prefix: str,
+    errors: list[str],
+    moved: dict[str, str] | None = None,
+    waived: Collection[str] = (),
 ) -> dict[str, Any]:
     """Check `data` against the dataclass `cls`; return its constructor arguments. `moved`: keys that
-    have moved, with the message that says where."""
+    have moved, with the message that says where; `waived`: required keys whose absence is no error
+    (publish.toml holds none of them, or gives them)."""
     moved = moved or {}
     hints = typing.get_type_hints(cls)
     schema = {f.name.replace("_", "-"): f for f in fields(cls) if not f.metadata.get("internal")}
@@ -55,7 +62,7 @@ def convert(
     for key, f in schema.items():
         name = prefix + key
         if key not in data:
-            if f.default is MISSING and f.default_factory is MISSING:
+            if f.default is MISSING and f.default_factory is MISSING and name not in waived:
                 errors.append(f"'{name}' is required")
             continue
         value = data[key]
@@ -64,7 +71,7 @@ def convert(
             if not isinstance(value, dict):
                 errors.append(f"'{name}' must be a table ([{name}]), got {show(value)}")
                 continue
-            values[f.name] = kind(**convert(kind, value, name + ".", errors, moved))
+            values[f.name] = kind(**convert(kind, value, name + ".", errors, moved, waived))
             continue
         problem = check_value(kind, value)
         if problem:
@@ -72,6 +79,18 @@ def convert(
         else:
             values[f.name] = normalise(value)
     return values
+
+
+def merged(defaults: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """A manifest's TOML over the defaults': tables merge key by key at every depth; any other value
+    (a string, a number, a date, a list) the manifest gives replaces the default's whole."""
+    out = dict(defaults)
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merged(out[key], value)
+        else:
+            out[key] = value
+    return out
 
 
 def check_value(kind: Any, value: Any) -> str | None:
