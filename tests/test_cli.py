@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 from pathlib import Path
 
 from conftest import FIXTURES, REPO, SEED, make_workspace, run_publish
@@ -86,14 +88,21 @@ def test_build_check_names_stale_files_and_writes_nothing(tmp_path: Path) -> Non
     before = {p.name: p.read_bytes() for p in (root / "dist").iterdir()}
     stale = run_publish("-C", str(root), "build", "--check")
     assert stale.returncode == 2
-    assert stale.stderr.splitlines() == [
-        "error: dist/SHA256SUMS: differs from what source/ builds now; run publish build and commit dist/",
-        "error: dist/book.epub: differs from what source/ builds now; run publish build and commit dist/",
-        "error: dist/book.pdf: differs from what source/ builds now; run publish build and commit dist/",
-        "error: dist/index.html: differs from what source/ builds now; run publish build and commit dist/",
+    assert stale.stderr.splitlines() == [  # not in git: nothing to commit
+        "error: dist/SHA256SUMS: differs from what source/ builds now; run publish build",
+        "error: dist/book.epub: differs from what source/ builds now; run publish build",
+        "error: dist/book.pdf: differs from what source/ builds now; run publish build",
+        "error: dist/index.html: differs from what source/ builds now; run publish build",
         "error: dist/old.pdf: no publication in source/ makes it any more; run publish build to remove it",
     ]
     assert {p.name: p.read_bytes() for p in (root / "dist").iterdir()} == before
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)  # a work tree above the workspace
+    in_git = run_publish("-C", str(root), "build", "--check")
+    assert in_git.returncode == 2
+    assert "error: dist/book.pdf: differs from what source/ builds now; run publish build and commit dist/\n" in (
+        in_git.stderr
+    )
 
 
 def test_json_summary_quiet_and_verbose(tmp_path: Path) -> None:
@@ -251,6 +260,107 @@ def test_json_errors_for_a_bad_argument_and_a_good_check(tmp_path: Path) -> None
             }
         ]
     }
-    checked = run_publish("-C", str(root), "check", "--json")
-    assert checked.returncode == 0, checked.stderr
-    assert json.loads(checked.stdout) == {"checked": ["source/book: manifest, text and font coverage"], "errors": []}
+    never_built = run_publish("-C", str(root), "check", "--json")
+    assert never_built.returncode == 2
+    assert never_built.stderr == "error: dist/: missing; this workspace was never built, run publish build\n"
+    assert [e["message"] for e in json.loads(never_built.stdout)["errors"]] == [never_built.stderr[7:-1]]
+
+
+def test_output_flags_go_before_or_after_the_command_on_every_command(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    for command in ("build", "site", "check", "watch", "new", "list"):
+        helped = run_publish(command, "--help")
+        assert all(flag in helped.stdout for flag in ("-v, --verbose", "-q, --quiet", "--json")), command
+    before = run_publish("-C", str(root), "--json", "list")
+    after = run_publish("-C", str(root), "list", "--json")
+    assert before.returncode == after.returncode == 0, before.stderr + after.stderr
+    assert json.loads(before.stdout) == json.loads(after.stdout)
+    assert json.loads(before.stdout)["publications"][0]["slug"] == "book"
+    assert run_publish("-C", str(root), "-q", "list").stdout == run_publish("-C", str(root), "list", "-q").stdout == ""
+    both = run_publish("-C", str(root), "-v", "list", "-q")
+    assert both.returncode == 2 and "contradict" in both.stderr
+
+
+def test_paths_in_messages_start_from_the_current_folder(tmp_path: Path) -> None:
+    """With -C some/dir, a message names some/dir/source/..., a path the user can open from where they stand."""
+    root = make_workspace(tmp_path / "press" / "ws", FIXTURES / "book")
+    manifest = root / "source" / "book" / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("authors =", "auteurs ="), encoding="utf-8")
+    result = run_publish("-C", "press/ws", "build", "--json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: press/ws/source/book/manifest.toml: unknown key 'auteurs'"), result.stderr
+    assert json.loads(result.stdout)["errors"][0]["file"] == "press/ws/source/book/manifest.toml"
+    here = run_publish("build", cwd=root)  # in the workspace: as before
+    assert here.stderr.startswith("error: source/book/manifest.toml: unknown key 'auteurs'"), here.stderr
+
+
+def test_list_shows_each_publications_state(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book", FIXTURES / "mixed")
+    assert run_publish("-C", str(root), "build", "book").returncode == 0
+    (root / "source" / "broken").mkdir()
+    (root / "source" / "broken" / "manifest.toml").write_text('title = "x"\n', encoding="utf-8")
+    before = {str(p): p.stat().st_mtime_ns for p in root.rglob("*")}
+
+    listed = run_publish("-C", str(root), "list")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == [
+        "book    up to date  ar      pdf,epub  دفتر الورشة",
+        "broken  failing     -       pdf,epub",
+        "mixed   stale       ar      pdf,epub  نص مختلط الاتجاه",
+    ]
+    why = run_publish("-C", str(root), "list", "-v", "broken").stdout.splitlines()
+    assert why[1:] == [
+        "  source/broken/manifest.toml: 'authors' is required",
+        "  source/broken/manifest.toml: no text: add 'text = [\"article.md\"]' or put *.md / *.txt files "
+        "beside the manifest",
+    ]
+    states = {p["slug"]: p for p in json.loads(run_publish("-C", str(root), "list", "--json").stdout)["publications"]}
+    assert states["book"] == {
+        "slug": "book",
+        "title": "دفتر الورشة",
+        "language": "ar",
+        "formats": ["pdf", "epub"],
+        "state": "up to date",
+        "problems": [],
+    }
+    assert (states["broken"]["state"], states["mixed"]["state"]) == ("failing", "stale")
+    assert {str(p): p.stat().st_mtime_ns for p in root.rglob("*")} == before  # list writes nothing
+
+    chapter = root / "source" / "book" / "a-second.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nفقرة.\n", encoding="utf-8")
+    assert run_publish("-C", str(root), "list", "book").stdout.startswith("book  stale")
+    (root / "dist" / "SHA256SUMS").unlink()
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("\nفقرة.\n", ""), encoding="utf-8")
+    assert run_publish("-C", str(root), "list", "book").stdout.startswith("book  stale")  # dist/ is not whole
+
+
+def test_shell_completion_offers_the_slugs(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book", FIXTURES / "mixed")
+    (root / "source" / "beta").mkdir()
+
+    def complete(words: str) -> list[str]:
+        env = {**os.environ, "_PUBLISH_COMPLETE": "bash_complete", "COMP_WORDS": words}
+        env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+        result = subprocess.run(
+            [sys.executable, "-c", "from publisher.cli import main; main(prog_name='publish')"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
+
+    assert complete(f"publish -C {root} build b") == ["beta", "book"]
+    assert complete(f"publish -C {root} check ") == ["beta", "book", "mixed"]
+    assert complete(f"publish -C {root} li") == ["list"]
+    script = subprocess.run(
+        [sys.executable, "-c", "from publisher.cli import main; main(prog_name='publish')"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "_PUBLISH_COMPLETE": "bash_source"},
+        timeout=60,
+    )
+    assert "complete -o nosort -F _publish_completion publish" in script.stdout

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, REPO, SEED, make_workspace
 
-from publisher.builder.watch import affected, watch
+from publisher.builder.watch import affected, editor_temporary, watch
 from publisher.workspace import Workspace
 
 
@@ -34,10 +36,58 @@ def test_watch_rebuilds_after_changes_and_survives_a_bad_save(tmp_path: Path) ->
 
     lines: list[str] = []
     watch(root, [], lines.append, saves())
-    assert lines[:3] == ["wrote dist/book.pdf", "wrote dist/book.epub", "changed: manifest.toml"]
+    lines = [re.sub(r" \(\d+ KB\)$", " (N KB)", line) for line in lines]  # sizes, as build prints them
+    assert lines[:4] == [
+        "wrote dist/book.pdf (N KB)",
+        "wrote dist/book.epub (N KB)",
+        "watching source/ (Ctrl-C to stop)",
+        "changed: manifest.toml",
+    ]
     assert "error: source/book/manifest.toml: unknown key 'auteurs' (did you mean 'authors'?)" in lines
     assert lines.index("waiting for the next change") < len(lines) - 3
-    assert lines[-3:] == ["changed: manifest.toml", "wrote dist/book.pdf", "wrote dist/book.epub"]
+    assert lines[-3:] == ["changed: manifest.toml", "wrote dist/book.pdf (N KB)", "wrote dist/book.epub (N KB)"]
+
+
+EDITOR_FILES = [
+    ".article.md.swp",  # vim's swap file
+    ".article.md.swx",  # vim's probe
+    ".article.md.swo",  # vim's second swap file
+    "article.md~",  # a backup
+    "4913",  # vim's test that it may write the folder
+    "5036",  # the next name vim tries
+    ".#article.md",  # emacs's lock
+    "#article.md#",  # emacs's auto-save
+    "article.md.tmp",
+    ".article.md.tmpXYZ",  # an atomic save
+    "sed3KSKGZ",  # sed -i
+    ".~lock.article.odt#",  # LibreOffice
+]
+
+
+@pytest.mark.parametrize("name", EDITOR_FILES)
+def test_editor_temporary_files_are_not_changes(name: str) -> None:
+    assert editor_temporary(Path("source") / "book" / name)
+
+
+@pytest.mark.parametrize("name", ["article.md", "manifest.toml", "2024.md", "4914", "seditions", "sedan.md", "x.css"])
+def test_real_files_are_changes(name: str) -> None:
+    assert not editor_temporary(Path("source") / "book" / name)
+
+
+def test_saves_that_write_only_editor_files_rebuild_nothing(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
+    (root / "templates").mkdir()
+    folder = root / "source" / "book"
+
+    def saves():
+        yield {("added", str(folder / name)) for name in EDITOR_FILES}
+        yield {("added", str(root / "templates" / "4913")), ("deleted", str(folder / "sed3KSKGZ"))}
+        yield {("added", str(folder / ".a-second.md.swp")), ("modified", str(folder / "a-second.md"))}
+
+    lines: list[str] = []
+    watch(root, [], lines.append, saves())
+    assert lines[2] == "watching source/, templates/ (Ctrl-C to stop)"
+    assert [line for line in lines if line.startswith("changed")] == ["changed: a-second.md"]
 
 
 def test_the_watch_command_sees_a_real_file_change(tmp_path: Path) -> None:
@@ -65,6 +115,7 @@ def test_the_watch_command_sees_a_real_file_change(tmp_path: Path) -> None:
         process.terminate()
         out, _ = process.communicate(timeout=30)
     assert "changed: a-second.md" in out
+    assert "watching source/ (Ctrl-C to stop)" in out
 
 
 def test_watching_a_publication_that_does_not_exist_exits_2_at_once(tmp_path: Path) -> None:

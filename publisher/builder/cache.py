@@ -93,11 +93,12 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 class Cache:
     """The entries of a workspace's `.publish-cache/`, one JSON file per artifact name."""
 
-    def __init__(self, workspace: Path) -> None:
+    def __init__(self, workspace: Path, create: bool = True) -> None:
         self.workspace = workspace
         self.root = workspace / FOLDER  # also keeps pieces of the download page (web/site.py)
         self.folder = self.root / "artifacts"
-        _make_folder(self.root)
+        if create:  # not for a command that only reads, such as publish list
+            _make_folder(self.root)
 
     def get(self, name: str) -> Entry | None:
         """What the cache knows of artifact `name`; None when nothing, or nothing it can vouch for."""

