@@ -104,7 +104,7 @@ def _changes(space: Workspace) -> Iterator[set[tuple[Any, str]]]:
 
     default = watchfiles.DefaultFilter()
 
-    def sources(change: object, path: str) -> bool:
+    def sources(change: Any, path: str) -> bool:
         return default(change, path) and not editor_temporary(Path(path))
 
     for paths, recursive, only in ((folders, True, sources), ([space.root], False, defaults)):
