@@ -6,8 +6,9 @@ that does not exist stops it at once (exit 2): no save can fix that.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import PublishError
 from ..workspace import Workspace
@@ -35,12 +36,7 @@ def watch(
     # A slug that does not exist, or no source/ at all, is not fixed by saving a file: an error now.
     space.select(slugs)
     _rebuild(space, slugs, echo)  # all publications: a whole build, which also removes what is gone
-    if changes is None:
-        import watchfiles
-
-        folders = [p for p in (space.source, space.root / "templates", space.root / "fonts") if p.is_dir()]
-        changes = watchfiles.watch(*folders, debounce=400, raise_interrupt=False)
-    for batch in changes:
+    for batch in changes if changes is not None else watched_changes(space):
         paths = [Path(path) for _, path in batch]
         targets = affected(space, paths, slugs or space.slugs())
         if not slugs and any(gone(space, path) for path in paths):
@@ -49,6 +45,15 @@ def watch(
             continue
         echo(f"changed: {', '.join(sorted({path.name for path in paths}))}")
         _rebuild(space, targets, echo)
+
+
+def watched_changes(space: Workspace) -> Iterator[set[tuple[Any, str]]]:
+    """Batches of (change, path) in the folders a build reads: source/, templates/ and fonts/.
+    Ctrl-C ends the iteration rather than raising; publish watch and publish serve both read these."""
+    import watchfiles
+
+    folders = [p for p in (space.source, space.root / "templates", space.root / "fonts") if p.is_dir()]
+    yield from watchfiles.watch(*folders, debounce=400, raise_interrupt=False)
 
 
 def gone(space: Workspace, path: Path) -> bool:
