@@ -210,6 +210,31 @@ def watch_command(workspace: Path, slugs: tuple[str, ...]) -> None:
     _run(lambda: watch(workspace, list(slugs), lambda line: click.echo(line, err=line.startswith("error:"))))
 
 
+@main.command("serve")
+@click.argument("slugs", nargs=-1)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; give another than 127.0.0.1 only to show dist/ to other machines.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the download page in the browser.")
+@click.pass_obj
+def serve_command(workspace: Path, slugs: tuple[str, ...], port: int, host: str, open_browser: bool) -> None:
+    """Build SLUGS (default: all), serve dist/ at http://127.0.0.1:8000/, and rebuild on each save.
+
+    The page open in the browser reloads by itself when its file is rebuilt; a bad save shows its
+    errors over the page and here, and the server goes on. Ctrl-C stops it.
+    """
+    from .builder.serve import serve
+
+    def echo(line: str) -> None:
+        click.echo(line, err=line.startswith(("error:", "warning:")))
+
+    _run(lambda: serve(workspace, list(slugs), echo, host, port, open_browser))
+
+
 @main.command("new")
 @click.argument("slug")
 @click.option("--title", help="Title of the publication (default: the slug).")
