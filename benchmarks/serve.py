@@ -57,7 +57,7 @@ class Server:
 
     def _read_events(self) -> None:
         connection = http.client.HTTPConnection("127.0.0.1", self.port)
-        connection.request("GET", "/__publish/events?since=999999999")  # from now on: nothing replayed
+        connection.request("GET", "/__publish/events")  # its first reply (a reload) is drained before each save
         response = connection.getresponse()
         kind = ""
         for raw in response:

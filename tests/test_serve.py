@@ -154,7 +154,7 @@ def test_the_script_goes_into_the_response_before_the_end_of_the_body() -> None:
 
 
 def test_events_replay_what_a_page_missed_and_end_when_closed() -> None:
-    events = Events(keep=2)
+    events = Events(keep=2, start=0)
     assert events.after(0, 0) == []
     events.publish(["/index.html"], [])
     events.publish([], ["source/x/manifest.toml: bad"])
@@ -225,6 +225,21 @@ def test_only_files_of_dist_are_served(served: Served) -> None:
     status, body = served.get("/")
     assert status == 200 and b"/__publish/live.js" in body
     assert served.get("/", host="attacker.example")[0] == 403  # a rebinding site's page reads nothing
+
+
+def test_pages_listen_to_an_event_stream_that_reconnects_after_a_second(served: Served) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=30)
+    try:
+        connection.request("GET", "/__publish/events?since=0")  # a page from another server: reload
+        response = connection.getresponse()
+        assert response.status == 200 and response.headers["Content-Type"].startswith("text/event-stream")
+        lines = [response.readline() for _ in range(6)]
+    finally:
+        connection.close()
+    assert lines[:3] == [b"retry: 1000\n", b"\n", b"event: build\n"]
+    assert lines[3].startswith(b"id: ") and lines[4] == b'data: {"changed": ["*"], "errors": []}\n'
+    status, script = served.get("/__publish/live.js")
+    assert status == 200 and b"new EventSource(" in script and b"textContent = error" in script
 
 
 def test_nothing_but_loopback_answers_without_host(served: Served, tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ import os
 import socket
 import stat
 import threading
+import time
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -37,10 +38,12 @@ class Events:
     """What the builds did, numbered: each event names the files of dist/ that changed, or holds
     the error lines of a failed build. Pages wait here for what comes after the one they were served at."""
 
-    def __init__(self, keep: int = 100) -> None:
+    def __init__(self, keep: int = 100, start: int | None = None) -> None:
         self._changed = threading.Condition()
         self._history: deque[tuple[int, dict[str, list[str]]]] = deque(maxlen=keep)
-        self.generation = 0
+        # Numbered from the clock: a page an earlier server sent is from before this one's first event,
+        # and reloads when it reconnects here.
+        self.generation = time.time_ns() // 1_000_000 if start is None else start
         self.errors: list[str] = []
         self.closed = False
 
