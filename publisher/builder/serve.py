@@ -22,7 +22,7 @@ from ..errors import PublishError, sorted_problems
 from ..web.server import Events, start_server, url_of
 from ..workspace import Workspace
 from .cache import FOLDER
-from .plan import FORMATS, build
+from .plan import FORMATS, BuildReport, build
 from .watch import affected, gone, watched_changes
 
 if TYPE_CHECKING:
@@ -120,9 +120,7 @@ class Session:
     def rebuild(self, slugs: list[str], steps: list[tuple[str, ...]]) -> None:
         """Build `slugs` one step of formats after the other; after each, tell the pages which files of
         dist/ changed. A failure is printed and shown on the pages, and ends this rebuild."""
-        from ..web.site import human_size
-
-        began, rendered = time.perf_counter(), False
+        began, touched = time.perf_counter(), False
         for formats in steps:
             before = snapshot(self.space.dist)
             try:
@@ -137,19 +135,26 @@ class Session:
             after = snapshot(self.space.dist)
             changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
             self.events.publish([f"/{name}" for name in changed], [])
-            for name in report.removed:
-                self.echo(f"removed {name}")
-            for problem in report.repaired:
-                self.echo(f"repaired: {problem}; SHA256SUMS remade")
-            written = [a for a in report if a.rendered]
-            rendered = rendered or bool(written)
-            waited = time.perf_counter() - began  # since the change was seen: what the editor waits
-            for a in written:
-                self.echo(f"wrote {a.path.relative_to(self.space.root)} ({human_size(a.size)}, {waited:.2f} s)")
-            for warning in (w for a in written for w in a.warnings):
-                self.echo(f"warning: {warning}")
-        if not rendered:
-            self.echo("up to date")
+            self._tell(report, changed, time.perf_counter() - began)
+            touched = touched or bool(changed)
+        self.echo(f"rebuilt in {time.perf_counter() - began:.2f} s" if touched else "up to date")
+
+    def _tell(self, report: BuildReport, changed: list[str], waited: float) -> None:
+        """What a step did, in the terminal; `waited` is the time since the change was seen."""
+        from ..web.site import human_size
+
+        for name in report.removed:
+            self.echo(f"removed {name}")
+        for problem in report.repaired:
+            self.echo(f"repaired: {problem}; SHA256SUMS remade")
+        written = [a for a in report if a.rendered]
+        for a in written:
+            self.echo(f"wrote {a.path.relative_to(self.space.root)} ({human_size(a.size)}, {waited:.2f} s)")
+        pages = [name for name in changed if name.endswith(".html") and name not in {a.path.name for a in written}]
+        for name in pages:  # the download page, remade for a new title or new files
+            self.echo(f"wrote dist/{name} ({waited:.2f} s)")
+        for warning in (w for a in written for w in a.warnings):
+            self.echo(f"warning: {warning}")
 
 
 def stages(formats: Iterable[str]) -> list[tuple[str, ...]]:
