@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import threading
 import time
 import webbrowser
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,8 @@ def serve(
     events = Events()
     server = start_server(space.dist, host, port, events)
     threading.Thread(target=server.serve_forever, name="publish-serve", daemon=True).start()
+    stop = threading.Event()
+    batches = changes if changes is not None else _listen(space, stop)  # from now: a save during the first build counts
     try:
         session = Session(space, slugs, events, echo)
         session.warm_up()
@@ -58,15 +61,43 @@ def serve(
             echo(f"warning: listening on {host}: every machine that reaches it can read dist/")
         if open_browser:
             webbrowser.open(url)
-        for batch in changes if changes is not None else watched_changes(space):
+        for batch in batches:
             session.changed([Path(path) for _, path in batch])
     except KeyboardInterrupt:
         pass  # Ctrl-C during a build: its Release has left dist/ as it was
     finally:
+        stop.set()
         events.close()
         server.shutdown()
         server.server_close()
     echo("stopped")
+
+
+def _listen(space: Workspace, stop: threading.Event) -> Iterator[set[tuple[Any, str]]]:
+    """The batches of changes, watched from now on by a thread of their own (a save made while the
+    first build runs is rebuilt after it; what comes during a rebuild, after it, at once); the
+    iteration ends when `stop` is set."""
+    queued: queue.Queue[set[tuple[Any, str]] | None] = queue.Queue()
+
+    def pump() -> None:
+        try:
+            for batch in watched_changes(space, stop):
+                queued.put(batch)
+        finally:
+            queued.put(None)
+
+    def batches() -> Iterator[set[tuple[Any, str]]]:
+        while (batch := queued.get()) is not None:
+            merged = set(batch)
+            while not queued.empty():
+                if (more := queued.get()) is None:
+                    yield merged
+                    return
+                merged |= more
+            yield merged
+
+    threading.Thread(target=pump, name="publish-serve-watch", daemon=True).start()
+    return batches()
 
 
 class Session:

@@ -6,6 +6,7 @@ that does not exist stops it at once (exit 2): no save can fix that.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -47,13 +48,13 @@ def watch(
         _rebuild(space, targets, echo)
 
 
-def watched_changes(space: Workspace) -> Iterator[set[tuple[Any, str]]]:
-    """Batches of (change, path) in the folders a build reads: source/, templates/ and fonts/.
-    Ctrl-C ends the iteration rather than raising; publish watch and publish serve both read these."""
+def watched_changes(space: Workspace, stop: threading.Event | None = None) -> Iterator[set[tuple[Any, str]]]:
+    """Batches of (change, path) in the folders a build reads: source/, templates/ and fonts/, until
+    `stop` is set. Ctrl-C ends the iteration rather than raising; publish watch and serve read these."""
     import watchfiles
 
     folders = [p for p in (space.source, space.root / "templates", space.root / "fonts") if p.is_dir()]
-    yield from watchfiles.watch(*folders, debounce=400, raise_interrupt=False)
+    yield from watchfiles.watch(*folders, debounce=400, raise_interrupt=False, stop_event=stop)
 
 
 def gone(space: Workspace, path: Path) -> bool:
