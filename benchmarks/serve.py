@@ -9,8 +9,9 @@ rebuild in between) and times, from the moment the save returns:
   index.html (the browser's own reload, some tens of ms, comes on top);
 - save → PDF: the event naming the new PDF, which the server sends once the file is in dist/.
 For comparison it also prints serve's own time from the change it saw to the PDF in dist/ (the rest is
-the file watcher's), and times a cold `publish build --format pdf --no-cache` of the same edit in a new
-process: what the warm renderer saves.
+the file watcher's), and times, after each save, a cold `publish build --format pdf --no-cache` of the
+same text in a new process (what the warm renderer saves) and the bare `weasyprint` command on the
+HTML publish renders (baseline.py): the ratio save → PDF / weasyprint travels between machines.
 
     python benchmarks/serve.py [--quick] [--repetitions N] [--keep DIR]
 """
@@ -28,6 +29,7 @@ import threading
 import time
 from pathlib import Path
 
+from baseline import weasyprint, weasyprint_env, write_html
 from corpus import SEED_SLUG, copy_seed
 from harness import arguments, machine, publish, run, table, verdict, workspace_folder
 
@@ -99,7 +101,7 @@ def main() -> int:
         server = Server(workspace)
         web = (workspace / "dist" / f"{SEED_SLUG}.html").is_file()
         page = f"/{SEED_SLUG}.html" if web else "/index.html"
-        first, to_page, to_pdf, renders, cold = [], [], [], [], []
+        first, to_page, to_pdf, renders, cold, bare = [], [], [], [], [], []
         try:
             time.sleep(1)  # the watcher and the event stream are listening
             for number in range(options.repetitions):
@@ -121,10 +123,13 @@ def main() -> int:
                 printed = [m for line in server.drain() if (m := re.search(pattern, line))]
                 renders.append(float(printed[0][1]) if printed else float("nan"))
                 cold.append(run(publish(workspace, "build", "--format", "pdf", "--no-cache"), cwd=workspace).seconds)
+                baseline = write_html(workspace, SEED_SLUG, workspace / "baseline")
+                command = weasyprint(baseline, workspace / "baseline" / "bare.pdf")
+                bare.append(run(command, cwd=workspace, env=weasyprint_env(baseline)).seconds)
                 print(
                     f"  save {number + 1}: event {first[-1]:.2f} s, page {to_page[-1]:.2f} s, "
                     f"PDF {to_pdf[-1]:.2f} s (serve's own {renders[-1]:.2f} s); "
-                    f"cold build --format pdf {cold[-1]:.2f} s",
+                    f"cold build --format pdf {cold[-1]:.2f} s, weasyprint {bare[-1]:.2f} s",
                     file=sys.stderr,
                 )
         finally:
@@ -143,9 +148,11 @@ def main() -> int:
         ],
         ["change seen → PDF (as serve prints)", median(renders), min(renders), max(renders), ""],
         ["cold publish build --format pdf", median(cold), min(cold), max(cold), ""],
+        ["weasyprint command, same HTML", median(bare), min(bare), max(bare), ""],
     ]
     print(table(["seconds", "median", "fastest", "slowest", "target"], rows))
     print(f"cold build / save → new PDF: {median(cold) / median(to_pdf):.2f}×")
+    print(f"save → new PDF / weasyprint command: {median(to_pdf) / median(bare):.2f}×")
     if not web:
         print("(no web edition in this build: the page timed is the download page, remade with the PDF)")
     return 0
