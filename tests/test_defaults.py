@@ -17,7 +17,7 @@ from conftest import run_publish
 
 from publisher import build, load_manifest
 from publisher.builder.publications import gather_manifests
-from publisher.builder.watch import _changes, affected, watch
+from publisher.builder.watch import affected, watch, watched_changes
 from publisher.errors import InputError, ManifestError, Problem
 from publisher.source.defaults import workspace_defaults
 from publisher.source.schema import merged
@@ -151,7 +151,7 @@ def test_editing_publish_toml_rebuilds_every_publication_and_watch_notices(built
 def test_the_watcher_sees_publish_toml_created_in_the_workspace_folder(tmp_path: Path) -> None:
     root = tmp_path / "ws"
     publication(root, "a", 'title = "أ"\nauthors = ["ب"]\n')
-    changes = _changes(Workspace(root))
+    changes = watched_changes(Workspace(root))
     seen: list[set] = []
     waiting = threading.Thread(target=lambda: seen.append(next(changes)), daemon=True)
     waiting.start()

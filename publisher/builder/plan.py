@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ..source.fonts import FontSet
     from ..source.reader import Document
     from ..typeset.templates import Templates
-    from .pool import Rendered, Task
+    from .pool import Rendered, Renderer, Task
 
 FORMATS = ("pdf", "epub")
 
@@ -171,6 +171,7 @@ def build(
     jobs: int | None = None,
     shard: Shard | None = None,
     cache: bool = True,
+    warm: Renderer | None = None,
 ) -> BuildReport:
     """Build the named publications (all when none) of a workspace into its dist/ folder.
 
@@ -183,12 +184,18 @@ def build(
     A build that writes the download page first compares SHA256SUMS with dist/ (a killed build may
     have left them disagreeing) and leaves them agreeing; a build of every publication (no `slugs`,
     no `shard`) also removes the artifacts publish made for publications no longer in source/.
+
+    `warm` is a renderer this process keeps loaded for this workspace (publish serve): its fonts and
+    templates serve the checks, and the render workers are forked with it. Its owner makes a new one
+    when fonts/ or templates/ change.
     """
     formats, slugs = list(formats), list(slugs)
     space = Workspace(Path(workspace).resolve(), dist)
     every = space.select(())
     selected = [s for s in space.select(slugs) if shard is None or shard.holds(s)]
     shared = _Shared(space)
+    if warm is not None:
+        shared.loaded.update(fonts=warm.fonts, templates=warm.templates)
     loaded = gather_manifests(space, selected)
     if loaded.problems:  # nothing is built; every problem of every publication is reported
         raise_every_problem(loaded, shared.fonts, shared.templates, formats)
@@ -229,7 +236,7 @@ def build(
                 progress(None, 0, len(tasks))
             keep = store.root if store else None
             ahead = partial(_prepare_site, shared, keep, plan, manifests) if keep and shard is None else None
-            results = render_all(space, tasks, jobs or available_cores(), done, keep, ahead)
+            results = render_all(space, tasks, jobs or available_cores(), done, keep, ahead, warm)
         for planned, rendered in zip(todo, results, strict=True):
             planned.result = rendered
         digested = {p.name: hashlib.sha256(p.result.data).hexdigest() for p in todo if p.result}

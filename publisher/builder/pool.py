@@ -89,16 +89,19 @@ def render_all(
     done: Callable[[Task, Rendered], None],
     keep: Path | None = None,
     meanwhile: Callable[[], None] | None = None,
+    warm: Renderer | None = None,
 ) -> list[Rendered]:
     """Render `tasks` in up to `jobs` worker processes; `done` is told of each as it finishes, and
     `meanwhile` is run here while the workers render. Returns the results in task order.
 
     Every render runs in a worker, even with one job: a render that passes its publication's
     `[build] timeout` is stopped by killing its worker, which no thread of this process could do.
+    With `warm`, a renderer this process loaded (and WeasyPrint imported here), the workers start
+    with it as they are forked, instead of loading their own: what lets `publish serve` render at once.
     """
     if not tasks:
         return []
-    workers = [_Worker.start(space, keep) for _ in range(max(1, min(jobs, len(tasks))))]
+    workers = [_Worker.start(space, keep, warm) for _ in range(max(1, min(jobs, len(tasks))))]
     try:
         return _render_in(workers, tasks, done, meanwhile)
     finally:
@@ -116,13 +119,14 @@ class _Worker:
     deadline: float | None = None  # set when the worker says it has started the task
 
     @classmethod
-    def start(cls, space: Workspace, keep: Path | None) -> _Worker:
+    def start(cls, space: Workspace, keep: Path | None, warm: Renderer | None = None) -> _Worker:
         import multiprocessing
 
-        # fork: a worker starts as a copy of this process, which has imported nothing heavy yet.
+        # fork: a worker starts as a copy of this process, which has imported nothing heavy yet, or
+        # holds a warm renderer (publish serve), which the copy then shares without loading anything.
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, space, keep, os.getpid()), daemon=True)
+        process = context.Process(target=_serve, args=(theirs, space, keep, os.getpid(), warm), daemon=True)
         process.start()
         theirs.close()
         return cls(process, ours)
@@ -201,9 +205,12 @@ def _render_in(
     return [results[index] for index in range(len(tasks))]
 
 
-def _serve(connection: Connection, space: Workspace, keep: Path | None, parent: int) -> None:
-    """A worker's life: import WeasyPrint and load the fonts and templates once, then render each task
-    it is sent, saying when it starts one, until the build closes the pipe.
+def _serve(
+    connection: Connection, space: Workspace, keep: Path | None, parent: int, warm: Renderer | None = None
+) -> None:
+    """A worker's life: import WeasyPrint and load the fonts and templates once (unless it was forked
+    with a `warm` renderer), then render each task it is sent, saying when it starts one, until the
+    build closes the pipe.
 
     A failure to start is sent back for each task, so that it reaches the user as the one line it is.
     """
@@ -214,7 +221,7 @@ def _serve(connection: Connection, space: Workspace, keep: Path | None, parent: 
     renderer: Renderer | PublishError
     try:
         import_weasyprint()
-        renderer = Renderer(space, keep)
+        renderer = warm or Renderer(space, keep)
     except PublishError as exc:
         renderer = exc
     except Exception as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ def watch(
     _rebuild(space, slugs, echo)  # all publications: a whole build, which also removes what is gone
     folders = watched_folders(space)
     echo(f"watching {', '.join(f'{p.relative_to(space.root)}/' for p in folders)} (Ctrl-C to stop)")
-    for batch in _changes(space) if changes is None else changes:
+    for batch in watched_changes(space) if changes is None else changes:
         paths = [Path(path) for _, path in batch if not editor_temporary(Path(path))]
         if not paths:
             continue
@@ -83,23 +84,24 @@ def watch(
         _rebuild(space, targets, echo)
 
 
-def _changes(space: Workspace) -> Iterator[set[tuple[Any, str]]]:
-    """Batches of changes to the sources, templates and fonts, and to publish.toml, until Ctrl-C. The
-    workspace's own folder is watched without its depth (dist/, .git, a virtual environment): one
-    watcher for it, one for the folders, each in a thread, their batches taken in turn."""
+def watched_changes(space: Workspace, stop: threading.Event | None = None) -> Iterator[set[tuple[Any, str]]]:
+    """Batches of (change, path) a build reads: source/, templates/ and fonts/ (editors' temporary files left
+    out) and publish.toml, until `stop` is set or Ctrl-C; publish watch and serve read these. The workspace's
+    own folder is watched without its depth (dist/, .git, a virtual environment): one watcher for it, one for
+    the folders, each in a thread, their batches taken in turn."""
     import queue
-    import threading
 
     import watchfiles
 
     folders = watched_folders(space)
-    stop, batches = threading.Event(), queue.Queue[set[tuple[Any, str]]]()
+    stop = stop or threading.Event()
+    batches = queue.Queue[set[tuple[Any, str]]]()
 
-    def pump(paths: list[Path], recursive: bool, only: Callable[[object, str], bool]) -> None:
+    def pump(paths: list[Path], recursive: bool, only: Callable[[Any, str], bool]) -> None:
         for batch in watchfiles.watch(*paths, watch_filter=only, debounce=400, stop_event=stop, recursive=recursive):
             batches.put(batch)
 
-    def defaults(change: object, path: str) -> bool:
+    def defaults(change: Any, path: str) -> bool:
         return Path(path).name == DEFAULTS_NAME
 
     default = watchfiles.DefaultFilter()
@@ -110,9 +112,9 @@ def _changes(space: Workspace) -> Iterator[set[tuple[Any, str]]]:
     for paths, recursive, only in ((folders, True, sources), ([space.root], False, defaults)):
         threading.Thread(target=pump, args=(paths, recursive, only), daemon=True).start()
     try:
-        while True:
+        while not stop.is_set():
             with contextlib.suppress(queue.Empty):
-                yield batches.get(timeout=0.5)  # a wait with a timeout: Ctrl-C is seen at once
+                yield batches.get(timeout=0.5)  # a wait with a timeout: Ctrl-C and `stop` are seen at once
     except KeyboardInterrupt:
         return
     finally:

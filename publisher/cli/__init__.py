@@ -263,6 +263,33 @@ def watch_command(out: Output, slugs: tuple[str, ...]) -> None:
     out.run(lambda: watch(out.workspace, list(slugs), echo))
 
 
+@main.command("serve")
+@SLUGS
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; give another than 127.0.0.1 only to show dist/ to other machines.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the download page in the browser.")
+@_with_output
+def serve_command(out: Output, slugs: tuple[str, ...], port: int, host: str, open_browser: bool) -> None:
+    """Build SLUGS (default: all), serve dist/ at http://127.0.0.1:8000/, and rebuild on each save.
+
+    The page open in the browser reloads by itself when its file is rebuilt; a bad save shows its
+    errors over the page and here, and the server goes on. Ctrl-C stops it.
+    """
+    from ..builder.serve import serve
+
+    def echo(line: str) -> None:
+        error = line.startswith(("error:", "warning:"))
+        if error or not out.quiet:
+            click.echo(out.shown(line), err=error)
+
+    out.run(lambda: serve(out.workspace, list(slugs), echo, host, port, open_browser))
+
+
 @main.command("list")
 @SLUGS
 @_with_output
