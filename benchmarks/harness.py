@@ -23,7 +23,7 @@ MIB = 2**20
 
 @dataclass(frozen=True)
 class Run:
-    """One finished process: wall time, peak resident memory, exit code and output."""
+    """One finished process: wall time, peak resident memory, exit code and output; CPU time too."""
 
     command: tuple[str, ...]
     seconds: float
@@ -31,6 +31,7 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+    cpu_seconds: float = 0.0  # user + system, its own and its reaped children's (render workers)
 
 
 class CommandFailed(RuntimeError):
@@ -63,6 +64,7 @@ def run(
             process.returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
+            usage.ru_utime + usage.ru_stime,
         )
     if check and result.returncode != 0:
         raise CommandFailed(result)
@@ -95,6 +97,11 @@ def interleave(candidates: Mapping[str, Callable[[], Run]], repetitions: int) ->
 def median_seconds(runs: Sequence[Run]) -> float:
     """Median wall time of runs."""
     return statistics.median(r.seconds for r in runs)
+
+
+def median_cpu(runs: Sequence[Run]) -> float:
+    """Median CPU time (user + system) of runs: what a busy machine changes least."""
+    return statistics.median(r.cpu_seconds for r in runs)
 
 
 def median_rss(runs: Sequence[Run]) -> float:

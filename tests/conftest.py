@@ -19,6 +19,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = "beni-mellal-social-pole"
 PUBLICATIONS = sorted(p for p in (REPO / "source").iterdir() if p.is_dir())
 
+# node and npm come with the `test` extras into the virtual environment, beside this Python: the tests
+# find them there even when it was not activated (`.venv/bin/python -m pytest`).
+os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+
 
 @dataclass(frozen=True)
 class Built:

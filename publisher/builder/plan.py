@@ -10,6 +10,7 @@ Nothing heavy is imported until something has to be rendered: a build with nothi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -210,37 +211,41 @@ def build(
             key = shared.key(manifest, fmt, moment, inputs)
             plan.append(_Planned(manifest, fmt, moment, key, inputs))
     todo = [p for p in plan if not (store and store.fresh(p.name, p.key, space.dist / p.name))]
-    tasks = _tasks(space, todo, shared)
+    keep = store.root if store else None
+    with contextlib.ExitStack() as stack:
+        if todo:  # the workers start before the checks: they import WeasyPrint meanwhile
+            from .pool import render_all, workers
 
-    finished = 0
-    own_dist = dist is None and shard is None  # a shard's dist/ disagrees with SHA256SUMS until publish site
-    repaired = disagreements(space.dist, every, partial(_digest, store)) if own_dist else []
-    whole = own_dist and not slugs
-    gone = orphans(space.dist, every, lambda name: bool(store and store.get(name))) if whole else []
-    with Release(space.dist) as release:
-        for name in gone:
-            release.remove(name)
+            pool = stack.enter_context(workers(space, min(jobs or available_cores(), len(todo)), keep, warm))
+        tasks = _tasks(space, todo, shared)
 
-        def done(task: Task, rendered: Rendered) -> None:
-            nonlocal finished
-            release.add(task.name, rendered.data)
-            finished += 1
-            if progress:
-                progress(task.name, finished, len(tasks))
+        finished = 0
+        own_dist = dist is None and shard is None  # a shard's dist/ disagrees with SHA256SUMS until publish site
+        repaired = disagreements(space.dist, every, partial(_digest, store)) if own_dist else []
+        whole = own_dist and not slugs
+        gone = orphans(space.dist, every, lambda name: bool(store and store.get(name))) if whole else []
+        with Release(space.dist) as release:
+            for name in gone:
+                release.remove(name)
 
-        results: list[Rendered] = []
-        if tasks:
-            from .pool import render_all
+            def done(task: Task, rendered: Rendered) -> None:
+                nonlocal finished
+                release.add(task.name, rendered.data)
+                finished += 1
+                if progress:
+                    progress(task.name, finished, len(tasks))
 
-            if progress:
-                progress(None, 0, len(tasks))
-            keep = store.root if store else None
-            ahead = partial(_prepare_site, shared, keep, plan, manifests) if keep and shard is None else None
-            results = render_all(space, tasks, jobs or available_cores(), done, keep, ahead, warm)
-        for planned, rendered in zip(todo, results, strict=True):
-            planned.result = rendered
-        digested = {p.name: hashlib.sha256(p.result.data).hexdigest() for p in todo if p.result}
-        site = _stage_site(space, release, store, shared, digested, manifests) if shard is None else None
+            results: list[Rendered] = []
+            if tasks:
+                if progress:
+                    progress(None, 0, len(tasks))
+                ahead = partial(_prepare_site, shared, keep, plan, manifests) if keep and shard is None else None
+                results = render_all(pool, tasks, done, ahead)
+            stack.close()  # the workers are done
+            for planned, rendered in zip(todo, results, strict=True):
+                planned.result = rendered
+            digested = {p.name: hashlib.sha256(p.result.data).hexdigest() for p in todo if p.result}
+            site = _stage_site(space, release, store, shared, digested, manifests) if shard is None else None
     if store:
         for planned in todo:
             path, warnings = space.dist / planned.name, planned.result.warnings if planned.result else ()

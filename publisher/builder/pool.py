@@ -82,31 +82,44 @@ class Renderer:
         return Rendered(data, time.perf_counter() - started, shown)
 
 
-def render_all(
-    space: Workspace,
-    tasks: list[Task],
-    jobs: int,
-    done: Callable[[Task, Rendered], None],
-    keep: Path | None = None,
-    meanwhile: Callable[[], None] | None = None,
-    warm: Renderer | None = None,
-) -> list[Rendered]:
-    """Render `tasks` in up to `jobs` worker processes; `done` is told of each as it finishes, and
-    `meanwhile` is run here while the workers render. Returns the results in task order.
+@contextlib.contextmanager
+def workers(
+    space: Workspace, count: int, keep: Path | None = None, warm: Renderer | None = None
+) -> Iterator[list[_Worker]]:
+    """`count` render worker processes, started now, killed on leaving: a build starts them as soon as it
+    knows something is to be rendered, so that they import WeasyPrint and load the fonts while it is
+    still checking the inputs (on a cold build of one article that is a third of the time).
 
     Every render runs in a worker, even with one job: a render that passes its publication's
     `[build] timeout` is stopped by killing its worker, which no thread of this process could do.
     With `warm`, a renderer this process loaded (and WeasyPrint imported here), the workers start
     with it as they are forked, instead of loading their own: what lets `publish serve` render at once.
     """
+    started: list[_Worker] = []
+    try:
+        started += [_Worker.start(space, keep, warm) for _ in range(max(1, count))]
+        yield started
+    finally:
+        for worker in started:
+            worker.stop()
+
+
+def render_all(
+    workers: list[_Worker],
+    tasks: list[Task],
+    done: Callable[[Task, Rendered], None],
+    meanwhile: Callable[[], None] | None = None,
+) -> list[Rendered]:
+    """Render `tasks` in `workers`; `done` is told of each as it finishes, and `meanwhile` is run here
+    while the workers render. Returns the results in task order."""
     if not tasks:
         return []
-    workers = [_Worker.start(space, keep, warm) for _ in range(max(1, min(jobs, len(tasks))))]
     try:
-        return _render_in(workers, tasks, done, meanwhile)
-    finally:
-        for worker in workers:
+        return _render_in(workers[: len(tasks)], tasks, done, meanwhile)
+    except BaseException:
+        for worker in workers:  # at once: one may still be rendering, past its time
             worker.stop()
+        raise
 
 
 @dataclass
