@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..errors import ResourceError
-from ..version import tool_digest
-from ..workspace import file_digest, read_kept, write_kept
+from ..workspace import read_kept, write_kept
 
 if TYPE_CHECKING:
     from ..source.fonts import FontSet
@@ -89,7 +88,7 @@ def _draft(
     direction = manifests[0].direction if manifests else "ltr"
     context: dict[str, Any] = {
         "entries": entries,
-        "t": templates.labels(language),
+        "t": {"read_online": "Read online", **templates.labels(language)},  # a workspace's older labels.j2
         "language": language,
         "direction": direction,
         "families": fonts.families,
@@ -116,6 +115,7 @@ def _entry(manifest: Manifest, files: dict[str, Download], keep: Path | None) ->
             }
             for fmt, name in present
         ],
+        "web": relative_href(page) if (page := f"{manifest.slug}.html") in files else None,
         "thumbnail": _cover_url(files[epub].path if (epub := f"{manifest.slug}.epub") in files else None, keep, epub),
     }
 
@@ -173,19 +173,10 @@ def thumbnail(image: bytes, keep: Path | None = None) -> bytes:
 
 
 def _font_url(face: Any, characters: set[str], keep: Path | None) -> str:
-    """A face subset to the page's characters as a WOFF2 data URL. Brotli makes WOFF2 take 0.2 s a
-    face, so the font is kept under a hash of its file, the characters and this tool: the page's
-    characters (titles, labels, digits) rarely change when it is remade."""
-    from ..typeset.subset import subset_face
+    """A face subset to the page's characters as a WOFF2 data URL (kept by content, web/fonts.py)."""
+    from .fonts import woff2_subset
 
-    key = hashlib.sha256(f"{tool_digest()}\0{file_digest(face.path)}\0{''.join(sorted(characters))}".encode())
-    kept = keep / "fonts" / f"{key.hexdigest()}.woff2" if keep else None
-    data = read_kept(kept) if kept else None
-    if data is None:
-        data = subset_face(face, characters, flavor="woff2")
-        if kept:
-            write_kept(kept, data)
-    return "data:font/woff2;base64," + base64.b64encode(data).decode()
+    return "data:font/woff2;base64," + base64.b64encode(woff2_subset(face, characters, keep)).decode()
 
 
 def human_size(size: int) -> str:
