@@ -133,7 +133,7 @@ def test_progress_on_a_terminal_and_plain_text_elsewhere(tmp_path: Path) -> None
     root = make_workspace(tmp_path / "ws", FIXTURES / "book", FIXTURES / "mixed", REPO / "source" / SEED)
     piped = run_publish("-C", str(root), "build")
     assert "\x1b[" not in piped.stdout + piped.stderr
-    assert piped.stdout.count("wrote dist/") == 6
+    assert piped.stdout.count("wrote dist/") == 9  # a PDF, an EPUB and a web edition each
 
     def on_terminal(env: dict[str, str]) -> str:
         leader, follower = pty.openpty()
@@ -162,10 +162,10 @@ def test_progress_on_a_terminal_and_plain_text_elsewhere(tmp_path: Path) -> None
         return output.decode(errors="replace")
 
     shown = on_terminal({"TERM": "xterm"})
-    assert "\x1b[" in shown and "/6" in shown  # the bar, with its count of artifacts
-    assert shown.count("wrote dist/") == 6
+    assert "\x1b[" in shown and "/9" in shown  # the bar, with its count of artifacts
+    assert shown.count("wrote dist/") == 9
     plain = on_terminal({"TERM": "xterm", "NO_COLOR": "1"})
-    assert "\x1b[" not in plain and plain.count("wrote dist/") == 6
+    assert "\x1b[" not in plain and plain.count("wrote dist/") == 9
 
 
 def test_renderer_warnings_are_collected_and_shown_once_at_the_end(tmp_path: Path) -> None:

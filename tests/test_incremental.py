@@ -197,6 +197,7 @@ def test_the_cache_forgets_what_is_gone_and_what_is_long_unused(workspace: Path)
     build(workspace)
     assert sorted(p.name for p in (kept / "artifacts").iterdir()) == [
         f"{SEED}.epub.json",
+        f"{SEED}.html.json",
         f"{SEED}.pdf.json",
         "index.html.json",
     ]

@@ -34,10 +34,20 @@ def test_watch_rebuilds_after_changes_and_survives_a_bad_save(tmp_path: Path) ->
 
     lines: list[str] = []
     watch(root, [], lines.append, saves())
-    assert lines[:3] == ["wrote dist/book.pdf", "wrote dist/book.epub", "changed: manifest.toml"]
+    assert lines[:4] == [
+        "wrote dist/book.pdf",
+        "wrote dist/book.epub",
+        "wrote dist/book.html",
+        "changed: manifest.toml",
+    ]
     assert "error: source/book/manifest.toml: unknown key 'auteurs' (did you mean 'authors'?)" in lines
-    assert lines.index("waiting for the next change") < len(lines) - 3
-    assert lines[-3:] == ["changed: manifest.toml", "wrote dist/book.pdf", "wrote dist/book.epub"]
+    assert lines.index("waiting for the next change") < len(lines) - 4
+    assert lines[-4:] == [
+        "changed: manifest.toml",
+        "wrote dist/book.pdf",
+        "wrote dist/book.epub",
+        "wrote dist/book.html",
+    ]
 
 
 def test_the_watch_command_sees_a_real_file_change(tmp_path: Path) -> None:
@@ -92,9 +102,12 @@ def test_a_publication_deleted_while_watching_loses_its_artifacts(tmp_path: Path
     lines: list[str] = []
     watch(root, [], lines.append, saves())
     assert "removed dist/book.pdf" in lines and "removed dist/book.epub" in lines, lines
+    assert "removed dist/book.html" in lines, lines
     assert sorted(p.name for p in (root / "dist").iterdir()) == [
         "SHA256SUMS",
+        "assets",
         f"{SEED}.epub",
+        f"{SEED}.html",
         f"{SEED}.pdf",
         "index.html",
     ]

@@ -153,7 +153,9 @@ def test_every_link_image_and_font_reaches_a_file_of_dist(built: Built, seen: di
                 assert path.is_file() and path.parent == dist, (name, url)
         for src, alt, loaded in facts["images"]:
             assert loaded and alt.strip(), (name, src)
-        assert facts["fontUrls"] and all(re.fullmatch(r'url\("assets/[0-9a-f]{32}\.woff2"\)', u) for u in facts["fontUrls"])
+        assert facts["fontUrls"] and all(
+            re.fullmatch(r'url\("assets/[0-9a-f]{32}\.woff2"\)', u) for u in facts["fontUrls"]
+        )
         assert facts["fonts"] and all(status == "loaded" for _, status in facts["fonts"]), (name, facts["fonts"])
     assert seen["facts"]["figures.html"]["images"] and seen["facts"]["book.html"]["images"]
     page = (dist / f"{SEED}.html").read_text(encoding="utf-8")
@@ -199,7 +201,9 @@ def test_web_false_builds_no_page_and_removes_the_one_built_before(tmp_path: Pat
     manifest.write_text(manifest.read_text(encoding="utf-8") + "\n[formats]\nweb = false\n", encoding="utf-8")
     assert [a.format for a in build(root, formats=["web"])] == []
     assert not (dist / "figures.html").exists() and not list((dist / "assets").iterdir())
-    assert "figures.html" not in (dist / "SHA256SUMS").read_text() and "assets/" not in (dist / "SHA256SUMS").read_text()
+    assert (
+        "figures.html" not in (dist / "SHA256SUMS").read_text() and "assets/" not in (dist / "SHA256SUMS").read_text()
+    )
 
 
 def test_a_hostile_title_stays_text_in_the_page_and_its_json_ld(tmp_path: Path) -> None:
