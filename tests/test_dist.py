@@ -18,7 +18,7 @@ from publisher.cli import dist_changes
 
 
 def snapshot(dist: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(dist.iterdir())}
+    return {p.relative_to(dist).as_posix(): p.read_bytes() for p in sorted(dist.rglob("*")) if p.is_file()}
 
 
 def test_release_publishes_all_or_nothing(tmp_path: Path) -> None:
@@ -199,8 +199,9 @@ def test_a_build_removes_the_artifacts_of_a_publication_that_is_gone_and_nothing
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["removed"] == ["dist/book.epub", "dist/book.html", "dist/book.pdf"] and summary["repaired"] == []
-    assert dist_changes(summary["removed"], [])[:2] == [  # what the command prints without --json
+    assert dist_changes(summary["removed"], [])[:3] == [  # what the command prints without --json
         "removed dist/book.epub (its publication is no longer in source/)",
+        "removed dist/book.html (its publication is no longer in source/)",
         "removed dist/book.pdf (its publication is no longer in source/)",
     ]
     assert sorted(p.name for p in dist.iterdir()) == [

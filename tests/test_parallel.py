@@ -25,7 +25,7 @@ def test_output_and_its_order_do_not_depend_on_the_number_of_jobs(tmp_path: Path
     one = summary(root, "--jobs", "1")
     site = {name: (root / "dist" / name).read_bytes() for name in ("index.html", "SHA256SUMS")}
     assert [path for path, _ in one] == [
-        f"dist/{s}.{f}" for s in ("beni-mellal-social-pole", "book", "mixed") for f in ("pdf", "epub")
+        f"dist/{s}.{f}" for s in ("beni-mellal-social-pole", "book", "mixed") for f in ("pdf", "epub", "html")
     ]
     for jobs in ("2", "3"):
         assert summary(root, "--jobs", jobs) == one, jobs
