@@ -57,6 +57,7 @@ class Release:
         self.staged: list[tuple[Path, Path]] = []  # (temporary, final)
         self.removed: list[Path] = []  # files of publications that are gone
         self.created = not folder.exists()  # a failed first build leaves no empty dist/ behind
+        self.created_assets = not (folder / ASSETS).exists()  # nor an empty dist/assets/
 
     def add(self, name: str, data: bytes) -> Path:
         """Stage `data` as dist/`name`; return the final path it will have."""
@@ -136,9 +137,10 @@ class Release:
                 temp.unlink()
         self.staged.clear()
         self.removed.clear()
-        if self.created:
-            with contextlib.suppress(OSError):  # not empty (another build's files) or gone: leave it
-                self.folder.rmdir()
+        for made, folder in ((self.created_assets, self.folder / ASSETS), (self.created, self.folder)):
+            if made:
+                with contextlib.suppress(OSError):  # not empty (another build's files) or gone: leave it
+                    folder.rmdir()
 
     def __enter__(self) -> Release:
         remove_leftovers(self.folder)
