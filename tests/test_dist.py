@@ -18,7 +18,7 @@ from publisher.cli import dist_changes
 
 
 def snapshot(dist: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(dist.iterdir())}
+    return {p.relative_to(dist).as_posix(): p.read_bytes() for p in sorted(dist.rglob("*")) if p.is_file()}
 
 
 def test_release_publishes_all_or_nothing(tmp_path: Path) -> None:
@@ -99,14 +99,16 @@ def test_an_interrupted_build_says_so_and_leaves_dist_as_it_was(workspace: Path)
 
 
 def consistent(dist: Path) -> None:
-    """SHA256SUMS passes `sha256sum -c` and lists exactly the PDFs and EPUBs, and the page links to exactly them."""
+    """SHA256SUMS passes `sha256sum -c` and lists exactly the PDFs, EPUBs, web editions and their assets, and
+    the page links to exactly the publications' files."""
     import re
 
     result = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=dist, capture_output=True)
     assert result.returncode == 0, result.stdout
-    files = {p.name for p in dist.iterdir() if p.suffix in (".pdf", ".epub")}
-    assert {line.split("  ")[1] for line in (dist / "SHA256SUMS").read_text().splitlines()} == files
-    assert set(re.findall(r'href="([^"]+\.(?:pdf|epub))"', (dist / "index.html").read_text())) == files
+    files = {p.name for p in dist.iterdir() if p.suffix in (".pdf", ".epub", ".html") and p.name != "index.html"}
+    assets = {f"assets/{p.name}" for p in (dist / "assets").iterdir()} if (dist / "assets").is_dir() else set()
+    assert {line.split("  ")[1] for line in (dist / "SHA256SUMS").read_text().splitlines()} == files | assets
+    assert set(re.findall(r'href="([^"]+\.(?:pdf|epub|html))"', (dist / "index.html").read_text())) == files
     assert not list(dist.glob(".*"))
 
 
@@ -196,14 +198,17 @@ def test_a_build_removes_the_artifacts_of_a_publication_that_is_gone_and_nothing
     result = run_publish("-C", str(pair), "build", "--json")
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
-    assert summary["removed"] == ["dist/book.epub", "dist/book.pdf"] and summary["repaired"] == []
-    assert dist_changes(summary["removed"], [])[:2] == [  # what the command prints without --json
+    assert summary["removed"] == ["dist/book.epub", "dist/book.html", "dist/book.pdf"] and summary["repaired"] == []
+    assert dist_changes(summary["removed"], [])[:3] == [  # what the command prints without --json
         "removed dist/book.epub (its publication is no longer in source/)",
+        "removed dist/book.html (its publication is no longer in source/)",
         "removed dist/book.pdf (its publication is no longer in source/)",
     ]
     assert sorted(p.name for p in dist.iterdir()) == [
         "SHA256SUMS",
+        "assets",
         f"{SEED}.epub",
+        f"{SEED}.html",
         f"{SEED}.pdf",
         "index.html",
         "notes.pdf",

@@ -26,15 +26,22 @@ def rendered(root: Path, **options: object) -> set[str]:
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     root = make_workspace(tmp_path / "ws", *PUBLICATIONS)
-    assert rendered(root, jobs=1) == {f"{SEED}.pdf", f"{SEED}.epub", "book.pdf", "book.epub"}
+    assert rendered(root, jobs=1) == {
+        f"{SEED}.pdf",
+        f"{SEED}.epub",
+        f"{SEED}.html",
+        "book.pdf",
+        "book.epub",
+        "book.html",
+    }
     return root
 
 
 def test_nothing_changed_nothing_rendered_and_dist_untouched(workspace: Path) -> None:
-    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "dist").iterdir()}
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "dist").rglob("*") if p.is_file()}
     artifacts = build(workspace)
-    assert [a.rendered for a in artifacts] == [False] * 4
-    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "dist").iterdir()} == before
+    assert [a.rendered for a in artifacts] == [False] * 6
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "dist").rglob("*") if p.is_file()} == before
     assert (workspace / FOLDER / ".gitignore").read_text().splitlines()[-1] == "*"
 
 
@@ -46,7 +53,7 @@ def test_a_no_op_build_does_not_import_the_renderers(workspace: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "all 4 up to date\n"
+    assert result.stdout == "all 6 up to date\n"
     imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
     assert {"publisher", "click"} <= imported
     assert not imported & {"weasyprint", "ebooklib", "fontTools", "jinja2", "markdown_it", "PIL", "pypdfium2"}
@@ -55,15 +62,21 @@ def test_a_no_op_build_does_not_import_the_renderers(workspace: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ("source/book/a-second.md", {"book.pdf", "book.epub"}),
-        ("source/book/cover.jpg", {"book.pdf", "book.epub"}),
-        ("source/book/manifest.toml", {"book.pdf", "book.epub"}),
-        ("source/book/img/diagram.png", {"book.pdf", "book.epub"}),  # an image the text uses
+        ("source/book/a-second.md", {"book.pdf", "book.epub", "book.html"}),
+        ("source/book/cover.jpg", {"book.pdf", "book.epub", "book.html"}),  # a file the manifest names
+        ("source/book/manifest.toml", {"book.pdf", "book.epub", "book.html"}),
+        ("source/book/img/diagram.png", {"book.pdf", "book.epub", "book.html"}),  # an image the text uses
         ("templates/pdf/book.css", {f"{SEED}.pdf", "book.pdf"}),
-        ("templates/epub/book.css", {f"{SEED}.epub", "book.epub"}),
+        ("templates/epub/book.css", {f"{SEED}.epub", "book.epub", f"{SEED}.html", "book.html"}),  # the web's type too
         ("templates/cover/cover.css", {f"{SEED}.epub"}),  # the book has its own cover image
-        ("templates/partials/labels.j2", {f"{SEED}.pdf", f"{SEED}.epub", "book.pdf", "book.epub"}),
-        ("fonts/Amiri-Regular.ttf", {f"{SEED}.pdf", f"{SEED}.epub", "book.pdf", "book.epub"}),
+        (
+            "templates/partials/labels.j2",
+            {f"{SEED}.pdf", f"{SEED}.epub", f"{SEED}.html", "book.pdf", "book.epub", "book.html"},
+        ),
+        (
+            "fonts/Amiri-Regular.ttf",
+            {f"{SEED}.pdf", f"{SEED}.epub", f"{SEED}.html", "book.pdf", "book.epub", "book.html"},
+        ),
     ],
 )
 def test_a_change_renders_exactly_what_depends_on_it(workspace: Path, change: str, expected: set[str]) -> None:
@@ -99,16 +112,16 @@ def test_a_copied_workspace_trusts_contents_not_times(workspace: Path, tmp_path:
 
 def test_timestamp_and_options_are_part_of_the_key(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert len(rendered(workspace)) == 4
+    assert len(rendered(workspace)) == 6
     assert rendered(workspace, formats=["pdf"]) == set()
-    assert len(rendered(workspace, cache=False)) == 4
+    assert len(rendered(workspace, cache=False)) == 6
 
 
 def test_a_new_tool_version_renders_everything(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import publisher.version
 
     monkeypatch.setattr(publisher.version, "_tool", "another version of publish")
-    assert len(rendered(workspace)) == 4
+    assert len(rendered(workspace)) == 6
 
 
 def test_a_damaged_cache_entry_means_a_render_not_a_crash(workspace: Path) -> None:
@@ -170,7 +183,7 @@ def test_the_download_page_reuses_its_fonts_and_thumbnails(workspace: Path) -> N
     page = (workspace / "dist" / "index.html").read_bytes()
     with (workspace / "source" / "book" / "a-second.md").open("a") as out:
         out.write("\nفقرة أخرى.\n")
-    assert rendered(workspace) == {"book.pdf", "book.epub"}
+    assert rendered(workspace) == {"book.pdf", "book.epub", "book.html"}
     assert (workspace / "dist" / "index.html").read_bytes() != page  # new sizes and hashes
     after = sorted(p.relative_to(kept) for p in kept.glob("*/*") if p.parent.name in ("fonts", "thumbnails"))
     assert after == before
@@ -182,8 +195,12 @@ def test_the_page_fonts_made_while_rendering_are_the_ones_the_page_uses(tmp_path
     build(root, jobs=2)
     kept = sorted((root / FOLDER / "fonts").iterdir())
     page = (root / "dist" / "index.html").read_text()
-    # a kept piece is its SHA-256 (32 bytes), then the font
-    assert kept and all(base64.b64encode(p.read_bytes()[32:]).decode() in page for p in kept)
+    # a kept piece is its SHA-256 (32 bytes), then the font: the page's, or a web edition's file
+    files = {p.read_bytes() for p in (root / "dist" / "assets").glob("*.woff2")}
+    assert files
+    assert kept and all(
+        base64.b64encode(p.read_bytes()[32:]).decode() in page or p.read_bytes()[32:] in files for p in kept
+    )
 
 
 def test_the_cache_forgets_what_is_gone_and_what_is_long_unused(workspace: Path) -> None:
@@ -197,6 +214,7 @@ def test_the_cache_forgets_what_is_gone_and_what_is_long_unused(workspace: Path)
     build(workspace)
     assert sorted(p.name for p in (kept / "artifacts").iterdir()) == [
         f"{SEED}.epub.json",
+        f"{SEED}.html.json",
         f"{SEED}.pdf.json",
         "index.html.json",
     ]
@@ -232,10 +250,10 @@ def test_an_edit_saved_just_after_the_text_was_read_is_built_next_time(
     with chapter.open("a", encoding="utf-8") as out:
         out.write("\nفقرة قبل البناء.\n")
     monkeypatch.setattr(document, "read_document", read_then_edit)
-    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub"}
+    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub", "book.html"}
     assert "أثناء البناء" not in epub_text(workspace / "dist" / "book.epub")  # the old text was rendered
     monkeypatch.undo()
-    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub"}  # so the next build renders the new
+    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub", "book.html"}  # so the next build renders the new
     assert "أثناء البناء" in epub_text(workspace / "dist" / "book.epub")
     assert rendered(workspace, jobs=1) == set()
 
@@ -258,9 +276,9 @@ def test_an_edit_saved_while_the_artifact_renders_is_built_next_time(
     with (workspace / "source" / "book" / "b-first.md").open("a") as out:  # something to render
         out.write("\n")
     monkeypatch.setattr(pool.Renderer, "render", edit_then_render)
-    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub"}
+    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub", "book.html"}
     monkeypatch.undo()
-    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub"}
+    assert rendered(workspace, jobs=1) == {"book.pdf", "book.epub", "book.html"}
     assert rendered(workspace, jobs=1) == set()
 
 

@@ -15,9 +15,9 @@ CHROMIUM = "/usr/bin/chromium"  # Debian's; installed by .ci/run. Playwright mus
 def test_checksums_pass_sha256sum(built: Built) -> None:
     dist = built.root / "dist"
     sums = (dist / "SHA256SUMS").read_text()
-    assert {line.split("  ")[1] for line in sums.splitlines()} == {
-        p.name for p in dist.iterdir() if p.suffix in (".pdf", ".epub")
-    }
+    listed = {line.split("  ")[1] for line in sums.splitlines()}
+    artifacts = {p.name for p in dist.iterdir() if p.suffix in (".pdf", ".epub", ".html") and p.name != "index.html"}
+    assert listed == artifacts | {f"assets/{p.name}" for p in (dist / "assets").iterdir()}
     result = subprocess.run(
         ["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=dist, capture_output=True, text=True
     )

@@ -37,15 +37,21 @@ def test_watch_rebuilds_after_changes_and_survives_a_bad_save(tmp_path: Path) ->
     lines: list[str] = []
     watch(root, [], lines.append, saves())
     lines = [re.sub(r" \(\d+ KB\)$", " (N KB)", line) for line in lines]  # sizes, as build prints them
-    assert lines[:4] == [
+    assert lines[:5] == [
         "wrote dist/book.pdf (N KB)",
         "wrote dist/book.epub (N KB)",
+        "wrote dist/book.html (N KB)",
         "watching source/ (Ctrl-C to stop)",
         "changed: manifest.toml",
     ]
     assert "error: source/book/manifest.toml: unknown key 'auteurs' (did you mean 'authors'?)" in lines
-    assert lines.index("waiting for the next change") < len(lines) - 3
-    assert lines[-3:] == ["changed: manifest.toml", "wrote dist/book.pdf (N KB)", "wrote dist/book.epub (N KB)"]
+    assert lines.index("waiting for the next change") < len(lines) - 4
+    assert lines[-4:] == [
+        "changed: manifest.toml",
+        "wrote dist/book.pdf (N KB)",
+        "wrote dist/book.epub (N KB)",
+        "wrote dist/book.html (N KB)",
+    ]
 
 
 EDITOR_FILES = [
@@ -86,7 +92,7 @@ def test_saves_that_write_only_editor_files_rebuild_nothing(tmp_path: Path) -> N
 
     lines: list[str] = []
     watch(root, [], lines.append, saves())
-    assert lines[2] == "watching source/, templates/ (Ctrl-C to stop)"
+    assert lines[3] == "watching source/, templates/ (Ctrl-C to stop)"
     assert [line for line in lines if line.startswith("changed")] == ["changed: a-second.md"]
 
 
@@ -143,9 +149,12 @@ def test_a_publication_deleted_while_watching_loses_its_artifacts(tmp_path: Path
     lines: list[str] = []
     watch(root, [], lines.append, saves())
     assert "removed dist/book.pdf" in lines and "removed dist/book.epub" in lines, lines
+    assert "removed dist/book.html" in lines, lines
     assert sorted(p.name for p in (root / "dist").iterdir()) == [
         "SHA256SUMS",
+        "assets",
         f"{SEED}.epub",
+        f"{SEED}.html",
         f"{SEED}.pdf",
         "index.html",
     ]

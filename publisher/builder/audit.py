@@ -32,10 +32,20 @@ _REFERENCES = ("href", "src", "{http://www.w3.org/1999/xlink}href")
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
-def audit_artifact(name: str, data: bytes, manifest: Manifest, fonts: FontSet) -> None:
-    """Raise a BuildError naming `dist/<name>` and every problem found in its bytes."""
+def audit_artifact(
+    name: str, data: bytes, manifest: Manifest, fonts: FontSet, assets: dict[str, bytes] | None = None
+) -> None:
+    """Raise a BuildError naming `dist/<name>` and every problem found in its bytes (a web edition's
+    `assets` are the files of dist/assets/ it comes with)."""
     shown = f"dist/{name}"
-    problems = epub_problems(data, shown) if name.endswith(".epub") else pdf_problems(data, shown, manifest, fonts)
+    if name.endswith(".html"):
+        from .webcheck import web_problems
+
+        problems = web_problems(data, shown, manifest, set(assets or {}))
+    elif name.endswith(".epub"):
+        problems = epub_problems(data, shown)
+    else:
+        problems = pdf_problems(data, shown, manifest, fonts)
     if problems:
         raise BuildError(*(f"{p} (a render of valid input went wrong; nothing was written)" for p in problems))
 

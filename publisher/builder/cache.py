@@ -41,6 +41,7 @@ TEMPLATE_FOLDERS = {
     "epub": ("epub", "partials"),
     "cover": ("cover", "partials"),
     "site": ("site", "partials"),
+    "web": ("web", "epub", "partials"),  # the web edition has the EPUB's typography (epub/book.css)
 }
 
 

@@ -23,10 +23,30 @@ from ..errors import ResourceError
 from ..workspace import TEMP_SUFFIX, stage
 
 INDEX, CHECKSUMS = "index.html", "SHA256SUMS"
-ARTIFACT_SUFFIXES = (".pdf", ".epub")
+ARTIFACT_SUFFIXES = (".pdf", ".epub", ".html")  # index.html, the download page, is not an artifact
+SUFFIX_OF = {"pdf": ".pdf", "epub": ".epub", "web": ".html"}
+ASSETS = "assets"  # the web editions' fonts and images, named by their content (web/edition.py)
+_ASSET = re.compile(r"[0-9a-f]{32}\.(?:woff2|png|jpg|svg)")
+_REFERENCE = re.compile(rb"\bassets/([0-9a-f]{32}\.(?:woff2|png|jpg|svg))")
 # A test hook, not an option: PUBLISH_FAULT=after-rename:N kills the process (SIGKILL, as the OOM
 # killer or a power cut would) right after its N-th change to dist/, so tests can prove the repair.
 FAULT_VARIABLE = "PUBLISH_FAULT"
+
+
+def artifact_name(slug: str, fmt: str) -> str:
+    """The file of dist/ that a publication's `fmt` ("pdf", "epub", "web") becomes."""
+    return slug + SUFFIX_OF[fmt]
+
+
+def referenced_assets(page: bytes) -> set[str]:
+    """The files of dist/assets/ a web edition refers to, as "assets/<name>"."""
+    return {f"{ASSETS}/{m.decode()}" for m in _REFERENCE.findall(page)}
+
+
+def is_asset(name: str) -> bool:
+    """Whether `name` (relative to dist/) is a file of dist/assets/ as publish names them."""
+    folder, _, file = name.partition("/")
+    return folder == ASSETS and bool(_ASSET.fullmatch(file))
 
 
 class Release:
@@ -37,6 +57,7 @@ class Release:
         self.staged: list[tuple[Path, Path]] = []  # (temporary, final)
         self.removed: list[Path] = []  # files of publications that are gone
         self.created = not folder.exists()  # a failed first build leaves no empty dist/ behind
+        self.created_assets = not (folder / ASSETS).exists()  # nor an empty dist/assets/
 
     def add(self, name: str, data: bytes) -> Path:
         """Stage `data` as dist/`name`; return the final path it will have."""
@@ -55,12 +76,14 @@ class Release:
 
     def files(self, suffixes: tuple[str, ...]) -> dict[str, Path]:
         """Every file dist/ will hold with one of `suffixes` once this release is published, by name:
-        the staged file where there is one, else the one already there."""
-        staged = {final.name: temp for temp, final in self.staged if final.suffix in suffixes}
+        the staged file where there is one, else the one already there (never index.html)."""
+        staged = {
+            final.name: temp for temp, final in self.staged if final.suffix in suffixes and final.parent == self.folder
+        }
         gone = {path.name for path in self.removed}
         there = {}
         for path in sorted(self.folder.glob("*")):
-            if path.suffix not in suffixes or path.name in staged or path.name in gone:
+            if path.suffix not in suffixes or path.name in staged or path.name in gone or path.name == INDEX:
                 continue
             if path.is_symlink():
                 raise ResourceError(
@@ -70,11 +93,22 @@ class Release:
                 there[path.name] = path
         return dict(sorted({**there, **staged}.items()))
 
+    def assets(self) -> dict[str, Path]:
+        """The files dist/assets/ will hold once this release is published, as "assets/<name>"."""
+        folder = self.folder / ASSETS
+        staged = {f"{ASSETS}/{final.name}": temp for temp, final in self.staged if final.parent == folder}
+        gone = {f"{ASSETS}/{path.name}" for path in self.removed if path.parent == folder}
+        there = {name: path for name, path in assets_in(self.folder).items() if name not in gone}
+        return dict(sorted({**there, **staged}.items()))
+
     def publish(self) -> None:
         """Rename every staged file into place, the artifacts first and SHA256SUMS last, so that a
         process killed half-way leaves a SHA256SUMS that names the old set and the repair can see it."""
+        # a page's fonts and images are in place before the page, the download page after every page
         last = {INDEX: 1, CHECKSUMS: 2}
-        staged = sorted(self.staged, key=lambda pair: last.get(pair[1].name, 0))
+        staged = sorted(
+            self.staged, key=lambda pair: -1 if pair[1].parent.name == ASSETS else last.get(pair[1].name, 0)
+        )
         changes = 0
         for temp, final in staged:
             if final.name in last and self.removed:  # the artifacts are in place: now the files that are gone go
@@ -103,9 +137,10 @@ class Release:
                 temp.unlink()
         self.staged.clear()
         self.removed.clear()
-        if self.created:
-            with contextlib.suppress(OSError):  # not empty (another build's files) or gone: leave it
-                self.folder.rmdir()
+        for made, folder in ((self.created_assets, self.folder / ASSETS), (self.created, self.folder)):
+            if made:
+                with contextlib.suppress(OSError):  # not empty (another build's files) or gone: leave it
+                    folder.rmdir()
 
     def __enter__(self) -> Release:
         remove_leftovers(self.folder)
@@ -136,7 +171,7 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-_LINE = re.compile(r"([0-9a-f]{64})  ([^/\n]+)")
+_LINE = re.compile(r"([0-9a-f]{64})  ([^/\n]+|assets/[^/\n]+)")
 
 
 def read_checksums(folder: Path) -> dict[str, str] | None:
@@ -159,11 +194,22 @@ def read_checksums(folder: Path) -> dict[str, str] | None:
 
 
 def artifacts_in(folder: Path) -> dict[str, Path]:
-    """The PDFs and EPUBs of dist/ (regular files, no link), by name."""
+    """The PDFs, EPUBs and web editions of dist/ (regular files, no link), by name, and the files of
+    dist/assets/ as "assets/<name>"."""
     if not folder.is_dir():
         return {}
     found = (p for p in folder.iterdir() if p.suffix in ARTIFACT_SUFFIXES and not p.name.startswith("."))
-    return {p.name: p for p in sorted(found) if p.is_file() and not p.is_symlink()}
+    artifacts = {p.name: p for p in sorted(found) if p.is_file() and not p.is_symlink() and p.name != INDEX}
+    return artifacts | assets_in(folder)
+
+
+def assets_in(folder: Path) -> dict[str, Path]:
+    """The files of dist/assets/ named as publish names them (regular files, no link), as "assets/<name>"."""
+    where = folder / ASSETS
+    if where.is_symlink() or not where.is_dir():
+        return {}
+    found = (p for p in sorted(where.iterdir()) if _ASSET.fullmatch(p.name) and p.is_file() and not p.is_symlink())
+    return {f"{ASSETS}/{p.name}": p for p in found}
 
 
 def disagreements(folder: Path, slugs: Iterable[str], digest: Callable[[str, Path], str]) -> list[str]:
@@ -172,7 +218,7 @@ def disagreements(folder: Path, slugs: Iterable[str], digest: Callable[[str, Pat
     or an artifact of a publication of source/ not listed. What a killed build leaves behind."""
     listed = read_checksums(folder)
     present = artifacts_in(folder)
-    ours = {name for name in present if Path(name).stem in set(slugs)}
+    ours = {name for name in present if Path(name).stem in set(slugs) or is_asset(name)}
     if listed is None:
         return [f"dist/{CHECKSUMS}: missing, while dist/ holds {', '.join(sorted(ours))}"] if ours else []
     if "" in listed:
@@ -194,7 +240,9 @@ def orphans(folder: Path, slugs: Iterable[str], recorded: Callable[[str], bool])
     listed = read_checksums(folder) or {}
     wanted = set(slugs)
     return [
-        name for name in artifacts_in(folder) if Path(name).stem not in wanted and (name in listed or recorded(name))
+        name
+        for name in artifacts_in(folder)
+        if not is_asset(name) and Path(name).stem not in wanted and (name in listed or recorded(name))
     ]
 
 
@@ -202,7 +250,12 @@ def remove_leftovers(folder: Path) -> None:
     """Delete temporary files left by builds that were killed; those of running builds stay."""
     if not folder.is_dir():
         return
-    for temp in folder.glob(f".*{TEMP_SUFFIX}"):
+    assets = folder / ASSETS
+    temps = [
+        *folder.glob(f".*{TEMP_SUFFIX}"),
+        *(assets.glob(f".*{TEMP_SUFFIX}") if assets.is_dir() and not assets.is_symlink() else ()),
+    ]
+    for temp in temps:
         fields = temp.name.split(".")
         writer = int(fields[-3]) if len(fields) > 3 and fields[-3].isdigit() else 0
         if writer and _alive(writer):

@@ -26,7 +26,18 @@ from ..source.manifest import Manifest, load_manifest
 from ..version import tool_digest
 from ..workspace import Workspace, file_digest, inside
 from .cache import TEMPLATE_FOLDERS, Cache, combine, tree_digest
-from .dist import ARTIFACT_SUFFIXES, CHECKSUMS, INDEX, Release, disagreements, orphans, read_checksums
+from .dist import (
+    ARTIFACT_SUFFIXES,
+    ASSETS,
+    CHECKSUMS,
+    INDEX,
+    Release,
+    artifact_name,
+    disagreements,
+    orphans,
+    read_checksums,
+    referenced_assets,
+)
 from .publications import Loaded, check_loaded, gather_manifests, publication_moment, raise_every_problem
 
 if TYPE_CHECKING:
@@ -35,7 +46,7 @@ if TYPE_CHECKING:
     from ..typeset.templates import Templates
     from .pool import Rendered, Renderer, Task
 
-FORMATS = ("pdf", "epub")
+FORMATS = ("pdf", "epub", "web")
 
 # progress(name, done, total): told once before rendering starts (name None, done 0), then after each artifact.
 Progress = Callable[[str | None, int, int], None]
@@ -96,7 +107,7 @@ class _Planned:
 
     @property
     def name(self) -> str:
-        return f"{self.manifest.slug}.{self.format}"
+        return artifact_name(self.manifest.slug, self.format)
 
 
 @dataclass
@@ -206,11 +217,13 @@ def build(
     for manifest in manifests:
         moment = publication_moment(manifest)
         for fmt in formats:
-            entry = store.get(f"{manifest.slug}.{fmt}") if store else None
+            if fmt == "web" and not manifest.formats.web:
+                continue
+            entry = store.get(artifact_name(manifest.slug, fmt)) if store else None
             inputs = entry.inputs if entry else ()
             key = shared.key(manifest, fmt, moment, inputs)
             plan.append(_Planned(manifest, fmt, moment, key, inputs))
-    todo = [p for p in plan if not (store and store.fresh(p.name, p.key, space.dist / p.name))]
+    todo = [p for p in plan if not (store and store.fresh(p.name, p.key, space.dist / p.name) and _whole(space, p))]
     keep = store.root if store else None
     with contextlib.ExitStack() as stack:
         if todo:  # the workers start before the checks: they import WeasyPrint meanwhile
@@ -231,6 +244,9 @@ def build(
             def done(task: Task, rendered: Rendered) -> None:
                 nonlocal finished
                 release.add(task.name, rendered.data)
+                for name, data in rendered.assets:
+                    if _read(space.dist / ASSETS / name) != data:  # named by their content: there already, same bytes
+                        release.add(f"{ASSETS}/{name}", data)
                 finished += 1
                 if progress:
                     progress(task.name, finished, len(tasks))
@@ -341,9 +357,25 @@ def _stage_site(
         return digested.get(name) or (store.digest(name, path) if store else file_digest(path))
 
     # Listed: the artifacts of the publications of source/, and those listed before that a build of
-    # some publications does not remove; never a file someone else put in dist/.
+    # some publications does not remove; never a file someone else put in dist/. A web edition its
+    # manifest has switched off goes, and so do the assets no page refers to any more.
     slugs, before = set(space.slugs()), read_checksums(space.dist) or {}
-    files = {n: p for n, p in release.files(ARTIFACT_SUFFIXES).items() if Path(n).stem in slugs or n in before}
+    listed = shared.listed(loaded)
+    switched_off = {artifact_name(m.slug, "web") for m in listed if not m.formats.web}
+    files = {}
+    for name, path in release.files(ARTIFACT_SUFFIXES).items():
+        if name in switched_off and path.parent == space.dist and name in before:
+            release.remove(name)
+        elif Path(name).stem in slugs or name in before:
+            files[name] = path
+    wanted = {
+        a for name, path in files.items() if name.endswith(".html") for a in referenced_assets(_read(path) or b"")
+    }
+    for name, path in release.assets().items():
+        if name in wanted:
+            files[name] = path
+        elif path.parent.parent == space.dist:
+            release.remove(name)
     downloads = {name: Download(name, path, sha256(name, path), path.stat().st_size) for name, path in files.items()}
     sums = checksums({name: d.sha256 for name, d in downloads.items()})
     if _read(space.dist / CHECKSUMS) != sums:
@@ -368,8 +400,18 @@ def _prepare_site(shared: _Shared, keep: Path, plan: list[_Planned], loaded: lis
     from ..web.site import prepare_fonts
 
     dist = shared.space.dist
-    names = {p.name for p in plan} | {p.name for p in dist.glob("*") if p.suffix in (".pdf", ".epub")}
+    names = {p.name for p in plan} | {
+        p.name for p in dist.glob("*") if p.suffix in ARTIFACT_SUFFIXES and p.name != INDEX
+    }
     prepare_fonts(shared.listed(loaded), sorted(names), shared.fonts(), shared.templates(), keep)
+
+
+def _whole(space: Workspace, planned: _Planned) -> bool:
+    """Whether the files a web edition in dist/ refers to are there (its other artifacts refer to none)."""
+    if planned.format != "web":
+        return True
+    page = _read(space.dist / planned.name) or b""
+    return all((space.dist / name).is_file() for name in referenced_assets(page))
 
 
 def _read(path: Path) -> bytes | None:

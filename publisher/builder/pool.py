@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BuildError, PublishError, TimeLimitError
 from ..workspace import Workspace, display_path
+from .dist import artifact_name
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -41,16 +42,18 @@ class Task:
 
     @property
     def name(self) -> str:
-        return f"{self.manifest.slug}.{self.format}"
+        return artifact_name(self.manifest.slug, self.format)
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """An artifact's bytes, how long the render took, and what the renderer warned about."""
+    """An artifact's bytes, how long the render took, what the renderer warned about, and the files
+    of dist/assets/ it refers to (a web edition's fonts and images), by name."""
 
     data: bytes
     seconds: float
     warnings: tuple[str, ...]
+    assets: tuple[tuple[str, bytes], ...] = ()
 
 
 class Renderer:
@@ -76,10 +79,10 @@ class Renderer:
         job = Job(task.manifest, task.document, self.fonts, self.templates, task.moment, self.sandbox)
         started = time.perf_counter()
         with renderer_warnings() as warnings:
-            data = _render(task.format, job, self.keep)
-        audit_artifact(task.name, data, task.manifest, self.fonts)  # a broken file never reaches dist/
+            data, assets = _render(task.format, job, self.keep)
+        audit_artifact(task.name, data, task.manifest, self.fonts, dict(assets))  # a broken file never reaches dist/
         shown = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {w}" for w in warnings)
-        return Rendered(data, time.perf_counter() - started, shown)
+        return Rendered(data, time.perf_counter() - started, shown, assets)
 
 
 @contextlib.contextmanager
@@ -290,12 +293,17 @@ def renderer_warnings() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
-def _render(fmt: str, job: Any, keep: Path | None) -> bytes:
+def _render(fmt: str, job: Any, keep: Path | None) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
     try:
         if fmt == "pdf":
             from ..pdf.render import render_pdf
 
-            return render_pdf(job)
+            return render_pdf(job), ()
+        if fmt == "web":
+            from ..web.edition import render_web
+
+            edition = render_web(job, keep)
+            return edition.html, edition.assets
         from ..epub.package import Cover, render_epub
         from ..pdf.cover import render_cover
 
@@ -304,7 +312,7 @@ def _render(fmt: str, job: Any, keep: Path | None) -> bytes:
             from ..web.site import thumbnail
 
             thumbnail(cover.data, keep)
-        return render_epub(job, cover)
+        return render_epub(job, cover), ()
     except PublishError:
         raise
     except Exception as exc:  # a renderer's own failure on input we accepted: a failed build

@@ -17,9 +17,10 @@ from ..errors import BuildError, InputError
 from ..workspace import Workspace, file_digest
 from .audit import pdf_problems
 from .cache import FOLDER
-from .dist import CHECKSUMS, disagreements, orphans
+from .dist import ASSETS, CHECKSUMS, artifact_name, assets_in, disagreements, orphans
 from .plan import Progress, build
 from .publications import check
+from .webcheck import web_problems
 
 if TYPE_CHECKING:
     from ..source.fonts import FontSet
@@ -35,10 +36,10 @@ def stale_artifacts(workspace: Path | str = ".") -> list[str]:
     space = Workspace(Path(workspace).resolve())
     with tempfile.TemporaryDirectory(prefix="publish-verify-") as fresh:
         build(space.root, dist=Path(fresh), cache=False)  # verification trusts no cache
-        now = {p.name: p.read_bytes() for p in Path(fresh).iterdir()}
-    files = sorted(space.dist.iterdir()) if space.dist.is_dir() else []
-    links = [p.name for p in files if p.is_symlink()]  # never followed: it could point anywhere
-    there = {p.name: p.read_bytes() for p in files if p.is_file() and p.name not in links}
+        now = {name: p.read_bytes() for name, p in _files(Path(fresh)).items()}
+    files = _files(space.dist)
+    links = [name for name, p in files.items() if p.is_symlink()]  # never followed: it could point anywhere
+    there = {name: p.read_bytes() for name, p in files.items() if p.is_file() and name not in links}
     problems = [f"dist/{name}: is a link; dist/ holds only files publish wrote, delete it" for name in links]
     advice = commit_advice(space)
     for name in sorted(now.keys() | there.keys()):
@@ -51,6 +52,16 @@ def stale_artifacts(workspace: Path | str = ".") -> list[str]:
         elif now[name] != there[name]:
             problems.append(f"dist/{name}: differs from what source/ builds now; run publish build{advice}")
     return problems
+
+
+def _files(folder: Path) -> dict[str, Path]:
+    """The files of a dist/ folder and of its assets/, by name relative to it."""
+    if not folder.is_dir():
+        return {}
+    top = {p.name: p for p in folder.iterdir() if not (p.name == ASSETS and p.is_dir() and not p.is_symlink())}
+    assets = folder / ASSETS
+    inner = {f"{ASSETS}/{p.name}": p for p in assets.iterdir()} if assets.is_dir() and not assets.is_symlink() else {}
+    return dict(sorted((top | inner).items()))
 
 
 def check_workspace(
@@ -82,6 +93,11 @@ def check_workspace(
         problems += [f"dist/{p.name}: is a link; dist/ holds only files publish wrote, delete it" for p in links]
         epubs += [epub] if epub.is_file() and epub not in links else []
         pdfs += [(pdf, publication.manifest)] if pdf.is_file() and pdf not in links else []
+        page = space.dist / artifact_name(slug, "web")
+        if page.is_file() and not page.is_symlink():
+            assets = {name.split("/", 1)[1] for name in assets_in(space.dist)}
+            problems += web_problems(page.read_bytes(), f"dist/{page.name}", publication.manifest, assets)
+            checked.append(f"dist/{page.name}: well-formed, metadata, links")
     total, done = len(epubs) + len(pdfs), 0
     lock = threading.Lock()
 

@@ -92,7 +92,11 @@ def main(ctx: click.Context, workspace: Path, verbose: bool, quiet: bool, as_jso
 @main.command("build")
 @SLUGS
 @click.option(
-    "--format", "formats", default="pdf,epub", show_default=True, help="Comma-separated formats to build: pdf, epub."
+    "--format",
+    "formats",
+    default="pdf,epub,web",
+    show_default=True,
+    help="Comma-separated formats to build: pdf, epub, web (the web edition, SLUG.html).",
 )
 @click.option(
     "--check", "verify", is_flag=True, help="Write nothing: build into a temporary folder and fail if dist/ differs."
@@ -120,7 +124,7 @@ def build_command(
     shard: str | None,
     no_cache: bool,
 ) -> None:
-    """Build SLUGS (default: every folder in source/) into dist/SLUG.pdf and dist/SLUG.epub.
+    """Build SLUGS (default: every folder in source/) into dist/SLUG.pdf, dist/SLUG.epub and dist/SLUG.html.
 
     Only what changed is rendered again: an artifact is up to date while its sources, the
     templates and fonts it uses, and this tool are the same (see .publish-cache/).
@@ -152,7 +156,7 @@ def build_command(
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
         raise click.BadParameter(
-            f"unknown format {', '.join(unknown) or '(none)'}; use pdf, epub", param_hint="--format"
+            f"unknown format {', '.join(unknown) or '(none)'}; use pdf, epub, web", param_hint="--format"
         )
     part = out.run(lambda: Shard.parse(shard)) if shard else None
     started = time.perf_counter()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -25,16 +24,13 @@ from ..source.manifest import Manifest
 from ..source.reader import Document, TocEntry, text_characters
 from ..typeset.imprint import imprint_context
 from ..typeset.job import Job
-from ..typeset.leading import lead_blocks
+from ..typeset.screen import faces_wanted, screen_body
 from ..typeset.subset import subset_face
 from ..typeset.templates import Templates, chapters_context
-from ..typeset.verse import fit_poems
 
 STYLESHEET = "styles/book.css"
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 COVER_SUFFIX = {"image/png": "png", "image/jpeg": "jpg", "image/svg+xml": "svg"}
-_CODE = re.compile(r"<(?:code|kbd|samp|pre)[\s>]")
-_SLANTED = re.compile(r"<(?:em|i|cite)[\s>]")
 
 
 @dataclass(frozen=True)
@@ -72,14 +68,8 @@ def render_epub(job: Job, cover: Cover) -> bytes:
     pages = render_pages(manifest, document, templates, labels, cover, fonts, modified)
     characters = {c for page in pages for c in text_characters(page.xhtml, keep_format=True)}
     html = "".join(c.html for c in document.chapters)
-    fonts = fonts.reaching(characters, italic=_slants(html, manifest), code=bool(_CODE.search(html)))
+    fonts = fonts.reaching(characters, **faces_wanted(html, manifest))
     return _package(manifest, document, fonts, templates, labels, cover, pages, characters, modified)
-
-
-def _slants(html: str, manifest: Manifest) -> bool:
-    """Whether the chapters set something in a slanted face: emphasis when the book's is slanted,
-    else emphasis inside a passage marked as another language (epub/book.css)."""
-    return bool(_SLANTED.search(html)) and (manifest.emphasis_face == "slanted" or 'lang="' in html)
 
 
 def render_pages(
@@ -113,17 +103,6 @@ def render_pages(
     ]
     nav = templates.render("epub/nav.xhtml.j2", toc=document.toc(), first=chapters[0]["id"], **common)
     return [*pages, Page("nav", labels["contents"], nav, properties=("nav",), linear=False)]
-
-
-# The leading epub/book.css gives running text and headings; vocalised blocks get more where they need it.
-BODY_LEADING, HEADING_LEADING = 1.7, 1.4
-
-
-def screen_body(body: str, fonts: FontSet, manifest: Manifest) -> str:
-    """A chapter's body for reading systems: poems fitted to their columns (kerning on, as browsers
-    draw, exact `word-spacing`), vocalised blocks leaded for their marks."""
-    body = fit_poems(body, fonts, rtl=manifest.direction == "rtl", kerning=True, stretch="word-spacing")
-    return lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING)
 
 
 def accessibility_metadata(manifest: Manifest, document: Document, labels: dict[str, str]) -> list[tuple[str, str]]:

@@ -21,12 +21,11 @@ from ..source.languages import list_separator
 from ..source.manifest import Manifest
 from ..source.sandbox import Sandbox
 from ..typeset.bidi import PDI
-from ..typeset.document import typeset_text
 from ..typeset.imprint import imprint_context
 from ..typeset.job import Job
 from ..typeset.leading import lead_blocks
 from ..typeset.numerals import CSS_COUNTER_STYLES
-from ..typeset.templates import chapters_context
+from ..typeset.templates import chapters_context, under_the_head
 from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path, packaged_dir
@@ -80,29 +79,6 @@ def render_html(job: Job) -> str:
         version=__version__,
         output_profile=sandbox.url(output_profile(manifest)) if manifest.pdf.standard == "pdf/x-4" else None,
     )
-
-
-def under_the_head(chapter: dict[str, Any], manifest: Manifest) -> dict[str, Any]:
-    """An article's first chapter under the article's head, which prints the publication's title: its
-    own title goes when it says the same (a heading `# Title` as the text's first line, or the title
-    a text without one takes), so that it is not printed twice."""
-    title = _plain(typeset_text(manifest.title, manifest.language, manifest.direction == "rtl"))
-    if not chapter["own_heading"]:
-        return {**chapter, "under_head": _plain(chapter["title"]) == title}
-    heading = _FIRST_HEADING.match(str(chapter["body"]))
-    if heading is None or _plain(heading["text"]) != title:
-        return chapter
-    return {**chapter, "body": Markup(str(chapter["body"])[heading.end() :]), "under_head": True}
-
-
-def _plain(markup: str) -> str:
-    """Text as read: without tags, entities or bidi isolates."""
-    return html.unescape(_TAG.sub("", markup)).translate(_ISOLATES).strip()
-
-
-_FIRST_HEADING = re.compile(r"\A\s*<h1\b[^>]*>(?P<text>.*?)</h1>\s*", re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
-_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
 
 
 DEFAULT_OUTPUT_PROFILE = "Artifex-CMYK-SWOP.icc"  # SWOP coated offset; AGPL, see colour/LICENSE-*

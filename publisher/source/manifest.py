@@ -100,6 +100,13 @@ class BuildOptions:
 
 
 @dataclass(frozen=True)
+class FormatOptions:
+    """The `[formats]` table: which artifacts beyond the PDF and EPUB a publication has."""
+
+    web: bool = doc("Make the web edition, dist/<slug>.html (true or false).", True)
+
+
+@dataclass(frozen=True)
 class Manifest:
     """What one publication is: metadata, text files in reading order, and rendering options."""
 
@@ -131,6 +138,7 @@ class Manifest:
     cover: str | None = doc("Cover image (PNG, JPEG or SVG) relative to the manifest; default one generated.", None)
     pdf: PdfOptions = doc("PDF options, see [pdf].", factory=PdfOptions)
     build: BuildOptions = doc("Build options, see [build].", factory=BuildOptions)
+    formats: FormatOptions = doc("Which formats to make, see [formats].", factory=FormatOptions)
 
     # Filled by load_manifest, not read from TOML.
     slug: str = field(default="", metadata={"internal": True})
@@ -246,6 +254,11 @@ def _derived(folder: Path, values: dict[str, Any], errors: list[str]) -> dict[st
     if problem:
         errors.append(f"'identifier' {show(out['identifier'])} {problem}")
     pdf: PdfOptions = values.get("pdf", PdfOptions())
+    if folder.name.casefold() == "index" and values.get("formats", FormatOptions()).web:
+        errors.append(
+            "'formats.web': the web edition of a publication named \"index\" would replace dist/index.html, the "
+            "download page; rename the folder or set web = false under [formats]"
+        )
     out["text_files"] = _text_files(folder, values.get("text"), errors)
     if pdf.layout is None:  # an article is one text file; more are chapters of a book
         out["pdf"] = replace(pdf, layout="article" if len(out["text_files"]) <= 1 else "book")

@@ -103,6 +103,8 @@ def check_value(kind: Any, value: Any) -> str | None:
         if (char := not_text(value, one_line=True)) is not None:
             return f"text without control characters ({describe(char)} is one)"
         return None if value.strip() else "a non-empty string"
+    if kind is bool:
+        return None if isinstance(value, bool) else "true or false (no quotes)"
     if kind is int:
         return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
     if kind is dt.date:

@@ -22,7 +22,11 @@ from .numerals import SYSTEMS
 from .templates import Templates
 
 # The stylesheets whose strings reach a page, per output (the generated cover is the EPUB's).
-STYLESHEETS = {"pdf": ("pdf/book.css", "pdf/page.css.j2"), "epub": ("epub/book.css",)}
+STYLESHEETS = {
+    "pdf": ("pdf/book.css", "pdf/page.css.j2"),
+    "epub": ("epub/book.css",),
+    "web": ("epub/book.css", "web/web.css"),
+}
 COVER_STYLESHEET = "cover/cover.css"
 _DECLARATION = re.compile(r"\b(?:content|list-style-type|list-style|quotes)\s*:([^;}]*)")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'')

@@ -9,10 +9,12 @@ naming the template and the line.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import ChoiceLoader, StrictUndefined, TemplateNotFound
 from markupsafe import Markup
@@ -22,9 +24,12 @@ from ..source.languages import primary_language
 from ..source.reader import Document
 from ..workspace import confined_file
 from .bidi import isolate_ltr
-from .document import typeset_markup
+from .document import typeset_markup, typeset_text
 from .figures import number_figures
 from .jinja_sandbox import ConfinedLoader, TemplateSandbox, template_failure
+
+if TYPE_CHECKING:
+    from ..source.manifest import Manifest
 
 
 class Templates:
@@ -121,3 +126,26 @@ def chapters_context(document: Document, labels: Mapping[str, str]) -> list[dict
         }
         for c, body in zip(document.chapters, bodies, strict=True)
     ]
+
+
+def under_the_head(chapter: dict[str, Any], manifest: Manifest) -> dict[str, Any]:
+    """An article's first chapter under the article's head, which prints the publication's title: its
+    own title goes when it says the same (a heading `# Title` as the text's first line, or the title
+    a text without one takes), so that it is not printed twice."""
+    title = _plain(typeset_text(manifest.title, manifest.language, manifest.direction == "rtl"))
+    if not chapter["own_heading"]:
+        return {**chapter, "under_head": _plain(chapter["title"]) == title}
+    heading = _FIRST_HEADING.match(str(chapter["body"]))
+    if heading is None or _plain(heading["text"]) != title:
+        return chapter
+    return {**chapter, "body": Markup(str(chapter["body"])[heading.end() :]), "under_head": True}
+
+
+def _plain(markup: str) -> str:
+    """Text as read: without tags, entities or bidi isolates."""
+    return html.unescape(_TAG.sub("", markup)).translate(_ISOLATES).strip()
+
+
+_FIRST_HEADING = re.compile(r"\A\s*<h1\b[^>]*>(?P<text>.*?)</h1>\s*", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))

@@ -88,7 +88,7 @@ def _draft(
     direction = manifests[0].direction if manifests else "ltr"
     context: dict[str, Any] = {
         "entries": entries,
-        "t": templates.labels(language),
+        "t": {"read_online": "Read online", **templates.labels(language)},  # a workspace's older labels.j2
         "language": language,
         "direction": direction,
         "families": fonts.families,
@@ -115,6 +115,7 @@ def _entry(manifest: Manifest, files: dict[str, Download], keep: Path | None) ->
             }
             for fmt, name in present
         ],
+        "web": relative_href(page) if (page := f"{manifest.slug}.html") in files else None,
         "thumbnail": _cover_url(files[epub].path if (epub := f"{manifest.slug}.epub") in files else None, keep, epub),
     }
 
