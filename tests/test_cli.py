@@ -307,9 +307,9 @@ def test_list_shows_each_publications_state(tmp_path: Path) -> None:
     listed = run_publish("-C", str(root), "list")
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.splitlines() == [
-        "book    up to date  ar      pdf,epub  دفتر الورشة",
-        "broken  failing     -       pdf,epub",
-        "mixed   stale       ar      pdf,epub  نص مختلط الاتجاه",
+        "book    up to date  ar      pdf,epub,web  دفتر الورشة",
+        "broken  failing     -       pdf,epub,web",
+        "mixed   stale       ar      pdf,epub,web  نص مختلط الاتجاه",
     ]
     why = run_publish("-C", str(root), "list", "-v", "broken").stdout.splitlines()
     assert why[1:] == [
@@ -322,7 +322,7 @@ def test_list_shows_each_publications_state(tmp_path: Path) -> None:
         "slug": "book",
         "title": "دفتر الورشة",
         "language": "ar",
-        "formats": ["pdf", "epub"],
+        "formats": ["pdf", "epub", "web"],
         "state": "up to date",
         "problems": [],
     }

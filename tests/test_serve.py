@@ -302,8 +302,8 @@ def test_what_serve_wrote_is_what_a_build_writes(served: Served) -> None:
         time.sleep(0.2)
     result = run_publish("-C", str(served.root), "build", "--check")
     assert result.returncode == 0, result.stderr
-    for path in (served.root / "dist").iterdir():
-        assert b"/__publish/" not in path.read_bytes(), path
+    for path in (served.root / "dist").rglob("*"):
+        assert not path.is_file() or b"/__publish/" not in path.read_bytes(), path
 
 
 def test_ctrl_c_stops_the_server(served: Served) -> None:

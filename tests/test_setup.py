@@ -77,8 +77,8 @@ def set_up(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.C
 def test_the_first_command_builds_dist_in_a_clean_copy(set_up: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     clone, result = set_up
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-    built = sorted(p.name for p in (clone / "dist").iterdir())
-    assert built == sorted(p.name for p in (REPO / "dist").iterdir())
+    built = sorted(str(p.relative_to(clone / "dist")) for p in (clone / "dist").rglob("*") if p.is_file())
+    assert built == sorted(str(p.relative_to(REPO / "dist")) for p in (REPO / "dist").rglob("*") if p.is_file())
     check = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=clone / "dist", capture_output=True)
     assert check.returncode == 0, check.stdout
     for name in built:  # the same bytes as the committed dist/, whichever Python made them

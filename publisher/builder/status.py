@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..source.manifest import load_manifest
 from ..workspace import Workspace, file_digest
 from .cache import Cache, stat_of
-from .dist import read_checksums
+from .dist import artifact_name, read_checksums, referenced_assets
 from .plan import FORMATS, _Shared  # the key of an artifact worked out by the build's own helper
 from .publications import publication_moment
 
@@ -55,18 +55,21 @@ def publication_states(workspace: Path | str = ".", slugs: tuple[str, ...] | lis
             continue
         moment = publication_moment(manifest)
         fresh = True
-        for fmt in FORMATS:
-            name = f"{slug}.{fmt}"
+        formats = tuple(fmt for fmt in FORMATS if fmt != "web" or manifest.formats.web)
+        for fmt in formats:
+            name = artifact_name(slug, fmt)
             entry = store.get(name)
             path = space.dist / name
             if entry is None or listed.get(name) != entry.sha256 or not path.is_file():
                 fresh = False
                 break
             same_file = _stat(path) == entry.stat or file_digest(path) == entry.sha256
+            if fmt == "web" and not all((space.dist / a).is_file() for a in referenced_assets(path.read_bytes())):
+                same_file = False  # a web edition without its fonts and images is not whole
             if not same_file or shared.key(manifest, fmt, moment, entry.inputs) != entry.key:
                 fresh = False
                 break
-        states.append(Status(slug, manifest.title, manifest.language, FORMATS, "up to date" if fresh else "stale"))
+        states.append(Status(slug, manifest.title, manifest.language, formats, "up to date" if fresh else "stale"))
     return states
 
 
