@@ -106,7 +106,8 @@ def poppler_text(text: str) -> str:
     "3 أشياء" comes out "3أشياء"; textlayer.RUN_END)."""
     numbers = iter(reversed(_NUMBER.findall(text)))
     reversed_text = re.sub("\ue000", lambda _: next(numbers), _NUMBER.sub("\ue000", text)[::-1])
-    return re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})", " \u200f", reversed_text)
+    # and a space that ends it on the right, where the object beside it may begin with a number ("3.5%" | " فِي")
+    return re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})| $", " \u200f", reversed_text)
 
 
 def pdfium_text(text: str) -> str:

@@ -157,6 +157,18 @@ def wide_spaces(show: Show, wider_than: float) -> dict[int, tuple[float, dict[in
     return found
 
 
+def blank_after(show: Show, index: int, wider_than: float) -> tuple[float, list[int]] | None:
+    """For the space glyph at `index`, when the adjustments after it (up to the next glyph) leave a blank wider
+    than `wider_than` em: the horizontal scaling (`Tz`, percent) that stretches the space over that blank, and
+    the adjustments that then go. poppler takes such a blank for a space of its own (see kerning_gaps)."""
+    width = show.font.widths.get(int(show.elements[index][0][1:-1], 16)) if not show.font.bitmap else None
+    after = [near for near in _around(show.elements, index, 1) if show.elements[near][0][:1] != b"<"]
+    if not width or not after:
+        return None
+    blank = -sum(float(show.elements[near][0]) for near in after)
+    return (100 * (width + blank) / width, after) if blank > 1000 * wider_than else None
+
+
 def _around(elements: list[tuple[bytes, str | None]], index: int, step: int) -> Iterator[int]:
     """The adjustments and empty glyphs right before (step -1) or right after (step 1) the glyph at `index`."""
     near = index + step

@@ -69,7 +69,7 @@ from typing import Any
 from .addresspieces import find_broken_addresses
 from .clusters import read_clusters
 from .marks import Word, line_pads, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
-from .pagetext import Show, kerning_gaps, read_lines, wide_spaces
+from .pagetext import Show, blank_after, kerning_gaps, read_lines, wide_spaces
 from .tounicode import rewrite_to_unicode
 
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
@@ -89,6 +89,7 @@ _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NS
 STOPS = frozenset(".,:;!?\u060c\u061b\u061f\u2026\u00b7\u2022")
 SEPARATORS = frozenset("\u00b7\u2022")
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
+POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
 # The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
 PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL = range(8)
@@ -331,12 +332,20 @@ def _split_line(
             inside = [i for (s, i), r in addressed.items() if line[s] is show and r == role]
             if inside:
                 roles[min(inside) : max(inside) + 1] = [role] * (max(inside) + 1 - min(inside))
-        stretched = sorted(index for index in spaces if roles[index] == RUN_END_SPACE)
-        for index in stretched:  # unless inside a left-to-right run or next to a mirrored bracket
+        scaling = {index: spaces[index][0] for index in spaces if roles[index] == RUN_END_SPACE}
+        for index in scaling:  # unless inside a left-to-right run or next to a mirrored bracket
             roles[index] = STRETCHED_SPACE
             for near, adjustment in spaces[index][1].items():
                 show.elements[near] = (adjustment, None)
-        split.append((_pieces(show.elements, roles), [spaces[index][0] for index in stretched]))
+        for index in [i for i, role in enumerate(roles) if role == RUN_END_SPACE]:
+            # a justified blank after it, between it and the run on its right: poppler would read a space there
+            # and take it into the run ("و Pango"), so the space is stretched over it, its mark touching the run
+            closing = blank_after(show, index, POPPLER_SPACE)
+            if closing:
+                roles[index], scaling[index] = STRETCHED_SPACE, closing[0]
+                for near in closing[1]:
+                    show.elements[near] = (b"", None)
+        split.append((_pieces(show.elements, roles), [scaling[index] for index in sorted(scaling)]))
     return split
 
 
