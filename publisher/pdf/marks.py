@@ -140,9 +140,9 @@ def pdfium_text(text: str) -> str:
             ending = re.match("[\u064b-\u065f\u0670]+", stretch) if after_letters else None  # the word's last marks
             marks = ending[0] if ending else ""
             by_number = "D" in (stretches[n - 1][0] if n else "", stretches[n + 1][0] if n + 1 < len(stretches) else "")
-            if marks or by_number or any(c in _MIRRORED for c in stretch):
+            if marks or by_number or any(c in MIRRORED_CHARS for c in stretch):
                 punctuation = stretch[len(marks) :]
-                written.append(marks + RLM + "".join(_MIRRORED.get(c, c) + RLM for c in punctuation))
+                written.append(marks + RLM + "".join(c.translate(MIRROR) + RLM for c in punctuation))
             else:
                 written.append(stretch[::-1])
         elif kind == "R":
@@ -159,8 +159,9 @@ _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
 # sign before and a percent sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠").
 _NUMBER = re.compile(f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030]?))")
-_MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<", "«": "»", "»": "«"}
-_MIRRORED |= {"\u2039": "\u203a", "\u203a": "\u2039"}
+# The brackets and quotes PDFium mirrors as it reverses them (textlayer.py writes their mirror images too).
+MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
+MIRRORED_CHARS = frozenset("(){}[]<>«»‹›")
 
 
 def _pdfium_kind(char: str) -> str:
@@ -257,18 +258,23 @@ def _extent(shows: list[Show]) -> tuple[float, float]:
     return left, left + advance
 
 
+def marked_depths(items: list[Any]) -> list[int]:
+    """How deep in marked content (`BDC`/`BMC` … `EMC`) each item of a content stream sits."""
+    depth, depths = 0, []
+    for item in items:
+        if isinstance(item, bytes):
+            depth += item.endswith((b"BDC", b"BMC")) - (item == b"EMC")
+        depths.append(depth)
+    return depths
+
+
 def line_pads(
-    line: list[Show], spanned: Mapping[tuple[int, float, float], tuple[int, int, str]], items: list[Any]
+    line: list[Show], spanned: Mapping[tuple[int, float, float], tuple[int, int, str]], depths: list[int]
 ) -> dict[int, int] | None:
     """For a line whose objects share one /ActualText (`line_text`): by stream index, how many marked-content
     sequences each other `TJ` needs around it, its named one included, to be as deep as the vocalised arrays
     (PDFium skips an object only when it has as many marks as the one before and the same innermost one).
-    None when one is already deeper."""
-    depth, depths = 0, {}
-    for index, item in enumerate(items):
-        if isinstance(item, bytes):
-            depth += item.endswith((b"BDC", b"BMC")) - (item == b"EMC")
-        depths[index] = depth
+    None when one is already deeper. `depths`: the page's, `marked_depths`."""
     inner = min(depths[first] for first, _, _ in spanned.values()) + 1  # under its inline and named ones
     pads = {show.index: inner - depths[show.index] for show in line if show.origin not in spanned}
     return None if any(pad < 1 for pad in pads.values()) else pads

@@ -54,8 +54,7 @@ leftmost of them out of place: a justified line with few spaces (the line above 
 whole) has blanks of two or three em. Each space glyph in a blank over 0.8 em is stretched across it
 with the horizontal scaling operator (`Tz`), leaving 0.2 em on each side, and gets the inline
 /ActualText of a space and a RIGHT-TO-LEFT MARK: poppler keeps it as a tiny word that bridges the
-blank. A space draws nothing, so the page looks the same.
-Figures: benchmarks/text_fidelity.py.
+blank. A space draws nothing, so the page looks the same. Figures: benchmarks/text_fidelity.py.
 """
 
 from __future__ import annotations
@@ -66,6 +65,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from . import marks as vocal
 from .addresspieces import find_broken_addresses
 from .clusters import read_clusters
 from .marks import Word, line_pads, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
@@ -75,8 +75,6 @@ from .tounicode import rewrite_to_unicode
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
 # PDFium's character classes (core/fxcrt/fx_bidi.cpp): L, "left weak" W, R, and N for everything else.
-_MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
-_MIRRORED = frozenset("(){}[]<>«»‹›")
 _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
 
 # Punctuation that ends a phrase, and separators. Right of a space and left of a letter, it belongs to the
@@ -143,6 +141,7 @@ def mark_text_layer(
     count, number = 0, 0
     for page, (stream, resources, lines) in enumerate(pages):
         replacements: dict[int, list[Any]] = {}
+        depths: list[int] = []
         for line in lines:
             spanned = spanned_objects(line, laid, page)
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
@@ -152,7 +151,8 @@ def mark_text_layer(
             ends = _word_ends(split)
             simple = all(role in SHARABLE for pieces, _ in split for role, _, _ in pieces)
             shared_text = line_text(line, spanned, laid, page) if simple else None
-            pads = line_pads(line, spanned, stream.stream) if shared_text else None
+            depths = (depths or vocal.marked_depths(stream.stream)) if shared_text else depths  # once a page
+            pads = line_pads(line, spanned, depths) if shared_text else None
             shared = named(pdfium_text(shared_text)) if pads and shared_text else None  # marks.line_text
             for first, last, text in spanned.values():
                 # a vocalised line: its text object's operators kept whole, inside one pair of /ActualText
@@ -187,7 +187,7 @@ def mark_text_layer(
                     elif role == LTR_RUN:
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
                     elif role == MIRRORED:
-                        items += [named(text.translate(_MIRROR)), tj, b"EMC"]
+                        items += [named(text.translate(vocal.MIRROR)), tj, b"EMC"]
                     elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one
                         items += [*inline(text[::-1]), named(text), tj, b"EMC", b"EMC"]
                     elif role == ADDRESS_HEAD:  # the whole of an address broken over lines
@@ -290,7 +290,7 @@ def _split_line(
     """
     wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
-    marked = any(_kind(text) == "L" or text in _MIRRORED for _, _, text in glyphs)
+    marked = any(_kind(text) == "L" or text in vocal.MIRRORED_CHARS for _, _, text in glyphs)
     if not marked and not any(wide) and not words:  # most lines of an Arabic book
         return [([(PLAIN, b"", "")], []) for _ in line]
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
@@ -385,7 +385,7 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
             reading = "R"
         elif text and _pdfium_class(text[0]) == "L":
             reading = "L"
-        elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in _MIRROR:
+        elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
             roles[index] = MIRRORED
     for index in [i for i, role in enumerate(roles) if role == MIRRORED]:  # with the spaces and marks around it
         for step in (-1, 1):
