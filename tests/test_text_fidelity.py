@@ -99,13 +99,13 @@ def test_the_text_layer_changes_nothing_drawn(tmp_path, monkeypatch: pytest.Monk
     import publisher.pdf.render
     from publisher import build
 
-    sources = (REPO / "source" / SEED, FIXTURES / "mixed", FIXTURES / "vocalised-hadith")
+    sources = (REPO / "source" / SEED, FIXTURES / "mixed", FIXTURES / "vocalised-hadith", FIXTURES / "mashriq")
     marked = make_workspace(tmp_path / "marked", *sources)
     build(marked, formats=["pdf"], jobs=1)
     monkeypatch.setattr(publisher.pdf.render, "mark_text_layer", lambda document, pdf, addresses, *more: 0)
     plain = make_workspace(tmp_path / "plain", *sources)
     build(plain, formats=["pdf"], jobs=1)
-    for slug in (SEED, "mixed", "vocalised-hadith"):
+    for slug in (SEED, "mixed", "vocalised-hadith", "mashriq"):  # mashriq: list markers and note calls moved
         pdfs = [root / "dist" / f"{slug}.pdf" for root in (marked, plain)]
         assert pdfs[0].read_bytes() != pdfs[1].read_bytes()  # the marks are there
         documents = [pypdfium2.PdfDocument(pdf) for pdf in pdfs]
@@ -156,7 +156,14 @@ def test_a_merged_cluster_maps_each_glyph_to_its_own_characters() -> None:
 # and a byline whose vocalised name shares its line with a date (read twice before: marks.line_text).
 # poppler too: it glued "3.5%" to the word after it ("3.5%في") until the space that ends a vocalised object on the
 # right, beside an object beginning with a number, got its RIGHT-TO-LEFT MARK.
+# mashriq (Arabic-Indic digits, ordered and nested lists, notes): PDFium 80.18 %, poppler 80.00 % until
+# 2026-12-03, part of it the benchmark's (it expected no list numbers and the notes where the source has them),
+# the rest real: "٨٪" read "٪٨" by both, PDFium read the list markers after the last item (WeasyPrint draws them
+# after the list) and a line with a note call in pieces, poppler glued the call to the next word ("١وخصص").
+# Markers are now drawn beside their line, note calls read as spaces (pdf/readingorder.py), and punctuation or
+# a percent sign left of a number gets RIGHT-TO-LEFT MARKs (textlayer.AFTER_NUMBER): 100 % both.
 VOCALISED_FLOORS = {
+    "mashriq": (1.0, 1.0, 1.0, 1.0),
     "vocalised-hadith": (1.0, 1.0, 1.0, 1.0),
     "vocalised-muallaqa": (1.0, 1.0, 1.0, 1.0),
     "vocalised-mutanabbi": (1.0, 1.0, 1.0, 1.0),

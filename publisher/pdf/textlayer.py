@@ -59,7 +59,6 @@ blank. A space draws nothing, so the page looks the same. Figures: benchmarks/te
 
 from __future__ import annotations
 
-import functools
 import itertools
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -67,15 +66,15 @@ from typing import Any
 
 from . import marks as vocal
 from .addresspieces import find_broken_addresses
-from .clusters import read_clusters
+from .charclass import letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
+from .clusters import Key, position_key, read_clusters
 from .marks import Word, line_pads, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
 from .pagetext import Show, blank_after, kerning_gaps, read_lines, wide_spaces
+from .readingorder import move_markers_and_calls, placed_boxes
 from .tounicode import rewrite_to_unicode
 
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
-# PDFium's character classes (core/fxcrt/fx_bidi.cpp): L, "left weak" W, R, and N for everything else.
-_PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
 
 # Punctuation that ends a phrase, and separators. Right of a space and left of a letter, it belongs to the
 # right-to-left text, between a run and an Arabic word ("Amiri :الخطوط", as drawn) or two runs ("Noto ،Amiri"):
@@ -86,11 +85,19 @@ _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NS
 # space ("Noto· 1.1"), it parts them.
 STOPS = frozenset(".,:;!?\u060c\u061b\u061f\u2026\u00b7\u2022")
 SEPARATORS = frozenset("\u00b7\u2022")
+# Drawn left of a number on a right-to-left line, the punctuation that follows it ("٢٠١٩." "2026،", a note call's
+# "السابق١."), and a percent sign after Arabic-Indic digits ("٨٪", which the bidi algorithm sets left of them): both
+# extractors take the number and such weak punctuation beside it for one left-to-right stretch (".٢٠١٩", "٪٨"). The
+# glyph gets an /ActualText of itself between two RIGHT-TO-LEFT MARKs, which end the stretch at the number (one
+# after it was enough for poppler, one before for PDFium: measured on "٨٪").
+PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a")
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
 # The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
-PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL = range(8)
+PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL, AFTER_NUMBER = range(
+    9
+)
 WORD = 100
 SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE)  # roles whose marks leave the line's text to one (marks.py)
 
@@ -131,7 +138,11 @@ def mark_text_layer(
     addresses = list(addresses)
     pages: Iterable[tuple[Any, Any, list[list[Show]]]]
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}  # each font's glyphs, decoded once for all pages
-    pages = ((stream, resources, read_lines(stream.stream, fonts, decoded)) for stream, resources in _page_streams(pdf))
+    markers, calls = placed_boxes(document)
+    pages = (
+        (stream, resources, read_lines(stream.stream, fonts, decoded))
+        for stream, resources in _page_streams(pdf, markers, calls)
+    )
     addressed: dict[int, dict[tuple[int, int], int]] = {}
     heads: dict[int, str] = {}
     if addresses:  # a broken address spans lines, even pages: read them all first (else one page at a time)
@@ -143,6 +154,9 @@ def mark_text_layer(
         replacements: dict[int, list[Any]] = {}
         depths: list[int] = []
         for line in lines:
+            for show in line:  # a note call reads as a space (readingorder.py): its glyphs are not a number's
+                if position_key(page, *show.origin[1:]) in calls:
+                    show.elements = [(part, None if text is None else " ") for part, text in show.elements]
             spanned = spanned_objects(line, laid, page)
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
             words = marked_words(line, laid, page, gaps, elongated or {}) if laid or elongated or any(gaps) else []
@@ -161,6 +175,9 @@ def mark_text_layer(
                 replacements[last] = [*replacements.get(last, [stream.stream[last]]), b"EMC", b"EMC"]
                 count += 1
             for place, (show, (pieces, stretches)) in enumerate(zip(line, split, strict=True)):
+                if position_key(page, *show.origin[1:]) in calls:  # a note call: not a word (readingorder.py)
+                    replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
+                    continue
                 if show.origin in spanned or (len(pieces) == 1 and pieces[0][0] == PLAIN and not shared):
                     continue  # nothing to mark: the operator stays as WeasyPrint wrote it
                 items: list[Any] = []
@@ -186,6 +203,8 @@ def mark_text_layer(
                         items += [*inline(RUN_END), f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz", b"EMC"]
                     elif role == LTR_RUN:
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
+                    elif role == AFTER_NUMBER:
+                        items += [*inline(vocal.RLM + text + vocal.RLM), tj, b"EMC"]
                     elif role == MIRRORED:
                         items += [named(text.translate(vocal.MIRROR)), tj, b"EMC"]
                     elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one
@@ -224,46 +243,21 @@ def _address_roles(
     return roles, heads
 
 
-def pdfium_actual_text(run: str) -> str:
-    """The /ActualText that PDFium's segment reversal turns back into `run`, a left-to-right run.
-
-    PDFium reverses the order of the segments; inside a segment it keeps left-to-right letters and
-    digits as they are and reverses a neutral one (spaces, punctuation) met while it is still reading
-    right to left: before the run's first left-to-right letter.
-    """
-    segments: list[str] = []
-    ltr = False
-    for kind, text in _segments(run):
-        ltr = ltr or kind == "L"
-        segments.append(text[::-1] if kind in ("N", "R") and not ltr else text)
-    return "".join(reversed(segments))
-
-
-def _segments(text: str) -> Iterator[tuple[str, str]]:
-    """The stretches of `text` of one PDFium character class, in order."""
-    start = 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or _pdfium_class(text[index]) != _pdfium_class(text[start]):
-            yield _pdfium_class(text[start]), text[start:index]
-            start = index
-
-
-@functools.cache
-def _pdfium_class(char: str) -> str:
-    return _PDFIUM_CLASS.get(unicodedata.bidirectional(char), "N")
-
-
-def _page_streams(pdf: Any) -> Iterator[tuple[Any, Any]]:
-    """Each page's content stream (drawn by WeasyPrint, a list of operators) with the page's resources."""
+def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tuple[Any, Any]]:
+    """Each page's content stream (drawn by WeasyPrint, a list of operators) with the page's resources, its list
+    markers and note calls drawn next to their lines (readingorder.py)."""
     import pydyf
 
     by_reference = {obj.reference: obj for obj in pdf.objects[1:] if hasattr(obj, "reference")}
+    done: list[Any] = []
     for number in pdf.pages["Kids"][::3]:  # in page order: clusters.py finds text objects by page number
         page = pdf.objects[number]
         if not isinstance(page, pydyf.Dictionary) or page.get("Type") != "/Page":
             continue
         stream, resources = by_reference.get(page.get("Contents")), by_reference.get(page.get("Resources"))
         if isinstance(stream, pydyf.Stream) and isinstance(stream.stream, list) and resources is not None:
+            move_markers_and_calls(stream.stream, len(done), markers, calls)
+            done.append(page)
             yield stream, resources
 
 
@@ -290,7 +284,7 @@ def _split_line(
     """
     wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
-    marked = any(_kind(text) == "L" or text in vocal.MIRRORED_CHARS for _, _, text in glyphs)
+    marked = any(letter_kind(text) == "L" or text in vocal.MIRRORED_CHARS for _, _, text in glyphs)
     if not marked and not any(wide) and not words:  # most lines of an Arabic book
         return [([(PLAIN, b"", "")], []) for _ in line]
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
@@ -299,19 +293,19 @@ def _split_line(
             span = range(i, i2 + 1) if s2 == s else range(i, i + 1)  # with the adjustments up to the next glyph
             for index in span:
                 marks[s][index] = WORD + number
-    rtl = any(_kind(text) == "R" for _, _, text in glyphs)
+    rtl = any(letter_kind(text) == "R" for _, _, text in glyphs)
     space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
     first: tuple[int, int] | None = None  # the first one
     between = ""  # the glyphs other than spaces since the first
     separated = False  # whether a separator (SEPARATORS) came since the last letter or digit
     strong = "R"  # the kind of the last letter or digit, left of here
     for position, (s, i, text) in enumerate(glyphs if marked else ()):
-        kind = _kind(text)
+        kind = letter_kind(text)
         if kind == "L" and strong == "R" and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE
         elif rtl and strong == "L" and first is not None and _parted(kind, between, separated):
             marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
-        if rtl and kind == "L" and _unknown_to_poppler(text):
+        if rtl and kind == "L" and unknown_to_poppler(text):
             marks[s][i] = UNKNOWN_LTR
             after = glyphs[position + 1] if position + 1 < len(glyphs) else None
             if after and after[2] in SPACES:
@@ -323,6 +317,10 @@ def _split_line(
         else:
             between += text if first is not None else ""
             separated = separated or text in SEPARATORS
+    edged = [(0, 0, ""), *glyphs, (0, 0, "")]
+    for (_, _, left), (s, i, text), (_, _, right) in zip(edged, edged[1:], edged[2:], strict=False):
+        if rtl and marks[s][i] == PLAIN and _after_number(left, text, right):
+            marks[s][i] = AFTER_NUMBER
     split = []
     for show, show_marks, spaces in zip(line, marks, wide, strict=True):
         for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too
@@ -349,6 +347,14 @@ def _split_line(
     return split
 
 
+def _after_number(left: str, text: str, right: str) -> bool:
+    """Whether `text`, drawn between `left` and `right`, is punctuation that follows the number on its right."""
+    digit = unicodedata.bidirectional(right[:1] or " ")
+    if digit not in ("EN", "AN") or letter_kind(left) == "L" or text.isspace():
+        return False
+    return unicodedata.bidirectional(text[:1]) == "CS" or (text in PERCENT and digit == "AN")
+
+
 def _parted(kind: str, between: str, separated: bool) -> bool:
     """Whether a letter or digit of `kind`, after a left-to-right letter or digit, spaces and the glyphs
     `between` (after the first space; `separated`: a separator somewhere), begins another phrase."""
@@ -370,7 +376,7 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
             roles[left:right] = [UNKNOWN_LTR] * (right - left)
     run: list[int] = []  # the first and the last left-to-right letter or digit of the current run
     for index, (_, text) in enumerate([*elements, (b"", "\u0627")]):  # an ALEF closes the last run
-        kind = None if text is None else _kind(text)
+        kind = None if text is None else letter_kind(text)
         if kind == "R":
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
             if ltr and pdfium_actual_text(ltr) != ltr:
@@ -381,9 +387,9 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
     reading = "R"  # PDFium reads the line from its visual right end, right to left
     for index in reversed(range(len(elements))):
         text = elements[index][1] or ""
-        if roles[index] == RUN_END_SPACE or _pdfium_class(text[:1] or " ") == "R":
+        if roles[index] == RUN_END_SPACE or pdfium_class(text[:1] or " ") == "R":
             reading = "R"
-        elif text and _pdfium_class(text[0]) == "L":
+        elif text and pdfium_class(text[0]) == "L":
             reading = "L"
         elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
             roles[index] = MIRRORED
@@ -393,7 +399,7 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
             while (
                 0 <= near < len(elements)
                 and roles[near] == PLAIN
-                and _pdfium_class((elements[near][1] or " ")[:1]) == "N"
+                and pdfium_class((elements[near][1] or " ")[:1]) == "N"
             ):
                 roles[near], near = MIRRORED, near + step
     return roles
@@ -429,22 +435,3 @@ def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[
 
 def _text(elements: list[tuple[bytes, str | None]]) -> str:
     return "".join(text or "" for _, text in elements)
-
-
-def _unknown_to_poppler(letter: str) -> bool:
-    """Whether poppler takes this left-to-right letter for a neutral one: Tifinagh, Ethiopic Extended,
-    Glagolitic, Coptic, Georgian Supplement (U+2C00-U+2DFF) and every letter past U+FFFF.
-
-    Its character table (poppler/UnicodeTypeTable.cc, 22.12) has these two blocks of 256 as neutral
-    and nothing past the BMP; the other letters it misses are a few dozen strays of newer Unicode.
-    """
-    return 0x2C00 <= ord(letter[0]) <= 0x2DFF or ord(letter[0]) > 0xFFFF
-
-
-@functools.cache
-def _kind(text: str) -> str:
-    """R for a right-to-left letter, L for a left-to-right letter or a digit, N for anything else."""
-    bidi = unicodedata.bidirectional(text[0]) if text else ""
-    if bidi in ("R", "AL"):
-        return "R"
-    return "L" if bidi in ("L", "EN", "AN") else "N"
