@@ -119,12 +119,13 @@ def marked_texts(path: Path) -> dict[tuple[int, int], str]:
     return texts
 
 
-def structure_text(path: Path, first_page: int = 0) -> str:
-    """The text of the structure tree, read in its order, from the first content on `first_page` on."""
+def structure_text(path: Path, first_page: int = 0, last_page: int | None = None) -> str:
+    """The text of the structure tree, read in its order, of the content on pages `first_page` to `last_page`."""
     texts = marked_texts(path)
     with pikepdf.open(path) as pdf:
         content = list(read_tree(pdf).content())
-    return "".join(texts.get(key, "") for key in content if key[0] >= first_page)
+    shown = [key for key in content if first_page <= key[0] and (last_page is None or key[0] <= last_page)]
+    return "".join(texts.get(key, "") for key in shown)
 
 
 def page_text(path: Path, first_page: int = 0) -> str:

@@ -26,6 +26,7 @@ from structure import (
     problems,
     read_tree,
     structure_text,
+    unreferenced_text,
 )
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -134,3 +135,14 @@ def test_the_structure_holds_every_word_of_the_pages(built: Built, slug: str) ->
     reads a raised note call before its line, and the order is the previous test's.)"""
     pdf = built.artifact(slug, "pdf")
     assert Counter(words(structure_text(pdf))) == Counter(words(page_text(pdf)))
+
+
+def test_running_heads_folios_and_leaders_are_artifacts(built: Built) -> None:
+    """No marked content outside the tree (running heads and folios are pagination artifacts), and the
+    contents read each entry and its page, not the leader's dots between them."""
+    for slug in PDFS:
+        assert unreferenced_text(built.artifact(slug, "pdf")) == {}, slug
+    contents = structure_text(built.artifact("book", "pdf"), 2, 2)  # the contents page
+    assert " ".join(words(contents)) == (
+        "المحتويات الفصل الأول البداية ٥ قائمة المهام ٥ الفصل الثاني الخاتمة ٧ جدول ٧ ملاحظة أخيرة ٧"
+    )
