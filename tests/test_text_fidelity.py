@@ -38,11 +38,13 @@ from __future__ import annotations
 
 import sys
 
+import pikepdf
 import pytest
 from conftest import FIXTURES, REPO, SEED, Built, make_workspace
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from text_fidelity import measure, source_words
+from structure import pdfua_findings, problems, structure_text
+from text_fidelity import anchor_page, measure, source_words, words
 
 # "+marks": compared with the harakat; "+tatweel": without them, but with tatweel kept (kashida's must not copy)
 EXTRACTORS = ("pdfium", "poppler", "pdfium+marks", "poppler+marks", "pdfium+tatweel", "poppler+tatweel")
@@ -180,3 +182,9 @@ def test_vocalised_words_do_not_regress(tmp_path) -> None:
         results = measure(root, slug)
         for extractor, floor in zip(EXTRACTORS[:4], floors, strict=True):
             assert results[extractor].accuracy >= floor, (slug, extractor, results[extractor].accuracy)
+        pdf = root / "dist" / f"{slug}.pdf"  # read as a screen reader walks its structure (test_pdf_structure.py)
+        assert problems(pdf) == [] and pdfua_findings(pdf)[0] == []
+        with pikepdf.open(pdf) as document:
+            first = anchor_page(document, "ch01") or 0
+        for marks in (False, True):
+            assert words(structure_text(pdf, first), marks) == source_words(root, slug, marks), (slug, marks)

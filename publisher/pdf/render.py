@@ -34,6 +34,7 @@ from .kashida import elongated_verse, number_paragraphs
 from .kashida import justify as justify_with_kashida
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
+from .structure import complete_structure
 from .textlayer import mark_text_layer
 
 
@@ -282,7 +283,8 @@ def _finish(
     profile: str = "",
     owners: tuple[str | None, str | None] = (None, None),
 ) -> None:
-    """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks.
+    """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks; header
+    cells get their scope and links their text as description (structure.py).
 
     Right-to-left books also get the marks that keep text extractors from gluing words and give each word
     kashida elongated (`elongated`: as drawn → as typed) its text (textlayer.py);
@@ -293,6 +295,7 @@ def _finish(
         raise BuildError(
             f"the PDF would embed {', '.join(strangers)}, which is not in fonts/ (fonts in use: {', '.join(families)})"
         )
+    complete_structure(document, pdf)
     if screen:
         pdf.catalog["PageMode"] = "/UseOutlines"
     if rtl:
