@@ -55,9 +55,10 @@ def words(text: str, marks: bool | str = False) -> list[str]:
 
 
 def source_words(workspace: Path, slug: str, marks: bool | str = False) -> list[str]:
-    """The words a reader should find on the chapter pages, in order: `source_parts`' text, then its notes."""
-    text, notes = source_parts(workspace, slug, marks)
-    return text + notes
+    """The words a reader should find on the chapter pages, each chapter's notes after it (the order of the
+    structure tree): `source_parts`' text and notes."""
+    head, chapters, imprint = _printed_words(workspace, slug, marks)
+    return head + [word for text, notes in chapters for word in text + notes] + imprint
 
 
 def source_parts(workspace: Path, slug: str, marks: bool | str = False) -> tuple[list[str], list[str]]:
@@ -65,6 +66,14 @@ def source_parts(workspace: Path, slug: str, marks: bool | str = False) -> tuple
     its ordered lists (in the book's numerals), an article's imprint; and, apart, the notes (each with its
     number), which the pages print at the foot of the page that calls them, between pieces of the text. The
     note calls are not words: the text layer reads them as spaces (pdf/readingorder.py)."""
+    head, chapters, imprint = _printed_words(workspace, slug, marks)
+    return head + [word for text, _ in chapters for word in text] + imprint, [w for _, notes in chapters for w in notes]
+
+
+def _printed_words(
+    workspace: Path, slug: str, marks: bool | str
+) -> tuple[list[str], list[tuple[list[str], list[str]]], list[str]]:
+    """An article's head, each chapter's words and its notes' words, an article's imprint."""
     from publisher.pdf.render import under_the_head
     from publisher.typeset.numerals import localise_digits
 
@@ -72,8 +81,8 @@ def source_parts(workspace: Path, slug: str, marks: bool | str = False) -> tuple
     document = typeset_document(manifest)
     article = manifest.pdf.layout == "article"
     printed = printed_html(workspace, manifest, document) if article else ""
-    out: list[str] = words(block_text(printed, r'<header class="article-head">(.*?)</header>'), marks)
-    notes: list[str] = []
+    head = words(block_text(printed, r'<header class="article-head">(.*?)</header>'), marks)
+    chapters: list[tuple[list[str], list[str]]] = []
     from publisher.typeset.templates import Templates
     from publisher.workspace import Workspace
 
@@ -82,14 +91,18 @@ def source_parts(workspace: Path, slug: str, marks: bool | str = False) -> tuple
         if article and index == 0:
             chapter = under_the_head(chapter, manifest)  # its title is the head's
         html, _, foot = str(chapter["body"]).partition('<div class="footnotes">')
-        html = re.sub(r'<sup class="footnote-ref">.*?</sup>', " ", html)  # a note call is not a word (textlayer.py)
+        html = re.sub(r'<sup class="footnote-ref">.*?</sup>', " ", html)  # a note call is not a word
         html = numbered_lists(html, lambda number: localise_digits(str(number), document.numerals))
         text = re.sub(r"<[^>]+>", " ", html)
         titled = not chapter["own_heading"] and not chapter["under_head"]
-        out += (words(chapter["title"], marks) if titled else []) + words(unescape(text), marks)
-        notes += words(unescape(re.sub(r"<[^>]+>", " ", foot)), marks)
+        chapters.append(
+            (
+                (words(chapter["title"], marks) if titled else []) + words(unescape(text), marks),
+                words(unescape(re.sub(r"<[^>]+>", " ", foot)), marks),
+            )
+        )
     imprint = words(block_text(printed, r'<section class="imprint compact"[^>]*>(.*?)</section>'), marks)
-    return out + imprint, notes
+    return head, chapters, imprint
 
 
 def numbered_lists(html: str, number: Callable[[int], str]) -> str:
