@@ -132,18 +132,20 @@ def _shared_runs(glyphs: list[tuple[int, int, str]], marks: list[list[int]]) -> 
     same named /ActualText of the whole run: PDFium reads the first and skips the others, as deep in marked
     content and with the same innermost dictionary (marks.py, `PreMarkedContent`)."""
     texts: list[str] = []
-    run: list[int] = []  # positions in `glyphs` of the current run's first and last letter or digit
-    for position, (s, i, text) in enumerate([*glyphs, (0, 0, "\u0627")]):
+    runs: list[list[int]] = [[]]  # positions in `glyphs` of each run's first and last letter or digit
+    previous = (-1, -1, " ")
+    for position, (s, i, text) in enumerate(glyphs):
         kind = letter_kind(text)
+        if s != previous[0] and not (text + previous[2]).count(" "):  # objects side by side (table cells)
+            runs.append([])
         if kind == "L":
-            run = [run[0] if run else position, position]
-            continue
-        parted = text in SEPARATORS or (position < len(glyphs) and marks[s][i] == RUN_END_SPACE)  # two runs
-        if (kind != "R" and not parted) or not run:
-            continue
+            runs[-1][:] = [runs[-1][0] if runs[-1] else position, position]
+        elif kind == "R" or text in SEPARATORS or marks[s][i] == RUN_END_SPACE:  # the last two part two runs
+            runs.append([])
+        previous = (s, i, text)
+    for run in filter(None, runs):
         (s0, i0, _), (s1, i1, _) = glyphs[run[0]], glyphs[run[-1]]
         joined = "".join(text for _, _, text in glyphs[run[0] : run[-1] + 1])
-        run = []
         if s0 == s1 or pdfium_actual_text(joined) == joined:
             continue
         role = -1 - len(texts)
