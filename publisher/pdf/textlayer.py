@@ -82,7 +82,7 @@ from .lineroles import (
     WORD,
     split_line,
 )
-from .marks import line_pads, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
+from .marks import line_text, marked_words, pdfium_text, poppler_text, spanned_objects
 from .pagetext import Show, kerning_gaps, read_lines
 from .readingorder import move_markers_and_calls, placed_boxes
 from .tounicode import rewrite_to_unicode
@@ -149,16 +149,17 @@ def mark_text_layer(
             split = split_line(line, addressed.get(number, {}), words)
             number += 1
             ends = _word_ends(split)
-            simple = all(role in SHARABLE for pieces, _ in split for role, _, _ in pieces)
+            simple = all(role in SHARABLE or role >= WORD for pieces, _ in split for role, _, _ in pieces)
             shared_text = line_text(line, spanned, laid, page) if simple else None
             depths = (depths or vocal.marked_depths(stream.stream)) if shared_text else depths  # once a page
-            pads = line_pads(line, spanned, depths) if shared_text else None
-            shared = named(pdfium_text(shared_text)) if pads and shared_text else None  # marks.line_text
+            pads = _line_pads(line, split, spanned, depths) if shared_text and spanned else None
+            shared = named(pdfium_text(shared_text)) if pads is not None and shared_text else None  # marks.line_text
             for first, last, text in spanned.values():
                 # a vocalised line: its text object's operators kept whole, inside one pair of /ActualText
-                opening = [*inline(poppler_text(text)), shared or named(pdfium_text(text))]
+                pad = pads[first] if shared and pads else 0
+                opening = [*inline(poppler_text(text)), *[b"/Span BMC"] * pad, shared or named(pdfium_text(text))]
                 replacements[first] = [*opening, stream.stream[first]]
-                replacements[last] = [*replacements.get(last, [stream.stream[last]]), b"EMC", b"EMC"]
+                replacements[last] = [*replacements.get(last, [stream.stream[last]]), *[b"EMC"] * (pad + 2)]
                 count += 1
             for place, (show, (pieces, stretches)) in enumerate(zip(line, split, strict=True)):
                 if position_key(page, *show.origin[1:]) in calls:  # a note call: not a word (readingorder.py)
@@ -170,8 +171,8 @@ def mark_text_layer(
                 stretch = iter(stretches)
                 for piece, (role, part, text) in enumerate(pieces):
                     tj = b"[" + part + b"] TJ" if part or role != PLAIN else stream.stream[show.index]
-                    if shared and pads:  # as deep in marked content as the vocalised arrays: PDFium's condition
-                        pad = pads[show.index] - (role in (RUN_END_SPACE, STRETCHED_SPACE))
+                    if shared and pads is not None:  # as deep in marked content everywhere: PDFium's condition
+                        pad = pads[show.index] - _outside(role)
                         tj = b"\n".join([b"/Span BMC"] * pad + [shared, tj] + [b"EMC"] * (pad + 1))
                     if role < 0:  # a left-to-right run over several objects: one /ActualText (_shared_runs)
                         depths = depths or vocal.marked_depths(stream.stream)
@@ -220,6 +221,31 @@ def mark_text_layer(
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count
+
+
+def _line_pads(
+    line: list[Show], split: list[tuple[list[tuple[int, bytes, str]], list[float]]], spanned: Mapping, depths: list[int]
+) -> dict[int, int]:
+    """For a line whose objects share one /ActualText (marks.line_text): by stream index, how many marked-content
+    sequences to open before its shared one, so that every `TJ` has it innermost at one depth (PDFium skips an
+    object only when it has as many marks as the one before and the same innermost one). A vocalised object
+    has its inline /ActualText outside them; a piece of another its role's marks (`_outside`), which the
+    caller subtracts."""
+    firsts = [first for first, _, _ in spanned.values()]
+    need = [depths[first] + 1 for first in firsts] + [
+        depths[show.index] + _outside(role)
+        for show, (parts, _) in zip(line, split, strict=True)
+        if show.origin not in spanned
+        for role, _, _ in parts
+    ]
+    deepest = max(need)
+    pads = {first: deepest - depths[first] - 1 for first in firsts}
+    return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}
+
+
+def _outside(role: int) -> int:
+    """How many marked-content sequences a piece of this role opens around its `TJ` (a word's span pieces)."""
+    return 2 if role >= WORD else 1 if role in (RUN_END_SPACE, STRETCHED_SPACE) else 0
 
 
 def _address_roles(
