@@ -230,7 +230,7 @@ def build(
             from .pool import render_all, workers
 
             pool = stack.enter_context(workers(space, min(jobs or available_cores(), len(todo)), keep, warm))
-        tasks = _tasks(space, todo, shared)
+        tasks = _tasks(space, todo, shared, store)
 
         finished = 0
         own_dist = dist is None and shard is None  # a shard's dist/ disagrees with SHA256SUMS until publish site
@@ -264,8 +264,10 @@ def build(
             site = _stage_site(space, release, store, shared, digested, manifests) if shard is None else None
     if store:
         for planned in todo:
-            path, warnings = space.dist / planned.name, planned.result.warnings if planned.result else ()
-            store.record(planned.name, planned.key, path, digested[planned.name], planned.inputs, warnings)
+            path, result = space.dist / planned.name, planned.result
+            pages = result.pages if result and planned.format == "pdf" else None  # for an EPUB built alone
+            warnings = result.warnings if result else ()
+            store.record(planned.name, planned.key, path, digested[planned.name], planned.inputs, warnings, pages)
         if site:
             store.record(INDEX, *site)
         if not slugs and shard is None and set(formats) == set(FORMATS) and dist is None:  # a whole build
@@ -299,8 +301,9 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared) -> list[Task]:
-    """Check what is to be rendered, and key it by what it really reads (its images now known)."""
+def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared, store: Cache | None) -> list[Task]:
+    """Check what is to be rendered, and key it by what it really reads (its images now known). An EPUB
+    whose PDF is not rendered takes the page map the cache holds of that PDF, if the PDF is as it was."""
     if not todo:
         return []
     from .pool import Task
@@ -309,12 +312,17 @@ def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared) -> list[Task
     formats = {planned.format for planned in todo}
     checked = check_loaded(Loaded(manifests, [], []), shared.fonts, shared.templates, formats)
     documents = {p.manifest.slug: p.document for p in checked}
+    printed = {p.manifest.slug for p in todo if p.format == "pdf"}
     tasks = []
     for planned in todo:
         document = documents[planned.manifest.slug]
         planned.inputs = tuple(sorted({_relative(space, image.path) for image in document.images}))
         planned.key = shared.key(planned.manifest, planned.format, planned.moment, planned.inputs, document)
-        tasks.append(Task(planned.manifest, document, planned.format, planned.moment))
+        pages = None
+        if planned.format == "epub" and planned.manifest.slug not in printed and store is not None:
+            pdf_key = shared.key(planned.manifest, "pdf", planned.moment, planned.inputs, document)
+            pages = store.page_map(artifact_name(planned.manifest.slug, "pdf"), pdf_key)
+        tasks.append(Task(planned.manifest, document, planned.format, planned.moment, pages))
     return tasks
 
 

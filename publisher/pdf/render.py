@@ -8,7 +8,7 @@ import mimetypes
 import os
 import re
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from ..typeset.imprint import imprint_context
 from ..typeset.job import Job
 from ..typeset.leading import lead_blocks
 from ..typeset.numerals import CSS_COUNTER_STYLES
+from ..typeset.pagemap import PageStart
 from ..typeset.templates import chapters_context, under_the_head
 from ..typeset.verse import fit_poems
 from ..version import __version__
@@ -32,6 +33,7 @@ from ..workspace import display_path, packaged_dir
 from .figures import fit_figures
 from .kashida import elongated_verse, number_paragraphs
 from .kashida import justify as justify_with_kashida
+from .pagemap import page_starts
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
 from .structure import complete_structure
@@ -178,55 +180,93 @@ _MARKED = re.compile('<span class="address">([^<]*)</span>')
 _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 
-def render_pdf(job: Job) -> bytes:
-    """Render the book to PDF bytes; only files of the sandbox can be read."""
+Told = Callable[[tuple[PageStart, ...]], None]  # told where each page of a PDF begins
+
+
+def render_pdf(job: Job) -> tuple[bytes, tuple[PageStart, ...]]:
+    """Render the book to PDF bytes, with where each of its pages begins (the EPUB's print-page map);
+    only files of the sandbox can be read."""
     pdf = job.manifest.pdf
     marks = (points(pdf.bleed), pdf.marks) if pdf.profile == "print" else None
-    return html_to_pdf(render_html(job), job, marks)
+    printed: list[tuple[PageStart, ...]] = []
+    data = html_to_pdf(render_html(job), job, marks, printed.append)
+    return data, printed[0]
 
 
-def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> bytes:
-    """Run WeasyPrint on `html`, relative links resolved in the publication folder, sandbox files only.
+def lay_out_pages(job: Job) -> tuple[PageStart, ...]:
+    """Where each page of the book's PDF begins, from a layout of the PDF that is not drawn (an EPUB
+    built without its PDF): the same as `render_pdf` gives."""
+    html = render_html(job)
+    with _weasyprint_for(job) as weasyprint:
+        document, counters = _layout(weasyprint, number_paragraphs(html) if _kashida(job.manifest) else html, job)
+        return page_starts(document, counters, CSS_COUNTER_STYLES[job.document.numerals])
+
+
+def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None, pages: Told | None = None) -> bytes:
+    """Run WeasyPrint on `html`, relative links resolved in the publication folder, sandbox files only;
+    `pages`, when given, is told where each page begins, read from the layout before it is drawn.
 
     Fontconfig is pointed at an empty configuration, so no font of the machine can stand in for
     a missing glyph; after layout, every font the PDF embeds is checked to be one of `fonts`.
     """
     manifest = job.manifest
+    with _weasyprint_for(job) as weasyprint:
+        kashida = _kashida(manifest)
+        html = number_paragraphs(html) if kashida else html  # kashida finds each paragraph's lines by number
+        document, counters = _layout(weasyprint, html, job)
+        if pages is not None:  # before kashida changes the boxes' text
+            pages(page_starts(document, counters, CSS_COUNTER_STYLES[job.document.numerals]))
+        elongated = {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)} if kashida else {}
+        return document.write_pdf(
+            **_options(manifest),
+            finisher=partial(
+                _finish,
+                families=job.fonts.every_family,
+                screen=manifest.pdf.profile == "screen",
+                rtl=manifest.direction == "rtl",
+                addresses=marked_addresses(html),
+                elongated=elongated,
+                marks=marks,
+                standard=manifest.pdf.standard,
+                identifier=manifest.identifier,
+                profile=_profile_name(manifest) if manifest.pdf.standard == "pdf/x-4" else "",
+                owners=(manifest.publisher, manifest.rights),
+            ),
+        )
+
+
+@contextlib.contextmanager
+def _weasyprint_for(job: Job) -> Iterator[Any]:
+    """WeasyPrint, for the time of one render in its environment (`_environment`); a file the sandbox
+    refuses is a ResourceError naming the publication."""
     weasyprint = import_weasyprint()
-    fetcher = _sandbox_fetcher(weasyprint, job.sandbox)
     try:
         with _environment(SOURCE_DATE_EPOCH=str(int(job.modified.timestamp())), FONTCONFIG_FILE=HERMETIC_FONTCONFIG):
-            base_url = job.sandbox.url(manifest.folder) + "/"
-            options = {"pdf_variant": manifest.pdf.standard, "pdf_tags": True}  # PDF/A-3b is tagged too
-
-            def layout(markup: str) -> Any:
-                return weasyprint.HTML(string=markup, base_url=base_url, url_fetcher=fetcher).render(**options)
-
-            elongated: dict[str, str] = {}
-            if manifest.pdf.justify == "kashida" and manifest.direction == "rtl":
-                html = number_paragraphs(html)
-                document = layout(html)
-                elongated = {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)}
-            else:
-                document = layout(html)
-            return document.write_pdf(
-                **options,
-                finisher=partial(
-                    _finish,
-                    families=job.fonts.every_family,
-                    screen=manifest.pdf.profile == "screen",
-                    rtl=manifest.direction == "rtl",
-                    addresses=marked_addresses(html),
-                    elongated=elongated,
-                    marks=marks,
-                    standard=manifest.pdf.standard,
-                    identifier=manifest.identifier,
-                    profile=_profile_name(manifest) if manifest.pdf.standard == "pdf/x-4" else "",
-                    owners=(manifest.publisher, manifest.rights),
-                ),
-            )
+            yield weasyprint
     except weasyprint.urls.FatalURLFetchingError as exc:
-        raise ResourceError(f"{display_path(manifest.folder)}: {exc.__cause__ or exc}") from None
+        raise ResourceError(f"{display_path(job.manifest.folder)}: {exc.__cause__ or exc}") from None
+
+
+def _layout(weasyprint: Any, html: str, job: Job) -> tuple[Any, Any]:
+    """WeasyPrint's layout of `html` (inside `_environment`), and the counter styles it read, which
+    print the folios of the print-page map."""
+    from weasyprint.css.counters import CounterStyle
+
+    base_url = job.sandbox.url(job.manifest.folder) + "/"
+    fetcher = _sandbox_fetcher(weasyprint, job.sandbox)
+    counters = CounterStyle()
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        counter_style=counters, **_options(job.manifest)
+    )
+    return document, counters
+
+
+def _options(manifest: Manifest) -> dict[str, Any]:
+    return {"pdf_variant": manifest.pdf.standard, "pdf_tags": True}  # PDF/A-3b is tagged too
+
+
+def _kashida(manifest: Manifest) -> bool:
+    return manifest.pdf.justify == "kashida" and manifest.direction == "rtl"
 
 
 @contextlib.contextmanager
