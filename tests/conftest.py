@@ -21,9 +21,21 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = "beni-mellal-social-pole"
 PUBLICATIONS = sorted(p for p in (REPO / "source").iterdir() if p.is_dir())
 
+CORES = sorted(os.sched_getaffinity(0))
+
 # node and npm come with the `test` extras into the virtual environment, beside this Python: the tests
 # find them there even when it was not activated (`.venv/bin/python -m pytest`).
 os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Each xdist worker on a core of its own when there are as many workers as cores: a build's
+    --jobs defaults to the cores its process may use, so its builds then start one renderer, not one
+    per core that both workers would start on the same cores (each renderer's start costs a second of
+    CPU). Tests about parallel rendering pass --jobs."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # gw0, gw1, ...
+    if worker and len(CORES) > 1 and int(os.environ["PYTEST_XDIST_WORKER_COUNT"]) >= len(CORES):
+        os.sched_setaffinity(0, {CORES[int(worker.removeprefix("gw")) % len(CORES)]})
 
 
 @dataclass(frozen=True)
@@ -78,7 +90,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
             shutil.rmtree(shared / "built", ignore_errors=True)
             fixtures = [FIXTURES / name for name in ("book", "mixed", "poetry", "figures")]
             root = make_workspace(shared / "built", *PUBLICATIONS, *fixtures)
-            build(root)
+            mine = os.sched_getaffinity(0)
+            os.sched_setaffinity(0, CORES)  # every core: the other worker may be waiting for this build
+            try:
+                build(root)
+            finally:
+                os.sched_setaffinity(0, mine)
             assert_epubs_valid(root / "dist")  # EPUBCheck on every EPUB in one Java process
             (shared / "built.json").write_text(json.dumps(CHECKED))  # its reports, for test_epub.py
     CHECKED.update(json.loads((shared / "built.json").read_text()))
