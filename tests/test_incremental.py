@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, SEED, make_workspace, run_publish
+from conftest import FIXTURES, REPO, SEED, copy_built, make_workspace, run_publish
 
 from publisher import build
 from publisher.builder.cache import FOLDER
@@ -23,9 +23,9 @@ def rendered(root: Path, **options: object) -> set[str]:
     return {a.path.name for a in build(root, **options) if a.rendered}
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = make_workspace(tmp_path / "ws", *PUBLICATIONS)
+@pytest.fixture(scope="module")
+def original(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_workspace(tmp_path_factory.mktemp("incremental") / "ws", *PUBLICATIONS)
     assert rendered(root, jobs=1) == {
         f"{SEED}.pdf",
         f"{SEED}.epub",
@@ -35,6 +35,12 @@ def workspace(tmp_path: Path) -> Path:
         "book.html",
     }
     return root
+
+
+@pytest.fixture
+def workspace(original: Path, tmp_path: Path) -> Path:
+    """The seed and the book, just built: a copy of the module's build, for each test to change."""
+    return copy_built(original, tmp_path / "ws")
 
 
 def test_nothing_changed_nothing_rendered_and_dist_untouched(workspace: Path) -> None:
