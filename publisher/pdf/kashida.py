@@ -23,6 +23,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +109,13 @@ def shrinkable(line: Line) -> float:
     face = next((word.font for word in line.words if word.font is not None), None)
     if face is None:
         return 0.0
-    return max(0.0, line.spaces * (1 - MIN_SPACE) * shape(" ", face).advance * line.size - SAFETY * line.size)
+    return max(0.0, line.spaces * (1 - MIN_SPACE) * _space(face) * line.size - SAFETY * line.size)
+
+
+@lru_cache(maxsize=16)
+def _space(face: Path) -> float:
+    """The advance of a space in a font file, in em."""
+    return shape(" ", face).advance
 
 
 def elongate(line: Line, counts: dict[int, tuple[int, int]]) -> dict[str, str]:
