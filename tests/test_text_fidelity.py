@@ -169,7 +169,7 @@ def test_a_merged_cluster_maps_each_glyph_to_its_own_characters() -> None:
 # URL's trailing slash apart ("/https://…/v2"); now one /ActualText for the run's objects (lineroles._shared_runs)
 # and the slash in the run (lineroles.TAIL). persian: poppler 99.58 %, the imprint's English label "Typefaces:"
 # on a line of Latin runs only; Persian and Urdu now have their own labels (templates/partials/labels.j2).
-VOCALISED_FLOORS = {
+FIXTURE_FLOORS = {
     "mashriq": (1.0, 1.0, 1.0, 1.0),
     "signs": (1.0, 1.0, 1.0, 1.0),
     "persian": (1.0, 1.0, 1.0, 1.0),
@@ -183,9 +183,9 @@ VOCALISED_FLOORS = {
 def test_vocalised_words_do_not_regress(tmp_path) -> None:
     from publisher import build
 
-    root = make_workspace(tmp_path, *(FIXTURES / slug for slug in VOCALISED_FLOORS))
+    root = make_workspace(tmp_path, *(FIXTURES / slug for slug in FIXTURE_FLOORS))
     build(root, formats=["pdf"], jobs=1)
-    for slug, floors in VOCALISED_FLOORS.items():
+    for slug, floors in FIXTURE_FLOORS.items():
         results = measure(root, slug)
         for extractor, floor in zip(EXTRACTORS[:4], floors, strict=True):
             assert results[extractor].accuracy >= floor, (slug, extractor, results[extractor].accuracy)

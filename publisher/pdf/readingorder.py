@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clusters import Key, position_key
+from .pagetext import RAISED
 
 _STATE = frozenset(
     b"gs rg RG g G k K cs CS sc SC scn SCN w J j M d ri i Tc Tw Tz TL Ts Tr".split()
@@ -39,7 +40,6 @@ _DEFAULTS |= {b"d": b"[] 0 d", b"Tc": b"0 Tc", b"Tw": b"0 Tw", b"Tz": b"100 Tz",
 _DEFAULTS |= {b"Tr": b"0 Tr"}
 _PAINTS = frozenset(b"S s f F f* B B* b b* sh Do BI EI n W W*".split())
 _OPENS, _CLOSES = frozenset((b"q", b"BDC", b"BMC", b"BT")), frozenset((b"Q", b"EMC", b"ET"))
-_RAISED = 0.45  # em: how far from its line's baseline a note call stands (pagetext.RAISED)
 
 
 def placed_boxes(document: Any) -> tuple[set[Key], set[Key]]:
@@ -158,7 +158,7 @@ def _line_end(units: list[_Node], number: int) -> int | None:
     last = None
     for n in range(number + 1, len(units)):
         texts = units[n].texts
-        if not units[n].plain or not all(t[2] > size and abs(t[1] - y) <= _RAISED * t[2] for t in texts):
+        if not units[n].plain or not all(t[2] > size and abs(t[1] - y) <= RAISED * t[2] for t in texts):
             break
         last = n if texts else last
     return None if last is None else last + 1
