@@ -54,11 +54,7 @@ def workspace(request: pytest.FixtureRequest, slug: str) -> Built:
 # The map against the PDF ---------------------------------------------------------------------------
 
 
-# PDFium reads the first line of the poetry fixture's page 3 (a vocalised paragraph) right to left, letter
-# by letter; poppler reads it right. A fault of the PDF's text layer, not of the map: when it is mended, this
-# test passes, and strict xfail says so.
-_TEXT_LAYER = pytest.mark.xfail(strict=True, reason="PDFium reads poetry's page 3 first line reversed")
-CHECKED = [*(pytest.param(s, marks=_TEXT_LAYER) if s == "poetry" else s for s in BUILT), "pages"]
+CHECKED = [*BUILT, "pages"]
 IMAGE = "\ufffc"  # an image where the words after a marker are read: a page may begin with one
 
 

@@ -98,23 +98,7 @@ def test_contents_links_are_described_by_their_entries(built: Built) -> None:
     assert contents == [title for title in titles for _ in range(3)]
 
 
-@pytest.mark.parametrize(
-    "slug",
-    [
-        SEED,
-        "book",
-        "mixed",
-        "figures",
-        pytest.param(
-            "poetry",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="PDFium reads 96 % of this fixture's words (benchmarks/text_fidelity.py): the vocalised prose "
-                "line that opens page 3 reversed; the structure is right (next test)",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("slug", PDFS)
 def test_the_structure_reads_the_words_of_the_text_in_order(built: Built, slug: str) -> None:
     """The tree's text from the first chapter on (an article from its head) is the text's words, in order,
     with nothing but generated numbers and bullets between them; harakat compared too."""

@@ -27,6 +27,7 @@ with the marks too; poppler 98.7-100 % ("3.5%" glued to the next word); before, 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -92,6 +93,14 @@ def marked_words(
     return words
 
 
+def as_typed(text: str, elongated: Mapping[str, str]) -> str:
+    """`text` with each word kashida elongated (`elongated`: as drawn → as typed) as the author typed it."""
+    if not elongated:
+        return text
+    runs = itertools.groupby(text, _in_word)
+    return "".join(elongated.get(run, run) if inside else run for inside, chars in runs for run in ["".join(chars)])
+
+
 def _in_word(cluster: str) -> bool:
     return bool(cluster) and all(
         char in _JOINERS or is_mark(char) or unicodedata.bidirectional(char) in ("R", "AL") for char in cluster
@@ -154,6 +163,41 @@ def pdfium_text(text: str) -> str:
     return "".join(written)
 
 
+def pdfium_text_over(text: str, shows: list[Show]) -> str:
+    """`pdfium_text(text)` for one /ActualText over the arrays `shows`, as PDFium reads it: it takes a line's
+    arrays left to right and gives the /ActualText where it meets the first, laying its characters out in
+    that array's direction. When that array is not right to left (a comma, a mark alone: the line's left end),
+    PDFium read the whole line reversed (poetry fixture, a vocalised line ending in "،"): the text is then
+    written reversed, which PDFium reverses back (measured on PDFium 8149)."""
+    written = pdfium_text(text)
+    first = _read_first(shows)
+    return written if first is None or _right_to_left(first) else written[::-1]
+
+
+def _read_first(shows: list[Show]) -> Show | None:
+    """Of the arrays of a line, the one PDFium reads first: the leftmost on the baseline (a raised mark's array
+    starts a group of its own) that draws something (PDFium passes over an array of spaces alone)."""
+    starts: list[tuple[float, int, Show]] = []
+    ends: dict[tuple[int, float, float], float] = {}
+    for show in sorted(shows, key=lambda show: show.index):
+        left = ends.get(show.origin, show.origin[1])
+        if not show.rise and any(text and not text.isspace() for _, text in show.elements):  # a space: no ink
+            starts.append((left, show.index, show))
+        start, end = _extent([show])
+        ends[show.origin] = left + end - start
+    return min(starts, key=lambda start: start[:2])[2] if starts else None
+
+
+def _right_to_left(show: Show) -> bool:
+    """Whether PDFium takes an array for right to left: as many stretches of right-to-left letters as of
+    left-to-right ones, and at least one (the first character of each glyph's text counts)."""
+    kinds = [_STRONG.get(unicodedata.bidirectional(text[0]), "") for _, text in show.elements if text]
+    stretches = [kind for n, kind in enumerate(kinds) if kind in "RL" and (n == 0 or kinds[n - 1] != kind)]
+    right = stretches.count("R")
+    return right > 0 and right >= stretches.count("L")
+
+
+_STRONG = {"R": "R", "AL": "R", "L": "L"}
 RLM = "\u200f"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
@@ -203,7 +247,11 @@ def spanned_objects(
 
 
 def line_text(
-    line: list[Show], spanned: Mapping[tuple[int, float, float], tuple[int, int, str]], laid: dict[Key, Laid], page: int
+    line: list[Show],
+    spanned: Mapping[tuple[int, float, float], tuple[int, int, str]],
+    laid: dict[Key, Laid],
+    page: int,
+    verse: bool = False,
 ) -> str | None:
     """The text of a line, in reading order, when a vocalised text object (`spanned_objects`) shares it with
     others (a byline: the author's vocalised name, then " · " and a date), else None.
@@ -213,8 +261,9 @@ def line_text(
     sorted left to right again, and an object drawn after the vocalised one but left of it comes between that
     object's arrays, which are then read twice ("name · date name"). So every object of such a line gets one
     named /ActualText of the whole line (textlayer.py): the first read gives it, the others add nothing.
-    Only for lines without left-to-right letters, which their own marks place (textlayer.py)."""
-    if not spanned or all(show.origin in spanned for show in line):
+    Only for lines without left-to-right letters, which their own marks place (textlayer.py). A `verse` line
+    (a verse's two hemistichs, vocalised or not) always gets its text: it is read as one line (textlayer.py)."""
+    if not verse and (not spanned or all(show.origin in spanned for show in line)):
         return None
     objects: dict[tuple[int, float, float], list[Show]] = {}
     for show in sorted(line, key=lambda show: show.index):  # in the order drawn: the order of reading
@@ -250,6 +299,8 @@ def _extent(shows: list[Show]) -> tuple[float, float]:
     advance = 0.0
     for show in shows:
         for element, _ in show.elements:
+            if not element:
+                continue
             if element[:1] != b"<":
                 thousandths = -float(element)  # an adjustment
             else:  # a glyph (an empty one draws nothing)

@@ -43,25 +43,52 @@ _PAINTS = frozenset(b"S s f F f* B B* b b* sh Do BI EI n W W*".split())
 _OPENS, _CLOSES = frozenset((b"q", b"BDC", b"BMC", b"BT")), frozenset((b"Q", b"EMC", b"ET"))
 
 
-def placed_boxes(document: Any) -> tuple[set[Key], set[Key]]:
-    """Where the text of each list marker and of each note call starts (page, `Tm` x and y), from the layout."""
+def placed_boxes(document: Any) -> tuple[set[Key], set[Key], set[Key]]:
+    """Where the text of each list marker, of each note call and of each verse starts (page, `Tm` x and y),
+    from the layout."""
     from weasyprint.formatting_structure import boxes
 
     markers: set[Key] = set()
     calls: set[Key] = set()
+    verses: set[Key] = set()
 
-    def visit(box: Any, number: int) -> None:
+    def visit(box: Any, number: int, verse: bool) -> None:
         if isinstance(box, boxes.TextBox):
             tag = box.element_tag or ""
             found = markers if tag.endswith("::marker") else calls if tag.endswith("::footnote-call") else None
+            found = verses if found is None and verse else found
             if found is not None:
                 found.add(position_key(number, box.position_x, box.position_y + box.baseline))
+        element = getattr(box, "element", None)
+        verse = verse or (element is not None and "verse" in str(element.get("class") or "").split())
         for child in getattr(box, "children", None) or ():
-            visit(child, number)
+            visit(child, number, verse)
 
     for number, page in enumerate(document.pages):
-        visit(page._page_box, number)
-    return markers, calls
+        visit(page._page_box, number, False)
+    return markers, calls, verses
+
+
+def enclosing(items: list[Any], first: int, last: int, y: float) -> tuple[int, int] | None:
+    """Where a marked-content sequence can open and close around stream items `first` to `last` (two `TJ`s)
+    without crossing a `q`, a `BT` or another sequence: the stretch of their nearest common parent's children
+    that holds them, if all the text it shows is drawn at `y` (one line), else None."""
+    node = _tree(items)
+    while True:
+        inside = [
+            n
+            for n, child in enumerate(node.children)
+            if child.start <= first < child.end or child.start <= last < child.end
+        ]
+        if not inside:
+            return None
+        low, high = inside[0], inside[-1]
+        if low == high and node.children[low].children and node.children[low].end > last:
+            node = node.children[low]  # both inside one child: look closer
+            continue
+        start, end = node.children[low].start, node.children[high].end
+        placed = [float(item.split()[5]) for item in items[start:end] if _operator(item) == b"Tm"]
+        return (start, end - 1) if all(abs(at - y) < 0.01 for at in placed) else None
 
 
 def move_markers_and_calls(items: list[Any], page: int, markers: set[Key], calls: set[Key]) -> None:

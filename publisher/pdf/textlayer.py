@@ -82,9 +82,9 @@ from .lineroles import (
     WORD,
     split_line,
 )
-from .marks import line_text, marked_words, pdfium_text, poppler_text, spanned_objects
+from .marks import as_typed, line_text, marked_words, pdfium_text, pdfium_text_over, poppler_text, spanned_objects
 from .pagetext import Show, kerning_gaps, read_lines
-from .readingorder import move_markers_and_calls, placed_boxes
+from .readingorder import enclosing, move_markers_and_calls, placed_boxes
 from .tounicode import rewrite_to_unicode
 
 
@@ -124,7 +124,7 @@ def mark_text_layer(
     addresses = list(addresses)
     pages: Iterable[tuple[Any, Any, list[list[Show]]]]
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}  # each font's glyphs, decoded once for all pages
-    markers, calls = placed_boxes(document)
+    markers, calls, verses = placed_boxes(document)
     pages = (
         (stream, resources, read_lines(stream.stream, fonts, decoded))
         for stream, resources in _page_streams(pdf, markers, calls)
@@ -145,6 +145,17 @@ def mark_text_layer(
                 if show.index in called:
                     show.elements = [(part, None if text is None else " ") for part, text in show.elements]
             spanned = spanned_objects(line, laid, page)
+            verse = not called and all(position_key(page, *show.origin[1:]) in verses for show in line)
+            text = line_text(line, spanned, laid, page, verse=True) if verse else None
+            if text is not None:  # a verse, read as one line, without the tatweel kashida drew
+                text = as_typed(text, elongated or {})
+                depths = depths or vocal.marked_depths(stream.stream)
+                whole = named(pdfium_text_over(text, line))
+                marked = _verse_marks(stream.stream, line, spanned, whole, [*inline(poppler_text(text))], depths)
+                if marked is not None:
+                    replacements.update(marked)
+                    count, number = count + 1, number + 1
+                    continue
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
             words = marked_words(line, laid, page, gaps, elongated or {}) if laid or elongated or any(gaps) else []
             split = split_line(line, addressed.get(number, {}), words)
@@ -154,11 +165,12 @@ def mark_text_layer(
             shared_text = line_text(line, spanned, laid, page) if simple else None
             depths = (depths or vocal.marked_depths(stream.stream)) if shared_text else depths  # once a page
             pads = _line_pads(line, split, spanned, depths) if shared_text and spanned else None
-            shared = named(pdfium_text(shared_text)) if pads is not None and shared_text else None  # marks.line_text
+            shared = named(pdfium_text_over(shared_text, line)) if pads is not None and shared_text else None
             for first, last, text in spanned.values():
                 # a vocalised line: its text object's operators kept whole, inside one pair of /ActualText
                 pad = pads[first] if shared and pads else 0
-                opening = [*inline(poppler_text(text)), *[b"/Span BMC"] * pad, shared or named(pdfium_text(text))]
+                own = shared or named(pdfium_text_over(text, [s for s in line if first <= s.index <= last]))
+                opening = [*inline(poppler_text(text)), *[b"/Span BMC"] * pad, own]
                 replacements[first] = [*opening, stream.stream[first]]
                 replacements[last] = [*replacements.get(last, [stream.stream[last]]), *[b"EMC"] * (pad + 2)]
                 count += 1
@@ -241,6 +253,32 @@ def _line_pads(
     deepest = max(need)
     pads = {first: deepest - depths[first] - 1 for first in firsts}
     return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}
+
+
+def _verse_marks(
+    items: list[Any], line: list[Show], spanned: Mapping, shared: bytes, outer: list[Any], depths: list[int]
+) -> dict[int, list[Any]] | None:
+    """The marks of a verse's line, by stream index: one inline /ActualText for poppler around the whole line,
+    and the named one of the line (`shared`) innermost at one depth on every text object, for PDFium; none
+    else. A verse's hemistichs are two columns with a wide gap between them, and their words are spread over
+    their columns: poppler took the hemistichs, even a lone word ("رَسْمُهَا"), for blocks of text of their
+    own and read them out of order. Laid over the whole line, the text is one line to it. None where no
+    marked-content sequence can hold the line alone (readingorder.enclosing)."""
+    span = enclosing(items, min(show.index for show in line), max(show.index for show in line), line[0].origin[2])
+    if span is None:
+        return None
+    units = {first: last for first, last, _ in spanned.values()}
+    units |= {show.index: show.index for show in line if show.origin not in spanned}
+    deepest = max(depths[first] for first in units)
+    marks: dict[int, list[Any]] = {}
+    for first, last in units.items():
+        pad = deepest - depths[first]
+        marks[first] = [*[b"/Span BMC"] * pad, shared, items[first]]
+        marks[last] = [*marks.get(last, [items[last]]), *[b"EMC"] * (pad + 1)]
+    start, end = span
+    marks[start] = [*outer, *marks.get(start, [items[start]])]
+    marks[end] = [*marks.get(end, [items[end]]), b"EMC"]
+    return marks
 
 
 def _padded(name: bytes, tj: bytes, pad: int) -> bytes:
