@@ -64,6 +64,7 @@ class Artifact:
     seconds: float
     warnings: tuple[str, ...] = ()
     rendered: bool = True
+    notes: tuple[str, ...] = ()  # how it was rendered (--verbose)
 
 
 class BuildReport(list[Artifact]):
@@ -230,7 +231,7 @@ def build(
             from .pool import render_all, workers
 
             pool = stack.enter_context(workers(space, min(jobs or available_cores(), len(todo)), keep, warm))
-        tasks = _tasks(space, todo, shared)
+        tasks = _tasks(space, todo, shared, jobs or available_cores())
 
         finished = 0
         own_dist = dist is None and shard is None  # a shard's dist/ disagrees with SHA256SUMS until publish site
@@ -299,8 +300,10 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared) -> list[Task]:
-    """Check what is to be rendered, and key it by what it really reads (its images now known)."""
+def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared, jobs: int = 1) -> list[Task]:
+    """Check what is to be rendered, and key it by what it really reads (its images now known). A PDF may
+    lay its chapters out with the processes the jobs leave it: the PDFs take the longest, so they share
+    the jobs among them (the EPUBs and web editions, quicker, run beside them for a while)."""
     if not todo:
         return []
     from .pool import Task
@@ -310,11 +313,13 @@ def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared) -> list[Task
     checked = check_loaded(Loaded(manifests, [], []), shared.fonts, shared.templates, formats)
     documents = {p.manifest.slug: p.document for p in checked}
     tasks = []
+    processes = max(1, jobs // max(1, sum(p.format == "pdf" for p in todo)))
     for planned in todo:
         document = documents[planned.manifest.slug]
         planned.inputs = tuple(sorted({_relative(space, image.path) for image in document.images}))
         planned.key = shared.key(planned.manifest, planned.format, planned.moment, planned.inputs, document)
-        tasks.append(Task(planned.manifest, document, planned.format, planned.moment))
+        share = processes if planned.format == "pdf" else 1
+        tasks.append(Task(planned.manifest, document, planned.format, planned.moment, share))
     return tasks
 
 
@@ -333,7 +338,14 @@ def _artifact(space: Workspace, store: Cache | None, planned: _Planned, digested
     if planned.result is not None:
         r = planned.result
         return Artifact(
-            planned.manifest.slug, planned.format, path, len(r.data), digested[planned.name], r.seconds, r.warnings
+            planned.manifest.slug,
+            planned.format,
+            path,
+            len(r.data),
+            digested[planned.name],
+            r.seconds,
+            r.warnings,
+            notes=r.notes,
         )
     entry = store.get(planned.name) if store else None
     assert entry is not None  # only artifacts the cache vouched for are not rendered

@@ -39,6 +39,7 @@ class Task:
     document: Document
     format: str
     moment: dt.datetime
+    processes: int = 1  # how many processes a PDF may lay its chapters out with (pdf/parallel.py)
 
     @property
     def name(self) -> str:
@@ -54,6 +55,7 @@ class Rendered:
     seconds: float
     warnings: tuple[str, ...]
     assets: tuple[tuple[str, bytes], ...] = ()
+    notes: tuple[str, ...] = ()  # how it was rendered, for --verbose
 
 
 class Renderer:
@@ -78,11 +80,13 @@ class Renderer:
 
         job = Job(task.manifest, task.document, self.fonts, self.templates, task.moment, self.sandbox)
         started = time.perf_counter()
+        notes: list[str] = []
         with renderer_warnings() as warnings:
-            data, assets = _render(task.format, job, self.keep)
+            data, assets = _render(task.format, job, self.keep, task.processes, notes)
         audit_artifact(task.name, data, task.manifest, self.fonts, dict(assets))  # a broken file never reaches dist/
         shown = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {w}" for w in warnings)
-        return Rendered(data, time.perf_counter() - started, shown, assets)
+        told = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {n}" for n in notes)
+        return Rendered(data, time.perf_counter() - started, shown, assets, told)
 
 
 @contextlib.contextmanager
@@ -293,12 +297,14 @@ def renderer_warnings() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
-def _render(fmt: str, job: Any, keep: Path | None) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
+def _render(
+    fmt: str, job: Any, keep: Path | None, processes: int = 1, notes: list[str] | None = None
+) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
     try:
         if fmt == "pdf":
             from ..pdf.render import render_pdf
 
-            return render_pdf(job), ()
+            return render_pdf(job, processes, notes), ()
         if fmt == "web":
             from ..web.edition import render_web
 

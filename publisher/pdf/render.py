@@ -8,7 +8,7 @@ import mimetypes
 import os
 import re
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -166,6 +166,7 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s\u2069]+|(?<![\w.+\-])[\w.+\-]+@[
 _BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=.)(?=[.?#&=@\-])")
 _UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these
 BREAK, JOIN = "\u200e\u200b\u200e", "\u2060"
+EMPTY: Mapping[str, str] = {}
 
 
 def marked_addresses(markup: str) -> frozenset[str]:
@@ -177,11 +178,20 @@ _MARKED = re.compile('<span class="address">([^<]*)</span>')
 _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 
-def render_pdf(job: Job) -> bytes:
-    """Render the book to PDF bytes; only files of the sandbox can be read."""
+def render_pdf(job: Job, processes: int = 1, notes: list[str] | None = None) -> bytes:
+    """Render the book to PDF bytes; only files of the sandbox can be read. With `processes` > 1, a long book
+    has its chapters laid out by that many processes and merged (parallel.py) when that gives the very pages
+    of the serial render; `notes` is told which way it went and why."""
     pdf = job.manifest.pdf
     marks = (points(pdf.bleed), pdf.marks) if pdf.profile == "print" else None
-    return html_to_pdf(render_html(job), job, marks)
+    html = render_html(job)
+    if processes > 1:
+        from .parallel import render_in_parallel
+
+        data = render_in_parallel(html, job, marks, processes, notes if notes is not None else [])
+        if data is not None:
+            return data
+    return html_to_pdf(html, job, marks)
 
 
 def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> bytes:
@@ -191,41 +201,61 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> 
     a missing glyph; after layout, every font the PDF embeds is checked to be one of `fonts`.
     """
     manifest = job.manifest
+    with weasyprint_for(job) as layout:
+        elongated: dict[str, str] = {}
+        if manifest.pdf.justify == "kashida" and manifest.direction == "rtl":
+            html = number_paragraphs(html)
+            document = layout(html)
+            elongated = {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)}
+        else:
+            document = layout(html)
+        return document.write_pdf(**pdf_options(job), finisher=finisher(job, html, marks, elongated))
+
+
+def pdf_options(job: Job) -> dict[str, Any]:
+    """WeasyPrint's options for the book's PDF: its standard, tagged (PDF/A-3b is tagged too)."""
+    return {"pdf_variant": job.manifest.pdf.standard, "pdf_tags": True}
+
+
+@contextlib.contextmanager
+def weasyprint_for(job: Job) -> Iterator[Callable[[str], Any]]:
+    """A function laying markup out as the book's (`weasyprint.Document`): links resolved in the publication
+    folder, sandbox files only, the hermetic fontconfig and the book's timestamp set meanwhile; a file the
+    sandbox refuses is a ResourceError naming the publication."""
+    manifest = job.manifest
     weasyprint = import_weasyprint()
     fetcher = _sandbox_fetcher(weasyprint, job.sandbox)
+    base_url = job.sandbox.url(manifest.folder) + "/"
+
+    def layout(markup: str) -> Any:
+        return weasyprint.HTML(string=markup, base_url=base_url, url_fetcher=fetcher).render(**pdf_options(job))
+
     try:
         with _environment(SOURCE_DATE_EPOCH=str(int(job.modified.timestamp())), FONTCONFIG_FILE=HERMETIC_FONTCONFIG):
-            base_url = job.sandbox.url(manifest.folder) + "/"
-            options = {"pdf_variant": manifest.pdf.standard, "pdf_tags": True}  # PDF/A-3b is tagged too
-
-            def layout(markup: str) -> Any:
-                return weasyprint.HTML(string=markup, base_url=base_url, url_fetcher=fetcher).render(**options)
-
-            elongated: dict[str, str] = {}
-            if manifest.pdf.justify == "kashida" and manifest.direction == "rtl":
-                html = number_paragraphs(html)
-                document = layout(html)
-                elongated = {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)}
-            else:
-                document = layout(html)
-            return document.write_pdf(
-                **options,
-                finisher=partial(
-                    _finish,
-                    families=job.fonts.every_family,
-                    screen=manifest.pdf.profile == "screen",
-                    rtl=manifest.direction == "rtl",
-                    addresses=marked_addresses(html),
-                    elongated=elongated,
-                    marks=marks,
-                    standard=manifest.pdf.standard,
-                    identifier=manifest.identifier,
-                    profile=_profile_name(manifest) if manifest.pdf.standard == "pdf/x-4" else "",
-                    owners=(manifest.publisher, manifest.rights),
-                ),
-            )
+            yield layout
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise ResourceError(f"{display_path(manifest.folder)}: {exc.__cause__ or exc}") from None
+
+
+def finisher(
+    job: Job, html: str, marks: tuple[float, str] | None, elongated: Mapping[str, str] = EMPTY
+) -> Callable[[Any, Any], None]:
+    """WeasyPrint's finisher for the book laid out from `html`: the font check, the text layer, the marks
+    and the metadata (`_finish`)."""
+    manifest = job.manifest
+    return partial(
+        _finish,
+        families=job.fonts.every_family,
+        screen=manifest.pdf.profile == "screen",
+        rtl=manifest.direction == "rtl",
+        addresses=marked_addresses(html),
+        elongated=elongated,
+        marks=marks,
+        standard=manifest.pdf.standard,
+        identifier=manifest.identifier,
+        profile=_profile_name(manifest) if manifest.pdf.standard == "pdf/x-4" else "",
+        owners=(manifest.publisher, manifest.rights),
+    )
 
 
 @contextlib.contextmanager
@@ -263,9 +293,6 @@ def import_weasyprint() -> Any:
             f"WeasyPrint cannot load Pango ({exc}); install it: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
         ) from None
     return weasyprint
-
-
-EMPTY: Mapping[str, str] = {}
 
 
 def _finish(

@@ -1,0 +1,276 @@
+"""A long book's chapters laid out by several processes at once and merged into one PDF: the pages, the
+outline, the links, the structure tree and the fonts of the serial render (issue 18).
+
+WeasyPrint uses one core. The book is cut into parts (parts.py): the front matter, then runs of whole
+chapters, the same runs whatever the number of processes (so the file is the same for any --jobs above
+one). The process that was given the PDF forks helpers (they share its fonts, templates and HTML as they
+are) and hands them the parts in order. A helper lays a part out and, at its first margin box (weasyhooks.py),
+says how many pages it has and waits for the number of its first page, which is known once the front matter
+and the parts before it are counted; then it makes its folios and running heads, draws the part and finishes
+it (text layer, marks) as the book's pages are finished, and asks for the next part. Meanwhile this process
+lays the front matter out: first with guessed page numbers on the contents, to count its pages; at the end
+with the true ones, which must give the same count. Then merge.py joins the parts.
+
+Only a book the scheme renders exactly takes this way: a printed book (chapters open on rectos), justified
+with spaces, long enough to gain, whose style sheets use nothing that makes a chapter's pages depend on the
+rest (parts.unsupported). What only the layout shows (a page number in a chapter's text, a glyph map that
+differs between parts, ...) stops the parallel render when it is seen; the book is then rendered in one
+process, and `notes` says why (`publish build --verbose`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import signal
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from typing import Any
+
+from ..typeset.job import Job
+from .merge import merge_parts
+from .partrender import PartPdf, Unsupported, draw, lay_out
+from .parts import Book, cut_book, guessed_pages, inline_styles, outside_targets, style_sheets, unsupported
+from .weasyhooks import Laid, Numbers
+
+MIN_CHARS = 80_000  # characters of chapters' HTML (about 50 A5 pages) below which one process is as quick
+CHARS_PER_PAGE = 1600  # of a chapter's HTML on an A5 page, near enough: a first guess of the contents' numbers
+
+
+def render_in_parallel(
+    html: str, job: Job, marks: tuple[float, str] | None, processes: int, notes: list[str]
+) -> bytes | None:
+    """The book's PDF laid out by `processes` processes, or None (and why in `notes`) when it must be serial."""
+    if (job.manifest.pdf.layout or "book") != "book":
+        return None  # an article is one flow of text
+    book = cut_book(html, [chapter.id for chapter in job.document.chapters])
+    reason = book if isinstance(book, str) else why_serial(job, html, book)
+    if reason is not None:
+        notes.append(f"laid out in one process: {reason}")
+        return None
+    assert isinstance(book, Book)
+    try:
+        with _helpers(processes, lambda connection: _serve(book, job, html, marks, connection)) as connections:
+            data = _Coordinator(book, job, html, marks, connections).run()
+    except Unsupported as exc:
+        notes.append(f"laid out again in one process: {exc}")
+        return None
+    notes.append(f"chapters laid out in {len(book.parts) - 1} parts by {processes} processes and merged")
+    return data
+
+
+def why_serial(job: Job, html: str, book: Book) -> str | None:
+    """Why the book must be laid out in one process, as its manifest and style sheets tell; None if it need not."""
+    pdf = job.manifest.pdf
+    if pdf.profile != "print":
+        return "on screen a chapter opens on either side"
+    if pdf.justify == "kashida":
+        return "kashida justification lays the book out twice"
+    if pdf.standard == "pdf/x-4":
+        return "PDF/X-4 parts would each embed the output profile"
+    if book.chars() < MIN_CHARS or len(book.parts) < 3:
+        return f"short: {book.chars() // 1000} thousand characters of chapters, parallel from {MIN_CHARS // 1000}"
+    css = [inline_styles(html)]
+    for url in style_sheets(html):
+        try:
+            css.append(job.sandbox.path(url).read_text(encoding="utf-8", errors="replace"))
+        except Exception:
+            return f"its style sheet {url} cannot be read here"
+    return unsupported("\n".join(css))
+
+
+@dataclass
+class _Coordinator:
+    """Hands the parts out, numbers their pages as they are counted, lays out and draws the front matter."""
+
+    book: Book
+    job: Job
+    html: str
+    marks: tuple[float, str] | None
+    connections: list[Connection]
+    handed: int = 0
+    holders: dict[int, Connection] = field(default_factory=dict)
+    counted: dict[int, Laid] = field(default_factory=dict)
+    first_page: dict[int, int] = field(default_factory=dict)  # of each numbered part, in the book
+    carried: dict[str, str] = field(default_factory=dict)  # running strings in effect after the numbered parts
+    anchors: dict[int, dict[str, int]] = field(default_factory=dict)
+    results: dict[int, PartPdf] = field(default_factory=dict)
+
+    def run(self) -> bytes:
+        front = self.book.parts[0]
+        targets = outside_targets(front)
+        guess = guessed_pages(self.html, targets, 4, CHARS_PER_PAGE)
+        _, kept, laid = lay_out(self.book, front, self.job, lambda laid: Numbers(0), guess)
+        front_pages = len(kept)
+        self.first_page[1], self.carried = front_pages + 1, dict(laid.strings)
+        last = len(self.book.parts) - 1
+        front_pdf = None
+        while len(self.results) < last:
+            from multiprocessing.connection import wait
+
+            for connection in wait(self.connections):
+                self._receive(connection)  # type: ignore[arg-type]
+            if front_pdf is None and len(self.anchors) == last:
+                front_pdf = self._front(targets, front_pages)
+        assert front_pdf is not None
+        parts = [front_pdf, *(self.results[n] for n in range(1, last + 1))]
+        return merge_parts(parts, _font_files(self.job))
+
+    def _receive(self, connection: Connection) -> None:
+        try:
+            kind, *payload = connection.recv()
+        except (EOFError, OSError):
+            raise Unsupported("a helper process stopped") from None
+        if kind == "ready":
+            self.handed += 1
+            if self.handed < len(self.book.parts):
+                self.holders[self.handed] = connection
+                connection.send(("part", self.handed))
+            else:
+                connection.send(("stop",))
+                self.connections.remove(connection)  # it leaves now: its end of the pipe closes
+        elif kind == "counted":
+            self.counted[payload[0]] = payload[1]
+            self._number()
+        elif kind == "anchors":
+            self.anchors[payload[0]] = payload[1]
+        elif kind == "done":
+            result, warnings = payload
+            self.results[result.index] = result
+            for warning in warnings:  # the pool collects this process's warnings
+                logging.getLogger("weasyprint").warning("%s", warning)
+        else:
+            raise Unsupported(payload[0])
+
+    def _number(self) -> None:
+        """Tell each counted part whose predecessors are all counted the number of its first page."""
+        while (index := max(self.first_page)) in self.counted:
+            laid, part = self.counted[index], self.book.parts[index]
+            shift = self.first_page[index] - 3  # its first page is the third it lays out
+            if shift % 2:
+                raise Unsupported("a chapter would open on a verso")
+            self.holders[index].send(("numbers", Numbers(shift, dict(self.carried))))
+            self.carried.update(laid.strings)
+            self.first_page[index + 1] = self.first_page[index] + laid.pages - 2 - (1 if part.closing else 0)
+
+    def _front(self, targets: list[str], front_pages: int) -> PartPdf:
+        """The front matter laid out with the contents' true page numbers, and drawn."""
+        pages: dict[str, int] = {}
+        for index in sorted(self.anchors):
+            for anchor, page in self.anchors[index].items():
+                pages.setdefault(anchor, self.first_page[index] + page)
+        stand_ins = {anchor: pages[anchor] for anchor in targets if anchor in pages}
+        front = self.book.parts[0]
+        document, kept, laid = lay_out(self.book, front, self.job, lambda laid: Numbers(0), stand_ins)
+        if len(kept) != front_pages:
+            raise Unsupported("the contents took another number of pages once numbered")
+        return draw(document, kept, front, self.job, self.html, self.marks, laid)
+
+
+def _serve(book: Book, job: Job, html: str, marks: tuple[float, str] | None, connection: Connection) -> None:
+    """A helper's life: render the parts it is handed until it is told to stop."""
+
+    class Stopped(Exception):
+        pass
+
+    def told(index: int) -> Callable[[Laid], Numbers]:
+        def counted(laid: Laid) -> Numbers:
+            connection.send(("counted", index, laid))
+            kind, *payload = connection.recv()
+            if kind != "numbers":
+                raise Stopped
+            return payload[0]
+
+        return counted
+
+    while True:
+        connection.send(("ready",))
+        kind, *payload = connection.recv()
+        if kind != "part":
+            return
+        part = book.parts[payload[0]]
+        with _warnings() as warnings:
+            try:
+                document, kept, laid = lay_out(book, part, job, told(part.index))
+                first = {name: n for n, page in reversed(list(enumerate(kept))) for name in page.anchors}
+                connection.send(("anchors", part.index, first))
+                reply: tuple[Any, ...] = ("done", draw(document, kept, part, job, html, marks, laid), warnings)
+            except Stopped:
+                return
+            except Unsupported as exc:
+                reply = ("unsupported", str(exc))
+            except Exception as exc:
+                reply = ("failed", f"a part failed to render: {type(exc).__name__}: {exc}")
+        connection.send(reply)
+
+
+@contextlib.contextmanager
+def _helpers(count: int, work: Callable[[Connection], None]) -> Iterator[list[Connection]]:
+    """`count` helper processes forked from this one, each running `work` on its end of a pipe; killed on
+    leaving (they wait for a part by then, or render one no longer wanted)."""
+    import multiprocessing
+
+    started: list[tuple[int, Connection]] = []
+    parent = os.getpid()
+    try:
+        for _ in range(count):
+            ours, theirs = multiprocessing.Pipe()
+            pid = os.fork()
+            if pid == 0:  # the helper: it never returns into the code that forked it
+                code = 1
+                try:
+                    ours.close()
+                    _die_with(parent)
+                    work(theirs)
+                    code = 0
+                finally:
+                    os._exit(code)
+            theirs.close()
+            started.append((pid, ours))
+        yield [connection for _, connection in started]
+    finally:
+        for pid, connection in started:
+            connection.close()
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+
+
+def _die_with(parent: int) -> None:
+    """Have Linux kill this helper when the render that forked it dies (stopped past its time limit, say)."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+@contextlib.contextmanager
+def _warnings() -> Iterator[list[str]]:
+    """What WeasyPrint warns about in a helper, to be handed to the process that forked it."""
+    collected: list[str] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            collected.append(record.getMessage().splitlines()[0])
+
+    logger = logging.getLogger("weasyprint")
+    handler = Collector(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield collected
+    finally:
+        logger.removeHandler(handler)
+
+
+def _font_files(job: Job) -> dict[str, bytes]:
+    """The book's font files by SHA-256: what the merge subsets."""
+    files = {}
+    for face in job.fonts.faces:
+        data = face.path.read_bytes()
+        files[hashlib.sha256(data).hexdigest()] = data
+    return files

@@ -1,0 +1,140 @@
+"""One part of a book (parts.py) rendered alone: laid out, told its page numbers late, its stub pages dropped,
+drawn and finished as the whole book's pages are, and described for the merge (merge.py).
+
+Links to anchors in other parts would be dropped by WeasyPrint (it keeps a link only to an anchor of the
+document): such anchors are added to the part's first page, so that the link is written (`/Dest (name)`,
+as in the whole book), and the merge keeps the destination of the part that has the anchor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..typeset.job import Job
+from .parts import PART_END, PART_START, Book, Part, part_html
+from .render import finisher, pdf_options, weasyprint_for
+from .tounicode import cluster_glyphs
+from .weasyhooks import Laid, Numbers, font_data, font_facts, footnote_calls, late_page_numbers
+
+
+class Unsupported(Exception):
+    """The part cannot give the pages the whole book has: the book is rendered in one process instead."""
+
+
+@dataclass(frozen=True)
+class FontUse:
+    """A font a part's PDF embeds, by its resource name: the file it comes from (SHA-256, face index), whether
+    the merge may subset it, and the clusters of several glyphs it draws (tounicode.py's votes)."""
+
+    digest: str
+    index: int
+    family: str
+    plain: bool
+    clusters: list[tuple[str, list[tuple[int, bool]]]]
+
+
+@dataclass(frozen=True)
+class PartPdf:
+    """A part rendered: its PDF, and what the merge needs besides."""
+
+    index: int
+    data: bytes
+    pages: int
+    laid: Laid
+    fake: frozenset[str]  # destinations that stand for anchors of other parts
+    bookmarks: list[tuple[float, list[Any]]]  # each page's height and Page.bookmarks
+    anchors: dict[str, int]  # each anchor's first page in the part
+    fonts: dict[str, FontUse] = field(default_factory=dict)
+
+
+def lay_out(
+    book: Book, part: Part, job: Job, told: Callable[[Laid], Numbers], stand_ins: Mapping[str, int] | None = None
+) -> tuple[Any, list[Any], Laid]:
+    """Lay `part` out (`told` gives its numbers once it is counted); its document, the pages it keeps, and
+    what its layout said."""
+    said: list[Laid] = []
+
+    def supply(laid: Laid) -> Numbers:
+        said.append(laid)
+        if part.index and laid.page_based_content:
+            raise Unsupported("a chapter prints page numbers or targets of its own (counter(page), target-counter())")
+        if laid.running_elements:
+            raise Unsupported("it has running elements (element())")
+        if laid.page_counters - {"page", "pages"}:
+            raise Unsupported("its pages count more than pages")
+        return told(laid)
+
+    with weasyprint_for(job) as layout, late_page_numbers(supply):
+        document = layout(part_html(book, part, stand_ins))
+    pages = document.pages
+    ends = [n for n, page in enumerate(pages) if PART_END in page.anchors]
+    stop = ends[0] if ends else len(pages)
+    start = 2 if part.index else 0
+    expected = part.chapters[0] if part.chapters else None
+    if part.index and not (PART_START in pages[0].anchors and expected in pages[start].anchors):
+        raise Unsupported("a chapter does not open on the recto after a part's first page")
+    if part.closing and not ends:
+        raise Unsupported("a part's last chapter did not end before the next one's opening")
+    return document, pages[start:stop], said[0]
+
+
+def draw(
+    document: Any, kept: list[Any], part: Part, job: Job, html: str, marks: tuple[float, str] | None, laid: Laid
+) -> PartPdf:
+    """The PDF of the `kept` pages of a laid out part, finished as the book's (render.finisher)."""
+    if part.index and footnote_calls(kept) != part.body.count('<span class="footnote"'):
+        raise Unsupported("not every footnote of a part is numbered on its pages")
+    present = {name for page in kept for name in page.anchors}
+    wanted = {target for page in kept for kind, target, _, _ in page.links if kind == "internal"}
+    anchors: dict[str, int] = {}
+    for number, page in enumerate(kept):
+        for name in page.anchors:
+            anchors.setdefault(name, number)
+    fake = frozenset(wanted - present)
+    for name in sorted(fake):
+        kept[0].anchors[name] = (0, 0, 0, 0)
+    fonts: dict[str, FontUse] = {}
+    base = finisher(job, html, marks)
+
+    def finish(part_document: Any, pdf: Any) -> None:
+        found = cluster_glyphs(part_document)  # before the text layer corrects the maps: as it sees them
+        base(part_document, pdf)
+        _name_table_headers(pdf, f"p{part.index}-")
+        hashes = [font.hash for font in part_document.fonts.values()]
+        if len(hashes) != len(set(hashes)):
+            raise Unsupported("one font file is two fonts of the part")
+        for font in part_document.fonts.values():
+            data, index = font_data(font)
+            facts = font_facts(font)
+            clusters = [c for f, found_clusters in found.items() if f is font for c in found_clusters]
+            fonts[font.hash] = FontUse(
+                hashlib.sha256(data).hexdigest(), index, facts["family"], facts["plain"], clusters
+            )
+
+    copy = document.copy(kept)
+    data = copy.write_pdf(**pdf_options(job), finisher=finish)
+    bookmarks = [(page.height, list(page.bookmarks)) for page in kept]
+    return PartPdf(part.index, data, len(kept), laid, fake, bookmarks, anchors, fonts)
+
+
+def _name_table_headers(pdf: Any, prefix: str) -> None:
+    """Make the IDs WeasyPrint gives table headers ("<object number>-<row>-<column>") unique in the book:
+    two parts may hold a table element of the same object number."""
+    import pydyf
+
+    for obj in pdf.objects[1:]:
+        if not isinstance(obj, pydyf.Dictionary) or obj.get("Type") != "/StructElem":
+            continue
+        if isinstance(obj.get("ID"), pydyf.String):
+            obj["ID"] = pydyf.String(prefix + _text(obj["ID"]))
+        attributes = obj.get("A")
+        if isinstance(attributes, pydyf.Dictionary) and "Headers" in attributes:
+            attributes["Headers"] = pydyf.Array(pydyf.String(prefix + _text(h)) for h in attributes["Headers"])
+
+
+def _text(string: Any) -> str:
+    value = string.string if hasattr(string, "string") else string
+    return value.decode() if isinstance(value, bytes) else str(value)
