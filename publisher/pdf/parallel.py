@@ -37,6 +37,7 @@ from .parts import Book, cut_book, guessed_pages, inline_styles, outside_targets
 from .weasyhooks import Laid, Numbers
 
 MIN_CHARS = 80_000  # characters of chapters' HTML (about 50 A5 pages) below which one process is as quick
+PART_CHARS = 40_000  # characters of HTML a part of chapters holds at least (about 25 A5 pages)
 CHARS_PER_PAGE = 1600  # of a chapter's HTML on an A5 page, near enough: a first guess of the contents' numbers
 
 
@@ -46,7 +47,7 @@ def render_in_parallel(
     """The book's PDF laid out by `processes` processes, or None (and why in `notes`) when it must be serial."""
     if (job.manifest.pdf.layout or "book") != "book":
         return None  # an article is one flow of text
-    book = cut_book(html, [chapter.id for chapter in job.document.chapters])
+    book = cut_book(html, [chapter.id for chapter in job.document.chapters], PART_CHARS)
     reason = book if isinstance(book, str) else why_serial(job, html, book)
     if reason is not None:
         notes.append(f"laid out in one process: {reason}")

@@ -21,7 +21,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 PART_START, PART_END, STAND_IN = "publish-part-start", "publish-part-end", "publish-page-"
-PART_CHARS = 40_000  # characters of HTML a part of chapters holds at least (about 25 A5 pages)
 FOOTNOTE = '<span class="footnote"'  # what render.footnotes_in_place makes of each note
 
 
@@ -49,7 +48,7 @@ class Book:
         return sum(len(part.body) for part in self.parts[1:])
 
 
-def cut_book(html: str, chapters: list[str], part_chars: int = PART_CHARS) -> Book | str:
+def cut_book(html: str, chapters: list[str], part_chars: int) -> Book | str:
     """The parts of `html`, a book whose chapters are `<section class="chapter" id=...>` of these ids, the last
     elements of its body; each part at least `part_chars` characters long (the last takes what is left);
     or why the HTML cannot be cut."""
