@@ -151,7 +151,9 @@ def test_the_weasyprint_internals_are_where_the_parallel_render_expects_them() -
     subset = TTFont(io.BytesIO(subset_font(regular, 0, [5, 9], "Amiri")))
     drawn = [n for n, name in enumerate(subset.getGlyphOrder()) if subset["glyf"][name].numberOfContours]
     assert drawn == [5, 9]
-    tree = bookmark_tree([(100.0, [(1, "a", (0, 0), "open"), (3, "b", (0, 10), "open")]), (100.0, [(1, "c", (0, 0), "open")])])
+    tree = bookmark_tree(
+        [(100.0, [(1, "a", (0, 0), "open"), (3, "b", (0, 10), "open")]), (100.0, [(1, "c", (0, 0), "open")])]
+    )
     assert [(label, page, [c[0] for c in children]) for label, (page, _, _), children, _ in tree] == [
         ("a", 0, ["b"]),
         ("c", 1, []),
