@@ -55,7 +55,7 @@ def render_in_parallel(
     assert isinstance(book, Book)
     try:
         with _helpers(processes, lambda connection: _serve(book, job, html, marks, connection)) as connections:
-            data = _Coordinator(book, job, html, marks, connections).run()
+            data = _Coordinator(book, job, html, connections).run()
     except Unsupported as exc:
         notes.append(f"laid out again in one process: {exc}")
         return None
@@ -85,15 +85,18 @@ def why_serial(job: Job, html: str, book: Book) -> str | None:
 
 @dataclass
 class _Coordinator:
-    """Hands the parts out, numbers their pages as they are counted, lays out and draws the front matter."""
+    """Hands the work out to the helpers in order: the front matter laid out to count its pages, the parts of
+    chapters, the front matter laid out again with its contents numbered and drawn. It numbers each part's
+    pages once the front matter and the parts before it are counted. It renders nothing itself."""
 
     book: Book
     job: Job
     html: str
-    marks: tuple[float, str] | None
     connections: list[Connection]
-    handed: int = 0
+    handed: int = -1  # the front matter's count (-1), then the parts of chapters (1, 2, ...)
+    idle: list[Connection] = field(default_factory=list)  # helpers waiting for the numbered front matter
     holders: dict[int, Connection] = field(default_factory=dict)
+    front_pages: int = 0
     counted: dict[int, Laid] = field(default_factory=dict)
     first_page: dict[int, int] = field(default_factory=dict)  # of each numbered part, in the book
     carried: dict[str, str] = field(default_factory=dict)  # running strings in effect after the numbered parts
@@ -101,24 +104,12 @@ class _Coordinator:
     results: dict[int, PartPdf] = field(default_factory=dict)
 
     def run(self) -> bytes:
-        front = self.book.parts[0]
-        targets = outside_targets(front)
-        guess = guessed_pages(self.html, targets, 4, CHARS_PER_PAGE)
-        _, kept, laid = lay_out(self.book, front, self.job, lambda laid: Numbers(0), guess)
-        front_pages = len(kept)
-        self.first_page[1], self.carried = front_pages + 1, dict(laid.strings)
-        last = len(self.book.parts) - 1
-        front_pdf = None
-        while len(self.results) < last:
-            from multiprocessing.connection import wait
+        from multiprocessing.connection import wait
 
+        while len(self.results) < len(self.book.parts):
             for connection in wait(self.connections):
                 self._receive(connection)  # type: ignore[arg-type]
-            if front_pdf is None and len(self.anchors) == last:
-                front_pdf = self._front(targets, front_pages)
-        assert front_pdf is not None
-        parts = [front_pdf, *(self.results[n] for n in range(1, last + 1))]
-        return merge_parts(parts, _font_files(self.job))
+        return merge_parts([self.results[n] for n in range(len(self.book.parts))], _font_files(self.job))
 
     def _receive(self, connection: Connection) -> None:
         try:
@@ -126,29 +117,49 @@ class _Coordinator:
         except (EOFError, OSError):
             raise Unsupported("a helper process stopped") from None
         if kind == "ready":
-            self.handed += 1
-            if self.handed < len(self.book.parts):
-                self.holders[self.handed] = connection
-                connection.send(("part", self.handed))
-            else:
-                connection.send(("stop",))
-                self.connections.remove(connection)  # it leaves now: its end of the pipe closes
+            self._hand(connection)
+        elif kind == "front counted":
+            self.front_pages, self.carried = payload
+            self.first_page[1] = self.front_pages + 1
+            self._number()
         elif kind == "counted":
             self.counted[payload[0]] = payload[1]
             self._number()
         elif kind == "anchors":
             self.anchors[payload[0]] = payload[1]
+            while self.idle and len(self.anchors) == len(self.book.parts) - 1:
+                self._hand(self.idle.pop())
         elif kind == "done":
             result, warnings = payload
             self.results[result.index] = result
-            for warning in warnings:  # the pool collects this process's warnings
+            for warning in warnings:  # this process's warnings are the build's
                 logging.getLogger("weasyprint").warning("%s", warning)
         else:
             raise Unsupported(payload[0])
 
+    def _hand(self, connection: Connection) -> None:
+        """Give a helper that asks for work the next thing to do, or tell it to stop, or have it wait."""
+        front = self.book.parts[0]
+        if self.handed < 0:
+            guess = guessed_pages(self.html, outside_targets(front), 4, CHARS_PER_PAGE)
+            connection.send(("count", guess))
+            self.handed = 0
+        elif self.handed + 1 < len(self.book.parts):
+            self.handed += 1
+            self.holders[self.handed] = connection
+            connection.send(("part", self.handed))
+        elif self.handed + 1 == len(self.book.parts) and len(self.anchors) == self.handed:
+            self.handed += 1
+            connection.send(("front", self._contents_pages(outside_targets(front)), self.front_pages))
+        elif self.handed + 1 == len(self.book.parts):
+            self.idle.append(connection)
+        else:
+            connection.send(("stop",))
+            self.connections.remove(connection)  # it leaves now: its end of the pipe closes
+
     def _number(self) -> None:
         """Tell each counted part whose predecessors are all counted the number of its first page."""
-        while (index := max(self.first_page)) in self.counted:
+        while self.first_page and (index := max(self.first_page)) in self.counted:
             laid, part = self.counted[index], self.book.parts[index]
             shift = self.first_page[index] - 3  # its first page is the third it lays out
             if shift % 2:
@@ -157,28 +168,25 @@ class _Coordinator:
             self.carried.update(laid.strings)
             self.first_page[index + 1] = self.first_page[index] + laid.pages - 2 - (1 if part.closing else 0)
 
-    def _front(self, targets: list[str], front_pages: int) -> PartPdf:
-        """The front matter laid out with the contents' true page numbers, and drawn."""
+    def _contents_pages(self, targets: list[str]) -> dict[str, int]:
+        """The page in the book of each anchor the front matter points to (its first page)."""
         pages: dict[str, int] = {}
         for index in sorted(self.anchors):
             for anchor, page in self.anchors[index].items():
                 pages.setdefault(anchor, self.first_page[index] + page)
-        stand_ins = {anchor: pages[anchor] for anchor in targets if anchor in pages}
-        front = self.book.parts[0]
-        document, kept, laid = lay_out(self.book, front, self.job, lambda laid: Numbers(0), stand_ins)
-        if len(kept) != front_pages:
-            raise Unsupported("the contents took another number of pages once numbered")
-        return draw(document, kept, front, self.job, self.html, self.marks, laid)
+        return {anchor: pages[anchor] for anchor in targets if anchor in pages}
 
 
 def _serve(book: Book, job: Job, html: str, marks: tuple[float, str] | None, connection: Connection) -> None:
-    """A helper's life: render the parts it is handed until it is told to stop."""
+    """A helper's life: do the work it is handed (parts.py, partrender.py) until it is told to stop."""
 
     class Stopped(Exception):
         pass
 
     def told(index: int) -> Callable[[Laid], Numbers]:
         def counted(laid: Laid) -> Numbers:
+            if not index:
+                return Numbers(0)
             connection.send(("counted", index, laid))
             kind, *payload = connection.recv()
             if kind != "numbers":
@@ -190,15 +198,22 @@ def _serve(book: Book, job: Job, html: str, marks: tuple[float, str] | None, con
     while True:
         connection.send(("ready",))
         kind, *payload = connection.recv()
-        if kind != "part":
+        if kind == "stop":
             return
-        part = book.parts[payload[0]]
+        part = book.parts[payload[0] if kind == "part" else 0]
+        stand_ins = payload[0] if kind in ("count", "front") else None
         with _warnings() as warnings:
             try:
-                document, kept, laid = lay_out(book, part, job, told(part.index))
-                first = {name: n for n, page in reversed(list(enumerate(kept))) for name in page.anchors}
-                connection.send(("anchors", part.index, first))
-                reply: tuple[Any, ...] = ("done", draw(document, kept, part, job, html, marks, laid), warnings)
+                document, kept, laid = lay_out(book, part, job, told(part.index), stand_ins)
+                if kind == "count":
+                    reply: tuple[Any, ...] = ("front counted", len(kept), laid.strings)
+                elif kind == "front" and len(kept) != payload[1]:
+                    raise Unsupported("the contents took another number of pages once numbered")
+                else:
+                    if kind == "part":
+                        first = {name: n for n, page in reversed(list(enumerate(kept))) for name in page.anchors}
+                        connection.send(("anchors", part.index, first))
+                    reply = ("done", draw(document, kept, part, job, html, marks, laid), warnings)
             except Stopped:
                 return
             except Unsupported as exc:

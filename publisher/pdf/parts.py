@@ -94,7 +94,7 @@ def part_html(book: Book, part: Part, stand_ins: Mapping[str, int] | None = None
         body.append(f"{part.closing}</section>\n")
     if stand_ins:
         pages = sorted(set(stand_ins.values()))
-        rules = "".join(f"@page {STAND_IN}{n} {{ counter-set: page {n} }}\n" for n in pages)
+        rules = "".join(f"@page {STAND_IN}{n} {{ counter-set: page {n};{_NO_MARGIN_BOXES} }}\n" for n in pages)
         head = head.replace("</head>", f"<style>\n{rules}</style>\n</head>", 1)
         body += [
             f'<div id="{markup.escape(anchor)}" style="page: {STAND_IN}{n}"></div>\n'
@@ -160,6 +160,17 @@ def _opening(html: str, start: int) -> str:
     return re.sub(r'\sid="[^"]*"', f' id="{PART_END}"', tag, count=1)
 
 
+# A stand-in's page is dropped: its margin boxes need not be made.
+_NO_MARGIN_BOXES = "".join(
+    f" @{edge}-{place} {{ content: none }}"
+    for edge, places in (
+        ("top", ("left-corner", "left", "center", "right", "right-corner")),
+        ("bottom", ("left-corner", "left", "center", "right", "right-corner")),
+        ("left", ("top", "middle", "bottom")),
+        ("right", ("top", "middle", "bottom")),
+    )
+    for place in places
+)
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)\b[^>]*?(/?)>")
 _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"))
 
