@@ -17,13 +17,14 @@ from conftest import FIXTURES, make_workspace
 from publisher import build
 from publisher.pdf.parts import FOOTNOTE, PART_END, PART_START, cut_book, part_html, unsupported
 
-PARALLEL = {"MIN_CHARS": 0, "PART_CHARS": 1}  # the fixture is short: every chapter a part of its own
+WHOLE = {"MIN_CHARS": 10**12}  # no book is long enough: every one is laid out in one piece
+PARTS = {"MIN_CHARS": 0, "PART_CHARS": 1}  # the fixture is short: every chapter a part of its own
 
 
-def built(root: Path, jobs: int) -> tuple[bytes, tuple[str, ...]]:
+def built(root: Path, jobs: int, limits: dict[str, int] = PARTS) -> tuple[bytes, tuple[str, ...]]:
     """The book's PDF built with `jobs`, and what the build notes about it."""
     with pytest.MonkeyPatch.context() as patch:
-        for name, value in PARALLEL.items():
+        for name, value in limits.items():
             patch.setattr(f"publisher.pdf.parallel.{name}", value)  # the render workers are forked: they see it
         [artifact] = build(root, formats=["pdf"], jobs=jobs, cache=False)
     return artifact.path.read_bytes(), artifact.notes
@@ -32,19 +33,21 @@ def built(root: Path, jobs: int) -> tuple[bytes, tuple[str, ...]]:
 @pytest.fixture(scope="module")
 def renders(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[bytes, tuple[str, ...]]]:
     """The five-chapter fixture (footnotes, a table, a figure, code, links between chapters, blank versos)
-    rendered with one, two and three jobs."""
+    laid out in one piece (0), and in parts by one, two and three jobs."""
     root = make_workspace(tmp_path_factory.mktemp("chapters"), FIXTURES / "chapters")
-    return {jobs: built(root, jobs) for jobs in (1, 2, 3)}
+    return {0: built(root, 1, WHOLE), **{jobs: built(root, jobs) for jobs in (1, 2, 3)}}
 
 
-def test_two_jobs_lay_the_chapters_out_in_parts(renders: dict[int, tuple[bytes, tuple[str, ...]]]) -> None:
-    assert renders[1][1] == ()
+def test_the_chapters_are_laid_out_in_parts_by_the_jobs_given(renders: dict[int, tuple[bytes, Any]]) -> None:
+    [note] = renders[0][1]
+    assert note.startswith("source/chapters: PDF: laid out in one piece: short: about 8 A5 pages of chapters, ")
+    assert renders[1][1] == ("source/chapters: PDF: chapters laid out in 5 parts by one process and merged",)
     assert renders[2][1] == ("source/chapters: PDF: chapters laid out in 5 parts by 2 processes and merged",)
     assert renders[3][1] == ("source/chapters: PDF: chapters laid out in 5 parts by 3 processes and merged",)
 
 
 def test_every_page_reads_and_looks_as_in_the_serial_render(renders: dict[int, tuple[bytes, Any]]) -> None:
-    serial, parallel = pypdfium2.PdfDocument(renders[1][0]), pypdfium2.PdfDocument(renders[2][0])
+    serial, parallel = pypdfium2.PdfDocument(renders[0][0]), pypdfium2.PdfDocument(renders[2][0])
     assert len(serial) == len(parallel) == 18
     for number in range(len(serial)):
         texts = [document[number].get_textpage().get_text_range() for document in (serial, parallel)]
@@ -54,7 +57,7 @@ def test_every_page_reads_and_looks_as_in_the_serial_render(renders: dict[int, t
 
 
 def test_outline_links_destinations_and_structure_are_the_serial_ones(renders: dict[int, Any]) -> None:
-    serial, parallel = (described(renders[jobs][0]) for jobs in (1, 2))
+    serial, parallel = (described(renders[jobs][0]) for jobs in (0, 2))
     for key in serial:
         assert serial[key] == parallel[key], key
     assert len(serial["outline"]) == 12 and max(depth for depth, *_ in serial["outline"]) == 2  # h1 > (h2) > h3
@@ -63,17 +66,17 @@ def test_outline_links_destinations_and_structure_are_the_serial_ones(renders: d
 
 
 def test_each_face_is_embedded_once_with_the_serial_glyphs(renders: dict[int, Any]) -> None:
-    serial, parallel = (fonts(renders[jobs][0]) for jobs in (1, 2))
+    serial, parallel = (fonts(renders[jobs][0]) for jobs in (0, 2))
     assert serial == parallel
     assert sorted(serial) == ["Amiri", "Amiri-Bold", "Noto-Sans-Mono"]  # the mono face: in one part only
 
 
-def test_the_file_is_the_same_for_any_jobs_above_one_and_near_the_serial_size(renders: dict[int, Any]) -> None:
-    assert renders[2][0] == renders[3][0]
-    assert abs(len(renders[2][0]) / len(renders[1][0]) - 1) < 0.1
+def test_the_file_is_the_same_for_any_jobs_and_near_the_size_in_one_piece(renders: dict[int, Any]) -> None:
+    assert renders[1][0] == renders[2][0] == renders[3][0]
+    assert abs(len(renders[2][0]) / len(renders[0][0]) - 1) < 0.1
 
 
-def test_a_chapter_that_prints_a_page_number_is_rendered_in_one_process(tmp_path: Path) -> None:
+def test_a_chapter_that_prints_a_page_number_is_laid_out_in_one_piece(tmp_path: Path) -> None:
     root = make_workspace(tmp_path / "ws", FIXTURES / "chapters")
     manifest = root / "source" / "chapters" / "manifest.toml"
     manifest.write_text(
@@ -85,10 +88,10 @@ def test_a_chapter_that_prints_a_page_number_is_rendered_in_one_process(tmp_path
     (root / "templates" / "pdf" / "book.css").write_text(
         css + '\nsection.chapter h1::after { content: " " counter(page); }\n'
     )
-    serial, _ = built(root, 1)
+    serial, _ = built(root, 1, WHOLE)
     parallel, notes = built(root, 2)
     assert notes == (
-        "source/chapters: PDF: laid out again in one process: a chapter prints page numbers or targets of its own "
+        "source/chapters: PDF: laid out again in one piece: a chapter prints page numbers or targets of its own "
         "(counter(page), target-counter())",
     )
     assert parallel == serial

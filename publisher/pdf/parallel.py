@@ -1,21 +1,21 @@
-"""A long book's chapters laid out by several processes at once and merged into one PDF: the pages, the
-outline, the links, the structure tree and the fonts of the serial render (issue 18).
+"""A long book's chapters laid out in parts, by several processes at once, and merged into one PDF: the pages,
+the outline, the links, the structure tree and the fonts of a render in one piece (issue 18).
 
 WeasyPrint uses one core. The book is cut into parts (parts.py): the front matter, then runs of whole
-chapters, the same runs whatever the number of processes (so the file is the same for any --jobs above
-one). The process that was given the PDF forks helpers (they share its fonts, templates and HTML as they
-are) and hands them the parts in order. A helper lays a part out and, at its first margin box (weasyhooks.py),
-says how many pages it has and waits for the number of its first page, which is known once the front matter
-and the parts before it are counted; then it makes its folios and running heads, draws the part and finishes
-it (text layer, marks) as the book's pages are finished, and asks for the next part. Meanwhile this process
-lays the front matter out: first with guessed page numbers on the contents, to count its pages; at the end
-with the true ones, which must give the same count. Then merge.py joins the parts.
+chapters, the same runs whatever the number of processes. The process that was given the PDF forks helpers
+(they share its fonts, templates and HTML as they are) and hands them the work in order: the front matter,
+laid out with guessed page numbers on the contents to count its pages; the parts of chapters; the front
+matter again, with the true numbers, which must give the same count. A helper lays a part out and, at its
+first margin box (weasyhooks.py), says how many pages it has and waits for the number of its first page,
+known once the front matter and the parts before it are counted; then it makes its folios and running heads,
+draws the part and finishes it (text layer, marks) as the book's pages are finished. merge.py joins them.
 
-Only a book the scheme renders exactly takes this way: a printed book (chapters open on rectos), justified
-with spaces, long enough to gain, whose style sheets use nothing that makes a chapter's pages depend on the
-rest (parts.unsupported). What only the layout shows (a page number in a chapter's text, a glyph map that
-differs between parts, ...) stops the parallel render when it is seen; the book is then rendered in one
-process, and `notes` says why (`publish build --verbose`).
+A long book is always rendered so, even by one process (--jobs 1): its PDF is then the same file whatever
+the number of jobs, as every other artifact is. Only a book the scheme renders exactly takes this way: a
+printed book (chapters open on rectos), justified with spaces, long enough to gain, whose style sheets use
+nothing that makes a chapter's pages depend on the rest (parts.unsupported). What only the layout shows (a
+page number in a chapter's text, a glyph map that differs between parts, ...) stops the parts when it is
+seen; the book is then rendered in one piece, and `notes` says why (`publish build --verbose`).
 """
 
 from __future__ import annotations
@@ -41,25 +41,27 @@ PART_CHARS = 40_000  # characters of HTML a part of chapters holds at least (abo
 CHARS_PER_PAGE = 1600  # of a chapter's HTML on an A5 page, near enough: a first guess of the contents' numbers
 
 
-def render_in_parallel(
+def render_in_parts(
     html: str, job: Job, marks: tuple[float, str] | None, processes: int, notes: list[str]
 ) -> bytes | None:
-    """The book's PDF laid out by `processes` processes, or None (and why in `notes`) when it must be serial."""
+    """The book's PDF laid out in parts by `processes` processes (one is enough: the file is the same), or None
+    (and why in `notes`) when it must be laid out in one piece."""
     if (job.manifest.pdf.layout or "book") != "book":
         return None  # an article is one flow of text
     book = cut_book(html, [chapter.id for chapter in job.document.chapters], PART_CHARS)
     reason = book if isinstance(book, str) else why_serial(job, html, book)
     if reason is not None:
-        notes.append(f"laid out in one process: {reason}")
+        notes.append(f"laid out in one piece: {reason}")
         return None
     assert isinstance(book, Book)
     try:
         with _helpers(processes, lambda connection: _serve(book, job, html, marks, connection)) as connections:
             data = _Coordinator(book, job, html, connections).run()
     except Unsupported as exc:
-        notes.append(f"laid out again in one process: {exc}")
+        notes.append(f"laid out again in one piece: {exc}")
         return None
-    notes.append(f"chapters laid out in {len(book.parts) - 1} parts by {processes} processes and merged")
+    workers = f"{processes} processes" if processes > 1 else "one process"
+    notes.append(f"chapters laid out in {len(book.parts) - 1} parts by {workers} and merged")
     return data
 
 
@@ -73,7 +75,8 @@ def why_serial(job: Job, html: str, book: Book) -> str | None:
     if pdf.standard == "pdf/x-4":
         return "PDF/X-4 parts would each embed the output profile"
     if book.chars() < MIN_CHARS or len(book.parts) < 3:
-        return f"short: {book.chars() // 1000} thousand characters of chapters, parallel from {MIN_CHARS // 1000}"
+        pages, least = book.chars() // CHARS_PER_PAGE, MIN_CHARS // CHARS_PER_PAGE
+        return f"short: about {pages} A5 pages of chapters, laid out in parts from about {least}"
     css = [inline_styles(html)]
     for url in style_sheets(html):
         try:
@@ -183,13 +186,18 @@ def _serve(book: Book, job: Job, html: str, marks: tuple[float, str] | None, con
     class Stopped(Exception):
         pass
 
-    def told(index: int) -> Callable[[Laid], Numbers]:
+    class Counted(Exception):
+        pass
+
+    def told(kind: str, index: int) -> Callable[[Laid], Numbers]:
         def counted(laid: Laid) -> Numbers:
+            if kind == "count":  # all it is laid out for: its pages, the stub's and one a stand-in page
+                raise Counted(laid)
             if not index:
                 return Numbers(0)
             connection.send(("counted", index, laid))
-            kind, *payload = connection.recv()
-            if kind != "numbers":
+            kind_, *payload = connection.recv()
+            if kind_ != "numbers":
                 raise Stopped
             return payload[0]
 
@@ -204,16 +212,16 @@ def _serve(book: Book, job: Job, html: str, marks: tuple[float, str] | None, con
         stand_ins = payload[0] if kind in ("count", "front") else None
         with _warnings() as warnings:
             try:
-                document, kept, laid = lay_out(book, part, job, told(part.index), stand_ins)
-                if kind == "count":
-                    reply: tuple[Any, ...] = ("front counted", len(kept), laid.strings)
-                elif kind == "front" and len(kept) != payload[1]:
+                document, kept, laid = lay_out(book, part, job, told(kind, part.index), stand_ins)
+                if kind == "front" and len(kept) != payload[1]:
                     raise Unsupported("the contents took another number of pages once numbered")
-                else:
-                    if kind == "part":
-                        first = {name: n for n, page in reversed(list(enumerate(kept))) for name in page.anchors}
-                        connection.send(("anchors", part.index, first))
-                    reply = ("done", draw(document, kept, part, job, html, marks, laid), warnings)
+                if kind == "part":
+                    first = {name: n for n, page in reversed(list(enumerate(kept))) for name in page.anchors}
+                    connection.send(("anchors", part.index, first))
+                reply: tuple[Any, ...] = ("done", draw(document, kept, part, job, html, marks, laid), warnings)
+            except Counted as exc:
+                laid = exc.args[0]
+                reply = ("front counted", laid.pages - 1 - len(set(payload[0].values())), laid.strings)
             except Stopped:
                 return
             except Unsupported as exc:

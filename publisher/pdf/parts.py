@@ -94,7 +94,8 @@ def part_html(book: Book, part: Part, stand_ins: Mapping[str, int] | None = None
         body.append(f"{part.closing}</section>\n")
     if stand_ins:
         pages = sorted(set(stand_ins.values()))
-        rules = "".join(f"@page {STAND_IN}{n} {{ counter-set: page {n};{_NO_MARGIN_BOXES} }}\n" for n in pages)
+        rules = "".join(f"@page {STAND_IN}{n} {{ counter-set: page {n} }}\n" for n in pages)
+        rules += f"@page {', '.join(f'{STAND_IN}{n}' for n in pages)} {{{_NO_MARGIN_BOXES} }}\n"
         head = head.replace("</head>", f"<style>\n{rules}</style>\n</head>", 1)
         body += [
             f'<div id="{markup.escape(anchor)}" style="page: {STAND_IN}{n}"></div>\n'

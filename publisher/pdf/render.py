@@ -179,19 +179,16 @@ _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 
 def render_pdf(job: Job, processes: int = 1, notes: list[str] | None = None) -> bytes:
-    """Render the book to PDF bytes; only files of the sandbox can be read. With `processes` > 1, a long book
-    has its chapters laid out by that many processes and merged (parallel.py) when that gives the very pages
-    of the serial render; `notes` is told which way it went and why."""
+    """Render the book to PDF bytes; only files of the sandbox can be read. A long book has its chapters laid
+    out in parts by up to `processes` processes and merged (parallel.py), which gives the pages of a render
+    in one piece, and the same file whatever `processes`; `notes` is told which way it went and why."""
     pdf = job.manifest.pdf
     marks = (points(pdf.bleed), pdf.marks) if pdf.profile == "print" else None
     html = render_html(job)
-    if processes > 1:
-        from .parallel import render_in_parallel
+    from .parallel import render_in_parts
 
-        data = render_in_parallel(html, job, marks, processes, notes if notes is not None else [])
-        if data is not None:
-            return data
-    return html_to_pdf(html, job, marks)
+    data = render_in_parts(html, job, marks, max(1, processes), notes if notes is not None else [])
+    return data if data is not None else html_to_pdf(html, job, marks)
 
 
 def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> bytes:
