@@ -14,7 +14,6 @@ must have drawn its text layer from the same entries, else the book is rendered 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,7 +21,6 @@ from .partrender import PartPdf, Unsupported
 from .tounicode import glyph_texts
 from .weasyhooks import subset_font
 
-_ENTRY = re.compile(rb"<([0-9a-fA-F]+)> <([0-9a-fA-F]*)>")
 FIXED_PITCH = 1
 
 
@@ -38,8 +36,8 @@ def merge_fonts(book: Any, first_pages: list[int], parts: list[PartPdf], files: 
         uses = [part.fonts.get(name[1:]) for _, part in owners]
         if any(use is None or not use.plain or use.digest not in files for use in uses):
             raise Unsupported(f"font {name[1:]} is not one the parts can share")
-        maps = [_to_unicode(font) for font in fonts]
-        widths = _union([_widths(font) for font in fonts], "glyph widths")
+        maps = [use.texts for use in uses if use]
+        widths = _union([use.widths for use in uses if use], "glyph widths")
         texts = _book_map(maps, [use for use in uses if use], files)
         merged = fonts[0]
         descendant = merged.DescendantFonts[0]
@@ -78,31 +76,6 @@ def _book_map(maps: list[dict[int, str]], uses: list[Any], files: Mapping[str, b
         if any(first[glyph] != text for glyph, text in entries.items()):
             raise Unsupported("a glyph reads as other text in one part than in the book (vocalised text?)")
     return first
-
-
-def _to_unicode(font: Any) -> dict[int, str]:
-    """A font's ToUnicode map (as WeasyPrint writes it: one glyph to its text, in the order drawn)."""
-    return {int(glyph, 16): bytes.fromhex(text.decode()).decode("utf-16-be") for glyph, text in _entries(font)}
-
-
-def _entries(font: Any) -> list[tuple[bytes, bytes]]:
-    data = font.ToUnicode.read_bytes()
-    return _ENTRY.findall(data[data.index(b"endcodespacerange") :])
-
-
-def _widths(font: Any) -> dict[int, float]:
-    """A CID font's /W array as glyph → width."""
-    array = font.DescendantFonts[0].get("/W", [])
-    widths: dict[int, float] = {}
-    for start, values in zip(array[::2], array[1::2], strict=True):
-        for offset, value in enumerate(values):
-            widths[int(start) + offset] = _number(value)
-    return widths
-
-
-def _number(value: Any) -> float:
-    number = float(value)
-    return int(number) if number.is_integer() else number
 
 
 def _union(maps: list[dict[int, float]], what: str) -> dict[int, float]:

@@ -31,8 +31,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from ..typeset.job import Job
+from .clusters import is_mark
 from .merge import merge_parts
-from .partrender import PartPdf, Unsupported, draw, lay_out
+from .partrender import Maps, PartPdf, Unsupported, draw, first_drawn, lay_out
 from .parts import Book, cut_book, guessed_pages, inline_styles, outside_targets, style_sheets, unsupported
 from .weasyhooks import Laid, Numbers
 
@@ -68,15 +69,17 @@ def render_in_parts(
 def why_serial(job: Job, html: str, book: Book) -> str | None:
     """Why the book must be laid out in one process, as its manifest and style sheets tell; None if it need not."""
     pdf = job.manifest.pdf
+    if book.chars() < MIN_CHARS or len(book.parts) < 3:
+        pages, least = book.chars() // CHARS_PER_PAGE, MIN_CHARS // CHARS_PER_PAGE
+        return f"short: about {pages} A5 pages of chapters, laid out in parts from about {least}"
     if pdf.profile != "print":
         return "on screen a chapter opens on either side"
     if pdf.justify == "kashida":
         return "kashida justification lays the book out twice"
     if pdf.standard == "pdf/x-4":
         return "PDF/X-4 parts would each embed the output profile"
-    if book.chars() < MIN_CHARS or len(book.parts) < 3:
-        pages, least = book.chars() // CHARS_PER_PAGE, MIN_CHARS // CHARS_PER_PAGE
-        return f"short: about {pages} A5 pages of chapters, laid out in parts from about {least}"
+    if any(is_mark(char) for char in set(html)):
+        return "vocalised text: the text layer shares a cluster's characters among its glyphs by votes over the book"
     css = [inline_styles(html)]
     for url in style_sheets(html):
         try:
@@ -104,6 +107,8 @@ class _Coordinator:
     first_page: dict[int, int] = field(default_factory=dict)  # of each numbered part, in the book
     carried: dict[str, str] = field(default_factory=dict)  # running strings in effect after the numbered parts
     anchors: dict[int, dict[str, int]] = field(default_factory=dict)
+    drawn: dict[int, Maps] = field(default_factory=dict)  # each part's glyph maps, as it drew them
+    asking: dict[int, tuple[Connection, Maps]] = field(default_factory=dict)  # parts waiting for earlier maps
     results: dict[int, PartPdf] = field(default_factory=dict)
 
     def run(self) -> bytes:
@@ -122,9 +127,15 @@ class _Coordinator:
         if kind == "ready":
             self._hand(connection)
         elif kind == "front counted":
-            self.front_pages, self.carried = payload
+            self.front_pages, self.carried, self.drawn[0] = payload
             self.first_page[1] = self.front_pages + 1
             self._number()
+            self._tell_maps()
+        elif kind == "drawn":
+            index, maps = payload
+            self.drawn[index] = maps
+            self.asking[index] = (connection, maps)
+            self._tell_maps()
         elif kind == "counted":
             self.counted[payload[0]] = payload[1]
             self._number()
@@ -171,6 +182,22 @@ class _Coordinator:
             self.carried.update(laid.strings)
             self.first_page[index + 1] = self.first_page[index] + laid.pages - 2 - (1 if part.closing else 0)
 
+    def _tell_maps(self) -> None:
+        """Tell each part that drew its pages, and all of whose predecessors did, the text of each of its glyphs
+        that an earlier part drew first: the text the whole book maps it to."""
+        for index in sorted(self.asking):
+            if any(earlier not in self.drawn for earlier in range(index)):
+                return
+            connection, own = self.asking.pop(index)
+            book: Maps = {}
+            for earlier in range(index):
+                for font, glyphs in self.drawn[earlier].items():
+                    mine = own.get(font, {})
+                    for glyph, text in glyphs.items():
+                        if glyph in mine:
+                            book.setdefault(font, {}).setdefault(glyph, text)
+            connection.send(("earlier", book))
+
     def _contents_pages(self, targets: list[str]) -> dict[str, int]:
         """The page in the book of each anchor the front matter points to (its first page)."""
         pages: dict[str, int] = {}
@@ -183,25 +210,23 @@ class _Coordinator:
 def _serve(book: Book, job: Job, html: str, marks: tuple[float, str] | None, connection: Connection) -> None:
     """A helper's life: do the work it is handed (parts.py, partrender.py) until it is told to stop."""
 
-    class Stopped(Exception):
-        pass
-
-    class Counted(Exception):
-        pass
-
-    def told(kind: str, index: int) -> Callable[[Laid], Numbers]:
+    def told(index: int) -> Callable[[Laid], Numbers]:
         def counted(laid: Laid) -> Numbers:
-            if kind == "count":  # all it is laid out for: its pages, the stub's and one a stand-in page
-                raise Counted(laid)
             if not index:
                 return Numbers(0)
             connection.send(("counted", index, laid))
-            kind_, *payload = connection.recv()
-            if kind_ != "numbers":
-                raise Stopped
-            return payload[0]
+            return _answer(connection, "numbers")
 
         return counted
+
+    def earlier(index: int) -> Callable[[Maps], Maps]:
+        def ask(own: Maps) -> Maps:
+            if not index:
+                return {}
+            connection.send(("drawn", index, own))
+            return _answer(connection, "earlier")
+
+        return ask
 
     while True:
         connection.send(("ready",))
@@ -212,23 +237,37 @@ def _serve(book: Book, job: Job, html: str, marks: tuple[float, str] | None, con
         stand_ins = payload[0] if kind in ("count", "front") else None
         with _warnings() as warnings:
             try:
-                document, kept, laid = lay_out(book, part, job, told(kind, part.index), stand_ins)
-                if kind == "front" and len(kept) != payload[1]:
-                    raise Unsupported("the contents took another number of pages once numbered")
-                if kind == "part":
-                    first = {name: n for n, page in reversed(list(enumerate(kept))) for name in page.anchors}
-                    connection.send(("anchors", part.index, first))
-                reply: tuple[Any, ...] = ("done", draw(document, kept, part, job, html, marks, laid), warnings)
-            except Counted as exc:
-                laid = exc.args[0]
-                reply = ("front counted", laid.pages - 1 - len(set(payload[0].values())), laid.strings)
-            except Stopped:
+                document, kept, laid = lay_out(book, part, job, told(part.index), stand_ins)
+                if kind == "count":  # what the parts need of the front matter: its pages, strings, glyph maps
+                    maps = first_drawn(document, kept, job)
+                    reply: tuple[Any, ...] = ("front counted", len(kept), laid.strings, maps)
+                else:
+                    if kind == "front" and len(kept) != payload[1]:
+                        raise Unsupported("the contents took another number of pages once numbered")
+                    if kind == "part":
+                        first = {name: n for n, page in reversed(list(enumerate(kept))) for name in page.anchors}
+                        connection.send(("anchors", part.index, first))
+                    result = draw(document, kept, part, job, html, marks, laid, earlier(part.index))
+                    reply = ("done", result, warnings)
+            except _Stopped:
                 return
             except Unsupported as exc:
                 reply = ("unsupported", str(exc))
             except Exception as exc:
                 reply = ("failed", f"a part failed to render: {type(exc).__name__}: {exc}")
         connection.send(reply)
+
+
+class _Stopped(Exception):
+    """The render is over (another part could not be done): a helper waiting for an answer leaves."""
+
+
+def _answer(connection: Connection, expected: str) -> Any:
+    """The coordinator's answer to what a helper just asked: what it was waiting for, or _Stopped."""
+    kind, *payload = connection.recv()
+    if kind != expected:
+        raise _Stopped
+    return payload[0]
 
 
 @contextlib.contextmanager

@@ -24,15 +24,21 @@ class Unsupported(Exception):
     """The part cannot give the pages the whole book has: the book is rendered in one process instead."""
 
 
+Maps = dict[str, dict[int, str]]  # each font's glyphs (by the font's resource name) and the text each reads as
+
+
 @dataclass(frozen=True)
 class FontUse:
     """A font a part's PDF embeds, by its resource name: the file it comes from (SHA-256, face index), whether
-    the merge may subset it, and the clusters of several glyphs it draws (tounicode.py's votes)."""
+    the merge may subset it, its glyphs' widths and texts as the part's text layer read them, and the clusters
+    of several glyphs it draws (tounicode.py's votes)."""
 
     digest: str
     index: int
     family: str
     plain: bool
+    widths: dict[int, float]
+    texts: dict[int, str]
     clusters: list[tuple[str, list[tuple[int, bool]]]]
 
 
@@ -82,9 +88,21 @@ def lay_out(
 
 
 def draw(
-    document: Any, kept: list[Any], part: Part, job: Job, html: str, marks: tuple[float, str] | None, laid: Laid
+    document: Any,
+    kept: list[Any],
+    part: Part,
+    job: Job,
+    html: str,
+    marks: tuple[float, str] | None,
+    laid: Laid,
+    earlier: Callable[[Maps], Maps],
 ) -> PartPdf:
-    """The PDF of the `kept` pages of a laid out part, finished as the book's (render.finisher)."""
+    """The PDF of the `kept` pages of a laid out part, finished as the book's (render.finisher).
+
+    WeasyPrint maps a glyph to the text it is first drawn for (a bracket drawn mirrored reads as its mirror
+    image), and the text layer reads that map: before it runs, `earlier` is given the part's glyph maps and
+    returns, for the glyphs that parts before it drew, the text they were first drawn for in the book.
+    """
     if part.index and footnote_calls(kept) != part.body.count('<span class="footnote"'):
         raise Unsupported("not every footnote of a part is numbered on its pages")
     present = {name for page in kept for name in page.anchors}
@@ -100,24 +118,49 @@ def draw(
     base = finisher(job, html, marks)
 
     def finish(part_document: Any, pdf: Any) -> None:
-        found = cluster_glyphs(part_document)  # before the text layer corrects the maps: as it sees them
-        base(part_document, pdf)
-        _name_table_headers(pdf, f"p{part.index}-")
         hashes = [font.hash for font in part_document.fonts.values()]
         if len(hashes) != len(set(hashes)):
             raise Unsupported("one font file is two fonts of the part")
+        book = earlier(glyph_maps(part_document))
+        for font in part_document.fonts.values():
+            for glyph, text in book.get(font.hash, {}).items():
+                font.to_unicode[glyph] = text
+        found = cluster_glyphs(part_document)
+        base(part_document, pdf)
+        _name_table_headers(pdf, f"p{part.index}-")
         for font in part_document.fonts.values():
             data, index = font_data(font)
             facts = font_facts(font)
             clusters = [c for f, found_clusters in found.items() if f is font for c in found_clusters]
-            fonts[font.hash] = FontUse(
-                hashlib.sha256(data).hexdigest(), index, facts["family"], facts["plain"], clusters
-            )
+            digest = hashlib.sha256(data).hexdigest()
+            texts, widths = dict(font.to_unicode), dict(font.widths)
+            fonts[font.hash] = FontUse(digest, index, facts["family"], facts["plain"], widths, texts, clusters)
 
     copy = document.copy(kept)
     data = copy.write_pdf(**pdf_options(job), finisher=finish)
     bookmarks = [(page.height, list(page.bookmarks)) for page in kept]
     return PartPdf(part.index, data, len(kept), laid, fake, bookmarks, anchors, fonts)
+
+
+def first_drawn(document: Any, kept: list[Any], job: Job) -> Maps:
+    """The glyph maps of these pages as WeasyPrint draws them, without writing their PDF."""
+
+    class Drawn(Exception):
+        pass
+
+    def stop(drawn: Any, pdf: Any) -> None:
+        raise Drawn(glyph_maps(drawn))
+
+    try:
+        document.copy(kept).write_pdf(**pdf_options(job), finisher=stop)
+    except Drawn as exc:
+        return exc.args[0]
+    raise AssertionError("WeasyPrint did not call the finisher")
+
+
+def glyph_maps(document: Any) -> Maps:
+    """Each font's glyphs in a drawn document and the text WeasyPrint maps each to."""
+    return {font.hash: dict(font.to_unicode) for font in document.fonts.values()}
 
 
 def _name_table_headers(pdf: Any, prefix: str) -> None:
