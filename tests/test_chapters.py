@@ -106,6 +106,9 @@ def test_a_book_is_cut_before_each_chapter_with_its_footnotes_counted() -> None:
     front, first, last = (part_html(book, part, {"c2": 17}) for part in book.parts)
     assert f'<section class="chapter" id="{PART_END}"></section>' in front and "@page publish-page-17" in front
     assert first.count(PART_END) == 1 and 'style="counter-set: footnote 2"' in last and PART_START in last
+    short = html.replace(chapters[3], "").replace(chapters[2], '<section class="chapter" id="c2"></section>\n')
+    three = cut_book(short + "</body>", ["c0", "c1", "c2"], len(chapters[0]) * 2)
+    assert not isinstance(three, str) and [p.chapters for p in three.parts] == [(), ("c0", "c1", "c2")]  # short end
     assert cut_book(html.replace("<nav>", "<main><nav>") + "</body>", ["c0"], 10) == (
         "its chapters are not sections of the body in reading order"
     )

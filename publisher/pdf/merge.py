@@ -16,6 +16,7 @@ them what a serial render builds over the whole book:
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,7 +34,9 @@ def merge_parts(parts: list[PartPdf], font_files: Mapping[str, bytes]) -> bytes:
     first_pages = [0]
     for source in sources[1:]:
         first_pages.append(len(book.pages))
-        book.pages.extend(source.pages)
+        with warnings.catch_warnings():  # about the named destinations: _destinations makes the book's
+            warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+            book.pages.extend(source.pages)
     if len(book.pages) != sum(part.pages for part in parts):
         raise ValueError("the parts' pages did not all reach the book")
     _structure(book, sources, parts, first_pages)

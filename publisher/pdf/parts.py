@@ -71,7 +71,8 @@ def cut_book(html: str, chapters: list[str], part_chars: int) -> Book | str:
         if not last and starts[number + 1] - starts[groups[-1][0]] >= part_chars:
             groups.append([])
     if len(groups) > 1 and end - starts[groups[-1][0]] < part_chars // 2:  # a short last run joins the one before
-        groups[-2] += groups.pop()
+        short = groups.pop()
+        groups[-1] += short
     bounds = [starts[g[0]] for g in groups] + [end]
     parts = [Part(0, html[body.end() : starts[0]], (), 0, _opening(html, starts[0]))]
     for index, group in enumerate(groups, start=1):
