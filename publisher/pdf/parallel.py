@@ -50,6 +50,8 @@ def render_in_parts(
     if (job.manifest.pdf.layout or "book") != "book":
         return None  # an article is one flow of text
     book = cut_book(html, [chapter.id for chapter in job.document.chapters], PART_CHARS)
+    if not isinstance(book, str) and (book.chars() < MIN_CHARS or len(book.parts) < 3):
+        return None  # short: one piece is as quick, and nothing to note
     reason = book if isinstance(book, str) else why_serial(job, html, book)
     if reason is not None:
         notes.append(f"laid out in one piece: {reason}")
@@ -57,9 +59,13 @@ def render_in_parts(
     assert isinstance(book, Book)
     try:
         with _helpers(processes, lambda connection: _serve(book, job, html, marks, connection)) as connections:
-            data = _Coordinator(book, job, html, connections).run()
+            results = _Coordinator(book, job, html, connections).run()
+        data = merge_parts(results, _font_files(job))
     except Unsupported as exc:
         notes.append(f"laid out again in one piece: {exc}")
+        return None
+    except Exception as exc:  # a merge that fails is a fault of this code: the book is still rendered
+        notes.append(f"laid out again in one piece: the parts could not be merged ({type(exc).__name__}: {exc})")
         return None
     workers = f"{processes} processes" if processes > 1 else "one process"
     notes.append(f"chapters laid out in {len(book.parts) - 1} parts by {workers} and merged")
@@ -69,9 +75,6 @@ def render_in_parts(
 def why_serial(job: Job, html: str, book: Book) -> str | None:
     """Why the book must be laid out in one process, as its manifest and style sheets tell; None if it need not."""
     pdf = job.manifest.pdf
-    if book.chars() < MIN_CHARS or len(book.parts) < 3:
-        pages, least = book.chars() // CHARS_PER_PAGE, MIN_CHARS // CHARS_PER_PAGE
-        return f"short: about {pages} A5 pages of chapters, laid out in parts from about {least}"
     if pdf.profile != "print":
         return "on screen a chapter opens on either side"
     if pdf.justify == "kashida":
@@ -111,13 +114,14 @@ class _Coordinator:
     asking: dict[int, tuple[Connection, Maps]] = field(default_factory=dict)  # parts waiting for earlier maps
     results: dict[int, PartPdf] = field(default_factory=dict)
 
-    def run(self) -> bytes:
+    def run(self) -> list[PartPdf]:
+        """Every part rendered, the front matter first."""
         from multiprocessing.connection import wait
 
         while len(self.results) < len(self.book.parts):
             for connection in wait(self.connections):
                 self._receive(connection)  # type: ignore[arg-type]
-        return merge_parts([self.results[n] for n in range(len(self.book.parts))], _font_files(self.job))
+        return [self.results[n] for n in range(len(self.book.parts))]
 
     def _receive(self, connection: Connection) -> None:
         try:
