@@ -2,7 +2,9 @@
 parallel, pdf/parallel.py) against the bare weasyprint command on the same HTML: time and peak memory.
 
 The book is generated (corpus.make_book: Arabic prose from the seed, `#` chapters, tables, footnotes,
-block quotes). The three commands run interleaved; the machine is shared, so the load average is printed
+block quotes). Also timed: the book laid out in one piece, as publish did before (and still does for a book
+the parts cannot do), by `publish build` with the threshold of pdf/parallel.py out of reach. The commands run
+interleaved; the machine is shared, so the load average is printed
 with each run. Targets: --jobs 2 at least 1.4 times as fast as --jobs 1 (issue 18); --jobs 2 within 0.75 of
 weasyprint's time on 300 pages (issue 18); --jobs 1 within 1.2 of weasyprint's; peak RSS ≤ 500 MiB for
 each process. Peak memory: the `publish` process itself ("parent") and the largest of the processes it
@@ -43,6 +45,9 @@ PARALLEL_RATIO_TARGET = 0.75  # --jobs 2 / weasyprint
 SERIAL_RATIO_TARGET = 1.2  # --jobs 1 / weasyprint
 RSS_TARGET = 500  # MiB
 QUICK_PAGES = 60
+# The render of publish before issue 18, a long book in one piece (kept for books the parts cannot do).
+ONE_PIECE = "import publisher.pdf.parallel as p; p.MIN_CHARS = 10**12; from publisher.cli import main; main()"
+NAMES = {"one piece": "publish build, in one piece", "weasyprint": "weasyprint (same HTML)"}
 
 
 def main() -> int:
@@ -81,11 +86,19 @@ def main() -> int:
             (workspace / "dist" / "book.pdf").replace(workspace / f"book-{jobs}.pdf")
             return run
 
+        def in_one_piece() -> Run:
+            clean(workspace)
+            command = [sys.executable, "-c", ONE_PIECE, "-C", str(workspace), "build", "--format", "pdf", "--json"]
+            run = tracked("one piece", [*command, "--jobs", "1"])
+            (workspace / "dist" / "book.pdf").replace(workspace / "book-whole.pdf")
+            return run
+
         def bare_weasyprint() -> Run:
             return tracked("weasyprint", weasyprint(baseline, baseline_pdf), weasyprint_env(baseline))
 
         runs = interleave_named(
             {
+                "one piece": in_one_piece,
                 "--jobs 1": lambda: cold_publish("1"),
                 "--jobs 2": lambda: cold_publish("2"),
                 "weasyprint": bare_weasyprint,
@@ -94,11 +107,13 @@ def main() -> int:
             loads,
         )
         counts = {
+            "one piece": page_count(workspace / "book-whole.pdf"),
             "--jobs 1": page_count(workspace / "book-1.pdf"),
             "--jobs 2": page_count(workspace / "book-2.pdf"),
             "weasyprint": page_count(baseline_pdf),
         }
-        sizes = {jobs: (workspace / f"book-{jobs}.pdf").stat().st_size for jobs in ("1", "2")}
+        sizes = {jobs: (workspace / f"book-{jobs}.pdf").stat().st_size for jobs in ("whole", "1", "2")}
+        same = (workspace / "book-1.pdf").read_bytes() == (workspace / "book-2.pdf").read_bytes()
 
     rows = []
     for name, measured in runs.items():
@@ -106,7 +121,7 @@ def main() -> int:
         workers = max(p["workers"] for p in peaks[name]) / MIB
         rows.append(
             [
-                f"publish build {name}" if name.startswith("--") else "weasyprint (same HTML)",
+                NAMES.get(name, f"publish build {name}"),
                 median_seconds(measured),
                 spread(measured),
                 median_cpu(measured),
@@ -120,7 +135,9 @@ def main() -> int:
     print()
     headers = ["command", "median s", "min–max s", "CPU s", "parent MiB", "workers MiB", f"≤ {RSS_TARGET} MiB"]
     print(table([*headers, "pages", "load average (1 min) before→after each run"], rows))
-    serial, parallel, weasy = (median_seconds(runs[name]) for name in ("--jobs 1", "--jobs 2", "weasyprint"))
+    whole, serial, parallel, weasy = (
+        median_seconds(runs[name]) for name in ("one piece", "--jobs 1", "--jobs 2", "weasyprint")
+    )
     speed_up = serial / parallel
     print(
         f"\n--jobs 1 / --jobs 2: {speed_up:.2f} (target ≥ {SPEED_UP_TARGET}: "
@@ -134,8 +151,12 @@ def main() -> int:
         f"--jobs 1 / weasyprint: {serial / weasy:.2f} (target ≤ {SERIAL_RATIO_TARGET}: "
         f"{verdict(serial / weasy, SERIAL_RATIO_TARGET)})"
     )
-    print(f"file size --jobs 2 / --jobs 1: {sizes['2'] / sizes['1']:.3f} ({sizes['2']} / {sizes['1']} bytes)")
-    for name in ("--jobs 1", "--jobs 2"):
+    print(f"one piece / --jobs 2: {whole / parallel:.2f}; one piece / weasyprint: {whole / weasy:.2f}")
+    print(
+        f"file size in parts / in one piece: {sizes['2'] / sizes['whole']:.3f} ({sizes['2']} / {sizes['whole']} "
+        f"bytes); --jobs 1 and --jobs 2 {'the same bytes' if same else 'DIFFERENT BYTES'}"
+    )
+    for name in ("one piece", "--jobs 1", "--jobs 2"):
         pdf = statistics.median(render_seconds(r.stdout).get("pdf", 0.0) for r in runs[name])
         print(
             f"{name}: the PDF render (from --json) {pdf:.2f} s; the rest of the process (start, imports, reading, "
