@@ -115,9 +115,13 @@ def _tree(root: int) -> list[int]:
     while todo:
         pid = todo.pop()
         found.append(pid)
-        for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        except OSError:
+            continue  # it has just ended
+        for task in tasks:
             try:
-                todo += [int(child) for child in children.read_text().split()]
+                todo += [int(child) for child in (task / "children").read_text().split()]
             except OSError:
                 continue
     return found

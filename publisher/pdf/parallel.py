@@ -52,7 +52,7 @@ def render_in_parts(
     book = cut_book(html, [chapter.id for chapter in job.document.chapters], PART_CHARS)
     if not isinstance(book, str) and (book.chars() < MIN_CHARS or len(book.parts) < 3):
         return None  # short: one piece is as quick, and nothing to note
-    reason = book if isinstance(book, str) else why_serial(job, html, book)
+    reason = book if isinstance(book, str) else why_in_one_piece(job, html, book)
     if reason is not None:
         notes.append(f"laid out in one piece: {reason}")
         return None
@@ -72,7 +72,7 @@ def render_in_parts(
     return data
 
 
-def why_serial(job: Job, html: str, book: Book) -> str | None:
+def why_in_one_piece(job: Job, html: str, book: Book) -> str | None:
     """Why the book must be laid out in one process, as its manifest and style sheets tell; None if it need not."""
     pdf = job.manifest.pdf
     if pdf.profile != "print":
