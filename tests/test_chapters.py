@@ -1,5 +1,6 @@
-"""A book's chapters laid out by several processes and merged (publisher/pdf/parallel.py): the PDF shows and
-does what the serial render's does, page by page, and is the same file for any number of jobs above one."""
+"""A book's chapters laid out in parts by several processes and merged (publisher/pdf/parallel.py): the PDF
+shows and does what the book laid out in one piece does, page by page, and is the same file for any number
+of jobs."""
 
 from __future__ import annotations
 
@@ -123,6 +124,14 @@ def test_a_book_is_cut_before_each_chapter_with_its_footnotes_counted() -> None:
     assert cut_book(html.replace("<nav>", "<main><nav>") + "</body>", ["c0"], 10) == (
         "its chapters are not sections of the body in reading order"
     )
+
+
+def test_a_vocalised_book_is_laid_out_in_one_piece_and_a_few_marked_words_are_not() -> None:
+    from publisher.pdf.parallel import vocalised
+
+    assert vocalised("قِفَا نَبْكِ مِنْ ذِكْرَى حَبِيبٍ وَمَنْزِلِ")
+    prose = (FIXTURES / "chapters" / "04-annex.md").read_text(encoding="utf-8")  # its one marked word: تُنشر
+    assert "\u064f" in prose and not vocalised(prose)
 
 
 @pytest.mark.parametrize(

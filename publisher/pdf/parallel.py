@@ -25,6 +25,7 @@ import hashlib
 import logging
 import os
 import signal
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -40,6 +41,9 @@ from .weasyhooks import Laid, Numbers
 MIN_CHARS = 80_000  # characters of chapters' HTML (about 50 A5 pages) below which one process is as quick
 PART_CHARS = 40_000  # characters of HTML a part of chapters holds at least (about 25 A5 pages)
 CHARS_PER_PAGE = 1600  # of a chapter's HTML on an A5 page, near enough: a first guess of the contents' numbers
+# Marks on more letters than this, and the parts would read some glyph otherwise than the book (fontmerge.py
+# checks it; a few marked words pass, a vocalised poem does not): such a book is laid out in one piece at once.
+MARKED_LETTERS = 0.01
 
 
 def render_in_parts(
@@ -81,7 +85,7 @@ def why_in_one_piece(job: Job, html: str, book: Book) -> str | None:
         return "kashida justification lays the book out twice"
     if pdf.standard == "pdf/x-4":
         return "PDF/X-4 parts would each embed the output profile"
-    if any(is_mark(char) for char in set(html)):
+    if vocalised(html):
         return "vocalised text: the text layer shares a cluster's characters among its glyphs by votes over the book"
     css = [inline_styles(html)]
     for url in style_sheets(html):
@@ -90,6 +94,14 @@ def why_in_one_piece(job: Job, html: str, book: Book) -> str | None:
         except Exception:
             return f"its style sheet {url} cannot be read here"
     return unsupported("\n".join(css))
+
+
+def vocalised(html: str) -> bool:
+    """Whether more than MARKED_LETTERS of the letters of `html` carry a mark (harakat)."""
+    counts = Counter(html)
+    marks = sum(n for char, n in counts.items() if is_mark(char))
+    letters = sum(n for char, n in counts.items() if char.isalpha())
+    return marks > MARKED_LETTERS * max(letters, 1)
 
 
 @dataclass
