@@ -154,22 +154,26 @@ def test_the_weasyprint_internals_are_where_the_parallel_render_expects_them() -
     import weasyprint
     import weasyprint.layout
 
+    from publisher.pdf import weasyhooks
     from publisher.pdf.weasyhooks import Numbers, bookmark_tree, late_page_numbers, subset_font
 
     assert "make_margin_boxes(context, page, state)" in inspect.getsource(weasyprint.layout.layout_document)
     said = []
     html = (
         "<style>@page { size: A7; @bottom-center { content: counter(page) } @top-center { content: string(t) } }"
-        "h1 { string-set: t content(text); break-before: page }</style><h1>one</h1><h1>two</h1><p>x</p>"
+        "h1 { string-set: t content(text); break-before: page } span { float: footnote }</style>"
+        "<p>a</p><h1>one</h1><h1>two</h1><p>x<span>n</span></p>"
     )
     with late_page_numbers(lambda laid: said.append(laid) or Numbers(40, {"t": "before"})):
-        pdf = weasyprint.HTML(string=html.replace("<h1>one</h1>", "<p>a</p><h1>one</h1>")).write_pdf()
+        laid_out = weasyprint.HTML(string=html).render()
     assert said[0].pages == 3 and said[0].strings == {"t": "two"} and not said[0].page_based_content
-    document = pypdfium2.PdfDocument(pdf)
+    assert [weasyhooks.has_footnotes(page) for page in laid_out.pages] == [False, False, True]
+    assert weasyhooks.footnote_calls(laid_out.pages) == 1
+    document = pypdfium2.PdfDocument(laid_out.write_pdf())
     assert [sorted(document[n].get_textpage().get_text_range().split()) for n in range(3)] == [
         ["41", "a", "before"],
         ["42", "one", "one"],
-        ["43", "two", "two", "x"],
+        ["1", "1.", "43", "n", "two", "two", "x"],
     ]
     regular = (Path(__file__).parent.parent / "fonts" / "Amiri-Regular.ttf").read_bytes()
     from fontTools.ttLib import TTFont

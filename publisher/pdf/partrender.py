@@ -17,7 +17,7 @@ from ..typeset.job import Job
 from .parts import PART_END, PART_START, Book, Part, part_html
 from .render import finisher, pdf_options, weasyprint_for
 from .tounicode import cluster_glyphs
-from .weasyhooks import Laid, Numbers, font_data, font_facts, footnote_calls, late_page_numbers
+from .weasyhooks import Laid, Numbers, font_data, font_facts, footnote_calls, has_footnotes, late_page_numbers
 
 
 class Unsupported(Exception):
@@ -84,6 +84,8 @@ def lay_out(
         raise Unsupported("a chapter does not open on the recto after a part's first page")
     if part.closing and not ends:
         raise Unsupported("a part's last chapter did not end before the next one's opening")
+    if part.closing and has_footnotes(pages[stop]):  # in the book, they are on the next chapter's first page
+        raise Unsupported("a footnote of a part's last page was carried over to the next chapter's")
     return document, pages[start:stop], said[0]
 
 

@@ -96,6 +96,13 @@ def footnote_calls(pages: list[Any]) -> int:
     )
 
 
+def has_footnotes(page: Any) -> bool:
+    """Whether a page (`weasyprint.Page`) shows footnotes at its foot."""
+    from weasyprint.formatting_structure.boxes import FootnoteAreaBox
+
+    return any(isinstance(box, FootnoteAreaBox) and box.children for box in page._page_box.children)
+
+
 def subset_font(data: bytes, index: int, glyphs: Iterable[int], family: str) -> bytes:
     """`data` (a font file) subset to `glyphs` as WeasyPrint subsets a font for a PDF (HarfBuzz, glyph ids kept,
     no hinting): the same bytes a serial render of the book embeds for the same glyphs."""
