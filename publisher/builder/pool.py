@@ -81,9 +81,11 @@ class Renderer:
         job = Job(task.manifest, task.document, self.fonts, self.templates, task.moment, self.sandbox)
         started = time.perf_counter()
         notes: list[str] = []
+        checked: set[str] = set()  # what the renderer read back itself
         with renderer_warnings() as warnings:
-            data, assets = _render(task.format, job, self.keep, task.processes, notes)
-        audit_artifact(task.name, data, task.manifest, self.fonts, dict(assets))  # a broken file never reaches dist/
+            data, assets = _render(task.format, job, self.keep, task.processes, notes, checked)
+        # a broken file never reaches dist/
+        audit_artifact(task.name, data, task.manifest, self.fonts, dict(assets), frozenset(checked))
         shown = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {w}" for w in warnings)
         told = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {n}" for n in notes)
         return Rendered(data, time.perf_counter() - started, shown, assets, told)
@@ -298,13 +300,18 @@ def renderer_warnings() -> Iterator[list[str]]:
 
 
 def _render(
-    fmt: str, job: Any, keep: Path | None, processes: int = 1, notes: list[str] | None = None
+    fmt: str,
+    job: Any,
+    keep: Path | None,
+    processes: int = 1,
+    notes: list[str] | None = None,
+    checked: set[str] | None = None,
 ) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
     try:
         if fmt == "pdf":
             from ..pdf.render import render_pdf
 
-            return render_pdf(job, processes, notes), ()
+            return render_pdf(job, processes, notes, checked), ()
         if fmt == "web":
             from ..web.edition import render_web
 

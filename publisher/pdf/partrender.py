@@ -140,8 +140,21 @@ def draw(
 
     copy = document.copy(kept)
     data = copy.write_pdf(**pdf_options(job), finisher=finish)
+    if _draws_notdef(data):  # the merge keeps the pages' text and glyph ids: read here, not in the book
+        raise Unsupported("a page draws .notdef (a box for a character no font has)")
     bookmarks = [(page.height, list(page.bookmarks)) for page in kept]
     return PartPdf(part.index, data, len(kept), laid, fake, bookmarks, anchors, fonts)
+
+
+def _draws_notdef(data: bytes) -> bool:
+    import io
+
+    import pikepdf
+
+    from .notdef import notdef_pages
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return bool(notdef_pages(pdf))
 
 
 def first_drawn(document: Any, kept: list[Any], job: Job) -> Maps:

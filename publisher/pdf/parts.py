@@ -113,13 +113,15 @@ def outside_targets(part: Part) -> list[str]:
 
 
 def guessed_pages(html: str, anchors: Iterable[str], front_pages: int, chars_per_page: float) -> dict[str, int]:
-    """Each anchor's page as its place in the HTML suggests: numbers of about the right width for a first
-    layout of the contents, before the chapters are counted."""
+    """Each anchor's page as its place in the HTML suggests, for a first layout of the contents before the
+    chapters are counted: only the width of the number matters, so each is written with as many digits
+    as the guess, all fives (a handful of stand-in pages, not one for each page number)."""
     start = html.find('<section class="chapter"')
-    return {
+    guesses = {
         anchor: front_pages + 1 + int(max(0, html.find(f'id="{markup.escape(anchor)}"') - start) / chars_per_page)
         for anchor in anchors
     }
+    return {anchor: int("5" * len(str(guess))) for anchor, guess in guesses.items()}
 
 
 # What the style sheets may use that makes a chapter's pages depend on the book around it: checked as text,

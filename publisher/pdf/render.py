@@ -178,17 +178,22 @@ _MARKED = re.compile('<span class="address">([^<]*)</span>')
 _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 
-def render_pdf(job: Job, processes: int = 1, notes: list[str] | None = None) -> bytes:
+def render_pdf(job: Job, processes: int = 1, notes: list[str] | None = None, checked: set[str] | None = None) -> bytes:
     """Render the book to PDF bytes; only files of the sandbox can be read. A long book has its chapters laid
     out in parts by up to `processes` processes and merged (parallel.py), which gives the pages of a render
-    in one piece, and the same file whatever `processes`; `notes` is told which way it went and why."""
+    in one piece, and the same file whatever `processes`; `notes` is told which way it went and why, and
+    `checked` what was read back already ("notdef": each part's pages)."""
     pdf = job.manifest.pdf
     marks = (points(pdf.bleed), pdf.marks) if pdf.profile == "print" else None
     html = render_html(job)
     from .parallel import render_in_parts
 
     data = render_in_parts(html, job, marks, max(1, processes), notes if notes is not None else [])
-    return data if data is not None else html_to_pdf(html, job, marks)
+    if data is None:
+        return html_to_pdf(html, job, marks)
+    if checked is not None:
+        checked.add("notdef")
+    return data
 
 
 def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> bytes:
