@@ -74,7 +74,8 @@ def test_outline_links_destinations_and_structure_are_the_serial_ones(renders: d
         assert serial[key] == parallel[key], key
     assert len(serial["outline"]) == 12 and max(depth for depth, *_ in serial["outline"]) == 2  # h1 > (h2) > h3
     assert {(page, target) for page, _, target in serial["links"] if page > 2} == {(4, 12), (17, 4)}  # across parts
-    assert serial["elements"]["/TH"] == 3 and serial["elements"]["/Figure"] == 1
+    assert serial["elements"]["/TH"] == 3 and serial["elements"]["/Figure"] == 2
+    assert serial["images"] == 1  # one file, drawn in two parts: embedded once
 
 
 def test_each_face_is_embedded_once_with_the_serial_glyphs(renders: dict[int, Any]) -> None:
@@ -241,6 +242,14 @@ def described(pdf: bytes) -> dict[str, Any]:
         "metadata": str(document.open_metadata()),
         "info": {key: str(value) for key, value in document.docinfo.items()},
         "catalog": {key: repr(document.Root[key]) for key in ("/Lang", "/MarkInfo", "/ViewerPreferences")},
+        "images": len(
+            {
+                image.objgen
+                for page in document.pages
+                for image in page.Resources.get("/XObject", {}).values()
+                if image.get("/Subtype") == "/Image"
+            }
+        ),
     }
 
 

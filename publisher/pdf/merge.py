@@ -43,6 +43,7 @@ def merge_parts(parts: list[PartPdf], font_files: Mapping[str, bytes]) -> bytes:
     _destinations(book, sources, parts)
     _outline(book, parts)
     merge_fonts(book, first_pages, parts, font_files)
+    _share_images(book, first_pages)
     out = io.BytesIO()
     book.save(
         out,
@@ -118,6 +119,20 @@ def _destinations(book: Any, sources: list[Any], parts: list[PartPdf]) -> None:
     if "/Names" not in book.Root:
         book.Root.Names = pikepdf.Dictionary()
     book.Root.Names.Dests = pikepdf.Dictionary(Names=array)
+
+
+def _share_images(book: Any, first_pages: list[int]) -> None:
+    """An image several parts draw (an ornament at each chapter's head) embedded once, as in one piece."""
+    import hashlib
+
+    seen: dict[tuple[str, str], Any] = {}
+    for start in first_pages:  # each part's pages share one resources dictionary
+        images = book.pages[start].Resources.get("/XObject", {})
+        for name, image in list(images.items()):
+            if image.get("/Subtype") != "/Image" or "/SMask" in image:
+                continue
+            key = (hashlib.sha256(image.read_raw_bytes()).hexdigest(), repr(image.stream_dict))
+            images[name] = seen.setdefault(key, image)
 
 
 def _outline(book: Any, parts: list[PartPdf]) -> None:
