@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,7 @@ _CONTROLS = re.compile(r"[\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")  # bi
 # "+tatweel": harakat and bidi controls dropped, tatweel kept, so that one the author did not type (kashida
 # justification draws them) counts as a wrong word when it comes out of the extractor.
 _DROP_KEEPING_TATWEEL = re.compile(r"[\u064B-\u065F\u0670\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
-_EDGE = "()[]{}«».,،؛;:؟?!…·\"'“”"  # a lone · is a separator the layouts draw (book.css)
+_EDGE = "()[]{}«».,،؛;:؟?!…·•–\"'“”"  # · • –: separators and list bullets the layouts draw (book.css)
 
 
 def words(text: str, marks: bool | str = False) -> list[str]:
@@ -54,15 +55,34 @@ def words(text: str, marks: bool | str = False) -> list[str]:
 
 
 def source_words(workspace: Path, slug: str, marks: bool | str = False) -> list[str]:
-    """The words a reader should find on the chapter pages: an article's head, chapter titles, text
-    and notes, an article's imprint, in order."""
+    """The words a reader should find on the chapter pages, each chapter's notes after it (the order of the
+    structure tree): `source_parts`' text and notes."""
+    head, chapters, imprint = _printed_words(workspace, slug, marks)
+    return head + [word for text, notes in chapters for word in text + notes] + imprint
+
+
+def source_parts(workspace: Path, slug: str, marks: bool | str = False) -> tuple[list[str], list[str]]:
+    """The words of the chapter pages as printed: an article's head, chapter titles, text with the numbers of
+    its ordered lists (in the book's numerals), an article's imprint; and, apart, the notes (each with its
+    number), which the pages print at the foot of the page that calls them, between pieces of the text. The
+    note calls are not words: the text layer reads them as spaces (pdf/readingorder.py)."""
+    head, chapters, imprint = _printed_words(workspace, slug, marks)
+    return head + [word for text, _ in chapters for word in text] + imprint, [w for _, notes in chapters for w in notes]
+
+
+def _printed_words(
+    workspace: Path, slug: str, marks: bool | str
+) -> tuple[list[str], list[tuple[list[str], list[str]]], list[str]]:
+    """An article's head, each chapter's words and its notes' words, an article's imprint."""
     from publisher.pdf.render import under_the_head
+    from publisher.typeset.numerals import localise_digits
 
     manifest = load_manifest(workspace / "source" / slug)
     document = typeset_document(manifest)
     article = manifest.pdf.layout == "article"
     printed = printed_html(workspace, manifest, document) if article else ""
-    out: list[str] = words(block_text(printed, r'<header class="article-head">(.*?)</header>'), marks)
+    head = words(block_text(printed, r'<header class="article-head">(.*?)</header>'), marks)
+    chapters: list[tuple[list[str], list[str]]] = []
     from publisher.typeset.templates import Templates
     from publisher.workspace import Workspace
 
@@ -70,13 +90,37 @@ def source_words(workspace: Path, slug: str, marks: bool | str = False) -> list[
     for index, chapter in enumerate(chapters_context(document, labels)):
         if article and index == 0:
             chapter = under_the_head(chapter, manifest)  # its title is the head's
-        html = str(chapter["body"])
-        html = re.sub(r'<a href="#fnref[^"]*"[^>]*>[^<]*</a>', " ", html)  # note numbers are generated
-        html = re.sub(r'<sup class="footnote-ref">.*?</sup>', " ", html)
+        html, _, foot = str(chapter["body"]).partition('<div class="footnotes">')
+        html = re.sub(r'<sup class="footnote-ref">.*?</sup>', " ", html)  # a note call is not a word
+        html = numbered_lists(html, lambda number: localise_digits(str(number), document.numerals))
         text = re.sub(r"<[^>]+>", " ", html)
         titled = not chapter["own_heading"] and not chapter["under_head"]
-        out += (words(chapter["title"], marks) if titled else []) + words(unescape(text), marks)
-    return out + words(block_text(printed, r'<section class="imprint compact"[^>]*>(.*?)</section>'), marks)
+        chapters.append(
+            (
+                (words(chapter["title"], marks) if titled else []) + words(unescape(text), marks),
+                words(unescape(re.sub(r"<[^>]+>", " ", foot)), marks),
+            )
+        )
+    imprint = words(block_text(printed, r'<section class="imprint compact"[^>]*>(.*?)</section>'), marks)
+    return head, chapters, imprint
+
+
+def numbered_lists(html: str, number: Callable[[int], str]) -> str:
+    """`html` with each item of an ordered list opened by its number and a full stop, as the page prints it
+    (the CSS counter), `number` writing it in the book's digits; nested lists count on their own."""
+    counts: list[int | None] = []  # for each open list: the last number given, None for a bulleted one
+    out = []
+    for token in re.split(r"(<(?:/?(?:ol|ul)|li)\b[^>]*>)", html):
+        if token.startswith(("<ol", "<ul")):
+            start = re.search(r'start="(\d+)"', token)
+            counts.append((int(start[1]) - 1 if start else 0) if token.startswith("<ol") else None)
+        elif token in ("</ol>", "</ul>") and counts:
+            counts.pop()
+        elif token.startswith("<li") and counts and counts[-1] is not None:
+            counts[-1] += 1
+            token += f" {number(counts[-1])}. "
+        out.append(token)
+    return "".join(out)
 
 
 def printed_html(workspace: Path, manifest: Manifest, document: Document) -> str:
@@ -186,30 +230,40 @@ class Fidelity:
     found: list[str]
 
 
-def compare(expected: list[str], found: list[str]) -> Fidelity:
-    """Share of words extracted equal and in order (over the longer of the two), and what differs."""
+def compare(expected: list[str], found: list[str], notes: list[str] | None = None) -> Fidelity:
+    """Share of words extracted equal and in order (over the longer of the two), and what differs. `notes`:
+    words printed at the foot of pages, between pieces of `expected`: matched in order among the found words
+    the text did not match."""
     matcher = difflib.SequenceMatcher(a=expected, b=found, autojunk=False)
-    equal = sum(block.size for block in matcher.get_matching_blocks())
+    matched = {b + k for _, b, size in matcher.get_matching_blocks() for k in range(size)}
+    rest = [index for index in range(len(found)) if index not in matched]
+    footer = difflib.SequenceMatcher(a=notes or [], b=[found[index] for index in rest], autojunk=False)
+    noted = {rest[b + k] for _, b, size in footer.get_matching_blocks() for k in range(size)}
+    equal = len(matched) + len(noted)
     differences = [
-        (" ".join(expected[a1:a2]), " ".join(found[b1:b2]))
+        (" ".join(expected[a1:a2]), " ".join(found[b] for b in range(b1, b2) if b not in noted))
         for tag, a1, a2, b1, b2 in matcher.get_opcodes()
-        if tag != "equal"
+        if tag != "equal" and (a2 > a1 or any(b not in noted for b in range(b1, b2)))
     ]
-    return Fidelity(equal / max(len(expected), len(found), 1), differences, found)
+    differences += [
+        (" ".join((notes or [])[a1:a2]), "") for tag, a1, a2, *_ in footer.get_opcodes() if a2 > a1 and tag != "equal"
+    ]
+    total = len(expected) + len(notes or [])
+    return Fidelity(equal / max(total, len(found), 1), differences, found)
 
 
 def measure(workspace: Path, slug: str) -> dict[str, Fidelity]:
     """Accuracy of both extractors on dist/<slug>.pdf, without marks ("pdfium", "poppler"), with
     them ("pdfium+marks", "poppler+marks"), and without marks but with tatweel ("pdfium+tatweel", ...)."""
     pdf = workspace / "dist" / f"{slug}.pdf"
-    expected = source_words(workspace, slug)
-    pages = chapter_pages(pdf, expected[:3])
+    expected = source_parts(workspace, slug)
+    pages = chapter_pages(pdf, expected[0][:3])
     boxes = body_boxes(pdf, pages)
     results = {}
     for marks, suffix in ((False, ""), (True, "+marks"), ("tatweel", "+tatweel")):
-        wanted = source_words(workspace, slug, marks) if marks else expected
-        results["pdfium" + suffix] = compare(wanted, pdfium_words(pdf, pages, boxes, marks))
-        results["poppler" + suffix] = compare(wanted, poppler_words(pdf, pages, boxes, marks))
+        text, notes = source_parts(workspace, slug, marks) if marks else expected
+        results["pdfium" + suffix] = compare(text, pdfium_words(pdf, pages, boxes, marks), notes)
+        results["poppler" + suffix] = compare(text, poppler_words(pdf, pages, boxes, marks), notes)
     return results
 
 

@@ -1,7 +1,9 @@
-"""Shared fixtures: one workspace holding the seed and the book fixture, built once per session."""
+"""Shared fixtures: one workspace holding the seed and the book fixture, built once per test run."""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from readers import assert_epubs_valid
+from readers import CHECKED, assert_epubs_valid
 
 from publisher import build
 
@@ -19,9 +21,21 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = "beni-mellal-social-pole"
 PUBLICATIONS = sorted(p for p in (REPO / "source").iterdir() if p.is_dir())
 
+CORES = sorted(os.sched_getaffinity(0))
+
 # node and npm come with the `test` extras into the virtual environment, beside this Python: the tests
 # find them there even when it was not activated (`.venv/bin/python -m pytest`).
 os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Each xdist worker on a core of its own when there are as many workers as cores: a build's
+    --jobs defaults to the cores its process may use, so its builds then start one renderer, not one
+    per core that both workers would start on the same cores (each renderer's start costs a second of
+    CPU). Tests about parallel rendering pass --jobs."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # gw0, gw1, ...
+    if worker and len(CORES) > 1 and int(os.environ["PYTEST_XDIST_WORKER_COUNT"]) >= len(CORES):
+        os.sched_setaffinity(0, {CORES[int(worker.removeprefix("gw")) % len(CORES)]})
 
 
 @dataclass(frozen=True)
@@ -42,6 +56,14 @@ def make_workspace(root: Path, *folders: Path) -> Path:
     return root
 
 
+def copy_built(workspace: Path, root: Path) -> Path:
+    """A copy at `root` of a built workspace, in the state its own build would leave: a build with nothing
+    to render records the copies' inodes and times in the cache, as the build that wrote them did."""
+    shutil.copytree(workspace, root, symlinks=True)
+    assert not [a.path.name for a in build(root) if a.rendered]
+    return root
+
+
 def build_drawn(root: Path, dist: Path | None = None) -> Path:
     """Build the workspace's PDFs without the text layer, in one process, into `dist` (default root/dist):
     the text layer's /ActualText steers extractors, and PDFium's character boxes follow it, so only the
@@ -57,11 +79,28 @@ def build_drawn(root: Path, dist: Path | None = None) -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Every publication of source/, the two-chapter book, the mixed-direction article, the poems and
-    the numbered figures, built once."""
-    fixtures = [FIXTURES / name for name in ("book", "mixed", "poetry", "figures")]
-    root = make_workspace(tmp_path_factory.mktemp("workspace"), *PUBLICATIONS, *fixtures)
-    build(root)
-    assert_epubs_valid(root / "dist")  # EPUBCheck on each EPUB, once a session (test_epub.py reuses it)
+    the numbered figures, built once a test run and checked with EPUBCheck; each xdist worker gets its
+    own copy, so that a test writing into it disturbs no other worker."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # the run's folder, above each worker's own
+        shared = shared.parent
+    with (shared / "built.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker builds; the others wait here, then copy
+        if not (shared / "built.json").exists():  # not built, or a worker's build failed part-way
+            shutil.rmtree(shared / "built", ignore_errors=True)
+            fixtures = [FIXTURES / name for name in ("book", "mixed", "poetry", "figures")]
+            root = make_workspace(shared / "built", *PUBLICATIONS, *fixtures)
+            mine = os.sched_getaffinity(0)
+            os.sched_setaffinity(0, CORES)  # every core: the other worker may be waiting for this build
+            try:
+                build(root)
+            finally:
+                os.sched_setaffinity(0, mine)
+            assert_epubs_valid(root / "dist")  # EPUBCheck on every EPUB in one Java process
+            (shared / "built.json").write_text(json.dumps(CHECKED))  # its reports, for test_epub.py
+    CHECKED.update(json.loads((shared / "built.json").read_text()))
+    root = tmp_path_factory.mktemp("workspace")
+    shutil.copytree(shared / "built", root, symlinks=True, dirs_exist_ok=True)
     return Built(root)
 
 

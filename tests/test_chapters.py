@@ -22,13 +22,15 @@ WHOLE = {"MIN_CHARS": 10**12}  # no book is long enough: every one is laid out i
 PARTS = {"MIN_CHARS": 0, "PART_CHARS": 1}  # the fixture is short: every chapter a part of its own
 
 
-def built(root: Path, jobs: int, limits: dict[str, int] = PARTS) -> tuple[bytes, tuple[str, ...]]:
-    """The book's PDF built with `jobs`, and what the build notes about it."""
+def built(
+    root: Path, jobs: int, limits: dict[str, int] = PARTS, formats: tuple[str, ...] = ("pdf",)
+) -> tuple[bytes, tuple[str, ...]]:
+    """The book's PDF built with `jobs`, and what the build notes about it (and its EPUB with `formats`)."""
     with pytest.MonkeyPatch.context() as patch:
         for name, value in limits.items():
             patch.setattr(f"publisher.pdf.parallel.{name}", value)  # the render workers are forked: they see it
-        [artifact] = build(root, formats=["pdf"], jobs=jobs, cache=False)
-    return artifact.path.read_bytes(), artifact.notes
+        pdf, *_ = build(root, formats=list(formats), jobs=jobs, cache=False)
+    return pdf.path.read_bytes(), pdf.notes
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,10 @@ def renders(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[bytes, 
     from publisher.cli import main
 
     root = make_workspace(tmp_path_factory.mktemp("chapters"), FIXTURES / "chapters")
-    renders = {0: built(root, 1, WHOLE), **{jobs: built(root, jobs) for jobs in (1, 2)}}
+    renders = {0: built(root, 1, WHOLE, ("pdf", "epub"))}
+    epub = (root / "dist" / "chapters.epub").read_bytes()
+    renders |= {jobs: built(root, jobs, PARTS, ("pdf", "epub")) for jobs in (1, 2)}
+    assert (root / "dist" / "chapters.epub").read_bytes() == epub  # its print-page map is the PDF's, page by page
     with pytest.MonkeyPatch.context() as patch:
         for name, value in PARTS.items():
             patch.setattr(f"publisher.pdf.parallel.{name}", value)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import FIXTURES, REPO, SEED, make_workspace, run_publish
+import pytest
+from conftest import FIXTURES, REPO, SEED, copy_built, make_workspace, run_publish
 
 from publisher import __version__
 
@@ -76,9 +78,17 @@ def test_new_refuses_a_slug_that_cannot_name_files(tmp_path: Path) -> None:
     assert "a slug is lower-case Latin letters, digits and hyphens" in result.stderr
 
 
-def test_build_check_names_stale_files_and_writes_nothing(tmp_path: Path) -> None:
-    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
-    assert run_publish("-C", str(root), "build").returncode == 0
+@pytest.fixture(scope="module")
+def book_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The book built by `publish build --json`, once for the module, and what the command said."""
+    root = make_workspace(tmp_path_factory.mktemp("cli") / "ws", FIXTURES / "book")
+    result = run_publish("-C", str(root), "build", "--json")
+    assert result.returncode == 0, result.stderr
+    return root, result
+
+
+def test_build_check_names_stale_files_and_writes_nothing(book_built, tmp_path: Path) -> None:
+    root = copy_built(book_built[0], tmp_path / "ws")
     fresh = run_publish("-C", str(root), "build", "--check")
     assert (fresh.returncode, fresh.stdout) == (0, "dist/ holds what source/ builds now\n")
 
@@ -107,13 +117,11 @@ def test_build_check_names_stale_files_and_writes_nothing(tmp_path: Path) -> Non
     )
 
 
-def test_json_summary_quiet_and_verbose(tmp_path: Path) -> None:
+def test_json_summary_quiet_and_verbose(book_built, tmp_path: Path) -> None:
     import hashlib
     import json
 
-    root = make_workspace(tmp_path / "ws", FIXTURES / "book")
-    result = run_publish("-C", str(root), "build", "--json")
-    assert result.returncode == 0, result.stderr
+    root, result = book_built
     summary = json.loads(result.stdout)
     assert [(a["slug"], a["format"], a["path"]) for a in summary["artifacts"]] == [
         ("book", "pdf", "dist/book.pdf"),
@@ -127,6 +135,7 @@ def test_json_summary_quiet_and_verbose(tmp_path: Path) -> None:
     assert summary["seconds"] >= sum(a["seconds"] for a in summary["artifacts"])
     assert summary["warnings"] == []
 
+    root = copy_built(root, tmp_path / "ws")
     quiet = run_publish("-C", str(root), "build", "--quiet")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
     verbose = run_publish("-C", str(root), "build", "book", "--format", "pdf", "--verbose")
@@ -297,8 +306,9 @@ def test_paths_in_messages_start_from_the_current_folder(tmp_path: Path) -> None
     assert here.stderr.startswith("error: source/book/manifest.toml: unknown key 'auteurs'"), here.stderr
 
 
-def test_list_shows_each_publications_state(tmp_path: Path) -> None:
-    root = make_workspace(tmp_path / "ws", FIXTURES / "book", FIXTURES / "mixed")
+def test_list_shows_each_publications_state(book_built, tmp_path: Path) -> None:
+    root = copy_built(book_built[0], tmp_path / "ws")
+    shutil.copytree(FIXTURES / "mixed", root / "source" / "mixed")
     assert run_publish("-C", str(root), "build", "book").returncode == 0
     (root / "source" / "broken").mkdir()
     (root / "source" / "broken" / "manifest.toml").write_text('title = "x"\n', encoding="utf-8")

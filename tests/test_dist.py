@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, SEED, make_workspace, run_publish
+from conftest import FIXTURES, REPO, SEED, copy_built, make_workspace, run_publish
 
 from publisher.builder.dist import TEMP_SUFFIX, Release, remove_leftovers
 from publisher.cli import dist_changes
@@ -44,12 +44,19 @@ def test_leftovers_of_dead_writers_go_and_those_of_live_ones_stay(tmp_path: Path
     assert [p.name for p in tmp_path.iterdir()] == [f".b.pdf.{os.getpid()}.x2{TEMP_SUFFIX}"]
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    """A built workspace whose sources then change, so that a new build would change dist/."""
-    root = make_workspace(tmp_path / "ws", REPO / "source" / SEED, FIXTURES / "book")
-    result = subprocess.run([sys.executable, "-m", "publisher", "-C", str(root), "build"], capture_output=True)
+@pytest.fixture(scope="module")
+def pair_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed and the book, built by the command, once for the module (tests change copies of it)."""
+    root = make_workspace(tmp_path_factory.mktemp("dist") / "ws", REPO / "source" / SEED, FIXTURES / "book")
+    result = run_publish("-C", str(root), "build")
     assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture
+def workspace(pair_built: Path, tmp_path: Path) -> Path:
+    """A built workspace whose sources then change, so that a new build would change dist/."""
+    root = copy_built(pair_built, tmp_path / "ws")
     for manifest in (root / "source").glob("*/manifest.toml"):
         text = manifest.read_text(encoding="utf-8")
         manifest.write_text(text.replace('\ntitle = "', '\ntitle = "جديد: ', 1), encoding="utf-8")
@@ -167,12 +174,9 @@ def test_renames_go_artifacts_first_and_checksums_last(tmp_path: Path, monkeypat
 
 
 @pytest.fixture
-def pair(tmp_path: Path) -> Path:
+def pair(pair_built: Path, tmp_path: Path) -> Path:
     """A built workspace of two publications."""
-    root = make_workspace(tmp_path / "ws", REPO / "source" / SEED, FIXTURES / "book")
-    result = run_publish("-C", str(root), "build")
-    assert result.returncode == 0, result.stderr
-    return root
+    return copy_built(pair_built, tmp_path / "ws")
 
 
 def test_a_build_removes_the_artifacts_of_a_publication_that_is_gone_and_nothing_else(pair: Path) -> None:

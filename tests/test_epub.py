@@ -11,6 +11,7 @@ import subprocess
 import zipfile
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
@@ -157,18 +158,24 @@ def embedded_font(epub: Path, name: str) -> TTFont:
     return TTFont(io.BytesIO(read(epub, f"EPUB/fonts/{name}")))
 
 
+@cache
+def opened(font_bytes: bytes) -> tuple[Any, Any, list[str]]:
+    """HarfBuzz's font, and fontTools' glyphs and glyph order, of a font: read once, not once a word."""
+    import uharfbuzz as hb
+
+    font = TTFont(io.BytesIO(font_bytes))
+    return hb.Font(hb.Face(font_bytes)), font.getGlyphSet(), font.getGlyphOrder()
+
+
 def shaped(font_bytes: bytes, text: str) -> list[tuple]:
     """What HarfBuzz draws for `text`: each glyph's outline and its placement."""
     import uharfbuzz as hb
 
-    face = hb.Face(font_bytes)
-    font = hb.Font(face)
+    font, glyphs, order = opened(font_bytes)
     buffer = hb.Buffer()
     buffer.add_str(text)
     buffer.guess_segment_properties()
     hb.shape(font, buffer)
-    glyphs = TTFont(io.BytesIO(font_bytes)).getGlyphSet()
-    order = TTFont(io.BytesIO(font_bytes)).getGlyphOrder()
     drawn = []
     for info, pos in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
         pen = DecomposingRecordingPen(glyphs)

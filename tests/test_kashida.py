@@ -18,7 +18,17 @@ import pytest
 from conftest import FIXTURES, REPO, SEED, make_workspace
 
 from publisher.typeset.ink import shape
-from publisher.typeset.kashida import TATWEEL, Candidate, allocate, joins, keeps_glyphs, stretch
+from publisher.typeset.kashida import (
+    LONG_RANKS,
+    LONG_TATWEELS,
+    MAX_TATWEELS,
+    TATWEEL,
+    Candidate,
+    allocate,
+    joins,
+    keeps_glyphs,
+    stretch,
+)
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import itertools
@@ -29,7 +39,11 @@ AMIRI = REPO / "fonts" / "Amiri-Regular.ttf"
 SLUGS = (SEED, "kashida", "mashriq", "mixed")
 SIZES = ("A5", "A4")
 GAP_REDUCTION = 0.35  # issue 15's target for the 95th percentile of the widest word gap of justified lines
-GAP_FLOOR = 0.20  # where spaces leave less slack to take (measured 23-38 %, see the README)
+# The mashriq report at A4: its widest blanks are those beside Amiri's tabular Arabic-Indic digits (١ in "١٢٫٥",
+# ٠ in "٣٬٢٠٠", 7.4-7.7 pt with no slack left on their lines): no join narrows them (see the README).
+GAP_EXCEPTIONS = {("A4", "mashriq"): 0.33}
+ROW = 2.0  # pt: the loose boxes of one line's letters end this close to each other, lines 18 pt or more apart
+EDGE = 5.0  # pt: how far the ink of full lines' last letters spreads about the text block's left edge
 
 
 def test_joins_follow_the_calligraphers_priorities() -> None:
@@ -69,6 +83,24 @@ def test_allocation_takes_the_best_joins_and_the_last_words_first() -> None:
     assert allocate(candidates, 1.05) == {1: 3, 2: 2}
     assert sum(allocate(candidates, 5.0).values()) == 12  # never more than three tatweels a word
     assert allocate(candidates, 0.1) == {}
+    # An elongated line takes the tatweel that passes its slack too, when its spaces can give up the difference;
+    # a line short of one tatweel keeps its words as they are.
+    assert allocate(candidates, 0.45, tolerance=0.15) == {1: 3}
+    assert allocate(candidates, 0.45, tolerance=0.14) == {1: 2}
+    assert allocate(candidates, 0.1, tolerance=0.1) == {}
+
+
+def test_every_word_is_elongated_before_the_best_joins_grow_longer() -> None:
+    """No number of words a line: a line whose slack outlasts its words' three tatweels elongates one word more
+    (six here), and only when all are full do the best classes' joins (seen, final dal, final alef) take a
+    fourth tatweel, by their class."""
+    one, long = (0.2, 0.4, 0.6), (0.2, 0.4, 0.6, 0.8)
+    candidates = [Candidate(place, rank, long if rank <= 3 else one) for place, rank in enumerate((1, 7, 3, 6, 2, 5))]
+    assert allocate(candidates, 3.65) == dict.fromkeys(range(6), 3)
+    assert allocate(candidates, 3.9) == {**dict.fromkeys(range(6), 3), 0: 4}  # the seen first
+    assert allocate(candidates, 9.0) == {0: 4, 1: 3, 2: 4, 3: 3, 4: 4, 5: 3}
+    assert stretch("سلام", AMIRI).gains[3] == pytest.approx(4 * 0.1855, abs=0.01)  # Amiri's uni0640.4
+    assert len(stretch("يكتبون", AMIRI).gains) == 3  # between medial forms: three at most
 
 
 def test_justify_must_be_spaces_or_kashida(tmp_path: Path) -> None:
@@ -175,52 +207,61 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 def lines(pdf: Path) -> list[list[list[tuple[str, float, float]]]]:
     """The lines of each page of a PDF as PDFium draws them: characters with their ink's left and right, left to
-    right. A line is the letters on one baseline (their loose boxes share their bottom); a space joins the
-    line nearest its own box, which PDFium makes up for a wide one."""
+    right. A line is the letters on one baseline: their loose boxes' bottoms lie within ROW of the first's (they
+    differ by a fraction of a point: a final meem's was 617.30 where its line's were 617.52, so rounding them
+    split the line and left the meem's ink out of it); a space joins the line nearest its own box, which PDFium
+    makes up for a wide one."""
     import pypdfium2
 
     found = []
     for page in pypdfium2.PdfDocument(pdf):
         text = page.get_textpage()
-        rows: dict[int, list[tuple[str, float, float]]] = {}
-        spaces = []
+        letters, spaces = [], []
         for index in range(text.count_chars()):
             char = text.get_text_range(index, 1)
             if char in ("\r", "\n", ""):
                 continue
             left, _, right, _ = text.get_charbox(index)
             bottom = text.get_charbox(index, loose=True)[1]
-            if char.isspace():
-                spaces.append((bottom, (char, left, right)))
+            (spaces if char.isspace() else letters).append((bottom, (char, left, right)))
+        rows: list[tuple[float, list[tuple[str, float, float]]]] = []
+        for bottom, letter in sorted(letters, key=lambda item: -item[0]):
+            if rows and rows[-1][0] - bottom < ROW:
+                rows[-1][1].append(letter)
             else:
-                rows.setdefault(round(bottom), []).append((char, left, right))
+                rows.append((bottom, [letter]))
         for bottom, space in spaces:
-            nearest = min(rows, key=lambda key: abs(key - bottom), default=None)
-            if nearest is not None and abs(nearest - bottom) < 9:  # half a line: PDFium's own spaces sit higher
-                rows[nearest].append(space)
-        page_rows = [sorted(row, key=lambda c: (c[1] + c[2]) / 2) for _, row in sorted(rows.items(), reverse=True)]
-        found.append(page_rows)
+            nearest = min(rows, key=lambda row: abs(row[0] - bottom), default=None)
+            if nearest is not None and abs(nearest[0] - bottom) < 9:  # half a line: PDFium's own spaces sit higher
+                nearest[1].append(space)
+        found.append([sorted(row, key=lambda c: (c[1] + c[2]) / 2) for _, row in rows])
     return found
 
 
 def justified(page: list[list[tuple[str, float, float]]]) -> list[bool]:
     """Which lines of a page reach the left edge of its text block: a right-to-left paragraph's lines but its
-    last (a heading, a caption, a folio are shorter too)."""
+    last (a heading, a caption, a folio are shorter too). The edge is the leftmost start of two lines of words
+    a few points apart (the ink of a line's last letter ends up to 4.2 pt beyond the others'): a page with
+    few full lines, such as a short paragraph over a list, has no quarter of its lines at the edge."""
     lefts = sorted(row[0][1] for row in page if sum(c[0] == " " for c in row) >= 3)
-    edge = lefts[len(lefts) // 4] if lefts else 0.0  # most lines are full: their left edge is the block's
-    return [bool(row) and row[0][1] < edge + 2.5 for row in page]
+    edge = next((a for a, b in itertools.pairwise(lefts) if b - a < EDGE), lefts[0] if lefts else 0.0)
+    return [bool(row) and row[0][1] < edge + EDGE for row in page]
 
 
 def widest_gaps(pdf: Path) -> list[float]:
-    """The widest blank between two words, ink to ink, of each justified line."""
+    """The widest blank between two words, ink to ink, of each justified line: from the rightmost ink left of a
+    space to the leftmost ink right of it, for glyphs overlap (the lam of "لم" stands over its meem: the next
+    letter of the line by its centre is not the one whose ink ends last)."""
     widest = []
     for row, full in ((row, full) for page in lines(pdf) for row, full in zip(page, justified(page), strict=True)):
         if not full:
             continue
         letters = [c for c in row if not c[0].isspace()]
+        rights = list(itertools.accumulate((c[2] for c in letters), max))
+        lefts = list(itertools.accumulate((c[1] for c in reversed(letters)), min))[::-1]
         gaps = [
-            after[1] - before[2]
-            for before, after in itertools.pairwise(letters)
+            lefts[index + 1] - rights[index]
+            for index, (before, after) in enumerate(itertools.pairwise(letters))
             if any(c[0].isspace() and before[2] - 0.5 <= (c[1] + c[2]) / 2 <= after[1] + 0.5 for c in row)
         ]
         if gaps:
@@ -229,9 +270,9 @@ def widest_gaps(pdf: Path) -> list[float]:
 
 
 def test_kashida_makes_word_gaps_smaller(pages) -> None:
-    """The widest word gap of each justified line, at the 95th percentile: 35 % smaller on the seed (whose
-    spaces open up to 10-11 pt), and smaller everywhere; what is left is the natural gap (a space and the
-    letters' side bearings: 5-6.5 pt at A5, the median line's widest gap with kashida)."""
+    """The widest word gap of each justified line, at the 95th percentile: 35 % smaller with kashida on every
+    text and size but one (GAP_EXCEPTIONS); what is left is the natural gap (a space and the side bearings of
+    the letters, the comma or the digit beside it: 5-5.2 pt at A5 beside a comma)."""
     found = {}
     for size in SIZES:
         for slug in SLUGS:
@@ -241,7 +282,7 @@ def test_kashida_makes_word_gaps_smaller(pages) -> None:
             found[size, slug] = [round(statistics.quantiles(gaps, n=20)[-1], 2) for gaps in (spaces, kashida)]
     print(found)
     for (size, slug), p95 in found.items():
-        assert p95[1] <= (1 - (GAP_REDUCTION if slug == SEED else GAP_FLOOR)) * p95[0], (size, slug, p95)
+        assert p95[1] <= (1 - GAP_EXCEPTIONS.get((size, slug), GAP_REDUCTION)) * p95[0], (size, slug, p95)
 
 
 def test_the_same_line_breaks_and_none_on_a_last_line(pages) -> None:
@@ -261,8 +302,9 @@ def test_the_same_line_breaks_and_none_on_a_last_line(pages) -> None:
 
 
 def test_one_join_a_word_and_no_ligature_lost(pages) -> None:
-    """Every elongated word of the layouts: one join, at most three tatweels, and HarfBuzz draws it in its
-    face as the plain word's glyphs plus tatweel glyphs."""
+    """Every elongated word of the layouts: one join, the best its face allows (typeset/kashida.py), at most
+    three tatweels (four at a join of the best classes), and HarfBuzz draws it in its face as the plain word's
+    glyphs plus tatweel glyphs."""
     seen = 0
     for _, after, elongated in pages.layouts:
         for paragraph in after.values():
@@ -270,10 +312,13 @@ def test_one_join_a_word_and_no_ligature_lost(pages) -> None:
                 if TATWEEL not in word:
                     continue
                 assert word in elongated, word  # none typed in these texts
-                assert len(re.findall(f"{TATWEEL}+", word)) == 1 and word.count(TATWEEL) <= 3, word
+                assert len(re.findall(f"{TATWEEL}+", word)) == 1, word
                 plain = elongated[word]
                 assert plain == word.replace(TATWEEL, "")
                 face = font or AMIRI
+                join, count = stretch(plain, face), word.count(TATWEEL)
+                assert join is not None and word == join.apply(plain, count), word
+                assert count <= (LONG_TATWEELS if join.rank <= LONG_RANKS else MAX_TATWEELS), word
                 assert keeps_glyphs(shape(plain, face).glyphs, shape(word, face).glyphs), word
                 seen += 1
     assert seen > 100

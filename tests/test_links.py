@@ -10,6 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from readers import anchor_page, assert_epubs_valid
+from structure import link_contents, pdfua_findings, problems
 
 from publisher import build
 from publisher.errors import SourceError
@@ -125,3 +126,15 @@ def test_heading_anchors_are_spelled_as_markdown_previews_spell_them() -> None:
     assert heading_anchor("قسم ثان!") == "قسم-ثان"
     assert heading_anchor("Chapter 2: The «Sea»") == "chapter-2-the-sea"
     assert heading_anchor("الفَصْلُ الأوّل") == "الفَصْلُ-الأوّل"  # marks stay
+
+
+def test_pdf_links_are_described_by_their_text(dist: Path) -> None:
+    """A link annotation's /Contents, which a screen reader announces, is the link's text (its target,
+    "ch02" or the URL, before), and each sits in a Link element; pdfua finds nothing."""
+    pdf = dist / "links.pdf"
+    contents = [title for title in ("المقال", "عنوان فرعي", "الملحق", "قسم ثان!") for _ in range(3)]  # the contents
+    contents += ["الملحق", "القسم", "العنوان", "الحاشية", "الموقع", "البريد", "إلى أعلى", "إلى القسم"]
+    contents += ["رجوع", "البداية"]  # the appendix's
+    assert link_contents(pdf) == contents
+    assert problems(pdf) == []
+    assert pdfua_findings(pdf)[0] == []

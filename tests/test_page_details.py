@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, Built, make_workspace
-from readers import embedded_fonts, epubcheck
+from readers import embedded_fonts, epubcheck, epubchecks
 
 from publisher import build
 
@@ -35,6 +35,7 @@ def details(tmp_path_factory: pytest.TempPathFactory) -> Path:
     manifest = slanted / "manifest.toml"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace("text = ", 'emphasis = "slanted"\ntext = '))
     build(root)
+    epubchecks([root / "dist" / f"{slug}.epub" for slug in (DETAILS, "details-ltr")])  # one Java process for both
     return root / "dist"
 
 

@@ -157,3 +157,19 @@ def test_other_raw_html_is_shown_as_typed(tmp_path: Path, markup: str) -> None:
 def test_dangerous_raw_html_is_an_error_naming_the_line(tmp_path: Path, tag: str) -> None:
     with pytest.raises(SourceError, match=rf"^source/pub/a.md line 3: raw HTML <{tag}> is not allowed"):
         document_of(tmp_path, a_md=f"فقرة\n\nنص <{tag} src='x'></{tag}>\n")
+
+
+def test_a_heading_may_not_skip_a_level(tmp_path: Path) -> None:
+    """Screen readers list and jump by heading level, and PDF/UA (7.4.2) refuses a skipped one: a text's
+    headings go down one level at a time under the chapter's title (its own # or the one the layout prints),
+    and back up as far as they like."""
+    fine = "## قسم\n\n### فرع\n\n#### تفصيل\n\n## قسم آخر\n\n# فصل\n\n## قسم\n"
+    assert [h.level for h in document_of(tmp_path / "fine", a_md=fine).chapters[0].headings] == [2, 3, 4, 2, 1, 2]
+    with pytest.raises(SourceError) as caught:
+        document_of(tmp_path / "skips", a_md="### ملاحظة\n\nنص.\n\n#### تفصيل\n\n###### أدق\n")
+    assert caught.value.messages == [
+        "source/pub/a.md line 1: a ### heading after the chapter's title (#) skips a level; make it ## "
+        "(screen readers list headings by level)",
+        "source/pub/a.md line 7: a ###### heading after a #### heading skips a level; make it ##### "
+        "(screen readers list headings by level)",
+    ]

@@ -26,10 +26,11 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..typeset.pagemap import PageStart
 from ..workspace import confined_file, display_path, file_digest, inside, read_small, real_folder, write_atomic
 
 FOLDER = ".publish-cache"
@@ -38,7 +39,7 @@ FOLDER = ".publish-cache"
 # reads "cover" too when it draws its cover rather than using the manifest's image.
 TEMPLATE_FOLDERS = {
     "pdf": ("pdf", "partials"),
-    "epub": ("epub", "partials"),
+    "epub": ("epub", "partials", "pdf"),  # it marks where the PDF's pages begin, from the PDF's layout
     "cover": ("cover", "partials"),
     "site": ("site", "partials"),
     "web": ("web", "epub", "partials"),  # the web edition has the EPUB's typography (epub/book.css)
@@ -85,6 +86,7 @@ class Entry:
     stat: tuple[int, ...]  # (size, mtime_ns, ctime_ns, inode) of the dist/ file when last seen
     inputs: tuple[str, ...] = ()  # files read besides the manifest's own (images), workspace-relative
     warnings: tuple[str, ...] = ()  # what the renderer warned about, shown again while the artifact is reused
+    pages: tuple[PageStart, ...] | None = None  # a PDF's page map, which an EPUB built without it takes
 
 
 MAX_ENTRY_BYTES = 2**20
@@ -118,13 +120,19 @@ class Cache:
             data["inputs"] = list(entry.inputs)
         if entry.warnings:
             data["warnings"] = list(entry.warnings)
+        if entry.pages is not None:
+            data["pages"] = [start.plain() for start in entry.pages]
+        text = json.dumps(data, indent=1, ensure_ascii=False).encode()
+        if len(text) > MAX_ENTRY_BYTES:  # a page map too long to keep: the EPUB lays the PDF out again
+            data.pop("pages")
+            text = json.dumps(data, indent=1, ensure_ascii=False).encode()
         with contextlib.suppress(OSError):  # the artifacts are in dist/ already; a cache is only a saving
             _make_folder(self.root)
             _make_folder(self.folder)
             ignore = self.root / ".gitignore"
             if not ignore.is_file():
                 write_atomic(ignore, b"# publish's build cache: safe to delete, never to commit\n*\n")
-            write_atomic(self.folder / f"{name}.json", json.dumps(data, indent=1).encode())
+            write_atomic(self.folder / f"{name}.json", text)
 
     def prune(self, names: set[str], unused_days: float = 30) -> None:
         """Forget artifacts not in `names` (publications that are gone), and delete kept pieces of
@@ -158,8 +166,13 @@ class Cache:
             return True
         if seen[0] != entry.size or file_digest(path) != entry.sha256:
             return False
-        self.put(name, Entry(entry.key, entry.sha256, entry.size, seen, entry.inputs, entry.warnings))  # same bytes
+        self.put(name, replace(entry, stat=seen))  # same bytes
         return True
+
+    def page_map(self, name: str, key: str) -> tuple[PageStart, ...] | None:
+        """The page map recorded with the PDF `name`, if it was built from `key` (the PDF would be the same)."""
+        entry = self.get(name)
+        return entry.pages if entry is not None and entry.key == key else None
 
     def digest(self, name: str, path: Path) -> str:
         """The SHA-256 of the dist/ file `path`: the recorded one while the file is as last seen."""
@@ -169,11 +182,18 @@ class Cache:
         return file_digest(path)
 
     def record(
-        self, name: str, key: str, path: Path, sha256: str, inputs: tuple[str, ...] = (), warnings: tuple[str, ...] = ()
+        self,
+        name: str,
+        key: str,
+        path: Path,
+        sha256: str,
+        inputs: tuple[str, ...] = (),
+        warnings: tuple[str, ...] = (),
+        pages: tuple[PageStart, ...] | None = None,
     ) -> None:
-        """Remember that `path`, with contents `sha256`, is what `key` builds."""
+        """Remember that `path`, with contents `sha256`, is what `key` builds (a PDF: with its page map)."""
         seen = stat_of(path)
-        self.put(name, Entry(key, sha256, seen[0], seen, inputs, warnings))
+        self.put(name, Entry(key, sha256, seen[0], seen, inputs, warnings, pages))
 
 
 def stat_of(path: Path) -> tuple[int, int, int, int]:
@@ -213,7 +233,17 @@ def _entry(raw: Any, workspace: Path) -> Entry | None:
     )
     if not fields_fit:
         return None
-    return Entry(raw["key"], raw["sha256"], raw["size"], tuple(raw["stat"]), tuple(inputs), tuple(warnings))
+    pages = _pages(raw.get("pages"))
+    return Entry(raw["key"], raw["sha256"], raw["size"], tuple(raw["stat"]), tuple(inputs), tuple(warnings), pages)
+
+
+def _pages(raw: Any) -> tuple[PageStart, ...] | None:
+    """A page map read back; None when there is none, or one entry of it is not as written (then the
+    EPUB lays the PDF out again: a cache is never trusted)."""
+    if not isinstance(raw, list):
+        return None
+    pages = [PageStart.from_plain(item) for item in raw]
+    return None if None in pages else tuple(p for p in pages if p is not None)
 
 
 def _count(value: Any) -> bool:

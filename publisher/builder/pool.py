@@ -1,9 +1,10 @@
 """Rendering artifacts in worker processes, each render within its publication's time limit.
 
 A worker imports WeasyPrint and loads the fonts and templates once, then renders whatever it is
-sent. Each task is one artifact (the PDF and the EPUB of a publication may render at the same
-time); results are handed back in the order the tasks were given, so what a build writes does
-not depend on the number of workers. A render past its `[build] timeout` ends the build with one
+sent. Each task is one artifact; an EPUB whose PDF is rendered too starts when the PDF is done, with
+where the PDF's pages begin (the EPUB's print-page map: the book is laid out once), and any other
+task may render meanwhile. Results are handed back in the order the tasks were given, so what a
+build writes does not depend on the number of workers. A render past its `[build] timeout` ends the build with one
 line naming the artifact, and its worker is killed: no render hangs a build, whatever its input.
 """
 
@@ -16,7 +17,7 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
     from ..source.manifest import Manifest
     from ..source.reader import Document
+    from ..typeset.pagemap import PageStart
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Task:
     document: Document
     format: str
     moment: dt.datetime
+    pages: tuple[PageStart, ...] | None = None  # an EPUB's print-page map, when its PDF's layout is known
     processes: int = 1  # how many processes a PDF may lay its chapters out with (pdf/parallel.py)
 
     @property
@@ -48,13 +51,15 @@ class Task:
 
 @dataclass(frozen=True)
 class Rendered:
-    """An artifact's bytes, how long the render took, what the renderer warned about, and the files
-    of dist/assets/ it refers to (a web edition's fonts and images), by name."""
+    """An artifact's bytes, how long the render took, what the renderer warned about, the files
+    of dist/assets/ it refers to (a web edition's fonts and images), by name, and, of a PDF, where each
+    of its pages begins (the EPUB's print-page map)."""
 
     data: bytes
     seconds: float
     warnings: tuple[str, ...]
     assets: tuple[tuple[str, bytes], ...] = ()
+    pages: tuple[PageStart, ...] = ()
     notes: tuple[str, ...] = ()  # how it was rendered, for --verbose
 
 
@@ -83,12 +88,12 @@ class Renderer:
         notes: list[str] = []
         checked: set[str] = set()  # what the renderer read back itself
         with renderer_warnings() as warnings:
-            data, assets = _render(task.format, job, self.keep, task.processes, notes, checked)
+            data, assets, pages = _render(task, job, self.keep, notes, checked)
         # a broken file never reaches dist/
         audit_artifact(task.name, data, task.manifest, self.fonts, dict(assets), frozenset(checked))
         shown = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {w}" for w in warnings)
         told = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {n}" for n in notes)
-        return Rendered(data, time.perf_counter() - started, shown, assets, told)
+        return Rendered(data, time.perf_counter() - started, shown, assets, pages, told)
 
 
 @contextlib.contextmanager
@@ -195,13 +200,29 @@ def _render_in(
     meanwhile: Callable[[], None] | None,
 ) -> list[Rendered]:
     """Hand the tasks out to the workers and collect what they send back. The first failure is raised,
-    and so is the first render past its time (render_all then kills the workers)."""
+    and so is the first render past its time (render_all then kills the workers).
+
+    An EPUB whose PDF is rendered too waits for it, and is given where the PDF's pages begin: the book is
+    laid out once. A worker with nothing ready to do meanwhile waits as well, for the PDF is under way.
+    """
     from multiprocessing.connection import wait
 
+    tasks = list(tasks)
+    needs = _needs(tasks)
     waiting = list(range(len(tasks)))
     results: dict[int, Rendered] = {}
-    for worker in workers:
-        worker.give(waiting.pop(0), tasks)
+
+    def hand_out() -> None:
+        for worker in workers:
+            ready = next((i for i in waiting if needs.get(i, -1) < 0 or needs[i] in results), None)
+            if worker.task is not None or ready is None:
+                continue
+            waiting.remove(ready)
+            if ready in needs:
+                tasks[ready] = replace(tasks[ready], pages=results[needs[ready]].pages)
+            worker.give(ready, tasks)
+
+    hand_out()
     if meanwhile:
         meanwhile()
     while len(results) < len(tasks):
@@ -215,8 +236,7 @@ def _render_in(
                     continue  # it has started: its time runs from now
                 results[index] = rendered
                 done(tasks[index], rendered)
-                if waiting:
-                    worker.give(waiting.pop(0), tasks)
+                hand_out()
             elif worker.deadline is not None and time.monotonic() >= worker.deadline:
                 task = tasks[worker.task]  # type: ignore[index]
                 raise TimeLimitError(
@@ -225,6 +245,16 @@ def _render_in(
                     "it was stopped"
                 )
     return [results[index] for index in range(len(tasks))]
+
+
+def _needs(tasks: list[Task]) -> dict[int, int]:
+    """Each EPUB task without a page map whose publication's PDF is among the tasks → that PDF's task."""
+    pdfs = {task.manifest.slug: index for index, task in enumerate(tasks) if task.format == "pdf"}
+    return {
+        index: pdfs[task.manifest.slug]
+        for index, task in enumerate(tasks)
+        if task.format == "epub" and task.pages is None and task.manifest.slug in pdfs
+    }
 
 
 def _serve(
@@ -300,32 +330,35 @@ def renderer_warnings() -> Iterator[list[str]]:
 
 
 def _render(
-    fmt: str,
-    job: Any,
-    keep: Path | None,
-    processes: int = 1,
-    notes: list[str] | None = None,
-    checked: set[str] | None = None,
-) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
+    task: Task, job: Any, keep: Path | None, notes: list[str] | None = None, checked: set[str] | None = None
+) -> tuple[bytes, tuple[tuple[str, bytes], ...], Any]:
+    """An artifact's bytes, its assets, and (a PDF's) where its pages begin; `notes` is told how it was
+    rendered, `checked` what the renderer read back itself."""
+    fmt = task.format
     try:
         if fmt == "pdf":
             from ..pdf.render import render_pdf
 
-            return render_pdf(job, processes, notes, checked), ()
+            data, pages = render_pdf(job, task.processes, notes, checked)
+            return data, (), pages
         if fmt == "web":
             from ..web.edition import render_web
 
             edition = render_web(job, keep)
-            return edition.html, edition.assets
+            return edition.html, edition.assets, ()
         from ..epub.package import Cover, render_epub
         from ..pdf.cover import render_cover
+        from ..pdf.render import lay_out_pages
 
+        # Without its PDF's page map (from this build or the cache), the EPUB lays the PDF out itself: the
+        # same pages, the same bytes, whatever else is built.
+        starts = task.pages if task.pages is not None else lay_out_pages(job)
         cover = Cover(*render_cover(job))
         if keep and cover.media_type != "image/svg+xml":  # the page's thumbnail, made here, in parallel
             from ..web.site import thumbnail
 
             thumbnail(cover.data, keep)
-        return render_epub(job, cover), ()
+        return render_epub(job, cover, starts), (), ()
     except PublishError:
         raise
     except Exception as exc:  # a renderer's own failure on input we accepted: a failed build

@@ -11,7 +11,8 @@ import contextlib
 import datetime as dt
 import io
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -20,13 +21,15 @@ from ..source.fonts import FontSet
 from ..source.images import image_media_type
 from ..source.languages import list_separator
 from ..source.links import across_files
-from ..source.manifest import Manifest
+from ..source.manifest import Manifest, default_identifier
 from ..source.reader import Document, TocEntry, text_characters
 from ..typeset.imprint import imprint_context
 from ..typeset.job import Job
+from ..typeset.pagemap import CONTENTS, IMPRINT, TITLEPAGE, PageStart
 from ..typeset.screen import faces_wanted, screen_body
 from ..typeset.subset import subset_face
 from ..typeset.templates import Templates, chapters_context
+from .pagelist import insert_markers, marker_id, place_markers
 
 STYLESHEET = "styles/book.css"
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
@@ -61,15 +64,18 @@ class Cover:
         return f"images/cover.{COVER_SUFFIX[self.media_type]}"
 
 
-def render_epub(job: Job, cover: Cover) -> bytes:
-    """Build the EPUB 3 of a publication and return its bytes (equal inputs give equal bytes)."""
+def render_epub(job: Job, cover: Cover, starts: Sequence[PageStart] = ()) -> bytes:
+    """Build the EPUB 3 of a publication and return its bytes (equal inputs give equal bytes), with a
+    page break marker and a page list entry where each page of its PDF begins (`starts`, from the PDF's
+    layout; none without them)."""
     manifest, document, fonts, templates, modified = job.manifest, job.document, job.fonts, job.templates, job.modified
     labels = templates.labels(manifest.language)
-    pages = render_pages(manifest, document, templates, labels, cover, fonts, modified)
+    pages = render_pages(manifest, document, templates, labels, cover, fonts, modified, starts)
     characters = {c for page in pages for c in text_characters(page.xhtml, keep_format=True)}
     html = "".join(c.html for c in document.chapters)
     fonts = fonts.reaching(characters, **faces_wanted(html, manifest))
-    return _package(manifest, document, fonts, templates, labels, cover, pages, characters, modified)
+    paged = any('epub:type="pagebreak"' in page.xhtml for page in pages)  # then the nav lists the pages too
+    return _package(manifest, document, fonts, templates, labels, cover, pages, characters, modified, paged)
 
 
 def render_pages(
@@ -80,9 +86,10 @@ def render_pages(
     cover: Cover,
     fonts: FontSet,
     moment: dt.datetime,
+    starts: Sequence[PageStart] = (),
 ) -> list[Page]:
     """Every XHTML document in reading order: cover, title page, imprint (the copyright page),
-    chapters, then the nav document."""
+    chapters, then the nav document; marked where each page of the PDF begins (`starts`)."""
     common = {
         "m": manifest,
         "t": labels,
@@ -101,15 +108,46 @@ def render_pages(
         Page("imprint", labels["imprint"], templates.render("epub/imprint.xhtml.j2", imprint=imprint, **common)),
         *(Page(c["id"], c["title"], templates.render("epub/chapter.xhtml.j2", chapter=c, **common)) for c in chapters),
     ]
-    nav = templates.render("epub/nav.xhtml.j2", toc=document.toc(), first=chapters[0]["id"], **common)
-    return [*pages, Page("nav", labels["contents"], nav, properties=("nav",), linear=False)]
+
+    def nav(page_list: Sequence[tuple[str, str]]) -> str:
+        toc, first = document.toc(), chapters[0]["id"]
+        return templates.render("epub/nav.xhtml.j2", toc=toc, first=first, page_list=page_list, **common)
+
+    return _marked(pages, nav, starts, labels["contents"])
 
 
-def accessibility_metadata(manifest: Manifest, document: Document, labels: dict[str, str]) -> list[tuple[str, str]]:
-    """EPUB Accessibility 1.1 metadata as (property, value) pairs, the summary in the book's language."""
+# The EPUB document that holds each part of the book a page of the PDF may begin in (chapters by their id).
+_DOCUMENTS = {TITLEPAGE: "titlepage", IMPRINT: "imprint", CONTENTS: "nav"}
+
+
+def _marked(
+    pages: list[Page], nav: Callable[[Sequence[tuple[str, str]]], str], starts: Sequence[PageStart], title: str
+) -> list[Page]:
+    """The documents with a page break marker where each page of the PDF begins, and the nav document
+    (rendered by `nav` with a page list: each page's folio and link) after them."""
+    wanted: dict[str, list[PageStart]] = {}
+    for start in starts:
+        wanted.setdefault(_DOCUMENTS.get(start.part, start.part), []).append(start)
+    placed = {page.uid: place_markers(page.xhtml, False, wanted[page.uid]) for page in pages if page.uid in wanted}
+    contents = place_markers(nav(()), True, wanted.get("nav", []))
+    every = [*placed.items(), ("nav", contents)]
+    found = sorted((start.number, uid, start) for uid, marks in every for _, start in marks)
+    xhtml = nav([(start.folio, f"{uid}.xhtml#{marker_id(start)}") for _, uid, start in found])
+    contents = place_markers(xhtml, True, wanted.get("nav", []))  # again, in the nav that lists the pages
+    marked = [replace(page, xhtml=insert_markers(page.xhtml, placed.get(page.uid, ()))) for page in pages]
+    return [*marked, Page("nav", title, insert_markers(xhtml, contents), properties=("nav",), linear=False)]
+
+
+def accessibility_metadata(
+    manifest: Manifest, document: Document, labels: dict[str, str], paged: bool = False
+) -> list[tuple[str, str]]:
+    """EPUB Accessibility 1.1 metadata as (property, value) pairs, the summary in the book's language;
+    with `paged`, the book marks the pages of its PDF edition and lists them, which it names."""
     images = bool(document.images)
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
+    features += ["pageBreakMarkers", "pageNavigation"] if paged else []
     summary = labels["summary"] + (" " + labels["summary_images"] if images else "")
+    summary += " " + labels["summary_pages"] if paged else ""
     return [
         ("schema:accessMode", "textual"),
         *([("schema:accessMode", "visual")] if images else []),
@@ -119,7 +157,21 @@ def accessibility_metadata(manifest: Manifest, document: Document, labels: dict[
         ("schema:accessibilityHazard", "none"),
         ("schema:accessibilitySummary", summary),
         ("dcterms:conformsTo", CONFORMS_TO),
+        *([("pageBreakSource", page_break_source(manifest))] if paged else []),
     ]
+
+
+def page_break_source(manifest: Manifest) -> str:
+    """The print edition the page markers come from, named so that it is told from any other: this
+    title's PDF at its page size, its publisher and date, and its ISBN or the identifier the manifest
+    gives (the one derived from the slug names nothing to a reader)."""
+    named = [manifest.title, f"PDF {manifest.pdf.page_size}", *([manifest.publisher] if manifest.publisher else [])]
+    named += [manifest.date.isoformat()] if manifest.date else []
+    if manifest.isbn:
+        named.append(f"ISBN {manifest.isbn}")
+    elif manifest.identifier != default_identifier(manifest.slug):
+        named.append(manifest.identifier)
+    return list_separator(manifest.language).join(named)
 
 
 def repack(data: bytes, moment: dt.datetime) -> bytes:
@@ -147,6 +199,7 @@ def _package(
     pages: list[Page],
     characters: set[str],
     modified: dt.datetime,
+    paged: bool = False,
 ) -> bytes:
     """Hand everything to ebooklib, which writes the OPF and NCX, then make the zip deterministic."""
     from ebooklib import epub
@@ -172,7 +225,7 @@ def _package(
 
     book = epub.EpubBook()
     _metadata(book, manifest)
-    for prop, value in accessibility_metadata(manifest, document, labels):
+    for prop, value in accessibility_metadata(manifest, document, labels, paged):
         book.add_metadata(None, "meta", value, {"property": prop})
     items = {page.uid: TemplatedXhtml(page) for page in pages}
     for item in items.values():

@@ -23,15 +23,18 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..source.fonts import FontSet
+from ..typeset.ink import shape
 from ..typeset.kashida import TATWEEL, WORD, choose_joins, has_tatweel
 from ..typeset.verse import ELONGATED
 
 ATTRIBUTE = "data-kashida"
 SAFETY = 0.02  # em left to the spaces of each line, so that rounding never makes an elongated line overflow
+MIN_SPACE = 0.8  # of its width, what a space keeps at least when the last tatweel passes the slack (InDesign's default)
 
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _VERSE_WORDS = re.compile(rf'{ELONGATED}="([^"]*)"')
@@ -91,18 +94,34 @@ def justify(document: Any, html: str, fonts: FontSet) -> dict[str, str]:
 
 def plan(line: Line, typed: set[str]) -> dict[int, tuple[int, int]]:
     """The tatweels a justified line takes, by the number of the word on the line: (index in the word, count);
-    what they add stays under the line's slack."""
+    what they add fills the line's slack, passing it by no more than its spaces may give up."""
     if line.slack <= 0 or not line.size or not line.spaces:
         return {}
     target = line.slack - SAFETY * line.size
     words = [(word.text, word.font, word.size) for word in line.words]
-    return {place: (found.at, count) for place, (found, count) in choose_joins(words, target, typed).items()}
+    chosen = choose_joins(words, target, typed, shrinkable(line))
+    return {place: (found.at, count) for place, (found, count) in chosen.items()}
+
+
+def shrinkable(line: Line) -> float:
+    """How much the spaces of a line may give up for the tatweel that fills its slack: each keeps MIN_SPACE of
+    its width (in the face of the line's first word that has one), less the safety margin."""
+    face = next((word.font for word in line.words if word.font is not None), None)
+    if face is None:
+        return 0.0
+    return max(0.0, line.spaces * (1 - MIN_SPACE) * _space(face) * line.size - SAFETY * line.size)
+
+
+@lru_cache(maxsize=16)
+def _space(face: Path) -> float:
+    """The advance of a space in a font file, in em."""
+    return shape(" ", face).advance
 
 
 def elongate(line: Line, counts: dict[int, tuple[int, int]]) -> dict[str, str]:
     """Put the planned tatweels into the line's text boxes and justify it again with the slack left; returns
     the elongated words (as drawn → as typed). A line whose joins, as Pango shapes them, would take more than
-    its slack is left as it was."""
+    its slack and what its spaces may give up is left as it was."""
     from weasyprint.formatting_structure import boxes
 
     texts: dict[int, str] = {}
@@ -122,7 +141,7 @@ def elongate(line: Line, counts: dict[int, tuple[int, int]]) -> dict[str, str]:
             text = text[:offset] + tatweels + text[offset:]
         texts[id(word.box)] = text
         gain += _natural_width(text, word.box.style) - _natural_width(word.box.text, word.box.style)
-    if gain <= 0 or gain > line.slack:
+    if gain <= 0 or gain > line.slack + shrinkable(line):
         return {}
     spacing = (line.slack - gain) / line.spaces  # what each space keeps of the slack
     _justify_again(line.box, spacing, texts, 0.0, boxes)

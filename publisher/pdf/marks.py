@@ -266,15 +266,3 @@ def marked_depths(items: list[Any]) -> list[int]:
             depth += item.endswith((b"BDC", b"BMC")) - (item == b"EMC")
         depths.append(depth)
     return depths
-
-
-def line_pads(
-    line: list[Show], spanned: Mapping[tuple[int, float, float], tuple[int, int, str]], depths: list[int]
-) -> dict[int, int] | None:
-    """For a line whose objects share one /ActualText (`line_text`): by stream index, how many marked-content
-    sequences each other `TJ` needs around it, its named one included, to be as deep as the vocalised arrays
-    (PDFium skips an object only when it has as many marks as the one before and the same innermost one).
-    None when one is already deeper. `depths`: the page's, `marked_depths`."""
-    inner = min(depths[first] for first, _, _ in spanned.values()) + 1  # under its inline and named ones
-    pads = {show.index: inner - depths[show.index] for show in line if show.origin not in spanned}
-    return None if any(pad < 1 for pad in pads.values()) else pads

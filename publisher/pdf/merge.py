@@ -80,8 +80,8 @@ def _structure(book: Any, sources: list[Any], parts: list[PartPdf], first_pages:
         renumbered = {}
         for key, value in zip(nums[::2], nums[1::2], strict=True):
             key = int(key)
-            if key < part.pages:
-                pages.append(pikepdf.Array([local(ref) for ref in value]))
+            if key < part.pages:  # a page's marked content, by MCID: its elements, or null (an artifact)
+                pages.append(pikepdf.Array([local(ref) if _indirect(ref) else ref for ref in value]))
             else:
                 renumbered[key] = total + len(links)
                 links.append(local(value))
@@ -96,6 +96,10 @@ def _structure(book: Any, sources: list[Any], parts: list[PartPdf], first_pages:
         nums.append(key)
         nums.append(value)
     root.ParentTree = book.make_indirect(pikepdf.Dictionary(Nums=nums))
+
+
+def _indirect(obj: Any) -> bool:
+    return isinstance(obj, __import__("pikepdf").Object) and obj.is_indirect
 
 
 def _destinations(book: Any, sources: list[Any], parts: list[PartPdf]) -> None:

@@ -23,6 +23,7 @@ _TJ_PARTS = re.compile(rb"([-+]?[0-9.]+)|<([0-9a-fA-F]*)>")  # (a position adjus
 # WeasyPrint puts at most two adjustments next to a space glyph (an empty glyph's, the space's own), so a
 # blank over 0.8 em around a space under 0.4 em wide has one of -200 or below: only such arrays are read.
 _LOOSE = re.compile(rb"-(?:[2-9][0-9]{2}|[0-9]{4,})")
+RAISED = 0.45  # em of the line's type: how far from its baseline a smaller object's is when it is set on the line
 KEEP = 200  # in thousandths of an em: what a stretched space leaves blank on each side
 
 
@@ -92,7 +93,26 @@ def read_lines(
             loose = _LOOSE.search(array) is not None
             show = Show(index, font, _elements(array, font, glyph_text), loose, size, origin, rise)
             line.append((x, len(line), show))
-    return [[show for _, _, show in sorted(line, key=lambda entry: entry[:2])] for line in lines.values()]
+    return [[show for _, _, show in sorted(line, key=lambda entry: entry[:2])] for line in _raised_joined(lines)]
+
+
+def _raised_joined(
+    lines: dict[tuple[int, float], list[tuple[float, int, Show]]],
+) -> list[list[tuple[float, int, Show]]]:
+    """The lines, each text object of a smaller size set on a baseline of its own near a line's (a note call,
+    `vertical-align: super` or `sub`) joined to that line: it is read where it stands, between the words."""
+    joined = {key: list(line) for key, line in lines.items()}
+    for key, line in sorted(lines.items(), key=lambda item: max(entry[2].size for entry in item[1])):
+        size = max(entry[2].size for entry in line)
+        left, right = min(entry[0] for entry in line), max(entry[0] for entry in line)
+        for other, main in joined.items():
+            big = max((entry[2].size for entry in main), default=0.0)
+            if other[0] != key[0] or other == key or big <= size or abs(other[1] - key[1]) > RAISED * big:
+                continue
+            if min(entry[0] for entry in main) - 2 * big <= left and right <= max(entry[0] for entry in main) + 2 * big:
+                main += [(x, len(main) + number, show) for number, (x, _, show) in enumerate(joined.pop(key))]
+                break
+    return list(joined.values())
 
 
 def _elements(array: bytes, font: Any, glyph_text: Any) -> list[tuple[bytes, str | None]]:

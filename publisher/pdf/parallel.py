@@ -32,9 +32,10 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from ..typeset.job import Job
+from ..typeset.pagemap import PageStart
 from .clusters import is_mark
 from .merge import merge_parts
-from .partrender import Maps, PartPdf, Unsupported, draw, first_drawn, lay_out
+from .partrender import Maps, PartPdf, Unsupported, draw, first_drawn, first_pages, lay_out
 from .parts import Book, cut_book, guessed_pages, inline_styles, outside_targets, style_sheets, unsupported
 from .weasyhooks import Laid, Numbers
 
@@ -48,9 +49,9 @@ MARKED_LETTERS = 0.01
 
 def render_in_parts(
     html: str, job: Job, marks: tuple[float, str] | None, processes: int, notes: list[str]
-) -> bytes | None:
-    """The book's PDF laid out in parts by `processes` processes (one is enough: the file is the same), or None
-    (and why in `notes`) when it must be laid out in one piece."""
+) -> tuple[bytes, tuple[PageStart, ...]] | None:
+    """The book's PDF laid out in parts by `processes` processes (one is enough: the file is the same), with
+    its print-page map, or None (and why in `notes`) when it must be laid out in one piece."""
     if (job.manifest.pdf.layout or "book") != "book":
         return None  # an article is one flow of text
     book = cut_book(html, [chapter.id for chapter in job.document.chapters], PART_CHARS)
@@ -73,7 +74,7 @@ def render_in_parts(
         return None
     workers = f"{processes} processes" if processes > 1 else "one process"
     notes.append(f"chapters laid out in {len(book.parts) - 1} parts by {workers} and merged")
-    return data
+    return data, tuple(start for part in results for start in part.starts)
 
 
 def why_in_one_piece(job: Job, html: str, book: Book) -> str | None:
@@ -253,17 +254,16 @@ def _serve(book: Book, job: Job, html: str, marks: tuple[float, str] | None, con
         stand_ins = payload[0] if kind in ("count", "front") else None
         with _warnings() as warnings:
             try:
-                document, kept, laid = lay_out(book, part, job, told(part.index), stand_ins)
+                laidout = lay_out(book, part, job, told(part.index), stand_ins)
                 if kind == "count":  # what the parts need of the front matter: its pages, strings, glyph maps
-                    maps = first_drawn(document, kept, job)
-                    reply: tuple[Any, ...] = ("front counted", len(kept), laid.strings, maps)
+                    maps = first_drawn(laidout, job)
+                    reply: tuple[Any, ...] = ("front counted", len(laidout.kept), laidout.laid.strings, maps)
                 else:
-                    if kind == "front" and len(kept) != payload[1]:
+                    if kind == "front" and len(laidout.kept) != payload[1]:
                         raise Unsupported("the contents took another number of pages once numbered")
                     if kind == "part":
-                        first = {name: n for n, page in reversed(list(enumerate(kept))) for name in page.anchors}
-                        connection.send(("anchors", part.index, first))
-                    result = draw(document, kept, part, job, html, marks, laid, earlier(part.index))
+                        connection.send(("anchors", part.index, first_pages(laidout.kept)))
+                    result = draw(laidout, part, job, html, marks, earlier(part.index))
                     reply = ("done", result, warnings)
             except _Stopped:
                 return

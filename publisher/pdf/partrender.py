@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..typeset.job import Job
+from ..typeset.numerals import CSS_COUNTER_STYLES
+from ..typeset.pagemap import PageStart
+from .pagemap import page_starts
 from .parts import PART_END, PART_START, Book, Part, part_html
 from .render import finisher, pdf_options, weasyprint_for
 from .tounicode import cluster_glyphs
@@ -21,7 +24,7 @@ from .weasyhooks import Laid, Numbers, font_data, font_facts, footnote_calls, ha
 
 
 class Unsupported(Exception):
-    """The part cannot give the pages the whole book has: the book is rendered in one process instead."""
+    """The part cannot give the pages the whole book has: the book is laid out in one piece instead."""
 
 
 Maps = dict[str, dict[int, str]]  # each font's glyphs (by the font's resource name) and the text each reads as
@@ -43,25 +46,37 @@ class FontUse:
 
 
 @dataclass(frozen=True)
+class Laidout:
+    """A part laid out: its WeasyPrint document and the counter styles it read, the pages it keeps (its
+    stubs' dropped), their first's number in the book, and what its layout said at its first margin box."""
+
+    document: Any
+    counters: Any
+    kept: list[Any]
+    first: int
+    laid: Laid
+
+
+@dataclass(frozen=True)
 class PartPdf:
-    """A part rendered: its PDF, and what the merge needs besides."""
+    """A part rendered: its PDF, and what the merge needs besides (its print-page map: pagemap.py)."""
 
     index: int
     data: bytes
     pages: int
-    laid: Laid
+    starts: tuple[PageStart, ...]
     fake: frozenset[str]  # destinations that stand for anchors of other parts
     bookmarks: list[tuple[float, list[Any]]]  # each page's height and Page.bookmarks
-    anchors: dict[str, int]  # each anchor's first page in the part
     fonts: dict[str, FontUse] = field(default_factory=dict)
 
 
 def lay_out(
     book: Book, part: Part, job: Job, told: Callable[[Laid], Numbers], stand_ins: Mapping[str, int] | None = None
-) -> tuple[Any, list[Any], Laid]:
-    """Lay `part` out (`told` gives its numbers once it is counted); its document, the pages it keeps, and
-    what its layout said."""
+) -> Laidout:
+    """Lay `part` out (`told` gives its numbers once it is counted; the front matter's `stand_ins` stand for
+    the anchors its contents number)."""
     said: list[Laid] = []
+    given: list[Numbers] = []
 
     def supply(laid: Laid) -> Numbers:
         said.append(laid)
@@ -71,10 +86,11 @@ def lay_out(
             raise Unsupported("it has running elements (element())")
         if laid.page_counters - {"page", "pages"}:
             raise Unsupported("its pages count more than pages")
-        return told(laid)
+        given.append(told(laid))
+        return given[0]
 
     with weasyprint_for(job) as layout, late_page_numbers(supply):
-        document = layout(part_html(book, part, stand_ins))
+        document, counters = layout(part_html(book, part, stand_ins))
     pages = document.pages
     ends = [n for n, page in enumerate(pages) if PART_END in page.anchors]
     stop = ends[0] if ends else len(pages)
@@ -86,17 +102,15 @@ def lay_out(
         raise Unsupported("a part's last chapter did not end before the next one's opening")
     if part.closing and has_footnotes(pages[stop]):  # in the book, they are on the next chapter's first page
         raise Unsupported("a footnote of a part's last page was carried over to the next chapter's")
-    return document, pages[start:stop], said[0]
+    return Laidout(document, counters, pages[start:stop], start + 1 + given[0].shift, said[0])
 
 
 def draw(
-    document: Any,
-    kept: list[Any],
+    laidout: Laidout,
     part: Part,
     job: Job,
     html: str,
     marks: tuple[float, str] | None,
-    laid: Laid,
     earlier: Callable[[Maps], Maps],
 ) -> PartPdf:
     """The PDF of the `kept` pages of a laid out part, finished as the book's (render.finisher).
@@ -105,14 +119,13 @@ def draw(
     image), and the text layer reads that map: before it runs, `earlier` is given the part's glyph maps and
     returns, for the glyphs that parts before it drew, the text they were first drawn for in the book.
     """
+    document, kept = laidout.document, laidout.kept
+    copy = document.copy(kept)
+    starts = page_starts(copy, laidout.counters, CSS_COUNTER_STYLES[job.document.numerals], laidout.first)
     if part.index and footnote_calls(kept) != part.body.count('<span class="footnote"'):
         raise Unsupported("not every footnote of a part is numbered on its pages")
     present = {name for page in kept for name in page.anchors}
     wanted = {target for page in kept for kind, target, _, _ in page.links if kind == "internal"}
-    anchors: dict[str, int] = {}
-    for number, page in enumerate(kept):
-        for name in page.anchors:
-            anchors.setdefault(name, number)
     fake = frozenset(wanted - present)
     for name in sorted(fake):
         kept[0].anchors[name] = (0, 0, 0, 0)
@@ -138,12 +151,20 @@ def draw(
             texts, widths = dict(font.to_unicode), dict(font.widths)
             fonts[font.hash] = FontUse(digest, index, facts["family"], facts["plain"], widths, texts, clusters)
 
-    copy = document.copy(kept)
     data = copy.write_pdf(**pdf_options(job), finisher=finish)
     if _draws_notdef(data):  # the merge keeps the pages' text and glyph ids: read here, not in the book
         raise Unsupported("a page draws .notdef (a box for a character no font has)")
     bookmarks = [(page.height, list(page.bookmarks)) for page in kept]
-    return PartPdf(part.index, data, len(kept), laid, fake, bookmarks, anchors, fonts)
+    return PartPdf(part.index, data, len(kept), starts, fake, bookmarks, fonts)
+
+
+def first_pages(kept: list[Any]) -> dict[str, int]:
+    """The first of these pages (`weasyprint.Page`) each anchor is on."""
+    first: dict[str, int] = {}
+    for number, page in enumerate(kept):
+        for name in page.anchors:
+            first.setdefault(name, number)
+    return first
 
 
 def _draws_notdef(data: bytes) -> bool:
@@ -157,8 +178,8 @@ def _draws_notdef(data: bytes) -> bool:
         return bool(notdef_pages(pdf))
 
 
-def first_drawn(document: Any, kept: list[Any], job: Job) -> Maps:
-    """The glyph maps of these pages as WeasyPrint draws them, without writing their PDF."""
+def first_drawn(laidout: Laidout, job: Job) -> Maps:
+    """The glyph maps of a part's pages as WeasyPrint draws them, without writing their PDF."""
 
     class Drawn(Exception):
         pass
@@ -167,7 +188,7 @@ def first_drawn(document: Any, kept: list[Any], job: Job) -> Maps:
         raise Drawn(glyph_maps(drawn))
 
     try:
-        document.copy(kept).write_pdf(**pdf_options(job), finisher=stop)
+        laidout.document.copy(laidout.kept).write_pdf(**pdf_options(job), finisher=stop)
     except Drawn as exc:
         return exc.args[0]
     raise AssertionError("WeasyPrint did not call the finisher")

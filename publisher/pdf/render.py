@@ -25,6 +25,7 @@ from ..typeset.imprint import imprint_context
 from ..typeset.job import Job
 from ..typeset.leading import lead_blocks
 from ..typeset.numerals import CSS_COUNTER_STYLES
+from ..typeset.pagemap import PageStart
 from ..typeset.templates import chapters_context, under_the_head
 from ..typeset.verse import fit_poems
 from ..version import __version__
@@ -32,8 +33,10 @@ from ..workspace import display_path, packaged_dir
 from .figures import fit_figures
 from .kashida import elongated_verse, number_paragraphs
 from .kashida import justify as justify_with_kashida
+from .pagemap import page_starts
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
+from .structure import complete_structure
 from .textlayer import mark_text_layer
 
 
@@ -166,7 +169,6 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s\u2069]+|(?<![\w.+\-])[\w.+\-]+@[
 _BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=.)(?=[.?#&=@\-])")
 _UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these
 BREAK, JOIN = "\u200e\u200b\u200e", "\u2060"
-EMPTY: Mapping[str, str] = {}
 
 
 def marked_addresses(markup: str) -> frozenset[str]:
@@ -178,72 +180,64 @@ _MARKED = re.compile('<span class="address">([^<]*)</span>')
 _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 
-def render_pdf(job: Job, processes: int = 1, notes: list[str] | None = None, checked: set[str] | None = None) -> bytes:
-    """Render the book to PDF bytes; only files of the sandbox can be read. A long book has its chapters laid
-    out in parts by up to `processes` processes and merged (parallel.py), which gives the pages of a render
-    in one piece, and the same file whatever `processes`; `notes` is told which way it went and why, and
-    `checked` what was read back already ("notdef": each part's pages)."""
+Told = Callable[[tuple[PageStart, ...]], None]  # told where each page of a PDF begins
+
+
+def render_pdf(
+    job: Job, processes: int = 1, notes: list[str] | None = None, checked: set[str] | None = None
+) -> tuple[bytes, tuple[PageStart, ...]]:
+    """Render the book to PDF bytes, with where each of its pages begins (the EPUB's print-page map);
+    only files of the sandbox can be read. A long book has its chapters laid out in parts by up to
+    `processes` processes and merged (parallel.py), which gives the pages of a render in one piece, and
+    the same file whatever `processes`; `notes` is told which way it went and why, and `checked` what
+    was read back already ("notdef": each part's pages)."""
     pdf = job.manifest.pdf
     marks = (points(pdf.bleed), pdf.marks) if pdf.profile == "print" else None
     html = render_html(job)
     from .parallel import render_in_parts
 
-    data = render_in_parts(html, job, marks, max(1, processes), notes if notes is not None else [])
-    if data is None:
-        return html_to_pdf(html, job, marks)
-    if checked is not None:
-        checked.add("notdef")
-    return data
+    merged = render_in_parts(html, job, marks, max(1, processes), notes if notes is not None else [])
+    if merged is not None:
+        if checked is not None:
+            checked.add("notdef")
+        return merged
+    printed: list[tuple[PageStart, ...]] = []
+    data = html_to_pdf(html, job, marks, printed.append)
+    return data, printed[0]
 
 
-def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None) -> bytes:
-    """Run WeasyPrint on `html`, relative links resolved in the publication folder, sandbox files only.
+def lay_out_pages(job: Job) -> tuple[PageStart, ...]:
+    """Where each page of the book's PDF begins, from a layout of the PDF that is not drawn (an EPUB
+    built without its PDF): the same as `render_pdf` gives."""
+    html = render_html(job)
+    with _weasyprint_for(job) as weasyprint:
+        document, counters = _layout(weasyprint, number_paragraphs(html) if _kashida(job.manifest) else html, job)
+        return page_starts(document, counters, CSS_COUNTER_STYLES[job.document.numerals])
+
+
+def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None, pages: Told | None = None) -> bytes:
+    """Run WeasyPrint on `html`, relative links resolved in the publication folder, sandbox files only;
+    `pages`, when given, is told where each page begins, read from the layout before it is drawn.
 
     Fontconfig is pointed at an empty configuration, so no font of the machine can stand in for
     a missing glyph; after layout, every font the PDF embeds is checked to be one of `fonts`.
     """
     manifest = job.manifest
-    with weasyprint_for(job) as layout:
-        elongated: dict[str, str] = {}
-        if manifest.pdf.justify == "kashida" and manifest.direction == "rtl":
-            html = number_paragraphs(html)
-            document = layout(html)
-            elongated = {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)}
-        else:
-            document = layout(html)
-        return document.write_pdf(**pdf_options(job), finisher=finisher(job, html, marks, elongated))
-
-
-def pdf_options(job: Job) -> dict[str, Any]:
-    """WeasyPrint's options for the book's PDF: its standard, tagged (PDF/A-3b is tagged too)."""
-    return {"pdf_variant": job.manifest.pdf.standard, "pdf_tags": True}
-
-
-@contextlib.contextmanager
-def weasyprint_for(job: Job) -> Iterator[Callable[[str], Any]]:
-    """A function laying markup out as the book's (`weasyprint.Document`): links resolved in the publication
-    folder, sandbox files only, the hermetic fontconfig and the book's timestamp set meanwhile; a file the
-    sandbox refuses is a ResourceError naming the publication."""
-    manifest = job.manifest
-    weasyprint = import_weasyprint()
-    fetcher = _sandbox_fetcher(weasyprint, job.sandbox)
-    base_url = job.sandbox.url(manifest.folder) + "/"
-
-    def layout(markup: str) -> Any:
-        return weasyprint.HTML(string=markup, base_url=base_url, url_fetcher=fetcher).render(**pdf_options(job))
-
-    try:
-        with _environment(SOURCE_DATE_EPOCH=str(int(job.modified.timestamp())), FONTCONFIG_FILE=HERMETIC_FONTCONFIG):
-            yield layout
-    except weasyprint.urls.FatalURLFetchingError as exc:
-        raise ResourceError(f"{display_path(manifest.folder)}: {exc.__cause__ or exc}") from None
+    with _weasyprint_for(job) as weasyprint:
+        kashida = _kashida(manifest)
+        html = number_paragraphs(html) if kashida else html  # kashida finds each paragraph's lines by number
+        document, counters = _layout(weasyprint, html, job)
+        if pages is not None:  # before kashida changes the boxes' text
+            pages(page_starts(document, counters, CSS_COUNTER_STYLES[job.document.numerals]))
+        elongated = {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)} if kashida else {}
+        return document.write_pdf(**_options(manifest), finisher=finisher(job, html, marks, elongated))
 
 
 def finisher(
-    job: Job, html: str, marks: tuple[float, str] | None, elongated: Mapping[str, str] = EMPTY
+    job: Job, html: str, marks: tuple[float, str] | None, elongated: Mapping[str, str] | None = None
 ) -> Callable[[Any, Any], None]:
-    """WeasyPrint's finisher for the book laid out from `html`: the font check, the text layer, the marks
-    and the metadata (`_finish`)."""
+    """WeasyPrint's finisher for the book laid out from `html`: the font check, the structure, the text
+    layer, the marks and the metadata (`_finish`)."""
     manifest = job.manifest
     return partial(
         _finish,
@@ -251,13 +245,60 @@ def finisher(
         screen=manifest.pdf.profile == "screen",
         rtl=manifest.direction == "rtl",
         addresses=marked_addresses(html),
-        elongated=elongated,
+        elongated=elongated or {},
         marks=marks,
         standard=manifest.pdf.standard,
         identifier=manifest.identifier,
         profile=_profile_name(manifest) if manifest.pdf.standard == "pdf/x-4" else "",
         owners=(manifest.publisher, manifest.rights),
     )
+
+
+@contextlib.contextmanager
+def weasyprint_for(job: Job) -> Iterator[Callable[[str], tuple[Any, Any]]]:
+    """A function laying markup out as the book's (its WeasyPrint Document and the counter styles it read),
+    in the render's environment, for the time of the `with` (parts of a book, parallel.py)."""
+    with _weasyprint_for(job) as weasyprint:
+        yield lambda markup: _layout(weasyprint, markup, job)
+
+
+def pdf_options(job: Job) -> dict[str, Any]:
+    """WeasyPrint's options for the book's PDF."""
+    return _options(job.manifest)
+
+
+@contextlib.contextmanager
+def _weasyprint_for(job: Job) -> Iterator[Any]:
+    """WeasyPrint, for the time of one render in its environment (`_environment`); a file the sandbox
+    refuses is a ResourceError naming the publication."""
+    weasyprint = import_weasyprint()
+    try:
+        with _environment(SOURCE_DATE_EPOCH=str(int(job.modified.timestamp())), FONTCONFIG_FILE=HERMETIC_FONTCONFIG):
+            yield weasyprint
+    except weasyprint.urls.FatalURLFetchingError as exc:
+        raise ResourceError(f"{display_path(job.manifest.folder)}: {exc.__cause__ or exc}") from None
+
+
+def _layout(weasyprint: Any, html: str, job: Job) -> tuple[Any, Any]:
+    """WeasyPrint's layout of `html` (inside `_environment`), and the counter styles it read, which
+    print the folios of the print-page map."""
+    from weasyprint.css.counters import CounterStyle
+
+    base_url = job.sandbox.url(job.manifest.folder) + "/"
+    fetcher = _sandbox_fetcher(weasyprint, job.sandbox)
+    counters = CounterStyle()
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        counter_style=counters, **_options(job.manifest)
+    )
+    return document, counters
+
+
+def _options(manifest: Manifest) -> dict[str, Any]:
+    return {"pdf_variant": manifest.pdf.standard, "pdf_tags": True}  # PDF/A-3b is tagged too
+
+
+def _kashida(manifest: Manifest) -> bool:
+    return manifest.pdf.justify == "kashida" and manifest.direction == "rtl"
 
 
 @contextlib.contextmanager
@@ -297,6 +338,9 @@ def import_weasyprint() -> Any:
     return weasyprint
 
 
+EMPTY: Mapping[str, str] = {}
+
+
 def _finish(
     document: Any,
     pdf: Any,
@@ -311,7 +355,8 @@ def _finish(
     profile: str = "",
     owners: tuple[str | None, str | None] = (None, None),
 ) -> None:
-    """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks.
+    """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks; header
+    cells get their scope and links their text as description (structure.py).
 
     Right-to-left books also get the marks that keep text extractors from gluing words and give each word
     kashida elongated (`elongated`: as drawn → as typed) its text (textlayer.py);
@@ -322,6 +367,7 @@ def _finish(
         raise BuildError(
             f"the PDF would embed {', '.join(strangers)}, which is not in fonts/ (fonts in use: {', '.join(families)})"
         )
+    complete_structure(document, pdf)
     if screen:
         pdf.catalog["PageMode"] = "/UseOutlines"
     if rtl:

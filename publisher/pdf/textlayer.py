@@ -59,40 +59,33 @@ blank. A space draws nothing, so the page looks the same. Figures: benchmarks/te
 
 from __future__ import annotations
 
-import functools
-import itertools
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from . import marks as vocal
 from .addresspieces import find_broken_addresses
-from .clusters import read_clusters
-from .marks import Word, line_pads, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
-from .pagetext import Show, blank_after, kerning_gaps, read_lines, wide_spaces
+from .charclass import pdfium_actual_text
+from .clusters import Key, position_key, read_clusters
+from .lineroles import (
+    ADDRESS_HEAD,
+    ADDRESS_TAIL,
+    AFTER_NUMBER,
+    KERN,
+    LTR_RUN,
+    MIRRORED,
+    PLAIN,
+    RUN_END,
+    RUN_END_SPACE,
+    SHARABLE,
+    STRETCHED_SPACE,
+    UNKNOWN_LTR,
+    WORD,
+    split_line,
+)
+from .marks import line_text, marked_words, pdfium_text, poppler_text, spanned_objects
+from .pagetext import Show, kerning_gaps, read_lines
+from .readingorder import move_markers_and_calls, placed_boxes
 from .tounicode import rewrite_to_unicode
-
-SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
-RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
-# PDFium's character classes (core/fxcrt/fx_bidi.cpp): L, "left weak" W, R, and N for everything else.
-_PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
-
-# Punctuation that ends a phrase, and separators. Right of a space and left of a letter, it belongs to the
-# right-to-left text, between a run and an Arabic word ("Amiri :الخطوط", as drawn) or two runs ("Noto ،Amiri"):
-# poppler's left-to-right stretch took it in with the space, gluing the words or the runs ("الخطوطAmiri") or
-# swapping the runs, so the first space left of it gets the RIGHT-TO-LEFT MARK too. Never an opening
-# bracket, quote or sign: those begin a word of the run itself ("Open Data (ODC)"). A separator (the
-# imprint's "·", a bullet) is never inside a run (typeset/bidi.py): between two runs on either side of a
-# space ("Noto· 1.1"), it parts them.
-STOPS = frozenset(".,:;!?\u060c\u061b\u061f\u2026\u00b7\u2022")
-SEPARATORS = frozenset("\u00b7\u2022")
-WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
-POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
-KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
-# The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
-PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL = range(8)
-WORD = 100
-SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE)  # roles whose marks leave the line's text to one (marks.py)
 
 
 def mark_text_layer(
@@ -131,7 +124,11 @@ def mark_text_layer(
     addresses = list(addresses)
     pages: Iterable[tuple[Any, Any, list[list[Show]]]]
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}  # each font's glyphs, decoded once for all pages
-    pages = ((stream, resources, read_lines(stream.stream, fonts, decoded)) for stream, resources in _page_streams(pdf))
+    markers, calls = placed_boxes(document)
+    pages = (
+        (stream, resources, read_lines(stream.stream, fonts, decoded))
+        for stream, resources in _page_streams(pdf, markers, calls)
+    )
     addressed: dict[int, dict[tuple[int, int], int]] = {}
     heads: dict[int, str] = {}
     if addresses:  # a broken address spans lines, even pages: read them all first (else one page at a time)
@@ -143,33 +140,52 @@ def mark_text_layer(
         replacements: dict[int, list[Any]] = {}
         depths: list[int] = []
         for line in lines:
+            for show in line:  # a note call reads as a space (readingorder.py): its glyphs are not a number's
+                if position_key(page, *show.origin[1:]) in calls:
+                    show.elements = [(part, None if text is None else " ") for part, text in show.elements]
             spanned = spanned_objects(line, laid, page)
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
             words = marked_words(line, laid, page, gaps, elongated or {}) if laid or elongated or any(gaps) else []
-            split = _split_line(line, addressed.get(number, {}), words)
+            split = split_line(line, addressed.get(number, {}), words)
             number += 1
             ends = _word_ends(split)
-            simple = all(role in SHARABLE for pieces, _ in split for role, _, _ in pieces)
+            simple = all(role in SHARABLE or role >= WORD for pieces, _ in split for role, _, _ in pieces)
             shared_text = line_text(line, spanned, laid, page) if simple else None
             depths = (depths or vocal.marked_depths(stream.stream)) if shared_text else depths  # once a page
-            pads = line_pads(line, spanned, depths) if shared_text else None
-            shared = named(pdfium_text(shared_text)) if pads and shared_text else None  # marks.line_text
+            pads = _line_pads(line, split, spanned, depths) if shared_text and spanned else None
+            shared = named(pdfium_text(shared_text)) if pads is not None and shared_text else None  # marks.line_text
             for first, last, text in spanned.values():
                 # a vocalised line: its text object's operators kept whole, inside one pair of /ActualText
-                opening = [*inline(poppler_text(text)), shared or named(pdfium_text(text))]
+                pad = pads[first] if shared and pads else 0
+                opening = [*inline(poppler_text(text)), *[b"/Span BMC"] * pad, shared or named(pdfium_text(text))]
                 replacements[first] = [*opening, stream.stream[first]]
-                replacements[last] = [*replacements.get(last, [stream.stream[last]]), b"EMC", b"EMC"]
+                replacements[last] = [*replacements.get(last, [stream.stream[last]]), *[b"EMC"] * (pad + 2)]
                 count += 1
             for place, (show, (pieces, stretches)) in enumerate(zip(line, split, strict=True)):
+                if position_key(page, *show.origin[1:]) in calls:  # a note call: not a word (readingorder.py)
+                    replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
+                    continue
                 if show.origin in spanned or (len(pieces) == 1 and pieces[0][0] == PLAIN and not shared):
                     continue  # nothing to mark: the operator stays as WeasyPrint wrote it
                 items: list[Any] = []
                 stretch = iter(stretches)
                 for piece, (role, part, text) in enumerate(pieces):
                     tj = b"[" + part + b"] TJ" if part or role != PLAIN else stream.stream[show.index]
-                    if shared and pads:  # as deep in marked content as the vocalised arrays: PDFium's condition
-                        pad = pads[show.index] - (role in (RUN_END_SPACE, STRETCHED_SPACE))
+                    if shared and pads is not None:  # as deep in marked content everywhere: PDFium's condition
+                        pad = pads[show.index] - _outside(role)
                         tj = b"\n".join([b"/Span BMC"] * pad + [shared, tj] + [b"EMC"] * (pad + 1))
+                    if role < 0:  # a left-to-right run over several objects: one /ActualText (_shared_runs)
+                        depths = depths or vocal.marked_depths(stream.stream)
+                        deepest = max(
+                            depths[other.index]
+                            for other, (parts, _) in zip(line, split, strict=True)
+                            if any(r == role for r, _, _ in parts)
+                        )
+                        pad = deepest - depths[show.index]
+                        items += [b"/Span BMC"] * pad + [named(pdfium_actual_text(text), shared=True), tj]
+                        items += [b"EMC"] * (pad + 1)
+                        count += 1
+                        continue
                     if role >= WORD:  # a vocalised word, perhaps over several arrays (its raised marks)
                         word = words[role - WORD].text
                         opens, closes = ends[role]
@@ -186,6 +202,8 @@ def mark_text_layer(
                         items += [*inline(RUN_END), f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz", b"EMC"]
                     elif role == LTR_RUN:
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
+                    elif role == AFTER_NUMBER:
+                        items += [*inline(vocal.RLM + text + vocal.RLM), tj, b"EMC"]
                     elif role == MIRRORED:
                         items += [named(text.translate(vocal.MIRROR)), tj, b"EMC"]
                     elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one
@@ -203,6 +221,31 @@ def mark_text_layer(
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count
+
+
+def _line_pads(
+    line: list[Show], split: list[tuple[list[tuple[int, bytes, str]], list[float]]], spanned: Mapping, depths: list[int]
+) -> dict[int, int]:
+    """For a line whose objects share one /ActualText (marks.line_text): by stream index, how many marked-content
+    sequences to open before its shared one, so that every `TJ` has it innermost at one depth (PDFium skips an
+    object only when it has as many marks as the one before and the same innermost one). A vocalised object
+    has its inline /ActualText outside them; a piece of another its role's marks (`_outside`), which the
+    caller subtracts."""
+    firsts = [first for first, _, _ in spanned.values()]
+    need = [depths[first] + 1 for first in firsts] + [
+        depths[show.index] + _outside(role)
+        for show, (parts, _) in zip(line, split, strict=True)
+        if show.origin not in spanned
+        for role, _, _ in parts
+    ]
+    deepest = max(need)
+    pads = {first: deepest - depths[first] - 1 for first in firsts}
+    return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}
+
+
+def _outside(role: int) -> int:
+    """How many marked-content sequences a piece of this role opens around its `TJ` (a word's span pieces)."""
+    return 2 if role >= WORD else 1 if role in (RUN_END_SPACE, STRETCHED_SPACE) else 0
 
 
 def _address_roles(
@@ -224,46 +267,21 @@ def _address_roles(
     return roles, heads
 
 
-def pdfium_actual_text(run: str) -> str:
-    """The /ActualText that PDFium's segment reversal turns back into `run`, a left-to-right run.
-
-    PDFium reverses the order of the segments; inside a segment it keeps left-to-right letters and
-    digits as they are and reverses a neutral one (spaces, punctuation) met while it is still reading
-    right to left: before the run's first left-to-right letter.
-    """
-    segments: list[str] = []
-    ltr = False
-    for kind, text in _segments(run):
-        ltr = ltr or kind == "L"
-        segments.append(text[::-1] if kind in ("N", "R") and not ltr else text)
-    return "".join(reversed(segments))
-
-
-def _segments(text: str) -> Iterator[tuple[str, str]]:
-    """The stretches of `text` of one PDFium character class, in order."""
-    start = 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or _pdfium_class(text[index]) != _pdfium_class(text[start]):
-            yield _pdfium_class(text[start]), text[start:index]
-            start = index
-
-
-@functools.cache
-def _pdfium_class(char: str) -> str:
-    return _PDFIUM_CLASS.get(unicodedata.bidirectional(char), "N")
-
-
-def _page_streams(pdf: Any) -> Iterator[tuple[Any, Any]]:
-    """Each page's content stream (drawn by WeasyPrint, a list of operators) with the page's resources."""
+def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tuple[Any, Any]]:
+    """Each page's content stream (drawn by WeasyPrint, a list of operators) with the page's resources, its list
+    markers and note calls drawn next to their lines (readingorder.py)."""
     import pydyf
 
     by_reference = {obj.reference: obj for obj in pdf.objects[1:] if hasattr(obj, "reference")}
+    done: list[Any] = []
     for number in pdf.pages["Kids"][::3]:  # in page order: clusters.py finds text objects by page number
         page = pdf.objects[number]
         if not isinstance(page, pydyf.Dictionary) or page.get("Type") != "/Page":
             continue
         stream, resources = by_reference.get(page.get("Contents")), by_reference.get(page.get("Resources"))
         if isinstance(stream, pydyf.Stream) and isinstance(stream.stream, list) and resources is not None:
+            move_markers_and_calls(stream.stream, len(done), markers, calls)
+            done.append(page)
             yield stream, resources
 
 
@@ -275,176 +293,3 @@ def _word_ends(split: list[tuple[list[tuple[int, bytes, str]], list[float]]]) ->
             if role >= WORD:
                 ends.setdefault(role, [(place, piece), (place, piece)])[1] = (place, piece)
     return ends
-
-
-def _split_line(
-    line: list[Show], addressed: dict[tuple[int, int], int], words: tuple[Word, ...] | list[Word] = ()
-) -> list[tuple[list[tuple[int, bytes, str]], list[float]]]:
-    """For each TJ of a line, its elements in pieces (role, elements, text), the marked ones apart, and the
-    horizontal scaling of each space stretched over a wide blank (pagetext.wide_spaces) or the `Tc` of
-    each glyph before a kerning blank (pagetext.kerning_gaps), in order.
-
-    The space that ends a left-to-right run and the words poppler does not know to be
-    left-to-right are found over the whole line; left-to-right runs and mirrored brackets in each TJ;
-    the glyphs of vocalised words (marks.py), with the adjustments between them, get their word's role.
-    """
-    wide = [wide_spaces(show, WIDE) for show in line]
-    glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
-    marked = any(_kind(text) == "L" or text in vocal.MIRRORED_CHARS for _, _, text in glyphs)
-    if not marked and not any(wide) and not words:  # most lines of an Arabic book
-        return [([(PLAIN, b"", "")], []) for _ in line]
-    marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
-    for number, word in enumerate(words):
-        for (s, i), (s2, i2) in zip(word.glyphs, [*word.glyphs[1:], word.glyphs[-1]], strict=True):
-            span = range(i, i2 + 1) if s2 == s else range(i, i + 1)  # with the adjustments up to the next glyph
-            for index in span:
-                marks[s][index] = WORD + number
-    rtl = any(_kind(text) == "R" for _, _, text in glyphs)
-    space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
-    first: tuple[int, int] | None = None  # the first one
-    between = ""  # the glyphs other than spaces since the first
-    separated = False  # whether a separator (SEPARATORS) came since the last letter or digit
-    strong = "R"  # the kind of the last letter or digit, left of here
-    for position, (s, i, text) in enumerate(glyphs if marked else ()):
-        kind = _kind(text)
-        if kind == "L" and strong == "R" and space is not None:
-            marks[space[0]][space[1]] = RUN_END_SPACE
-        elif rtl and strong == "L" and first is not None and _parted(kind, between, separated):
-            marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
-        if rtl and kind == "L" and _unknown_to_poppler(text):
-            marks[s][i] = UNKNOWN_LTR
-            after = glyphs[position + 1] if position + 1 < len(glyphs) else None
-            if after and after[2] in SPACES:
-                marks[after[0]][after[1]] = RUN_END_SPACE
-        if kind in ("L", "R"):
-            strong, space, first, between, separated = kind, None, None, "", False
-        elif text in SPACES:
-            space, first = (s, i), first or (s, i)
-        else:
-            between += text if first is not None else ""
-            separated = separated or text in SEPARATORS
-    split = []
-    for show, show_marks, spaces in zip(line, marks, wide, strict=True):
-        for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too
-            show_marks[index] = RUN_END_SPACE
-        roles = _roles(show.elements, show_marks) if marked else show_marks
-        for role in (ADDRESS_HEAD, ADDRESS_TAIL):  # a piece of an address broken over lines, spacing inside
-            inside = [i for (s, i), r in addressed.items() if line[s] is show and r == role]
-            if inside:
-                roles[min(inside) : max(inside) + 1] = [role] * (max(inside) + 1 - min(inside))
-        scaling = {index: spaces[index][0] for index in spaces if roles[index] == RUN_END_SPACE}
-        for index in scaling:  # unless inside a left-to-right run or next to a mirrored bracket
-            roles[index] = STRETCHED_SPACE
-            for near, adjustment in spaces[index][1].items():
-                show.elements[near] = (adjustment, None)
-        for index in [i for i, role in enumerate(roles) if role == RUN_END_SPACE]:
-            # a justified blank after it, between it and the run on its right: poppler would read a space there
-            # and take it into the run ("و Pango"), so the space is stretched over it, its mark touching the run
-            closing = blank_after(show, index, POPPLER_SPACE)
-            if closing:
-                roles[index], scaling[index] = STRETCHED_SPACE, closing[0]
-                for near in closing[1]:
-                    show.elements[near] = (b"", None)
-        split.append((_pieces(show.elements, roles), [scaling[index] for index in sorted(scaling)]))
-    return split
-
-
-def _parted(kind: str, between: str, separated: bool) -> bool:
-    """Whether a letter or digit of `kind`, after a left-to-right letter or digit, spaces and the glyphs
-    `between` (after the first space; `separated`: a separator somewhere), begins another phrase."""
-    if kind == "N":
-        return False
-    return (bool(between) and set(between) <= STOPS) or (separated and kind == "L")
-
-
-def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[int]:
-    """The roles of the elements of one TJ array: `marks`, then left-to-right runs and mirrored brackets.
-
-    A left-to-right run goes from a left-to-right letter or digit to the last one before a
-    right-to-left letter; it is set apart only when PDFium would reorder it.
-    """
-    roles = list(marks)
-    glyphs = [index for index, (_, text) in enumerate(elements) if text is not None]
-    for left, right in itertools.pairwise(glyphs):  # a word unknown to poppler, with the spacing inside
-        if roles[left] == roles[right] == UNKNOWN_LTR:
-            roles[left:right] = [UNKNOWN_LTR] * (right - left)
-    run: list[int] = []  # the first and the last left-to-right letter or digit of the current run
-    for index, (_, text) in enumerate([*elements, (b"", "\u0627")]):  # an ALEF closes the last run
-        kind = None if text is None else _kind(text)
-        if kind == "R":
-            ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
-            if ltr and pdfium_actual_text(ltr) != ltr:
-                roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
-            run = []
-        elif kind == "L" and roles[index] == PLAIN:
-            run = [run[0] if run else index, index]
-    reading = "R"  # PDFium reads the line from its visual right end, right to left
-    for index in reversed(range(len(elements))):
-        text = elements[index][1] or ""
-        if roles[index] == RUN_END_SPACE or _pdfium_class(text[:1] or " ") == "R":
-            reading = "R"
-        elif text and _pdfium_class(text[0]) == "L":
-            reading = "L"
-        elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
-            roles[index] = MIRRORED
-    for index in [i for i, role in enumerate(roles) if role == MIRRORED]:  # with the spaces and marks around it
-        for step in (-1, 1):
-            near = index + step
-            while (
-                0 <= near < len(elements)
-                and roles[near] == PLAIN
-                and _pdfium_class((elements[near][1] or " ")[:1]) == "N"
-            ):
-                roles[near], near = MIRRORED, near + step
-    return roles
-
-
-def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:
-    """Consecutive elements of one role joined: (role, their bytes, their text); each marked space alone.
-
-    Empty glyphs (`<>`, drawing nothing) go: PDFium drops the adjustment that ends an array holding one.
-    Adjustments with no glyph join the next piece (else the one before), unless it is a stretched space
-    (its `Tz` would scale them): PDFium drew the words after an array of adjustments alone out of place.
-    """
-    groups: list[tuple[int, list[bytes], list[str]]] = []
-    for (element, text), role in zip(elements, roles, strict=True):
-        if not (groups and groups[-1][0] == role and role not in (RUN_END_SPACE, STRETCHED_SPACE)):
-            groups.append((role, [], []))
-        groups[-1][1].append(b" " if element == b"<>" else element)
-        groups[-1][2].append(text or "")
-    for index in reversed(range(len(groups))):
-        role, parts, texts = groups[index]
-        if any(part[:1] == b"<" for part in parts) or len(groups) == 1:
-            continue
-        if index + 1 < len(groups) and groups[index + 1][0] != STRETCHED_SPACE:
-            groups[index + 1][1][:0], groups[index + 1][2][:0] = parts, texts
-        elif index > 0 and groups[index - 1][0] != STRETCHED_SPACE:
-            groups[index - 1][1].extend(parts)
-            groups[index - 1][2].extend(texts)
-        else:
-            continue
-        del groups[index]
-    return [(role, b"".join(parts), "".join(texts)) for role, parts, texts in groups] or [(PLAIN, b"", "")]
-
-
-def _text(elements: list[tuple[bytes, str | None]]) -> str:
-    return "".join(text or "" for _, text in elements)
-
-
-def _unknown_to_poppler(letter: str) -> bool:
-    """Whether poppler takes this left-to-right letter for a neutral one: Tifinagh, Ethiopic Extended,
-    Glagolitic, Coptic, Georgian Supplement (U+2C00-U+2DFF) and every letter past U+FFFF.
-
-    Its character table (poppler/UnicodeTypeTable.cc, 22.12) has these two blocks of 256 as neutral
-    and nothing past the BMP; the other letters it misses are a few dozen strays of newer Unicode.
-    """
-    return 0x2C00 <= ord(letter[0]) <= 0x2DFF or ord(letter[0]) > 0xFFFF
-
-
-@functools.cache
-def _kind(text: str) -> str:
-    """R for a right-to-left letter, L for a left-to-right letter or a digit, N for anything else."""
-    bidi = unicodedata.bidirectional(text[0]) if text else ""
-    if bidi in ("R", "AL"):
-        return "R"
-    return "L" if bidi in ("L", "EN", "AN") else "N"

@@ -279,7 +279,16 @@ def _parse_markdown(
         if token.type == "heading_open":
             heading_id = f"{chapter_id}-h{len(headings) + 1}"
             token.attrSet("id", heading_id)
-            headings.append(Heading(int(token.tag[1]), _plain(tokens[index + 1]), heading_id))
+            level, above = int(token.tag[1]), headings[-1].level if headings else 1  # under the chapter's title
+            if level > above + 1:  # PDF/UA (7.4.2) and WCAG: a reader's outline must not jump a level
+                after = f"a {'#' * above} heading" if headings else "the chapter's title (#)"
+                fix = f"make it {'#' * (above + 1)} (screen readers list headings by level)"
+                found.append(
+                    SourceError(
+                        f"{display_path(path)} line {line}: a {token.markup} heading after {after} skips a level; {fix}"
+                    )
+                )
+            headings.append(Heading(level, _plain(tokens[index + 1]), heading_id))
         for child in _inline_children(token):
             if child.type == "image":
                 try:

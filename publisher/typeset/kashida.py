@@ -22,6 +22,13 @@ the author typed. A join is used only if the font keeps its shaping: the elongat
 HarfBuzz, must draw the glyphs of the plain word plus tatweel glyphs, so that lam-alef, the Allah
 ligature and the font's contextual forms (Amiri's kāf-beh, mīm-ḥāʾ-mīm…) still form; a join whose
 elongation changes them is skipped for the next one. Lengths are in em of the font size.
+
+How much, on a line (`allocate`): as few words as take its slack, each grown by up to three tatweels, all
+together a tatweel at a time; the rule is one join a word, not a number of words a line, so a loose line
+elongates more of its words before any grows longer, and only when every join of the line has three do
+those of the first three classes, where calligraphers stretch furthest, take a fourth. Alreq and Nemeth
+warn against long and crowded elongations: three tatweels (0.56 em in Amiri) are the ordinary length and
+four (0.74 em, drawn by Amiri as one stroke) the longest, on lines that spaces alone would leave gaping.
 """
 
 from __future__ import annotations
@@ -36,8 +43,9 @@ from .ink import shape
 
 TATWEEL = "\u0640"
 MAX_TATWEELS = 3  # per word: Amiri's three tatweels are 0.56 em, a long but not a barred word
+LONG_TATWEELS = 4  # at the best joins, on a line whose every join has three: 0.74 em, one stroke (uni0640.4)
+LONG_RANKS = 3  # those best joins: after seen and sad, before a final taa marbuta, haa, dal, alef, lam, kaf
 MIN_LETTERS = 3
-MAX_WORDS = 5  # elongated words on a line at most: a few long joins read as calligraphy, many short ones as noise
 
 # Unicode joining types (ArabicShaping.txt) of the letters a word here may hold: R joins its previous
 # letter only, U neither; everything else in WORD below is dual-joining (D).
@@ -121,19 +129,22 @@ class Stretch:
 @lru_cache(maxsize=65536)
 def stretch(word: str, font: Path) -> Stretch | None:
     """The best join of `word` whose elongation keeps the shaping of the font file `font` (see the module
-    docstring), with what one to MAX_TATWEELS tatweels add; None when the word has none."""
+    docstring), with what one to MAX_TATWEELS tatweels add (LONG_TATWEELS at a join of the first LONG_RANKS
+    classes, when the font keeps its shaping so far); None when the word has none."""
     places = joins(word)
     if not places:
         return None
     plain = shape(word, font)
     for rank, at in places:
-        gains = []
-        for count in range(1, MAX_TATWEELS + 1):
+        gains: list[float] = []
+        for count in range(1, (LONG_TATWEELS if rank <= LONG_RANKS else MAX_TATWEELS) + 1):
             longer = shape(word[:at] + TATWEEL * count + word[at:], font)
             if not keeps_glyphs(plain.glyphs, longer.glyphs):
                 break
+            if longer.advance - plain.advance <= (gains[-1] if gains else 0.0):
+                break  # a tatweel that adds nothing
             gains.append(longer.advance - plain.advance)
-        if len(gains) == MAX_TATWEELS and all(b > a for a, b in zip((0.0, *gains), gains, strict=False)):
+        if len(gains) >= MAX_TATWEELS:
             return Stretch(rank, at, tuple(gains))
     return None
 
@@ -169,49 +180,63 @@ class Candidate:
     gains: tuple[float, ...]
 
 
-def allocate(candidates: Sequence[Candidate], target: float, words: int = MAX_WORDS) -> dict[int, int]:
-    """How many tatweels each candidate word gets (by place) so that their gains come near `target` without
-    passing it: one join per word, in as few words as reach the target (at most `words`), taken by the best
-    class first and, within a class, the last words of the line first; the chosen words grow together, a
-    tatweel at a time, so that none becomes much longer than the others."""
+def allocate(candidates: Sequence[Candidate], target: float, tolerance: float = 0.0) -> dict[int, int]:
+    """How many tatweels each candidate word gets (by place) so that their gains fill `target`, passing it by
+    `tolerance` at most (what the line's spaces may give up) with the tatweel that reaches it: one join per
+    word, in as few words as reach the target with MAX_TATWEELS each, taken by the best class first and, within
+    a class, the last words of the line first; the chosen words grow together, a tatweel at a time, so that
+    none becomes much longer than the others. Only when every word's join is full do those of the best classes
+    grow to LONG_TATWEELS."""
     order = sorted(candidates, key=lambda c: (c.rank, -c.place))
     chosen: list[Candidate] = []
     reach = 0.0
     for candidate in order:
-        if len(chosen) == words or reach >= target:
+        if reach >= target:
             break
         chosen.append(candidate)
-        reach += candidate.gains[-1]
+        reach += candidate.gains[MAX_TATWEELS - 1]
     counts: dict[int, int] = {}
     taken = 0.0
-    for level in range(1, MAX_TATWEELS + 1):
-        changed = False
+    for level in range(1, LONG_TATWEELS + 1):
         for candidate in chosen:
-            if counts.get(candidate.place, 0) != level - 1 or level > len(candidate.gains):
-                continue
-            gains = candidate.gains
-            more = gains[level - 1] - (gains[level - 2] if level > 1 else 0.0)
-            if taken + more > target:
-                continue
-            counts[candidate.place] = level
-            taken += more
-            changed = True
-        if not changed:
+            more = _step(candidate, counts, level)
+            if more is not None and taken + more <= target:
+                counts[candidate.place] = level
+                taken += more
+        if any(counts.get(c.place, 0) < min(level, len(c.gains)) for c in chosen):
+            break  # the next level waits until every chosen word has this one
+    # The joins before the spaces: on a line that is elongated at all, the tatweel that passes the target too,
+    # when the spaces can give it up (a line short of one tatweel keeps its words as they are).
+    for level in range(1, LONG_TATWEELS + 1 if counts else 1):
+        last = next(((c, more) for c in chosen if (more := _step(c, counts, level)) is not None), None)
+        if last is not None:
+            candidate, more = last
+            if taken < target and taken + more <= target + tolerance:
+                counts[candidate.place] = level
             break
     return counts
 
 
+def _step(candidate: Candidate, counts: dict[int, int], level: int) -> float | None:
+    """What growing `candidate` from `level - 1` tatweels to `level` adds; None when it has not `level - 1`
+    tatweels or cannot take `level`."""
+    if counts.get(candidate.place, 0) != level - 1 or level > len(candidate.gains):
+        return None
+    return candidate.gains[level - 1] - (candidate.gains[level - 2] if level > 1 else 0.0)
+
+
 def choose_joins(
-    words: Sequence[tuple[str, Path | None, float]], target: float, typed: set[str]
+    words: Sequence[tuple[str, Path | None, float]], target: float, typed: set[str], tolerance: float = 0.0
 ) -> dict[int, tuple[Stretch, int]]:
     """For words (text, font file or None for one never elongated, size): which get tatweels, by place, at
-    which join and how many, adding up to `target` at most (in the unit of the sizes: em for a size of 1).
-    An elongated form the author typed elsewhere is never made: the text layer would give it this text."""
+    which join and how many, filling `target` and passing it by `tolerance` at most (in the unit of the sizes:
+    em for a size of 1; see `allocate`). An elongated form the author typed elsewhere is never made: the text
+    layer would give it this text."""
     candidates, stretches = [], {}
     for place, (word, font, size) in enumerate(words):
         found = stretch(word, font) if font is not None else None
-        if found is None or any(found.apply(word, n) in typed for n in range(1, MAX_TATWEELS + 1)):
+        if found is None or any(found.apply(word, n) in typed for n in range(1, len(found.gains) + 1)):
             continue
         stretches[place] = found
         candidates.append(Candidate(place, found.rank, tuple(g * size for g in found.gains)))
-    return {place: (stretches[place], count) for place, count in allocate(candidates, target).items()}
+    return {place: (stretches[place], n) for place, n in allocate(candidates, target, tolerance).items()}

@@ -1,0 +1,59 @@
+"""Characters as the two extractors class them: PDFium's segment classes, and the letters poppler takes for
+neutral ones (textlayer.py steers both)."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterator
+
+# PDFium's character classes (core/fxcrt/fx_bidi.cpp): L, "left weak" W, R, and N for everything else.
+_PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
+
+
+def pdfium_actual_text(run: str) -> str:
+    """The /ActualText that PDFium's segment reversal turns back into `run`, a left-to-right run.
+
+    PDFium reverses the order of the segments; inside a segment it keeps left-to-right letters and
+    digits as they are and reverses a neutral one (spaces, punctuation) met while it is still reading
+    right to left: before the run's first left-to-right letter.
+    """
+    segments: list[str] = []
+    ltr = False
+    for kind, text in class_stretches(run):
+        ltr = ltr or kind == "L"
+        segments.append(text[::-1] if kind in ("N", "R") and not ltr else text)
+    return "".join(reversed(segments))
+
+
+def class_stretches(text: str) -> Iterator[tuple[str, str]]:
+    """The stretches of `text` of one PDFium character class, in order."""
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or pdfium_class(text[index]) != pdfium_class(text[start]):
+            yield pdfium_class(text[start]), text[start:index]
+            start = index
+
+
+@functools.cache
+def pdfium_class(char: str) -> str:
+    return _PDFIUM_CLASS.get(unicodedata.bidirectional(char), "N")
+
+
+def unknown_to_poppler(letter: str) -> bool:
+    """Whether poppler takes this left-to-right letter for a neutral one: Tifinagh, Ethiopic Extended,
+    Glagolitic, Coptic, Georgian Supplement (U+2C00-U+2DFF) and every letter past U+FFFF.
+
+    Its character table (poppler/UnicodeTypeTable.cc, 22.12) has these two blocks of 256 as neutral
+    and nothing past the BMP; the other letters it misses are a few dozen strays of newer Unicode.
+    """
+    return 0x2C00 <= ord(letter[0]) <= 0x2DFF or ord(letter[0]) > 0xFFFF
+
+
+@functools.cache
+def letter_kind(text: str) -> str:
+    """R for a right-to-left letter, L for a left-to-right letter or a digit, N for anything else."""
+    bidi = unicodedata.bidirectional(text[0]) if text else ""
+    if bidi in ("R", "AL"):
+        return "R"
+    return "L" if bidi in ("L", "EN", "AN") else "N"

@@ -1,0 +1,250 @@
+"""The roles of the glyphs of one line for the text layer (textlayer.py): which space ends a left-to-right run,
+which run PDFium would reorder, which bracket it would mirror, which punctuation follows a number, which
+glyphs belong to a vocalised word or to an address broken over lines; and each `TJ` cut into pieces by role.
+The reasons for each are in textlayer.py's docstring; this module decides, textlayer.py writes."""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+
+from . import marks as vocal
+from .charclass import letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
+from .marks import Word
+from .pagetext import Show, blank_after, wide_spaces
+
+SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
+RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
+
+# Punctuation that ends a phrase, and separators. Right of a space and left of a letter, it belongs to the
+# right-to-left text, between a run and an Arabic word ("Amiri :الخطوط", as drawn) or two runs ("Noto ،Amiri"):
+# poppler's left-to-right stretch took it in with the space, gluing the words or the runs ("الخطوطAmiri") or
+# swapping the runs, so the first space left of it gets the RIGHT-TO-LEFT MARK too. Never an opening
+# bracket, quote or sign: those begin a word of the run itself ("Open Data (ODC)"). A separator (the
+# imprint's "·", a bullet) is never inside a run (typeset/bidi.py): between two runs on either side of a
+# space ("Noto· 1.1"), it parts them.
+STOPS = frozenset(".,:;!?\u060c\u061b\u061f\u2026\u00b7\u2022")
+SEPARATORS = frozenset("\u00b7\u2022")
+# Drawn left of a number on a right-to-left line, the punctuation that follows it ("٢٠١٩." "2026،", a note call's
+# "السابق١."), and a percent sign after Arabic-Indic digits ("٨٪", which the bidi algorithm sets left of them): both
+# extractors take the number and such weak punctuation beside it for one left-to-right stretch (".٢٠١٩", "٪٨"). The
+# glyph gets an /ActualText of itself between two RIGHT-TO-LEFT MARKs, which end the stretch at the number (one
+# after it was enough for poppler, one before for PDFium: measured on "٨٪").
+# What ends a left-to-right run inside its isolate, drawn right of its last letter or digit (typeset/bidi.py: a
+# URL's trailing slash, the brackets of "code_sample()"); PDFium read it apart ("/https://…/v2").
+TAIL = frozenset("/)]")
+PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a")
+WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
+POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
+KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
+# The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
+PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL, AFTER_NUMBER = range(
+    9
+)
+WORD = 100
+SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE)  # roles whose marks leave the line's text to one (marks.py)
+
+
+def split_line(
+    line: list[Show], addressed: dict[tuple[int, int], int], words: tuple[Word, ...] | list[Word] = ()
+) -> list[tuple[list[tuple[int, bytes, str]], list[float]]]:
+    """For each TJ of a line, its elements in pieces (role, elements, text), the marked ones apart, and the
+    horizontal scaling of each space stretched over a wide blank (pagetext.wide_spaces) or the `Tc` of
+    each glyph before a kerning blank (pagetext.kerning_gaps), in order.
+
+    The space that ends a left-to-right run and the words poppler does not know to be
+    left-to-right are found over the whole line; left-to-right runs and mirrored brackets in each TJ;
+    the glyphs of vocalised words (marks.py), with the adjustments between them, get their word's role.
+    """
+    wide = [wide_spaces(show, WIDE) for show in line]
+    glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
+    marked = any(letter_kind(text) == "L" or text in vocal.MIRRORED_CHARS for _, _, text in glyphs)
+    if not marked and not any(wide) and not words:  # most lines of an Arabic book
+        return [([(PLAIN, b"", "")], []) for _ in line]
+    marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
+    for number, word in enumerate(words):
+        for (s, i), (s2, i2) in zip(word.glyphs, [*word.glyphs[1:], word.glyphs[-1]], strict=True):
+            span = range(i, i2 + 1) if s2 == s else range(i, i + 1)  # with the adjustments up to the next glyph
+            for index in span:
+                marks[s][index] = WORD + number
+    rtl = any(letter_kind(text) == "R" for _, _, text in glyphs)
+    space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
+    first: tuple[int, int] | None = None  # the first one
+    between = ""  # the glyphs other than spaces since the first
+    separated = False  # whether a separator (SEPARATORS) came since the last letter or digit
+    strong = "R"  # the kind of the last letter or digit, left of here
+    for position, (s, i, text) in enumerate(glyphs if marked else ()):
+        kind = letter_kind(text)
+        if kind == "L" and strong == "R" and space is not None:
+            marks[space[0]][space[1]] = RUN_END_SPACE
+        elif rtl and strong == "L" and first is not None and _parted(kind, between, separated):
+            marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
+        if rtl and kind == "L" and unknown_to_poppler(text):
+            marks[s][i] = UNKNOWN_LTR
+            after = glyphs[position + 1] if position + 1 < len(glyphs) else None
+            if after and after[2] in SPACES:
+                marks[after[0]][after[1]] = RUN_END_SPACE
+        if kind in ("L", "R"):
+            strong, space, first, between, separated = kind, None, None, "", False
+        elif text in SPACES:
+            space, first = (s, i), first or (s, i)
+        else:
+            between += text if first is not None else ""
+            separated = separated or text in SEPARATORS
+    runs = _shared_runs(glyphs, marks) if rtl else []
+    edged = [(0, 0, ""), *glyphs, (0, 0, "")]
+    for (_, _, left), (s, i, text), (_, _, right) in zip(edged, edged[1:], edged[2:], strict=False):
+        if rtl and marks[s][i] == PLAIN and _after_number(left, text, right):
+            marks[s][i] = AFTER_NUMBER
+    split = []
+    for show, show_marks, spaces in zip(line, marks, wide, strict=True):
+        for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too
+            show_marks[index] = RUN_END_SPACE
+        roles = _roles(show.elements, show_marks) if marked else show_marks
+        for role in (ADDRESS_HEAD, ADDRESS_TAIL):  # a piece of an address broken over lines, spacing inside
+            inside = [i for (s, i), r in addressed.items() if line[s] is show and r == role]
+            if inside:
+                roles[min(inside) : max(inside) + 1] = [role] * (max(inside) + 1 - min(inside))
+        scaling = {index: spaces[index][0] for index in spaces if roles[index] == RUN_END_SPACE}
+        for index in scaling:  # unless inside a left-to-right run or next to a mirrored bracket
+            roles[index] = STRETCHED_SPACE
+            for near, adjustment in spaces[index][1].items():
+                show.elements[near] = (adjustment, None)
+        for index in [i for i, role in enumerate(roles) if role == RUN_END_SPACE]:
+            # a justified blank after it, between it and the run on its right: poppler would read a space there
+            # and take it into the run ("و Pango"), so the space is stretched over it, its mark touching the run
+            closing = blank_after(show, index, POPPLER_SPACE)
+            if closing:
+                roles[index], scaling[index] = STRETCHED_SPACE, closing[0]
+                for near in closing[1]:
+                    show.elements[near] = (b"", None)
+        pieces = [
+            (role, part, runs[-1 - role] if role < 0 else text) for role, part, text in _pieces(show.elements, roles)
+        ]
+        split.append((pieces, [scaling[index] for index in sorted(scaling)]))
+    return split
+
+
+def _shared_runs(glyphs: list[tuple[int, int, str]], marks: list[list[int]]) -> list[str]:
+    """Left-to-right runs drawn in several text objects ("Maroc *Digital* 2030"), which PDFium would read
+    segment by segment reversed: their glyphs get the role -1 - n (their elements from the first letter or
+    digit to the last); returns the runs' texts, n-th for the n-th. Each object's part of the run gets the
+    same named /ActualText of the whole run: PDFium reads the first and skips the others, as deep in marked
+    content and with the same innermost dictionary (marks.py, `PreMarkedContent`)."""
+    texts: list[str] = []
+    runs: list[list[int]] = [[]]  # positions in `glyphs` of each run's first and last letter or digit
+    previous = (-1, -1, " ")
+    for position, (s, i, text) in enumerate(glyphs):
+        kind = letter_kind(text)
+        if s != previous[0] and not (text + previous[2]).count(" "):  # objects side by side (table cells)
+            runs.append([])
+        if kind == "L":
+            runs[-1][:] = [runs[-1][0] if runs[-1] else position, position]
+        elif kind == "R" or text in SEPARATORS or marks[s][i] == RUN_END_SPACE:  # the last two part two runs
+            runs.append([])
+        previous = (s, i, text)
+    for run in filter(None, runs):
+        (s0, i0, _), (s1, i1, _) = glyphs[run[0]], glyphs[run[-1]]
+        joined = "".join(text for _, _, text in glyphs[run[0] : run[-1] + 1])
+        if s0 == s1 or pdfium_actual_text(joined) == joined:
+            continue
+        role = -1 - len(texts)
+        texts.append(joined)
+        for number in range(s0, s1 + 1):
+            first, last = i0 if number == s0 else 0, i1 if number == s1 else len(marks[number]) - 1
+            marks[number][first : last + 1] = [role if m == PLAIN else m for m in marks[number][first : last + 1]]
+    return texts
+
+
+def _after_number(left: str, text: str, right: str) -> bool:
+    """Whether `text`, drawn between `left` and `right`, is punctuation that follows the number on its right."""
+    digit = unicodedata.bidirectional(right[:1] or " ")
+    if digit not in ("EN", "AN") or letter_kind(left) == "L" or text.isspace():
+        return False
+    return unicodedata.bidirectional(text[:1]) == "CS" or (text in PERCENT and digit == "AN")
+
+
+def _parted(kind: str, between: str, separated: bool) -> bool:
+    """Whether a letter or digit of `kind`, after a left-to-right letter or digit, spaces and the glyphs
+    `between` (after the first space; `separated`: a separator somewhere), begins another phrase."""
+    if kind == "N":
+        return False
+    return (bool(between) and set(between) <= STOPS) or (separated and kind == "L")
+
+
+def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[int]:
+    """The roles of the elements of one TJ array: `marks`, then left-to-right runs and mirrored brackets.
+
+    A left-to-right run goes from a left-to-right letter or digit to the last one before a
+    right-to-left letter; it is set apart only when PDFium would reorder it.
+    """
+    roles = list(marks)
+    glyphs = [index for index, (_, text) in enumerate(elements) if text is not None]
+    for left, right in itertools.pairwise(glyphs):  # a word unknown to poppler, with the spacing inside
+        if roles[left] == roles[right] == UNKNOWN_LTR:
+            roles[left:right] = [UNKNOWN_LTR] * (right - left)
+    run: list[int] = []  # the first and the last left-to-right letter or digit of the current run
+    attached = False  # whether the glyphs since the run's last letter or digit are its tail (TAIL)
+    for index, (_, text) in enumerate([*elements, (b"", "\u0627")]):  # an ALEF closes the last run
+        kind = None if text is None else letter_kind(text)
+        if run and attached and text in TAIL and roles[index] == PLAIN:
+            run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
+        attached = ((kind == "L" or text in TAIL or text is None) and attached) or kind == "L"
+        if kind == "R":
+            ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
+            if ltr and pdfium_actual_text(ltr) != ltr:
+                roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
+            run = []
+        elif kind == "L" and roles[index] == PLAIN:
+            run = [run[0] if run else index, index]
+    reading = "R"  # PDFium reads the line from its visual right end, right to left
+    for index in reversed(range(len(elements))):
+        text = elements[index][1] or ""
+        if roles[index] == RUN_END_SPACE or pdfium_class(text[:1] or " ") == "R":
+            reading = "R"
+        elif text and pdfium_class(text[0]) == "L":
+            reading = "L"
+        elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
+            roles[index] = MIRRORED
+    for index in [i for i, role in enumerate(roles) if role == MIRRORED]:  # with the spaces and marks around it
+        for step in (-1, 1):
+            near = index + step
+            while (
+                0 <= near < len(elements)
+                and roles[near] == PLAIN
+                and pdfium_class((elements[near][1] or " ")[:1]) == "N"
+            ):
+                roles[near], near = MIRRORED, near + step
+    return roles
+
+
+def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:
+    """Consecutive elements of one role joined: (role, their bytes, their text); each marked space alone.
+
+    Empty glyphs (`<>`, drawing nothing) go: PDFium drops the adjustment that ends an array holding one.
+    Adjustments with no glyph join the next piece (else the one before), unless it is a stretched space
+    (its `Tz` would scale them): PDFium drew the words after an array of adjustments alone out of place.
+    """
+    groups: list[tuple[int, list[bytes], list[str]]] = []
+    for (element, text), role in zip(elements, roles, strict=True):
+        if not (groups and groups[-1][0] == role and role not in (RUN_END_SPACE, STRETCHED_SPACE)):
+            groups.append((role, [], []))
+        groups[-1][1].append(b" " if element == b"<>" else element)
+        groups[-1][2].append(text or "")
+    for index in reversed(range(len(groups))):
+        role, parts, texts = groups[index]
+        if any(part[:1] == b"<" for part in parts) or len(groups) == 1:
+            continue
+        if index + 1 < len(groups) and groups[index + 1][0] != STRETCHED_SPACE:
+            groups[index + 1][1][:0], groups[index + 1][2][:0] = parts, texts
+        elif index > 0 and groups[index - 1][0] != STRETCHED_SPACE:
+            groups[index - 1][1].extend(parts)
+            groups[index - 1][2].extend(texts)
+        else:
+            continue
+        del groups[index]
+    return [(role, b"".join(parts), "".join(texts)) for role, parts, texts in groups] or [(PLAIN, b"", "")]
+
+
+def _text(elements: list[tuple[bytes, str | None]]) -> str:
+    return "".join(text or "" for _, text in elements)

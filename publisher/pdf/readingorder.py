@@ -1,0 +1,210 @@
+"""List markers and note calls drawn again where PDFium reads them: next to the text of their line.
+
+PDFium (Chrome's viewer, pypdfium2) reads a page's text objects in the order they are drawn, and only
+objects drawn one after another on one baseline make a line. WeasyPrint draws the markers of a list after the
+whole list, so PDFium read "١. ٢. ٣." under the last item. A note call is raised above its line: PDFium started
+a new group of objects at it, and when the object drawn after it began with a narrow glyph ("." after
+"السابق¹") another one, and put the groups side by side in the order drawn, not where they stand: the line came
+out in pieces ("وخصص منها مليون" before "جنيه ... السابق"). So each marker is drawn just before the first text
+object on its baseline, and each note call just after the last text object of its line (whose text the text
+layer makes a space: it is not a word, and PDFium's place for it is the end of the line).
+
+Nothing changes on the page. A marker or a call is one unit of the stream (a `q` ... `Q` or a marked-content
+sequence holding one text object), moved over text objects only (nothing painted over it in its new place),
+to where the graphics state is the one it had, and only if it leaves that state as it found it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .clusters import Key, position_key
+
+_STATE = frozenset(
+    b"gs rg RG g G k K cs CS sc SC scn SCN w J j M d ri i Tc Tw Tz TL Ts Tr".split()
+)  # the font (`Tf`) is not among them: WeasyPrint sets it in each text object before it shows text
+_COLOURS = {b"rg": b"fill", b"g": b"fill", b"k": b"fill", b"sc": b"fill", b"scn": b"fill", b"cs": b"fill space"}
+_COLOURS |= {
+    b"RG": b"stroke",
+    b"G": b"stroke",
+    b"K": b"stroke",
+    b"SC": b"stroke",
+    b"SCN": b"stroke",
+    b"CS": b"stroke space",
+}
+_DEFAULTS = {b"fill": b"0 g", b"stroke": b"0 G", b"w": b"1 w", b"J": b"0 J", b"j": b"0 j", b"M": b"10 M"}
+_DEFAULTS |= {b"d": b"[] 0 d", b"Tc": b"0 Tc", b"Tw": b"0 Tw", b"Tz": b"100 Tz", b"TL": b"0 TL", b"Ts": b"0 Ts"}
+_DEFAULTS |= {b"Tr": b"0 Tr"}
+_PAINTS = frozenset(b"S s f F f* B B* b b* sh Do BI EI n W W*".split())
+_OPENS, _CLOSES = frozenset((b"q", b"BDC", b"BMC", b"BT")), frozenset((b"Q", b"EMC", b"ET"))
+_RAISED = 0.45  # em: how far from its line's baseline a note call stands (pagetext.RAISED)
+
+
+def placed_boxes(document: Any) -> tuple[set[Key], set[Key]]:
+    """Where the text of each list marker and of each note call starts (page, `Tm` x and y), from the layout."""
+    from weasyprint.formatting_structure import boxes
+
+    markers: set[Key] = set()
+    calls: set[Key] = set()
+
+    def visit(box: Any, number: int) -> None:
+        if isinstance(box, boxes.TextBox):
+            tag = box.element_tag or ""
+            found = markers if tag.endswith("::marker") else calls if tag.endswith("::footnote-call") else None
+            if found is not None:
+                found.add(position_key(number, box.position_x, box.position_y + box.baseline))
+        for child in getattr(box, "children", None) or ():
+            visit(child, number)
+
+    for number, page in enumerate(document.pages):
+        visit(page._page_box, number)
+    return markers, calls
+
+
+def move_markers_and_calls(items: list[Any], page: int, markers: set[Key], calls: set[Key]) -> None:
+    """Move, in one page's content stream (WeasyPrint's list of operators), each marker before the first text
+    of its line and each call after the last text of its line, where that is safe (see above)."""
+    wanted = {key for key in markers | calls if key[0] == page}
+    done: set[Key] = set()
+    while wanted - done:
+        for key, units, number in _candidates(items, page, wanted - done):
+            done.add(key)
+            target = _line_start(units, number) if key in markers else _line_end(units, number)
+            if target is not None and _safe(items, units, number, target):
+                _move(items, units, number, target)
+                break  # the stream changed: read it again
+        else:
+            return
+
+
+@dataclass
+class _Node:
+    """A stretch of the stream: one operator, or what a `q`, `BDC`/`BMC` or `BT` opens, up to its close."""
+
+    start: int
+    end: int = 0
+    children: list[_Node] = field(default_factory=list)
+    texts: list[tuple[float, float, float]] = field(default_factory=list)  # x, y and size of each text shown
+    plain: bool = True  # paints nothing but text, keeps the coordinates
+
+
+def _tree(items: list[Any]) -> _Node:
+    root = _Node(0, len(items))
+    stack = [root]
+    x = y = size = 0.0
+    operands: int | None = None  # pydyf writes `BDC` as three items: the tag, the property list, the operator
+    for index, item in enumerate(items):
+        if not isinstance(item, bytes | bytearray):
+            operands = index if operands is None else operands
+            continue
+        first, operands = (index if operands is None else operands), None
+        operator = _operator(item)
+        if operator in _OPENS:
+            stack[-1].children.append(_Node(first))
+            stack.append(stack[-1].children[-1])
+            continue
+        if operator in _CLOSES and len(stack) > 1:
+            node = stack.pop()
+            node.end = index + 1
+            stack[-1].texts += node.texts
+            stack[-1].plain = stack[-1].plain and node.plain
+            continue
+        leaf = _Node(first, index + 1)
+        stack[-1].children.append(leaf)
+        if operator == b"Tm":
+            x, y = (float(value) for value in item.split()[4:6])
+        elif operator == b"Tf":
+            size = float(item.split()[-2])
+        elif operator in (b"TJ", b"Tj"):
+            stack[-1].texts.append((x, y, size))
+        elif operator in _PAINTS or operator in (b"cm", b"Td", b"TD", b"T*"):
+            stack[-1].plain = leaf.plain = False
+    return root
+
+
+def _candidates(items: list[Any], page: int, keys: set[Key]) -> Iterator[tuple[Key, list[_Node], int]]:
+    """For each marker or call of `keys` found: its key, the units beside it (the children of its unit's
+    parent) and its unit's number among them. Its unit: the largest stretch holding its text and nothing else."""
+
+    def visit(node: _Node, unit: tuple[list[_Node], int] | None) -> Iterator[tuple[Key, list[_Node], int]]:
+        for number, child in enumerate(node.children):
+            alone = len(child.texts) == 1 and child.plain
+            inner = unit or ((node.children, number) if alone else None)
+            if alone and child.start + 1 < child.end and _operator(items[child.start]) == b"BT":
+                key = position_key(page, *child.texts[0][:2])
+                if key in keys and inner is not None:
+                    yield key, *inner
+            elif child.texts:
+                yield from visit(child, inner if alone else None)
+
+    yield from visit(_tree(items), None)
+
+
+def _line_start(units: list[_Node], number: int) -> int | None:
+    """For a marker: the unit before which it goes, the first one drawn on its baseline, when text on other
+    lines comes between them (else None)."""
+    y = units[number].texts[0][1]
+    first = next((n for n in range(number) if any(abs(t[1] - y) < 0.01 for t in units[n].texts)), None)
+    if first is None or all(all(abs(t[1] - y) < 0.01 for t in units[n].texts) for n in range(first, number)):
+        return None
+    return first
+
+
+def _line_end(units: list[_Node], number: int) -> int | None:
+    """For a call: the unit after which it goes, the last of the text objects drawn after it on its line."""
+    _, y, size = units[number].texts[0]
+    last = None
+    for n in range(number + 1, len(units)):
+        texts = units[n].texts
+        if not units[n].plain or not all(t[2] > size and abs(t[1] - y) <= _RAISED * t[2] for t in texts):
+            break
+        last = n if texts else last
+    return None if last is None else last + 1
+
+
+def _safe(items: list[Any], units: list[_Node], number: int, target: int) -> bool:
+    """Whether the unit can be drawn before unit `target` (or last) as it was: nothing but text between, the
+    transparency there the one it was drawn with (the rest of the state is set again), and the state left as it
+    found it."""
+    between = range(target, number) if target < number else range(number + 1, target)
+    if not all(units[n].plain for n in between):
+        return False
+    place = units[target].start if target < len(units) else units[-1].end
+    before, after = _state(items, units[number].start), _state(items, units[number].end)
+    return before == after and before.get(b"gs") == _state(items, place).get(b"gs")
+
+
+def _state(items: list[Any], at: int) -> dict[bytes, bytes]:
+    """The graphics state in force before item `at`: each state operator's last use, `q` and `Q` counted, the
+    colour operators under one name."""
+    stack: list[dict[bytes, bytes]] = [{}]
+    for item in items[:at]:
+        operator = _operator(item)
+        if operator == b"q":
+            stack.append(dict(stack[-1]))
+        elif operator == b"Q" and len(stack) > 1:
+            stack.pop()
+        elif operator in _STATE:
+            stack[-1][_COLOURS.get(operator, operator)] = bytes(item)
+    return stack[-1]
+
+
+def _move(items: list[Any], units: list[_Node], number: int, target: int) -> None:
+    """Move unit `number` before unit `target` (or after the last one), inside a `q` ... `Q` that sets the
+    state it was drawn in again (the PDF's initial values where nothing had set one)."""
+    start, end = units[number].start, units[number].end
+    place = units[target].start if target < len(units) else units[-1].end
+    state = _DEFAULTS | _state(items, start)
+    block = [b"q", *(value for key, value in sorted(state.items()) if key != b"gs"), *items[start:end], b"Q"]
+    del items[start:end]
+    place -= end - start if target > number else 0
+    items[place:place] = block
+
+
+def _operator(item: Any) -> bytes:
+    if not isinstance(item, bytes | bytearray):
+        return b""
+    parts = item.rsplit(maxsplit=1)
+    return bytes(parts[-1]) if parts else b""
