@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,17 @@ def pytest_configure(config: pytest.Config) -> None:
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # gw0, gw1, ...
     if worker and len(CORES) > 1 and int(os.environ["PYTEST_XDIST_WORKER_COUNT"]) >= len(CORES):
         os.sched_setaffinity(0, {CORES[int(worker.removeprefix("gw")) % len(CORES)]})
+
+
+@contextlib.contextmanager
+def every_core() -> Iterator[None]:
+    """This process, and what it starts meanwhile, on every core again (see pytest_configure)."""
+    mine = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, CORES)
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, mine)
 
 
 @dataclass(frozen=True)
@@ -90,12 +103,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
             shutil.rmtree(shared / "built", ignore_errors=True)
             fixtures = [FIXTURES / name for name in ("book", "mixed", "poetry", "figures")]
             root = make_workspace(shared / "built", *PUBLICATIONS, *fixtures)
-            mine = os.sched_getaffinity(0)
-            os.sched_setaffinity(0, CORES)  # every core: the other worker may be waiting for this build
-            try:
+            with every_core():  # the other worker may be waiting for this build
                 build(root)
-            finally:
-                os.sched_setaffinity(0, mine)
             assert_epubs_valid(root / "dist")  # EPUBCheck on every EPUB in one Java process
             (shared / "built.json").write_text(json.dumps(CHECKED))  # its reports, for test_epub.py
     CHECKED.update(json.loads((shared / "built.json").read_text()))

@@ -53,7 +53,7 @@ def test_a_render_past_its_time_is_stopped_and_named(tmp_path: Path, jobs: str) 
         "rendering took longer than the 1 s limit ([build] timeout in source/book/manifest.toml); it was stopped"
         in line
     )
-    assert line.split(": ")[2] in ("PDF", "EPUB")
+    assert line.split(": ")[2] in ("PDF", "EPUB", "WEB")  # whichever render passes the limit first
     assert {p.name: p.read_bytes() for p in dist.iterdir()} == EARLIER
     assert workers_left(root) == ""
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, make_workspace, run_publish
+from conftest import FIXTURES, every_core, make_workspace, run_publish
 
 from publisher.errors import InputError
 from publisher.web.server import Events, inject, resolve, start_server
@@ -64,6 +64,13 @@ class Served:
 def _collect(stream: Any, lines: list[str]) -> None:
     for line in stream:
         lines.append(line.rstrip("\n"))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def on_every_core() -> Iterator[None]:
+    """The server and the browser on every core, as on a user's machine: a test times save → page."""
+    with every_core():
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -275,8 +282,22 @@ def test_the_open_page_shows_a_saved_title_by_itself(served: Served, page: Any) 
     assert "/__publish/" not in (served.root / "dist" / "index.html").read_text(encoding="utf-8")
 
 
+def settled(served: Served) -> None:
+    """Wait until the rebuild after the last save is over: a page opened meanwhile would be reloaded
+    under the test's feet as each format of that rebuild arrives."""
+    deadline = time.monotonic() + 120
+    while True:
+        changes = [i for i, line in enumerate(served.out) if line.startswith("changed: ")]
+        last = served.out[changes[-1] :] if changes else ["up to date"]  # before any save: built when serving
+        if last[-1] == "up to date" or last[-1].startswith("rebuilt in "):
+            return
+        assert time.monotonic() < deadline, "\n".join(served.out)
+        time.sleep(0.2)
+
+
 def test_a_bad_save_shows_its_errors_over_the_page_until_the_next_good_one(served: Served, page: Any) -> None:
     good = served.manifest.read_text(encoding="utf-8")
+    settled(served)
     page.goto(served.url)
     served.manifest.write_text(good + '"<img src=x onerror=alert(1)>" = 1\n', encoding="utf-8")
     errors = page.locator("#publish-overlay .publish-error")
@@ -293,13 +314,7 @@ def test_a_bad_save_shows_its_errors_over_the_page_until_the_next_good_one(serve
 
 
 def test_what_serve_wrote_is_what_a_build_writes(served: Served) -> None:
-    deadline = time.monotonic() + 120
-    while True:  # the rebuild after the last save is over
-        last = served.out[max(i for i, line in enumerate(served.out) if line.startswith("changed: ")) :]
-        if last[-1] == "up to date" or last[-1].startswith("rebuilt in "):
-            break
-        assert time.monotonic() < deadline, "\n".join(served.out)
-        time.sleep(0.2)
+    settled(served)
     result = run_publish("-C", str(served.root), "build", "--check")
     assert result.returncode == 0, result.stderr
     for path in (served.root / "dist").rglob("*"):

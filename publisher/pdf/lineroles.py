@@ -189,7 +189,7 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
         kind = None if text is None else letter_kind(text)
         if run and attached and text in TAIL and roles[index] == PLAIN:
             run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
-        attached = ((kind == "L" or text in TAIL or text is None) and attached) or kind == "L"
+        attached = kind == "L" or (attached and (text is None or text in TAIL))
         if kind == "R":
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
             if ltr and pdfium_actual_text(ltr) != ltr:

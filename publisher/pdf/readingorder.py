@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clusters import Key, position_key
+from .pagetext import RAISED
 
 _STATE = frozenset(
     b"gs rg RG g G k K cs CS sc SC scn SCN w J j M d ri i Tc Tw Tz TL Ts Tr".split()
@@ -37,9 +38,9 @@ _COLOURS |= {
 _DEFAULTS = {b"fill": b"0 g", b"stroke": b"0 G", b"w": b"1 w", b"J": b"0 J", b"j": b"0 j", b"M": b"10 M"}
 _DEFAULTS |= {b"d": b"[] 0 d", b"Tc": b"0 Tc", b"Tw": b"0 Tw", b"Tz": b"100 Tz", b"TL": b"0 TL", b"Ts": b"0 Ts"}
 _DEFAULTS |= {b"Tr": b"0 Tr"}
+_GS = frozenset((b"gs", b"gs ca", b"gs CA"))  # what an ExtGState sets (the last one of each kind): _set_gs
 _PAINTS = frozenset(b"S s f F f* B B* b b* sh Do BI EI n W W*".split())
 _OPENS, _CLOSES = frozenset((b"q", b"BDC", b"BMC", b"BT")), frozenset((b"Q", b"EMC", b"ET"))
-_RAISED = 0.45  # em: how far from its line's baseline a note call stands (pagetext.RAISED)
 
 
 def placed_boxes(document: Any) -> tuple[set[Key], set[Key]]:
@@ -65,18 +66,56 @@ def placed_boxes(document: Any) -> tuple[set[Key], set[Key]]:
 
 def move_markers_and_calls(items: list[Any], page: int, markers: set[Key], calls: set[Key]) -> None:
     """Move, in one page's content stream (WeasyPrint's list of operators), each marker before the first text
-    of its line and each call after the last text of its line, where that is safe (see above)."""
+    of its line and each call after the last text of its line, where that is safe (see above).
+
+    All moves are read from the stream as drawn and made in one pass: a moved unit leaves the graphics state as
+    it found it and carries its own, so no move changes the state anywhere else, and a page of a thousand
+    markers (a workspace's stylesheet can set type that small) costs a thousand moves, not a thousand readings."""
     wanted = {key for key in markers | calls if key[0] == page}
-    done: set[Key] = set()
-    while wanted - done:
-        for key, units, number in _candidates(items, page, wanted - done):
-            done.add(key)
-            target = _line_start(units, number) if key in markers else _line_end(units, number)
-            if target is not None and _safe(items, units, number, target):
-                _move(items, units, number, target)
-                break  # the stream changed: read it again
+    if not wanted:
+        return
+    found = []
+    for key, units, number in _candidates(items, page, wanted):
+        target = _line_start(units, number) if key in markers else _line_end(units, number)
+        if target is not None:
+            found.append((units, number, target))
+    moved = {id(units[number]) for units, number, _ in found}
+    found = [move for move in found if id(_anchor(*move)) not in moved]  # a unit moved itself anchors nothing
+    states = _states(items, {at for units, number, target in found for at in _places(units, number, target)})
+    before: dict[int, list[Any]] = {}
+    after: dict[int, list[Any]] = {}
+    gone: set[int] = set()
+    for units, number, target in found:
+        start, end, place = _places(units, number, target)
+        between = range(target, number) if target < number else range(number + 1, target)
+        if not all(units[n].plain for n in between) or states[start] != states[end]:
+            continue
+        if _transparency(states[start]) != _transparency(states[place]):
+            continue
+        state = _DEFAULTS | states[start]
+        block = [b"q", *(value for key, value in sorted(state.items()) if key not in _GS), *items[start:end], b"Q"]
+        if target < number:
+            before.setdefault(units[target].start, []).extend(block)
         else:
-            return
+            after.setdefault(units[target - 1].end - 1, []).extend(block)
+        gone.update(range(start, end))
+    if gone:
+        items[:] = [
+            out
+            for index, item in enumerate(items)
+            for out in (*before.get(index, ()), *(() if index in gone else (item,)), *after.get(index, ()))
+        ]
+
+
+def _anchor(units: list[_Node], number: int, target: int) -> _Node:
+    """The unit a move is made beside: the one it goes before, or the one it goes after."""
+    return units[target] if target < number else units[target - 1]
+
+
+def _places(units: list[_Node], number: int, target: int) -> tuple[int, int, int]:
+    """Where a unit starts and ends in the stream, and the place it goes to."""
+    place = units[target].start if target < len(units) else units[-1].end
+    return units[number].start, units[number].end, place
 
 
 @dataclass
@@ -158,49 +197,49 @@ def _line_end(units: list[_Node], number: int) -> int | None:
     last = None
     for n in range(number + 1, len(units)):
         texts = units[n].texts
-        if not units[n].plain or not all(t[2] > size and abs(t[1] - y) <= _RAISED * t[2] for t in texts):
+        if not units[n].plain or not all(t[2] > size and abs(t[1] - y) <= RAISED * t[2] for t in texts):
             break
         last = n if texts else last
     return None if last is None else last + 1
 
 
-def _safe(items: list[Any], units: list[_Node], number: int, target: int) -> bool:
-    """Whether the unit can be drawn before unit `target` (or last) as it was: nothing but text between, the
-    transparency there the one it was drawn with (the rest of the state is set again), and the state left as it
-    found it."""
-    between = range(target, number) if target < number else range(number + 1, target)
-    if not all(units[n].plain for n in between):
-        return False
-    place = units[target].start if target < len(units) else units[-1].end
-    before, after = _state(items, units[number].start), _state(items, units[number].end)
-    return before == after and before.get(b"gs") == _state(items, place).get(b"gs")
-
-
-def _state(items: list[Any], at: int) -> dict[bytes, bytes]:
-    """The graphics state in force before item `at`: each state operator's last use, `q` and `Q` counted, the
-    colour operators under one name."""
+def _states(items: list[Any], places: set[int]) -> dict[int, dict[bytes, bytes]]:
+    """The graphics state in force before each item of `places`: each state operator's last use, `q` and `Q`
+    counted, the colour operators under one name. One reading of the stream for them all."""
     stack: list[dict[bytes, bytes]] = [{}]
-    for item in items[:at]:
+    states: dict[int, dict[bytes, bytes]] = {}
+    for index, item in enumerate([*items, b""]):
+        if index in places:
+            states[index] = dict(stack[-1])
         operator = _operator(item)
         if operator == b"q":
             stack.append(dict(stack[-1]))
         elif operator == b"Q" and len(stack) > 1:
             stack.pop()
+        elif operator == b"gs":
+            _set_gs(stack[-1], bytes(item))
         elif operator in _STATE:
             stack[-1][_COLOURS.get(operator, operator)] = bytes(item)
-    return stack[-1]
+    return states
 
 
-def _move(items: list[Any], units: list[_Node], number: int, target: int) -> None:
-    """Move unit `number` before unit `target` (or after the last one), inside a `q` ... `Q` that sets the
-    state it was drawn in again (the PDF's initial values where nothing had set one)."""
-    start, end = units[number].start, units[number].end
-    place = units[target].start if target < len(units) else units[-1].end
-    state = _DEFAULTS | _state(items, start)
-    block = [b"q", *(value for key, value in sorted(state.items()) if key != b"gs"), *items[start:end], b"Q"]
-    del items[start:end]
-    place -= end - start if target > number else 0
-    items[place:place] = block
+def _set_gs(state: dict[bytes, bytes], item: bytes) -> None:
+    """Note an ExtGState set. WeasyPrint names its opacities by value, `/a0.5` for fill and `/A0.5` for stroke
+    (each sets that alone): full opacity is the PDF's initial state, as if nothing had set it."""
+    name = item.split()[0]
+    kind = {b"/a": b"gs ca", b"/A": b"gs CA"}.get(name[:2], b"gs")
+    try:
+        opaque = kind != b"gs" and float(name[2:]) == 1
+    except ValueError:
+        kind, opaque = b"gs", False
+    if opaque:
+        state.pop(kind, None)
+    else:
+        state[kind] = item
+
+
+def _transparency(state: dict[bytes, bytes]) -> dict[bytes, bytes]:
+    return {key: value for key, value in state.items() if key in _GS}
 
 
 def _operator(item: Any) -> bytes:

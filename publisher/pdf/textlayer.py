@@ -140,8 +140,9 @@ def mark_text_layer(
         replacements: dict[int, list[Any]] = {}
         depths: list[int] = []
         for line in lines:
+            called = {show.index for show in line if position_key(page, *show.origin[1:]) in calls}
             for show in line:  # a note call reads as a space (readingorder.py): its glyphs are not a number's
-                if position_key(page, *show.origin[1:]) in calls:
+                if show.index in called:
                     show.elements = [(part, None if text is None else " ") for part, text in show.elements]
             spanned = spanned_objects(line, laid, page)
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
@@ -162,7 +163,7 @@ def mark_text_layer(
                 replacements[last] = [*replacements.get(last, [stream.stream[last]]), *[b"EMC"] * (pad + 2)]
                 count += 1
             for place, (show, (pieces, stretches)) in enumerate(zip(line, split, strict=True)):
-                if position_key(page, *show.origin[1:]) in calls:  # a note call: not a word (readingorder.py)
+                if show.index in called:  # a note call: not a word (readingorder.py)
                     replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
                     continue
                 if show.origin in spanned or (len(pieces) == 1 and pieces[0][0] == PLAIN and not shared):
@@ -172,8 +173,7 @@ def mark_text_layer(
                 for piece, (role, part, text) in enumerate(pieces):
                     tj = b"[" + part + b"] TJ" if part or role != PLAIN else stream.stream[show.index]
                     if shared and pads is not None:  # as deep in marked content everywhere: PDFium's condition
-                        pad = pads[show.index] - _outside(role)
-                        tj = b"\n".join([b"/Span BMC"] * pad + [shared, tj] + [b"EMC"] * (pad + 1))
+                        tj = _padded(shared, tj, pads[show.index] - _outside(role))
                     if role < 0:  # a left-to-right run over several objects: one /ActualText (_shared_runs)
                         depths = depths or vocal.marked_depths(stream.stream)
                         deepest = max(
@@ -181,9 +181,9 @@ def mark_text_layer(
                             for other, (parts, _) in zip(line, split, strict=True)
                             if any(r == role for r, _, _ in parts)
                         )
-                        pad = deepest - depths[show.index]
-                        items += [b"/Span BMC"] * pad + [named(pdfium_actual_text(text), shared=True), tj]
-                        items += [b"EMC"] * (pad + 1)
+                        items.append(
+                            _padded(named(pdfium_actual_text(text), shared=True), tj, deepest - depths[show.index])
+                        )
                         count += 1
                         continue
                     if role >= WORD:  # a vocalised word, perhaps over several arrays (its raised marks)
@@ -241,6 +241,11 @@ def _line_pads(
     deepest = max(need)
     pads = {first: deepest - depths[first] - 1 for first in firsts}
     return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}
+
+
+def _padded(name: bytes, tj: bytes, pad: int) -> bytes:
+    """`tj` inside the named /ActualText `name`, `pad` marked-content sequences deeper (PDFium's condition)."""
+    return b"\n".join([b"/Span BMC"] * pad + [name, tj] + [b"EMC"] * (pad + 1))
 
 
 def _outside(role: int) -> int:
