@@ -44,14 +44,21 @@ class CommandFailed(RuntimeError):
 
 
 def run(
-    command: Sequence[str], cwd: Path | None = None, env: Mapping[str, str] | None = None, check: bool = True
+    command: Sequence[str],
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    check: bool = True,
+    on_start: Callable[[int], None] | None = None,
 ) -> Run:
-    """Run `command` to its end; time it and read its peak RSS from os.wait4 (this child only)."""
+    """Run `command` to its end; time it and read its peak RSS from os.wait4 (this child only). `on_start` is
+    told the process id as soon as it runs."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(
             list(command), cwd=cwd, env=dict(env) if env is not None else None, stdout=out, stderr=err
         )
+        if on_start:
+            on_start(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)  # reaped here; Popen must not wait again
@@ -69,6 +76,70 @@ def run(
     if check and result.returncode != 0:
         raise CommandFailed(result)
     return result
+
+
+def run_tracked(
+    command: Sequence[str], cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> tuple[Run, dict[str, int]]:
+    """`run`, watching the process tree meanwhile (every 20 ms): the peak RSS of the command's own process
+    ("parent") and the largest of any process it starts ("workers": render workers and their helpers), in
+    bytes, from each process's VmHWM in /proc (a peak: a poll shortly before a process exits sees it)."""
+    import threading
+
+    peaks: dict[int, int] = {}
+    done = threading.Event()
+    started: list[int] = []
+
+    def watch() -> None:
+        while not done.is_set():
+            if started:
+                for pid in _tree(started[0]):
+                    peaks[pid] = max(peaks.get(pid, 0), _peak_rss(pid))
+            time.sleep(0.02)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        result = run(command, cwd, env, on_start=started.append)
+    finally:
+        done.set()
+        watcher.join()
+    parent = started[0] if started else -1
+    workers = max((peak for pid, peak in peaks.items() if pid != parent), default=0)
+    return result, {"parent": peaks.get(parent, result.max_rss), "workers": workers}
+
+
+def _tree(root: int) -> list[int]:
+    """A process and its descendants, from /proc/PID/task/TID/children."""
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        try:
+            tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        except OSError:
+            continue  # it has just ended
+        for task in tasks:
+            try:
+                todo += [int(child) for child in (task / "children").read_text().split()]
+            except OSError:
+                continue
+    return found
+
+
+def _peak_rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def load_average() -> str:
+    """The 1-minute load average, as `uptime` shows it (the machine is shared)."""
+    return f"{os.getloadavg()[0]:.1f}"
 
 
 def publish(workspace: Path, *args: str) -> list[str]:

@@ -33,10 +33,16 @@ _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
 def audit_artifact(
-    name: str, data: bytes, manifest: Manifest, fonts: FontSet, assets: dict[str, bytes] | None = None
+    name: str,
+    data: bytes,
+    manifest: Manifest,
+    fonts: FontSet,
+    assets: dict[str, bytes] | None = None,
+    checked: frozenset[str] = frozenset(),
 ) -> None:
     """Raise a BuildError naming `dist/<name>` and every problem found in its bytes (a web edition's
-    `assets` are the files of dist/assets/ it comes with)."""
+    `assets` are the files of dist/assets/ it comes with); `checked` names what the renderer checked itself
+    ("notdef": a PDF merged from parts whose pages were each read back, pdf/partrender.py)."""
     shown = f"dist/{name}"
     if name.endswith(".html"):
         from .webcheck import web_problems
@@ -45,7 +51,7 @@ def audit_artifact(
     elif name.endswith(".epub"):
         problems = epub_problems(data, shown)
     else:
-        problems = pdf_problems(data, shown, manifest, fonts)
+        problems = pdf_problems(data, shown, manifest, fonts, pages_read="notdef" in checked)
     if problems:
         raise BuildError(*(f"{p} (a render of valid input went wrong; nothing was written)" for p in problems))
 
@@ -114,9 +120,12 @@ def _reference_problems(shown: str, source: str, value: str, listed: set[str], i
     return []
 
 
-def pdf_problems(data: bytes, shown: str, manifest: Manifest, fonts: FontSet, advice: str = "") -> list[str]:
+def pdf_problems(
+    data: bytes, shown: str, manifest: Manifest, fonts: FontSet, advice: str = "", pages_read: bool = False
+) -> list[str]:
     """A PDF must open, carry the manifest's title, embed only fonts of `fonts`, and draw no .notdef
-    box; `advice` closes the lines about what a new render would mend."""
+    box (unless `pages_read`: the renderer looked for them); `advice` closes the lines about what a new
+    render would mend."""
     import pikepdf
 
     from ..pdf.notdef import notdef_pages
@@ -126,7 +135,7 @@ def pdf_problems(data: bytes, shown: str, manifest: Manifest, fonts: FontSet, ad
             title = str(pdf.open_metadata().get("dc:title") or pdf.docinfo.get("/Title", ""))
             families = {_family(font) for page in pdf.pages for font in page.Resources.get("/Font", {}).values()}
             pages = len(pdf.pages)
-            boxes = notdef_pages(pdf)
+            boxes = [] if pages_read else notdef_pages(pdf)
     except pikepdf.PdfError as exc:
         return [f"{shown}: not a readable PDF ({exc})"]
     problems = []

@@ -64,6 +64,7 @@ class Artifact:
     seconds: float
     warnings: tuple[str, ...] = ()
     rendered: bool = True
+    notes: tuple[str, ...] = ()  # how it was rendered (--verbose)
 
 
 class BuildReport(list[Artifact]):
@@ -230,7 +231,7 @@ def build(
             from .pool import render_all, workers
 
             pool = stack.enter_context(workers(space, min(jobs or available_cores(), len(todo)), keep, warm))
-        tasks = _tasks(space, todo, shared, store)
+        tasks = _tasks(space, todo, shared, store, jobs or available_cores())
 
         finished = 0
         own_dist = dist is None and shard is None  # a shard's dist/ disagrees with SHA256SUMS until publish site
@@ -301,9 +302,11 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared, store: Cache | None) -> list[Task]:
+def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared, store: Cache | None, jobs: int = 1) -> list[Task]:
     """Check what is to be rendered, and key it by what it really reads (its images now known). An EPUB
-    whose PDF is not rendered takes the page map the cache holds of that PDF, if the PDF is as it was."""
+    whose PDF is not rendered takes the page map the cache holds of that PDF, if the PDF is as it was. A PDF
+    may lay its chapters out with the processes the jobs leave it: the PDFs take the longest (an EPUB waits
+    for its PDF's page map), so they share the jobs among them."""
     if not todo:
         return []
     from .pool import Task
@@ -314,6 +317,7 @@ def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared, store: Cache
     documents = {p.manifest.slug: p.document for p in checked}
     printed = {p.manifest.slug for p in todo if p.format == "pdf"}
     tasks = []
+    processes = max(1, jobs // max(1, sum(p.format == "pdf" for p in todo)))
     for planned in todo:
         document = documents[planned.manifest.slug]
         planned.inputs = tuple(sorted({_relative(space, image.path) for image in document.images}))
@@ -322,7 +326,8 @@ def _tasks(space: Workspace, todo: list[_Planned], shared: _Shared, store: Cache
         if planned.format == "epub" and planned.manifest.slug not in printed and store is not None:
             pdf_key = shared.key(planned.manifest, "pdf", planned.moment, planned.inputs, document)
             pages = store.page_map(artifact_name(planned.manifest.slug, "pdf"), pdf_key)
-        tasks.append(Task(planned.manifest, document, planned.format, planned.moment, pages))
+        share = processes if planned.format == "pdf" else 1
+        tasks.append(Task(planned.manifest, document, planned.format, planned.moment, pages, share))
     return tasks
 
 
@@ -338,14 +343,12 @@ def _relative(space: Workspace, path: Path) -> str:
 
 def _artifact(space: Workspace, store: Cache | None, planned: _Planned, digested: dict[str, str]) -> Artifact:
     path = space.dist / planned.name
+    slug, fmt = planned.manifest.slug, planned.format
     if planned.result is not None:
         r = planned.result
-        return Artifact(
-            planned.manifest.slug, planned.format, path, len(r.data), digested[planned.name], r.seconds, r.warnings
-        )
+        return Artifact(slug, fmt, path, len(r.data), digested[planned.name], r.seconds, r.warnings, notes=r.notes)
     entry = store.get(planned.name) if store else None
     assert entry is not None  # only artifacts the cache vouched for are not rendered
-    slug, fmt = planned.manifest.slug, planned.format
     return Artifact(slug, fmt, path, entry.size, entry.sha256, 0.0, entry.warnings, rendered=False)
 
 

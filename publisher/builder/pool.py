@@ -42,6 +42,7 @@ class Task:
     format: str
     moment: dt.datetime
     pages: tuple[PageStart, ...] | None = None  # an EPUB's print-page map, when its PDF's layout is known
+    processes: int = 1  # how many processes a PDF may lay its chapters out with (pdf/parallel.py)
 
     @property
     def name(self) -> str:
@@ -59,6 +60,7 @@ class Rendered:
     warnings: tuple[str, ...]
     assets: tuple[tuple[str, bytes], ...] = ()
     pages: tuple[PageStart, ...] = ()
+    notes: tuple[str, ...] = ()  # how it was rendered, for --verbose
 
 
 class Renderer:
@@ -83,11 +85,15 @@ class Renderer:
 
         job = Job(task.manifest, task.document, self.fonts, self.templates, task.moment, self.sandbox)
         started = time.perf_counter()
+        notes: list[str] = []
+        checked: set[str] = set()  # what the renderer read back itself
         with renderer_warnings() as warnings:
-            data, assets, pages = _render(task, job, self.keep)
-        audit_artifact(task.name, data, task.manifest, self.fonts, dict(assets))  # a broken file never reaches dist/
+            data, assets, pages = _render(task, job, self.keep, notes, checked)
+        # a broken file never reaches dist/
+        audit_artifact(task.name, data, task.manifest, self.fonts, dict(assets), frozenset(checked))
         shown = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {w}" for w in warnings)
-        return Rendered(data, time.perf_counter() - started, shown, assets, pages)
+        told = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {n}" for n in notes)
+        return Rendered(data, time.perf_counter() - started, shown, assets, pages, told)
 
 
 @contextlib.contextmanager
@@ -323,14 +329,17 @@ def renderer_warnings() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
-def _render(task: Task, job: Any, keep: Path | None) -> tuple[bytes, tuple[tuple[str, bytes], ...], Any]:
-    """An artifact's bytes, its assets, and (a PDF's) where its pages begin."""
+def _render(
+    task: Task, job: Any, keep: Path | None, notes: list[str] | None = None, checked: set[str] | None = None
+) -> tuple[bytes, tuple[tuple[str, bytes], ...], Any]:
+    """An artifact's bytes, its assets, and (a PDF's) where its pages begin; `notes` is told how it was
+    rendered, `checked` what the renderer read back itself."""
     fmt = task.format
     try:
         if fmt == "pdf":
             from ..pdf.render import render_pdf
 
-            data, pages = render_pdf(job)
+            data, pages = render_pdf(job, task.processes, notes, checked)
             return data, (), pages
         if fmt == "web":
             from ..web.edition import render_web

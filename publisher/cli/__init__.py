@@ -201,6 +201,9 @@ def build_command(
     if part:
         shown = f"shard {part.index}/{part.count}"
         out.echo(f"{shown}: {len(artifacts)} artifacts; merge the shards' dist/, then run publish site")
+    if out.verbose:
+        for note in (n for a in artifacts for n in a.notes):
+            out.echo(f"note: {note}")
     if not out.quiet:
         for warning in (w for a in artifacts for w in a.warnings):  # together, after the work
             out.echo(f"warning: {warning}", err=True)

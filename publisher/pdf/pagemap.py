@@ -20,16 +20,17 @@ from typing import Any
 from ..typeset.pagemap import IMAGE, WORDS_KEPT, PageStart, part_of, words
 
 
-def page_starts(document: Any, counter_style: Any, default_style: str) -> tuple[PageStart, ...]:
+def page_starts(document: Any, counter_style: Any, default_style: str, number_from: int = 1) -> tuple[PageStart, ...]:
     """Where each page of a laid-out WeasyPrint `document` begins; `counter_style` is the CounterStyle
-    it was laid out with, `default_style` the counter style of its folios when no page prints one."""
+    it was laid out with, `default_style` the counter style of its folios when no page prints one; `number_from`
+    the number of its first page (a part of a book laid out alone, parallel.py)."""
     from weasyprint.formatting_structure import boxes
 
     style = _folio_style(document, boxes) or default_style
     counts: dict[str, int] = {}
     opened: dict[int, int] = {}  # each table header's element → the page it was first read on
     starts = []
-    for number, page in enumerate(document.pages, start=1):
+    for number, page in enumerate(document.pages, start=number_from):
         texts: dict[str, list[str]] = {}
         first = None
         for part, text in _pieces(page._page_box, None, boxes, opened, number):

@@ -183,13 +183,26 @@ _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 Told = Callable[[tuple[PageStart, ...]], None]  # told where each page of a PDF begins
 
 
-def render_pdf(job: Job) -> tuple[bytes, tuple[PageStart, ...]]:
+def render_pdf(
+    job: Job, processes: int = 1, notes: list[str] | None = None, checked: set[str] | None = None
+) -> tuple[bytes, tuple[PageStart, ...]]:
     """Render the book to PDF bytes, with where each of its pages begins (the EPUB's print-page map);
-    only files of the sandbox can be read."""
+    only files of the sandbox can be read. A long book has its chapters laid out in parts by up to
+    `processes` processes and merged (parallel.py), which gives the pages of a render in one piece, and
+    the same file whatever `processes`; `notes` is told which way it went and why, and `checked` what
+    was read back already ("notdef": each part's pages)."""
     pdf = job.manifest.pdf
     marks = (points(pdf.bleed), pdf.marks) if pdf.profile == "print" else None
+    html = render_html(job)
+    from .parallel import render_in_parts
+
+    merged = render_in_parts(html, job, marks, max(1, processes), notes if notes is not None else [])
+    if merged is not None:
+        if checked is not None:
+            checked.add("notdef")
+        return merged
     printed: list[tuple[PageStart, ...]] = []
-    data = html_to_pdf(render_html(job), job, marks, printed.append)
+    data = html_to_pdf(html, job, marks, printed.append)
     return data, printed[0]
 
 
@@ -217,22 +230,41 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None, pag
         if pages is not None:  # before kashida changes the boxes' text
             pages(page_starts(document, counters, CSS_COUNTER_STYLES[job.document.numerals]))
         elongated = {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)} if kashida else {}
-        return document.write_pdf(
-            **_options(manifest),
-            finisher=partial(
-                _finish,
-                families=job.fonts.every_family,
-                screen=manifest.pdf.profile == "screen",
-                rtl=manifest.direction == "rtl",
-                addresses=marked_addresses(html),
-                elongated=elongated,
-                marks=marks,
-                standard=manifest.pdf.standard,
-                identifier=manifest.identifier,
-                profile=_profile_name(manifest) if manifest.pdf.standard == "pdf/x-4" else "",
-                owners=(manifest.publisher, manifest.rights),
-            ),
-        )
+        return document.write_pdf(**_options(manifest), finisher=finisher(job, html, marks, elongated))
+
+
+def finisher(
+    job: Job, html: str, marks: tuple[float, str] | None, elongated: Mapping[str, str] | None = None
+) -> Callable[[Any, Any], None]:
+    """WeasyPrint's finisher for the book laid out from `html`: the font check, the structure, the text
+    layer, the marks and the metadata (`_finish`)."""
+    manifest = job.manifest
+    return partial(
+        _finish,
+        families=job.fonts.every_family,
+        screen=manifest.pdf.profile == "screen",
+        rtl=manifest.direction == "rtl",
+        addresses=marked_addresses(html),
+        elongated=elongated or {},
+        marks=marks,
+        standard=manifest.pdf.standard,
+        identifier=manifest.identifier,
+        profile=_profile_name(manifest) if manifest.pdf.standard == "pdf/x-4" else "",
+        owners=(manifest.publisher, manifest.rights),
+    )
+
+
+@contextlib.contextmanager
+def weasyprint_for(job: Job) -> Iterator[Callable[[str], tuple[Any, Any]]]:
+    """A function laying markup out as the book's (its WeasyPrint Document and the counter styles it read),
+    in the render's environment, for the time of the `with` (parts of a book, parallel.py)."""
+    with _weasyprint_for(job) as weasyprint:
+        yield lambda markup: _layout(weasyprint, markup, job)
+
+
+def pdf_options(job: Job) -> dict[str, Any]:
+    """WeasyPrint's options for the book's PDF."""
+    return _options(job.manifest)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,149 @@
+"""The WeasyPrint internals the chapter-parallel render (parallel.py) relies on, all in this module.
+
+WeasyPrint 70 lays out the body of every page of a document first, then the margin boxes of each page
+(`weasyprint.layout.layout_document` calls `make_margin_boxes(context, page, state)` once a page, after
+the pagination loop). A part of a book rendered alone can therefore say how many pages it has at the
+first margin box, and be told then what no layout of its own can know: the number of its first page in
+the book, and the running strings (`string-set`) the parts before it left in effect. Nothing else of its
+pages depends on them. Three more internals: WeasyPrint's own font subsetter (`Font._harfbuzz_subset`,
+HarfBuzz with glyph ids kept), called on the merged glyph set of the book; its outline builder
+(`Document.make_bookmark_tree`), called on the bookmarks of every part; and HarfBuzz through its cffi
+bindings. tests/test_chapters.py fails loudly if an upgrade moves any of them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+SCALE = 0.75  # PDF points per CSS pixel: WeasyPrint's scale at zoom 1
+
+
+@dataclass(frozen=True)
+class Laid:
+    """What a part's layout says at its first margin box: its page count, the last value of each running
+    string it sets, and what would make its pages depend on the rest of the book."""
+
+    pages: int
+    strings: dict[str, str]
+    page_counters: frozenset[str]  # the counters of the page context (WeasyPrint keeps 'page' and 'pages')
+    page_based_content: bool  # content that needs page counters or targets (counter(page) in the text...)
+    running_elements: bool  # position: running(), moved into margin boxes by element()
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """What a part is told once the parts before it are counted: how much to add to each page number, and
+    the running strings in effect where it starts."""
+
+    shift: int
+    strings: Mapping[str, str] = field(default_factory=dict)
+
+
+@contextlib.contextmanager
+def late_page_numbers(supply: Callable[[Laid], Numbers]) -> Iterator[None]:
+    """While a document renders in this process: at its first margin box, call `supply` with what its layout
+    says, then make every page's margin boxes with the page counter shifted and the strings carried in (on
+    page 1, so that any page of the part which sets none shows them, as the book's page would)."""
+    import weasyprint.layout as layout
+
+    original = layout.make_margin_boxes
+    given: list[Numbers] = []
+
+    def margin_boxes(context: Any, page: Any, state: Any) -> Any:
+        if not given:
+            given.append(supply(_laid(context, state)))
+            for name, value in given[0].strings.items():
+                if not context.string_set[name].get(1):
+                    context.string_set[name][1] = [value]
+        counters = {**state[1], "page": [value + given[0].shift for value in state[1]["page"]]}
+        return original(context, page, (state[0], counters, state[2], state[3]))
+
+    layout.make_margin_boxes = margin_boxes
+    try:
+        yield
+    finally:
+        layout.make_margin_boxes = original
+
+
+def _laid(context: Any, state: Any) -> Laid:
+    last = {}
+    for name, pages in context.string_set.items():
+        assigned = [page for page, values in pages.items() if values]
+        if assigned:
+            last[name] = pages[max(assigned)][-1]
+    return Laid(
+        pages=len(context.page_maker) - 1,
+        strings=last,
+        page_counters=frozenset(state[1]),
+        page_based_content=bool(context.target_collector.counter_lookup_items),
+        running_elements=any(any(pages.values()) for pages in context.running_elements.values()),
+    )
+
+
+def footnote_calls(pages: list[Any]) -> int:
+    """How many footnotes these pages (`weasyprint.Page`) call (each call's box may come in more than one piece)."""
+    return len(
+        {
+            id(box.element)
+            for page in pages
+            for box in page._page_box.descendants()
+            if str(box.element_tag or "").endswith("::footnote-call")
+        }
+    )
+
+
+def has_footnotes(page: Any) -> bool:
+    """Whether a page (`weasyprint.Page`) shows footnotes at its foot."""
+    from weasyprint.formatting_structure.boxes import FootnoteAreaBox
+
+    return any(isinstance(box, FootnoteAreaBox) and box.children for box in page._page_box.children)
+
+
+def subset_font(data: bytes, index: int, glyphs: Iterable[int], family: str) -> bytes:
+    """`data` (a font file) subset to `glyphs` as WeasyPrint subsets a font for a PDF (HarfBuzz, glyph ids kept,
+    no hinting): the same bytes a serial render of the book embeds for the same glyphs."""
+    from weasyprint.pdf.fonts import Font
+    from weasyprint.text.ffi import ffi, harfbuzz
+
+    if not hasattr(harfbuzz, "hb_face_create"):  # WeasyPrint declares what it calls, and it makes faces in Pango
+        ffi.cdef(
+            "hb_blob_t * hb_blob_create (const char *data, unsigned int length, int mode, void *user_data,"
+            " void *destroy); hb_face_t * hb_face_create (hb_blob_t *blob, unsigned int index);"
+        )
+    read_only = 1  # HB_MEMORY_MODE_READONLY: HarfBuzz reads `data` where it is, while it lives here
+    blob = ffi.gc(harfbuzz.hb_blob_create(data, len(data), read_only, ffi.NULL, ffi.NULL), harfbuzz.hb_blob_destroy)
+    face = ffi.gc(harfbuzz.hb_face_create(blob, index), harfbuzz.hb_face_destroy)
+    font = SimpleNamespace(hb_face=face, missing={}, family=family, file_content=None)
+    Font._harfbuzz_subset(font, dict.fromkeys(sorted(glyphs), ""), False)
+    if font.file_content is None:
+        raise ValueError(f"HarfBuzz could not subset {family}")
+    return bytes(font.file_content)
+
+
+def font_data(font: Any) -> tuple[bytes, int]:
+    """The whole file a WeasyPrint font of a document was made from, and the face's index in it."""
+    from weasyprint.text.fonts import get_hb_object_data
+
+    return bytes(get_hb_object_data(font.hb_face)), int(font.index)
+
+
+def font_facts(font: Any) -> dict[str, Any]:
+    """What makes a font of a laid-out document one the merge cannot subset as WeasyPrint would: a bitmap or
+    colour font, a variable one (instanced after subsetting), glyphs missing from it (.notdef outlines)."""
+    return {
+        "plain": not (font.bitmap or font.png or font.svg or font.colr or font.missing or "fvar" in font.tables),
+        "family": font.family,
+    }
+
+
+def bookmark_tree(pages: list[tuple[float, list[Any]]]) -> list[Any]:
+    """The outline of a book whose pages have these (height in CSS pixels, `Page.bookmarks`), as WeasyPrint
+    makes a document's: subtrees (label, (page index, x, y), children, state), x and y in PDF points."""
+    from weasyprint.document import Document
+
+    book = SimpleNamespace(pages=[SimpleNamespace(height=height, bookmarks=marks) for height, marks in pages])
+    return Document.make_bookmark_tree(book, SCALE, transform_pages=True)
