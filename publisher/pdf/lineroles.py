@@ -23,7 +23,8 @@ RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lay
 # bracket, quote or sign: those begin a word of the run itself ("Open Data (ODC)"). A separator (the
 # imprint's "·", a bullet) is never inside a run (typeset/bidi.py): between two runs on either side of a
 # space ("Noto· 1.1"), it parts them.
-STOPS = frozenset(".,:;!?\u060c\u061b\u061f\u2026\u00b7\u2022")
+# A slash or a dash between spaces parts them too ("بناني / Agence": poppler read "Agence Maghreb Presse /").
+STOPS = frozenset(".,:;!?\u060c\u061b\u061f\u2026\u00b7\u2022/|\u2013\u2014")
 SEPARATORS = frozenset("\u00b7\u2022")
 # Drawn left of a number on a right-to-left line, the punctuation that follows it ("٢٠١٩." "2026،", a note call's
 # "السابق١."), and a percent sign after Arabic-Indic digits ("٨٪", which the bidi algorithm sets left of them): both
@@ -157,11 +158,17 @@ def _shared_runs(glyphs: list[tuple[int, int, str]], marks: list[list[int]]) -> 
 
 
 def _after_number(left: str, text: str, right: str) -> bool:
-    """Whether `text`, drawn between `left` and `right`, is punctuation that follows the number on its right."""
+    """Whether `text`, drawn between `left` and `right`, is punctuation that follows the number or the
+    left-to-right run on its right ("A5." ends a sentence: PDFium read "A.5")."""
     digit = unicodedata.bidirectional(right[:1] or " ")
-    if digit not in ("EN", "AN") or letter_kind(left) == "L" or text.isspace():
+    if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
         return False
+    if digit not in ("EN", "AN"):  # a letter: sentence punctuation only
+        return text in SENTENCE
     return unicodedata.bidirectional(text[:1]) == "CS" or (text in PERCENT and digit == "AN")
+
+
+SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right
 
 
 def _parted(kind: str, between: str, separated: bool) -> bool:

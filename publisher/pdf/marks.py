@@ -86,11 +86,33 @@ def marked_words(
                 kerned = any(i in gaps[s] for (s, i), *_ in current[:-1])
                 drawn = "".join(line[s].elements[i][1] or "" for (s, i), *_ in reversed(current))
                 if word in elongated:
-                    words.append(Word([c[0] for c in current], elongated[word]))
+                    words.append(_to_edges(Word([c[0] for c in current], elongated[word]), glyphs, texts))
                 elif kerned or any(map(is_mark, word)) or word != drawn:
-                    words.append(Word([c[0] for c in current], word))
+                    words.append(_to_edges(Word([c[0] for c in current], word), glyphs, texts))
                 current = []
     return words
+
+
+def _to_edges(word: Word, glyphs: list[tuple[int, int]], texts: list[tuple[str, int, int]]) -> Word:
+    """The word with the spaces and punctuation between it and its text object's edge, if nothing else is there
+    (". وخصص" where a sentence ends at a note call). Cut off, they made an array of their own, whose ink is too
+    short to hold the raised call's baseline beside it, and PDFium broke the line there and read its halves
+    in the wrong order (a kashida-justified line of the mashriq fixture)."""
+    first, last = glyphs.index(word.glyphs[0]), glyphs.index(word.glyphs[-1])
+    before, after = texts[:first], texts[last + 1 :]  # left of the word, right of it: after it and before it
+    text = word.text
+    if before and all(map(_edge, before)):
+        word.glyphs[:0] = glyphs[:first]
+        text += "".join(t for t, _, _ in sorted(before, key=lambda t: t[1]))
+    if after and all(map(_edge, after)):
+        word.glyphs += glyphs[last + 1 :]
+        text = "".join(t for t, _, _ in sorted(after, key=lambda t: t[1])) + text
+    return Word(word.glyphs, text)
+
+
+def _edge(text: tuple[str, int, int]) -> bool:
+    """Whether a glyph's text is a space or punctuation that a word may take in (not a bracket, a mark, a sign)."""
+    return bool(text[0]) and all(char.isspace() or char in ".,:;!?\u060c\u061b\u061f\u06d4" for char in text[0])
 
 
 def as_typed(text: str, elongated: Mapping[str, str]) -> str:
@@ -115,8 +137,9 @@ def poppler_text(text: str) -> str:
     "3 أشياء" comes out "3أشياء"; textlayer.RUN_END)."""
     numbers = iter(reversed(_NUMBER.findall(text)))
     reversed_text = re.sub("\ue000", lambda _: next(numbers), _NUMBER.sub("\ue000", text)[::-1])
-    # and a space that ends it on the right, where the object beside it may begin with a number ("3.5%" | " فِي")
-    return re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})| $", " \u200f", reversed_text)
+    # and a space that ends it on the right, where the object beside it may begin with a number ("3.5%" | " فِي"),
+    # and one before a sign poppler takes for left to right ("# جلب" read "#جلب", a comment in code)
+    return re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}])", " \u200f", reversed_text)
 
 
 def pdfium_text(text: str) -> str:
@@ -198,6 +221,7 @@ def _right_to_left(show: Show) -> bool:
 
 
 _STRONG = {"R": "R", "AL": "R", "L": "L"}
+_SIGNS = "#$+\\-\u00b0\u00b1\u00a3\u00a5\u20ac"  # European terminators and separators: poppler's left to right
 RLM = "\u200f"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
@@ -251,7 +275,7 @@ def line_text(
     spanned: Mapping[tuple[int, float, float], tuple[int, int, str]],
     laid: dict[Key, Laid],
     page: int,
-    verse: bool = False,
+    whole: bool = False,
 ) -> str | None:
     """The text of a line, in reading order, when a vocalised text object (`spanned_objects`) shares it with
     others (a byline: the author's vocalised name, then " · " and a date), else None.
@@ -261,9 +285,9 @@ def line_text(
     sorted left to right again, and an object drawn after the vocalised one but left of it comes between that
     object's arrays, which are then read twice ("name · date name"). So every object of such a line gets one
     named /ActualText of the whole line (textlayer.py): the first read gives it, the others add nothing.
-    Only for lines without left-to-right letters, which their own marks place (textlayer.py). A `verse` line
-    (a verse's two hemistichs, vocalised or not) always gets its text: it is read as one line (textlayer.py)."""
-    if not verse and (not spanned or all(show.origin in spanned for show in line)):
+    Only for lines without left-to-right letters, which their own marks place (textlayer.py). A line read
+    `whole` (a verse's hemistichs, vocalised or not) always gets its text (textlayer.py)."""
+    if not whole and (not spanned or all(show.origin in spanned for show in line)):
         return None
     objects: dict[tuple[int, float, float], list[Show]] = {}
     for show in sorted(line, key=lambda show: show.index):  # in the order drawn: the order of reading

@@ -44,29 +44,34 @@ _OPENS, _CLOSES = frozenset((b"q", b"BDC", b"BMC", b"BT")), frozenset((b"Q", b"E
 
 
 def placed_boxes(document: Any) -> tuple[set[Key], set[Key], set[Key]]:
-    """Where the text of each list marker, of each note call and of each verse starts (page, `Tm` x and y),
-    from the layout."""
+    """Where the text of each list marker, of each note call and of each line to be read whole starts (page,
+    `Tm` x and y), from the layout. Read whole: a verse's line (its hemistichs, columns apart), and a line of a
+    left-to-right block in a right-to-left book (a code block's Arabic comment, "# جلب الأسعار")."""
     from weasyprint.formatting_structure import boxes
 
     markers: set[Key] = set()
     calls: set[Key] = set()
-    verses: set[Key] = set()
+    whole: set[Key] = set()
 
-    def visit(box: Any, number: int, verse: bool) -> None:
+    def visit(box: Any, number: int, verse: bool, turned: bool) -> None:
         if isinstance(box, boxes.TextBox):
             tag = box.element_tag or ""
             found = markers if tag.endswith("::marker") else calls if tag.endswith("::footnote-call") else None
-            found = verses if found is None and verse else found
+            found = whole if found is None and (verse or turned) else found
             if found is not None:
                 found.add(position_key(number, box.position_x, box.position_y + box.baseline))
         element = getattr(box, "element", None)
         verse = verse or (element is not None and "verse" in str(element.get("class") or "").split())
+        if isinstance(box, boxes.BlockContainerBox) and not verse:
+            turned = rtl and box.style["direction"] == "ltr"
         for child in getattr(box, "children", None) or ():
-            visit(child, number, verse)
+            visit(child, number, verse, turned)
 
     for number, page in enumerate(document.pages):
-        visit(page._page_box, number, False)
-    return markers, calls, verses
+        root = next((box for box in page._page_box.children if box.element_tag == "html"), None)
+        rtl = root is not None and root.style["direction"] == "rtl"
+        visit(page._page_box, number, False, False)
+    return markers, calls, whole
 
 
 def enclosing(items: list[Any], first: int, last: int, y: float) -> tuple[int, int] | None:

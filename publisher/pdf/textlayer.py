@@ -124,7 +124,7 @@ def mark_text_layer(
     addresses = list(addresses)
     pages: Iterable[tuple[Any, Any, list[list[Show]]]]
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}  # each font's glyphs, decoded once for all pages
-    markers, calls, verses = placed_boxes(document)
+    markers, calls, whole = placed_boxes(document)
     pages = (
         (stream, resources, read_lines(stream.stream, fonts, decoded))
         for stream, resources in _page_streams(pdf, markers, calls)
@@ -145,13 +145,13 @@ def mark_text_layer(
                 if show.index in called:
                     show.elements = [(part, None if text is None else " ") for part, text in show.elements]
             spanned = spanned_objects(line, laid, page)
-            verse = not called and all(position_key(page, *show.origin[1:]) in verses for show in line)
-            text = line_text(line, spanned, laid, page, verse=True) if verse else None
-            if text is not None:  # a verse, read as one line, without the tatweel kashida drew
+            read_whole = not called and all(position_key(page, *show.origin[1:]) in whole for show in line)
+            text = line_text(line, spanned, laid, page, whole=True) if read_whole else None
+            if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {})
                 depths = depths or vocal.marked_depths(stream.stream)
-                whole = named(pdfium_text_over(text, line))
-                marked = _verse_marks(stream.stream, line, spanned, whole, [*inline(poppler_text(text))], depths)
+                name = named(pdfium_text_over(text, line))
+                marked = _whole_line_marks(stream.stream, line, spanned, name, [*inline(poppler_text(text))], depths)
                 if marked is not None:
                     replacements.update(marked)
                     count, number = count + 1, number + 1
@@ -255,14 +255,16 @@ def _line_pads(
     return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}
 
 
-def _verse_marks(
+def _whole_line_marks(
     items: list[Any], line: list[Show], spanned: Mapping, shared: bytes, outer: list[Any], depths: list[int]
 ) -> dict[int, list[Any]] | None:
-    """The marks of a verse's line, by stream index: one inline /ActualText for poppler around the whole line,
+    """The marks of a line read whole (a verse's, say), by stream index: one inline /ActualText for poppler
+    around the whole line,
     and the named one of the line (`shared`) innermost at one depth on every text object, for PDFium; none
     else. A verse's hemistichs are two columns with a wide gap between them, and their words are spread over
     their columns: poppler took the hemistichs, even a lone word ("رَسْمُهَا"), for blocks of text of their
-    own and read them out of order. Laid over the whole line, the text is one line to it. None where no
+    own and read them out of order. Laid over the whole line, the text is one line to it. (A line of a
+    left-to-right block, an Arabic comment in code, both read in the book's direction: "جلب الأسعار #".) None where no
     marked-content sequence can hold the line alone (readingorder.enclosing)."""
     span = enclosing(items, min(show.index for show in line), max(show.index for show in line), line[0].origin[2])
     if span is None:
