@@ -186,47 +186,15 @@ def pdfium_text(text: str) -> str:
     return "".join(written)
 
 
-def pdfium_text_over(text: str, shows: list[Show]) -> str:
-    """`pdfium_text(text)` for one /ActualText over the arrays `shows`, as PDFium reads it: it takes a line's
-    arrays left to right and gives the /ActualText where it meets the first, laying its characters out in
-    that array's direction. When that array is not right to left (a comma, a mark alone: the line's left end),
-    PDFium read the whole line reversed (poetry fixture, a vocalised line ending in "،"): the text is then
-    written reversed, which PDFium reverses back (measured on PDFium 8149)."""
-    written = pdfium_text(text)
-    first = _read_first(shows)
-    return written if first is None or _right_to_left(first) else written[::-1]
-
-
-def _read_first(shows: list[Show]) -> Show | None:
-    """Of the arrays of a line, the one PDFium reads first: the leftmost on the baseline (a raised mark's array
-    starts a group of its own) that draws something (PDFium passes over an array of spaces alone)."""
-    starts: list[tuple[float, int, Show]] = []
-    ends: dict[tuple[int, float, float], float] = {}
-    for show in sorted(shows, key=lambda show: show.index):
-        left = ends.get(show.origin, show.origin[1])
-        if not show.rise and any(text and not text.isspace() for _, text in show.elements):  # a space: no ink
-            starts.append((left, show.index, show))
-        start, end = _extent([show])
-        ends[show.origin] = left + end - start
-    return min(starts, key=lambda start: start[:2])[2] if starts else None
-
-
-def _right_to_left(show: Show) -> bool:
-    """Whether PDFium takes an array for right to left: as many stretches of right-to-left letters as of
-    left-to-right ones, and at least one (the first character of each glyph's text counts)."""
-    kinds = [_STRONG.get(unicodedata.bidirectional(text[0]), "") for _, text in show.elements if text]
-    stretches = [kind for n, kind in enumerate(kinds) if kind in "RL" and (n == 0 or kinds[n - 1] != kind)]
-    right = stretches.count("R")
-    return right > 0 and right >= stretches.count("L")
-
-
-_STRONG = {"R": "R", "AL": "R", "L": "L"}
 _SIGNS = "#$+\\-\u00b0\u00b1\u00a3\u00a5\u20ac"  # European terminators and separators: poppler's left to right
 RLM = "\u200f"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
 # sign before and a percent sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠").
-_NUMBER = re.compile(f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030]?))")
+# A no-break space after it (before its unit: "١٠٣٣ م", typeset/bidi.py) is a separator to both, read with it.
+_NUMBER = re.compile(
+    f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030]?[\u00a0\u202f]?))"
+)
 # The brackets and quotes PDFium mirrors as it reverses them (textlayer.py writes their mirror images too).
 MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
 MIRRORED_CHARS = frozenset("(){}[]<>«»‹›")
@@ -306,7 +274,7 @@ def line_text(
         else:
             return None
     text = texts[0]
-    extents = [(*_extent(shows), shows[0].size) for shows in objects.values()]
+    extents = [(*extent(shows), shows[0].size) for shows in objects.values()]
     for (left, right, size), (left2, right2, _), more in zip(extents, extents[1:], texts[1:], strict=False):
         if max(left - right2, left2 - right) > GAP * size and not (text[-1:].isspace() or more[:1].isspace()):
             text += " "  # a blank between two objects (a margin): PDFium would have read a space there
@@ -317,7 +285,7 @@ def line_text(
 GAP = 0.15  # em: a blank between two text objects wider than this is a space between words
 
 
-def _extent(shows: list[Show]) -> tuple[float, float]:
+def extent(shows: list[Show]) -> tuple[float, float]:
     """Where a text object's arrays begin and end on the line, left to right, in points."""
     left = shows[0].origin[1]
     advance = 0.0

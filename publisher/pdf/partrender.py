@@ -16,6 +16,7 @@ from typing import Any
 from ..typeset.job import Job
 from ..typeset.numerals import CSS_COUNTER_STYLES
 from ..typeset.pagemap import PageStart
+from .orient import Written, orient
 from .pagemap import page_starts
 from .parts import PART_END, PART_START, Book, Part, part_html
 from .render import finisher, pdf_options, weasyprint_for
@@ -130,7 +131,8 @@ def draw(
     for name in sorted(fake):
         kept[0].anchors[name] = (0, 0, 0, 0)
     fonts: dict[str, FontUse] = {}
-    base = finisher(job, html, marks)
+    written: list[Written] = []
+    base = finisher(job, html, marks, written=written)
 
     def finish(part_document: Any, pdf: Any) -> None:
         hashes = [font.hash for font in part_document.fonts.values()]
@@ -151,7 +153,7 @@ def draw(
             texts, widths = dict(font.to_unicode), dict(font.widths)
             fonts[font.hash] = FontUse(digest, index, facts["family"], facts["plain"], widths, texts, clusters)
 
-    data = copy.write_pdf(**pdf_options(job), finisher=finish)
+    data = orient(copy.write_pdf(**pdf_options(job), finisher=finish), written)
     if _draws_notdef(data):  # the merge keeps the pages' text and glyph ids: read here, not in the book
         raise Unsupported("a page draws .notdef (a box for a character no font has)")
     bookmarks = [(page.height, list(page.bookmarks)) for page in kept]

@@ -33,6 +33,7 @@ from ..workspace import display_path, packaged_dir
 from .figures import fit_figures
 from .kashida import elongated_verse, number_paragraphs
 from .kashida import justify as justify_with_kashida
+from .orient import Written, orient
 from .pagemap import page_starts
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
@@ -230,14 +231,21 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None, pag
         if pages is not None:  # before kashida changes the boxes' text
             pages(page_starts(document, counters, CSS_COUNTER_STYLES[job.document.numerals]))
         elongated = {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)} if kashida else {}
-        return document.write_pdf(**_options(manifest), finisher=finisher(job, html, marks, elongated))
+        written: list[Written] = []
+        data = document.write_pdf(**_options(manifest), finisher=finisher(job, html, marks, elongated, written))
+    return orient(data, written)
 
 
 def finisher(
-    job: Job, html: str, marks: tuple[float, str] | None, elongated: Mapping[str, str] | None = None
+    job: Job,
+    html: str,
+    marks: tuple[float, str] | None,
+    elongated: Mapping[str, str] | None = None,
+    written: list[Written] | None = None,
 ) -> Callable[[Any, Any], None]:
     """WeasyPrint's finisher for the book laid out from `html`: the font check, the structure, the text
-    layer, the marks and the metadata (`_finish`)."""
+    layer, the marks and the metadata (`_finish`); `written` is told the lines PDFium is to proofread
+    (orient.py)."""
     manifest = job.manifest
     return partial(
         _finish,
@@ -251,6 +259,7 @@ def finisher(
         identifier=manifest.identifier,
         profile=_profile_name(manifest) if manifest.pdf.standard == "pdf/x-4" else "",
         owners=(manifest.publisher, manifest.rights),
+        written=written,
     )
 
 
@@ -354,6 +363,7 @@ def _finish(
     identifier: str = "",
     profile: str = "",
     owners: tuple[str | None, str | None] = (None, None),
+    written: list[Written] | None = None,
 ) -> None:
     """Refuse a PDF that would embed a font not from fonts/; screen PDFs open on their bookmarks; header
     cells get their scope and links their text as description (structure.py).
@@ -371,7 +381,7 @@ def _finish(
     if screen:
         pdf.catalog["PageMode"] = "/UseOutlines"
     if rtl:
-        mark_text_layer(document, pdf, addresses, elongated)
+        mark_text_layer(document, pdf, addresses, elongated, written)
     if marks is not None:
         draw_marks(pdf, *marks)
     if standard == "pdf/x-4":

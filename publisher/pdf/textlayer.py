@@ -82,14 +82,20 @@ from .lineroles import (
     WORD,
     split_line,
 )
-from .marks import as_typed, line_text, marked_words, pdfium_text, pdfium_text_over, poppler_text, spanned_objects
+from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
+from .orient import Written
 from .pagetext import Show, kerning_gaps, read_lines
+from .pdfiumline import pdfium_text_over
 from .readingorder import enclosing, move_markers_and_calls, placed_boxes
 from .tounicode import rewrite_to_unicode
 
 
 def mark_text_layer(
-    document: Any, pdf: Any, addresses: Iterable[str] = (), elongated: Mapping[str, str] | None = None
+    document: Any,
+    pdf: Any,
+    addresses: Iterable[str] = (),
+    elongated: Mapping[str, str] | None = None,
+    written: list[Written] | None = None,
 ) -> int:
     """Declare the reading order right-to-left and add the marks described above; returns how many marks.
 
@@ -117,6 +123,13 @@ def mark_text_layer(
             if shared:
                 names[text] = name
         return f"/Span /{name} BDC".encode()
+
+    def line_named(page: int, typed: str, shows: list[Show], line: list[Show]) -> bytes:
+        """A line's (or a vocalised object's) named /ActualText, noted for PDFium to proofread (orient.py)."""
+        mark = named(pdfium_text_over(typed, shows, line))
+        if written is not None:
+            written.append(Written(page, mark.split()[1][1:].decode(), typed))
+        return mark
 
     def inline(text: str) -> list[Any]:
         return ["/Span", pydyf.Dictionary({"ActualText": pydyf.String(text)}), b"BDC"]
@@ -150,7 +163,7 @@ def mark_text_layer(
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {})
                 depths = depths or vocal.marked_depths(stream.stream)
-                name = named(pdfium_text_over(text, line))
+                name = line_named(page, text, line, line)
                 marked = _whole_line_marks(stream.stream, line, spanned, name, [*inline(poppler_text(text))], depths)
                 if marked is not None:
                     replacements.update(marked)
@@ -165,11 +178,11 @@ def mark_text_layer(
             shared_text = line_text(line, spanned, laid, page) if simple else None
             depths = (depths or vocal.marked_depths(stream.stream)) if shared_text else depths  # once a page
             pads = _line_pads(line, split, spanned, depths) if shared_text and spanned else None
-            shared = named(pdfium_text_over(shared_text, line)) if pads is not None and shared_text else None
+            shared = line_named(page, shared_text, line, line) if pads is not None and shared_text else None
             for first, last, text in spanned.values():
                 # a vocalised line: its text object's operators kept whole, inside one pair of /ActualText
                 pad = pads[first] if shared and pads else 0
-                own = shared or named(pdfium_text_over(text, [s for s in line if first <= s.index <= last]))
+                own = shared or line_named(page, text, [s for s in line if first <= s.index <= last], line)
                 opening = [*inline(poppler_text(text)), *[b"/Span BMC"] * pad, own]
                 replacements[first] = [*opening, stream.stream[first]]
                 replacements[last] = [*replacements.get(last, [stream.stream[last]]), *[b"EMC"] * (pad + 2)]

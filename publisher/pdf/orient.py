@@ -1,0 +1,70 @@
+"""The lines whose /ActualText PDFium reads backwards, found by reading the written PDF with PDFium, and turned.
+
+A line read whole (a verse, a vocalised line, a code block's Arabic comment) carries one named /ActualText on
+all its text objects, and PDFium lays it out in the direction of the object it meets first
+(pdfiumline.py). That guess is measured, not known: on texts it had never seen ("# حساب المؤشر اليومي"
+opening a code block) PDFium read a line the other way round from another built the same way. So the
+finished PDF is read once with PDFium (pypdfium2, the reader Chrome uses), and each such line it reads
+reversed gets its text written the other way, which it then reads as typed. Only books with such lines pay
+for it; the property lists change, nothing drawn does.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_BRACKETS = str.maketrans("(){}[]<>«»‹›", "||||||||||||")  # PDFium mirrors them as it reverses
+
+
+@dataclass(frozen=True)
+class Written:
+    """A line's named /ActualText: the page, the property list's name, the line's text as typed."""
+
+    page: int
+    name: str
+    text: str
+
+
+def orient(data: bytes, written: Iterable[Written]) -> bytes:
+    """`data` (a PDF) with the /ActualText of each line PDFium reads reversed written the other way."""
+    by_page: dict[int, list[Written]] = defaultdict(list)
+    for line in written:
+        by_page[line.page].append(line)
+    if not by_page:
+        return data
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    turned: set[tuple[int, str]] = set()
+    try:
+        for page, lines in sorted(by_page.items()):
+            read = _plain(document[page].get_textpage().get_text_range())
+            for line in lines:
+                text = _plain(line.text)
+                if len(text) > 1 and text not in read and text[::-1] in read:
+                    turned.add((page, line.name))
+    finally:
+        document.close()
+    return _turn(data, turned) if turned else data
+
+
+def _plain(text: str) -> str:
+    return _CONTROLS.sub("", text).replace("\r\n", "\n").translate(_BRACKETS)
+
+
+def _turn(data: bytes, turned: set[tuple[int, str]]) -> bytes:
+    """The PDF with the named /ActualText of each (page, name) reversed, in that page's property lists."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page, name in sorted(turned):
+            entry = pdf.pages[page].Resources.Properties["/" + name]
+            entry.ActualText = pikepdf.String(str(entry.ActualText)[::-1])
+        out = io.BytesIO()
+        pdf.save(out, fix_metadata_version=False, deterministic_id=True, min_version=pdf.pdf_version)
+        return out.getvalue()

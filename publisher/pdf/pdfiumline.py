@@ -1,0 +1,89 @@
+"""Which way PDFium lays out an /ActualText shared by the arrays of a line, and so which way to write it.
+
+PDFium (8149, pypdfium2 5.15) reads a page's text objects (one per `TJ`) in two stages. First it gathers
+them in the order drawn into groups, each kept sorted left to right, and closes a group when an object sits
+higher or lower than the group's rightmost one by more than half the wider of their two facing glyphs (a
+raised mark's array, drawn with `Ts`, usually does). Then it reads each group's objects in that order; the
+first object of a shared /ActualText gives the text, and the others, which carry the same innermost one,
+add nothing.
+
+Measured: when that first object is not right to left (a comma or a full stop alone at the line's left end,
+a raised or lowered mark's array beside it aside) and the group goes on with more of the line, PDFium read the
+line reversed (the poetry fixture's "... يَا بَنِيَّ،"); the text is then written reversed, which it reverses
+back. When the group ends with that object (a raised mark's array comes next: "... ابْنِ القَارِحِ." in a
+vocalised paragraph), or the object is right to left, it reads the text as written, whatever the object's
+glyph (tried with "،", "." and "ب"). This is a model of what was seen, not of PDFium's code: a line it still
+gets wrong ("# حساب المؤشر اليومي" opening a code block read reversed, "# جلب الأسعار" in the same place
+not) is found and turned once the PDF is written (orient.py).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .marks import extent, pdfium_text
+from .pagetext import Show
+
+_STRONG = {"R": "R", "AL": "R", "L": "L"}
+
+
+def pdfium_text_over(text: str, shows: list[Show], line: list[Show] | None = None) -> str:
+    """`pdfium_text(text)` for one /ActualText over the arrays `shows` of `line` (default: they are the line),
+    reversed where PDFium would read it reversed (see above)."""
+    written = pdfium_text(text)
+    return written[::-1] if _reads_reversed(shows, line or shows) else written
+
+
+def _reads_reversed(shows: list[Show], line: list[Show]) -> bool:
+    marked = {id(show) for show in shows}
+    for group in _groups(line):
+        ours = [show for show in group if id(show) in marked]
+        if ours:  # a raised or lowered mark's array beside the first one is not what PDFium measured by
+            first = next((show for show in ours if not show.rise), ours[0])
+            return len(ours) > 1 and not _right_to_left(first)
+    return False
+
+
+def _groups(line: list[Show]) -> list[list[Show]]:
+    """PDFium's first stage over the arrays of a line: groups in the order drawn, each sorted left to right.
+    Arrays that draw nothing PDFium can see (spaces alone, empty) are passed over."""
+    groups: list[list[tuple[float, Show]]] = []
+    ends: dict[tuple[int, float, float], float] = {}
+    for show in sorted(line, key=lambda show: show.index):
+        left = ends.get(show.origin, show.origin[1])
+        start, end = extent([show])
+        ends[show.origin] = left + end - start
+        glyphs = [element for element, text in show.elements if text and element[1:-1]]
+        if not glyphs or not any(text and not text.isspace() for _, text in show.elements):
+            continue
+        if groups:
+            _, last = groups[-1][-1]
+            facing = max(_width(last, _last_glyph(last)), _width(show, glyphs[0]))
+            if abs(_height(show) - _height(last)) > facing / 2:
+                groups.append([])
+        else:
+            groups.append([])
+        groups[-1].append((left, show))
+        groups[-1].sort(key=lambda placed: placed[0])
+    return [[show for _, show in group] for group in groups]
+
+
+def _last_glyph(show: Show) -> bytes:
+    return [element for element, text in show.elements if text and element[1:-1]][-1]
+
+
+def _width(show: Show, glyph: bytes) -> float:
+    return show.font.widths.get(int(glyph[1:-1], 16), 0) * show.size / 1000
+
+
+def _height(show: Show) -> float:
+    return show.origin[2] - show.rise  # `Tm` flips the y axis: a rise moves the glyphs up the page
+
+
+def _right_to_left(show: Show) -> bool:
+    """Whether PDFium takes an array for right to left: as many stretches of right-to-left letters as of
+    left-to-right ones, and at least one (the first character of each glyph's text counts)."""
+    kinds = [_STRONG.get(unicodedata.bidirectional(text[0]), "") for _, text in show.elements if text]
+    stretches = [kind for n, kind in enumerate(kinds) if kind in "RL" and (n == 0 or kinds[n - 1] != kind)]
+    right = stretches.count("R")
+    return right > 0 and right >= stretches.count("L")
