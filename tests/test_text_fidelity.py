@@ -189,8 +189,19 @@ def test_a_merged_cluster_maps_each_glyph_to_its_own_characters() -> None:
 # proofread such lines), a number lost its no-break space before its unit ("١٠٣٣ م", marks._NUMBER). Left in
 # bulletin: PDFium reads the keys "Ctrl+S", three text objects side by side, "S+Ctrl"; both read the comment after
 # code on "index = compute_index(...)  # النتيجة" before the code (a left-to-right line with Arabic in it).
+# persian-report, scripture and weather, the next three (2026-12-03): PDFium 98.82 %, 90.91 %, 100 %, poppler
+# 96.47 %, 95.45 %, 100 %. A percent sign drawn left of Persian digits read first ("٪۱۲٫۵": lineroles._after_number
+# took only Arabic-Indic digits); a line PDFium read reversed that the proofreading missed (it compared the marks
+# too, which PDFium keeps in order as it reverses a line: orient._plain); the Qur'an's ornate parentheses and a
+# bracketed reference moved by both ("تعالى:﴿ ذلك", "البقرة،]٢": marks.ORNATE, marks.poppler_text); an em dash
+# between a number and a bracketed Latin word ("۳۰ — (Shiraz)": lineroles._parted). Now 100 % but poppler's
+# persian-report, which reads the dash inside the Latin run: 98.82 %. With the marks, PDFium gives "ﷺ" as the
+# words it stands for (its own normalisation: scripture 95.45 %).
 FIXTURE_FLOORS = {
     "abbasid": (1.0, 1.0, 1.0, 1.0),
+    "persian-report": (1.0, 0.98, 1.0, 0.98),
+    "scripture": (1.0, 1.0, 0.95, 1.0),
+    "weather": (1.0, 1.0, 1.0, 1.0),
     "bulletin": (0.98, 0.98, 0.98, 0.98),
     "details": (1.0, 1.0, 1.0, 1.0),
     "figures": (1.0, 0.97, 1.0, 0.97),
@@ -205,23 +216,25 @@ FIXTURE_FLOORS = {
 }
 
 
-def test_vocalised_words_do_not_regress(tmp_path) -> None:
+@pytest.mark.parametrize("slug", FIXTURE_FLOORS)
+def test_the_fixtures_words_do_not_regress(tmp_path, slug: str) -> None:
+    """Each fixture's words as both extractors read its pages, and as a screen reader walks its structure."""
     from publisher import build
 
-    root = make_workspace(tmp_path, *(FIXTURES / slug for slug in FIXTURE_FLOORS))
+    floors = FIXTURE_FLOORS[slug]
+    root = make_workspace(tmp_path, FIXTURES / slug)
     build(root, formats=["pdf"], jobs=1)
-    for slug, floors in FIXTURE_FLOORS.items():
-        results = measure(root, slug)
-        for extractor, floor in zip(EXTRACTORS[:4], floors, strict=True):
-            assert results[extractor].accuracy >= floor, (slug, extractor, results[extractor].accuracy)
-        pdf = root / "dist" / f"{slug}.pdf"  # read as a screen reader walks its structure (test_pdf_structure.py)
-        assert problems(pdf) == [] and pdfua_findings(pdf)[0] == []
-        with pikepdf.open(pdf) as document:
-            first = anchor_page(document, "ch01") or 0
-        for marks in (False, True):  # the notes sit where they are called (mashriq's), matched apart
-            text, notes = source_parts(root, slug, marks)
-            read = compare(text, words(structure_text(pdf, first), marks), notes)
-            assert read.accuracy >= floors[0], (slug, marks, read.differences)  # as PDFium reads the pages
+    results = measure(root, slug)
+    for extractor, floor in zip(EXTRACTORS[:4], floors, strict=True):
+        assert results[extractor].accuracy >= floor, (slug, extractor, results[extractor].accuracy)
+    pdf = root / "dist" / f"{slug}.pdf"  # read as a screen reader walks its structure (test_pdf_structure.py)
+    assert problems(pdf) == [] and pdfua_findings(pdf)[0] == []
+    with pikepdf.open(pdf) as document:
+        first = anchor_page(document, "ch01") or 0
+    for marks, floor in ((False, floors[0]), (True, floors[2])):  # the notes sit where they are called, apart
+        text, notes = source_parts(root, slug, marks)
+        read = compare(text, words(structure_text(pdf, first), marks), notes)
+        assert read.accuracy >= floor, (slug, marks, read.differences)  # as PDFium reads the pages
 
 
 def test_every_list_marker_of_a_crowded_page_reads_beside_its_item(tmp_path) -> None:

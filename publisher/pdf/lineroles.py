@@ -165,7 +165,7 @@ def _after_number(left: str, text: str, right: str) -> bool:
         return False
     if digit not in ("EN", "AN"):  # a letter: sentence punctuation only
         return text in SENTENCE
-    return unicodedata.bidirectional(text[:1]) == "CS" or (text in PERCENT and digit == "AN")
+    return unicodedata.bidirectional(text[:1]) == "CS" or text in PERCENT  # "٨٪" and "۱۲٫۵٪" are drawn "٪٨"
 
 
 SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right
@@ -176,7 +176,11 @@ def _parted(kind: str, between: str, separated: bool) -> bool:
     `between` (after the first space; `separated`: a separator somewhere), begins another phrase."""
     if kind == "N":
         return False
-    return (bool(between) and set(between) <= STOPS) or (separated and kind == "L")
+    stops = set(between) & STOPS  # and a bracket or a quote after them: "۳۰ — (Shiraz)", drawn "۳۰ — )Shiraz("
+    return (bool(stops) and set(between) - stops <= BRACKETS) or (separated and kind == "L")
+
+
+BRACKETS = frozenset("()[]{}«»‹›“”‘’\"'")
 
 
 def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[int]:

@@ -139,7 +139,12 @@ def poppler_text(text: str) -> str:
     reversed_text = re.sub("\ue000", lambda _: next(numbers), _NUMBER.sub("\ue000", text)[::-1])
     # and a space that ends it on the right, where the object beside it may begin with a number ("3.5%" | " فِي"),
     # and one before a sign poppler takes for left to right ("# جلب" read "#جلب", a comment in code)
-    return re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}])", " \u200f", reversed_text)
+    # and a bracket (the ornate ones of the Qur'an too) between two, which poppler otherwise takes to the word or
+    # number beside it ("تعالى﴿ ذلك", "البقرة،]٢")
+    marked = re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}])", " \u200f", reversed_text)
+    # and one between a number and the punctuation before it ("البقرة: ٢", read "البقرة٢ :")
+    marked = re.sub(f"(?<={_DIGIT}) (?=[^\\w\\s\u200f])", " \u200f", marked)
+    return re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
 
 
 def pdfium_text(text: str) -> str:
@@ -172,7 +177,7 @@ def pdfium_text(text: str) -> str:
             ending = re.match("[\u064b-\u065f\u0670]+", stretch) if after_letters else None  # the word's last marks
             marks = ending[0] if ending else ""
             by_number = "D" in (stretches[n - 1][0] if n else "", stretches[n + 1][0] if n + 1 < len(stretches) else "")
-            if marks or by_number or any(c in MIRRORED_CHARS for c in stretch):
+            if marks or by_number or any(c in MIRRORED_CHARS or c in ORNATE for c in stretch):
                 punctuation = stretch[len(marks) :]
                 written.append(marks + RLM + "".join(c.translate(MIRROR) + RLM for c in punctuation))
             else:
@@ -198,6 +203,8 @@ _NUMBER = re.compile(
 # The brackets and quotes PDFium mirrors as it reverses them (textlayer.py writes their mirror images too).
 MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
 MIRRORED_CHARS = frozenset("(){}[]<>«»‹›")
+ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved
+_BRACKET = re.compile("[" + re.escape("".join(sorted(MIRRORED_CHARS | ORNATE))) + "]")
 
 
 def _pdfium_kind(char: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,7 +55,10 @@ def orient(data: bytes, written: Iterable[Written]) -> bytes:
 
 
 def _plain(text: str) -> str:
-    return _CONTROLS.sub("", text).replace("\r\n", "\n").translate(_BRACKETS)
+    """The text as compared: no bidi controls, no marks (PDFium keeps a letter's marks in their order when it
+    reverses a line: "اللَّهِ" came back "ِهّ َللا"), all brackets alike (it mirrors them)."""
+    text = _CONTROLS.sub("", text).replace("\r\n", "\n").translate(_BRACKETS)
+    return "".join(char for char in text if not unicodedata.combining(char))
 
 
 def _turn(data: bytes, turned: set[tuple[int, str]]) -> bytes:
