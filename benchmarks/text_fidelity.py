@@ -38,7 +38,7 @@ _CONTROLS = re.compile(r"[\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")  # bi
 # "+tatweel": harakat and bidi controls dropped, tatweel kept, so that one the author did not type (kashida
 # justification draws them) counts as a wrong word when it comes out of the extractor.
 _DROP_KEEPING_TATWEEL = re.compile(r"[\u064B-\u065F\u0670\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
-_EDGE = "()[]{}«»‹›.,،؛;:؟?!…·•–—\"'“”‘’"  # · • –: separators and list bullets the layouts draw (book.css)
+_EDGE = "()[]{}«»‹›.,،؛;:؟?!…·•–—۔\"'“”‘’"  # · • –: separators and list bullets the layouts draw (book.css)
 # Inline elements join what they hold to the words beside them ("<kbd>Ctrl</kbd>+<kbd>S</kbd>" prints "Ctrl+S");
 # the others part words (a span may be set as a block: a figure's credit).
 _INLINE = re.compile(

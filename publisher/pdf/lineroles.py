@@ -6,6 +6,7 @@ The reasons for each are in textlayer.py's docstring; this module decides, textl
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 
 from . import marks as vocal
@@ -43,7 +44,9 @@ PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_H
     9
 )
 WORD = 100
-SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE)  # roles whose marks leave the line's text to one (marks.py)
+# Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
+# line's text has the bracket (a note's "(1)" beside a vocalised line).
+SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE, MIRRORED, AFTER_NUMBER)
 
 
 def split_line(
@@ -120,7 +123,8 @@ def split_line(
                 for near in closing[1]:
                     show.elements[near] = (b"", None)
         pieces = [
-            (role, part, runs[-1 - role] if role < 0 else text) for role, part, text in _pieces(show.elements, roles)
+            (role, part, runs[-1 - role] if role < 0 else _typed_range(text) if role == LTR_RUN else text)
+            for role, part, text in _pieces(show.elements, roles)
         ]
         split.append((pieces, [scaling[index] for index in sorted(scaling)]))
     return split
@@ -161,6 +165,8 @@ def _after_number(left: str, text: str, right: str) -> bool:
     """Whether `text`, drawn between `left` and `right`, is punctuation that follows the number or the
     left-to-right run on its right ("A5." ends a sentence: PDFium read "A.5")."""
     digit = unicodedata.bidirectional(right[:1] or " ")
+    if text in RANGE and digit in ("EN", "AN") and unicodedata.bidirectional(left[:1] or " ") in ("EN", "AN"):
+        return True  # "۱۷۹۷–۱۸۶۹": two numbers the bidi algorithm sets right to left, read the other way
     if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
         return False
     if digit not in ("EN", "AN"):  # a letter: sentence punctuation only
@@ -169,6 +175,7 @@ def _after_number(left: str, text: str, right: str) -> bool:
 
 
 SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right
+RANGE = frozenset("\u2013\u2014")  # dashes that are no separator to the bidi algorithm (a hyphen is)
 
 
 def _parted(kind: str, between: str, separated: bool) -> bool:
@@ -207,7 +214,7 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
             run = []
         elif kind == "L" and roles[index] == PLAIN:
-            run = [run[0] if run else index, index]
+            run = [run[0] if run else _signed(elements, roles, index), index]
     reading = "R"  # PDFium reads the line from its visual right end, right to left
     for index in reversed(range(len(elements))):
         text = elements[index][1] or ""
@@ -227,6 +234,40 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
             ):
                 roles[near], near = MIRRORED, near + step
     return roles
+
+
+def _typed_range(text: str) -> str:
+    """A run's text as typed: numbers joined by a dash the bidi algorithm does not hold them together with
+    ("۱۷۹۷–۱۸۶۹") are drawn in the other order ("۱۸۶۹–۱۷۹۷"), which the run's text, read off the page, has."""
+    parts = re.split(f"([{''.join(RANGE)}])", text)
+    if len(parts) < 3 or not all(part.strip().isdigit() for part in parts[::2]):
+        return text
+    return "".join(reversed(parts))
+
+
+def poppler_range(text: str) -> str | None:
+    """For a range as typed (`_typed_range`), the /ActualText poppler reads back as typed: the numbers as drawn,
+    each between RIGHT-TO-LEFT MARKs ("‏۱۸۶۹‏–‏۱۷۹۷‏"); None for any other run."""
+    parts = re.split(f"([{''.join(RANGE)}])", text)
+    if len(parts) < 3 or not all(part.strip().isdigit() for part in parts[::2]):
+        return None
+    return RLM + RLM.join(reversed(parts)) + RLM
+
+
+RLM = "\u200f"
+
+
+def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: int) -> int:
+    """Where a run that begins at `index` begins with its sign: the sign drawn just left of a number ("+212 5 37
+    27 84 00", which PDFium read "212 ... +00")."""
+    before = next((n for n in range(index - 1, -1, -1) if elements[n][1] is not None), None)
+    text = elements[index][1] or ""
+    if before is not None and roles[before] == PLAIN and elements[before][1] in SIGNS and text[:1].isdigit():
+        return before
+    return index
+
+
+SIGNS = frozenset("+-\u2212\u00b1")
 
 
 def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:

@@ -85,9 +85,12 @@ def marked_words(
                     word = "".join(c[1] for c in reversed(current))
                 kerned = any(i in gaps[s] for (s, i), *_ in current[:-1])
                 drawn = "".join(line[s].elements[i][1] or "" for (s, i), *_ in reversed(current))
+                # a glyph that stands for nothing (Amiri's tatweel between a lam and a kaf, "جھلک"): PDFium reads
+                # its glyph id instead ("جھࢎلک"), poppler a space ("جھ لک")
+                silent = any(not line[s].elements[i][1] for (s, i), *_ in current)
                 if word in elongated:
                     words.append(_to_edges(Word([c[0] for c in current], elongated[word]), glyphs, texts))
-                elif kerned or any(map(is_mark, word)) or word != drawn:
+                elif kerned or silent or any(map(is_mark, word)) or word != drawn:
                     words.append(_to_edges(Word([c[0] for c in current], word), glyphs, texts))
                 current = []
     return words
@@ -276,8 +279,10 @@ def line_text(
         glyphs = [(element, text) for show in shows for element, text in show.elements if text is not None]
         if layout is not None and [int(e[1:-1], 16) for e, _ in glyphs] == [glyph for glyph, _, _ in layout.glyphs]:
             texts.append(layout.text[min(s for _, s, _ in layout.glyphs) : max(e for _, _, e in layout.glyphs)])
-        elif all(unicodedata.bidirectional(text) in ("WS", "ON", "CS") for _, text in glyphs):
-            texts.append("".join(text for _, text in reversed(glyphs)))  # " · ": its glyphs, right to left
+        elif all(unicodedata.bidirectional(text[:1]) in _NEUTRAL_OR_DIGIT for _, text in glyphs):
+            # " · " or a note's "(1) ": its glyphs right to left, a number's left to right
+            drawn = "".join(text for _, text in glyphs)
+            texts.append("".join(reversed([m[0] for m in re.finditer(f"{_NUMBER.pattern}|.", drawn)])))
         else:
             return None
     text = texts[0]
@@ -289,6 +294,7 @@ def line_text(
     return None if any(unicodedata.bidirectional(char) == "L" for char in text) else text
 
 
+_NEUTRAL_OR_DIGIT = frozenset(("WS", "ON", "CS", "ES", "ET", "EN", "AN"))
 GAP = 0.15  # em: a blank between two text objects wider than this is a space between words
 
 

@@ -56,7 +56,8 @@ def placed_boxes(document: Any) -> tuple[set[Key], set[Key], set[Key]]:
     def visit(box: Any, number: int, verse: bool, turned: bool) -> None:
         if isinstance(box, boxes.TextBox):
             tag = box.element_tag or ""
-            found = markers if tag.endswith("::marker") else calls if tag.endswith("::footnote-call") else None
+            found = markers if tag.endswith(("::marker", "::footnote-marker")) else None
+            found = calls if tag.endswith("::footnote-call") else found
             found = whole if found is None and (verse or turned) else found
             if found is not None:
                 found.add(position_key(number, box.position_x, box.position_y + box.baseline))

@@ -80,6 +80,7 @@ from .lineroles import (
     STRETCHED_SPACE,
     UNKNOWN_LTR,
     WORD,
+    poppler_range,
     split_line,
 )
 from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
@@ -225,10 +226,14 @@ def mark_text_layer(
                         items += [*inline(RUN_END), tj, b"EMC"]
                     elif role == STRETCHED_SPACE:
                         items += [*inline(RUN_END), f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz", b"EMC"]
+                    elif role == LTR_RUN and (drawn := poppler_range(text)):  # "۱۷۹۷–۱۸۶۹", drawn "۱۸۶۹–۱۷۹۷"
+                        items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN:
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
                     elif role == AFTER_NUMBER:
                         items += [*inline(vocal.RLM + text + vocal.RLM), tj, b"EMC"]
+                    elif role == MIRRORED and shared:  # the line's /ActualText has the bracket
+                        items.append(tj)
                     elif role == MIRRORED:
                         items += [named(text.translate(vocal.MIRROR)), tj, b"EMC"]
                     elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one
@@ -303,7 +308,7 @@ def _padded(name: bytes, tj: bytes, pad: int) -> bytes:
 
 def _outside(role: int) -> int:
     """How many marked-content sequences a piece of this role opens around its `TJ` (a word's span pieces)."""
-    return 2 if role >= WORD else 1 if role in (RUN_END_SPACE, STRETCHED_SPACE) else 0
+    return 2 if role >= WORD else 1 if role in (RUN_END_SPACE, STRETCHED_SPACE, AFTER_NUMBER) else 0
 
 
 def _address_roles(
