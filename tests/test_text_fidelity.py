@@ -186,9 +186,9 @@ def test_a_merged_cluster_maps_each_glyph_to_its_own_characters() -> None:
 # abbasid and bulletin, texts written after all the above were at 100 % (2026-12-03), read PDFium 83.18 % and
 # 92.81 %, poppler 96.97 % and 96.73 % at first: a ṣadr wrapped its last word (typeset/verse.SLACK), PDFium read
 # a vocalised line and a code comment reversed (pdfiumline.py guessed its direction wrong: orient.py now has PDFium
-# proofread such lines), a number lost its no-break space before its unit ("١٠٣٣ م", marks._NUMBER). Left in
-# bulletin: PDFium reads the keys "Ctrl+S", three text objects side by side, "S+Ctrl"; both read the comment after
-# code on "index = compute_index(...)  # النتيجة" before the code (a left-to-right line with Arabic in it).
+# proofread such lines), a number lost its no-break space before its unit ("١٠٣٣ م", marks._NUMBER), PDFium read
+# the keys "Ctrl+S", three text objects side by side, "S+Ctrl" (now one run: lineroles._touching). Left in
+# bulletin (98.68 % both): the comment after code on "index = compute_index(...)  # النتيجة" read before the code.
 # persian-report, scripture and weather, the next three (2026-12-03): PDFium 98.82 %, 90.91 %, 100 %, poppler
 # 96.47 %, 95.45 %, 100 %. A percent sign drawn left of Persian digits read first ("٪۱۲٫۵": lineroles._after_number
 # took only Arabic-Indic digits); a line PDFium read reversed that the proofreading missed (it compared the marks

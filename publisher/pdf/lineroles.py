@@ -95,7 +95,7 @@ def split_line(
         else:
             between += text if first is not None else ""
             separated = separated or text in SEPARATORS
-    runs = _shared_runs(glyphs, marks) if rtl else []
+    runs = _shared_runs(glyphs, marks, _touching(line)) if rtl else []
     edged = [(0, 0, ""), *glyphs, (0, 0, "")]
     for (_, _, left), (s, i, text), (_, _, right) in zip(edged, edged[1:], edged[2:], strict=False):
         if rtl and marks[s][i] == PLAIN and _after_number(left, text, right):
@@ -130,7 +130,26 @@ def split_line(
     return split
 
 
-def _shared_runs(glyphs: list[tuple[int, int, str]], marks: list[list[int]]) -> list[str]:
+def _touching(line: list[Show]) -> set[int]:
+    """The arrays of a line (by number) that begin less than TOUCHING em from where the array on their left
+    ends: keys typed `<kbd>Ctrl</kbd>+<kbd>S</kbd>`, each in a box of its own; not table cells."""
+    ends: dict[tuple[int, float, float], float] = {}
+    placed = []
+    for number, show in sorted(enumerate(line), key=lambda pair: pair[1].index):
+        left = ends.get(show.origin, show.origin[1])
+        start, end = vocal.extent([show])
+        ends[show.origin] = left + end - start
+        placed.append((left, left + end - start, number, show.size))
+    placed.sort()
+    return {
+        number for (_, end, _, _), (left, _, number, size) in itertools.pairwise(placed) if left - end < TOUCHING * size
+    }
+
+
+TOUCHING = 0.5
+
+
+def _shared_runs(glyphs: list[tuple[int, int, str]], marks: list[list[int]], touching: set[int]) -> list[str]:
     """Left-to-right runs drawn in several text objects ("Maroc *Digital* 2030"), which PDFium would read
     segment by segment reversed: their glyphs get the role -1 - n (their elements from the first letter or
     digit to the last); returns the runs' texts, n-th for the n-th. Each object's part of the run gets the
@@ -141,7 +160,7 @@ def _shared_runs(glyphs: list[tuple[int, int, str]], marks: list[list[int]]) -> 
     previous = (-1, -1, " ")
     for position, (s, i, text) in enumerate(glyphs):
         kind = letter_kind(text)
-        if s != previous[0] and not (text + previous[2]).count(" "):  # objects side by side (table cells)
+        if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching:  # side by side (cells)
             runs.append([])
         if kind == "L":
             runs[-1][:] = [runs[-1][0] if runs[-1] else position, position]
