@@ -38,7 +38,7 @@ from .pagemap import page_starts
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
 from .structure import complete_structure
-from .textlayer import mark_text_layer
+from .textlayer import mark_ltr_phrases, mark_text_layer
 
 
 def render_html(job: Job) -> str:
@@ -382,6 +382,8 @@ def _finish(
         pdf.catalog["PageMode"] = "/UseOutlines"
     if rtl:
         mark_text_layer(document, pdf, addresses, elongated, written)
+    else:
+        mark_ltr_phrases(document, pdf)
     if marks is not None:
         draw_marks(pdf, *marks)
     if standard == "pdf/x-4":

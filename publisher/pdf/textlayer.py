@@ -83,6 +83,7 @@ from .lineroles import (
     poppler_range,
     split_line,
 )
+from .ltrlayer import mark_phrases
 from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
 from .orient import Written
 from .pagetext import Show, kerning_gaps, read_lines
@@ -328,6 +329,11 @@ def _address_roles(
             for s, i in piece.glyphs:
                 roles.setdefault(piece.line, {})[(s, i)] = ADDRESS_HEAD if number == 0 and s == first else ADDRESS_TAIL
     return roles, heads
+
+
+def mark_ltr_phrases(document: Any, pdf: Any) -> int:
+    """The text layer of a left-to-right book: its Arabic phrases of several words (ltrlayer.py)."""
+    return mark_phrases(document, pdf, _page_streams(pdf, set(), set()))
 
 
 def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tuple[Any, Any]]:

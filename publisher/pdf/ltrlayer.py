@@ -1,0 +1,93 @@
+"""The text layer of a left-to-right book: Arabic phrases of several words read in their order.
+
+A left-to-right book's lines are read as PDFium reads them, with one exception: a phrase of several Arabic
+(or Hebrew...) words. PDFium cuts a line into stretches of one direction and reverses each right-to-left one
+in place, but takes the space between two Arabic words for a stretch of its own, so it read the words in the
+order drawn: "Its name in Arabic is فاس البالي" came out "... البالي فاس". Such a phrase's glyphs get an
+/ActualText in a named property list, which PDFium reads (poppler ignores named ones and reads it right): the
+phrase as drawn, which PDFium reverses whole. Nothing drawn changes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from .lineroles import LTR_RUN, PLAIN, _pieces
+from .pagetext import read_lines
+
+
+def mark_phrases(document: Any, pdf: Any, streams: Any) -> int:
+    """Give each multi-word right-to-left phrase of the pages (`streams`: each page's content stream, a list of
+    operators, with its resources) its named /ActualText; returns how many."""
+    import pydyf
+
+    fonts = {font.hash: font for font in document.fonts.values()}
+    decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}
+    properties = pydyf.Dictionary()
+    count = 0
+    for stream, resources in streams:
+        replacements: dict[int, list[Any]] = {}
+        for line in read_lines(stream.stream, fonts, decoded):
+            for show in line:
+                roles = _roles(show.elements)
+                if LTR_RUN not in roles:
+                    continue
+                items: list[Any] = []
+                for role, part, text in _pieces(show.elements, roles):
+                    tj = b"[" + part + b"] TJ"
+                    if role == LTR_RUN:
+                        name = f"RL{len(properties)}"
+                        properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(_for_pdfium(text))})
+                        items += [f"/Span /{name} BDC".encode(), tj, b"EMC"]
+                        count += 1
+                    else:
+                        items.append(tj)
+                replacements[show.index] = items
+        if replacements:
+            items = stream.stream
+            stream.stream[:] = [new for index, item in enumerate(items) for new in replacements.get(index, [item])]
+            resources["Properties"] = properties
+    return count
+
+
+def _roles(elements: list[tuple[bytes, str | None]]) -> list[int]:
+    """LTR_RUN (here: a right-to-left phrase) for the elements from the first to the last right-to-left letter
+    of each stretch of right-to-left letters, marks and spaces that holds a space; PLAIN for the rest."""
+    roles = [PLAIN] * len(elements)
+    start: int | None = None
+    last: int | None = None
+    spaced = False
+    for index, (_, text) in enumerate([*elements, (b"", "a")]):
+        if text is None:
+            continue
+        kind = _kind(text)
+        if kind == "R":
+            start = index if start is None else start
+            spaced, last = spaced or (last is not None and last < index - 1 and _spaced(elements, last, index)), index
+        elif kind == " " and start is not None:
+            continue
+        else:
+            if start is not None and last is not None and spaced:
+                roles[start : last + 1] = [LTR_RUN] * (last + 1 - start)
+            start, last, spaced = None, None, False
+    return roles
+
+
+def _kind(text: str) -> str:
+    if not text:
+        return "x"
+    bidi = unicodedata.bidirectional(text[0])
+    if bidi in ("R", "AL") or (bidi == "NSM" and unicodedata.combining(text[0])):
+        return "R"
+    return " " if text.isspace() else "x"
+
+
+def _spaced(elements: list[tuple[bytes, str | None]], after: int, before: int) -> bool:
+    return any((text or "").isspace() for _, text in elements[after + 1 : before])
+
+
+def _for_pdfium(drawn: str) -> str:
+    """The phrase as drawn (left to right): PDFium reverses a whole /ActualText of right-to-left letters, where it
+    had reversed each word of the drawn glyphs alone (measured on PDFium 8149)."""
+    return drawn
