@@ -13,9 +13,9 @@ from conftest import REPO
 PACKAGE = REPO / "publisher"
 
 # Each unit may import itself and the units of lower layers, never a higher layer or a sibling:
-# cli → builder → (pdf, epub, web) → typeset → source → version → workspace → errors.
+# cli → builder → (pdf, epub, web) → typeset → source → version → workspace → (errors, children).
 LAYERS: list[set[str]] = [
-    {"errors"},
+    {"errors", "children"},
     {"workspace"},
     {"version"},
     {"source"},

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import logging
 import os
 import signal
 import time
@@ -21,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..children import die_with_parent, weasyprint_warnings
 from ..errors import BuildError, PublishError, TimeLimitError
 from ..workspace import Workspace, display_path
 from .dist import artifact_name
@@ -87,7 +87,7 @@ class Renderer:
         started = time.perf_counter()
         notes: list[str] = []
         checked: set[str] = set()  # what the renderer read back itself
-        with renderer_warnings() as warnings:
+        with weasyprint_warnings() as warnings:
             data, assets, pages = _render(task, job, self.keep, notes, checked)
         # a broken file never reaches dist/
         audit_artifact(task.name, data, task.manifest, self.fonts, dict(assets), frozenset(checked))
@@ -269,7 +269,7 @@ def _serve(
     from ..pdf.render import import_weasyprint
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
-    _die_with_parent(parent)
+    die_with_parent(parent)
     renderer: Renderer | PublishError
     try:
         import_weasyprint()
@@ -294,39 +294,6 @@ def _serve(
             connection.send(reply)
         except Exception as exc:  # an exception that does not pickle
             connection.send(("failed", BuildError(f"source/{task.manifest.slug}: {type(exc).__name__}: {exc}")))
-
-
-def _die_with_parent(parent: int) -> None:
-    """Ask Linux to kill this worker when the build that started it dies, even by SIGKILL:
-    an orphaned worker would go on rendering, and hold the build's output pipes open."""
-    import ctypes
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG; not there on other systems
-    if os.getppid() != parent:  # the build died before the request took effect
-        os._exit(1)
-
-
-@contextlib.contextmanager
-def renderer_warnings() -> Iterator[list[str]]:
-    """Collect what WeasyPrint logs as warnings (CSS it ignores, images it cannot read), once each."""
-    collected: list[str] = []
-
-    class Collector(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            message = record.getMessage().splitlines()[0]
-            if message not in collected:
-                collected.append(message)
-
-    logger = logging.getLogger("weasyprint")
-    handler = Collector(logging.WARNING)
-    logger.addHandler(handler)
-    propagate, logger.propagate = logger.propagate, False  # shown once, by the CLI, not by logging
-    try:
-        yield collected
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
 
 
 def _render(

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
+from ..children import die_with_parent, weasyprint_warnings
 from ..typeset.job import Job
 from ..typeset.pagemap import PageStart
 from .clusters import is_mark
@@ -252,7 +253,7 @@ def _serve(book: Book, job: Job, html: str, marks: tuple[float, str] | None, con
             return
         part = book.parts[payload[0] if kind == "part" else 0]
         stand_ins = payload[0] if kind in ("count", "front") else None
-        with _warnings() as warnings:
+        with weasyprint_warnings() as warnings:
             try:
                 laidout = lay_out(book, part, job, told(part.index), stand_ins)
                 if kind == "count":  # what the parts need of the front matter: its pages, strings, glyph maps
@@ -302,7 +303,7 @@ def _helpers(count: int, work: Callable[[Connection], None]) -> Iterator[list[Co
                 code = 1
                 try:
                     ours.close()
-                    _die_with(parent)
+                    die_with_parent(parent)
                     work(theirs)
                     code = 0
                 finally:
@@ -316,34 +317,6 @@ def _helpers(count: int, work: Callable[[Connection], None]) -> Iterator[list[Co
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-
-
-def _die_with(parent: int) -> None:
-    """Have Linux kill this helper when the render that forked it dies (stopped past its time limit, say)."""
-    import ctypes
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:
-        os._exit(1)
-
-
-@contextlib.contextmanager
-def _warnings() -> Iterator[list[str]]:
-    """What WeasyPrint warns about in a helper, to be handed to the process that forked it."""
-    collected: list[str] = []
-
-    class Collector(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            collected.append(record.getMessage().splitlines()[0])
-
-    logger = logging.getLogger("weasyprint")
-    handler = Collector(logging.WARNING)
-    logger.addHandler(handler)
-    try:
-        yield collected
-    finally:
-        logger.removeHandler(handler)
 
 
 def _font_files(job: Job) -> dict[str, bytes]:
