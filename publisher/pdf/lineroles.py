@@ -124,7 +124,7 @@ def split_line(
                     show.elements[near] = (b"", None)
         pieces = [
             (role, part, runs[-1 - role] if role < 0 else _typed_range(text) if role == LTR_RUN else text)
-            for role, part, text in _pieces(show.elements, roles)
+            for role, part, text in cut_pieces(show.elements, roles)
         ]
         split.append((pieces, [scaling[index] for index in sorted(scaling)]))
     return split
@@ -133,16 +133,12 @@ def split_line(
 def _touching(line: list[Show]) -> set[int]:
     """The arrays of a line (by number) that begin less than TOUCHING em from where the array on their left
     ends: keys typed `<kbd>Ctrl</kbd>+<kbd>S</kbd>`, each in a box of its own; not table cells."""
-    ends: dict[tuple[int, float, float], float] = {}
-    placed = []
-    for number, show in sorted(enumerate(line), key=lambda pair: pair[1].index):
-        left = ends.get(show.origin, show.origin[1])
-        start, end = vocal.extent([show])
-        ends[show.origin] = left + end - start
-        placed.append((left, left + end - start, number, show.size))
-    placed.sort()
+    numbers = {id(show): number for number, show in enumerate(line)}
+    placed = sorted(vocal.placed_arrays(line), key=lambda array: array[:2])
     return {
-        number for (_, end, _, _), (left, _, number, size) in itertools.pairwise(placed) if left - end < TOUCHING * size
+        numbers[id(show)]
+        for (_, end, _), (left, _, show) in itertools.pairwise(placed)
+        if left - end < TOUCHING * show.size
     }
 
 
@@ -258,19 +254,21 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
 def _typed_range(text: str) -> str:
     """A run's text as typed: numbers joined by a dash the bidi algorithm does not hold them together with
     ("۱۷۹۷–۱۸۶۹") are drawn in the other order ("۱۸۶۹–۱۷۹۷"), which the run's text, read off the page, has."""
-    parts = re.split(f"([{''.join(RANGE)}])", text)
-    if len(parts) < 3 or not all(part.strip().isdigit() for part in parts[::2]):
-        return text
-    return "".join(reversed(parts))
+    parts = _range_parts(text)
+    return "".join(reversed(parts)) if parts else text
 
 
 def poppler_range(text: str) -> str | None:
     """For a range as typed (`_typed_range`), the /ActualText poppler reads back as typed: the numbers as drawn,
     each between RIGHT-TO-LEFT MARKs ("‏۱۸۶۹‏–‏۱۷۹۷‏"); None for any other run."""
+    parts = _range_parts(text)
+    return RLM + RLM.join(reversed(parts)) + RLM if parts else None
+
+
+def _range_parts(text: str) -> list[str] | None:
+    """A range's numbers and dashes, in the order of `text`; None if it is not a range."""
     parts = re.split(f"([{''.join(RANGE)}])", text)
-    if len(parts) < 3 or not all(part.strip().isdigit() for part in parts[::2]):
-        return None
-    return RLM + RLM.join(reversed(parts)) + RLM
+    return parts if len(parts) > 2 and all(part.strip().isdigit() for part in parts[::2]) else None
 
 
 RLM = "\u200f"
@@ -289,7 +287,7 @@ def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: i
 SIGNS = frozenset("+-\u2212\u00b1")
 
 
-def _pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:
+def cut_pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:
     """Consecutive elements of one role joined: (role, their bytes, their text); each marked space alone.
 
     Empty glyphs (`<>`, drawing nothing) go: PDFium drops the adjustment that ends an array holding one.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from .lineroles import LTR_RUN, PLAIN, _pieces
+from .lineroles import LTR_RUN, PLAIN, cut_pieces
 from .pagetext import read_lines
 
 
@@ -34,11 +34,12 @@ def mark_phrases(document: Any, pdf: Any, streams: Any) -> int:
                 if LTR_RUN not in roles:
                     continue
                 items: list[Any] = []
-                for role, part, text in _pieces(show.elements, roles):
+                for role, part, text in cut_pieces(show.elements, roles):
                     tj = b"[" + part + b"] TJ"
                     if role == LTR_RUN:
                         name = f"RL{len(properties)}"
-                        properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(_for_pdfium(text))})
+                        # the phrase as drawn: PDFium reverses a whole /ActualText of right-to-left letters
+                        properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(text)})
                         items += [f"/Span /{name} BDC".encode(), tj, b"EMC"]
                         count += 1
                     else:
@@ -55,22 +56,15 @@ def _roles(elements: list[tuple[bytes, str | None]]) -> list[int]:
     """LTR_RUN (here: a right-to-left phrase) for the elements from the first to the last right-to-left letter
     of each stretch of right-to-left letters, marks and spaces that holds a space; PLAIN for the rest."""
     roles = [PLAIN] * len(elements)
-    start: int | None = None
-    last: int | None = None
-    spaced = False
+    first = last = None
     for index, (_, text) in enumerate([*elements, (b"", "a")]):
-        if text is None:
-            continue
-        kind = _kind(text)
+        kind = None if text is None else _kind(text)
         if kind == "R":
-            start = index if start is None else start
-            spaced, last = spaced or (last is not None and last < index - 1 and _spaced(elements, last, index)), index
-        elif kind == " " and start is not None:
-            continue
-        else:
-            if start is not None and last is not None and spaced:
-                roles[start : last + 1] = [LTR_RUN] * (last + 1 - start)
-            start, last, spaced = None, None, False
+            first, last = index if first is None else first, index
+        elif kind == "x":
+            if first is not None and last is not None and _spaced(elements, first, last):
+                roles[first : last + 1] = [LTR_RUN] * (last + 1 - first)
+            first = last = None
     return roles
 
 
@@ -85,9 +79,3 @@ def _kind(text: str) -> str:
 
 def _spaced(elements: list[tuple[bytes, str | None]], after: int, before: int) -> bool:
     return any((text or "").isspace() for _, text in elements[after + 1 : before])
-
-
-def _for_pdfium(drawn: str) -> str:
-    """The phrase as drawn (left to right): PDFium reverses a whole /ActualText of right-to-left letters, where it
-    had reversed each word of the drawn glyphs alone (measured on PDFium 8149)."""
-    return drawn

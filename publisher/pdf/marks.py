@@ -298,6 +298,19 @@ _NEUTRAL_OR_DIGIT = frozenset(("WS", "ON", "CS", "ES", "ET", "EN", "AN"))
 GAP = 0.15  # em: a blank between two text objects wider than this is a space between words
 
 
+def placed_arrays(line: list[Show]) -> list[tuple[float, float, Show]]:
+    """Each array of a line with where it begins and ends, left to right along its text object, in the order
+    drawn (an array starts where the one before it in its object ends)."""
+    ends: dict[tuple[int, float, float], float] = {}
+    placed = []
+    for show in sorted(line, key=lambda show: show.index):
+        left = ends.get(show.origin, show.origin[1])
+        start, end = extent([show])
+        ends[show.origin] = left + end - start
+        placed.append((left, left + end - start, show))
+    return placed
+
+
 def extent(shows: list[Show]) -> tuple[float, float]:
     """Where a text object's arrays begin and end on the line, left to right, in points."""
     left = shows[0].origin[1]

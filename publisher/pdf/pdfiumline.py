@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .marks import extent, pdfium_text
+from .marks import pdfium_text, placed_arrays
 from .pagetext import Show
 
 _STRONG = {"R": "R", "AL": "R", "L": "L"}
@@ -48,11 +48,7 @@ def _groups(line: list[Show]) -> list[list[Show]]:
     """PDFium's first stage over the arrays of a line: groups in the order drawn, each sorted left to right.
     Arrays that draw nothing PDFium can see (spaces alone, empty) are passed over."""
     groups: list[list[tuple[float, Show]]] = []
-    ends: dict[tuple[int, float, float], float] = {}
-    for show in sorted(line, key=lambda show: show.index):
-        left = ends.get(show.origin, show.origin[1])
-        start, end = extent([show])
-        ends[show.origin] = left + end - start
+    for left, _, show in placed_arrays(line):
         glyphs = [element for element, text in show.elements if text and element[1:-1]]
         if not glyphs or not any(text and not text.isspace() for _, text in show.elements):
             continue

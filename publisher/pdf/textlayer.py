@@ -117,21 +117,21 @@ def mark_text_layer(
     properties = pydyf.Dictionary()  # the named property lists, shared by the pages through their resources
     names: dict[str, str] = {}  # a word's: one list for each text (words are parted by unmarked spaces)
 
-    def named(text: str, shared: bool = False) -> bytes:
+    def named(text: str, shared: bool = False, page: int = -1, typed: str = "") -> bytes:
+        """A named /ActualText; one `typed` on `page` is noted for PDFium to proofread (orient.py)."""
         name = names.get(text) if shared else None
         if name is None:
             name = f"AT{len(properties)}"
             properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(text)})
             if shared:
                 names[text] = name
+        if typed and written is not None:
+            written.append(Written(page, name, typed))
         return f"/Span /{name} BDC".encode()
 
-    def line_named(page: int, typed: str, shows: list[Show], line: list[Show]) -> bytes:
-        """A line's (or a vocalised object's) named /ActualText, noted for PDFium to proofread (orient.py)."""
-        mark = named(pdfium_text_over(typed, shows, line))
-        if written is not None:
-            written.append(Written(page, mark.split()[1][1:].decode(), typed))
-        return mark
+    def line_named(page: int, typed: str, line: list[Show], shows: list[Show] | None = None) -> bytes:
+        """The named /ActualText of a line (or of its arrays `shows`: a vocalised object), as PDFium reads it."""
+        return named(pdfium_text_over(typed, shows or line, line), page=page, typed=typed)
 
     def inline(text: str) -> list[Any]:
         return ["/Span", pydyf.Dictionary({"ActualText": pydyf.String(text)}), b"BDC"]
@@ -165,7 +165,7 @@ def mark_text_layer(
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {})
                 depths = depths or vocal.marked_depths(stream.stream)
-                name = line_named(page, text, line, line)
+                name = line_named(page, text, line)
                 marked = _whole_line_marks(stream.stream, line, spanned, name, [*inline(poppler_text(text))], depths)
                 if marked is not None:
                     replacements.update(marked)
@@ -180,11 +180,11 @@ def mark_text_layer(
             shared_text = line_text(line, spanned, laid, page) if simple else None
             depths = (depths or vocal.marked_depths(stream.stream)) if shared_text else depths  # once a page
             pads = _line_pads(line, split, spanned, depths) if shared_text and spanned else None
-            shared = line_named(page, shared_text, line, line) if pads is not None and shared_text else None
+            shared = line_named(page, shared_text, line) if pads is not None and shared_text else None
             for first, last, text in spanned.values():
                 # a vocalised line: its text object's operators kept whole, inside one pair of /ActualText
                 pad = pads[first] if shared and pads else 0
-                own = shared or line_named(page, text, [s for s in line if first <= s.index <= last], line)
+                own = shared or line_named(page, text, line, [s for s in line if first <= s.index <= last])
                 opening = [*inline(poppler_text(text)), *[b"/Span BMC"] * pad, own]
                 replacements[first] = [*opening, stream.stream[first]]
                 replacements[last] = [*replacements.get(last, [stream.stream[last]]), *[b"EMC"] * (pad + 2)]
@@ -278,13 +278,12 @@ def _whole_line_marks(
     items: list[Any], line: list[Show], spanned: Mapping, shared: bytes, outer: list[Any], depths: list[int]
 ) -> dict[int, list[Any]] | None:
     """The marks of a line read whole (a verse's, say), by stream index: one inline /ActualText for poppler
-    around the whole line,
-    and the named one of the line (`shared`) innermost at one depth on every text object, for PDFium; none
-    else. A verse's hemistichs are two columns with a wide gap between them, and their words are spread over
-    their columns: poppler took the hemistichs, even a lone word ("رَسْمُهَا"), for blocks of text of their
-    own and read them out of order. Laid over the whole line, the text is one line to it. (A line of a
-    left-to-right block, an Arabic comment in code, both read in the book's direction: "جلب الأسعار #".) None where no
-    marked-content sequence can hold the line alone (readingorder.enclosing)."""
+    around the whole line, and the named one of the line (`shared`) innermost at one depth on every text
+    object, for PDFium; none else. A verse's hemistichs are two columns with a wide gap between them, and
+    their words are spread over their columns: poppler took the hemistichs, even a lone word ("رَسْمُهَا"), for
+    blocks of their own and read them out of order. Laid over the whole line, the text is one line to it. (A
+    line of a left-to-right block, an Arabic comment in code, both had read in the book's direction: "جلب
+    الأسعار #".) None where no marked-content sequence can hold the line alone (readingorder.enclosing)."""
     span = enclosing(items, min(show.index for show in line), max(show.index for show in line), line[0].origin[2])
     if span is None:
         return None
