@@ -23,7 +23,17 @@ def pdfium_actual_text(run: str) -> str:
     for kind, text in class_stretches(run):
         ltr = ltr or kind == "L"
         segments.append(text[::-1] if kind in ("N", "R") and not ltr else text)
-    return "".join(reversed(segments))
+    written = "".join(reversed(segments))
+    # PDFium takes a weak character just before or after the text (the full stop after "python3.11", drawn left of
+    # it, read first) into the weak stretch at its edge ("python.3.11"): a LEFT-TO-RIGHT MARK there keeps it out
+    # (a run with a letter: a number alone is one weak stretch, which the mark would part from its sign)
+    if not ltr:
+        return written
+    before, after = (LRM if pdfium_class(edge) == "W" else "" for edge in (written[:1], written[-1:]))
+    return before + written + after
+
+
+LRM = "\u200e"
 
 
 def class_stretches(text: str) -> Iterator[tuple[str, str]]:
@@ -37,7 +47,7 @@ def class_stretches(text: str) -> Iterator[tuple[str, str]]:
 
 @functools.cache
 def pdfium_class(char: str) -> str:
-    return _PDFIUM_CLASS.get(unicodedata.bidirectional(char), "N")
+    return _PDFIUM_CLASS.get(unicodedata.bidirectional(char), "N") if char else "N"
 
 
 def unknown_to_poppler(letter: str) -> bool:

@@ -35,7 +35,10 @@ SEPARATORS = frozenset("\u00b7\u2022")
 # What ends a left-to-right run inside its isolate, drawn right of its last letter or digit (typeset/bidi.py: a
 # URL's trailing slash, the brackets of "code_sample()"); PDFium read it apart ("/https://…/v2").
 TAIL = frozenset("/)]")
-PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a")
+# percent and per mille signs, and the signs after a number the bidi algorithm sets on its left after Arabic-Indic
+# digits (degree, prime, double prime: "٤١°" is drawn "°٤١", and PDFium and poppler read "°٤١")
+POPPLER_LTR = frozenset("#$\u00a3\u00a5\u20ac")  # signs poppler reads as left to right (marks._SIGNS)
+PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a\u00b0\u2032\u2033")
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
@@ -79,8 +82,8 @@ def split_line(
     strong = "R"  # the kind of the last letter or digit, left of here
     for position, (s, i, text) in enumerate(glyphs if marked else ()):
         kind = letter_kind(text)
-        if kind == "L" and strong == "R" and space is not None:
-            marks[space[0]][space[1]] = RUN_END_SPACE
+        if (kind == "L" or text in POPPLER_LTR) and strong == "R" and space is not None:
+            marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
         elif rtl and strong == "L" and first is not None and _parted(kind, between, separated):
             marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
         if rtl and kind == "L" and unknown_to_poppler(text):
@@ -180,8 +183,11 @@ def _after_number(left: str, text: str, right: str) -> bool:
     """Whether `text`, drawn between `left` and `right`, is punctuation that follows the number or the
     left-to-right run on its right ("A5." ends a sentence: PDFium read "A.5")."""
     digit = unicodedata.bidirectional(right[:1] or " ")
-    if text in RANGE and digit in ("EN", "AN") and unicodedata.bidirectional(left[:1] or " ") in ("EN", "AN"):
+    before = unicodedata.bidirectional(left[:1] or " ")
+    if text in RANGE and digit in ("EN", "AN") and before in ("EN", "AN"):
         return True  # "۱۷۹۷–۱۸۶۹": two numbers the bidi algorithm sets right to left, read the other way
+    if text in SIGNS and digit == before == "AN":
+        return True  # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠")
     if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
         return False
     if digit not in ("EN", "AN"):  # a letter: sentence punctuation only
@@ -191,6 +197,7 @@ def _after_number(left: str, text: str, right: str) -> bool:
 
 SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right
 RANGE = frozenset("\u2013\u2014")  # dashes that are no separator to the bidi algorithm (a hyphen is)
+_ARABIC_DIGIT = "[\u0660-\u0669\u06f0-\u06f9]"
 
 
 def _parted(kind: str, between: str, separated: bool) -> bool:
@@ -225,7 +232,7 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
         attached = kind == "L" or (attached and (text is None or text in TAIL))
         if kind == "R":
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
-            if ltr and pdfium_actual_text(ltr) != ltr:
+            if ltr and (pdfium_actual_text(ltr) != ltr or _range_parts(ltr)):
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
             run = []
         elif kind == "L" and roles[index] == PLAIN:
@@ -267,7 +274,8 @@ def poppler_range(text: str) -> str | None:
 
 def _range_parts(text: str) -> list[str] | None:
     """A range's numbers and dashes, in the order of `text`; None if it is not a range."""
-    parts = re.split(f"([{''.join(RANGE)}])", text)
+    joins = re.escape("".join(sorted(SIGNS)))  # a sign between Arabic-Indic digits parts them too (_after_number)
+    parts = re.split(f"([{''.join(RANGE)}]|(?<={_ARABIC_DIGIT})[{joins}](?={_ARABIC_DIGIT}))", text)
     return parts if len(parts) > 2 and all(part.strip().isdigit() for part in parts[::2]) else None
 
 

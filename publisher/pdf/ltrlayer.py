@@ -5,7 +5,9 @@ A left-to-right book's lines are read as PDFium reads them, with one exception: 
 in place, but takes the space between two Arabic words for a stretch of its own, so it read the words in the
 order drawn: "Its name in Arabic is فاس البالي" came out "... البالي فاس". Such a phrase's glyphs get an
 /ActualText in a named property list, which PDFium reads (poppler ignores named ones and reads it right): the
-phrase as drawn, which PDFium reverses whole. Nothing drawn changes.
+phrase as drawn, which PDFium reverses whole. poppler gets an inline one, the phrase followed by a LEFT-TO-RIGHT
+MARK: it reads a right-to-left stretch on to the next left-to-right letter, and took a phrase's closing bracket
+and the space after it for the phrase's ("شوارة) still" read "‫ )الدباغة شوارة‬still"). Nothing drawn changes.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from typing import Any
 
 from .lineroles import LTR_RUN, PLAIN, cut_pieces
 from .pagetext import read_lines
+
+LRM = "\u200e"
 
 
 def mark_phrases(document: Any, pdf: Any, streams: Any) -> int:
@@ -40,7 +44,10 @@ def mark_phrases(document: Any, pdf: Any, streams: Any) -> int:
                         name = f"RL{len(properties)}"
                         # the phrase as drawn: PDFium reverses a whole /ActualText of right-to-left letters
                         properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(text)})
-                        items += [f"/Span /{name} BDC".encode(), tj, b"EMC"]
+                        # and, for poppler, the same with a LEFT-TO-RIGHT MARK after it: a bracket or a quote
+                        # and the space after the phrase ("(دار الدباغة شوارة) still") stay after it, not before
+                        poppler = pydyf.Dictionary({"ActualText": pydyf.String(text + LRM)})
+                        items += ["/Span", poppler, b"BDC", f"/Span /{name} BDC".encode(), tj, b"EMC", b"EMC"]
                         count += 1
                     else:
                         items.append(tj)

@@ -137,7 +137,11 @@ def poppler_text(text: str) -> str:
     a left-to-right letter or digit reversed. So the text reversed, its numbers (with their signs: "-3.5%")
     kept left to right, and the space before each number (left of it, punctuation between: "(12)" "2026،")
     followed by a RIGHT-TO-LEFT MARK, which ends poppler's left-to-right stretch at the number (else
-    "3 أشياء" comes out "3أشياء"; textlayer.RUN_END)."""
+    "3 أشياء" comes out "3أشياء"; textlayer.RUN_END). A left-to-right run (a line of code with an Arabic
+    comment after it, read whole) is kept left to right too, after a RIGHT-TO-LEFT MARK: poppler's
+    left-to-right stretch takes in the neutrals on its left ("#  index = ...")."""
+    runs = iter(reversed(re.findall(_LATIN, text)))  # kept left to right, each after a RIGHT-TO-LEFT MARK
+    text = re.sub(_LATIN, "\ue001", text)  # that ends poppler's left-to-right stretch at the run's left
     numbers = iter(reversed(_NUMBER.findall(text)))
     reversed_text = re.sub("\ue000", lambda _: next(numbers), _NUMBER.sub("\ue000", text)[::-1])
     # and a space that ends it on the right, where the object beside it may begin with a number ("3.5%" | " فِي"),
@@ -147,7 +151,8 @@ def poppler_text(text: str) -> str:
     marked = re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}])", " \u200f", reversed_text)
     # and one between a number and the punctuation before it ("البقرة: ٢", read "البقرة٢ :")
     marked = re.sub(f"(?<={_DIGIT}) (?=[^\\w\\s\u200f])", " \u200f", marked)
-    return re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
+    marked = re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
+    return re.sub("\ue001", lambda _: RLM + next(runs), marked)
 
 
 def pdfium_text(text: str) -> str:
@@ -203,6 +208,26 @@ _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _NUMBER = re.compile(
     f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030]?[\u00a0\u202f]?))"
 )
+
+
+def _ranges(keep: Any) -> list[tuple[int, int]]:
+    """The ranges of BMP code points (first, last) for which `keep(char)` holds."""
+    found: list[tuple[int, int]] = []
+    for point in range(0x20, 0xFFFE):
+        if keep(chr(point)):
+            if found and found[-1][1] == point - 1:
+                found[-1] = (found[-1][0], point)
+            else:
+                found.append((point, point))
+    return found
+
+
+_LTR = "".join(  # the left-to-right letters of the BMP, as a regular expression's class
+    f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _ranges(lambda c: unicodedata.bidirectional(c) == "L")
+)
+# A left-to-right run (a code line's "index = f(x, y)"), kept left to right by both: from a letter to the last
+# letter or digit before the next right-to-left letter.
+_LATIN = f"[{_LTR}](?:[^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]*[{_LTR}0-9])?"
 # The brackets and quotes PDFium mirrors as it reverses them (textlayer.py writes their mirror images too).
 MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
 MIRRORED_CHARS = frozenset("(){}[]<>«»‹›")
@@ -291,7 +316,7 @@ def line_text(
         if max(left - right2, left2 - right) > GAP * size and not (text[-1:].isspace() or more[:1].isspace()):
             text += " "  # a blank between two objects (a margin): PDFium would have read a space there
         text += more
-    return None if any(unicodedata.bidirectional(char) == "L" for char in text) else text
+    return None if not whole and any(unicodedata.bidirectional(char) == "L" for char in text) else text
 
 
 _NEUTRAL_OR_DIGIT = frozenset(("WS", "ON", "CS", "ES", "ET", "EN", "AN"))

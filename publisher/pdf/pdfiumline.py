@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from .charclass import class_stretches
 from .marks import pdfium_text, placed_arrays
 from .pagetext import Show
 
@@ -30,8 +31,16 @@ _STRONG = {"R": "R", "AL": "R", "L": "L"}
 def pdfium_text_over(text: str, shows: list[Show], line: list[Show] | None = None) -> str:
     """`pdfium_text(text)` for one /ActualText over the arrays `shows` of `line` (default: they are the line),
     reversed where PDFium would read it reversed (see above)."""
-    written = pdfium_text(text)
+    ltr = any(unicodedata.bidirectional(char) == "L" for char in text)
+    written = _mixed(text) if ltr else pdfium_text(text)
     return written[::-1] if _reads_reversed(shows, line or shows) else written
+
+
+def _mixed(text: str) -> str:
+    """The /ActualText of a line with left-to-right letters (code and its Arabic comment), which PDFium, reading
+    it reversed, lays out as its stretches of one class (charclass.py) in reverse order, each as written
+    (measured: "index = compute_index(prices, weights)  # النتيجة"): each stretch reversed in place."""
+    return "".join(stretch[::-1] for _, stretch in class_stretches(text))
 
 
 def _reads_reversed(shows: list[Show], line: list[Show]) -> bool:
