@@ -37,9 +37,10 @@ def runs(text: str) -> list[str]:
         ('و the "best" choice و', ['the "best" choice']),
         ('فعنونت "La bourse recule" selon l\'analyste.', ['"La bourse recule" selon l\'analyste']),
         ("كلمات Ελληνικά και Русский текст هنا", ["Ελληνικά και Русский текст"]),
-        ("سالب -٣٫٢٪ و+٥", ["-٣٫٢٪", "+٥"]),
-        # What needs nothing: a bare number, Arabic-Indic numbers and their ranges, a hyphen inside a word.
+        # What needs nothing: a bare number, Arabic-Indic numbers, signed or not, and their ranges, a hyphen inside
+        # a word (the bidi algorithm sets "-٣٫٢٪" right to left, its sign read first: typeset/bidi.py).
         ("في 2026 و١٢٣ و٢٠٢١-٢٠٢٦ و٢٠٢٥/٢٠٢٦", []),
+        ("سالب -٣٫٢٪ و+٥ و−٠٫٧٥٪", []),
         ("x-5 هنا", ["x-5"]),
         # A bracket opened inside a run closes inside it, after a number too.
         (

@@ -37,8 +37,8 @@ SEPARATORS = frozenset("\u00b7\u2022")
 TAIL = frozenset("/)]")
 # percent and per mille signs, and the signs after a number the bidi algorithm sets on its left after Arabic-Indic
 # digits (degree, prime, double prime: "٤١°" is drawn "°٤١", and PDFium and poppler read "°٤١")
-POPPLER_LTR = frozenset("#$\u00a3\u00a5\u20ac")  # signs poppler reads as left to right (marks._SIGNS)
 PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a\u00b0\u2032\u2033")
+POPPLER_LTR = frozenset("#$\u00a3\u00a5\u20ac")  # signs poppler reads as left to right (marks._SIGNS)
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
@@ -188,6 +188,8 @@ def _after_number(left: str, text: str, right: str) -> bool:
         return True  # "۱۷۹۷–۱۸۶۹": two numbers the bidi algorithm sets right to left, read the other way
     if text in SIGNS and digit == before == "AN":
         return True  # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠")
+    if text in SIGNS and before == "AN" and digit not in ("EN", "AN"):
+        return True  # "−٢٫٤٪": the sign of an Arabic-Indic number, drawn on its right (typeset/bidi.py)
     if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
         return False
     if digit not in ("EN", "AN"):  # a letter: sentence punctuation only

@@ -30,7 +30,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,6 +153,13 @@ def poppler_text(text: str) -> str:
     marked = re.sub(f"(?<={_DIGIT}) (?=[^\\w\\s\u200f])", " \u200f", marked)
     marked = re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
     return re.sub("\ue001", lambda _: RLM + next(runs), marked)
+
+
+def not_hyphenated(written: str) -> str:
+    """A line's /ActualText as written, with a RIGHT-TO-LEFT MARK after it if it ends with a hyphen: both
+    extractors take a line that ends with one for a word broken over two lines and join it to the next,
+    without the hyphen (a code comment "-- أسعار الإغلاق": "-\ufffe أسعار"... "اليومSELECT")."""
+    return written + RLM if written.endswith(("-", "\u00ad", "\u2010")) else written
 
 
 def pdfium_text(text: str) -> str:
@@ -279,6 +286,7 @@ def line_text(
     laid: dict[Key, Laid],
     page: int,
     whole: bool = False,
+    called: Collection[int] = (),
 ) -> str | None:
     """The text of a line, in reading order, when a vocalised text object (`spanned_objects`) shares it with
     others (a byline: the author's vocalised name, then " · " and a date), else None.
@@ -289,12 +297,15 @@ def line_text(
     object's arrays, which are then read twice ("name · date name"). So every object of such a line gets one
     named /ActualText of the whole line (textlayer.py): the first read gives it, the others add nothing.
     Only for lines without left-to-right letters, which their own marks place (textlayer.py). A line read
-    `whole` (a verse's hemistichs, vocalised or not) always gets its text (textlayer.py)."""
+    `whole` (a verse's hemistichs, vocalised or not) always gets its text (textlayer.py). The objects of note
+    calls (stream indexes `called`) have their own /ActualText, a space: the line's text leaves them out (it had
+    the call's digit, which PDFium read after the line: "مَرَّتَيْنِ» .١")."""
     if not whole and (not spanned or all(show.origin in spanned for show in line)):
         return None
     objects: dict[tuple[int, float, float], list[Show]] = {}
     for show in sorted(line, key=lambda show: show.index):  # in the order drawn: the order of reading
-        objects.setdefault(show.origin, []).append(show)
+        if show.index not in called:
+            objects.setdefault(show.origin, []).append(show)
     texts = []
     for origin, shows in objects.items():
         if origin in spanned:
@@ -310,6 +321,8 @@ def line_text(
             texts.append("".join(reversed([m[0] for m in re.finditer(f"{_NUMBER.pattern}|.", drawn)])))
         else:
             return None
+    if not texts:
+        return None
     text = texts[0]
     extents = [(*extent(shows), shows[0].size) for shows in objects.values()]
     for (left, right, size), (left2, right2, _), more in zip(extents, extents[1:], texts[1:], strict=False):

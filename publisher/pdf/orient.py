@@ -18,6 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .marks import not_hyphenated
+
 _CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _BRACKETS = str.maketrans("(){}[]<>«»‹›", "||||||||||||")  # PDFium mirrors them as it reverses
 
@@ -68,7 +70,7 @@ def _turn(data: bytes, turned: set[tuple[int, str]]) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         for page, name in sorted(turned):
             entry = pdf.pages[page].Resources.Properties["/" + name]
-            entry.ActualText = pikepdf.String(str(entry.ActualText)[::-1])
+            entry.ActualText = pikepdf.String(not_hyphenated(str(entry.ActualText)[::-1]))
         out = io.BytesIO()
         pdf.save(out, fix_metadata_version=False, deterministic_id=True, min_version=pdf.pdf_version)
         return out.getvalue()

@@ -90,8 +90,7 @@ def read_lines(
             line = lines.setdefault((space, round(y, 2)), [])
             array = item[1 : -len(b"] TJ")]
             glyph_text = _decoder(font, decoded.setdefault(font.hash, {}))
-            loose = _LOOSE.search(array) is not None
-            show = Show(index, font, _elements(array, font, glyph_text), loose, size, origin, rise)
+            show = Show(index, font, _elements(array, font, glyph_text), loose(array), size, origin, rise)
             line.append((x, len(line), show))
     return [[show for _, _, show in sorted(line, key=lambda entry: entry[:2])] for line in _raised_joined(lines)]
 
@@ -142,6 +141,11 @@ def _decoder(font: Any, known: dict[bytes, tuple[bytes, str]]) -> Any:
         return element
 
     return glyph_text
+
+
+def loose(array: bytes) -> bool:
+    """Whether the elements of a `TJ` array hold an adjustment large enough for a wide blank."""
+    return _LOOSE.search(array) is not None
 
 
 def wide_spaces(show: Show, wider_than: float) -> dict[int, tuple[float, dict[int, bytes]]]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import unicodedata
 
 from .charclass import class_stretches
-from .marks import pdfium_text, placed_arrays
+from .marks import not_hyphenated, pdfium_text, placed_arrays
 from .pagetext import Show
 
 _STRONG = {"R": "R", "AL": "R", "L": "L"}
@@ -33,7 +33,7 @@ def pdfium_text_over(text: str, shows: list[Show], line: list[Show] | None = Non
     reversed where PDFium would read it reversed (see above)."""
     ltr = any(unicodedata.bidirectional(char) == "L" for char in text)
     written = _mixed(text) if ltr else pdfium_text(text)
-    return written[::-1] if _reads_reversed(shows, line or shows) else written
+    return not_hyphenated(written[::-1] if _reads_reversed(shows, line or shows) else written)
 
 
 def _mixed(text: str) -> str:

@@ -84,9 +84,9 @@ from .lineroles import (
     split_line,
 )
 from .ltrlayer import mark_phrases
-from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
+from .marks import as_typed, line_text, marked_words, not_hyphenated, pdfium_text, poppler_text, spanned_objects
 from .orient import Written
-from .pagetext import Show, kerning_gaps, read_lines
+from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import pdfium_text_over
 from .readingorder import enclosing, move_markers_and_calls, placed_boxes
 from .tounicode import rewrite_to_unicode
@@ -166,7 +166,8 @@ def mark_text_layer(
                 text = as_typed(text, elongated or {})
                 depths = depths or vocal.marked_depths(stream.stream)
                 name = line_named(page, text, line)
-                marked = _whole_line_marks(stream.stream, line, spanned, name, [*inline(poppler_text(text))], depths)
+                outer = [*inline(not_hyphenated(poppler_text(text)))]
+                marked = _whole_line_marks(stream.stream, line, spanned, name, outer, depths)
                 if marked is not None:
                     replacements.update(marked)
                     count, number = count + 1, number + 1
@@ -177,7 +178,7 @@ def mark_text_layer(
             number += 1
             ends = _word_ends(split)
             simple = all(role in SHARABLE or role >= WORD for pieces, _ in split for role, _, _ in pieces)
-            shared_text = line_text(line, spanned, laid, page) if simple else None
+            shared_text = line_text(line, spanned, laid, page, called=called) if simple else None
             depths = (depths or vocal.marked_depths(stream.stream)) if shared_text else depths  # once a page
             pads = _line_pads(line, split, spanned, depths) if shared_text and spanned else None
             shared = line_named(page, shared_text, line) if pads is not None and shared_text else None
@@ -229,6 +230,8 @@ def mark_text_layer(
                         items += [*inline(RUN_END), f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz", b"EMC"]
                     elif role == LTR_RUN and (drawn := poppler_range(text)):  # "۱۷۹۷–۱۸۶۹", drawn "۱۸۶۹–۱۷۹۷"
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
+                    elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
+                        items += [*inline(poppler_text(text)), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN:
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
                     elif role == AFTER_NUMBER:

@@ -8,7 +8,10 @@ degree or currency sign (3.2%, 3‰, 25°C, 5€), and brackets attached to a na
 a[0]). Inside Arabic the bidi algorithm would lay "2021-2026" out as "2026-2021" and a minus
 sign at the far end of its number; isolated (LRI ... PDI, or an element with dir="ltr" when the
 run spans markup, see inline.py), each run shows and copies as written. A bare unsigned number
-needs nothing, and a number in Arabic-Indic digits is isolated only with its sign.
+needs nothing, and neither does a number in Arabic-Indic digits, signed or not: the bidi algorithm sets its sign
+on its right and its percent sign on its left, read before and after it, as CLDR writes Arabic numbers in those
+digits (its minus and percent signs carry an ARABIC LETTER MARK: "؜-٣٫٢٪؜"). Isolated left to right, "−٢٫٤٪"
+printed its percent sign first and its minus last to a reader going right to left, unlike "٥٨٪" beside it.
 """
 
 from __future__ import annotations
@@ -51,12 +54,11 @@ def run_pattern() -> re.Pattern[str]:
     brackets = r"(?:\([^()\s\u0600-\u08ff]*\)|\[[^\[\]\s\u0600-\u08ff]*\])"
     tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|/+)?{cur}?{brackets}?"
     word = f"(?:{prefix})?{alnum}{body}{tail}"
-    signed_arabic = f"{prefix}[{ARABIC_DIGITS}](?:[{ARABIC_DIGITS}\u066b\u066c.,]*[{ARABIC_DIGITS}])?[{AFTER_NUMBER}]?"
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
     between = f"[,;:!?)\\]\"'\u201d\u2019\u00bb]*{space}+[(\\[\"'\u201c\u2018\u00ab]*"
-    return re.compile(f"{LRI}[^{PDI}]*{PDI}|{signed_arabic}|{word}(?:{between}{word})*")
+    return re.compile(f"{LRI}[^{PDI}]*{PDI}|{word}(?:{between}{word})*")
 
 
 def needs_isolation(run: str) -> bool:
