@@ -279,8 +279,9 @@ def test_footnote_sits_at_the_foot_of_the_page_that_calls_it(built: Built) -> No
 
 
 def test_urls_and_email_addresses_break_at_sensible_points() -> None:
-    """After a run of slashes, before . ? # & = @ and hyphens; never after "https:" alone, nor after "-" or "?"."""
-    from publisher.pdf.render import BREAK, JOIN, breakable_addresses, marked_addresses
+    """After a run of slashes or a backslash, before . ? # & = @ and hyphens; never after "https:" alone, nor after
+    "-" or "?"; in inline code too (a Windows path, which broke only after "C:" and left the line gaping)."""
+    from publisher.pdf.addresses import BREAK, JOIN, breakable_addresses, marked_addresses
 
     body = "<p>زوروا \u2066https://www.example.ma/a-b?x=1&amp;y=2\u2069 أو \u2066contact@example.ma\u2069</p>"
     marked = breakable_addresses(body)
@@ -293,6 +294,9 @@ def test_urls_and_email_addresses_break_at_sensible_points() -> None:
     assert marked_addresses(marked) == {"https://www.example.ma/a-b?x=1&y=2", "contact@example.ma"}
     long_url = "https://www.example.ma/" + "a" * 60  # longer than a line: it breaks too
     assert marked_addresses(breakable_addresses(f"\u2066{long_url}\u2069")) == {long_url}
+    code = breakable_addresses('<span dir="ltr"><code>C:\\Users\\admin\\config.ini</code></span>')
+    assert f'<code><span class="address">C:\\{b}Users\\{b}admin\\{b}config{b}.ini</span></code>' in code
+    assert marked_addresses(code) == {"C:\\Users\\admin\\config.ini"}
 
 
 def test_an_address_broken_over_lines_copies_whole(built: Built) -> None:

@@ -29,7 +29,7 @@ def pdfium_actual_text(run: str) -> str:
     # (a run with a letter: a number alone is one weak stretch, which the mark would part from its sign)
     if not ltr:
         return written
-    before, after = (LRM if pdfium_class(edge) == "W" else "" for edge in (written[:1], written[-1:]))
+    before, after = (LRM if pdfium_class(edge) in ("W", "N") else "" for edge in (written[:1], written[-1:]))
     return before + written + after
 
 

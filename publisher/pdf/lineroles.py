@@ -192,13 +192,13 @@ def _after_number(left: str, text: str, right: str) -> bool:
         return True  # "−٢٫٤٪": the sign of an Arabic-Indic number, drawn on its right (typeset/bidi.py)
     if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
         return False
-    if digit not in ("EN", "AN"):  # a letter: sentence punctuation only
-        return text in SENTENCE
+    if digit not in ("EN", "AN"):  # a letter: sentence punctuation only, not a path's "/.config"
+        return text in SENTENCE and (not left or left.isspace() or letter_kind(left) == "R")
     return unicodedata.bidirectional(text[:1]) == "CS" or text in PERCENT  # "٨٪" and "۱۲٫۵٪" are drawn "٪٨"
 
 
 SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right
-RANGE = frozenset("\u2013\u2014")  # dashes that are no separator to the bidi algorithm (a hyphen is)
+RANGE = frozenset("\u2013\u2014\u00d7")  # dashes and "×" ("2×3"): no separator to the bidi algorithm (a hyphen is)
 _ARABIC_DIGIT = "[\u0660-\u0669\u06f0-\u06f9]"
 
 
@@ -285,15 +285,24 @@ RLM = "\u200f"
 
 
 def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: int) -> int:
-    """Where a run that begins at `index` begins with its sign: the sign drawn just left of a number ("+212 5 37
-    27 84 00", which PDFium read "212 ... +00")."""
-    before = next((n for n in range(index - 1, -1, -1) if elements[n][1] is not None), None)
+    """Where a run that begins at `index` begins with what leads it: the sign drawn just left of a number ("+212 5
+    37 27 84 00", which PDFium read "212 ... +00"), the "@" or "#" of a name ("@Algerie_Poste", read
+    "Algerie_Poste ... @") or the "~/." a path opens with ("~/.config/", read "config/./~")."""
     text = elements[index][1] or ""
-    if before is not None and roles[before] == PLAIN and elements[before][1] in SIGNS and text[:1].isdigit():
-        return before
-    return index
+    start = index
+    for before in range(index - 1, -1, -1):
+        glyph = elements[before][1]
+        if glyph is None:
+            continue
+        if roles[before] == PLAIN and start == index and glyph in SIGNS and text[:1].isdigit():
+            return before
+        if roles[before] != PLAIN or glyph not in LEADS or not text[:1].isalpha():
+            break
+        start = before
+    return start
 
 
+LEADS = frozenset("@#~/.\\")
 SIGNS = frozenset("+-\u2212\u00b1")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import html
 import mimetypes
 import os
 import re
@@ -20,7 +19,6 @@ from ..source.fonts import FontSet
 from ..source.languages import list_separator
 from ..source.manifest import Manifest
 from ..source.sandbox import Sandbox
-from ..typeset.bidi import PDI
 from ..typeset.imprint import imprint_context
 from ..typeset.job import Job
 from ..typeset.leading import lead_blocks
@@ -30,6 +28,7 @@ from ..typeset.templates import chapters_context, under_the_head
 from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path, packaged_dir
+from .addresses import breakable_addresses, marked_addresses
 from .figures import fit_figures
 from .kashida import elongated_verse, number_paragraphs
 from .kashida import justify as justify_with_kashida
@@ -140,45 +139,6 @@ _ASIDE = re.compile(
 )
 _NOTES_BLOCK = re.compile(r'<div class="footnotes">.*?</div>\n?', re.DOTALL)
 _CALL = re.compile(r'<sup class="footnote-ref"><a href="#(?P<id>fn-[^"]+)" id="[^"]+"[^>]*>[^<]*</a></sup>')
-
-
-def breakable_addresses(body: str) -> str:
-    """Mark each URL and e-mail address of an isolated left-to-right run (`.address`) and let it break at
-    sensible points only: after a run of slashes, before . ? # & = @ and a hyphen (never after "https:").
-
-    Kept whole, an address that did not fit moved to the next line and left the line above justified with
-    blanks of two or three em. Each break opportunity is a ZERO WIDTH SPACE between two LEFT-TO-RIGHT
-    MARKs: WeasyPrint lays each line out on its own, and a piece opening or closing a line with a neutral
-    ("." or "/") had it drawn at the wrong end. A WORD JOINER takes away the breaks Unicode's line
-    breaking makes after "-" and "?". The text layer keeps a broken address one word (textlayer.py).
-    """
-
-    def wrap(address: re.Match[str]) -> str:
-        text = _UNBREAK.sub(JOIN, _BREAK.sub(BREAK, html.unescape(address[0])))
-        return f'<span class="address">{html.escape(text, quote=False)}</span>'
-
-    return _ISOLATE.sub(lambda run: _ADDRESS.sub(wrap, run[0]) if run[0].endswith(PDI) else run[0], body)
-
-
-# Runs that typeset/bidi.isolate_ltr made, never markup. An LRI that is not closed before the next
-# tag is taken with what follows it up to there, and left as it is: tried again from each LRI of a
-# long run of them, the pattern would scan the same text each time (quadratic).
-_ISOLATE = re.compile("\u2066[^\u2069<>]*\u2069|\u2066[^\u2069<>]*")
-# An address's local part starts where no character of one precedes it, for the same reason.
-_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s\u2069]+|(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-# After a run of slashes (not inside "//"), before . ? # & = @ - (not at the address's start).
-_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=.)(?=[.?#&=@\-])")
-_UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these
-BREAK, JOIN = "\u200e\u200b\u200e", "\u2060"
-
-
-def marked_addresses(markup: str) -> frozenset[str]:
-    """The addresses `breakable_addresses` marked in `markup`, as drawn: without their break opportunities."""
-    return frozenset(html.unescape(text).translate(_UNMARK) for text in _MARKED.findall(markup))
-
-
-_MARKED = re.compile('<span class="address">([^<]*)</span>')
-_UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 
 Told = Callable[[tuple[PageStart, ...]], None]  # told where each page of a PDF begins

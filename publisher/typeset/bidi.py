@@ -53,7 +53,8 @@ def run_pattern() -> re.Pattern[str]:
     body = f"(?:{alnum}|[{INSIDE}]+(?={alnum}))*"
     brackets = r"(?:\([^()\s\u0600-\u08ff]*\)|\[[^\[\]\s\u0600-\u08ff]*\])"
     tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|/+)?{cur}?{brackets}?"
-    word = f"(?:{prefix})?{alnum}{body}{tail}"
+    handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
+    word = f"(?:{prefix}|{handle})?{alnum}{body}{tail}"
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.

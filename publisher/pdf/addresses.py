@@ -1,0 +1,60 @@
+"""URLs, e-mail addresses and Windows paths in the PDF: where they may break, and which were marked so.
+
+An address kept whole moved to the next line when it did not fit and left the line above justified with
+blanks of two or three em; it breaks at sensible points instead, and the text layer gives a broken one its
+whole text (textlayer.py, addresspieces.py).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..typeset.bidi import PDI
+
+
+def breakable_addresses(body: str) -> str:
+    """Mark each URL, e-mail address and Windows path of an isolated left-to-right run or inline code
+    (`.address`) and let it break at sensible points only: after a run of slashes or a backslash, before
+    . ? # & = @ and a hyphen (never after "https:").
+
+    Kept whole, an address that did not fit moved to the next line and left the line above justified with
+    blanks of two or three em. Each break opportunity is a ZERO WIDTH SPACE between two LEFT-TO-RIGHT
+    MARKs: WeasyPrint lays each line out on its own, and a piece opening or closing a line with a neutral
+    ("." or "/") had it drawn at the wrong end. A WORD JOINER takes away the breaks Unicode's line
+    breaking makes after "-" and "?". The text layer keeps a broken address one word (textlayer.py).
+    """
+
+    def wrap(address: re.Match[str]) -> str:
+        text = _UNBREAK.sub(JOIN, _BREAK.sub(BREAK, html.unescape(address[0])))
+        return f'<span class="address">{html.escape(text, quote=False)}</span>'
+
+    def marked(run: re.Match[str]) -> str:  # inline code's text too: a path or an address in it breaks alike
+        if run["code"] is not None:
+            return f"<code>{_ADDRESS.sub(wrap, run['code'])}</code>"
+        return _ADDRESS.sub(wrap, run[0]) if run[0].endswith(PDI) else run[0]
+
+    return _ISOLATE.sub(marked, body)
+
+
+# Runs that typeset/bidi.isolate_ltr made, never markup. An LRI that is not closed before the next
+# tag is taken with what follows it up to there, and left as it is: tried again from each LRI of a
+# long run of them, the pattern would scan the same text each time (quadratic).
+_ISOLATE = re.compile("\u2066[^\u2069<>]*\u2069|\u2066[^\u2069<>]*|<code>(?P<code>[^<]*)</code>")
+# An address's local part starts where no character of one precedes it, for the same reason; a Windows path too.
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)[^\s\u2069]+|(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|\b[A-Z]:\\[^\s\u2069]+"
+)
+# After a run of slashes (not inside "//") or a backslash, before . ? # & = @ - (not at the address's start).
+_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=\\)(?=[^\\])|(?<=.)(?=[.?#&=@\-])")
+_UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these
+BREAK, JOIN = "\u200e\u200b\u200e", "\u2060"
+
+
+def marked_addresses(markup: str) -> frozenset[str]:
+    """The addresses `breakable_addresses` marked in `markup`, as drawn: without their break opportunities."""
+    return frozenset(html.unescape(text).translate(_UNMARK) for text in _MARKED.findall(markup))
+
+
+_MARKED = re.compile('<span class="address">([^<]*)</span>')
+_UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
