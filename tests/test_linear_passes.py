@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from publisher.pdf import addresses
 from publisher.pdf import render as pdf_render
 from publisher.typeset import bidi, quotes, units
 from publisher.typeset.bidi import LRI, PDI, isolate_ltr, ltr_runs
@@ -96,11 +97,11 @@ ADDRESS = [LRI, PDI, "<b>", "</b>", "a", "1", ".", "@", "-", "+", " ", "/", "htt
 def test_addresses_are_those_of_the_quadratic_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
     differ = []
     for text in strings(ADDRESS, 5, longest=16):
-        now = pdf_render.breakable_addresses(text)
+        now = addresses.breakable_addresses(text)
         with monkeypatch.context() as patched:
-            patched.setattr(pdf_render, "_ISOLATE", OLD_ISOLATE)
-            patched.setattr(pdf_render, "_ADDRESS", OLD_ADDRESS)
-            if now != pdf_render.breakable_addresses(text):
+            patched.setattr(addresses, "_ISOLATE", OLD_ISOLATE)
+            patched.setattr(addresses, "_ADDRESS", OLD_ADDRESS)
+            if now != addresses.breakable_addresses(text):
                 differ.append(text)
     # The one difference by design: a local part right after an address's end ("a@b.c.+d@e.f"), which
     # the new pattern does not start inside a run of address characters.

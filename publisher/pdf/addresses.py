@@ -1,4 +1,4 @@
-"""URLs, e-mail addresses and Windows paths in the PDF: where they may break, and which were marked so.
+"""Where the PDF's lines may break in URLs, e-mail addresses and Windows paths, and not in a range of numbers.
 
 An address kept whole moved to the next line when it did not fit and left the line above justified with
 blanks of two or three em; it breaks at sensible points instead, and the text layer gives a broken one its
@@ -30,8 +30,9 @@ def breakable_addresses(body: str) -> str:
         return f'<span class="address">{html.escape(text, quote=False)}</span>'
 
     def marked(run: re.Match[str]) -> str:  # inline code's text too: a path or an address in it breaks alike
-        if run["code"] is not None:
-            return f"<code>{_ADDRESS.sub(wrap, run['code'])}</code>"
+        code = run.groupdict().get("code")
+        if code is not None:
+            return f"<code>{_ADDRESS.sub(wrap, code)}</code>"
         return _ADDRESS.sub(wrap, run[0]) if run[0].endswith(PDI) else run[0]
 
     return _ISOLATE.sub(marked, body)
@@ -58,3 +59,16 @@ def marked_addresses(markup: str) -> frozenset[str]:
 
 _MARKED = re.compile('<span class="address">([^<]*)</span>')
 _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
+
+
+def unbroken_ranges(body: str) -> str:
+    """`body` with each range of Arabic-Indic numbers joined by a dash ("۱۸۱۲–۱۸۱۳") in a `.range` span, which
+    the style sheet keeps on one line: Unicode's line breaking allows a break after the dash, and a Persian
+    range broke there ("(۱۸۱۲–" at a line's end, "۱۸۱۳)" on the next). Only in text, never inside a tag; not
+    "2021–2026", which is in a left-to-right isolate (typeset/bidi.py) an element would cut."""
+    return _TEXT.sub(lambda text: _RANGE.sub(r'<span class="range">\g<0></span>', text[0]), body)
+
+
+_TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
+_DIGITS = "[\u0660-\u0669\u06f0-\u06f9]"
+_RANGE = re.compile(f"(?<!{_DIGITS}){_DIGITS}+[\u2013\u2014]{_DIGITS}+(?!{_DIGITS})")

@@ -46,6 +46,7 @@ KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its
 PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL, AFTER_NUMBER = range(
     9
 )
+COMPAT = 9  # a vulgar fraction or a superscript digit, which both extractors give as its decomposition ("½": "1/2")
 WORD = 100
 # Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
 # line's text has the bracket (a note's "(1)" beside a vocalised line).
@@ -65,7 +66,7 @@ def split_line(
     """
     wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
-    marked = any(letter_kind(text) == "L" or text in vocal.MIRRORED_CHARS for _, _, text in glyphs)
+    marked = any(letter_kind(text) == "L" or text in vocal.MIRRORED_CHARS or compat(text) for _, _, text in glyphs)
     if not marked and not any(wide) and not words:  # most lines of an Arabic book
         return [([(PLAIN, b"", "")], []) for _ in line]
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
@@ -79,20 +80,24 @@ def split_line(
     first: tuple[int, int] | None = None  # the first one
     between = ""  # the glyphs other than spaces since the first
     separated = False  # whether a separator (SEPARATORS) came since the last letter or digit
-    strong = "R"  # the kind of the last letter or digit, left of here
+    strong, last = "R", ""  # the kind of the last letter or digit, left of here, and its text
     for position, (s, i, text) in enumerate(glyphs if marked else ()):
         kind = letter_kind(text)
-        if (kind == "L" or text in POPPLER_LTR) and strong == "R" and space is not None:
+        # (Arabic-Indic digits before it are the text's, not the run's: "Mitrović (١٥ هدفا)", drawn "(١٥( Mitrović")
+        indic = strong == "L" and _indic(last) and kind == "L" and not _indic(text)
+        if (kind == "L" or text in POPPLER_LTR) and (strong == "R" or indic) and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
         elif rtl and strong == "L" and first is not None and _parted(kind, between, separated):
             marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
+        if rtl and compat(text):
+            marks[s][i] = COMPAT
         if rtl and kind == "L" and unknown_to_poppler(text):
             marks[s][i] = UNKNOWN_LTR
             after = glyphs[position + 1] if position + 1 < len(glyphs) else None
             if after and after[2] in SPACES:
                 marks[after[0]][after[1]] = RUN_END_SPACE
         if kind in ("L", "R"):
-            strong, space, first, between, separated = kind, None, None, "", False
+            strong, space, first, between, separated, last = kind, None, None, "", False, text
         elif text in SPACES:
             space, first = (s, i), first or (s, i)
         else:
@@ -161,6 +166,8 @@ def _shared_runs(glyphs: list[tuple[int, int, str]], marks: list[list[int]], tou
         kind = letter_kind(text)
         if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching:  # side by side (cells)
             runs.append([])
+        if kind == "L" and runs[-1] and _indic(text) != _indic(glyphs[runs[-1][-1]][2]) and position > runs[-1][-1] + 1:
+            runs.append([])  # Arabic-Indic digits and a Latin run: never one run (_roles)
         if kind == "L":
             runs[-1][:] = [runs[-1][0] if runs[-1] else position, position]
         elif kind == "R" or text in SEPARATORS or marks[s][i] == RUN_END_SPACE:  # the last two part two runs
@@ -184,8 +191,9 @@ def _after_number(left: str, text: str, right: str) -> bool:
     left-to-right run on its right ("A5." ends a sentence: PDFium read "A.5")."""
     digit = unicodedata.bidirectional(right[:1] or " ")
     before = unicodedata.bidirectional(left[:1] or " ")
-    if text in RANGE and digit in ("EN", "AN") and before in ("EN", "AN"):
-        return True  # "۱۷۹۷–۱۸۶۹": two numbers the bidi algorithm sets right to left, read the other way
+    if text in RANGE and digit in ("EN", "AN") and before in ("EN", "AN"):  # "۱۷۹۷–۱۸۶۹": two numbers the bidi
+        # algorithm sets right to left, read the other way; not "4–6", isolated left to right (typeset/bidi.py)
+        return not (text in ISOLATED and left[:1].isascii() and right[:1].isascii())
     if text in SIGNS and digit == before == "AN":
         return True  # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠")
     if text in SIGNS and before == "AN" and digit not in ("EN", "AN"):
@@ -200,6 +208,7 @@ def _after_number(left: str, text: str, right: str) -> bool:
 SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right
 RANGE = frozenset("\u2013\u2014\u00d7")  # dashes and "×" ("2×3"): no separator to the bidi algorithm (a hyphen is)
 _ARABIC_DIGIT = "[\u0660-\u0669\u06f0-\u06f9]"
+ISOLATED = frozenset("\u2013")  # a dash that joins European digits in one isolated run (bidi.INSIDE)
 
 
 def _parted(kind: str, between: str, separated: bool) -> bool:
@@ -232,12 +241,15 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
         if run and attached and text in TAIL and roles[index] == PLAIN:
             run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
         attached = kind == "L" or (attached and (text is None or text in TAIL))
-        if kind == "R":
+        # Arabic-Indic digits are never in a Latin run (typeset/bidi.py): set right to left, they end it
+        # ("Mitrović (١٥ هدفا)", drawn "(هدفا ١٥( Mitrović", read "١٥ (Mitrović")
+        parted = bool(run) and kind == "L" and _indic(text) != _indic(elements[run[-1]][1]) and index > run[-1] + 1
+        if kind == "R" or parted:
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
             if ltr and (pdfium_actual_text(ltr) != ltr or _range_parts(ltr)):
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
             run = []
-        elif kind == "L" and roles[index] == PLAIN:
+        if kind == "L" and roles[index] == PLAIN:
             run = [run[0] if run else _signed(elements, roles, index), index]
     reading = "R"  # PDFium reads the line from its visual right end, right to left
     for index in reversed(range(len(elements))):
@@ -278,10 +290,25 @@ def _range_parts(text: str) -> list[str] | None:
     """A range's numbers and dashes, in the order of `text`; None if it is not a range."""
     joins = re.escape("".join(sorted(SIGNS)))  # a sign between Arabic-Indic digits parts them too (_after_number)
     parts = re.split(f"([{''.join(RANGE)}]|(?<={_ARABIC_DIGIT})[{joins}](?={_ARABIC_DIGIT}))", text)
-    return parts if len(parts) > 2 and all(part.strip().isdigit() for part in parts[::2]) else None
+    if len(parts) < 3 or not all(part.strip().isdigit() for part in parts[::2]):
+        return None
+    isolated = all(part.strip().isascii() for part in parts[::2]) and set(parts[1::2]) <= ISOLATED
+    return None if isolated else parts  # "4–6" is isolated left to right: drawn as typed
 
 
 RLM = "\u200f"
+
+
+def compat(text: str) -> bool:
+    """Whether a glyph's text is one character a reader replaces by its compatibility decomposition in
+    right-to-left text: a vulgar fraction ("½", PDFium "1/2") or a superscript or subscript digit."""
+    return len(text) == 1 and unicodedata.decomposition(text).startswith(("<fraction>", "<super>", "<sub>"))
+
+
+def _indic(text: str | None) -> bool:
+    """Whether a glyph's text is an Arabic-Indic or Extended Arabic-Indic digit."""
+    first = (text or " ")[0]
+    return "\u0660" <= first <= "\u0669" or "\u06f0" <= first <= "\u06f9"
 
 
 def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: int) -> int:

@@ -28,7 +28,7 @@ from ..typeset.templates import chapters_context, under_the_head
 from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path, packaged_dir
-from .addresses import breakable_addresses, marked_addresses
+from .addresses import breakable_addresses, marked_addresses, unbroken_ranges
 from .figures import fit_figures
 from .kashida import elongated_verse, number_paragraphs
 from .kashida import justify as justify_with_kashida
@@ -101,7 +101,7 @@ def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bo
     their columns (kerning on, as book.css sets it; with `kashida`, joins elongated first), vocalised blocks
     leaded for their marks, and figures no taller than a page leaves beside their captions (`kind`: the
     page's measure and body size)."""
-    body = breakable_addresses(footnotes_in_place(body))
+    body = unbroken_ranges(breakable_addresses(footnotes_in_place(body)))
     body = fit_poems(body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida)
     return fit_figures(lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING), fonts, kind.measure, kind.body, rtl)
 

@@ -64,12 +64,13 @@ from typing import Any
 
 from . import marks as vocal
 from .addresspieces import find_broken_addresses
-from .charclass import pdfium_actual_text
+from .charclass import LRM, pdfium_actual_text
 from .clusters import Key, position_key, read_clusters
 from .lineroles import (
     ADDRESS_HEAD,
     ADDRESS_TAIL,
     AFTER_NUMBER,
+    COMPAT,
     KERN,
     LTR_RUN,
     MIRRORED,
@@ -240,6 +241,8 @@ def mark_text_layer(
                         items.append(tj)
                     elif role == MIRRORED:
                         items += [named(text.translate(vocal.MIRROR)), tj, b"EMC"]
+                    elif role == COMPAT:  # PDFium keeps it between LEFT-TO-RIGHT MARKs (charclass.LRM)
+                        items += [*inline(text), named(LRM + text + LRM), tj, b"EMC", b"EMC"]
                     elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one
                         items += [*inline(text[::-1]), named(text), tj, b"EMC", b"EMC"]
                     elif role == ADDRESS_HEAD:  # the whole of an address broken over lines
