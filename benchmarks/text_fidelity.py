@@ -40,10 +40,11 @@ _CONTROLS = re.compile(r"[\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")  # bi
 _DROP_KEEPING_TATWEEL = re.compile(r"[\u064B-\u065F\u0670\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
 _EDGE = "()[]{}«»‹›.,،؛;:؟?!…·•–—۔\"'“”‘’"  # · • –: separators and list bullets the layouts draw (book.css)
 # Inline elements join what they hold to the words beside them ("<kbd>Ctrl</kbd>+<kbd>S</kbd>" prints "Ctrl+S");
-# the others part words (a span may be set as a block: a figure's credit).
+# the others part words (a span may be set as a block: a figure's credit), but for the span of a left-to-right
+# run (typeset/bidi.py), which is inline: "و<span dir="ltr"><code>serde</code></span>" prints "وserde".
 _INLINE = re.compile(
     r"</?(?:a|abbr|b|bdi|bdo|cite|code|em|i|kbd|mark|q|s|samp|small|strong|sub|time|u|var)\b"
-    r"[^>]*>"
+    r'[^>]*>|<span dir="ltr">|(?<=\u2069)</span>|(?<=</code>)</span>|(?<=</kbd>)</span>|(?<=</samp>)</span>'
 )
 
 

@@ -29,6 +29,7 @@ def runs(text: str) -> list[str]:
         ("الدالة fetch_quotes() ثم a[0] ثم get_index(2026) الآن", ["fetch_quotes()", "a[0]", "get_index(2026)"]),
         ("برنامج Maroc Digital 2030 الجديد", ["Maroc Digital 2030"]),
         ("كتب الحساب @Algerie_Poste ووسم #opendata و#الجزائر", ["@Algerie_Poste", "#opendata"]),
+        ('قال "Rust is C++ without the fear" ثم C# و F#', ["Rust is C++ without the fear", "C#", "F#"]),
         ("بين 2021-2026 و10:30 و31/12/2026 و1,200", ["2021-2026", "10:30", "31/12/2026", "1,200"]),
         (
             "على https://data.example.ma/api/v2/ أو support@example.ma.",

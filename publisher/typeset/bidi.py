@@ -52,7 +52,8 @@ def run_pattern() -> re.Pattern[str]:
     prefix = f"(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}])(?:{sign}{cur}?|{cur}{sign}?)(?=[0-9{ARABIC_DIGITS}])"
     body = f"(?:{alnum}|[{INSIDE}]+(?={alnum}))*"
     brackets = r"(?:\([^()\s\u0600-\u08ff]*\)|\[[^\[\]\s\u0600-\u08ff]*\])"
-    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|/+)?{cur}?{brackets}?"
+    # a name's "++" or "#" ("C++", "C#", "F#"): never the start of the next word
+    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|/+|\\+\\+|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     word = f"(?:{prefix}|{handle})?{alnum}{body}{tail}"
     space = "[ \u00a0\u202f]"

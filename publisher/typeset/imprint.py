@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ..source.fonts import FontSet
+from ..source.languages import list_separator
 from ..source.manifest import Manifest, default_identifier
 from ..source.reader import Document, text_characters
 from .numerals import localise_digits
@@ -39,7 +40,17 @@ def typefaces(manifest: Manifest, document: Document, fonts: FontSet) -> list[di
     html = "".join(chapter.html for chapter in document.chapters)
     characters = text_characters(html) | set(manifest.title) | {c for a in manifest.authors for c in a}
     used = fonts.reaching(characters, code=bool(_CODE.search(html)))
-    return [{"family": family, "licence": fonts.regular(family).licence} for family in used.every_family]
+    # families under one licence named together, the licence once: it was printed for each ("Amiri برخصة SIL Open
+    # Font License 1.1 · Noto Sans Mono برخصة SIL Open Font License 1.1"), Latin enough to turn a short last page
+    # left to right for poppler, which takes a page's direction from the majority of its letters
+    grouped: dict[str, list[str]] = {}  # by licence; a family with none known stands alone
+    for family in used.every_family:
+        grouped.setdefault(fonts.regular(family).licence or f"\0{family}", []).append(family)
+    separator = list_separator(manifest.language)
+    return [
+        {"family": separator.join(families), "licence": None if key.startswith("\0") else key}
+        for key, families in grouped.items()
+    ]
 
 
 def long_date(date: dt.date, language: str, numerals: str) -> str:
