@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Collection
 
 from . import marks as vocal
 from .charclass import letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
@@ -54,7 +55,10 @@ SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE, MIRRORED, AFTER_NUMBER)
 
 
 def split_line(
-    line: list[Show], addressed: dict[tuple[int, int], int], words: tuple[Word, ...] | list[Word] = ()
+    line: list[Show],
+    addressed: dict[tuple[int, int], int],
+    words: tuple[Word, ...] | list[Word] = (),
+    apart: Collection[int] = (),
 ) -> list[tuple[list[tuple[int, bytes, str]], list[float]]]:
     """For each TJ of a line, its elements in pieces (role, elements, text), the marked ones apart, and the
     horizontal scaling of each space stretched over a wide blank (pagetext.wide_spaces) or the `Tc` of
@@ -63,6 +67,8 @@ def split_line(
     The space that ends a left-to-right run and the words poppler does not know to be
     left-to-right are found over the whole line; left-to-right runs and mirrored brackets in each TJ;
     the glyphs of vocalised words (marks.py), with the adjustments between them, get their word's role.
+    The arrays `apart` (by place in the line: a note's or a list item's marker) are never part of a Latin run
+    beside them, for PDFium ("(1) Guido van Rossum" read "( Guido van Rossum )1").
     """
     wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
@@ -103,7 +109,7 @@ def split_line(
         else:
             between += text if first is not None else ""
             separated = separated or text in SEPARATORS
-    runs = _shared_runs(glyphs, marks, _touching(line)) if rtl else []
+    runs = _shared_runs(glyphs, marks, _touching(line), apart) if rtl else []
     edged = [(0, 0, ""), *glyphs, (0, 0, "")]
     for (_, _, left), (s, i, text), (_, _, right) in zip(edged, edged[1:], edged[2:], strict=False):
         if rtl and marks[s][i] == PLAIN and _after_number(left, text, right):
@@ -153,7 +159,9 @@ def _touching(line: list[Show]) -> set[int]:
 TOUCHING = 0.5
 
 
-def _shared_runs(glyphs: list[tuple[int, int, str]], marks: list[list[int]], touching: set[int]) -> list[str]:
+def _shared_runs(
+    glyphs: list[tuple[int, int, str]], marks: list[list[int]], touching: set[int], apart: Collection[int] = ()
+) -> list[str]:
     """Left-to-right runs drawn in several text objects ("Maroc *Digital* 2030"), which PDFium would read
     segment by segment reversed: their glyphs get the role -1 - n (their elements from the first letter or
     digit to the last); returns the runs' texts, n-th for the n-th. Each object's part of the run gets the
@@ -163,7 +171,7 @@ def _shared_runs(glyphs: list[tuple[int, int, str]], marks: list[list[int]], tou
     runs: list[list[int]] = [[]]  # positions in `glyphs` of each run's first and last letter or digit
     previous = (-1, -1, " ")
     for position, (s, i, text) in enumerate(glyphs):
-        kind = letter_kind(text)
+        kind = "R" if s in apart else letter_kind(text)
         if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching:  # side by side (cells)
             runs.append([])
         if kind == "L" and runs[-1] and _indic(text) != _indic(glyphs[runs[-1][-1]][2]) and position > runs[-1][-1] + 1:

@@ -175,7 +175,8 @@ def mark_text_layer(
                     continue
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
             words = marked_words(line, laid, page, gaps, elongated or {}) if laid or elongated or any(gaps) else []
-            split = split_line(line, addressed.get(number, {}), words)
+            apart = [s for s, show in enumerate(line) if position_key(page, *show.origin[1:]) in markers]
+            split = split_line(line, addressed.get(number, {}), words, apart)
             number += 1
             ends = _word_ends(split)
             simple = all(role in SHARABLE or role >= WORD for pieces, _ in split for role, _, _ in pieces)
