@@ -59,6 +59,7 @@ blank. A space draws nothing, so the page looks the same. Figures: benchmarks/te
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -155,6 +156,7 @@ def mark_text_layer(
     for page, (stream, resources, lines) in enumerate(pages):
         replacements: dict[int, list[Any]] = {}
         depths: list[int] = []
+        run_ends: list[Any] = []  # the /ActualText of each space that ends a left-to-right run, for _tipped
         for line in lines:
             called = {show.index for show in line if position_key(page, *show.origin[1:]) in calls}
             for show in line:  # a note call reads as a space (readingorder.py): its glyphs are not a number's
@@ -226,10 +228,11 @@ def mark_text_layer(
                         if closes == (place, piece):
                             items += [b"EMC", b"EMC"]
                         continue
-                    if role == RUN_END_SPACE:
-                        items += [*inline(RUN_END), tj, b"EMC"]
-                    elif role == STRETCHED_SPACE:
-                        items += [*inline(RUN_END), f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz", b"EMC"]
+                    if role in (RUN_END_SPACE, STRETCHED_SPACE):
+                        opening = inline(RUN_END)
+                        run_ends.append(opening[1])
+                        scaled = [tj] if role == RUN_END_SPACE else [f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz"]
+                        items += [*opening, *scaled, b"EMC"]
                     elif role == LTR_RUN and (drawn := poppler_range(text)):  # "۱۷۹۷–۱۸۶۹", drawn "۱۸۶۹–۱۷۹۷"
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
@@ -256,6 +259,7 @@ def mark_text_layer(
                         continue
                     count += 1
                 replacements[show.index] = items
+        _tipped(lines, run_ends)
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count
@@ -306,6 +310,24 @@ def _whole_line_marks(
     marks[start] = [*outer, *marks.get(start, [items[start]])]
     marks[end] = [*marks.get(end, [items[end]]), b"EMC"]
     return marks
+
+
+def _tipped(lines: list[list[Show]], ends: list[Any]) -> None:
+    """poppler reads a page in the direction of the majority of its letters (TextPage::coalesce's `primaryLR`), and
+    read a page of this right-to-left book whose Latin letters were as many (a short last page with a note in
+    English and the imprint's font names, "( Architecture Decision Record )2") left to right, each line
+    backwards. If a page's Latin letters are more than half its Arabic ones (the running head and folio, which
+    extractors may crop away, count), its first run-ending space's /ActualText, a RIGHT-TO-LEFT MARK already,
+    gets enough more of them to tip it; they are invisible, and PDFium reads them as one."""
+    if not ends:
+        return
+    texts = (text or "" for line in lines for show in line for _, text in show.elements)
+    kinds = [unicodedata.bidirectional(char) for text in texts for char in text]
+    right, left = kinds.count("R") + kinds.count("AL"), kinds.count("L")
+    if 2 * left > right:
+        import pydyf
+
+        ends[0]["ActualText"] = pydyf.String(RUN_END + vocal.RLM * (2 * left - right + 1))
 
 
 def _padded(name: bytes, tj: bytes, pad: int) -> bytes:
