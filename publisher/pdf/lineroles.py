@@ -111,7 +111,8 @@ def split_line(
             separated = separated or text in SEPARATORS
     runs = _shared_runs(glyphs, marks, _touching(line), apart) if rtl else []
     edged = [(0, 0, ""), *glyphs, (0, 0, "")]
-    for (_, _, left), (s, i, text), (_, _, right) in zip(edged, edged[1:], edged[2:], strict=False):
+    for (s0, _, left), (s, i, text), (_, _, right) in zip(edged, edged[1:], edged[2:], strict=False):
+        left = left if s0 == s else ""  # another object's last glyph (a table's next cell: "٢٤" beside "°٣٢")
         if rtl and marks[s][i] == PLAIN and _after_number(left, text, right):
             marks[s][i] = AFTER_NUMBER
     split = []

@@ -25,7 +25,7 @@ RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangli
 
 SIGNS = "+\\-\u2212\u00b1\u2213"  # plus, hyphen-minus, minus, plus-minus, minus-plus
 AFTER_NUMBER = "%\u2030\u2031\u066a\u00b0\u2032\u2033"  # percent, per mille, per ten thousand, ٪, °, ′, ″
-INSIDE = "._:/@#?=&~'\u2019+\\-\u2013,"  # may join two parts of a word, never end it
+INSIDE = "._:/@#?=&~'\u2019+\\-\u2013,$"  # may join two parts of a word, never end it ("US$46.9bn" too)
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 
 
