@@ -229,6 +229,12 @@ FIXTURE_FLOORS = {
     # the eleventh: econ-eg (98.95 % both: "US$46.9bn" printed as two runs around a "$", read "46.9bn$US"),
     # oman-weather (92.86 % both: "٣٢°" in a table cell read "°٣٢", the next cell's digits taken for the number's),
     # poem-modern 100 % at once
+    # the twelfth, left for the next round: sahara 100 %; quran-tafsir (PDFium's "ﷺ" as for scripture; poppler put
+    # an open tanwin and a small high jeem out of order with marks, 96.20 %) and startup (poppler 97.03 %: a word
+    # with a shadda, "وتقدّر", whose /ActualText holds the full stop before it, lost at a justified line's end)
+    "sahara": (1.0, 1.0, 1.0, 1.0),
+    "quran-tafsir": (1.0, 1.0, 0.95, 0.96),
+    "startup": (1.0, 0.97, 1.0, 0.97),
     "econ-eg": (1.0, 1.0, 1.0, 1.0),
     "oman-weather": (1.0, 1.0, 1.0, 1.0),
     "poem-modern": (1.0, 1.0, 1.0, 1.0),
