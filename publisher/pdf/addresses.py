@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..typeset.bidi import PDI
+from ..typeset.bidi import ARABIC_DIGITS, PDI
 
 
 def breakable_addresses(body: str) -> str:
@@ -70,5 +70,5 @@ def unbroken_ranges(body: str) -> str:
 
 
 _TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
-_DIGITS = "[\u0660-\u0669\u06f0-\u06f9]"
+_DIGITS = f"[{ARABIC_DIGITS}]"
 _RANGE = re.compile(f"(?<!{_DIGITS}){_DIGITS}+[\u2013\u2014]{_DIGITS}+(?!{_DIGITS})")

@@ -10,9 +10,10 @@ import re
 import unicodedata
 from collections.abc import Collection
 
+from ..typeset.bidi import ARABIC_DIGITS
 from . import marks as vocal
 from .charclass import letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
-from .marks import Word
+from .marks import RLM, Word
 from .pagetext import Show, blank_after, wide_spaces
 
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
@@ -175,8 +176,8 @@ def _shared_runs(
         kind = "R" if s in apart else letter_kind(text)
         if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching:  # side by side (cells)
             runs.append([])
-        if kind == "L" and runs[-1] and _indic(text) != _indic(glyphs[runs[-1][-1]][2]) and position > runs[-1][-1] + 1:
-            runs.append([])  # Arabic-Indic digits and a Latin run: never one run (_roles)
+        if kind == "L" and runs[-1] and _script_parts(text, glyphs[runs[-1][-1]][2], position == runs[-1][-1] + 1):
+            runs.append([])
         if kind == "L":
             runs[-1][:] = [runs[-1][0] if runs[-1] else position, position]
         elif kind == "R" or text in SEPARATORS or marks[s][i] == RUN_END_SPACE:  # the last two part two runs
@@ -203,10 +204,10 @@ def _after_number(left: str, text: str, right: str) -> bool:
     if text in RANGE and digit in ("EN", "AN") and before in ("EN", "AN"):  # "۱۷۹۷–۱۸۶۹": two numbers the bidi
         # algorithm sets right to left, read the other way; not "4–6", isolated left to right (typeset/bidi.py)
         return not (text in ISOLATED and left[:1].isascii() and right[:1].isascii())
-    if text in SIGNS and digit == before == "AN":
-        return True  # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠")
-    if text in SIGNS and before == "AN" and digit not in ("EN", "AN"):
-        return True  # "−٢٫٤٪": the sign of an Arabic-Indic number, drawn on its right (typeset/bidi.py)
+    if text in SIGNS and before == "AN" and digit != "EN":
+        # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠"); "−٢٫٤٪": the sign
+        # of an Arabic-Indic number, drawn on its right (typeset/bidi.py)
+        return True
     if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
         return False
     if digit not in ("EN", "AN"):  # a letter: sentence punctuation only, not a path's "/.config"
@@ -216,7 +217,6 @@ def _after_number(left: str, text: str, right: str) -> bool:
 
 SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right
 RANGE = frozenset("\u2013\u2014\u00d7")  # dashes and "×" ("2×3"): no separator to the bidi algorithm (a hyphen is)
-_ARABIC_DIGIT = "[\u0660-\u0669\u06f0-\u06f9]"
 ISOLATED = frozenset("\u2013")  # a dash that joins European digits in one isolated run (bidi.INSIDE)
 
 
@@ -250,9 +250,7 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
         if run and attached and text in TAIL and roles[index] == PLAIN:
             run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
         attached = kind == "L" or (attached and (text is None or text in TAIL))
-        # Arabic-Indic digits are never in a Latin run (typeset/bidi.py): set right to left, they end it
-        # ("Mitrović (١٥ هدفا)", drawn "(هدفا ١٥( Mitrović", read "١٥ (Mitrović")
-        parted = bool(run) and kind == "L" and _indic(text) != _indic(elements[run[-1]][1]) and index > run[-1] + 1
+        parted = bool(run) and kind == "L" and _script_parts(text, elements[run[-1]][1], index == run[-1] + 1)
         if kind == "R" or parted:
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
             if ltr and (pdfium_actual_text(ltr) != ltr or _range_parts(ltr)):
@@ -297,15 +295,11 @@ def poppler_range(text: str) -> str | None:
 
 def _range_parts(text: str) -> list[str] | None:
     """A range's numbers and dashes, in the order of `text`; None if it is not a range."""
-    joins = re.escape("".join(sorted(SIGNS)))  # a sign between Arabic-Indic digits parts them too (_after_number)
-    parts = re.split(f"([{''.join(RANGE)}]|(?<={_ARABIC_DIGIT})[{joins}](?={_ARABIC_DIGIT}))", text)
+    parts = _RANGE_PARTS.split(text)
     if len(parts) < 3 or not all(part.strip().isdigit() for part in parts[::2]):
         return None
     isolated = all(part.strip().isascii() for part in parts[::2]) and set(parts[1::2]) <= ISOLATED
     return None if isolated else parts  # "4–6" is isolated left to right: drawn as typed
-
-
-RLM = "\u200f"
 
 
 def compat(text: str) -> bool:
@@ -316,8 +310,16 @@ def compat(text: str) -> bool:
 
 def _indic(text: str | None) -> bool:
     """Whether a glyph's text is an Arabic-Indic or Extended Arabic-Indic digit."""
-    first = (text or " ")[0]
-    return "\u0660" <= first <= "\u0669" or "\u06f0" <= first <= "\u06f9"
+    return _INDIC.match(text or "") is not None
+
+
+def _script_parts(text: str | None, last: str | None, adjacent: bool) -> bool:
+    """Whether a letter or digit `text` parts a run whose last one was `last`: Arabic-Indic digits are never in a
+    Latin run (typeset/bidi.py), unless the two touch ("Mitrović (١٥ هدفا)", drawn "(هدفا ١٥( Mitrović")."""
+    return not adjacent and _indic(text) != _indic(last)
+
+
+_INDIC = re.compile(f"[{ARABIC_DIGITS}]")
 
 
 def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: int) -> int:
@@ -340,6 +342,9 @@ def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: i
 
 LEADS = frozenset("@#~/.\\")
 SIGNS = frozenset("+-\u2212\u00b1")
+# A range's dashes, and a sign between Arabic-Indic digits, which parts them too (_after_number).
+_SIGN = f"(?<={_INDIC.pattern})[{re.escape(''.join(sorted(SIGNS)))}](?={_INDIC.pattern})"
+_RANGE_PARTS = re.compile(f"([{''.join(sorted(RANGE))}]|{_SIGN})")
 
 
 def cut_pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:

@@ -15,10 +15,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from .charclass import LRM
 from .lineroles import LTR_RUN, PLAIN, cut_pieces
 from .pagetext import read_lines
-
-LRM = "\u200e"
 
 
 def mark_phrases(document: Any, pdf: Any, streams: Any) -> int:

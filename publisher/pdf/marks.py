@@ -34,6 +34,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..typeset.bidi import LTR_ALNUM, RTL_BLOCKS
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show
 
@@ -217,11 +218,10 @@ _NUMBER = re.compile(
 )
 
 
-_RTL_BLOCKS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"  # Hebrew to Arabic Extended, and their presentation forms
-_LTR = f"[^\\W\\d_{_RTL_BLOCKS}]"  # a letter outside them: left to right (a class built from the bidi table cost 0.1 s)
+_LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (built from the bidi table: 0.1 s)
 # A left-to-right run (a code line's "index = f(x, y)"), kept left to right by both: from a letter to the last
 # letter or digit before the next right-to-left letter.
-_LATIN = f"{_LTR}(?:[^{_RTL_BLOCKS}]*[^\\W_{_RTL_BLOCKS}])?"
+_LATIN = f"{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?"
 # The brackets and quotes PDFium mirrors as it reverses them (textlayer.py writes their mirror images too).
 MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
 MIRRORED_CHARS = frozenset("(){}[]<>«»‹›")

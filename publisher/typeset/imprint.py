@@ -43,14 +43,12 @@ def typefaces(manifest: Manifest, document: Document, fonts: FontSet) -> list[di
     # families under one licence named together, the licence once: it was printed for each ("Amiri برخصة SIL Open
     # Font License 1.1 · Noto Sans Mono برخصة SIL Open Font License 1.1"), Latin enough to turn a short last page
     # left to right for poppler, which takes a page's direction from the majority of its letters
-    grouped: dict[str, list[str]] = {}  # by licence; a family with none known stands alone
+    grouped: dict[tuple[str | None, str], list[str]] = {}  # by licence; a family with none known stands alone
     for family in used.every_family:
-        grouped.setdefault(fonts.regular(family).licence or f"\0{family}", []).append(family)
+        licence = fonts.regular(family).licence
+        grouped.setdefault((licence, licence or family), []).append(family)
     separator = list_separator(manifest.language)
-    return [
-        {"family": separator.join(families), "licence": None if key.startswith("\0") else key}
-        for key, families in grouped.items()
-    ]
+    return [{"family": separator.join(families), "licence": licence} for (licence, _), families in grouped.items()]
 
 
 def long_date(date: dt.date, language: str, numerals: str) -> str:
