@@ -194,6 +194,38 @@ def test_a_port_in_use_is_one_line_of_bad_input(tmp_path: Path) -> None:
     ]
 
 
+def test_a_page_that_goes_away_mid_answer_leaves_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "book.pdf").write_bytes(b"%PDF" * 4_000_000)  # larger than the socket buffers
+    server = start_server(tmp_path, "127.0.0.1", 0, Events())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        for _ in range(3):  # a reload or a closed tab: the connection is reset while the file is sent
+            client = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+            client.sendall(b"GET /book.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            assert client.recv(4096).startswith(b"HTTP/1.0 200")
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\1\0\0\0\0\0\0\0")
+            client.close()
+        monkeypatch.setattr("publisher.web.server.resolve", lambda *_: 1 / 0)
+        broken = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
+            broken.request("GET", "/book.pdf")
+            broken.getresponse()
+        time.sleep(0.5)
+        monkeypatch.undo()
+        after = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        after.request("HEAD", "/book.pdf")
+        assert after.getresponse().status == 200  # the server goes on after all of it
+    finally:
+        server.shutdown()
+        server.server_close()
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "----" not in err, err
+    assert err.splitlines() == ["serve: a request from 127.0.0.1 failed: ZeroDivisionError('division by zero')"]
+
+
 def test_serving_a_publication_that_does_not_exist_exits_2_at_once(tmp_path: Path) -> None:
     root = make_workspace(tmp_path / "ws", FIXTURES / SLUG)
     result = run_publish("-C", str(root), "serve", "--port", "0", "nosuch")

@@ -16,6 +16,7 @@ import mimetypes
 import os
 import socket
 import stat
+import sys
 import threading
 import time
 from collections import deque
@@ -123,6 +124,13 @@ class PreviewServer(ThreadingHTTPServer):
     @property
     def port(self) -> int:
         return int(self.server_address[1])
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A page that went away mid-answer (a reload, a closed tab) is no error; anything else is one
+        line on stderr, never the standard library's traceback over the build's messages."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError):
+            print(f"serve: a request from {client_address[0]} failed: {error!r}", file=sys.stderr, flush=True)
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
