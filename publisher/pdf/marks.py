@@ -153,7 +153,16 @@ def poppler_text(text: str) -> str:
     # and one between a number and the punctuation before it ("البقرة: ٢", read "البقرة٢ :")
     marked = re.sub(f"(?<={_DIGIT}) (?=[^\\w\\s\u200f])", " \u200f", marked)
     marked = re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
-    return re.sub("\ue001", lambda _: RLM + next(runs), marked)
+    marked = re.sub("\ue001", lambda _: RLM + next(runs), marked)
+    # marks poppler's tables leave neutral ("سِنَةٞ" read "سِنَة ٞ", the open tanwin taken to the next word): each
+    # run of them back in typed order, after a RIGHT-TO-LEFT MARK where the glyph left of it is no letter
+    return _POPPLER_NEUTRAL.sub(
+        lambda run: ("" if _poppler_rtl(marked[run.start() - 1 : run.start()]) else RLM) + run[0][::-1], marked
+    )
+
+
+def _poppler_rtl(char: str) -> bool:
+    return char == RLM or (bool(char) and unicodedata.bidirectional(char) in ("R", "AL"))
 
 
 def not_hyphenated(written: str) -> str:
@@ -166,8 +175,9 @@ def not_hyphenated(written: str) -> str:
 def pdfium_text(text: str) -> str:
     """The /ActualText PDFium turns back into `text`, measured on PDFium 8149 (pypdfium2 5.15): it reverses
     each stretch of right-to-left letters in place, and each stretch of neutrals that holds punctuation
-    ("َ:" after "قال"); stretches of marks alone, spaces and digits stay as they are, and so does the
-    order of the stretches.
+    ("َ:" after "قال"), and each stretch of marks (two on one letter come out swapped: "نومٞۖ" read "نومۖٞ",
+    which only a comparison in NFC hides when the two marks' classes differ); spaces and digits stay as they
+    are, and so does the order of the stretches.
 
     Marks then punctuation ("إِلَيْهِ»." "وَمُسْلِمٌ." with the period in the next text object) are another
     case: PDFium's runs of neutrals swap a mark with a full stop, keep "»." in order, mirrored, and send a
@@ -200,13 +210,19 @@ def pdfium_text(text: str) -> str:
                 written.append(stretch[::-1])
         elif kind == "R":
             written.append(stretch[::-1])
-        elif kind == "N" and after_letters and n == len(stretches) - 1:  # a word's last marks: a full stop may
-            written.append(stretch + RLM)  # follow in the next text object
+        elif kind == "N":  # marks: PDFium reverses two or more on one letter too ("نومٞۖ" read "نومۖٞ")
+            # a word's last marks: a full stop may follow in the next text object
+            written.append(stretch[::-1] + (RLM if after_letters and n == len(stretches) - 1 else ""))
         else:
             written.append(stretch)
     return "".join(written)
 
 
+# Arabic marks newer than the character tables of the extractors (measured: poppler 22.12, PDFium 8149, every mark
+# Amiri draws on "سنة"): poppler takes U+0659-U+065F for neutrals, PDFium U+065F and the Qur'anic annotation marks
+# of U+08D3-U+08FF (the open tanwin U+08F0-U+08F2 among them) for left-to-right ones
+_POPPLER_NEUTRAL = re.compile("[\u0659-\u065f]+")
+_PDFIUM_UNKNOWN = frozenset("\u065f" + "".join(map(chr, range(0x08D3, 0x0900))))
 _SIGNS = "#$+\\-\u00b0\u00b1\u00a3\u00a5\u20ac"  # European terminators and separators: poppler's left to right
 RLM = "\u200f"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
@@ -232,7 +248,7 @@ _BRACKET = re.compile("[" + re.escape("".join(sorted(MIRRORED_CHARS | ORNATE))) 
 def _pdfium_kind(char: str) -> str:
     """R for a right-to-left letter, S for a space, D for a digit, N for the rest (marks, punctuation)."""
     bidi = unicodedata.bidirectional(char)
-    if bidi in ("R", "AL"):
+    if bidi in ("R", "AL") or char in _PDFIUM_UNKNOWN:  # the unknown ones: reversed with the letters around them
         return "R"
     return "S" if char.isspace() else "D" if bidi in ("EN", "AN", "L") else "N"
 

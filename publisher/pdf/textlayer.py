@@ -194,11 +194,13 @@ def mark_text_layer(
                 replacements[first] = [*opening, stream.stream[first]]
                 replacements[last] = [*replacements.get(last, [stream.stream[last]]), *[b"EMC"] * (pad + 2)]
                 count += 1
+            inside: tuple[int, int] | None = None  # the last piece of the word whose /ActualText is open
             for place, (show, (pieces, stretches)) in enumerate(zip(line, split, strict=True)):
                 if show.index in called:  # a note call: not a word (readingorder.py)
                     replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
                     continue
-                if show.origin in spanned or (len(pieces) == 1 and pieces[0][0] == PLAIN and not shared):
+                alone = len(pieces) == 1 and pieces[0][0] == PLAIN and not shared
+                if show.origin in spanned or (alone and not _glued(split, place, 0)):
                     continue  # nothing to mark: the operator stays as WeasyPrint wrote it
                 items: list[Any] = []
                 stretch = iter(stretches)
@@ -222,11 +224,21 @@ def mark_text_layer(
                         word = words[role - WORD].text
                         opens, closes = ends[role]
                         if opens == (place, piece):
-                            items += [*inline(poppler_text(word)), named(pdfium_text(word), shared=True)]
+                            popplers = poppler_text(word)
+                            if any(r in (RUN_END_SPACE, STRETCHED_SPACE) for r in _roles_within(split, opens, closes)):
+                                popplers = popplers.replace(" ", RUN_END)  # the space's own mark, see below
+                            items += [*inline(popplers), named(pdfium_text(word), shared=True)]
                             count += 1
+                            inside = closes
                         items.append(tj)
                         if closes == (place, piece):
                             items += [b"EMC", b"EMC"]
+                            inside = None
+                        continue
+                    if inside is not None and role in (RUN_END_SPACE, STRETCHED_SPACE):
+                        # a space a word took in (". وتقدّر", marks._to_edges): an /ActualText of its own inside
+                        # the word's would end poppler's for the word, which lost the word's glyphs with it
+                        items += [tj] if role == RUN_END_SPACE else [f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz"]
                         continue
                     if role in (RUN_END_SPACE, STRETCHED_SPACE):
                         opening = inline(RUN_END)
@@ -237,6 +249,10 @@ def mark_text_layer(
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
                         items += [*inline(poppler_text(text)), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
+                    elif role in (LTR_RUN, PLAIN) and not shared and _glued(split, place, piece):
+                        # punctuation that follows it, drawn on its left, which poppler took into the run, with a
+                        # blank (the padding of inline code) between them: "و`axum`،" read "و، axum"
+                        items += [*inline(vocal.RLM + text), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN:
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
                     elif role == AFTER_NUMBER:
@@ -380,6 +396,29 @@ def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tupl
             move_markers_and_calls(stream.stream, len(done), markers, calls)
             done.append(page)
             yield stream, resources
+
+
+def _glued(split: list[tuple[list[tuple[int, bytes, str]], list[float]]], place: int, piece: int) -> bool:
+    """Whether a piece is left-to-right letters or digits (and no right-to-left letter), with punctuation or a
+    bracket drawn just left of it: the punctuation that follows it in reading order, with no space between."""
+    pieces = [texts for texts, _ in split]
+    kinds = [unicodedata.bidirectional(char) for char in pieces[place][piece][2]]
+    if not kinds or kinds[0] not in ("L", "EN") or {"R", "AL", "AN"} & set(kinds):
+        return False
+    left = pieces[place][piece - 1][2] if piece else pieces[place - 1][-1][2] if place and pieces[place - 1] else ""
+    return bool(left) and left[-1] in ".,:;!?)(][\u060c\u061b\u061f"  # as drawn: its last glyph is its left one
+
+
+def _roles_within(
+    split: list[tuple[list[tuple[int, bytes, str]], list[float]]], first: tuple[int, int], last: tuple[int, int]
+) -> list[int]:
+    """The roles of the pieces of a line from `first` to `last` (TJ number, piece number), both included."""
+    return [
+        role
+        for place, (pieces, _) in enumerate(split)
+        for piece, (role, _, _) in enumerate(pieces)
+        if first <= (place, piece) <= last
+    ]
 
 
 def _word_ends(split: list[tuple[list[tuple[int, bytes, str]], list[float]]]) -> dict[int, list[tuple[int, int]]]:
