@@ -34,9 +34,14 @@ from ..typeset.verse import ELONGATED
 
 ATTRIBUTE = "data-kashida"
 SAFETY = 0.02  # em left to the spaces of each line, so that rounding never makes an elongated line overflow
+# of its width, what a space of a line that tatweel fills gives up: the words sit closer and the joins take the
+# rest, as a scribe sets them (the widest gaps left were the spaces' own: 0.45 em beside "١")
+AIM = 0.1
 MIN_SPACE = 0.8  # of its width, what a space keeps at least when the last tatweel passes the slack (InDesign's default)
 
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+# a plain paragraph, or one whose marks asked for more leading (typeset/leading.py): all vocalised ones were left
+# out ("عمّان" in a paragraph of news, and no line of it had kashida)
+_PARAGRAPH = re.compile(r'<p( style="line-height: [0-9.]+")?>(.*?)</p>', re.DOTALL)
 _VERSE_WORDS = re.compile(rf'{ELONGATED}="([^"]*)"')
 _LOG = logging.getLogger("weasyprint.kashida")  # collected with WeasyPrint's warnings (builder/pool.py)
 
@@ -49,7 +54,7 @@ def elongated_verse(html: str) -> dict[str, str]:
 def number_paragraphs(html: str) -> str:
     """Give each plain `<p>` of the book a number, by which its lines are found in the layout."""
     numbers = iter(range(1 << 30))
-    return _PARAGRAPH.sub(lambda p: f'<p {ATTRIBUTE}="{next(numbers)}">{p[1]}</p>', html)
+    return _PARAGRAPH.sub(lambda p: f'<p {ATTRIBUTE}="{next(numbers)}"{p[1] or ""}>{p[2]}</p>', html)
 
 
 @dataclass
@@ -97,10 +102,16 @@ def plan(line: Line, typed: set[str]) -> dict[int, tuple[int, int]]:
     what they add fills the line's slack, passing it by no more than its spaces may give up."""
     if line.slack <= 0 or not line.size or not line.spaces:
         return {}
-    target = line.slack - SAFETY * line.size
     words = [(word.text, word.font, word.size) for word in line.words]
-    chosen = choose_joins(words, target, typed, shrinkable(line))
+    aim = _aim(line)
+    chosen = choose_joins(words, line.slack - SAFETY * line.size + aim, typed, max(0.0, shrinkable(line) - aim))
     return {place: (found.at, count) for place, (found, count) in chosen.items()}
+
+
+def _aim(line: Line) -> float:
+    """How much narrower than the font's own the spaces of a line filled with tatweel are set: AIM of their width."""
+    face = next((word.font for word in line.words if word.font is not None), None)
+    return 0.0 if face is None else line.spaces * AIM * _space(face) * line.size
 
 
 def shrinkable(line: Line) -> float:

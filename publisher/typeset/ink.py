@@ -34,7 +34,8 @@ class Ink:
 
 
 def measure(text: str, fonts: FontSet, *, kerning: bool = True, rtl: bool = True) -> Ink:
-    """Shape `text` (one line, no markup) as the layouts would and measure its ink.
+    """Shape `text` (one line, no markup) as the layouts would and measure its ink: kerning as asked, and the
+    proportional figures the stylesheets set for text (font-variant-numeric).
 
     Each run is shaped with the regular face of the first family that draws it, as CSS font
     fallback picks it; runs are laid side by side in the line's direction.
@@ -49,7 +50,7 @@ def measure(text: str, fonts: FontSet, *, kerning: bool = True, rtl: bool = True
         buffer = hb.Buffer()
         buffer.add_str(run)
         buffer.guess_segment_properties()
-        hb.shape(font, buffer, {"kern": kerning})
+        hb.shape(font, buffer, {"kern": kerning, "pnum": True})
         for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
             extents = font.get_glyph_extents(info.codepoint)
             if extents is not None and extents.width and extents.height:
@@ -79,7 +80,7 @@ def shape(text: str, path: Path, *, kerning: bool = True) -> Shaped:
     buffer = hb.Buffer()
     buffer.add_str(text)
     buffer.guess_segment_properties()
-    hb.shape(font, buffer, {"kern": kerning})
+    hb.shape(font, buffer, {"kern": kerning, "pnum": True})
     glyphs = tuple(font.glyph_to_string(info.codepoint) for info in buffer.glyph_infos)
     return Shaped(glyphs, sum(position.x_advance for position in buffer.glyph_positions) / upem)
 
