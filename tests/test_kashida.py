@@ -36,7 +36,7 @@ from text_fidelity import measure
 from word_gaps import lines, widest_gaps
 
 AMIRI = REPO / "fonts" / "Amiri-Regular.ttf"
-SLUGS = (SEED, "kashida", "mashriq", "mixed")
+SLUGS = (SEED, "kashida", "mashriq", "mixed", "kids")
 SIZES = ("A5", "A4")
 GAP_REDUCTION = 0.35  # issue 15's target for the 95th percentile of the widest word gap of justified lines
 # The mashriq report: its kashida lines' widest gaps are those of every other text (4.76 pt at A5, 5.68 at A4: a
@@ -57,10 +57,14 @@ def test_joins_follow_the_calligraphers_priorities() -> None:
     assert all(at != 2 for _, at in joins("البيت")) and all(at != 3 for _, at in joins("والبيت"))  # the article
 
 
-def test_never_lam_alef_typed_tatweel_marks_or_short_words() -> None:
+def test_never_lam_alef_typed_tatweel_or_short_words_and_marks_kept_on_their_letters() -> None:
     assert all(at != 4 for _, at in joins("السلام")) and joins("السلام")[0] == (1, 3)  # never between lam and alef
     assert joins("كتـاب") == []  # the author's tatweel stays the only one
-    assert joins("كَتَبَ") == []  # vocalised
+    # vocalised: the letters decide, and the tatweel goes after the marks of the letter before it
+    assert joins("كَتَبَ") == [(6, 4), (7, 2)] and joins("كَتَبَ")[0] == (6, "كَتَبَ".index("ب"))
+    found = stretch("مَدْرَسَةٌ", AMIRI)
+    assert found is not None and found.apply("مَدْرَسَةٌ", 1) == "مَدْرَسَـةٌ"  # after the seen's fatha
+    assert joins("السَّلَامُ") == [(1, 5)]  # after the seen's shadda and fatha; never inside lam-alef
     assert joins("من") == [] and joins("في") == []
 
 

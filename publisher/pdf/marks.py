@@ -27,7 +27,6 @@ with the marks too; poppler 98.7-100 % ("3.5%" glued to the next word); before, 
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
@@ -35,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..typeset.bidi import LTR_ALNUM, RTL_BLOCKS
+from ..typeset.kashida import WORD
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show
 
@@ -89,8 +89,8 @@ def marked_words(
                 # a glyph that stands for nothing (Amiri's tatweel between a lam and a kaf, "جھلک"): PDFium reads
                 # its glyph id instead ("جھࢎلک"), poppler a space ("جھ لک")
                 silent = any(not line[s].elements[i][1] for (s, i), *_ in current)
-                if word in elongated:
-                    words.append(_to_edges(Word([c[0] for c in current], elongated[word]), glyphs, texts))
+                if (typed := as_typed(word, elongated)) != word:
+                    words.append(_to_edges(Word([c[0] for c in current], typed), glyphs, texts))
                 elif kerned or silent or any(map(is_mark, word)) or word != drawn:
                     words.append(_to_edges(Word([c[0] for c in current], word), glyphs, texts))
                 current = []
@@ -120,11 +120,9 @@ def _edge(text: tuple[str, int, int]) -> bool:
 
 
 def as_typed(text: str, elongated: Mapping[str, str]) -> str:
-    """`text` with each word kashida elongated (`elongated`: as drawn → as typed) as the author typed it."""
-    if not elongated:
-        return text
-    runs = itertools.groupby(text, _in_word)
-    return "".join(elongated.get(run, run) if inside else run for inside, chars in runs for run in ["".join(chars)])
+    """`text` with each word kashida elongated (`elongated`: as drawn → as typed) as the author typed it; a word
+    as kashida found it, its letters and marks: not the Arabic question mark after it ("سَـــامِي؟")."""
+    return WORD.sub(lambda word: elongated.get(word[0], word[0]), text) if elongated else text
 
 
 def _in_word(cluster: str) -> bool:

@@ -163,6 +163,10 @@ def mark_text_layer(
                 if show.index in called:
                     show.elements = [(part, None if text is None else " ") for part, text in show.elements]
             spanned = spanned_objects(line, laid, page)
+            if elongated:  # a vocalised word kashida elongated reads as typed, without its tatweel
+                spanned = {
+                    key: (first, last, as_typed(text, elongated)) for key, (first, last, text) in spanned.items()
+                }
             read_whole = not called and all(position_key(page, *show.origin[1:]) in whole for show in line)
             text = line_text(line, spanned, laid, page, whole=True) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
@@ -183,6 +187,7 @@ def mark_text_layer(
             ends = _word_ends(split)
             simple = all(role in SHARABLE or role >= WORD for pieces, _ in split for role, _, _ in pieces)
             shared_text = line_text(line, spanned, laid, page, called=called) if simple else None
+            shared_text = as_typed(shared_text, elongated) if shared_text and elongated else shared_text
             depths = (depths or vocal.marked_depths(stream.stream)) if shared_text else depths  # once a page
             pads = _line_pads(line, split, spanned, depths) if shared_text and spanned else None
             shared = line_named(page, shared_text, line) if pads is not None and shared_text else None

@@ -16,12 +16,13 @@ class first, and within a class the join nearest the end of the word:
 
 Never right after the lām of the article ("الـبيت"), where newspapers stretch and calligraphers do not.
 
-At most one join per word (W3C alreq; Nemeth, "On Arabic justification"), never in a word shorter than
-three letters, with marks (vocalised text: marks.py in pdf/ gives such words their text) or with a tatweel
-the author typed. A join is used only if the font keeps its shaping: the elongated word, shaped with
-HarfBuzz, must draw the glyphs of the plain word plus tatweel glyphs, so that lam-alef, the Allah
-ligature and the font's contextual forms (Amiri's kāf-beh, mīm-ḥāʾ-mīm…) still form; a join whose
-elongation changes them is skipped for the next one. Lengths are in em of the font size.
+At most one join per word (W3C alreq; Nemeth, "On Arabic justification"), never in a word shorter than three
+letters or with a tatweel the author typed. In a vocalised word the letters decide, and the tatweel goes after
+the marks of the letter before it ("كَتَــبَ"), as in a printed muṣḥaf. A join is used only if the font keeps
+its shaping: the elongated word, shaped with HarfBuzz, must draw the glyphs of the plain word plus tatweel
+glyphs, so that lam-alef, the Allah ligature and the font's contextual forms (Amiri's kāf-beh, mīm-ḥāʾ-mīm…)
+still form; a join whose elongation changes them is skipped for the next one. Lengths are in em of the font
+size.
 
 How much, on a line (`allocate`): as few words as take its slack, each grown by up to three tatweels, all
 together a tatweel at a time; the rule is one join a word, not a number of words a line, so a loose line
@@ -69,9 +70,15 @@ _MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 
 def joins(word: str) -> list[tuple[int, int]]:
-    """The places of `word` where a tatweel may go, best first: (priority class, index to insert at)."""
+    """The places of `word` where a tatweel may go, best first: (priority class, index to insert at). In a
+    vocalised word the letters decide, and the tatweel goes after the marks of the letter before it."""
+    at = [index for index, char in enumerate(word) if not _MARKS.match(char)]  # each letter's index in the word
+    return [(rank, at[place]) for rank, place in _joins("".join(word[index] for index in at))]
+
+
+def _joins(word: str) -> list[tuple[int, int]]:
     letters = list(word)
-    if len(letters) < MIN_LETTERS or TATWEEL in word or _MARKS.search(word) or "\u200c" in word:
+    if len(letters) < MIN_LETTERS or TATWEEL in word or "\u200c" in word:
         return []
     found: list[tuple[int, int]] = []
     article = next((len(prefix) for prefix in _ARTICLES if word.startswith(prefix) and len(word) > len(prefix) + 1), 0)
