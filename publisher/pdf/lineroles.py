@@ -110,10 +110,13 @@ def split_line(
         else:
             between += text if first is not None else ""
             separated = separated or text in SEPARATORS
-    runs = _shared_runs(glyphs, marks, _touching(line), apart) if rtl else []
+    touching = _touching(line)
+    runs = _shared_runs(glyphs, marks, touching, apart) if rtl else []
     edged = [(0, 0, ""), *glyphs, (0, 0, "")]
     for (s0, _, left), (s, i, text), (_, _, right) in zip(edged, edged[1:], edged[2:], strict=False):
-        left = left if s0 == s else ""  # another object's last glyph (a table's next cell: "٢٤" beside "°٣٢")
+        # another object's last glyph only if it touches this one (a table's next cell: "٢٤" beside "°٣٢"; but
+        # "(د.90+4)", whose number is isolated in an object of its own)
+        left = left if s0 == s or s in touching else ""
         if rtl and marks[s][i] == PLAIN and _after_number(left, text, right):
             marks[s][i] = AFTER_NUMBER
     split = []
@@ -207,6 +210,10 @@ def _after_number(left: str, text: str, right: str) -> bool:
     if text in SIGNS and before == "AN" and digit != "EN":
         # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠"); "−٢٫٤٪": the sign
         # of an Arabic-Indic number, drawn on its right (typeset/bidi.py)
+        return True
+    if text in SENTENCE and before in ("EN", "AN") and letter_kind(right) == "R":
+        # an abbreviation's full stop before a number, with no space ("(د.34)", the 34th minute; "ص.12"): drawn
+        # between them, "34.د", and PDFium read it with the number, "د34."
         return True
     if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
         return False
