@@ -242,6 +242,15 @@ FIXTURE_FLOORS = {
     # number, "د34." (lineroles._after_number), and "(د.90+4)" whose number is an object of its own too;
     # pashto-news (poppler 99.39 %): labels.j2 has no Pashto, and the English "Typefaces:" on the imprint's
     # right-to-left line is read after the font's name
+    # the fourteenth, left for the next round (first build → now, PDFium / poppler): citations 95.86 / 94.44 % →
+    # 91.72 / 94.48 % (an English reference in an Arabic list was printed right to left, its punctuation thrown
+    # to the wrong ends; it is set left to right now (source/blockdir.py), and PDFium reads that item's lines
+    # backwards; "1413هـ/1993م", "ط.10، 2009" and "15–16" misread by both), gulf-tech 98.39 / 96.77 % ("Wi‑Fi 7"
+    # with its no-break hyphen, "Galaxy S25+", PDFium's "لـ«البيان" with marks), urdu-econ 91.67 / 100 % (PDFium
+    # read a justified Urdu line backwards)
+    "citations": (0.91, 0.94, 0.91, 0.94),
+    "gulf-tech": (0.98, 0.96, 0.97, 0.96),
+    "urdu-econ": (0.91, 1.0, 0.91, 1.0),
     "sport-ma": (1.0, 1.0, 1.0, 1.0),
     "verse-tab": (1.0, 1.0, 1.0, 1.0),
     "pashto-news": (1.0, 0.99, 1.0, 0.99),

@@ -23,9 +23,11 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import InputError, ResourceError, SourceError, quoted
 from ..workspace import display_path
+from .blockdir import mark_block_directions
 from .characters import describe, not_text
 from .figure import check_image_attributes, shape_figures, use_figures
 from .images import image_problem, pixels_problem
+from .languages import text_direction
 from .limits import MAX_NESTING, check_plain_text, check_tokens
 from .links import Link, Targets, check_scheme, is_internal, resolve_links
 from .manifest import Manifest
@@ -300,6 +302,7 @@ def _parse_markdown(
                 if _attempt(found, check_scheme, href, f"{display_path(path)} line {line}") and is_internal(href):
                     links.append((Link(href, line), child))
     _move_footnote_backrefs(tokens)
+    mark_block_directions(tokens, manifest.direction or text_direction(manifest.language))
     try:
         tokens = shape_figures(tokens, path)
     except InputError as exc:
