@@ -31,6 +31,13 @@ def runs(text: str) -> list[str]:
         ("برنامج Maroc Digital 2030 الجديد", ["Maroc Digital 2030"]),
         ("كتب الحساب @Algerie_Poste ووسم #opendata و#الجزائر", ["@Algerie_Poste", "#opendata"]),
         ('قال "Rust is C++ without the fear" ثم C# و F#', ["Rust is C++ without the fear", "C#", "F#"]),
+        # a product's "+" and a no-break hyphen inside a name (the "+" was printed at the far end, "Wi‑Fi" in two)
+        (
+            "يبدأ سعر Galaxy S25+ من AED 3,699 ويدعم Wi‑Fi 7 وWi‐Fi 6",
+            ["Galaxy S25+", "AED 3,699", "Wi‑Fi 7", "Wi‐Fi 6"],
+        ),
+        # a bracket the run opens but does not close stays outside it, with its partner ("(3" was set apart)
+        ("المعالج: A19 Pro (3 نانومتر) و(Series A، بقيادة", ["A19 Pro", "Series A"]),
         ("بين 2021-2026 و10:30 و31/12/2026 و1,200", ["2021-2026", "10:30", "31/12/2026", "1,200"]),
         (
             "على https://data.example.ma/api/v2/ أو support@example.ma.",

@@ -25,7 +25,9 @@ RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangli
 
 SIGNS = "+\\-\u2212\u00b1\u2213"  # plus, hyphen-minus, minus, plus-minus, minus-plus
 AFTER_NUMBER = "%\u2030\u2031\u066a\u00b0\u2032\u2033"  # percent, per mille, per ten thousand, ٪, °, ′, ″
-INSIDE = "._:/@#?=&~'\u2019+\\-\u2013,$"  # may join two parts of a word, never end it ("US$46.9bn" too)
+INSIDE = (
+    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013,$"  # may join two parts of a word, never end it ("US$46.9bn", "Wi‑Fi")
+)
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 
 
@@ -52,8 +54,8 @@ def run_pattern() -> re.Pattern[str]:
     prefix = f"(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}])(?:{sign}{cur}?|{cur}{sign}?)(?=[0-9{ARABIC_DIGITS}])"
     body = f"(?:{alnum}|[{INSIDE}]+(?={alnum}))*"
     brackets = r"(?:\([^()\s\u0600-\u08ff]*\)|\[[^\[\]\s\u0600-\u08ff]*\])"
-    # a name's "++" or "#" ("C++", "C#", "F#"): never the start of the next word
-    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|/+|\\+\\+|#)?{cur}?{brackets}?(?!{alnum})"
+    # a name's "+", "++" or "#" ("Galaxy S25+", "C++", "C#", "F#"): never the start of the next word
+    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"  # "S25+" too
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     word = f"(?:{prefix}|{handle})?{alnum}{body}{tail}"
     space = "[ \u00a0\u202f]"
@@ -93,8 +95,26 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
                 start -= 1
             elif unpaired > 0 and end < len(text) and text[end] == closing:
                 end += 1
-        runs.append((start, end))
+        end = _before_unclosed(text, start, end)
+        if end > start and needs_isolation(text[start:end]):
+            runs.append((start, end))
     return runs
+
+
+def _before_unclosed(text: str, start: int, end: int) -> int:
+    """Where a run ends that holds a bracket it does not close (its words go on in another script: "A19 Pro
+    (3 نانومتر)"): before that bracket, else the bracket would be set left to right apart from its partner."""
+    for opening, closing in BRACKET_PAIRS:
+        depth, unclosed = 0, None
+        for index in range(start, end):
+            if text[index] == opening:
+                depth, unclosed = depth + 1, (index if depth == 0 else unclosed)
+            elif text[index] == closing and depth:
+                depth -= 1
+                unclosed = None if depth == 0 else unclosed
+        if depth and unclosed is not None:
+            end = len(text[start:unclosed].rstrip(" \u00a0\u202f")) + start
+    return end
 
 
 def _without_dangling_isolates(text: str) -> str:
