@@ -36,7 +36,7 @@ SEPARATORS = frozenset("\u00b7\u2022")
 # after it was enough for poppler, one before for PDFium: measured on "٨٪").
 # What ends a left-to-right run inside its isolate, drawn right of its last letter or digit (typeset/bidi.py: a
 # URL's trailing slash, the brackets of "code_sample()"); PDFium read it apart ("/https://…/v2").
-TAIL = frozenset("/)]")
+TAIL = frozenset("/)]+#")  # and a name's "+", "++" or "#": "Galaxy S25+", "C#"
 # percent and per mille signs, and the signs after a number the bidi algorithm sets on its left after Arabic-Indic
 # digits (degree, prime, double prime: "٤١°" is drawn "°٤١", and PDFium and poppler read "°٤١")
 PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a\u00b0\u2032\u2033")
