@@ -103,24 +103,21 @@ def plan(line: Line, typed: set[str]) -> dict[int, tuple[int, int]]:
     if line.slack <= 0 or not line.size or not line.spaces:
         return {}
     words = [(word.text, word.font, word.size) for word in line.words]
-    aim = _aim(line)
+    aim = AIM * _spaces_width(line)
     chosen = choose_joins(words, line.slack - SAFETY * line.size + aim, typed, max(0.0, shrinkable(line) - aim))
     return {place: (found.at, count) for place, (found, count) in chosen.items()}
 
 
-def _aim(line: Line) -> float:
-    """How much narrower than the font's own the spaces of a line filled with tatweel are set: AIM of their width."""
-    face = next((word.font for word in line.words if word.font is not None), None)
-    return 0.0 if face is None else line.spaces * AIM * _space(face) * line.size
-
-
 def shrinkable(line: Line) -> float:
     """How much the spaces of a line may give up for the tatweel that fills its slack: each keeps MIN_SPACE of
-    its width (in the face of the line's first word that has one), less the safety margin."""
+    its width, less the safety margin."""
+    return max(0.0, (1 - MIN_SPACE) * _spaces_width(line) - SAFETY * line.size)
+
+
+def _spaces_width(line: Line) -> float:
+    """The width of a line's spaces as the font sets them (in the face of the line's first word that has one)."""
     face = next((word.font for word in line.words if word.font is not None), None)
-    if face is None:
-        return 0.0
-    return max(0.0, line.spaces * (1 - MIN_SPACE) * _space(face) * line.size - SAFETY * line.size)
+    return 0.0 if face is None else line.spaces * _space(face) * line.size
 
 
 @lru_cache(maxsize=16)

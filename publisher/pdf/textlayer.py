@@ -78,6 +78,7 @@ from .lineroles import (
     PLAIN,
     RUN_END,
     RUN_END_SPACE,
+    SENTENCE,
     SHARABLE,
     STRETCHED_SPACE,
     UNKNOWN_LTR,
@@ -240,15 +241,15 @@ def mark_text_layer(
                             items += [b"EMC", b"EMC"]
                             inside = None
                         continue
-                    if inside is not None and role in (RUN_END_SPACE, STRETCHED_SPACE):
-                        # a space a word took in (". وتقدّر", marks._to_edges): an /ActualText of its own inside
-                        # the word's would end poppler's for the word, which lost the word's glyphs with it
-                        items += [tj] if role == RUN_END_SPACE else [f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz"]
-                        continue
                     if role in (RUN_END_SPACE, STRETCHED_SPACE):
+                        scaled = [tj] if role == RUN_END_SPACE else [f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz"]
+                        if inside is not None:
+                            # a space a word took in (". وتقدّر", marks._to_edges): an /ActualText of its own inside
+                            # the word's would end poppler's for the word, which lost the word's glyphs with it
+                            items += scaled
+                            continue
                         opening = inline(RUN_END)
                         run_ends.append(opening[1])
-                        scaled = [tj] if role == RUN_END_SPACE else [f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz"]
                         items += [*opening, *scaled, b"EMC"]
                     elif role == LTR_RUN and (drawn := poppler_range(text)):  # "۱۷۹۷–۱۸۶۹", drawn "۱۸۶۹–۱۷۹۷"
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
@@ -403,6 +404,9 @@ def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tupl
             yield stream, resources
 
 
+GLUED = SENTENCE | frozenset("()[]\u060c\u061b\u061f")  # punctuation and brackets: sentence marks, Arabic ones too
+
+
 def _glued(split: list[tuple[list[tuple[int, bytes, str]], list[float]]], place: int, piece: int) -> bool:
     """Whether a piece is left-to-right letters or digits (and no right-to-left letter), with punctuation or a
     bracket drawn just left of it: the punctuation that follows it in reading order, with no space between."""
@@ -411,7 +415,7 @@ def _glued(split: list[tuple[list[tuple[int, bytes, str]], list[float]]], place:
     if not kinds or kinds[0] not in ("L", "EN") or {"R", "AL", "AN"} & set(kinds):
         return False
     left = pieces[place][piece - 1][2] if piece else pieces[place - 1][-1][2] if place and pieces[place - 1] else ""
-    return bool(left) and left[-1] in ".,:;!?)(][\u060c\u061b\u061f"  # as drawn: its last glyph is its left one
+    return bool(left) and left[-1] in GLUED  # as drawn: its last glyph is its left one
 
 
 def _roles_within(

@@ -105,15 +105,14 @@ def _before_unclosed(text: str, start: int, end: int) -> int:
     """Where a run ends that holds a bracket it does not close (its words go on in another script: "A19 Pro
     (3 نانومتر)"): before that bracket, else the bracket would be set left to right apart from its partner."""
     for opening, closing in BRACKET_PAIRS:
-        depth, unclosed = 0, None
+        opened: list[int] = []  # the brackets open so far
         for index in range(start, end):
             if text[index] == opening:
-                depth, unclosed = depth + 1, (index if depth == 0 else unclosed)
-            elif text[index] == closing and depth:
-                depth -= 1
-                unclosed = None if depth == 0 else unclosed
-        if depth and unclosed is not None:
-            end = len(text[start:unclosed].rstrip(" \u00a0\u202f")) + start
+                opened.append(index)
+            elif text[index] == closing and opened:
+                opened.pop()
+        if opened:
+            end = start + len(text[start : opened[0]].rstrip(" \u00a0\u202f"))
     return end
 
 

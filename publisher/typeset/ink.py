@@ -50,7 +50,7 @@ def measure(text: str, fonts: FontSet, *, kerning: bool = True, rtl: bool = True
         buffer = hb.Buffer()
         buffer.add_str(run)
         buffer.guess_segment_properties()
-        hb.shape(font, buffer, {"kern": kerning, "pnum": True})
+        hb.shape(font, buffer, _features(kerning))
         for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
             extents = font.get_glyph_extents(info.codepoint)
             if extents is not None and extents.width and extents.height:
@@ -80,9 +80,14 @@ def shape(text: str, path: Path, *, kerning: bool = True) -> Shaped:
     buffer = hb.Buffer()
     buffer.add_str(text)
     buffer.guess_segment_properties()
-    hb.shape(font, buffer, {"kern": kerning, "pnum": True})
+    hb.shape(font, buffer, _features(kerning))
     glyphs = tuple(font.glyph_to_string(info.codepoint) for info in buffer.glyph_infos)
     return Shaped(glyphs, sum(position.x_advance for position in buffer.glyph_positions) / upem)
+
+
+def _features(kerning: bool) -> dict[str, bool]:
+    """The OpenType features the layouts use: kerning as asked, proportional figures (book.css)."""
+    return {"kern": kerning, "pnum": True}
 
 
 def _runs(text: str, fonts: FontSet) -> list[tuple[str, str]]:
