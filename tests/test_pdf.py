@@ -368,3 +368,15 @@ def test_a_profile_the_renderer_cannot_read_fails_the_build_and_writes_nothing(t
     with pytest.raises(BuildError, match=r"^colour/Broken\.icc: not a readable ICC profile"):
         build(tmp_path, formats=["pdf"], jobs=1)
     assert not (tmp_path / "dist" / "book.pdf").exists()
+
+
+def test_a_range_of_numbers_is_kept_on_one_line() -> None:
+    """A range never breaks after its dash: "ص. 15–" had ended a line and "16." begun the next (the class keeps it
+    whole, book.css), in a left-to-right isolate's element or, in Arabic-Indic digits, in a span of its own."""
+    from publisher.pdf.addresses import unbroken_ranges
+
+    isolated = unbroken_ranges('<p>ص. <span dir="ltr">\u206615–16\u2069</span>.</p>')
+    assert isolated == '<p>ص. <span dir="ltr" class="range">\u206615–16\u2069</span>.</p>'
+    assert unbroken_ranges("<p>(۱۸۱۲–۱۸۱۳)</p>") == '<p>(<span class="range">۱۸۱۲–۱۸۱۳</span>)</p>'
+    words = '<span dir="ltr">\u2066Open Data\u2069</span>'  # not a range: left as it is
+    assert unbroken_ranges(words) == words

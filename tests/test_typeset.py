@@ -124,6 +124,8 @@ def test_generated_footnote_numbers_take_the_books_digits() -> None:
         ('<p>Er sagte "ja"</p>', "de", "<p>Er sagte „ja“</p>"),
         ("<p>the '90s and the students' books</p>", "en", "<p>the ’90s and the students’ books</p>"),
         ('<p>"<em>Open</em> Data"</p>', "en", "<p>“<em>Open</em> Data”</p>"),
+        # glued to a prefix, a quote opens: it had read as a closing one, "لـ»البيان»"
+        ('<p>قال لـ"البيان" و"الشرق" إن</p>', "ar", "<p>قال لـ«البيان» و«الشرق» إن</p>"),
     ],
 )
 def test_straight_quotes_become_the_marks_of_their_language(html: str, language: str, expected: str) -> None:

@@ -64,11 +64,14 @@ _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 def unbroken_ranges(body: str) -> str:
     """`body` with each range of Arabic-Indic numbers joined by a dash ("۱۸۱۲–۱۸۱۳") in a `.range` span, which
     the style sheet keeps on one line: Unicode's line breaking allows a break after the dash, and a Persian
-    range broke there ("(۱۸۱۲–" at a line's end, "۱۸۱۳)" on the next). Only in text, never inside a tag; not
-    "2021–2026", which is in a left-to-right isolate (typeset/bidi.py) an element would cut."""
+    range broke there ("(۱۸۱۲–" at a line's end, "۱۸۱۳)" on the next). Only in text, never inside a tag; and
+    "15–16", in the element of a left-to-right isolate (typeset/bidi.py), gets the class on that element ("ص. 15–"
+    ended a line, "16." began the next)."""
+    body = _ISOLATED_RANGE.sub(r'<span dir="ltr" class="range">\1</span>', body)
     return _TEXT.sub(lambda text: _RANGE.sub(r'<span class="range">\g<0></span>', text[0]), body)
 
 
 _TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
 _DIGITS = f"[{ARABIC_DIGITS}]"
 _RANGE = re.compile(f"(?<!{_DIGITS}){_DIGITS}+[\u2013\u2014]{_DIGITS}+(?!{_DIGITS})")
+_ISOLATED_RANGE = re.compile('<span dir="ltr">(\u2066[0-9]+(?:[\u2013\u2014][0-9]+)+\u2069)</span>')

@@ -63,6 +63,9 @@ def quotes_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
             out[index] = "’"  # '90s
             continue
         opening = not before.strip() or before in _OPENERS
+        # glued to the word before it, a double quote opens when none is open and a letter follows: an Arabic
+        # prefix's ("لـ"البيان"", "و"الشرق"") or a word's ("a"b"")
+        opening = opening or (char == '"' and after.isalnum() and all(mark != char for mark, _ in stack))
         if opening and not after.strip() and stack and stack[-1][0] == char:
             opening = False  # a quote alone between spaces closes what is open, else it opens
         if opening:
