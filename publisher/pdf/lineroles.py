@@ -49,6 +49,10 @@ PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_H
     9
 )
 COMPAT = 9  # a vulgar fraction or a superscript digit, which both extractors give as its decomposition ("½": "1/2")
+# AFTER_NUMBER beside a tatweel on its right ("هـ.34", "1413هـ/1993م"): PDFium read the tatweel before its letter
+# ("ـه.34") unless the glyph's named /ActualText begins with a LEFT-TO-RIGHT MARK
+BEFORE_TATWEEL = 10
+TATWEEL = "\u0640"
 WORD = 100
 # Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
 # line's text has the bracket (a note's "(1)" beside a vocalised line).
@@ -82,11 +86,16 @@ def split_line(
             span = range(i, i2 + 1) if s2 == s else range(i, i + 1)  # with the adjustments up to the next glyph
             for index in span:
                 marks[s][index] = WORD + number
-    rtl = any(letter_kind(text) == "R" for _, _, text in glyphs)
+    # a right-to-left line, or one of numbers and punctuation only, in this right-to-left book (".15–16", the end
+    # of a paragraph: PDFium read the full stop inside the range, "15–.16")
+    rtl = any(letter_kind(text) == "R" for _, _, text in glyphs) or not any(
+        unicodedata.bidirectional(text[:1]) == "L" for _, _, text in glyphs
+    )
     space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
     first: tuple[int, int] | None = None  # the first one
     between = ""  # the glyphs other than spaces since the first
     separated = False  # whether a separator (SEPARATORS) came since the last letter or digit
+    trailing = ""  # the glyphs right after the last letter or digit, before any space
     strong, last = "R", ""  # the kind of the last letter or digit, left of here, and its text
     for position, (s, i, text) in enumerate(glyphs if marked else ()):
         kind = letter_kind(text)
@@ -96,6 +105,10 @@ def split_line(
             marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
         elif rtl and strong == "L" and first is not None and _parted(kind, between, separated):
             marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
+        elif rtl and strong == "L" and first is not None and kind == "L" and trailing and set(trailing) <= OPENING:
+            # an opening bracket drawn right of a letter or digit, then a space: the right-to-left text's, begun
+            # after the run ("A19 Pro (3 نانومتر)", drawn "(3 نانومتر) A19 Pro" mirrored; poppler read "3( A19 Pro")
+            marks[first[0]][first[1]] = RUN_END_SPACE
         if rtl and compat(text):
             marks[s][i] = COMPAT
         if rtl and kind == "L" and unknown_to_poppler(text):
@@ -104,11 +117,12 @@ def split_line(
             if after and after[2] in SPACES:
                 marks[after[0]][after[1]] = RUN_END_SPACE
         if kind in ("L", "R"):
-            strong, space, first, between, separated, last = kind, None, None, "", False, text
+            strong, space, first, between, separated, last, trailing = kind, None, None, "", False, text, ""
         elif text in SPACES:
             space, first = (s, i), first or (s, i)
         else:
             between += text if first is not None else ""
+            trailing += text if first is None else ""
             separated = separated or text in SEPARATORS
     touching = _touching(line)
     runs = _shared_runs(glyphs, marks, touching, apart) if rtl else []
@@ -118,7 +132,7 @@ def split_line(
         # "(د.90+4)", whose number is isolated in an object of its own)
         left = left if s0 == s or s in touching else ""
         if rtl and marks[s][i] == PLAIN and _after_number(left, text, right):
-            marks[s][i] = AFTER_NUMBER
+            marks[s][i] = BEFORE_TATWEEL if right[:1] == TATWEEL else AFTER_NUMBER
     split = []
     for show, show_marks, spaces in zip(line, marks, wide, strict=True):
         for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too
@@ -183,7 +197,12 @@ def _shared_runs(
             runs.append([])
         if kind == "L":
             runs[-1][:] = [runs[-1][0] if runs[-1] else position, position]
-        elif kind == "R" or text in SEPARATORS or marks[s][i] == RUN_END_SPACE:  # the last two part two runs
+        elif text in OPENING and previous[2] and letter_kind(previous[2]) == "L" and _spaced(glyphs, position):
+            # an opening bracket drawn right of a digit, a space after it: the right-to-left text's ("A19 Pro (3
+            # نانومتر)", drawn "(3 نانومتر) A19 Pro" mirrored), which bidi.py leaves out of the run; PDFium read "3:"
+            runs.append([])
+        elif kind == "R" or text in SEPARATORS or text == ARABIC_COMMA or marks[s][i] == RUN_END_SPACE:
+            # a separator, an Arabic comma or a run's end space part two runs
             runs.append([])
         previous = (s, i, text)
     for run in filter(None, runs):
@@ -199,6 +218,14 @@ def _shared_runs(
     return texts
 
 
+OPENING = frozenset("([{")
+
+
+def _spaced(glyphs: list[tuple[int, int, str]], position: int) -> bool:
+    """Whether the glyph after `position` is a space."""
+    return position + 1 < len(glyphs) and glyphs[position + 1][2] in SPACES
+
+
 def _after_number(left: str, text: str, right: str) -> bool:
     """Whether `text`, drawn between `left` and `right`, is punctuation that follows the number or the
     left-to-right run on its right ("A5." ends a sentence: PDFium read "A.5")."""
@@ -211,9 +238,10 @@ def _after_number(left: str, text: str, right: str) -> bool:
         # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠"); "−٢٫٤٪": the sign
         # of an Arabic-Indic number, drawn on its right (typeset/bidi.py)
         return True
-    if text in SENTENCE and before in ("EN", "AN") and letter_kind(right) == "R":
+    if text in SENTENCE | SLASH and before in ("EN", "AN") and letter_kind(right) == "R":
         # an abbreviation's full stop before a number, with no space ("(د.34)", the 34th minute; "ص.12"): drawn
-        # between them, "34.د", and PDFium read it with the number, "د34."
+        # between them, "34.د", and PDFium read it with the number, "د34."; a slash between two dates
+        # ("1413هـ/1993م", drawn "م1993/ـه1413"), which both read "1993/"
         return True
     if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
         return False
@@ -223,6 +251,10 @@ def _after_number(left: str, text: str, right: str) -> bool:
 
 
 SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right
+SLASH = frozenset("/")
+# The Arabic comma is a number separator to the bidi algorithm, yet never inside a left-to-right run
+# (typeset/bidi.py): it parts two numbers ("ط.10، 2009", drawn "2009 ،10.ط", which both read "ط.2009 10").
+ARABIC_COMMA = "\u060c"
 RANGE = frozenset("\u2013\u2014\u00d7")  # dashes and "×" ("2×3"): no separator to the bidi algorithm (a hyphen is)
 ISOLATED = frozenset("\u2013")  # a dash that joins European digits in one isolated run (bidi.INSIDE)
 
@@ -258,7 +290,7 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
             run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
         attached = kind == "L" or (attached and (text is None or text in TAIL))
         parted = bool(run) and kind == "L" and _script_parts(text, elements[run[-1]][1], index == run[-1] + 1)
-        if kind == "R" or parted:
+        if kind == "R" or parted or text == ARABIC_COMMA:
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
             if ltr and (pdfium_actual_text(ltr) != ltr or _range_parts(ltr)):
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])

@@ -89,9 +89,11 @@ def marked_words(
                 # a glyph that stands for nothing (Amiri's tatweel between a lam and a kaf, "جھلک"): PDFium reads
                 # its glyph id instead ("جھࢎلک"), poppler a space ("جھ لک")
                 silent = any(not line[s].elements[i][1] for (s, i), *_ in current)
+                # one glyph for tatweels and a letter (Amiri's "ـــا"): both read its characters backwards ("كتاـــب")
+                joined = any(len(c[1]) > 1 and TATWEEL in c[1] for c in current)
                 if (typed := as_typed(word, elongated)) != word:
                     words.append(_to_edges(Word([c[0] for c in current], typed), glyphs, texts))
-                elif kerned or silent or any(map(is_mark, word)) or word != drawn:
+                elif kerned or silent or joined or any(map(is_mark, word)) or word != drawn:
                     words.append(_to_edges(Word([c[0] for c in current], word), glyphs, texts))
                 current = []
     return words
@@ -223,6 +225,7 @@ _POPPLER_NEUTRAL = re.compile("[\u0659-\u065f]+")
 _PDFIUM_UNKNOWN = frozenset("\u065f" + "".join(map(chr, range(0x08D3, 0x0900))))
 _SIGNS = "#$+\\-\u00b0\u00b1\u00a3\u00a5\u20ac"  # European terminators and separators: poppler's left to right
 RLM = "\u200f"
+TATWEEL = "\u0640"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
 # sign before and a percent sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠").
@@ -288,6 +291,7 @@ def line_text(
     page: int,
     whole: bool = False,
     called: Collection[int] = (),
+    ltr: bool = False,
 ) -> str | None:
     """The text of a line, in reading order, when a vocalised text object (`spanned_objects`) shares it with
     others (a byline: the author's vocalised name, then " · " and a date), else None.
@@ -300,7 +304,8 @@ def line_text(
     Only for lines without left-to-right letters, which their own marks place (textlayer.py). A line read
     `whole` (a verse's hemistichs, vocalised or not) always gets its text (textlayer.py). The objects of note
     calls (stream indexes `called`) have their own /ActualText, a space: the line's text leaves them out (it had
-    the call's digit, which PDFium read after the line: "مَرَّتَيْنِ» .١")."""
+    the call's digit, which PDFium read after the line: "مَرَّتَيْنِ» .١"). In a line of a left-to-right block
+    (`ltr`: a list item in Latin, "2. Goldziher, I., ...") an object without right-to-left letters reads as drawn."""
     if not whole and (not spanned or all(show.origin in spanned for show in line)):
         return None
     objects: dict[tuple[int, float, float], list[Show]] = {}
@@ -316,6 +321,8 @@ def line_text(
         glyphs = [(element, text) for show in shows for element, text in show.elements if text is not None]
         if layout is not None and [int(e[1:-1], 16) for e, _ in glyphs] == [glyph for glyph, _, _ in layout.glyphs]:
             texts.append(layout.text[min(s for _, s, _ in layout.glyphs) : max(e for _, _, e in layout.glyphs)])
+        elif ltr and not any(unicodedata.bidirectional(char) in ("R", "AL") for _, text in glyphs for char in text):
+            texts.append("".join(text for _, text in glyphs))
         elif all(unicodedata.bidirectional(text[:1]) in _NEUTRAL_OR_DIGIT for _, text in glyphs):
             # " · " or a note's "(1) ": its glyphs right to left, a number's left to right
             drawn = "".join(text for _, text in glyphs)

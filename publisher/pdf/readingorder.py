@@ -43,24 +43,26 @@ _PAINTS = frozenset(b"S s f F f* B B* b b* sh Do BI EI n W W*".split())
 _OPENS, _CLOSES = frozenset((b"q", b"BDC", b"BMC", b"BT")), frozenset((b"Q", b"EMC", b"ET"))
 
 
-def placed_boxes(document: Any) -> tuple[set[Key], set[Key], set[Key]]:
+def placed_boxes(document: Any) -> tuple[set[Key], set[Key], dict[Key, bool]]:
     """Where the text of each list marker, of each note call and of each line to be read whole starts (page,
     `Tm` x and y), from the layout. Read whole: a verse's line (its hemistichs, columns apart), and a line of a
-    left-to-right block in a right-to-left book (a code block's Arabic comment, "# جلب الأسعار")."""
+    left-to-right block in a right-to-left book (a code block's Arabic comment, "# جلب الأسعار"), True for those."""
     from weasyprint.formatting_structure import boxes
 
     markers: set[Key] = set()
     calls: set[Key] = set()
-    whole: set[Key] = set()
+    whole: dict[Key, bool] = {}
 
     def visit(box: Any, number: int, verse: bool, turned: bool) -> None:
         if isinstance(box, boxes.TextBox):
             tag = box.element_tag or ""
             found = markers if tag.endswith(("::marker", "::footnote-marker")) else None
             found = calls if tag.endswith("::footnote-call") else found
-            found = whole if found is None and (verse or turned) else found
+            key = position_key(number, box.position_x, box.position_y + box.baseline)
             if found is not None:
-                found.add(position_key(number, box.position_x, box.position_y + box.baseline))
+                found.add(key)
+            if verse or turned:  # a marker too: "2. Goldziher, I., ...", a list item in Latin (source/blockdir.py)
+                whole[key] = turned and not verse
         element = getattr(box, "element", None)
         verse = verse or (element is not None and "verse" in str(element.get("class") or "").split())
         if isinstance(box, boxes.BlockContainerBox) and not verse:

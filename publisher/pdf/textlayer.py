@@ -71,6 +71,7 @@ from .lineroles import (
     ADDRESS_HEAD,
     ADDRESS_TAIL,
     AFTER_NUMBER,
+    BEFORE_TATWEEL,
     COMPAT,
     KERN,
     LTR_RUN,
@@ -168,8 +169,10 @@ def mark_text_layer(
                 spanned = {
                     key: (first, last, as_typed(text, elongated)) for key, (first, last, text) in spanned.items()
                 }
-            read_whole = not called and all(position_key(page, *show.origin[1:]) in whole for show in line)
-            text = line_text(line, spanned, laid, page, whole=True) if read_whole else None
+            keys = [position_key(page, *show.origin[1:]) for show in line]
+            read_whole = not called and all(key in whole for key in keys)
+            ltr = read_whole and all(whole[key] for key in keys)
+            text = line_text(line, spanned, laid, page, whole=True, ltr=ltr) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {})
                 depths = depths or vocal.marked_depths(stream.stream)
@@ -263,6 +266,8 @@ def mark_text_layer(
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
                     elif role == AFTER_NUMBER:
                         items += [*inline(vocal.RLM + text + vocal.RLM), tj, b"EMC"]
+                    elif role == BEFORE_TATWEEL:
+                        items += [*inline(vocal.RLM + text + vocal.RLM), named(LRM + text), tj, b"EMC", b"EMC"]
                     elif role == MIRRORED and shared:  # the line's /ActualText has the bracket
                         items.append(tj)
                     elif role == MIRRORED:

@@ -114,7 +114,9 @@ def glyph_texts(clusters: list[tuple[str, list[tuple[int, bool]]]], nominal: Any
             # drawn in visual order, right to left: the last glyph drawn is the first read
             for glyph, share in zip(reversed(group), _share(chars, len(group)), strict=True):
                 votes[glyph][share] += 1
-    return {glyph: counter.most_common(1)[0][0] or EMPTY for glyph, counter in votes.items()}
+    # a glyph left with nothing in some clusters (Amiri's joining tatweel after a vocalised lām: "لِـ") keeps what it
+    # stands for alone elsewhere ("هـ"): the layout's clusters give the text of the others (textlayer.py)
+    return {glyph: counter.most_common(1)[0][0] or known.get(glyph) or EMPTY for glyph, counter in votes.items()}
 
 
 def _take(rest: list[str], own: str) -> bool:
