@@ -163,6 +163,19 @@ def split_line(
     return split
 
 
+def beside_raised(line: list[Show], spanned: Collection[tuple[int, float, float]]) -> bool:
+    """Whether a vocalised object drawn with raised marks (`spanned`, by origin) shares its line with another object
+    that holds a number, and the line no left-to-right letter (an Urdu "۲۰۲۶–۲۷" beside "شرحِ"): PDFium grouped the
+    number with the object's first array, read the object's text backwards there and again after its raised mark.
+    Such a line is read whole (textlayer.py)."""
+
+    def kinds(show: Show) -> set[str]:
+        return {unicodedata.bidirectional(char) for _, text in show.elements for char in text or ""}
+
+    numbered = any(show.origin not in spanned and kinds(show) & {"EN", "AN"} for show in line)
+    return bool(spanned) and numbered and not any("L" in kinds(show) for show in line)
+
+
 def _touching(line: list[Show]) -> set[int]:
     """The arrays of a line (by number) that begin less than TOUCHING em from where the array on their left
     ends: keys typed `<kbd>Ctrl</kbd>+<kbd>S</kbd>`, each in a box of its own; not table cells."""

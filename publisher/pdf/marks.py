@@ -186,8 +186,8 @@ def pdfium_text(text: str) -> str:
     right-to-left run, read back as typed (measured on 16 endings: ".", "».", "!»", "».)", "…»" …).
     The marks are invisible, and what a careful author would type to keep such an ending in its place."""
     stretches: list[tuple[str, str]] = []
-    for token in _NUMBER.split(text):
-        if _NUMBER.fullmatch(token):  # a number with its signs and separators: PDFium reverses it
+    for token in _PDFIUM_NUMBER.split(text):
+        if _PDFIUM_NUMBER.fullmatch(token):  # a number with its signs and separators: PDFium reverses it
             stretches.append(("D", token[::-1]))
             continue
         for char in token:
@@ -234,6 +234,9 @@ _NUMBER = re.compile(
     f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030]?[\u00a0\u202f]?))"
 )
 
+# The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each
+# reversed in place (read "۲۷–۲۰۲۶" from one reversed whole)
+_PDFIUM_NUMBER = re.compile(_NUMBER.pattern.replace("\u2013", ""))
 
 _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (built from the bidi table: 0.1 s)
 # A left-to-right run (a code line's "index = f(x, y)"), kept left to right by both: from a letter to the last

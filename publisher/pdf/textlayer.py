@@ -84,6 +84,7 @@ from .lineroles import (
     STRETCHED_SPACE,
     UNKNOWN_LTR,
     WORD,
+    beside_raised,
     poppler_range,
     split_line,
 )
@@ -170,8 +171,8 @@ def mark_text_layer(
                     key: (first, last, as_typed(text, elongated)) for key, (first, last, text) in spanned.items()
                 }
             keys = [position_key(page, *show.origin[1:]) for show in line]
-            read_whole = not called and all(key in whole for key in keys)
-            ltr = read_whole and all(whole[key] for key in keys)
+            read_whole = not called and (all(key in whole for key in keys) or beside_raised(line, spanned))
+            ltr = read_whole and all(whole.get(key, False) for key in keys)
             text = line_text(line, spanned, laid, page, whole=True, ltr=ltr) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {})
