@@ -173,3 +173,12 @@ def test_a_heading_may_not_skip_a_level(tmp_path: Path) -> None:
         "source/pub/a.md line 7: a ###### heading after a #### heading skips a level; make it ##### "
         "(screen readers list headings by level)",
     ]
+
+
+def test_a_list_numbered_in_arabic_indic_digits_is_a_list(tmp_path: Path) -> None:
+    """ "١." and "۲)" open list items as "1." does (CommonMark knows only 0-9); the markers print in the text's digits,
+    digits in the text stay as typed, and a fenced code block is left alone."""
+    text = "نص\n\n١. أولا ٣٠٪\n٢. ثانيا\n   ۱) فرعي\n\n```\n١. كود\n```\n"
+    html = document_of(tmp_path, a_md=text).chapters[0].html
+    assert html.count("<li>") == 3 and html.count("<ol") == 2
+    assert "أولا ٣٠٪" in html and "١. كود" in html and "١. أولا" not in html

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .lineroles import ADDRESS_HEAD, ADDRESS_TAIL
 from .pagetext import Show
 
 Glyph = tuple[int, int]  # (index of the TJ in its line, index of the glyph in the TJ's elements)
@@ -102,3 +103,22 @@ def _longest(edge: list[tuple[int, int, str]], from_left: bool, before: str, all
 
 def _spell(glyphs: list[tuple[int, int, str]]) -> str:
     return "".join(text for _, _, text in glyphs)
+
+
+def address_roles(
+    lines: list[list[Show]], addresses: Iterable[str]
+) -> tuple[dict[int, dict[tuple[int, int], int]], dict[int, str]]:
+    """For each line (by number over the document), the roles of the glyphs of addresses broken over lines;
+    and the address each first piece stands for, by the id of its TJ (textlayer.py writes them).
+
+    The first piece's glyphs in one TJ get the address; all its other glyphs and the other pieces nothing.
+    """
+    roles: dict[int, dict[tuple[int, int], int]] = {}
+    heads: dict[int, str] = {}
+    for address, pieces in find_broken_addresses(lines, addresses):
+        first = pieces[0].glyphs[0][0]
+        heads[id(lines[pieces[0].line][first])] = address
+        for number, piece in enumerate(pieces):
+            for s, i in piece.glyphs:
+                roles.setdefault(piece.line, {})[(s, i)] = ADDRESS_HEAD if number == 0 and s == first else ADDRESS_TAIL
+    return roles, heads

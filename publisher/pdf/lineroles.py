@@ -41,6 +41,9 @@ TAIL = frozenset("/)]+#")  # and a name's "+", "++" or "#": "Galaxy S25+", "C#"
 # digits (degree, prime, double prime: "٤١°" is drawn "°٤١", and PDFium and poppler read "°٤١")
 PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a\u00b0\u2032\u2033")
 POPPLER_LTR = frozenset("#$\u00a3\u00a5\u20ac")  # signs poppler reads as left to right (marks._SIGNS)
+# and what follows a number in its run, drawn right of it: a percent or degree sign, a currency ("+3.9%", "38.5 M€"),
+# the typeset/bidi.py tail; PDFium read "%Managem +3.9" from the run cut before it
+AFTER_RUN = PERCENT | frozenset(chr(c) for c in range(0x20A0, 0x20C1)) | frozenset("$\u00a3\u00a5")
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
@@ -126,12 +129,16 @@ def split_line(
             separated = separated or text in SEPARATORS
     touching = _touching(line)
     runs = _shared_runs(glyphs, marks, touching, apart) if rtl else []
-    edged = [(0, 0, ""), *glyphs, (0, 0, "")]
-    for (s0, _, left), (s, i, text), (_, _, right) in zip(edged, edged[1:], edged[2:], strict=False):
+    edged = [(0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
+    for (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond) in zip(
+        edged, edged[1:], edged[2:], edged[3:], strict=False
+    ):
         # another object's last glyph only if it touches this one (a table's next cell: "٢٤" beside "°٣٢"; but
         # "(د.90+4)", whose number is isolated in an object of its own)
         left = left if s0 == s or s in touching else ""
-        if rtl and marks[s][i] == PLAIN and _after_number(left, text, right):
+        # a signed number's sign is its number's first glyph: "غرينتش+1." is drawn ".+1شتنيرغ", read "غرينتش.+1"
+        following = beyond if right in SIGNS and beyond[:1].isdigit() and not left[:1].isalnum() else right
+        if rtl and marks[s][i] == PLAIN and _after_number(left, text, following):
             marks[s][i] = BEFORE_TATWEEL if right[:1] == TATWEEL else AFTER_NUMBER
     split = []
     for show, show_marks, spaces in zip(line, marks, wide, strict=True):
@@ -299,9 +306,9 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
     attached = False  # whether the glyphs since the run's last letter or digit are its tail (TAIL)
     for index, (_, text) in enumerate([*elements, (b"", "\u0627")]):  # an ALEF closes the last run
         kind = None if text is None else letter_kind(text)
-        if run and attached and text in TAIL and roles[index] == PLAIN:
+        if run and attached and (text in TAIL or text in AFTER_RUN) and roles[index] == PLAIN:
             run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
-        attached = kind == "L" or (attached and (text is None or text in TAIL))
+        attached = kind == "L" or (attached and (text is None or text in TAIL or text in AFTER_RUN))
         parted = bool(run) and kind == "L" and _script_parts(text, elements[run[-1]][1], index == run[-1] + 1)
         if kind == "R" or parted or text == ARABIC_COMMA:
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""

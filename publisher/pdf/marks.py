@@ -152,6 +152,10 @@ def poppler_text(text: str) -> str:
     marked = re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}])", " \u200f", reversed_text)
     # and one between a number and the punctuation before it ("البقرة: ٢", read "البقرة٢ :")
     marked = re.sub(f"(?<={_DIGIT}) (?=[^\\w\\s\u200f])", " \u200f", marked)
+    # and punctuation between a number on its left and a letter on its right, which poppler reads with the number: an
+    # abbreviation's full stop ("د.34"), a slash between two dates ("897هـ/1492م", read "897هـ1492/م"); as
+    # lineroles._after_number does for lines that are not read whole
+    marked = re.sub(f"(?<={_DIGIT})([./:,;])(?=[\u0600-\u06ff])", lambda mark: RLM + mark[1] + RLM, marked)
     marked = re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
     marked = re.sub("\ue001", lambda _: RLM + next(runs), marked)
     # marks poppler's tables leave neutral ("سِنَةٞ" read "سِنَة ٞ", the open tanwin taken to the next word): each

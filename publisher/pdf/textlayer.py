@@ -64,7 +64,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from . import marks as vocal
-from .addresspieces import find_broken_addresses
+from .addresspieces import address_roles
 from .charclass import LRM, pdfium_actual_text
 from .clusters import Key, position_key, read_clusters
 from .lineroles import (
@@ -94,7 +94,7 @@ from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import pdfium_text_over
 from .readingorder import enclosing, move_markers_and_calls, placed_boxes
-from .tounicode import rewrite_to_unicode
+from .tounicode import brackets_as_drawn, rewrite_to_unicode
 
 
 def mark_text_layer(
@@ -144,7 +144,7 @@ def mark_text_layer(
     addresses = list(addresses)
     pages: Iterable[tuple[Any, Any, list[list[Show]]]]
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}  # each font's glyphs, decoded once for all pages
-    markers, calls, whole = placed_boxes(document)
+    markers, calls, whole, ltr_boxes = placed_boxes(document)
     pages = (
         (stream, resources, read_lines(stream.stream, fonts, decoded))
         for stream, resources in _page_streams(pdf, markers, calls)
@@ -153,7 +153,7 @@ def mark_text_layer(
     heads: dict[int, str] = {}
     if addresses:  # a broken address spans lines, even pages: read them all first (else one page at a time)
         pages = list(pages)
-        addressed, heads = _address_roles([line for *_, lines in pages for line in lines], addresses)
+        addressed, heads = address_roles([line for *_, lines in pages for line in lines], addresses)
     laid = read_clusters(document)
     count, number = 0, 0
     for page, (stream, resources, lines) in enumerate(pages):
@@ -165,6 +165,9 @@ def mark_text_layer(
             for show in line:  # a note call reads as a space (readingorder.py): its glyphs are not a number's
                 if show.index in called:
                     show.elements = [(part, None if text is None else " ") for part, text in show.elements]
+                elif position_key(page, *show.origin[1:]) in ltr_boxes and not show.font.bitmap:
+                    brackets = brackets_as_drawn(show.font)  # set left to right: a bracket is the one it draws
+                    show.elements = [(e, brackets.get(int(e[1:-1], 16), t) if t else t) for e, t in show.elements]
             spanned = spanned_objects(line, laid, page)
             if elongated:  # a vocalised word kashida elongated reads as typed, without its tatweel
                 spanned = {
@@ -368,25 +371,6 @@ def _outside(role: int) -> int:
     return 2 if role >= WORD else 1 if role in (RUN_END_SPACE, STRETCHED_SPACE, AFTER_NUMBER) else 0
 
 
-def _address_roles(
-    lines: list[list[Show]], addresses: Iterable[str]
-) -> tuple[dict[int, dict[tuple[int, int], int]], dict[int, str]]:
-    """For each line (by number over the document), the roles of the glyphs of addresses broken over lines;
-    and the address each first piece stands for, by the id of its TJ (addresspieces.py).
-
-    The first piece's glyphs in one TJ get the address; all its other glyphs and the other pieces nothing.
-    """
-    roles: dict[int, dict[tuple[int, int], int]] = {}
-    heads: dict[int, str] = {}
-    for address, pieces in find_broken_addresses(lines, addresses):
-        first = pieces[0].glyphs[0][0]
-        heads[id(lines[pieces[0].line][first])] = address
-        for number, piece in enumerate(pieces):
-            for s, i in piece.glyphs:
-                roles.setdefault(piece.line, {})[(s, i)] = ADDRESS_HEAD if number == 0 and s == first else ADDRESS_TAIL
-    return roles, heads
-
-
 def mark_ltr_phrases(document: Any, pdf: Any) -> int:
     """The text layer of a left-to-right book: its Arabic phrases of several words (ltrlayer.py)."""
     return mark_phrases(document, pdf, _page_streams(pdf, set(), set()))
@@ -416,12 +400,17 @@ GLUED = SENTENCE | frozenset("()[]\u060c\u061b\u061f")  # punctuation and bracke
 def _glued(split: list[tuple[list[tuple[int, bytes, str]], list[float]]], place: int, piece: int) -> bool:
     """Whether a piece is left-to-right letters or digits (and no right-to-left letter), with punctuation or a
     bracket drawn just left of it: the punctuation that follows it in reading order, with no space between."""
-    pieces = [texts for texts, _ in split]
-    kinds = [unicodedata.bidirectional(char) for char in pieces[place][piece][2]]
+    kinds = [unicodedata.bidirectional(char) for char in split[place][0][piece][2]]
     if not kinds or kinds[0] not in ("L", "EN") or {"R", "AL", "AN"} & set(kinds):
         return False
-    left = pieces[place][piece - 1][2] if piece else pieces[place - 1][-1][2] if place and pieces[place - 1] else ""
+    left = _left_of(split, place, piece)
     return bool(left) and left[-1] in GLUED  # as drawn: its last glyph is its left one
+
+
+def _left_of(split: list[tuple[list[tuple[int, bytes, str]], list[float]]], place: int, piece: int) -> str:
+    """The text of the piece drawn just left of a piece of a line (TJ number, piece number), "" at the line's end."""
+    pieces = [texts for texts, _ in split]
+    return pieces[place][piece - 1][2] if piece else pieces[place - 1][-1][2] if place and pieces[place - 1] else ""
 
 
 def _roles_within(

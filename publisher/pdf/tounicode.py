@@ -182,6 +182,25 @@ def rewrite_to_unicode(document: Any, pdf: Any) -> int:
     return corrected
 
 
+def brackets_as_drawn(font: Any) -> dict[int, str]:
+    """For the glyphs `font`'s cmap gives brackets and guillemets ("(", "«" ...): the character each draws.
+
+    The ToUnicode map has one entry per glyph, and WeasyPrint writes the first cluster it met: the glyph of ")"
+    stands for "(" once an Arabic parenthesis drew it mirrored, and then reads backwards in a Latin run set left to
+    right ("Managem (+3.9%)" read "Managem )+3.9%("). There the glyph is the character it draws (textlayer.py)."""
+    found = _DRAWN.get(font.hash)
+    if found is None:
+        nominal = _nominal(font)
+        found = _DRAWN[font.hash] = {
+            glyph: char for char in reversed(_BRACKETS) if (glyph := nominal(char)) is not None
+        }
+    return found
+
+
+_BRACKETS = "()[]{}<>«»‹›"
+_DRAWN: dict[str, dict[int, str]] = {}
+
+
 def _nominal(font: Any) -> Any:
     """A function from a character to its glyph in `font`'s cmap (None if it has none)."""
     import uharfbuzz as hb

@@ -30,6 +30,7 @@ from .images import image_problem, pixels_problem
 from .languages import text_direction
 from .limits import MAX_NESTING, check_plain_text, check_tokens
 from .links import Link, Targets, check_scheme, is_internal, resolve_links
+from .listmarkers import european_list_markers
 from .manifest import Manifest
 from .poem import shape_poems, use_poems
 from .rawhtml import apply_policy, render_paragraph_text
@@ -264,6 +265,7 @@ def _parse_markdown(
     reach in it with `targets`; `footnotes` counts the publication's notes so far (limits.py)."""
     md = _markdown_parser()
     env: dict[str, Any] = {"docId": chapter_id}
+    text = european_list_markers(text)  # "١." opens a list item too
     tokens = md.parse(text, env)
     _attempt(found, apply_policy, tokens, path)  # refused tags are text now: the file still renders
     try:

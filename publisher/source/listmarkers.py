@@ -1,0 +1,35 @@
+"""Ordered lists numbered in Arabic-Indic digits, as Arabic, Persian and Urdu authors type them ("١. أولا").
+
+CommonMark knows only the digits 0-9 as list numbers, so a list typed "١." "٢." "٣." was one paragraph with
+its numbers inside the text. Such a marker is read as the same number in European digits before Markdown is
+parsed: the list is a list, and it is numbered in the digits the text uses (`numerals = "auto"`), never
+changing a digit in the text. Only at the start of a line, outside fenced code; the lines stay where they are,
+so every error still names its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKER = re.compile(r"^([ \t>]*)([\u0660-\u0669]{1,9}|[\u06f0-\u06f9]{1,9})([.)])(?=[ \t]|$)", re.MULTILINE)
+_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})", re.MULTILINE)
+_EUROPEAN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def european_list_markers(text: str) -> str:
+    """`text` with each list marker in Arabic-Indic or Extended Arabic-Indic digits written in European ones."""
+    if not _MARKER.search(text):
+        return text
+    out: list[str] = []
+    fence = ""  # the fence of the code block we are in
+    for line in text.splitlines(keepends=True):
+        opened = _FENCE.match(line)
+        if fence:
+            closing = opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence)
+            fence = "" if closing and opened and not line[opened.end() :].strip() else fence
+        elif opened:
+            fence = opened[1]
+        else:
+            line = _MARKER.sub(lambda m: m[1] + m[2].translate(_EUROPEAN) + m[3], line, count=1)
+        out.append(line)
+    return "".join(out)
