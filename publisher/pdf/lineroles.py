@@ -55,6 +55,8 @@ COMPAT = 9  # a vulgar fraction or a superscript digit, which both extractors gi
 # AFTER_NUMBER beside a tatweel on its right ("هـ.34", "1413هـ/1993م"): PDFium read the tatweel before its letter
 # ("ـه.34") unless the glyph's named /ActualText begins with a LEFT-TO-RIGHT MARK
 BEFORE_TATWEEL = 10
+# a mirrored bracket drawn just left of a number ("(نحو ×2):", drawn ":)2× وحن("): poppler read ")2" as one stretch
+MIRRORED_BY_NUMBER = 11
 TATWEEL = "\u0640"
 WORD = 100
 # Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
@@ -137,7 +139,8 @@ def split_line(
         # "(د.90+4)", whose number is isolated in an object of its own)
         left = left if s0 == s or s in touching else ""
         # a signed number's sign is its number's first glyph: "غرينتش+1." is drawn ".+1شتنيرغ", read "غرينتش.+1"
-        following = beyond if right in SIGNS and beyond[:1].isdigit() and not left[:1].isalnum() else right
+        # (and a closing bracket's: "(نحو ×2):", whose colon is drawn left of ")2")
+        following = beyond if right in SIGNS | BRACKETS and beyond[:1].isdigit() and not left[:1].isalnum() else right
         if rtl and marks[s][i] == PLAIN and _after_number(left, text, following):
             marks[s][i] = BEFORE_TATWEEL if right[:1] == TATWEEL else AFTER_NUMBER
     split = []
@@ -326,6 +329,10 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
             reading = "L"
         elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
             roles[index] = MIRRORED
+    for index in [i for i, role in enumerate(roles) if role == MIRRORED]:
+        after = next((text for _, text in elements[index + 1 :] if text), "")
+        if after[:1].isdigit():
+            roles[index] = MIRRORED_BY_NUMBER
     for index in [i for i, role in enumerate(roles) if role == MIRRORED]:  # with the spaces and marks around it
         for step in (-1, 1):
             near = index + step
@@ -399,7 +406,7 @@ def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: i
     return start
 
 
-LEADS = frozenset("@#~/.\\")
+LEADS = frozenset("@#~/.\\-")  # and a command line's option: "-n auto"
 SIGNS = frozenset("+-\u2212\u00b1")
 # A range's dashes, and a sign between Arabic-Indic digits, which parts them too (_after_number).
 _SIGN = f"(?<={_INDIC.pattern})[{re.escape(''.join(sorted(SIGNS)))}](?={_INDIC.pattern})"

@@ -149,7 +149,8 @@ def poppler_text(text: str) -> str:
     # and one before a sign poppler takes for left to right ("# جلب" read "#جلب", a comment in code)
     # and a bracket (the ornate ones of the Qur'an too) between two, which poppler otherwise takes to the word or
     # number beside it ("تعالى﴿ ذلك", "البقرة،]٢")
-    marked = re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}])", " \u200f", reversed_text)
+    # and one before the punctuation the text begins with (": أُزيلت" after a Latin run, read "distutilsأُزيلت")
+    marked = re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}])| (?=[^\\w\\s]+$)", " \u200f", reversed_text)
     # and one between a number and the punctuation before it ("البقرة: ٢", read "البقرة٢ :")
     marked = re.sub(f"(?<={_DIGIT}) (?=[^\\w\\s\u200f])", " \u200f", marked)
     # and punctuation between a number on its left and a letter on its right, which poppler reads with the number: an

@@ -76,6 +76,7 @@ from .lineroles import (
     KERN,
     LTR_RUN,
     MIRRORED,
+    MIRRORED_BY_NUMBER,
     PLAIN,
     RUN_END,
     RUN_END_SPACE,
@@ -276,6 +277,9 @@ def mark_text_layer(
                         items.append(tj)
                     elif role == MIRRORED:
                         items += [named(text.translate(vocal.MIRROR)), tj, b"EMC"]
+                    elif role == MIRRORED_BY_NUMBER:  # poppler's marks as for AFTER_NUMBER, PDFium's as for MIRRORED
+                        mirror = named(text.translate(vocal.MIRROR))
+                        items += [*inline(vocal.RLM + text + vocal.RLM), mirror, tj, b"EMC", b"EMC"]
                     elif role == COMPAT:  # PDFium keeps it between LEFT-TO-RIGHT MARKs (charclass.LRM)
                         items += [*inline(text), named(LRM + text + LRM), tj, b"EMC", b"EMC"]
                     elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one
