@@ -43,6 +43,7 @@ class Task:
     moment: dt.datetime
     pages: tuple[PageStart, ...] | None = None  # an EPUB's print-page map, when its PDF's layout is known
     processes: int = 1  # how many processes a PDF may lay its chapters out with (pdf/parallel.py)
+    cover: tuple[bytes, str] | None = None  # an EPUB's cover (bytes, media type), when made apart (_render_in)
 
     @property
     def name(self) -> str:
@@ -61,6 +62,7 @@ class Rendered:
     assets: tuple[tuple[str, bytes], ...] = ()
     pages: tuple[PageStart, ...] = ()
     notes: tuple[str, ...] = ()  # how it was rendered, for --verbose
+    media_type: str = ""  # of a cover made apart
 
 
 class Renderer:
@@ -85,6 +87,11 @@ class Renderer:
 
         job = Job(task.manifest, task.document, self.fonts, self.templates, task.moment, self.sandbox)
         started = time.perf_counter()
+        if task.format == COVER:  # an EPUB's cover, made while its PDF renders (_render_in); audited with the EPUB
+            with weasyprint_warnings() as warnings:
+                data, media_type = _cover(job, self.keep)
+            shown = tuple(f"source/{task.manifest.slug}: EPUB: {w}" for w in warnings)
+            return Rendered(data, time.perf_counter() - started, shown, media_type=media_type)
         notes: list[str] = []
         checked: set[str] = set()  # what the renderer read back itself
         with weasyprint_warnings() as warnings:
@@ -203,23 +210,32 @@ def _render_in(
     and so is the first render past its time (render_all then kills the workers).
 
     An EPUB whose PDF is rendered too waits for it, and is given where the PDF's pages begin: the book is
-    laid out once. A worker with nothing ready to do meanwhile waits as well, for the PDF is under way.
+    laid out once. With more than one worker its cover (a page WeasyPrint lays out and PDFium rasterises,
+    most of an EPUB's time) is made first, by another worker while the PDF renders, so that the EPUB adds
+    little after it. A worker with nothing ready to do meanwhile waits as well, for the PDF is under way.
     """
     from multiprocessing.connection import wait
 
+    given = len(tasks)
     tasks = list(tasks)
-    needs = _needs(tasks)
-    waiting = list(range(len(tasks)))
+    needs: dict[int, list[int]] = {epub: [pdf] for epub, pdf in _needs(tasks).items()}
+    for epub in list(needs) if len(workers) > 1 else ():
+        needs[epub].append(len(tasks))
+        tasks.append(replace(tasks[epub], format=COVER))
+    waiting = [*range(given, len(tasks)), *range(given)]  # the covers first
     results: dict[int, Rendered] = {}
 
     def hand_out() -> None:
         for worker in workers:
-            ready = next((i for i in waiting if needs.get(i, -1) < 0 or needs[i] in results), None)
+            ready = next((i for i in waiting if all(n in results for n in needs.get(i, ()))), None)
             if worker.task is not None or ready is None:
                 continue
             waiting.remove(ready)
             if ready in needs:
-                tasks[ready] = replace(tasks[ready], pages=results[needs[ready]].pages)
+                pdf, *cover = needs[ready]
+                made = results[cover[0]] if cover else None
+                covered = (made.data, made.media_type) if made else None
+                tasks[ready] = replace(tasks[ready], pages=results[pdf].pages, cover=covered)
             worker.give(ready, tasks)
 
     hand_out()
@@ -234,8 +250,12 @@ def _render_in(
                 index, rendered = worker.receive(tasks)
                 if rendered is None:
                     continue  # it has started: its time runs from now
+                cover = needs.get(index, [])[1:]
+                if cover:  # the cover's warnings are the EPUB's
+                    rendered = replace(rendered, warnings=results[cover[0]].warnings + rendered.warnings)
                 results[index] = rendered
-                done(tasks[index], rendered)
+                if index < given:
+                    done(tasks[index], rendered)
                 hand_out()
             elif worker.deadline is not None and time.monotonic() >= worker.deadline:
                 task = tasks[worker.task]  # type: ignore[index]
@@ -244,7 +264,22 @@ def _render_in(
                     f"{task.manifest.build.timeout} s limit ([build] timeout in {display_path(task.manifest.path)}); "
                     "it was stopped"
                 )
-    return [results[index] for index in range(len(tasks))]
+    return [results[index] for index in range(given)]
+
+
+def _cover(job: Any, keep: Path | None) -> tuple[bytes, str]:
+    """An EPUB's cover (bytes, media type), and the download page's thumbnail of it, made here, in parallel."""
+    from ..pdf.cover import render_cover
+
+    data, media_type = render_cover(job)
+    if keep and media_type != "image/svg+xml":
+        from ..web.site import thumbnail
+
+        thumbnail(data, keep)
+    return data, media_type
+
+
+COVER = "cover"  # the format of a task that makes an EPUB's cover alone
 
 
 def _needs(tasks: list[Task]) -> dict[int, int]:
@@ -314,17 +349,12 @@ def _render(
             edition = render_web(job, keep)
             return edition.html, edition.assets, ()
         from ..epub.package import Cover, render_epub
-        from ..pdf.cover import render_cover
         from ..pdf.render import lay_out_pages
 
         # Without its PDF's page map (from this build or the cache), the EPUB lays the PDF out itself: the
         # same pages, the same bytes, whatever else is built.
         starts = task.pages if task.pages is not None else lay_out_pages(job)
-        cover = Cover(*render_cover(job))
-        if keep and cover.media_type != "image/svg+xml":  # the page's thumbnail, made here, in parallel
-            from ..web.site import thumbnail
-
-            thumbnail(cover.data, keep)
+        cover = Cover(*(task.cover or _cover(job, keep)))
         return render_epub(job, cover, starts), (), ()
     except PublishError:
         raise
