@@ -274,11 +274,11 @@ def test_an_edit_saved_while_the_artifact_renders_is_built_next_time(
     target = workspace / change
     render = pool.Renderer.render
 
-    def edit_then_render(self, task):
+    def edit_then_render(self, task, *told):
         if not target.read_bytes().endswith(b"\n\n"):
             with target.open("ab") as out:
                 out.write(b"\n\n" if target.suffix != ".jpg" else b"\0\n\n")
-        return render(self, task)
+        return render(self, task, *told)
 
     with (workspace / "source" / "book" / "b-first.md").open("a") as out:  # something to render
         out.write("\n")

@@ -80,8 +80,9 @@ class Renderer:
         self.sandbox = Sandbox.of(space.root, packaged)
         self.keep = keep  # where to leave the download page's cover thumbnails, if anywhere
 
-    def render(self, task: Task) -> Rendered:
-        """Render one artifact; a renderer's own failure becomes a BuildError naming it."""
+    def render(self, task: Task, told: Callable[[tuple[PageStart, ...]], None] | None = None) -> Rendered:
+        """Render one artifact; a renderer's own failure becomes a BuildError naming it. `told`: a PDF's page map,
+        as soon as its layout gives it (the EPUB that waits for it starts then)."""
         from ..typeset.job import Job
         from .audit import audit_artifact
 
@@ -95,12 +96,12 @@ class Renderer:
         notes: list[str] = []
         checked: set[str] = set()  # what the renderer read back itself
         with weasyprint_warnings() as warnings:
-            data, assets, pages = _render(task, job, self.keep, notes, checked)
+            data, assets, pages = _render(task, job, self.keep, notes, checked, told)
         # a broken file never reaches dist/
         audit_artifact(task.name, data, task.manifest, self.fonts, dict(assets), frozenset(checked))
         shown = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {w}" for w in warnings)
-        told = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {n}" for n in notes)
-        return Rendered(data, time.perf_counter() - started, shown, assets, pages, told)
+        noted = tuple(f"source/{task.manifest.slug}: {task.format.upper()}: {n}" for n in notes)
+        return Rendered(data, time.perf_counter() - started, shown, assets, pages, noted)
 
 
 @contextlib.contextmanager
@@ -151,6 +152,7 @@ class _Worker:
     connection: Connection
     task: int | None = None
     deadline: float | None = None  # set when the worker says it has started the task
+    pages: tuple[PageStart, ...] | None = None  # a PDF's page map, sent before the PDF is drawn
 
     @classmethod
     def start(cls, space: Workspace, keep: Path | None, warm: Renderer | None = None) -> _Worker:
@@ -185,6 +187,9 @@ class _Worker:
             ) from None
         if kind == "started":
             self.deadline = time.monotonic() + tasks[index].manifest.build.timeout
+            return index, None
+        if kind == "pages":
+            self.pages = payload
             return index, None
         if kind == "failed":
             raise payload
@@ -224,10 +229,11 @@ def _render_in(
         tasks.append(replace(tasks[epub], format=COVER))
     waiting = [*range(given, len(tasks)), *range(given)]  # the covers first
     results: dict[int, Rendered] = {}
+    laid: dict[int, tuple[PageStart, ...]] = {}  # the page maps of the PDFs laid out (sent before they are drawn)
 
     def hand_out() -> None:
         for worker in workers:
-            ready = next((i for i in waiting if all(n in results for n in needs.get(i, ()))), None)
+            ready = next((i for i in waiting if all(n in results or n in laid for n in needs.get(i, ()))), None)
             if worker.task is not None or ready is None:
                 continue
             waiting.remove(ready)
@@ -235,7 +241,7 @@ def _render_in(
                 pdf, *cover = needs[ready]
                 made = results[cover[0]] if cover else None
                 covered = (made.data, made.media_type) if made else None
-                tasks[ready] = replace(tasks[ready], pages=results[pdf].pages, cover=covered)
+                tasks[ready] = replace(tasks[ready], pages=laid[pdf], cover=covered)
             worker.give(ready, tasks)
 
     hand_out()
@@ -248,12 +254,16 @@ def _render_in(
         for worker in busy:
             if worker.connection in ready:
                 index, rendered = worker.receive(tasks)
-                if rendered is None:
-                    continue  # it has started: its time runs from now
+                if rendered is None:  # it has started (its time runs from now), or laid a PDF out
+                    if worker.pages is not None:
+                        laid[index], worker.pages = worker.pages, None
+                        hand_out()
+                    continue
                 cover = needs.get(index, [])[1:]
                 if cover:  # the cover's warnings are the EPUB's
                     rendered = replace(rendered, warnings=results[cover[0]].warnings + rendered.warnings)
                 results[index] = rendered
+                laid.setdefault(index, rendered.pages)
                 if index < given:
                     done(tasks[index], rendered)
                 hand_out()
@@ -322,7 +332,8 @@ def _serve(
         try:
             if isinstance(renderer, PublishError):
                 raise renderer
-            reply: tuple[str, Any] = ("done", renderer.render(task))
+            told = (lambda pages: connection.send(("pages", pages))) if task.format == "pdf" else None
+            reply: tuple[str, Any] = ("done", renderer.render(task, told))
         except Exception as exc:
             reply = ("failed", exc)
         try:
@@ -332,7 +343,12 @@ def _serve(
 
 
 def _render(
-    task: Task, job: Any, keep: Path | None, notes: list[str] | None = None, checked: set[str] | None = None
+    task: Task,
+    job: Any,
+    keep: Path | None,
+    notes: list[str] | None = None,
+    checked: set[str] | None = None,
+    told: Callable[[tuple[PageStart, ...]], None] | None = None,
 ) -> tuple[bytes, tuple[tuple[str, bytes], ...], Any]:
     """An artifact's bytes, its assets, and (a PDF's) where its pages begin; `notes` is told how it was
     rendered, `checked` what the renderer read back itself."""
@@ -341,7 +357,7 @@ def _render(
         if fmt == "pdf":
             from ..pdf.render import render_pdf
 
-            data, pages = render_pdf(job, task.processes, notes, checked)
+            data, pages = render_pdf(job, task.processes, notes, checked, told)
             return data, (), pages
         if fmt == "web":
             from ..web.edition import render_web

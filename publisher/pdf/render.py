@@ -145,13 +145,18 @@ Told = Callable[[tuple[PageStart, ...]], None]  # told where each page of a PDF 
 
 
 def render_pdf(
-    job: Job, processes: int = 1, notes: list[str] | None = None, checked: set[str] | None = None
+    job: Job,
+    processes: int = 1,
+    notes: list[str] | None = None,
+    checked: set[str] | None = None,
+    told: Told | None = None,
 ) -> tuple[bytes, tuple[PageStart, ...]]:
     """Render the book to PDF bytes, with where each of its pages begins (the EPUB's print-page map);
     only files of the sandbox can be read. A long book has its chapters laid out in parts by up to
     `processes` processes and merged (parallel.py), which gives the pages of a render in one piece, and
     the same file whatever `processes`; `notes` is told which way it went and why, and `checked` what
-    was read back already ("notdef": each part's pages)."""
+    was read back already ("notdef": each part's pages); `told`, if given, is told where the pages begin as soon
+    as that is known (after the layout, before the drawing, when the book is laid out in one piece)."""
     pdf = job.manifest.pdf
     marks = (points(pdf.bleed), pdf.marks) if pdf.profile == "print" else None
     html = render_html(job)
@@ -161,9 +166,17 @@ def render_pdf(
     if merged is not None:
         if checked is not None:
             checked.add("notdef")
+        if told is not None:
+            told(merged[1])
         return merged
     printed: list[tuple[PageStart, ...]] = []
-    data = html_to_pdf(html, job, marks, printed.append)
+
+    def laid_out(pages: tuple[PageStart, ...]) -> None:
+        printed.append(pages)
+        if told is not None:
+            told(pages)
+
+    data = html_to_pdf(html, job, marks, laid_out)
     return data, printed[0]
 
 
