@@ -266,6 +266,9 @@ def _after_number(left: str, text: str, right: str) -> bool:
         # between them, "34.د", and PDFium read it with the number, "د34."; a slash between two dates
         # ("1413هـ/1993م", drawn "م1993/ـه1413"), which both read "1993/"
         return True
+    if text in SIGNS | POPPLER_LTR and letter_kind(right) == "R" and letter_kind(left) != "L":
+        # a sign glued after an Arabic word ("أوبك+", drawn "+كبوأ"): poppler took it for a word of its own
+        return True
     if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
         return False
     if digit not in ("EN", "AN"):  # a letter: sentence punctuation only, not a path's "/.config"
