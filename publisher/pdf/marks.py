@@ -95,8 +95,26 @@ def marked_words(
                     words.append(_to_edges(Word([c[0] for c in current], typed), glyphs, texts))
                 elif kerned or silent or joined or any(map(is_mark, word)) or word != drawn:
                     words.append(_to_edges(Word([c[0] for c in current], word), glyphs, texts))
+                if words and words[-1].glyphs[0] == current[0][0]:
+                    words[-1] = _overlapped_space(words[-1], line, glyphs)
                 current = []
     return words
+
+
+def _overlapped_space(word: Word, line: list[Show], glyphs: list[tuple[int, int]]) -> Word:
+    """The word with the space just left of it, when its first glyph drawn is a mark placed back over that space
+    (a tanwin on a word's last letter, "آيةٌ كثيرًا", after a space kashida narrowed): PDFium dropped the space
+    and read the two words as one. Inside the word's /ActualText, the space is text, not a place."""
+    first = glyphs.index(word.glyphs[0])
+    if not first:
+        return word
+    s, i = glyphs[first - 1]
+    s2, i2 = word.glyphs[0]
+    if s != s2 or line[s].elements[i][1] != " " or not is_mark((line[s].elements[i2][1] or " ")[:1]):
+        return word
+    between = [element for element, text in line[s].elements[i + 1 : i2] if text is None]
+    back = sum(float(element) for element in between if element and element[:1] != b"<")  # adjustments only
+    return Word([glyphs[first - 1], *word.glyphs], word.text + " ") if back > 0 else word
 
 
 def _to_edges(word: Word, glyphs: list[tuple[int, int]], texts: list[tuple[str, int, int]]) -> Word:
