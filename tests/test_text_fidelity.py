@@ -278,8 +278,7 @@ FIXTURE_FLOORS = {
     # (+3.9%)" read "%Managem +3.9": the glyph of ")" stood for "(" since an Arabic parenthesis drew it first, and the
     # run stopped before its "%"; "غرينتش+1." read "غرينتش.+1"; "38.5 M€" read "€38.5 M"), amman-report 99.31 % both
     # (its "١." list was one paragraph: source/listmarkers.py; "٣٠٪." read "٪٣٠"), andalus-verse 100 / 99.13 % ("897هـ
-    # /1492م" on a vocalised line, marks.poppler_text). Now 100 %; left: with kashida, PDFium reads "آيةٌ كثيرًا"
-    # as one word (98.26 %)
+    # /1492م" on a vocalised line, marks.poppler_text). Now 100 %, with kashida too (see the test below)
     # the sixteenth (the same evening): alger-law (a law's numbers "24-08", "2024/03/15", "5‰", a table) 100 % at
     # once; dev-arabic 98.32 / 97.48 % (inline code "-n auto" read "n auto-": a run now takes in the option's "-",
     # lineroles.LEADS; "(نحو ×2):" read "×:)2" by poppler: lineroles.MIRRORED_BY_NUMBER; "'distutils': أُزيلت"
