@@ -102,15 +102,15 @@ def marked_words(
 
 
 def _overlapped_space(word: Word, line: list[Show], glyphs: list[tuple[int, int]]) -> Word:
-    """The word with the space just left of it, when its first glyph drawn is a mark placed back over that space
-    (a tanwin on a word's last letter, "آيةٌ كثيرًا", after a space kashida narrowed): PDFium dropped the space
-    and read the two words as one. Inside the word's /ActualText, the space is text, not a place."""
+    """The word with the space just left of it, when its first glyph is drawn back over that space (after a space
+    kashida narrowed: a tanwin on the word's last letter, "آيةٌ كثيرًا", or the word's last letter, "الإصدار 7"):
+    PDFium dropped the space and read the two words as one. Inside the word's /ActualText, the space is text."""
     first = glyphs.index(word.glyphs[0])
     if not first:
         return word
     s, i = glyphs[first - 1]
     s2, i2 = word.glyphs[0]
-    if s != s2 or line[s].elements[i][1] != " " or not is_mark((line[s].elements[i2][1] or " ")[:1]):
+    if s != s2 or line[s].elements[i][1] != " ":
         return word
     between = [element for element, text in line[s].elements[i + 1 : i2] if text is None]
     back = sum(float(element) for element in between if element and element[:1] != b"<")  # adjustments only
