@@ -162,11 +162,12 @@ def mark_text_layer(
         depths: list[int] = []
         run_ends: list[Any] = []  # the /ActualText of each space that ends a left-to-right run, for _tipped
         for line in lines:
-            called = {show.index for show in line if position_key(page, *show.origin[1:]) in calls}
-            for show in line:  # a note call reads as a space (readingorder.py): its glyphs are not a number's
-                if show.index in called:
+            keys = [position_key(page, *show.origin[1:]) for show in line]
+            called = {show.index for show, key in zip(line, keys, strict=True) if key in calls}
+            for show, key in zip(line, keys, strict=True):
+                if show.index in called:  # a note call reads as a space (readingorder.py): its glyphs are no number's
                     show.elements = [(part, None if text is None else " ") for part, text in show.elements]
-                elif position_key(page, *show.origin[1:]) in ltr_boxes and not show.font.bitmap:
+                elif key in ltr_boxes and not show.font.bitmap:
                     brackets = brackets_as_drawn(show.font)  # set left to right: a bracket is the one it draws
                     show.elements = [(e, brackets.get(int(e[1:-1], 16), t) if t else t) for e, t in show.elements]
             spanned = spanned_objects(line, laid, page)
@@ -174,7 +175,6 @@ def mark_text_layer(
                 spanned = {
                     key: (first, last, as_typed(text, elongated)) for key, (first, last, text) in spanned.items()
                 }
-            keys = [position_key(page, *show.origin[1:]) for show in line]
             read_whole = not called and (all(key in whole for key in keys) or beside_raised(line, spanned))
             ltr = read_whole and all(whole.get(key, False) for key in keys)
             text = line_text(line, spanned, laid, page, whole=True, ltr=ltr) if read_whole else None

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from .clusters import is_mark
+from .marks import MIRRORED_CHARS
 
 EMPTY = "\u200d"  # what a glyph standing for no character of its own maps to
 
@@ -191,13 +192,10 @@ def brackets_as_drawn(font: Any) -> dict[int, str]:
     found = _DRAWN.get(font.hash)
     if found is None:
         nominal = _nominal(font)
-        found = _DRAWN[font.hash] = {
-            glyph: char for char in reversed(_BRACKETS) if (glyph := nominal(char)) is not None
-        }
+        found = _DRAWN[font.hash] = {glyph: char for char in MIRRORED_CHARS if (glyph := nominal(char)) is not None}
     return found
 
 
-_BRACKETS = "()[]{}<>«»‹›"
 _DRAWN: dict[str, dict[int, str]] = {}
 
 

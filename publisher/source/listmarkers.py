@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 
 _MARKER = re.compile(r"^([ \t>]*)([\u0660-\u0669]{1,9}|[\u06f0-\u06f9]{1,9})([.)])(?=[ \t]|$)", re.MULTILINE)
-_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})", re.MULTILINE)
-_EUROPEAN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
 
 
 def european_list_markers(text: str) -> str:
@@ -25,11 +24,11 @@ def european_list_markers(text: str) -> str:
     for line in text.splitlines(keepends=True):
         opened = _FENCE.match(line)
         if fence:
-            closing = opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence)
-            fence = "" if closing and opened and not line[opened.end() :].strip() else fence
+            if opened and opened[1].startswith(fence) and not line[opened.end() :].strip():
+                fence = ""  # closed by a fence of its kind, as long at least, with nothing after it
         elif opened:
             fence = opened[1]
         else:
-            line = _MARKER.sub(lambda m: m[1] + m[2].translate(_EUROPEAN) + m[3], line, count=1)
+            line = _MARKER.sub(lambda m: m[1] + str(int(m[2])) + m[3], line, count=1)
         out.append(line)
     return "".join(out)
