@@ -36,6 +36,24 @@ def test_release_publishes_all_or_nothing(tmp_path: Path) -> None:
     assert snapshot(dist) == {"a.pdf": b"new a", "b.pdf": b"new b"}
 
 
+def test_a_release_undone_takes_its_half_made_temporary_files_too(tmp_path: Path) -> None:
+    """A Ctrl-C inside `stage`, after mkstemp made the file and before it was returned, left an empty
+    ".a.pdf.PID.x.partial" in dist/; the Release never knew of it. Undone, it deletes this process's own."""
+    import os
+    import tempfile
+
+    dist = tmp_path / "dist"
+    (dist / "assets").mkdir(parents=True)
+    (dist / "a.pdf").write_bytes(b"old a")
+    others = dist / ".b.pdf.1.x.partial"  # another writer's: left to remove_leftovers
+    others.write_bytes(b"")
+    with pytest.raises(KeyboardInterrupt), Release(dist):
+        for folder in (dist, dist / "assets"):
+            tempfile.mkstemp(dir=folder, prefix=f".a.pdf.{os.getpid()}.", suffix=".partial")
+        raise KeyboardInterrupt
+    assert snapshot(dist) == {"a.pdf": b"old a", others.name: b""}
+
+
 def test_leftovers_of_dead_writers_go_and_those_of_live_ones_stay(tmp_path: Path) -> None:
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     (tmp_path / f".a.pdf.{dead.stdout.strip()}.x1{TEMP_SUFFIX}").write_bytes(b"")

@@ -131,8 +131,9 @@ class Release:
         return changes
 
     def discard(self) -> None:
-        """Delete every staged file, and dist/ itself if this release made it and it is empty."""
-        for temp, _ in self.staged:
+        """Delete every staged file, and dist/ itself if this release made it and it is empty. So are this process's
+        own temporary files that no `stage` returned: a Ctrl-C inside it, after the file was made, left one."""
+        for temp in {*(temp for temp, _ in self.staged), *_temporary_files(self.folder, f".{os.getpid()}.")}:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
         self.staged.clear()
@@ -250,18 +251,20 @@ def remove_leftovers(folder: Path) -> None:
     """Delete temporary files left by builds that were killed; those of running builds stay."""
     if not folder.is_dir():
         return
-    assets = folder / ASSETS
-    temps = [
-        *folder.glob(f".*{TEMP_SUFFIX}"),
-        *(assets.glob(f".*{TEMP_SUFFIX}") if assets.is_dir() and not assets.is_symlink() else ()),
-    ]
-    for temp in temps:
+    for temp in _temporary_files(folder):
         fields = temp.name.split(".")
         writer = int(fields[-3]) if len(fields) > 3 and fields[-3].isdigit() else 0
         if writer and _alive(writer):
             continue
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _temporary_files(folder: Path, writer: str = "") -> list[Path]:
+    """The temporary files in dist/ and its assets (workspace.stage), of any writer or of one (".PID.")."""
+    assets = folder / ASSETS
+    pattern = f".*{writer}*{TEMP_SUFFIX}" if writer else f".*{TEMP_SUFFIX}"
+    return [*folder.glob(pattern), *(assets.glob(pattern) if assets.is_dir() and not assets.is_symlink() else ())]
 
 
 def _alive(pid: int) -> bool:
