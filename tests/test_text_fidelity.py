@@ -289,12 +289,13 @@ FIXTURE_FLOORS = {
     # figures in a table, "٣٬١٥٠", "−٥٪") 100 / 98.47 %: poppler read "أوبك+" as "أوبك +" until a sign glued
     # after an Arabic word got RIGHT-TO-LEFT MARKs (lineroles._after_number); now 100 %
     # the eighteenth (the same night, first build): rabat-startup (Tifinagh in brackets, "`app.dakira.ma`", "iOS
-    # 17+") and tehran-poem (Persian, ZWNJ, a poem) 100 % at once; beirut-interview: PDFium 98.54 %, left for the next
-    # round: on the page the run "Stack Overflow" is drawn 2.2 pt into the space before "قبل" (a gap of 2.2 pt where
-    # the line's others are 4.4), and PDFium drops that space, its /ActualText with it: "Overflowقبل"; poppler 100 %
+    # 17+") and tehran-poem (Persian, ZWNJ, a poem) 100 % at once; beirut-interview: PDFium 98.54 %: on the page the
+    # run "Stack Overflow" was drawn 2.2 pt into the space before "قبل", and PDFium dropped that space: "Overflowقبل".
+    # The Arabic box beside it was drawn 3.7 px wider than laid out (Amiri's kern of "ة ك" into the space, lost when
+    # a justified line is drawn); laid out as drawn since (test_justified_lines.py), 100 %
     "rabat-startup": (1.0, 1.0, 1.0, 1.0),
     "tehran-poem": (1.0, 1.0, 1.0, 1.0),
-    "beirut-interview": (0.98, 1.0, 0.98, 1.0),
+    "beirut-interview": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

@@ -4,7 +4,8 @@ letter joins, the rest in their spaces, with exactly the line breaks of the spac
 WeasyPrint justifies a line by widening its spaces. The book is laid out once, as it is; then, before it is
 drawn, each line of a body paragraph that WeasyPrint justified (never a paragraph's last line, nor a line
 before a forced break: it has no slack) is read from the layout: its words, the face and size each is drawn
-in, and its slack (WeasyPrint's `justification_spacing` times the line's spaces). typeset/kashida.py chooses
+in, and its slack (WeasyPrint's `justification_spacing` times the line's spaces, once justified.py has made
+it what Pango draws). typeset/kashida.py chooses
 the joins of its words to elongate with tatweel (U+0640) and measures them with HarfBuzz; the text boxes that
 hold them get their new text, shaped by Pango, and the line is justified again with the slack that is left:
 the spaces shrink by what the joins took, the boxes after a longer one move along, and the line keeps its
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +31,7 @@ from ..source.fonts import FontSet
 from ..typeset.ink import shape
 from ..typeset.kashida import TATWEEL, WORD, choose_joins, has_tatweel
 from ..typeset.verse import ELONGATED
+from .justified import respace, stretched_width, text_boxes
 
 ATTRIBUTE = "data-kashida"
 SAFETY = 0.02  # em left to the spaces of each line, so that rounding never makes an elongated line overflow
@@ -148,57 +149,12 @@ def elongate(line: Line, counts: dict[int, tuple[int, int]]) -> dict[str, str]:
         for offset, tatweels in sorted(inserts, reverse=True):
             text = text[:offset] + tatweels + text[offset:]
         texts[id(word.box)] = text
-        gain += _natural_width(text, word.box.style) - _natural_width(word.box.text, word.box.style)
+        gain += stretched_width(text, word.box.style) - stretched_width(word.box.text, word.box.style)
     if gain <= 0 or gain > line.slack + shrinkable(line):
         return {}
     spacing = (line.slack - gain) / line.spaces  # what each space keeps of the slack
-    _justify_again(line.box, spacing, texts, 0.0, boxes)
+    respace(line.box, spacing, boxes, texts)
     return elongated
-
-
-def _justify_again(box: Any, spacing: float, texts: dict[int, str], advance: float, boxes: Any) -> float:
-    """WeasyPrint's `add_word_spacing` once more, over a justified line: each text box gets its new text (if
-    any) and `spacing` for its spaces, and every box moves by what the boxes before it (left to right) grew."""
-    from weasyprint.text.line_break import create_layout
-
-    if isinstance(box, boxes.TextBox):
-        spaces = box.text.count(" ") + box.text.count("\u00a0")
-        text = texts.get(id(box), box.text)
-        if not spaces and text == box.text:
-            box.position_x += advance
-            return advance
-        natural = box.width - box.justification_spacing * spaces
-        if text != box.text:
-            natural = _natural_width(text, box.style)
-        layout = create_layout(text, box.style, None, max_width=None, justification_spacing=spacing)
-        layout.deactivate()
-        old = box.width
-        box.text, box.pango_layout, box.justification_spacing = text, layout, spacing
-        box.width = natural + spacing * spaces
-        box.position_x += advance
-        return advance + box.width - old
-    if isinstance(box, boxes.LineBox | boxes.InlineBox):
-        box.position_x += advance
-        before = advance
-        children = box.children[::-1] if box.style["direction"] == "rtl" else box.children
-        for child in children:
-            if child.is_in_normal_flow():
-                advance = _justify_again(child, spacing, texts, advance, boxes)
-        box.width += advance - before
-        return advance
-    box.translate(advance, 0)  # an atomic inline box
-    return advance
-
-
-def _natural_width(text: str, style: Any) -> float:
-    """The width of `text` on one line, its spaces unjustified, as Pango shapes it in `style`."""
-    from weasyprint.text.line_break import create_layout, line_size
-
-    layout = create_layout(text, style, None, max_width=None, justification_spacing=0)
-    first, _ = layout.get_first_line()
-    width, _ = line_size(first, style)
-    layout.deactivate()
-    return float(width)
 
 
 def read_paragraphs(document: Any, fonts: FontSet) -> dict[int, list[Line]]:
@@ -222,7 +178,7 @@ def read_paragraphs(document: Any, fonts: FontSet) -> dict[int, list[Line]]:
 
 def _read_line(line_box: Any, fonts: FontSet, boxes: Any) -> Line:
     line = Line(line_box, size=line_box.style["font_size"])
-    texts = list(_text_boxes(line_box, boxes))
+    texts = list(text_boxes(line_box, boxes))
     for index, box in enumerate(texts):
         text = box.text
         line.spaces += text.count(" ") + text.count("\u00a0")
@@ -237,15 +193,6 @@ def _read_line(line_box: Any, fonts: FontSet, boxes: Any) -> Line:
             line.words.append(Word(word[0], box, word.start(), None if cut else font, box.style["font_size"]))
     line.slack *= line.spaces
     return line
-
-
-def _text_boxes(box: Any, boxes: Any) -> Iterator[Any]:
-    """The text boxes of a line in the order of the text, floated and positioned boxes (notes) left out."""
-    for child in box.children:
-        if isinstance(child, boxes.TextBox):
-            yield child
-        elif isinstance(child, boxes.InlineBox) and child.is_in_normal_flow():
-            yield from _text_boxes(child, boxes)
 
 
 def _face(style: Any, fonts: FontSet) -> Path | None:

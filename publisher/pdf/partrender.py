@@ -16,6 +16,7 @@ from typing import Any
 from ..typeset.job import Job
 from ..typeset.numerals import CSS_COUNTER_STYLES
 from ..typeset.pagemap import PageStart
+from .justified import fit_justified
 from .orient import Written, orient
 from .pagemap import page_starts
 from .parts import PART_END, PART_START, Book, Part, part_html
@@ -92,6 +93,7 @@ def lay_out(
 
     with weasyprint_for(job) as layout, late_page_numbers(supply):
         document, counters = layout(part_html(book, part, stand_ins))
+        fit_justified(document)  # see justified.py
     pages = document.pages
     ends = [n for n, page in enumerate(pages) if PART_END in page.anchors]
     stop = ends[0] if ends else len(pages)

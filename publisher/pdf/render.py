@@ -30,6 +30,7 @@ from ..version import __version__
 from ..workspace import display_path, packaged_dir
 from .addresses import breakable_addresses, marked_addresses, unbroken_ranges
 from .figures import fit_figures
+from .justified import fit_justified
 from .kashida import elongated_verse, number_paragraphs
 from .kashida import justify as justify_with_kashida
 from .orient import Written, orient
@@ -198,15 +199,24 @@ def html_to_pdf(html: str, job: Job, marks: tuple[float, str] | None = None, pag
     """
     manifest = job.manifest
     with _weasyprint_for(job) as weasyprint:
-        kashida = _kashida(manifest)
-        html = number_paragraphs(html) if kashida else html  # kashida finds each paragraph's lines by number
+        html = number_paragraphs(html) if _kashida(manifest) else html  # kashida finds each paragraph's lines by number
         document, counters = _layout(weasyprint, html, job)
         if pages is not None:  # before kashida changes the boxes' text
             pages(page_starts(document, counters, CSS_COUNTER_STYLES[job.document.numerals]))
-        elongated = {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)} if kashida else {}
+        elongated = justify_lines(document, html, job)
         written: list[Written] = []
         data = document.write_pdf(**_options(manifest), finisher=finisher(job, html, marks, elongated, written))
     return orient(data, written)
+
+
+def justify_lines(document: Any, html: str, job: Job) -> dict[str, str]:
+    """The justified lines of a laid-out book made ready to draw: each drawn exactly as wide as laid out
+    (justified.py), then, if the book asks for it, elongated with kashida from the slack that leaves them (`html`
+    numbered by `number_paragraphs`). Returns the elongated words, as drawn → as typed."""
+    fit_justified(document)
+    if not _kashida(job.manifest):
+        return {}
+    return {**elongated_verse(html), **justify_with_kashida(document, html, job.fonts)}
 
 
 def finisher(
