@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from publisher.pdf.addresspieces import find_broken_addresses
+from publisher.pdf.addresspieces import address_roles, find_broken_addresses
+from publisher.pdf.lineroles import ADDRESS_HEAD, ADDRESS_TAIL
 from publisher.pdf.pagetext import Show
 
 
@@ -34,3 +35,36 @@ def test_a_whole_address_is_not_taken_for_a_piece() -> None:
     lines = [line("example.ma", " اوروز"), line("لبق ", "a")]
     assert find_broken_addresses(lines, {"example.ma"}) == []
     assert find_broken_addresses([line("https://www.example", " اوروز"), line("لبق")], {URL}) == []
+
+
+PATH = "/api/v2/indices?market=DFM"
+
+
+def test_an_address_after_other_words_of_its_run_is_found_with_them() -> None:
+    """Inline code "GET /api/v2/indices?market=DFM" ending an Arabic line: the run's last word, beside the Arabic
+    text, is the address's first piece, and the text layer gives it the run's words before it too."""
+    lines = [line("GET /api/v2/indices", " ةيجمربلا"), line("وأ ", "?market=DFM")]
+    [(address, pieces)] = find_broken_addresses(lines, {PATH})
+    assert address == PATH
+    first, last = pieces
+    assert first.beside == "GET " and [text for *_, text in first.companions] == list("GET ")
+    assert first.glyphs == [(0, index) for index in range(4, 19)] and last.beside == ""
+    roles, heads = address_roles(lines, {PATH})
+    assert heads[id(lines[0][0])] == "GET " + PATH
+    assert {roles[0][0, index] for index in range(3)} == {ADDRESS_TAIL} and (0, 3) not in roles[0]  # its space
+
+
+def test_an_address_ending_before_other_words_of_its_run_is_found_with_them() -> None:
+    """The last piece begins a line with words of its run after it ("?market=DFM HTTP/1.1"): read after it."""
+    lines = [line(PATH[:15], " ةيجمربلا"), line("وأ ", "?market=DFM HTTP/1.1")]
+    [(address, pieces)] = find_broken_addresses(lines, {PATH})
+    assert address == PATH and pieces[1].beside == " HTTP/1.1"
+    roles, heads = address_roles(lines, {PATH})
+    assert heads[id(lines[1][1])] == " HTTP/1.1" and roles[1][1, 0] == ADDRESS_HEAD
+
+
+def test_a_run_of_words_is_no_piece_in_a_left_to_right_line() -> None:
+    """In a line without right-to-left letters the piece is the outer word, as before."""
+    lines = [line("see GET /api/v2/indices"), line("?market=DFM now")]
+    [(address, pieces)] = find_broken_addresses(lines, {PATH})
+    assert address == PATH and [piece.beside for piece in pieces] == ["", ""]

@@ -23,6 +23,7 @@ from conftest import FIXTURES, Built, build_drawn, make_workspace
 from publisher.pdf.pagetype import MIN_SIDE
 from publisher.source.fonts import load_fonts
 from publisher.typeset.leading import lead_blocks, needed_line_height
+from publisher.typeset.verse import GAP, MIN_GAP, MIN_SCALE, SLACK, fit_measure
 from publisher.workspace import Workspace
 
 POETRY = FIXTURES / "poetry"
@@ -198,9 +199,9 @@ def test_the_separator_is_not_printed_and_the_sadr_reads_first(built: Built) -> 
 
 
 def test_long_hemistichs_on_a_narrow_page_put_the_ajuz_under_the_sadr(tmp_path: Path) -> None:
-    """On A6 at 11.5 pt the Muʿallaqa's columns do not fit side by side: each ʿajuz goes on the next line,
-    flush with the far side, and every line stays inside the measure (as wide as the page allows: the
-    margins are pagetype.py's narrowest)."""
+    """On A6 at 14 pt the Muʿallaqa's columns do not fit side by side, even set smaller (fit_measure): each ʿajuz
+    goes on the next line, flush with the far side, and every line stays inside the measure (as wide as the page
+    allows: the margins are pagetype.py's narrowest)."""
     article = (POETRY / "article.md").read_text(encoding="utf-8")
     muallaqa = article[article.index("::: poem") : article.index(":::\n", article.index("::: poem") + 9) + 4]
     folder = tmp_path / "source" / "narrow"
@@ -208,7 +209,7 @@ def test_long_hemistichs_on_a_narrow_page_put_the_ajuz_under_the_sadr(tmp_path: 
     (folder / "poem.md").write_text(muallaqa, encoding="utf-8")
     (folder / "manifest.toml").write_text(
         'title = "قصيدة"\nauthors = ["هيئة التحرير"]\n'
-        '[pdf]\npage-size = "A6"\nprofile = "screen"\nfont-size = "11.5pt"\nlayout = "book"\n',
+        '[pdf]\npage-size = "A6"\nprofile = "screen"\nfont-size = "14pt"\nlayout = "book"\n',
         encoding="utf-8",
     )
     # A book: the poem on pages of its own, after the title page and the imprint; the glyphs where drawn.
@@ -328,3 +329,26 @@ def test_a_narrow_screen_stacks_the_hemistichs(built: Built, tmp_path: Path) -> 
         pairs = [("تعرفني", "والسيف"), ("نظر", "كلماتي"), ("جفوني", "الخلق")]
         counts[name] = sum(any(a in text and b in text for text in texts) for a, b in pairs)
     assert counts == {"narrow": 0, "wide": 3}
+
+
+def test_a_poem_a_little_too_wide_for_the_measure_is_set_smaller_each_verse_on_its_line(tmp_path: Path) -> None:
+    """Abu Tammam's basīṭ on A4 (tests/fixtures/abu-tammam): its columns and gap passed the measure and every ʿajuz
+    wrapped under its ṣadr. The gap narrowed and the poem set at 0.85-1 of the text's size
+    (typeset/verse.fit_measure), each verse keeps its line, its edges lined up, and no two lines touch."""
+    pdf = build_drawn(make_workspace(tmp_path, FIXTURES / "abu-tammam")) / "abu-tammam.pdf"
+    found = [halves for page in lines(pdf) for line in page if (halves := two_columns(line, gap=8.0))]
+    rows = [(sadr, ajuz) for sadr, ajuz in found if min(sadr[1] - sadr[0], ajuz[1] - ajuz[0]) > 60]  # not the title
+    assert len(rows) == 5  # the four verses of the first poem, and the one of the second
+    for edges in ([sadr[1] for sadr, _ in rows[:4]], [ajuz[0] for _, ajuz in rows[:4]]):
+        assert max(edges) - min(edges) <= EDGE, edges
+    checked, touching = touching_lines(pdf)
+    assert checked >= 3 and touching == 0
+
+
+def test_fit_measure_narrows_the_gap_then_the_type_and_lets_a_far_too_wide_poem_wrap() -> None:
+    assert fit_measure(12.0, 30.0) == (GAP, 1.0)
+    gap, scale = fit_measure(13.0, 27.5)
+    assert MIN_GAP <= gap < GAP and scale == 1.0
+    gap, scale = fit_measure(14.0, 27.5)
+    assert gap == MIN_GAP and MIN_SCALE <= scale < 1 and abs(scale * (2 * 14.0 + MIN_GAP) - (27.5 - SLACK)) < 1e-9
+    assert fit_measure(20.0, 27.5) == (GAP, 1.0) and fit_measure(20.0, None) == (GAP, 1.0)

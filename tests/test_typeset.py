@@ -192,3 +192,13 @@ def test_quote_styles_by_script() -> None:
     assert style_of("ar-MA")[:2] == style_of("fa")[:2] == style_of("ku-Arab")[:2] == ("«", "»")
     assert style_of("en-GB")[:2] == ("“", "”")
     assert style_of("xx")[:2] == ("“", "”")
+
+
+def test_a_sign_after_a_number_and_an_equation_travel_in_their_run() -> None:
+    """ "3.2×" keeps its sign (the bidi algorithm drew "×3.2"); an equation of spaced operators is one run, read left
+    to right ("£1 = 4.68" broke after its "="); "2×3" stays two numbers, and a dash between words parts them."""
+    assert isolate_ltr("أعلى بمقدار 3.2× من المعروض") == f"أعلى بمقدار {LRI}3.2×{PDI} من المعروض"
+    assert isolate_ltr("الإسترليني £1 = 4.68 درهم") == f"الإسترليني {LRI}£1 = 4.68{PDI} درهم"
+    assert isolate_ltr("نحو 3 + 4 = 7 تقريبا") == f"نحو {LRI}3 + 4 = 7{PDI} تقريبا"
+    assert isolate_ltr("مساحة 2×3 سم") == "مساحة 2×3 سم"
+    assert isolate_ltr("Paris - Rabat") == f"{LRI}Paris{PDI} - {LRI}Rabat{PDI}"

@@ -1,7 +1,7 @@
 """Typesetting as it reaches the pages: runs in reading order, no straight quotes, generated digits,
-no glyph drawn that a font lacks. Two fixtures written for this: a Moroccan market report mixing
+no glyph drawn that a font lacks. Three fixtures written for this: a Moroccan market report mixing
 signed numbers, currencies, units, code and quotes (European digits), and an Egyptian report in
-Arabic-Indic digits with footnotes and nested lists."""
+Arabic-Indic digits with footnotes and nested lists, and a Gulf market report with "3.2×" and "£1 = 4.68"."""
 
 from __future__ import annotations
 
@@ -21,13 +21,13 @@ from publisher import build
 from publisher.errors import BuildError, InputError
 from publisher.pdf.notdef import notdef_pages
 
-SLUGS = ("signs", "mashriq")
+SLUGS = ("signs", "mashriq", "dubai-markets")
 MIRRORED = str.maketrans("()[]", "||||")  # PDFium reports brackets mirrored in right-to-left lines
 
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The two fixtures built as they ship, and their PDFs once more without the text layer: its
+    """The fixtures built as they ship, and their PDFs once more without the text layer: its
     /ActualText marks steer extractors, so only the unmarked file gives the glyphs' own places."""
     root = tmp_path_factory.mktemp("typeset")
     for slug in SLUGS:
@@ -85,6 +85,8 @@ RUNS = {
     # "-٠٫٤٪" in Arabic-Indic digits is drawn as CLDR writes it, right to left around the number: its sign on the
     # right, read first, its percent sign on the left, as in "٥٨٪" (typeset/bidi.py)
     "mashriq": ["٪٠٫٤-", "٢٠٢٥/٢٠٢٦", "١٢٫٥", "٣٬٢٠٠"],
+    # a sign after a number and an equation travel in their run: "3.2×" was drawn "×3.2", "£1 = 4.68" broke after "="
+    "dubai-markets": ["-0.8%", "+1.25", "−1.1%", "±2%", "$82.35", "£1 = 4.68", "3.2×", "5–7", "4,215.6", "AED 12.5"],
 }
 
 

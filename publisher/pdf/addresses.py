@@ -1,4 +1,4 @@
-"""Where the PDF's lines may break in URLs, e-mail addresses and Windows paths, and not in a range of numbers.
+"""Where the PDF's lines may break in URLs, e-mail addresses and paths, and not in a range of numbers.
 
 An address kept whole moved to the next line when it did not fit and left the line above justified with
 blanks of two or three em; it breaks at sensible points instead, and the text layer gives a broken one its
@@ -14,7 +14,7 @@ from ..typeset.bidi import ARABIC_DIGITS, PDI
 
 
 def breakable_addresses(body: str) -> str:
-    """Mark each URL, e-mail address and Windows path of an isolated left-to-right run or inline code
+    """Mark each URL, e-mail address, Windows or Unix path of an isolated left-to-right run or inline code
     (`.address`) and let it break at sensible points only: after a run of slashes or a backslash, before
     . ? # & = @ and a hyphen (never after "https:").
 
@@ -43,8 +43,10 @@ def breakable_addresses(body: str) -> str:
 # long run of them, the pattern would scan the same text each time (quadratic).
 _ISOLATE = re.compile("\u2066[^\u2069<>]*\u2069|\u2066[^\u2069<>]*|<code>(?P<code>[^<]*)</code>")
 # An address's local part starts where no character of one precedes it, for the same reason; a Windows path too.
+# A Unix path or a URL's path of two segments or more ("/api/v2/indices?market=DFM", "~/.config/bridi/") too.
 _ADDRESS = re.compile(
     r"(?:https?://|www\.)[^\s\u2069]+|(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|\b[A-Z]:\\[^\s\u2069]+"
+    r"|(?<![\w.~/:])~?/[\w.\-~]+/[^\s\u2069]*"
 )
 # After a run of slashes (not inside "//") or a backslash, before . ? # & = @ - (not at the address's start).
 _BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=\\)(?=[^\\])|(?<=.)(?=[.?#&=@\-])")
@@ -66,7 +68,8 @@ def unbroken_ranges(body: str) -> str:
     the style sheet keeps on one line: Unicode's line breaking allows a break after the dash, and a Persian
     range broke there ("(۱۸۱۲–" at a line's end, "۱۸۱۳)" on the next). Only in text, never inside a tag; and
     "15–16", in the element of a left-to-right isolate (typeset/bidi.py), gets the class on that element ("ص. 15–"
-    ended a line, "16." began the next)."""
+    ended a line, "16." began the next), as does an isolate of numbers joined by operators ("£1 = 4.68" broke
+    after its "=", and its line was justified with blanks of an em)."""
     body = _ISOLATED_RANGE.sub(r'<span dir="ltr" class="range">\1</span>', body)
     return _TEXT.sub(lambda text: _RANGE.sub(r'<span class="range">\g<0></span>', text[0]), body)
 
@@ -74,4 +77,8 @@ def unbroken_ranges(body: str) -> str:
 _TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
 _DIGITS = f"[{ARABIC_DIGITS}]"
 _RANGE = re.compile(f"(?<!{_DIGITS}){_DIGITS}+[\u2013\u2014]{_DIGITS}+(?!{_DIGITS})")
-_ISOLATED_RANGE = re.compile('<span dir="ltr">(\u2066[0-9]+(?:[\u2013\u2014][0-9]+)+\u2069)</span>')
+_CURRENCY = "$\u00a3\u20ac\u00a5"
+_NUMBER = f"[{_CURRENCY}]?[+\\-\u2212\u00b1]?[{_CURRENCY}]?[0-9][0-9.,]*[%\u2030\u00b0\u00d7]?[{_CURRENCY}]?"
+# a dash or an operator
+_JOIN = "(?:[\u2013\u2014]|[ \u00a0]?[=\u00d7\u00f7+\u2212<>\u2264\u2265\u2248\u2260][ \u00a0]?)"
+_ISOLATED_RANGE = re.compile(f'<span dir="ltr">(\u2066{_NUMBER}(?:{_JOIN}{_NUMBER})+\u2069)</span>')

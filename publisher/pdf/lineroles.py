@@ -21,28 +21,26 @@ RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lay
 
 # Punctuation that ends a phrase, and separators. Right of a space and left of a letter, it belongs to the
 # right-to-left text, between a run and an Arabic word ("Amiri :الخطوط", as drawn) or two runs ("Noto ،Amiri"):
-# poppler's left-to-right stretch took it in with the space, gluing the words or the runs ("الخطوطAmiri") or
-# swapping the runs, so the first space left of it gets the RIGHT-TO-LEFT MARK too. Never an opening
-# bracket, quote or sign: those begin a word of the run itself ("Open Data (ODC)"). A separator (the
-# imprint's "·", a bullet) is never inside a run (typeset/bidi.py): between two runs on either side of a
-# space ("Noto· 1.1"), it parts them.
+# poppler's left-to-right stretch took it in with the space, gluing the words or the runs ("الخطوطAmiri") or swapping
+# the runs, so the first space left of it gets the RIGHT-TO-LEFT MARK too. Never an opening bracket, quote or sign:
+# those begin a word of the run itself ("Open Data (ODC)"). A separator (the imprint's "·", a bullet) is never inside
+# a run (typeset/bidi.py): between two runs on either side of a space ("Noto· 1.1"), it parts them.
 # A slash or a dash between spaces parts them too ("بناني / Agence": poppler read "Agence Maghreb Presse /").
 STOPS = frozenset(".,:;!?\u060c\u061b\u061f\u2026\u00b7\u2022/|\u2013\u2014")
 SEPARATORS = frozenset("\u00b7\u2022")
 # Drawn left of a number on a right-to-left line, the punctuation that follows it ("٢٠١٩." "2026،", a note call's
 # "السابق١."), and a percent sign after Arabic-Indic digits ("٨٪", which the bidi algorithm sets left of them): both
 # extractors take the number and such weak punctuation beside it for one left-to-right stretch (".٢٠١٩", "٪٨"). The
-# glyph gets an /ActualText of itself between two RIGHT-TO-LEFT MARKs, which end the stretch at the number (one
-# after it was enough for poppler, one before for PDFium: measured on "٨٪").
-# What ends a left-to-right run inside its isolate, drawn right of its last letter or digit (typeset/bidi.py: a
-# URL's trailing slash, the brackets of "code_sample()"); PDFium read it apart ("/https://…/v2").
+# glyph gets an /ActualText of itself between two RIGHT-TO-LEFT MARKs, which end the stretch at the number (one after
+# it was enough for poppler, one before for PDFium: measured on "٨٪").
+# What ends a left-to-right run inside its isolate, drawn right of its last letter or digit (typeset/bidi.py: a URL's
+# trailing slash, the brackets of "code_sample()"); PDFium read it apart ("/https://…/v2").
 TAIL = frozenset("/)]+#")  # and a name's "+", "++" or "#": "Galaxy S25+", "C#"
 # percent and per mille signs, and the signs after a number the bidi algorithm sets on its left after Arabic-Indic
-# digits (degree, prime, double prime: "٤١°" is drawn "°٤١", and PDFium and poppler read "°٤١")
+# digits (degree, prime, double prime: "٤١°" is drawn "°٤١", which PDFium and poppler read "°٤١")
 PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a\u00b0\u2032\u2033")
 POPPLER_LTR = frozenset("#$\u00a3\u00a5\u20ac")  # signs poppler reads as left to right (marks._SIGNS)
-# and what follows a number in its run, drawn right of it: a percent or degree sign, a currency ("+3.9%", "38.5 M€"),
-# the typeset/bidi.py tail; PDFium read "%Managem +3.9" from the run cut before it
+# and what follows a number in its run, drawn right of it: a percent or degree sign, a currency ("+3.9%", "38.5 M€")
 AFTER_RUN = PERCENT | frozenset(chr(c) for c in range(0x20A0, 0x20C1)) | frozenset("$\u00a3\u00a5")
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
@@ -69,6 +67,7 @@ def split_line(
     addressed: dict[tuple[int, int], int],
     words: tuple[Word, ...] | list[Word] = (),
     apart: Collection[int] = (),
+    isolated: Collection[int] = (),
 ) -> list[tuple[list[tuple[int, bytes, str]], list[float]]]:
     """For each TJ of a line, its elements in pieces (role, elements, text), the marked ones apart, and the
     horizontal scaling of each space stretched over a wide blank (pagetext.wide_spaces) or the `Tc` of
@@ -78,7 +77,8 @@ def split_line(
     left-to-right are found over the whole line; left-to-right runs and mirrored brackets in each TJ;
     the glyphs of vocalised words (marks.py), with the adjustments between them, get their word's role.
     The arrays `apart` (by place in the line: a note's or a list item's marker) are never part of a Latin run
-    beside them, for PDFium ("(1) Guido van Rossum" read "( Guido van Rossum )1").
+    beside them, for PDFium ("(1) Guido van Rossum" read "( Guido van Rossum )1"); nor is any glyph of the arrays
+    `isolated` (isolates set apart, left to right) outside their own run.
     """
     wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
@@ -141,13 +141,13 @@ def split_line(
         # a signed number's sign is its number's first glyph: "غرينتش+1." is drawn ".+1شتنيرغ", read "غرينتش.+1"
         # (and a closing bracket's: "(نحو ×2):", whose colon is drawn left of ")2")
         following = beyond if right in SIGNS | BRACKETS and beyond[:1].isdigit() and not left[:1].isalnum() else right
-        if rtl and marks[s][i] == PLAIN and _after_number(left, text, following):
+        if rtl and marks[s][i] == PLAIN and s not in isolated and _after_number(left, text, following):
             marks[s][i] = BEFORE_TATWEEL if right[:1] == TATWEEL else AFTER_NUMBER
     split = []
-    for show, show_marks, spaces in zip(line, marks, wide, strict=True):
+    for s, (show, show_marks, spaces) in enumerate(zip(line, marks, wide, strict=True)):
         for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too
             show_marks[index] = RUN_END_SPACE
-        roles = _roles(show.elements, show_marks) if marked else show_marks
+        roles = _roles(show.elements, show_marks, s in isolated) if marked else show_marks
         for role in (ADDRESS_HEAD, ADDRESS_TAIL):  # a piece of an address broken over lines, spacing inside
             inside = [i for (s, i), r in addressed.items() if line[s] is show and r == role]
             if inside:
@@ -297,7 +297,7 @@ def _parted(kind: str, between: str, separated: bool) -> bool:
 BRACKETS = frozenset("()[]{}«»‹›“”‘’\"'")
 
 
-def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[int]:
+def _roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolated: bool = False) -> list[int]:
     """The roles of the elements of one TJ array: `marks`, then left-to-right runs and mirrored brackets.
 
     A left-to-right run goes from a left-to-right letter or digit to the last one before a
@@ -312,9 +312,11 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int]) -> list[i
     attached = False  # whether the glyphs since the run's last letter or digit are its tail (TAIL)
     for index, (_, text) in enumerate([*elements, (b"", "\u0627")]):  # an ALEF closes the last run
         kind = None if text is None else letter_kind(text)
-        if run and attached and (text in TAIL or text in AFTER_RUN) and roles[index] == PLAIN:
+        # an isolate's every glyph after its last letter or digit: "3.2×", "GET /api/v2/indices?" (a line broke in code)
+        tail = text in TAIL or text in AFTER_RUN or (isolated and text is not None and kind == "N" and text != " ")
+        if run and attached and tail and roles[index] == PLAIN:
             run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
-        attached = kind == "L" or (attached and (text is None or text in TAIL or text in AFTER_RUN))
+        attached = kind == "L" or (attached and (text is None or tail))
         parted = bool(run) and kind == "L" and _script_parts(text, elements[run[-1]][1], index == run[-1] + 1)
         if kind == "R" or parted or text == ARABIC_COMMA:
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
@@ -392,17 +394,17 @@ _INDIC = re.compile(f"[{ARABIC_DIGITS}]")
 
 
 def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: int) -> int:
-    """Where a run that begins at `index` begins with what leads it: the sign drawn just left of a number ("+212 5
-    37 27 84 00", which PDFium read "212 ... +00"), the "@" or "#" of a name ("@Algerie_Poste", read
-    "Algerie_Poste ... @") or the "~/." a path opens with ("~/.config/", read "config/./~")."""
+    """Where a run that begins at `index` begins: with the signs and currency just left of a number ("+212 5 37",
+    read "212 ... +"), the "@" or "#" of a name ("@Algerie_Poste") or the "~/." a path opens with ("~/.config/")."""
     text = elements[index][1] or ""
     start = index
     for before in range(index - 1, -1, -1):
         glyph = elements[before][1]
         if glyph is None:
             continue
-        if roles[before] == PLAIN and start == index and glyph in SIGNS and text[:1].isdigit():
-            return before
+        if roles[before] == PLAIN and glyph in SIGNS | (AFTER_RUN - PERCENT) and text[:1].isdigit():
+            start = before  # "-3.2", "£1 = 4.68" (PDFium read "1 … £4.68"), "-€3"
+            continue
         if roles[before] != PLAIN or glyph not in LEADS or not text[:1].isalpha():
             break
         start = before

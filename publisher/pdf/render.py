@@ -103,7 +103,9 @@ def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bo
     leaded for their marks, and figures no taller than a page leaves beside their captions (`kind`: the
     page's measure and body size)."""
     body = unbroken_ranges(breakable_addresses(footnotes_in_place(body)))
-    body = fit_poems(body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida)
+    body = fit_poems(
+        body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida, width=kind.measure / kind.body
+    )
     return fit_figures(lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING), fonts, kind.measure, kind.body, rtl)
 
 

@@ -97,6 +97,8 @@ from .pdfiumline import pdfium_text_over
 from .readingorder import enclosing, move_markers_and_calls, placed_boxes
 from .tounicode import brackets_as_drawn, rewrite_to_unicode
 
+POPPLER_NEUTRAL_TAIL = frozenset("\u00d7")  # ends a number's run; poppler read it with the Arabic beside: "×3.2"
+
 
 def mark_text_layer(
     document: Any,
@@ -191,7 +193,8 @@ def mark_text_layer(
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
             words = marked_words(line, laid, page, gaps, elongated or {}) if laid or elongated or any(gaps) else []
             apart = [s for s, show in enumerate(line) if position_key(page, *show.origin[1:]) in markers]
-            split = split_line(line, addressed.get(number, {}), words, apart)
+            isolated = [s for s, key in enumerate(keys) if key in ltr_boxes]
+            split = split_line(line, addressed.get(number, {}), words, apart, isolated)
             number += 1
             ends = _word_ends(split)
             simple = all(role in SHARABLE or role >= WORD for pieces, _ in split for role, _, _ in pieces)
@@ -261,6 +264,8 @@ def mark_text_layer(
                         items += [*opening, *scaled, b"EMC"]
                     elif role == LTR_RUN and (drawn := poppler_range(text)):  # "۱۷۹۷–۱۸۶۹", drawn "۱۸۶۹–۱۷۹۷"
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
+                    elif role == LTR_RUN and POPPLER_NEUTRAL_TAIL & set(text):  # poppler read "3.2×" as "×3.2"
+                        items += [*inline(LRM + text + LRM), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
                         items += [*inline(poppler_text(text)), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role in (LTR_RUN, PLAIN) and not shared and _glued(split, place, piece):

@@ -4,9 +4,10 @@ A run is one or more left-to-right words joined by single spaces ("Maroc Digital
 letters of a left-to-right script and digits, with the punctuation that lives inside words and
 numbers (2021-2026, 10:30, user@example.org, a/b, 1,000.5), and what travels with a number or a
 name: a leading sign or currency (-3.2, +1.5, ±0.5, $5, -€3), a trailing percent, per-mille,
-degree or currency sign (3.2%, 3‰, 25°C, 5€), and brackets attached to a name (code_sample(),
-a[0]). Inside Arabic the bidi algorithm would lay "2021-2026" out as "2026-2021" and a minus
-sign at the far end of its number; isolated (LRI ... PDI, or an element with dir="ltr" when the
+degree, currency or multiplication sign (3.2%, 3‰, 25°C, 5€, 3.2×), and brackets attached to a
+name (code_sample(), a[0]); words with an operator between them are one run ("£1 = 4.68"). Inside
+Arabic the bidi algorithm would lay "2021-2026" out as "2026-2021" and a minus sign at the far end of
+its number; isolated (LRI ... PDI, or an element with dir="ltr" when the
 run spans markup, see inline.py), each run shows and copies as written. A bare unsigned number
 needs nothing, and neither does a number in Arabic-Indic digits, signed or not: the bidi algorithm sets its sign
 on its right and its percent sign on its left, read before and after it, as CLDR writes Arabic numbers in those
@@ -25,6 +26,8 @@ RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangli
 
 SIGNS = "+\\-\u2212\u00b1\u2213"  # plus, hyphen-minus, minus, plus-minus, minus-plus
 AFTER_NUMBER = "%\u2030\u2031\u066a\u00b0\u2032\u2033"  # percent, per mille, per ten thousand, ٪, °, ′, ″
+# an operator between two spaced words keeps them one run ("£1 = 4.68", "2 × 3 = 6"): an equation reads left to right
+OPERATORS = "=\u00d7\u00f7+\u2212<>\u2264\u2265\u2248\u2260"  # = × ÷ + − < > ≤ ≥ ≈ ≠ (not "-": a dash parts phrases)
 INSIDE = (
     "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013,$"  # may join two parts of a word, never end it ("US$46.9bn", "Wi‑Fi")
 )
@@ -55,13 +58,14 @@ def run_pattern() -> re.Pattern[str]:
     body = f"(?:{alnum}|[{INSIDE}]+(?={alnum}))*"
     brackets = r"(?:\([^()\s\u0600-\u08ff]*\)|\[[^\[\]\s\u0600-\u08ff]*\])"
     # a name's "+", "++" or "#" ("Galaxy S25+", "C++", "C#", "F#"): never the start of the next word
-    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"  # "S25+" too
+    # "S25+" too, and a final "×" ("3.2×"; "2×3" is two numbers, set as the bidi algorithm sets them)
+    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|\u00d7|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     word = f"(?:{prefix}|{handle})?{alnum}{body}{tail}"
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
-    between = f"[,;:!?)\\]\"'\u201d\u2019\u00bb]*{space}+[(\\[\"'\u201c\u2018\u00ab]*"
+    between = f"[,;:!?)\\]\"'\u201d\u2019\u00bb]*{space}+(?:[{OPERATORS}]{space}+)?[(\\[\"'\u201c\u2018\u00ab]*"
     return re.compile(f"{LRI}[^{PDI}]*{PDI}|{word}(?:{between}{word})*")
 
 

@@ -29,6 +29,10 @@ from .ink import Ink, measure
 from .kashida import TATWEEL, WORD, choose_joins
 
 GAP = 2.0  # em between the two columns of a poem
+# A poem whose two columns and gap pass the measure has its gap narrowed, down to MIN_GAP, then its type set smaller,
+# down to MIN_SCALE of the text's, as dīwāns do, so that each verse keeps its line; past that the ʿajuz wraps.
+MIN_GAP = 1.0
+MIN_SCALE = 0.85
 ELONGATED = "data-elongated"  # a hemistich's words kashida elongated, as drawn (for the text layer)
 # em of room left at a hemistich's inner edge, so that a hemistich that fits is never wrapped: Pango's line breaking
 # took "بِيضُ الصَّفَائِحِ لَا سُودُ الصَّحَائِفِ فِي" for 0.037 em wider than it draws it, and sent "فِي" to a line of
@@ -55,19 +59,39 @@ def fit_poems(
     kerning: bool = True,
     stretch: str = "spacers",
     kashida: bool = False,
+    width: float | None = None,
 ) -> str:
     """Every poem of an XHTML body with its columns fitted (see the module docstring).
 
     `kerning` must match the stylesheet's `font-kerning`, or the measured
     widths are not the drawn ones. With `kashida`, a hemistich shorter than its column takes what it lacks
-    in elongated joins first (typeset/kashida.py, as justified lines do) and the rest in its spaces.
+    in elongated joins first (typeset/kashida.py, as justified lines do) and the rest in its spaces. `width`,
+    the measure in em of the text (print), lets a poem too wide for it be fitted (`fit_measure`).
     """
     typed = {word for word in WORD.findall(body) if TATWEEL in word} if kashida else None
-    return _POEM.sub(lambda poem: _fit_poem(poem, fonts, rtl, kerning, stretch, typed), body)
+    return _POEM.sub(lambda poem: _fit_poem(poem, fonts, rtl, kerning, stretch, typed, width), body)
+
+
+def fit_measure(column: float, width: float | None) -> tuple[float, float]:
+    """The gap between a poem's columns (em of its type) and the size of its type against the text's, for
+    columns `column` em wide on a measure `width` em wide (None: any width)."""
+    if width is None or 2 * column + GAP <= width:
+        return GAP, 1.0
+    room = width - SLACK  # what rounding may take
+    if 2 * column + MIN_GAP <= room:
+        return room - 2 * column, 1.0
+    scale = room / (2 * column + MIN_GAP)
+    return (MIN_GAP, scale) if scale >= MIN_SCALE else (GAP, 1.0)
 
 
 def _fit_poem(
-    poem: re.Match[str], fonts: FontSet, rtl: bool, kerning: bool, stretch: str, typed: set[str] | None
+    poem: re.Match[str],
+    fonts: FontSet,
+    rtl: bool,
+    kerning: bool,
+    stretch: str,
+    typed: set[str] | None,
+    width: float | None,
 ) -> str:
     verses = list(_VERSE.finditer(poem["verses"]))
     if not verses:
@@ -78,6 +102,7 @@ def _fit_poem(
         for half in (verse["sadr"], verse["ajuz"])
     }
     column = max(i.width for i in ink.values())
+    gap, scale = fit_measure(column, width)
 
     def fitted(fragment: str, part: str) -> str:
         words: list[str] = []
@@ -86,13 +111,14 @@ def _fit_poem(
             fragment, words = elongate_hemistich(fragment, column - laid.width - SLACK, fonts, typed)
             if words:
                 laid = measure(visible_text(fragment), fonts, kerning=kerning, rtl=rtl)
-        return _hemistich(fragment, laid, column, part, rtl, stretch, words)
+        return _hemistich(fragment, laid, column, part, rtl, stretch, words, gap)
 
     def verse(match: re.Match[str]) -> str:
         sadr, ajuz = fitted(match["sadr"], "sadr"), fitted(match["ajuz"], "ajuz")
-        return f'<div class="verse{match["classes"]}" style="width: {_em(2 * column + GAP)}">{sadr} {ajuz}</div>\n'
+        return f'<div class="verse{match["classes"]}" style="width: {_em(2 * column + gap)}">{sadr} {ajuz}</div>\n'
 
-    return f'<div class="poem"{poem["attrs"]}>\n{_VERSE.sub(verse, poem["verses"])}</div>'
+    size = f' style="font-size: {scale:.4f}em"' if scale < 1 else ""
+    return f'<div class="poem"{poem["attrs"]}{size}>\n{_VERSE.sub(verse, poem["verses"])}</div>'
 
 
 def elongate_hemistich(fragment: str, lack: float, fonts: FontSet, typed: set[str]) -> tuple[str, list[str]]:
@@ -126,13 +152,20 @@ def elongate_hemistich(fragment: str, lack: float, fonts: FontSet, typed: set[st
 
 
 def _hemistich(
-    fragment: str, ink: Ink, column: float, part: str, rtl: bool, stretch: str, elongated: list[str] | None = None
+    fragment: str,
+    ink: Ink,
+    column: float,
+    part: str,
+    rtl: bool,
+    stretch: str,
+    elongated: list[str] | None = None,
+    gap: float = GAP,
 ) -> str:
     """One hemistich as a flex item a column and half the gap wide, its ink filling the column."""
     outer_is_right = (part == "sadr") == rtl
     outer, inner = ("right", "left") if outer_is_right else ("left", "right")
     outer_bearing, inner_bearing = (ink.right, ink.left) if outer_is_right else (ink.left, ink.right)
-    margins = f"margin-{outer}: {_em(-outer_bearing)}; margin-{inner}: {_em(GAP / 2 - inner_bearing - SLACK)}"
+    margins = f"margin-{outer}: {_em(-outer_bearing)}; margin-{inner}: {_em(gap / 2 - inner_bearing - SLACK)}"
     spaces = _count_spaces(fragment)
     extra = (column - ink.width) / spaces if spaces else 0.0
     if stretch == "spacers" and extra > 0:
@@ -142,7 +175,7 @@ def _hemistich(
         margins += f"; word-spacing: {_em(extra)}"
     words = f' {ELONGATED}="{" ".join(elongated)}"' if elongated else ""
     return (
-        f'<span class="hemistich {part}" style="width: {_em(column + GAP / 2)}">'
+        f'<span class="hemistich {part}" style="width: {_em(column + gap / 2)}">'
         f'<span class="text" style="{margins}"{words}>{fragment}</span></span>'
     )
 
