@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..typeset.bidi import ARABIC_DIGITS, PDI
+from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, OPERATORS, PDI, SIGNS, currency
 
 
 def breakable_addresses(body: str) -> str:
@@ -77,8 +77,7 @@ def unbroken_ranges(body: str) -> str:
 _TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
 _DIGITS = f"[{ARABIC_DIGITS}]"
 _RANGE = re.compile(f"(?<!{_DIGITS}){_DIGITS}+[\u2013\u2014]{_DIGITS}+(?!{_DIGITS})")
-_CURRENCY = "$\u00a3\u20ac\u00a5"
-_NUMBER = f"[{_CURRENCY}]?[+\\-\u2212\u00b1]?[{_CURRENCY}]?[0-9][0-9.,]*[%\u2030\u00b0\u00d7]?[{_CURRENCY}]?"
-# a dash or an operator
-_JOIN = "(?:[\u2013\u2014]|[ \u00a0]?[=\u00d7\u00f7+\u2212<>\u2264\u2265\u2248\u2260][ \u00a0]?)"
+_CURRENCY = f"[{currency()}]?"
+_NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
+_JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?[{OPERATORS}][ \u00a0]?)"  # a dash or an operator
 _ISOLATED_RANGE = re.compile(f'<span dir="ltr">(\u2066{_NUMBER}(?:{_JOIN}{_NUMBER})+\u2069)</span>')

@@ -25,13 +25,16 @@ Glyph = tuple[int, int]  # (index of the TJ in its line, index of the glyph in t
 @dataclass
 class Piece:
     """Glyphs of one line that draw a piece of an address, in visual order; `line` counts over the document.
-    `beside` is the text of the words of its left-to-right run drawn with it, and `companions` their glyphs:
-    before a first piece ("GET " of "GET /api/v2/…"), after a last one."""
+    `companions` are the glyphs of the words of its left-to-right run drawn with it, `beside` their text: before a
+    first piece ("GET " of "GET /api/v2/…"), after a last one."""
 
     line: int
     glyphs: list[Glyph] = field(default_factory=list)
-    beside: str = ""
     companions: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def beside(self) -> str:
+        return _spell(self.companions)
 
 
 Edge = tuple[list[tuple[int, int, str]], bool, list[tuple[int, int, str]]]  # glyphs, read from the left, beside
@@ -60,7 +63,7 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
                 if n and not (beside and not from_left):  # the words beside a last piece follow it, on its right
                     piece = _outer(edge, from_left, n)
                     text += _spell(piece)
-                    pieces.append(Piece(number, [(s, i) for s, i, _ in piece], _spell(beside), beside))
+                    pieces.append(Piece(number, [(s, i) for s, i, _ in piece], beside))
                     break
             else:
                 text, pieces = "", []
@@ -75,7 +78,7 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
             n = _longest(edge, from_left, "", prefixes)
             if n and not (beside and from_left):  # the words beside a first piece precede it, on its left
                 piece = _outer(edge, from_left, n)
-                text, pieces = _spell(piece), [Piece(number, [(s, i) for s, i, _ in piece], _spell(beside), beside)]
+                text, pieces = _spell(piece), [Piece(number, [(s, i) for s, i, _ in piece], beside)]
                 break
     return found
 

@@ -40,8 +40,8 @@ TAIL = frozenset("/)]+#")  # and a name's "+", "++" or "#": "Galaxy S25+", "C#"
 # digits (degree, prime, double prime: "٤١°" is drawn "°٤١", which PDFium and poppler read "°٤١")
 PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a\u00b0\u2032\u2033")
 POPPLER_LTR = frozenset("#$\u00a3\u00a5\u20ac")  # signs poppler reads as left to right (marks._SIGNS)
-# and what follows a number in its run, drawn right of it: a percent or degree sign, a currency ("+3.9%", "38.5 M€")
-AFTER_RUN = PERCENT | frozenset(chr(c) for c in range(0x20A0, 0x20C1)) | frozenset("$\u00a3\u00a5")
+CURRENCY = frozenset(chr(c) for c in range(0x20A0, 0x20C1)) | frozenset("$\u00a3\u00a5")
+AFTER_RUN = PERCENT | CURRENCY  # what follows a number in its run, drawn right of it: "+3.9%", "38.5 M€"
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
@@ -402,7 +402,7 @@ def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: i
         glyph = elements[before][1]
         if glyph is None:
             continue
-        if roles[before] == PLAIN and glyph in SIGNS | (AFTER_RUN - PERCENT) and text[:1].isdigit():
+        if roles[before] == PLAIN and glyph in SIGNS | CURRENCY and text[:1].isdigit():
             start = before  # "-3.2", "£1 = 4.68" (PDFium read "1 … £4.68"), "-€3"
             continue
         if roles[before] != PLAIN or glyph not in LEADS or not text[:1].isalpha():

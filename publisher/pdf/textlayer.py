@@ -97,7 +97,7 @@ from .pdfiumline import pdfium_text_over
 from .readingorder import enclosing, move_markers_and_calls, placed_boxes
 from .tounicode import brackets_as_drawn, rewrite_to_unicode
 
-POPPLER_NEUTRAL_TAIL = frozenset("\u00d7")  # ends a number's run; poppler read it with the Arabic beside: "×3.2"
+TIMES = "\u00d7"  # ends a number's run ("3.2×"); poppler read it with the Arabic beside: "×3.2"
 
 
 def mark_text_layer(
@@ -264,7 +264,7 @@ def mark_text_layer(
                         items += [*opening, *scaled, b"EMC"]
                     elif role == LTR_RUN and (drawn := poppler_range(text)):  # "۱۷۹۷–۱۸۶۹", drawn "۱۸۶۹–۱۷۹۷"
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
-                    elif role == LTR_RUN and POPPLER_NEUTRAL_TAIL & set(text):  # poppler read "3.2×" as "×3.2"
+                    elif role == LTR_RUN and TIMES in text:  # poppler read "3.2×" as "×3.2"
                         items += [*inline(LRM + text + LRM), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
                         items += [*inline(poppler_text(text)), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]

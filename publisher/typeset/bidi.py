@@ -42,7 +42,7 @@ LTR_ALNUM = f"[^\\W_{RTL_BLOCKS}]"
 
 
 @functools.cache
-def _currency() -> str:
+def currency() -> str:
     """A regex class body of the currency symbols (Unicode category Sc)."""
     return "".join(re.escape(chr(c)) for c in range(0x24, 0x20C1) if unicodedata.category(chr(c)) == "Sc")
 
@@ -51,7 +51,7 @@ def _currency() -> str:
 def run_pattern() -> re.Pattern[str]:
     """The left-to-right runs of a text (an isolate already there is one run, kept as it is)."""
     alnum = LTR_ALNUM
-    cur = f"[{_currency()}]"
+    cur = f"[{currency()}]"
     sign = f"[{SIGNS}]"
     # A sign or currency starts a number only where no letter or digit precedes it (not "2021-2026").
     prefix = f"(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}])(?:{sign}{cur}?|{cur}{sign}?)(?=[0-9{ARABIC_DIGITS}])"
