@@ -347,7 +347,7 @@ def test_a_poem_a_little_too_wide_for_the_measure_is_set_smaller_each_verse_on_i
 
 def test_fit_measure_narrows_the_gap_then_the_type_and_lets_a_far_too_wide_poem_wrap() -> None:
     assert fit_measure(12.0, 30.0) == (GAP, 1.0)
-    gap, scale = fit_measure(13.0, 27.5)
+    gap, scale = fit_measure(12.8, 27.5)
     assert MIN_GAP <= gap < GAP and scale == 1.0
     gap, scale = fit_measure(14.0, 27.5)
     assert gap == MIN_GAP and MIN_SCALE <= scale < 1 and abs(scale * (2 * 14.0 + MIN_GAP) - (27.5 - SLACK)) < 1e-9
