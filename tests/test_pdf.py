@@ -280,7 +280,8 @@ def test_footnote_sits_at_the_foot_of_the_page_that_calls_it(built: Built) -> No
 
 def test_urls_and_email_addresses_break_at_sensible_points() -> None:
     """After a run of slashes or a backslash, before . ? # & = @ and hyphens; never after "https:" alone, nor after
-    "-" or "?"; in inline code too (a Windows path, which broke only after "C:" and left the line gaping)."""
+    "-" or "?"; in inline code too (a Windows path, which broke only after "C:" and left the line gaping, a call
+    chained on an object), where no hyphen breaks ("--help")."""
     from publisher.pdf.addresses import BREAK, JOIN, breakable_addresses, marked_addresses
 
     body = "<p>زوروا \u2066https://www.example.ma/a-b?x=1&amp;y=2\u2069 أو \u2066contact@example.ma\u2069</p>"
@@ -297,6 +298,13 @@ def test_urls_and_email_addresses_break_at_sensible_points() -> None:
     code = breakable_addresses('<span dir="ltr"><code>C:\\Users\\admin\\config.ini</code></span>')
     assert f'<code><span class="address">C:\\{b}Users\\{b}admin\\{b}config{b}.ini</span></code>' in code
     assert marked_addresses(code) == {"C:\\Users\\admin\\config.ini"}
+    # nor after a hyphen of code that is no address: "--" ended a line and "help" began the next
+    assert breakable_addresses("<code>pip install --help</code>") == f"<code>pip install -{JOIN}-{JOIN}help</code>"
+    # a long word of code with a dot inside breaks before its dots, as an address: kept whole, it left the line
+    # above with blanks of two em; a short one stays whole
+    chained = breakable_addresses("<code>df.groupby(&quot;bank&quot;).sum() np.mean</code>")
+    assert chained == f'<code><span class="address">df{b}.groupby("bank"){b}.sum()</span> np.mean</code>'
+    assert marked_addresses(chained) == {'df.groupby("bank").sum()'}
 
 
 def test_an_address_broken_over_lines_copies_whole(built: Built) -> None:

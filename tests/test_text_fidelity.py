@@ -307,6 +307,17 @@ FIXTURE_FLOORS = {
     "abu-tammam": (1.0, 1.0, 1.0, 1.0),
     "damascus-health": (1.0, 1.0, 1.0, 1.0),
     "cairo-dev": (1.0, 1.0, 1.0, 1.0),
+    # the twentieth (2026-12-04, first build): ibn-zaydun (a vocalised poem and prose with "﴿…﴾") 100 % at once;
+    # kuwait-budget 99.07 % (poppler: a note call after a date, "٣١/٣/٢٠٢٧¹. وقال", took the full stop into the
+    # number; with two calls on a line, PDFium read the line in pieces: the first call was drawn again before the
+    # second, not after the line's last text, readingorder._line_end), beirut-fintech 99.07 % (code "--upgrade"
+    # on a loose line read "upgrade…--"; then "$HOME", "<div>", "#!/usr/bin/env" broken after "bin/": an
+    # isolate's signs are its run's), jeddah-guide 96.30 % (poppler took the line after an e-mail address broken
+    # before "@" for a column: the piece read as nothing, the line was short; now a mark). All 100 % now
+    "ibn-zaydun": (1.0, 1.0, 1.0, 1.0),
+    "kuwait-budget": (1.0, 1.0, 1.0, 1.0),
+    "beirut-fintech": (1.0, 1.0, 1.0, 1.0),
+    "jeddah-guide": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),
@@ -504,3 +515,52 @@ def test_a_word_drawn_back_over_a_space_kashida_narrowed_keeps_the_space(tmp_pat
     results = measure(root, slug)
     for extractor in ("pdfium", "poppler", "pdfium+tatweel", "poppler+tatweel"):
         assert results[extractor].accuracy == 1.0, (extractor, results[extractor].differences)
+
+
+CALLED = ("٣١/٣/٢٠٢٧", "٢٠٢٧", "٣٪", "١٢٫٥", "−٢٫٤٪", "31/3/2027", "2027", "3%", "12.5", "-2.4%")
+WORDS = ("وقال", "الوزير", "إن", "الحسابات", "الختامية", "ستعرض", "على", "المجلس", "قبل", "نهاية", "العام")
+WORDS += ("وفق", "ما", "ينص", "عليه", "الدستور")
+CODE = ("$HOME", "<div>", "#!/bin/sh", "=SUM(A1:A9)", "%APPDATA%", "*.log", "--help", "~/.bashrc", "!important")
+
+
+@pytest.mark.parametrize("digits", ["arabic-indic", "latin"])
+def test_numbers_with_note_calls_and_code_with_signs_at_its_ends_read_as_typed(tmp_path, digits: str) -> None:
+    """Four articles of numbers followed by a note call and punctuation ("٣١/٣/٢٠٢٧¹."), often two calls to a
+    line, words repeated ("الوزير الوزير") and inline code that begins or ends with a sign ("`$HOME`", "`<div>`."),
+    in one digit system, drawn at every place in a line the seeded draws give. Before: PDFium read "$HOME" as
+    "HOME$", a line with two calls in pieces and a repeated word once; poppler glued a number to the word after its
+    call (PDFium 96.6 %, poppler 93.0 %; readingorder._line_end, lineroles._roles, textlayer.py).
+
+    Left, on poppler: a call's number, then a full stop, then a word Amiri kerns into the space before it
+    ("2027¹. نهاية") reads "2027.نهاية" (one line of the four articles: 99.57 % of one); marking the full stop
+    for poppler cut it into an array of its own, beside the raised call, and PDFium then read such lines in
+    two pieces (96.6 % over the four)."""
+    import random
+
+    from publisher import build
+
+    root = make_workspace(tmp_path)
+    numbers = [n for n in CALLED if any(c in "٠١٢٣٤٥٦٧٨٩" for c in n) == (digits == "arabic-indic")]
+    language = "ar-KW" if digits == "arabic-indic" else "ar-MA"
+    for seed in range(1, 5):
+        draw, paragraphs, calls = random.Random(seed), [], 0
+        for _ in range(8):
+            out = []
+            for _ in range(45):
+                out.append(draw.choice(WORDS))
+                if draw.random() < 0.08:
+                    calls += 1
+                    out.append(f"{draw.choice(numbers)}[^n{calls}]{draw.choice(['.', '،', ':', ''])}")
+                elif draw.random() < 0.06:
+                    out.append(f"`{draw.choice(CODE)}`{draw.choice(['.', '،', ':', ''])}")
+            paragraphs.append(" ".join(out) + ".")
+        notes = "".join(f"[^n{n}]: مصدر.\n" for n in range(1, calls + 1))
+        folder = root / "source" / f"calls-{seed}"
+        folder.mkdir()
+        (folder / "manifest.toml").write_text(f'title = "نداءات"\nlanguage = "{language}"\nauthors = ["هيئة"]\n')
+        (folder / "article.md").write_text("\n\n".join(paragraphs) + "\n\n" + notes, encoding="utf-8")
+    build(root, formats=["pdf"], jobs=2)
+    for seed in range(1, 5):
+        results = measure(root, f"calls-{seed}")
+        assert results["pdfium"].accuracy == 1.0, (seed, results["pdfium"].differences)
+        assert results["poppler"].accuracy >= 0.995, (seed, results["poppler"].differences)

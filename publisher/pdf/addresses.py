@@ -31,8 +31,8 @@ def breakable_addresses(body: str) -> str:
 
     def marked(run: re.Match[str]) -> str:  # inline code's text too: a path or an address in it breaks alike
         code = run.groupdict().get("code")
-        if code is not None:
-            return f"<code>{_ADDRESS.sub(wrap, code)}</code>"
+        if code is not None:  # and no break after a hyphen of code: "--" ended a line, "help" began the next
+            return f"<code>{_HYPHEN.sub(JOIN, _IN_CODE.sub(wrap, code))}</code>"
         return _ADDRESS.sub(wrap, run[0]) if run[0].endswith(PDI) else run[0]
 
     return _ISOLATE.sub(marked, body)
@@ -48,10 +48,14 @@ _ADDRESS = re.compile(
     r"(?:https?://|www\.)[^\s\u2069]+|(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|\b[A-Z]:\\[^\s\u2069]+"
     r"|(?<![\w.~/:])~?/[\w.\-~]+/[^\s\u2069]*"
 )
+# In code also a long word with a dot inside, a call chained on an object ("df.groupby(&quot;bank&quot;).sum()"):
+# kept whole, it moved to the next line and left the line above with blanks of two em.
+_IN_CODE = re.compile(f"{_ADDRESS.pattern}|(?<!\\S)(?=\\S*\\.\\w)\\S{{16,}}(?!\\S)")
 # After a run of slashes (not inside "//") or a backslash, before . ? # & = @ - (not at the address's start).
 _BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=\\)(?=[^\\])|(?<=.)(?=[.?#&=@\-])")
 _UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these
 BREAK, JOIN = "\u200e\u200b\u200e", "\u2060"
+_HYPHEN = re.compile("(?<=[-\u2010])(?=[^\\s\u2060<])")  # where Unicode's line breaking breaks inside code
 
 
 def marked_addresses(markup: str) -> frozenset[str]:

@@ -78,7 +78,8 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
             n = _longest(edge, from_left, "", prefixes)
             if n and not (beside and from_left):  # the words beside a first piece precede it, on its left
                 piece = _outer(edge, from_left, n)
-                text, pieces = _spell(piece), [Piece(number, [(s, i) for s, i, _ in piece], beside)]
+                lead = [] if from_left else edge[: len(edge) - n]  # and the signs glued before it: "#!" of "#!/usr"
+                text, pieces = _spell(piece), [Piece(number, [(s, i) for s, i, _ in piece], beside + lead)]
                 break
     return found
 
@@ -103,8 +104,8 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool) -> list[Edge]:
         if glyph[2].isspace():
             break
         inner.append(glyph)
-    if len(inner) == len(run):  # one word: the outer one
-        return [(outer, from_left, [])]
+    if len(inner) == len(run):  # one word: the outer one, which at a line's left end may end with a piece
+        return [(outer, from_left, []), *([(outer, False, [])] if from_left else [])]  # ("#!/usr/bin/", env)
     rest = run[: len(run) - len(inner)]
     if from_left:
         return [(outer, from_left, []), (inner[::-1], False, rest)]

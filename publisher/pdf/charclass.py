@@ -67,3 +67,9 @@ def letter_kind(text: str) -> str:
     if bidi in ("R", "AL"):
         return "R"
     return "L" if bidi in ("L", "EN", "AN") else "N"
+
+
+def compat(text: str) -> bool:
+    """Whether a glyph's text is one character a reader replaces by its compatibility decomposition in
+    right-to-left text: a vulgar fraction ("½", PDFium "1/2") or a superscript or subscript digit."""
+    return len(text) == 1 and unicodedata.decomposition(text).startswith(("<fraction>", "<super>", "<sub>"))

@@ -12,7 +12,7 @@ from collections.abc import Collection
 
 from ..typeset.bidi import ARABIC_DIGITS
 from . import marks as vocal
-from .charclass import letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
+from .charclass import compat, letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
 from .marks import RLM, Word
 from .pagetext import Show, blank_after, wide_spaces
 
@@ -46,9 +46,8 @@ WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
 # The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
-PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR, STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL, AFTER_NUMBER = range(
-    9
-)
+PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR = range(5)
+STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL, AFTER_NUMBER = range(5, 9)
 COMPAT = 9  # a vulgar fraction or a superscript digit, which both extractors give as its decomposition ("½": "1/2")
 # AFTER_NUMBER beside a tatweel on its right ("هـ.34", "1413هـ/1993م"): PDFium read the tatweel before its letter
 # ("ـه.34") unless the glyph's named /ActualText begins with a LEFT-TO-RIGHT MARK
@@ -83,7 +82,7 @@ def split_line(
     wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
     marked = any(letter_kind(text) == "L" or text in vocal.MIRRORED_CHARS or compat(text) for _, _, text in glyphs)
-    if not marked and not any(wide) and not words:  # most lines of an Arabic book
+    if not (marked or any(wide) or words or addressed):  # most lines of an Arabic book
         return [([(PLAIN, b"", "")], []) for _ in line]
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
     for number, word in enumerate(words):
@@ -130,7 +129,7 @@ def split_line(
             trailing += text if first is None else ""
             separated = separated or text in SEPARATORS
     touching = _touching(line)
-    runs = _shared_runs(glyphs, marks, touching, apart) if rtl else []
+    runs = _shared_runs(glyphs, marks, touching, apart, isolated) if rtl else []
     edged = [(0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
     for (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond) in zip(
         edged, edged[1:], edged[2:], edged[3:], strict=False
@@ -145,8 +144,8 @@ def split_line(
             marks[s][i] = BEFORE_TATWEEL if right[:1] == TATWEEL else AFTER_NUMBER
     split = []
     for s, (show, show_marks, spaces) in enumerate(zip(line, marks, wide, strict=True)):
-        for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too
-            show_marks[index] = RUN_END_SPACE
+        for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too, not inside a run
+            show_marks[index] = show_marks[index] if show_marks[index] < 0 else RUN_END_SPACE  # ("env python3")
         roles = _roles(show.elements, show_marks, s in isolated) if marked else show_marks
         for role in (ADDRESS_HEAD, ADDRESS_TAIL):  # a piece of an address broken over lines, spacing inside
             inside = [i for (s, i), r in addressed.items() if line[s] is show and r == role]
@@ -202,7 +201,11 @@ TOUCHING = 0.5
 
 
 def _shared_runs(
-    glyphs: list[tuple[int, int, str]], marks: list[list[int]], touching: set[int], apart: Collection[int] = ()
+    glyphs: list[tuple[int, int, str]],
+    marks: list[list[int]],
+    touching: set[int],
+    apart: Collection[int] = (),
+    isolated: Collection[int] = (),
 ) -> list[str]:
     """Left-to-right runs drawn in several text objects ("Maroc *Digital* 2030"), which PDFium would read
     segment by segment reversed: their glyphs get the role -1 - n (their elements from the first letter or
@@ -214,6 +217,7 @@ def _shared_runs(
     previous = (-1, -1, " ")
     for position, (s, i, text) in enumerate(glyphs):
         kind = "R" if s in apart else letter_kind(text)
+        kind = "L" if kind == "N" and s in isolated and text.strip() else kind  # an isolate's "#!" of "#!/bin/sh"
         if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching:  # side by side (cells)
             runs.append([])
         if kind == "L" and runs[-1] and _script_parts(text, glyphs[runs[-1][-1]][2], position == runs[-1][-1] + 1):
@@ -325,6 +329,8 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolated:
             run = []
         if kind == "L" and roles[index] == PLAIN:
             run = [run[0] if run else _signed(elements, roles, index), index]
+        elif tail and isolated and not run and roles[index] == PLAIN:  # an isolate's first glyph: "$HOME", "<div>"
+            run, attached = [index, index], True
     reading = "R"  # PDFium reads the line from its visual right end, right to left
     for index in reversed(range(len(elements))):
         text = elements[index][1] or ""
@@ -371,12 +377,6 @@ def _range_parts(text: str) -> list[str] | None:
         return None
     isolated = all(part.strip().isascii() for part in parts[::2]) and set(parts[1::2]) <= ISOLATED
     return None if isolated else parts  # "4–6" is isolated left to right: drawn as typed
-
-
-def compat(text: str) -> bool:
-    """Whether a glyph's text is one character a reader replaces by its compatibility decomposition in
-    right-to-left text: a vulgar fraction ("½", PDFium "1/2") or a superscript or subscript digit."""
-    return len(text) == 1 and unicodedata.decomposition(text).startswith(("<fraction>", "<super>", "<sub>"))
 
 
 def _indic(text: str | None) -> bool:

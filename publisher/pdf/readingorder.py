@@ -236,6 +236,8 @@ def _line_end(units: list[_Node], number: int) -> int | None:
     last = None
     for n in range(number + 1, len(units)):
         texts = units[n].texts
+        if units[n].plain and texts and all(t[1:] == (y, size) for t in texts):
+            continue  # another call of the line ("٢٠٢٧¹ … ١٢٫٥²"): the text after it is still this line's
         if not units[n].plain or not all(t[2] > size and abs(t[1] - y) <= RAISED * t[2] for t in texts):
             break
         last = n if texts else last

@@ -123,16 +123,18 @@ def mark_text_layer(
     rewrite_to_unicode(document, pdf)
     fonts = {font.hash: font for font in document.fonts.values()}
     properties = pydyf.Dictionary()  # the named property lists, shared by the pages through their resources
-    names: dict[str, str] = {}  # a word's: one list for each text (words are parted by unmarked spaces)
+    # one list for the arrays of one word or run (PDFium reads the first, skips the others), not for its next
+    # occurrence: PDFium skipped that too ("الوزير الوزير", the space between them an array it gives no width)
+    names: dict[tuple[object, str], str] = {}
 
-    def named(text: str, shared: bool = False, page: int = -1, typed: str = "") -> bytes:
-        """A named /ActualText; one `typed` on `page` is noted for PDFium to proofread (orient.py)."""
-        name = names.get(text) if shared else None
+    def named(text: str, shared: object = None, page: int = -1, typed: str = "") -> bytes:
+        """A named /ActualText, one per `shared` key; a `typed` one on `page` PDFium proofreads (orient.py)."""
+        name = names.get((shared, text)) if shared is not None else None
         if name is None:
             name = f"AT{len(properties)}"
             properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(text)})
-            if shared:
-                names[text] = name
+            if shared is not None:
+                names[shared, text] = name
         if typed and written is not None:
             written.append(Written(page, name, typed))
         return f"/Span /{name} BDC".encode()
@@ -192,7 +194,7 @@ def mark_text_layer(
                     continue
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
             words = marked_words(line, laid, page, gaps, elongated or {}) if laid or elongated or any(gaps) else []
-            apart = [s for s, show in enumerate(line) if position_key(page, *show.origin[1:]) in markers]
+            apart = [s for s, show in enumerate(line) if keys[s] in markers]
             isolated = [s for s, key in enumerate(keys) if key in ltr_boxes]
             split = split_line(line, addressed.get(number, {}), words, apart, isolated)
             number += 1
@@ -213,8 +215,8 @@ def mark_text_layer(
                 count += 1
             inside: tuple[int, int] | None = None  # the last piece of the word whose /ActualText is open
             for place, (show, (pieces, stretches)) in enumerate(zip(line, split, strict=True)):
-                if show.index in called:  # a note call: not a word (readingorder.py)
-                    replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
+                if show.index in called:  # not a word (readingorder.py); its mark ends poppler's number: "2027¹ وقال"
+                    replacements[show.index] = [*inline(RUN_END), stream.stream[show.index], b"EMC"]
                     continue
                 alone = len(pieces) == 1 and pieces[0][0] == PLAIN and not shared
                 if show.origin in spanned or (alone and not _glued(split, place, 0)):
@@ -232,9 +234,8 @@ def mark_text_layer(
                             for other, (parts, _) in zip(line, split, strict=True)
                             if any(r == role for r, _, _ in parts)
                         )
-                        items.append(
-                            _padded(named(pdfium_actual_text(text), shared=True), tj, deepest - depths[show.index])
-                        )
+                        run = named(pdfium_actual_text(text), shared=(number, role))
+                        items.append(_padded(run, tj, deepest - depths[show.index]))
                         count += 1
                         continue
                     if role >= WORD:  # a vocalised word, perhaps over several arrays (its raised marks)
@@ -244,7 +245,7 @@ def mark_text_layer(
                             popplers = poppler_text(word)
                             if any(r in (RUN_END_SPACE, STRETCHED_SPACE) for r in _roles_within(split, opens, closes)):
                                 popplers = popplers.replace(" ", RUN_END)  # the space's own mark, see below
-                            items += [*inline(popplers), named(pdfium_text(word), shared=True)]
+                            items += [*inline(popplers), named(pdfium_text(word), shared=(number, role))]
                             count += 1
                             inside = closes
                         items.append(tj)
@@ -264,10 +265,12 @@ def mark_text_layer(
                         items += [*opening, *scaled, b"EMC"]
                     elif role == LTR_RUN and (drawn := poppler_range(text)):  # "۱۷۹۷–۱۸۶۹", drawn "۱۸۶۹–۱۷۹۷"
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
-                    elif role == LTR_RUN and TIMES in text:  # poppler read "3.2×" as "×3.2"
+                    elif role == LTR_RUN and (TIMES in text or (place in isolated and not text[-1].isalnum())):
+                        # poppler read "3.2×" as "×3.2", and "`<div>`." as ">.<div": an isolate's end is its run's
                         items += [*inline(LRM + text + LRM), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
-                        items += [*inline(poppler_text(text)), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
+                        # (whole after a RIGHT-TO-LEFT MARK, signs too: "--upgrade x" was read "upgrade x--")
+                        items += [*inline(vocal.RLM + text), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role in (LTR_RUN, PLAIN) and not shared and _glued(split, place, piece):
                         # punctuation that follows it, drawn on its left, which poppler took into the run, with a
                         # blank (the padding of inline code) between them: "و`axum`،" read "و، axum"
@@ -292,8 +295,9 @@ def mark_text_layer(
                     elif role == ADDRESS_HEAD:  # the whole of an address broken over lines
                         address = heads[id(show)]
                         items += [*inline(address), named(pdfium_actual_text(address)), tj, b"EMC", b"EMC"]
-                    elif role == ADDRESS_TAIL:  # the rest of it: a space, which separates no word
-                        items += [*inline(" "), tj, b"EMC"]
+                    elif role == ADDRESS_TAIL:  # the rest: a space, no word; to poppler a mark, which keeps the line
+                        # its width (read short, the line beside the next was taken for a column: "الطابق 3" first)
+                        items += [*inline(vocal.RLM), named(" "), tj, b"EMC", b"EMC"]
                     elif part or shared:
                         items.append(tj)
                         continue
