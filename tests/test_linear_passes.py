@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 
 import pytest
 
@@ -57,6 +58,9 @@ def old_neighbour(visible: str, index: int, step: int) -> str:
 def old_style_at(neighbours: quotes._Neighbours, index: int, language: str) -> quotes.Style:
     style = quotes.style_of(language)
     visible = neighbours.visible
+    rtl = any(unicodedata.bidirectional(char) in ("R", "AL") for char in visible)
+    if style is quotes.ARABIC_SCRIPT and not rtl and any(map(quotes._latin, visible)):  # an English block
+        return quotes.ENGLISH
     if style is quotes.ARABIC_SCRIPT and all(quotes._latin(old_neighbour(visible, index, s)) for s in (-1, 1)):
         return quotes.ENGLISH
     return style

@@ -388,3 +388,28 @@ def test_a_range_of_numbers_is_kept_on_one_line() -> None:
     assert unbroken_ranges("<p>(۱۸۱۲–۱۸۱۳)</p>") == '<p>(<span class="range">۱۸۱۲–۱۸۱۳</span>)</p>'
     words = '<span dir="ltr">\u2066Open Data\u2069</span>'  # not a range: left as it is
     assert unbroken_ranges(words) == words
+
+
+def test_a_note_moved_to_its_call_keeps_its_own_direction() -> None:
+    """A note floats to the page foot from inside the calling paragraph, whose direction it inherited: an Arabic
+    note called from an English paragraph was set left to right. It takes the book's direction, or the one its
+    paragraph was given (source/blockdir.py: an English note in an Arabic book)."""
+    from publisher.pdf.render import footnotes_in_place
+
+    def call(n: int) -> str:
+        return f'<sup class="footnote-ref"><a href="#fn-ch01-{n}" id="fnref-ch01-{n}" role="doc-noteref">{n}</a></sup>'
+
+    def note(n: int, paragraphs: str) -> str:
+        back = f'<a href="#fnref-ch01-{n}" class="footnote-backref" role="doc-backlink">{n}</a> '
+        text = paragraphs.replace("|", back, 1)
+        return f'<aside id="fn-ch01-{n}" class="footnote" role="doc-footnote">\n{text}\n</aside>'
+
+    body = (
+        f'<p dir="ltr">"Severe frost", says the WMO.{call(1)}</p>\n<p>نص{call(2)}</p>\n<div class="footnotes">\n'
+        + note(1, "<p>|النشرة على الموقع.</p>\n<p>فقرة ثانية.</p>")
+        + note(2, '<p dir="ltr">|Only English here.</p>')
+        + "\n</div>\n"
+    )
+    out = footnotes_in_place(body, "rtl")
+    assert '<span class="footnote" id="fn-ch01-1" dir="rtl">النشرة على الموقع.<br />فقرة ثانية.</span>' in out
+    assert '<span class="footnote" id="fn-ch01-2" dir="ltr">Only English here.</span>' in out

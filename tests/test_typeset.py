@@ -140,6 +140,18 @@ def test_quotes_follow_the_lang_of_a_span_and_never_touch_code() -> None:
 
 def test_a_latin_phrase_inside_arabic_takes_english_quotes() -> None:
     assert typeset_text('كتب: the "best" choice', "ar", rtl=False) == "كتب: the “best” choice"
+    # and so does a paragraph of an Arabic book with no Arabic letter, whose quotation begins it ("«Severe frost…»")
+    assert typeset_text('"Severe frost", said the WMO.', "ar", rtl=False) == "“Severe frost”, said the WMO."
+    assert typeset_text('"hello" قال.', "ar", rtl=False) == "«hello» قال."  # a Latin word quoted in Arabic
+
+
+def test_a_phrase_in_a_left_to_right_language_is_one_run_with_its_quotation_marks() -> None:
+    """Right to left around it, a French phrase's opening mark was set on the Arabic side, mirrored ("l’UGTT »"),
+    and its closing one between its two lines: the phrase is isolated whole, marks and all."""
+    out = typeset_fragment(
+        '<p>قال إن <span lang="fr">"l\'UGTT n\'acceptera pas"</span>، مضيفا</p>', "ar", True, PASSES, str
+    )
+    assert f'<span lang="fr"><span dir="ltr">{LRI}«\u202fl’UGTT n’acceptera pas\u202f»{PDI}</span></span>،' in out
 
 
 @pytest.mark.parametrize(

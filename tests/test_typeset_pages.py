@@ -23,7 +23,7 @@ from publisher import build
 from publisher.errors import BuildError, InputError
 from publisher.pdf.notdef import notdef_pages
 
-SLUGS = ("signs", "mashriq", "dubai-markets", "beirut-fintech", "kuwait-budget")
+SLUGS = ("signs", "mashriq", "dubai-markets", "beirut-fintech", "kuwait-budget", "tunis-finance", "sanaa-weather")
 MIRRORED = str.maketrans("()[]", "||||")  # PDFium reports brackets mirrored in right-to-left lines
 
 
@@ -104,6 +104,9 @@ RUNS = {
         *('<table class="rates">', "22°C", "1.2M", "--upgrade pandas==2.2"),
     ],
     "kuwait-budget": ["٪٢٫٤−", "١١:٣٠", "٢٠٢٦/٢٠٢٧", "٪١١+", "٪٣٤"],
+    # decimal commas, and a French quotation whose marks were set on the Arabic side ("l’UGTT »")
+    "tunis-finance": ["63.000,5", "2,5%", "6,3%", "528,320", "«\u202fl’UGTT", "d’austérité\u202f»"],
+    "sanaa-weather": ["-3", "10-12", "29°", "31°", "2:00", "7:30", "20–25%", "“Severe frost"],
 }
 
 
@@ -123,6 +126,14 @@ def _drawn(run: str, lines: list[str]) -> bool:
         return False
     cuts = [k for k in range(1, len(run)) if run[k] in "@./" or run[k - 1] in "@./"]
     return any(run[:k] in a and run[k:] in b for k in cuts for a, b in itertools.pairwise(lines))
+
+
+def test_a_note_is_set_in_the_books_direction_wherever_it_is_called(workspace: Path) -> None:
+    """sanaa-weather's Arabic note is called from an English paragraph: it was set left to right, its number
+    on the left and its address on the right; its number is at the right end now (render.footnotes_in_place)."""
+    lines = visual_lines(workspace / "unmarked" / "sanaa-weather.pdf")
+    [note] = [line for line in lines if "wmo.example.int" in line]
+    assert note.endswith("(1)") and note.lstrip(".").startswith("https://"), note
 
 
 def test_no_straight_quote_reaches_a_page(workspace: Path) -> None:

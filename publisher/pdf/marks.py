@@ -80,11 +80,13 @@ def marked_words(
                 current.append((place, text, start, end))
                 continue
             if current:
+                glued = _glued_across_kern(current, glyphs, texts, gaps)
+                current = [*glued[0], *current, *glued[1]]
                 if layout is not None:
                     word = layout.text[min(c[2] for c in current) : max(c[3] for c in current)]
                 else:
                     word = "".join(c[1] for c in reversed(current))
-                kerned = any(i in gaps[s] for (s, i), *_ in current[:-1])
+                kerned = any(i in gaps[s] for (s, i), *_ in current[:-1]) or any(glued)
                 drawn = "".join(line[s].elements[i][1] or "" for (s, i), *_ in reversed(current))
                 # a glyph that stands for nothing (Amiri's tatweel between a lam and a kaf, "جھلک"): PDFium reads
                 # its glyph id instead ("جھࢎلک"), poppler a space ("جھ لک")
@@ -99,6 +101,27 @@ def marked_words(
                     words[-1] = _overlapped_space(words[-1], line, glyphs)
                 current = []
     return words
+
+
+Placed = tuple[tuple[int, int], str, int, int]  # a glyph, its text and where that is in the layout's text
+
+
+def _glued_across_kern(
+    word: list[Placed], glyphs: list[tuple[int, int]], texts: list[tuple[str, int, int]], gaps: list[set[int]]
+) -> tuple[list[Placed], list[Placed]]:
+    """The punctuation or bracket glued to a word on its left and on its right across a kerning blank, which
+    poppler reads as a space ("بِالْقِسْطِ﴾" read "بِالْقِسْطِ ﴾": Amiri kerns the ornate parenthesis 0.1 em away)."""
+    first, last = glyphs.index(word[0][0]), glyphs.index(word[-1][0])
+    left = first > 0 and glyphs[first - 1][1] in gaps[glyphs[first - 1][0]] and _sign(texts[first - 1][0])
+    right = last + 1 < len(glyphs) and word[-1][0][1] in gaps[word[-1][0][0]] and _sign(texts[last + 1][0])
+    return [(glyphs[first - 1], *texts[first - 1])] if left else [], [
+        (glyphs[last + 1], *texts[last + 1])
+    ] if right else []
+
+
+def _sign(text: str) -> bool:
+    """Whether a glyph's text is one punctuation mark or bracket (no letter, digit, space or mark)."""
+    return len(text) == 1 and unicodedata.category(text)[0] == "P"
 
 
 def _overlapped_space(word: Word, line: list[Show], glyphs: list[tuple[int, int]]) -> Word:

@@ -102,41 +102,50 @@ def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bo
     their columns (kerning on, as book.css sets it; with `kashida`, joins elongated first), vocalised blocks
     leaded for their marks, and figures no taller than a page leaves beside their captions (`kind`: the
     page's measure and body size)."""
-    body = unbroken_ranges(breakable_addresses(footnotes_in_place(body)))
+    body = unbroken_ranges(breakable_addresses(footnotes_in_place(body, "rtl" if rtl else "ltr")))
     body = fit_poems(
         body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida, width=kind.measure / kind.body
     )
     return fit_figures(lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING), fonts, kind.measure, kind.body, rtl)
 
 
-def footnotes_in_place(body: str) -> str:
+def footnotes_in_place(body: str, direction: str = "rtl") -> str:
     """Move each footnote from the chapter's end to its call, where CSS floats it to the page foot.
 
     The body keeps EPUB 3 footnotes (asides after the text, source/reader.py); paged media wants the
-    note's text at the point of the call instead (`float: footnote`).
+    note's text at the point of the call instead (`float: footnote`). A note keeps the book's `direction`, or
+    the one its paragraph was given (source/blockdir.py), not the calling paragraph's: an Arabic note called
+    from an English paragraph was set left to right, its number on the wrong side.
     """
     notes = {m["id"]: _inline(m["text"]) for m in _ASIDE.finditer(body)}
     if not notes:
         return body
 
     def note(call: re.Match[str]) -> str:
-        text = notes.get(call["id"])
-        return f'<span class="footnote" id="{call["id"]}">{text}</span>' if text else call[0]
+        found = notes.get(call["id"])
+        if not found:
+            return call[0]
+        text, own = found
+        return f'<span class="footnote" id="{call["id"]}" dir="{own or direction}">{text}</span>'
 
     body = _CALL.sub(note, _NOTES_BLOCK.sub("", body))
     return body
 
 
-def _inline(note: str) -> str:
-    """A note's paragraphs as inline text (it goes inside the calling paragraph), without its back link."""
+def _inline(note: str) -> tuple[str, str | None]:
+    """A note's paragraphs as inline text (it goes inside the calling paragraph), without its back link, and
+    the direction its first paragraph was given, if any."""
     note = _BACKREF.sub("", note)
-    return _PARAGRAPH_BREAK.sub("<br />", note).removeprefix("<p>").removesuffix("</p>").strip()
+    own = _OWN_DIRECTION.match(note)
+    note = note[own.end() :] if own else note.removeprefix("<p>")
+    return _PARAGRAPH_BREAK.sub("<br />", note).removesuffix("</p>").strip(), own["dir"] if own else None
 
 
 _BACKREF = re.compile(r'<a href="#fnref-[^"]+" class="footnote-backref"[^>]*>[^<]*</a>\s*')
 # The patterns look for trailing white space only after a character that is not white space (`(?<!\s)`,
 # `\S` before it): tried at every space of a long run of them, each would scan the run again.
-_PARAGRAPH_BREAK = re.compile(r"(?<!\s)\s*</p>\s*<p>\s*")
+_PARAGRAPH_BREAK = re.compile(r"(?<!\s)\s*</p>\s*<p(?: dir=\"(?:ltr|rtl)\")?>\s*")
+_OWN_DIRECTION = re.compile(r'<p dir="(?P<dir>ltr|rtl)">')
 _ASIDE = re.compile(
     r'<aside id="(?P<id>fn-[^"]+)" class="footnote"[^>]*>\s*(?P<text>(?:.*?\S)??)\s*</aside>', re.DOTALL
 )

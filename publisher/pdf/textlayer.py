@@ -283,10 +283,10 @@ def mark_text_layer(
                         items += [*inline(vocal.RLM + text + vocal.RLM), named(LRM + text), tj, b"EMC", b"EMC"]
                     elif role == MIRRORED and shared:  # the line's /ActualText has the bracket
                         items.append(tj)
-                    elif role == MIRRORED:
-                        items += [named(text.translate(vocal.MIRROR)), tj, b"EMC"]
+                    elif role == MIRRORED:  # PDFium mirrors each character, in the order given: the reading order
+                        items += [named(text[::-1].translate(vocal.MIRROR)), tj, b"EMC"]  # ("﴾ [", drawn "[ ﴾")
                     elif role == MIRRORED_BY_NUMBER:  # poppler's marks as for AFTER_NUMBER, PDFium's as for MIRRORED
-                        mirror = named(text.translate(vocal.MIRROR))
+                        mirror = named(text[::-1].translate(vocal.MIRROR))
                         items += [*inline(vocal.RLM + text + vocal.RLM), mirror, tj, b"EMC", b"EMC"]
                     elif role == COMPAT:  # PDFium keeps it between LEFT-TO-RIGHT MARKs (charclass.LRM)
                         items += [*inline(text), named(LRM + text + LRM), tj, b"EMC", b"EMC"]

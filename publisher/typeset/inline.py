@@ -23,7 +23,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .bidi import LRI, PDI, ltr_runs
+from ..source.languages import text_direction
+from .bidi import LRI, LTR_ALNUM, PDI, ltr_runs
 
 # Inline elements a run, a quotation or a number may cross; any other tag ends the inline content.
 TRANSPARENT = {"em", "strong", "b", "i", "u", "s", "mark", "small", "a", "abbr", "cite", "q", "span"}
@@ -159,7 +160,7 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
                 replaced[index] = change
     spans: list[tuple[int, int]] = []
     if rtl:
-        for start, end in ltr_runs(visible):
+        for start, end in _with_phrases(ltr_runs(visible), visible, owners):
             owner = owners[start]
             if owner is owners[end - 1] and owner is not None and not owner.opaque:
                 # A run glued to an Arabic letter ("وPango") keeps to the isolate: it can never start a
@@ -175,6 +176,32 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
             _isolate_each_node(visible, owners, start, end, replaced, markup)
         spans = []
     return _serialise(items, visible, owners, replaced, spans)
+
+
+def _with_phrases(runs: list[tuple[int, int]], visible: str, owners: list[Text | None]) -> list[tuple[int, int]]:
+    """The runs, and each phrase of a right-to-left block marked as written in a left-to-right language
+    (`<span lang="fr">"l'UGTT n'acceptera pas…"</span>`) as one run with the runs inside it: its quotation
+    marks are the phrase's, set left to right ("« l’UGTT" was set "l’UGTT »", the mark mirrored on the
+    right-to-left side, and the closing one between the phrase's two lines)."""
+    phrases: list[list[int]] = []
+    for index, owner in enumerate(owners):
+        if not _written_ltr(owner) or visible[index].isspace():
+            continue
+        if phrases and all(_written_ltr(owners[k]) and visible[k].isspace() for k in range(phrases[-1][1], index)):
+            phrases[-1][1] = index + 1  # the same phrase, across spaces written in its language
+        else:
+            phrases.append([index, index + 1])
+    merged: list[list[int]] = []
+    for start, end in sorted([*runs, *((a, b) for a, b in phrases if re.search(LTR_ALNUM, visible[a:b]))]):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def _written_ltr(owner: Text | None) -> bool:
+    return owner is not None and text_direction(owner.language) == "ltr"
 
 
 def _serialise(

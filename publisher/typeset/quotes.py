@@ -9,6 +9,8 @@ inside code: inline.py hides code from every pass.
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..source.languages import primary_language, script_of
 from .inline import Text
 
@@ -95,6 +97,8 @@ def quotes_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
 def _style_at(neighbours: _Neighbours, index: int, language: str) -> Style:
     """The style for a quote at `index`: its language's, or English inside a Latin phrase of Arabic text."""
     style = style_of(language)
+    if style is ARABIC_SCRIPT and neighbours.latin_block():  # an English paragraph of an Arabic book
+        return ENGLISH
     if style is ARABIC_SCRIPT and _latin(neighbours.before(index)) and _latin(neighbours.after(index)):
         return ENGLISH
     return style
@@ -109,6 +113,14 @@ class _Neighbours:
     def __init__(self, visible: str) -> None:
         self.visible = visible
         self.found: tuple[list[str], list[str]] | None = None
+        self.latin: bool | None = None
+
+    def latin_block(self) -> bool:
+        """Whether the sequence holds Latin letters and no right-to-left one (found once, when first asked)."""
+        if self.latin is None:
+            rtl = any(unicodedata.bidirectional(char) in ("R", "AL") for char in self.visible)
+            self.latin = not rtl and any(map(_latin, self.visible))
+        return self.latin
 
     def before(self, index: int) -> str:
         return self._tables()[0][index]
