@@ -31,3 +31,14 @@ def test_a_tag_gives_its_script_direction_and_list_comma(tag: str, script: str, 
     assert script_of(tag) == script
     assert text_direction(tag) == direction
     assert list_separator(tag) == separator
+
+
+def test_every_language_of_the_packaged_labels_has_every_word() -> None:
+    """A word missing from one language failed that language's EPUB (Persian, Urdu, Pashto and Sorani had no
+    "page_list": 'dict object' has no attribute 'page_list'); a workspace's own file falls back to English."""
+    from publisher.typeset.templates import Templates
+    from publisher.workspace import packaged_dir
+
+    table = Templates([packaged_dir("templates")]).env.get_template("partials/labels.j2").module.labels
+    english = set(table["en"])
+    assert {language: sorted(english ^ set(words)) for language, words in table.items() if set(words) != english} == {}

@@ -24,6 +24,7 @@ from publisher.errors import BuildError, InputError
 from publisher.pdf.notdef import notdef_pages
 
 SLUGS = ("signs", "mashriq", "dubai-markets", "beirut-fintech", "kuwait-budget", "tunis-finance", "sanaa-weather")
+SLUGS += ("tehran-market",)
 MIRRORED = str.maketrans("()[]", "||||")  # PDFium reports brackets mirrored in right-to-left lines
 
 
@@ -107,6 +108,8 @@ RUNS = {
     # decimal commas, and a French quotation whose marks were set on the Arabic side ("l’UGTT »")
     "tunis-finance": ["63.000,5", "2,5%", "6,3%", "528,320", "«\u202fl’UGTT", "d’austérité\u202f»"],
     "sanaa-weather": ["-3", "10-12", "29°", "31°", "2:00", "7:30", "20–25%", "“Severe frost"],
+    # a Persian signed number left to right, as CLDR writes it (typeset/bidi.py), unlike an Arabic-Indic one
+    "tehran-market": ["−۱٫۲٪", "iPhone 16 Pro", "Galaxy S25"],
 }
 
 

@@ -16,6 +16,7 @@ from .charclass import compat, letter_kind, pdfium_actual_text, pdfium_class, un
 from .marks import RLM, Word
 from .pagetext import Show, blank_after, wide_spaces
 
+Arrays = Collection[int]  # arrays of a line, by place
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
 
@@ -201,11 +202,7 @@ TOUCHING = 0.5
 
 
 def _shared_runs(
-    glyphs: list[tuple[int, int, str]],
-    marks: list[list[int]],
-    touching: set[int],
-    apart: Collection[int] = (),
-    isolated: Collection[int] = (),
+    glyphs: list[tuple[int, int, str]], marks: list[list[int]], touching: set[int], apart: Arrays, isolated: Arrays
 ) -> list[str]:
     """Left-to-right runs drawn in several text objects ("Maroc *Digital* 2030"), which PDFium would read
     segment by segment reversed: their glyphs get the role -1 - n (their elements from the first letter or
@@ -261,15 +258,17 @@ def _after_number(left: str, text: str, right: str) -> bool:
     if text in RANGE and digit in ("EN", "AN") and before in ("EN", "AN"):  # "۱۷۹۷–۱۸۶۹": two numbers the bidi
         # algorithm sets right to left, read the other way; not "4–6", isolated left to right (typeset/bidi.py)
         return not (text in ISOLATED and left[:1].isascii() and right[:1].isascii())
-    if text in SIGNS and before == "AN" and digit != "EN":
+    if text in SIGNS and _indic(left) and digit != "EN":
         # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠"); "−٢٫٤٪": the sign
-        # of an Arabic-Indic number, drawn on its right (typeset/bidi.py)
+        # of an Arabic-Indic number, drawn on its right (typeset/bidi.py); of a Persian one too ("−۱٫۲٪")
         return True
     if text in SENTENCE | SLASH and before in ("EN", "AN") and letter_kind(right) == "R":
         # an abbreviation's full stop before a number, with no space ("(د.34)", the 34th minute; "ص.12"): drawn
         # between them, "34.د", and PDFium read it with the number, "د34."; a slash between two dates
         # ("1413هـ/1993م", drawn "م1993/ـه1413"), which both read "1993/"
         return True
+    if text == "_" and left.strip() and right.strip() and (letter_kind(left) == "R") != (letter_kind(right) == "R"):
+        return True  # a hashtag's joiner between scripts ("#5G_المغرب", which poppler read "_#5G المغرب")
     if text in SIGNS | POPPLER_LTR and letter_kind(right) == "R" and letter_kind(left) != "L":
         # a sign glued after an Arabic word ("أوبك+", drawn "+كبوأ"): poppler took it for a word of its own
         return True

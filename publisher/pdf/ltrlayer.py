@@ -12,27 +12,35 @@ and the space after it for the phrase's ("شوارة) still" read "‫ )الدب
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Collection
 from typing import Any
 
 from .charclass import LRM
+from .clusters import Key, position_key
 from .lineroles import LTR_RUN, PLAIN, cut_pieces
 from .pagetext import read_lines
 
 
-def mark_phrases(document: Any, pdf: Any, streams: Any) -> int:
+def mark_phrases(document: Any, pdf: Any, streams: Any, calls: Collection[Key] = ()) -> int:
     """Give each multi-word right-to-left phrase of the pages (`streams`: each page's content stream, a list of
-    operators, with its resources) its named /ActualText; returns how many."""
+    operators, with its resources) its named /ActualText, and each note call (`calls`, where their text starts)
+    one of a space, as in a right-to-left book ("treasures”.1 Visitors" was read); returns how many."""
     import pydyf
 
     fonts = {font.hash: font for font in document.fonts.values()}
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}
     properties = pydyf.Dictionary()
     count = 0
-    for stream, resources in streams:
+    for page, (stream, resources) in enumerate(streams):
         replacements: dict[int, list[Any]] = {}
         for line in read_lines(stream.stream, fonts, decoded):
             for show in line:
+                if position_key(page, *show.origin[1:]) in calls:
+                    space = pydyf.Dictionary({"ActualText": pydyf.String(" ")})
+                    replacements[show.index] = ["/Span", space, b"BDC", stream.stream[show.index], b"EMC"]
+                    continue
                 roles = _roles(show.elements)
                 if LTR_RUN not in roles:
                     continue
@@ -42,10 +50,10 @@ def mark_phrases(document: Any, pdf: Any, streams: Any) -> int:
                     if role == LTR_RUN:
                         name = f"RL{len(properties)}"
                         # the phrase as drawn: PDFium reverses a whole /ActualText of right-to-left letters
-                        properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(text)})
+                        properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(LRM + _pdfium(text) + LRM)})
                         # and, for poppler, the same with a LEFT-TO-RIGHT MARK after it: a bracket or a quote
                         # and the space after the phrase ("(دار الدباغة شوارة) still") stay after it, not before
-                        poppler = pydyf.Dictionary({"ActualText": pydyf.String(text + LRM)})
+                        poppler = pydyf.Dictionary({"ActualText": pydyf.String(_poppler(text) + LRM)})
                         items += ["/Span", poppler, b"BDC", f"/Span /{name} BDC".encode(), tj, b"EMC", b"EMC"]
                         count += 1
                     else:
@@ -78,10 +86,27 @@ def _kind(text: str) -> str:
     if not text:
         return "x"
     bidi = unicodedata.bidirectional(text[0])
-    if bidi in ("R", "AL") or (bidi == "NSM" and unicodedata.combining(text[0])):
+    if bidi in ("R", "AL", "AN") or (bidi == "NSM" and unicodedata.combining(text[0])):  # "٥٧٥ هـ" too
         return "R"
     return " " if text.isspace() else "x"
 
 
 def _spaced(elements: list[tuple[bytes, str | None]], after: int, before: int) -> bool:
     return any((text or "").isspace() for _, text in elements[after + 1 : before])
+
+
+def _pdfium(drawn: str) -> str:
+    """A phrase as drawn, as PDFium reads it back as typed: it reverses the whole right-to-left stretch, its
+    Arabic-Indic numbers too, so those go in backwards ("١٤٤٨ هـ", drawn "ـه ١٤٤٨", was read "٨٤٤١ هـ")."""
+    return _DIGITS.sub(lambda digits: digits[0][::-1], drawn)
+
+
+def _poppler(drawn: str) -> str:
+    """A phrase as drawn, as poppler reads it back as typed: it keeps a number left to right where it stands
+    and reverses the letters around it, so the stretches go in reading order, each as drawn ("١٤٤٨ هـ" was read
+    "هـ ١٤٤٨")."""
+    return "".join(_STRETCHES.findall(drawn)[::-1])
+
+
+_DIGITS = re.compile("[\u0660-\u0669]+")
+_STRETCHES = re.compile("[\u0660-\u0669]+|[^\u0660-\u0669]+")

@@ -283,10 +283,10 @@ def mark_text_layer(
                         items += [*inline(vocal.RLM + text + vocal.RLM), named(LRM + text), tj, b"EMC", b"EMC"]
                     elif role == MIRRORED and shared:  # the line's /ActualText has the bracket
                         items.append(tj)
-                    elif role == MIRRORED:  # PDFium mirrors each character, in the order given: the reading order
-                        items += [named(text[::-1].translate(vocal.MIRROR)), tj, b"EMC"]  # ("﴾ [", drawn "[ ﴾")
+                    elif role == MIRRORED:
+                        items += [named(text.translate(vocal.MIRROR)), tj, b"EMC"]
                     elif role == MIRRORED_BY_NUMBER:  # poppler's marks as for AFTER_NUMBER, PDFium's as for MIRRORED
-                        mirror = named(text[::-1].translate(vocal.MIRROR))
+                        mirror = named(text.translate(vocal.MIRROR))
                         items += [*inline(vocal.RLM + text + vocal.RLM), mirror, tj, b"EMC", b"EMC"]
                     elif role == COMPAT:  # PDFium keeps it between LEFT-TO-RIGHT MARKs (charclass.LRM)
                         items += [*inline(text), named(LRM + text + LRM), tj, b"EMC", b"EMC"]
@@ -386,7 +386,7 @@ def _outside(role: int) -> int:
 
 def mark_ltr_phrases(document: Any, pdf: Any) -> int:
     """The text layer of a left-to-right book: its Arabic phrases of several words (ltrlayer.py)."""
-    return mark_phrases(document, pdf, _page_streams(pdf, set(), set()))
+    return mark_phrases(document, pdf, _page_streams(pdf, set(), set()), placed_boxes(document)[1])
 
 
 def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tuple[Any, Any]]:

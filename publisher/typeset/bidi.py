@@ -13,6 +13,8 @@ needs nothing, and neither does a number in Arabic-Indic digits, signed or not: 
 on its right and its percent sign on its left, read before and after it, as CLDR writes Arabic numbers in those
 digits (its minus and percent signs carry an ARABIC LETTER MARK: "؜-٣٫٢٪؜"). Isolated left to right, "−٢٫٤٪"
 printed its percent sign first and its minus last to a reader going right to left, unlike "٥٨٪" beside it.
+Persian, Pashto and Urdu write their signed numbers left to right (CLDR's minus sign there holds a LEFT-TO-RIGHT
+MARK): a signed number in Extended Arabic-Indic digits ("−۱٫۲٪") is isolated.
 """
 
 from __future__ import annotations
@@ -66,7 +68,10 @@ def run_pattern() -> re.Pattern[str]:
     # Words stay one run across a comma, quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
     between = f"[,;:!?)\\]\"'\u201d\u2019\u00bb]*{space}+(?:[{OPERATORS}]{space}+)?[(\\[\"'\u201c\u2018\u00ab]*"
-    return re.compile(f"{LRI}[^{PDI}]*{PDI}|{word}(?:{between}{word})*")
+    # a signed number in Extended Arabic-Indic digits, which CLDR writes left to right in Persian, Pashto and Urdu
+    # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"
+    extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
+    return re.compile(f"{LRI}[^{PDI}]*{PDI}|{extended}|{word}(?:{between}{word})*")
 
 
 def needs_isolation(run: str) -> bool:

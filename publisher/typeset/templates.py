@@ -76,7 +76,8 @@ class Templates:
             raise ResourceError(f"template {name} not found in {self._where()}") from None
 
     def labels(self, language: str) -> dict[str, str]:
-        """The words the layouts print for `language` (partials/labels.j2), English when it has none."""
+        """The words the layouts print for `language` (partials/labels.j2), English for those it lacks (a
+        workspace's file from before a word was added: Persian had no "page_list", and its EPUB failed)."""
         name = "partials/labels.j2"
         try:
             table = getattr(self.env.get_template(name).module, "labels", None)
@@ -85,10 +86,11 @@ class Templates:
             if failure is None:
                 raise
             raise failure from None
-        words = table.get(primary_language(language), table.get("en")) if isinstance(table, dict) else None
-        if not isinstance(words, dict):
+        english = table.get("en") if isinstance(table, dict) else None
+        words = table.get(primary_language(language), english) if isinstance(table, dict) else None
+        if not isinstance(words, dict) or not isinstance(english, dict):
             raise ResourceError(f'templates/{name}: must set labels to a table of languages, "en" among them')
-        return {str(key): str(value) for key, value in words.items()}
+        return {str(key): str(value) for key, value in {**english, **words}.items()}
 
     def file(self, name: str) -> Path:
         """The path of a static file such as "pdf/book.css", the workspace's copy first."""
