@@ -126,6 +126,9 @@ def test_generated_footnote_numbers_take_the_books_digits() -> None:
         ('<p>"<em>Open</em> Data"</p>', "en", "<p>“<em>Open</em> Data”</p>"),
         # glued to a prefix, a quote opens: it had read as a closing one, "لـ»البيان»"
         ('<p>قال لـ"البيان" و"الشرق" إن</p>', "ar", "<p>قال لـ«البيان» و«الشرق» إن</p>"),
+        # after a digit, a minute or a second (a prime), unless it closes a quotation: "الدقيقة 23'" printed "‘23"
+        ('<p>في الدقيقة 23\' والمادة "15"</p>', "ar", "<p>في الدقيقة 23′ والمادة «15»</p>"),
+        ("<p>he is 5'10\" tall, in the 1990's</p>", "en", "<p>he is 5′10″ tall, in the 1990’s</p>"),
     ],
 )
 def test_straight_quotes_become_the_marks_of_their_language(html: str, language: str, expected: str) -> None:
@@ -214,3 +217,10 @@ def test_a_sign_after_a_number_and_an_equation_travel_in_their_run() -> None:
     assert isolate_ltr("نحو 3 + 4 = 7 تقريبا") == f"نحو {LRI}3 + 4 = 7{PDI} تقريبا"
     assert isolate_ltr("مساحة 2×3 سم") == "مساحة 2×3 سم"
     assert isolate_ltr("Paris - Rabat") == f"{LRI}Paris{PDI} - {LRI}Rabat{PDI}"
+
+
+def test_a_prime_made_of_a_straight_quote_stays_with_its_number() -> None:
+    """The quotes pass makes "23'" a minute ("23′"); the left-to-right run is found after it, or the prime is left
+    out of the number's isolate and drawn on its other side ("′23")."""
+    out = typeset_fragment("<p>في الدقيقة 23'، قبل</p>", "ar", True, PASSES, str)
+    assert f'<span dir="ltr">{LRI}23\u2032{PDI}</span>،' in out

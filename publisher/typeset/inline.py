@@ -158,6 +158,8 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
             owner = owners[index]
             if change is not None and owner is not None and not owner.opaque:
                 replaced[index] = change
+    # a prime the quotes made of a straight quote ("الدقيقة 23'") is its number's: drawn "′23" outside the run
+    visible = "".join(new if new in ("\u2032", "\u2033") else old for old, new in zip(visible, replaced, strict=True))
     spans: list[tuple[int, int]] = []
     if rtl:
         for start, end in _with_phrases(ltr_runs(visible), visible, owners):

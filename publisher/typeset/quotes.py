@@ -58,8 +58,11 @@ def quotes_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
             continue
         before = visible[index - 1] if index else ""
         after = visible[index + 1] if index + 1 < len(visible) else ""
+        if before.isdigit() and not after.isalpha() and all(mark != char for mark, _ in stack):
+            out[index] = "′" if char == "'" else "″"  # a minute or a second, feet or inches: "الدقيقة 23'", 5'10"
+            continue
         if char == "'" and before.isalnum() and after.isalnum():
-            out[index] = "’"  # l'homme, don't
+            out[index] = "’"  # l'homme, don't, the 1990's
             continue
         if char == "'" and not before.strip() and after.isdigit():
             out[index] = "’"  # '90s
