@@ -305,6 +305,8 @@ def test_urls_and_email_addresses_break_at_sensible_points() -> None:
     chained = breakable_addresses("<code>df.groupby(&quot;bank&quot;).sum() np.mean</code>")
     assert chained == f'<code><span class="address">df{b}.groupby("bank"){b}.sum()</span> np.mean</code>'
     assert marked_addresses(chained) == {'df.groupby("bank").sum()'}
+    doi = breakable_addresses("<p>\u2066doi:10.1016/j.jas.2024.105923\u2069</p>")  # broke after "j.jas." as two words
+    assert marked_addresses(doi) == {"10.1016/j.jas.2024.105923"}
 
 
 def test_an_address_broken_over_lines_copies_whole(built: Built) -> None:
@@ -386,6 +388,8 @@ def test_a_range_of_numbers_is_kept_on_one_line() -> None:
     isolated = unbroken_ranges('<p>ص. <span dir="ltr">\u206615–16\u2069</span>.</p>')
     assert isolated == '<p>ص. <span dir="ltr" class="range">\u206615–16\u2069</span>.</p>'
     assert unbroken_ranges("<p>(۱۸۱۲–۱۸۱۳)</p>") == '<p>(<span class="range">۱۸۱۲–۱۸۱۳</span>)</p>'
+    # whole times and dates: a span round "٠٠–١٠" of "٩:٠٠–١٠:٣٠" cut both times in two, drawn "٣٠:١٠–٠٠:٩"
+    assert unbroken_ranges("<p>من ٩:٠٠–١٠:٣٠</p>") == '<p>من <span class="range">٩:٠٠–١٠:٣٠</span></p>'
     words = '<span dir="ltr">\u2066Open Data\u2069</span>'  # not a range: left as it is
     assert unbroken_ranges(words) == words
 

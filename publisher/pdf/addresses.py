@@ -47,6 +47,7 @@ _ISOLATE = re.compile("\u2066[^\u2069<>]*\u2069|\u2066[^\u2069<>]*|<code>(?P<cod
 _ADDRESS = re.compile(
     r"(?:https?://|www\.)[^\s\u2069]+|(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|\b[A-Z]:\\[^\s\u2069]+"
     r"|(?<![\w.~/:])~?/[\w.\-~]+/[^\s\u2069]*"
+    r"|\b10\.\d{4,9}/[^\s\u2069]+"  # a DOI ("10.1016/j.jas.2024.105923" broke after "j.jas." as two words)
 )
 # In code also a long word with a dot inside, a call chained on an object ("df.groupby(&quot;bank&quot;).sum()"):
 # kept whole, it moved to the next line and left the line above with blanks of two em.
@@ -80,7 +81,12 @@ def unbroken_ranges(body: str) -> str:
 
 _TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
 _DIGITS = f"[{ARABIC_DIGITS}]"
-_RANGE = re.compile(f"(?<!{_DIGITS}){_DIGITS}+[\u2013\u2014]{_DIGITS}+(?!{_DIGITS})")
+# each side a number, a time or a date written with separators ("٩:٠٠–١٠:٣٠": a span round "٠٠–١٠" alone cut the
+# times in two boxes, which the line set in the wrong order, "٣٠:١٠–٠٠:٩")
+_PART = f"{_DIGITS}+(?:[:/\u066b\u066c.,]{_DIGITS}+)*"
+_RANGE = re.compile(
+    f"(?<![:/\u066b\u066c.,])(?<!{_DIGITS}){_PART}[\u2013\u2014]{_PART}(?!{_DIGITS})(?![:/\u066b\u066c.,]{_DIGITS})"
+)
 _CURRENCY = f"[{currency()}]?"
 _NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
 _JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?[{OPERATORS}][ \u00a0]?)"  # a dash or an operator

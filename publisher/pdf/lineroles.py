@@ -370,9 +370,9 @@ def poppler_range(text: str) -> str | None:
 
 
 def _range_parts(text: str) -> list[str] | None:
-    """A range's numbers and dashes, in the order of `text`; None if it is not a range."""
+    """A range's numbers (times and dates too: "٩:٠٠–١٠:٣٠") and dashes, in the order of `text`; None if not one."""
     parts = _RANGE_PARTS.split(text)
-    if len(parts) < 3 or not all(part.strip().isdigit() for part in parts[::2]):
+    if len(parts) < 3 or not all(_NUMBER_PART.fullmatch(part.strip()) for part in parts[::2]):
         return None
     isolated = all(part.strip().isascii() for part in parts[::2]) and set(parts[1::2]) <= ISOLATED
     return None if isolated else parts  # "4–6" is isolated left to right: drawn as typed
@@ -415,6 +415,7 @@ SIGNS = frozenset("+-\u2212\u00b1")
 # A range's dashes, and a sign between Arabic-Indic digits, which parts them too (_after_number).
 _SIGN = f"(?<={_INDIC.pattern})[{re.escape(''.join(sorted(SIGNS)))}](?={_INDIC.pattern})"
 _RANGE_PARTS = re.compile(f"([{''.join(sorted(RANGE))}]|{_SIGN})")
+_NUMBER_PART = re.compile(r"\d+(?:[:/\u066b\u066c.,]\d+)*")
 
 
 def cut_pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:
