@@ -57,14 +57,6 @@ def test_arabic_emphasis_is_bold_and_a_latin_passage_keeps_its_slant(details: Pa
     assert 'class="numerals-latin emphasis-slanted"' in slanted
 
 
-def test_latin_set_left_to_right_without_a_lang_keeps_its_slant(tmp_path: Path) -> None:
-    """wiki-refs's French reference in an Arabic list ("Stora, B., *Histoire de l'Algérie coloniale*") has no
-    lang: its title was set bold, as Arabic emphasis is; a passage set left to right keeps its italics."""
-    root = make_workspace(tmp_path, FIXTURES / "wiki-refs")
-    build(root, formats=["pdf"], jobs=1)
-    assert "Amiri-Italic" in _base_names((root / "dist" / "wiki-refs.pdf").read_bytes())
-
-
 # Code -----------------------------------------------------------------------------------------
 
 
