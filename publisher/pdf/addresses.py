@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, OPERATORS, PDI, SIGNS, currency
+from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, NUMBER_JOINS, OPERATORS, PDI, SIGNS, currency
 
 
 def breakable_addresses(body: str) -> str:
@@ -83,10 +83,9 @@ _TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
 _DIGITS = f"[{ARABIC_DIGITS}]"
 # each side a number, a time or a date written with separators ("٩:٠٠–١٠:٣٠": a span round "٠٠–١٠" alone cut the
 # times in two boxes, which the line set in the wrong order, "٣٠:١٠–٠٠:٩")
-_PART = f"{_DIGITS}+(?:[:/\u066b\u066c.,]{_DIGITS}+)*"
-_RANGE = re.compile(
-    f"(?<![:/\u066b\u066c.,])(?<!{_DIGITS}){_PART}[\u2013\u2014]{_PART}(?!{_DIGITS})(?![:/\u066b\u066c.,]{_DIGITS})"
-)
+_JOINS = f"[{NUMBER_JOINS}]"
+_PART = f"{_DIGITS}+(?:{_JOINS}{_DIGITS}+)*"
+_RANGE = re.compile(f"(?<!{_JOINS})(?<!{_DIGITS}){_PART}[\u2013\u2014]{_PART}(?!{_DIGITS})(?!{_JOINS}{_DIGITS})")
 _CURRENCY = f"[{currency()}]?"
 _NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
 _JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?[{OPERATORS}][ \u00a0]?)"  # a dash or an operator

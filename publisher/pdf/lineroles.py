@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 
-from ..typeset.bidi import ARABIC_DIGITS
+from ..typeset.bidi import ARABIC_DIGITS, NUMBER_JOINS
 from . import marks as vocal
 from .charclass import compat, letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
 from .marks import RLM, Word
@@ -415,7 +415,7 @@ SIGNS = frozenset("+-\u2212\u00b1")
 # A range's dashes, and a sign between Arabic-Indic digits, which parts them too (_after_number).
 _SIGN = f"(?<={_INDIC.pattern})[{re.escape(''.join(sorted(SIGNS)))}](?={_INDIC.pattern})"
 _RANGE_PARTS = re.compile(f"([{''.join(sorted(RANGE))}]|{_SIGN})")
-_NUMBER_PART = re.compile(r"\d+(?:[:/\u066b\u066c.,]\d+)*")
+_NUMBER_PART = re.compile(f"\\d+(?:[{NUMBER_JOINS}]\\d+)*")
 
 
 def cut_pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:

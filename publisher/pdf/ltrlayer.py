@@ -108,5 +108,6 @@ def _poppler(drawn: str) -> str:
     return "".join(_STRETCHES.findall(drawn)[::-1])
 
 
-_DIGITS = re.compile("[\u0660-\u0669]+")
-_STRETCHES = re.compile("[\u0660-\u0669]+|[^\u0660-\u0669]+")
+_AN = "\u0660-\u0669"  # Arabic-Indic digits: the bidi algorithm's Arabic numbers
+_DIGITS = re.compile(f"[{_AN}]+")
+_STRETCHES = re.compile(f"[{_AN}]+|[^{_AN}]+")

@@ -114,9 +114,9 @@ def _glued_across_kern(
     first, last = glyphs.index(word[0][0]), glyphs.index(word[-1][0])
     left = first > 0 and glyphs[first - 1][1] in gaps[glyphs[first - 1][0]] and _sign(texts[first - 1][0])
     right = last + 1 < len(glyphs) and word[-1][0][1] in gaps[word[-1][0][0]] and _sign(texts[last + 1][0])
-    return [(glyphs[first - 1], *texts[first - 1])] if left else [], [
-        (glyphs[last + 1], *texts[last + 1])
-    ] if right else []
+    before = [(glyphs[first - 1], *texts[first - 1])] if left else []
+    after = [(glyphs[last + 1], *texts[last + 1])] if right else []
+    return before, after
 
 
 def _sign(text: str) -> bool:

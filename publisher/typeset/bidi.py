@@ -34,6 +34,7 @@ INSIDE = (
     "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013,$"  # may join two parts of a word, never end it ("US$46.9bn", "Wi‑Fi")
 )
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
+NUMBER_JOINS = ":/\u066b\u066c.,"  # what joins the parts of a number, a time or a date ("٩:٠٠", "١٢٫٥")
 
 
 # A letter or digit of a left-to-right script: a word character (str.isalnum) outside the blocks of
