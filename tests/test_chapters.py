@@ -94,6 +94,21 @@ def test_the_file_is_the_same_for_any_jobs_and_near_the_size_in_one_piece(render
     assert abs(len(renders[2][0]) / len(renders[0][0]) - 1) < 0.1
 
 
+def test_a_build_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
+    """WeasyPrint copies the fonts of each layout into a temporary folder that it removes only when the layout's
+    font configuration is collected, which a render worker never does; 2.7 MB a render once filled a disk."""
+    import tempfile
+
+    root = make_workspace(tmp_path / "ws", FIXTURES / "chapters")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tempfile, "tempdir", str(scratch))  # the build's, and its forked workers' and helpers'
+        built(root, 2, PARTS, ("pdf", "epub", "web"))
+    assert (root / "dist" / "chapters.pdf").exists()
+    assert sorted(p.name for p in scratch.iterdir()) == []
+
+
 def test_a_chapter_that_prints_a_page_number_is_laid_out_in_one_piece(tmp_path: Path) -> None:
     root = make_workspace(tmp_path / "ws", FIXTURES / "chapters")
     manifest = root / "source" / "chapters" / "manifest.toml"
