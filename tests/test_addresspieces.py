@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from publisher.pdf.addresspieces import address_roles, find_broken_addresses
+from publisher.pdf.addresspieces import (
+    address_roles,
+    find_broken_addresses,
+    find_mixed_addresses,
+    ltr_address,
+    pdfium_address,
+    poppler_address,
+)
+from publisher.pdf.charclass import pdfium_actual_text
 from publisher.pdf.lineroles import ADDRESS_HEAD, ADDRESS_TAIL
 from publisher.pdf.pagetext import Show
 
@@ -68,3 +76,33 @@ def test_a_run_of_words_is_no_piece_in_a_left_to_right_line() -> None:
     lines = [line("see GET /api/v2/indices"), line("?market=DFM now")]
     [(address, pieces)] = find_broken_addresses(lines, {PATH})
     assert address == PATH and [piece.beside for piece in pieces] == ["", ""]
+
+
+IRI = "https://ar.wikipedia.org/wiki/المغرب_الرقمي_2030"
+
+
+def test_an_address_holding_arabic_is_found_as_drawn_on_one_line_or_over_two() -> None:
+    """Drawn left to right, an address's Arabic name right to left where it stands (with the number that ends it);
+    the glyphs of a lam before an alef with hamza spell the lam twice, and a bracket is read as either."""
+    whole = line("https://ar.wikipedia.org/wiki/2030_يمقرلا_برغملا ", "ىلإ عجريلف")
+    [(address, [piece])] = find_mixed_addresses([whole], {IRI})
+    assert address == IRI and len(piece.glyphs) == len(IRI)
+    lines = [line("https://ar.wikipedia.org/wiki/", " ىلإ"), line("لبق ", "2030_يمقرلا_برغملا")]
+    [(address, pieces)] = find_broken_addresses(lines, {IRI})
+    assert [(piece.line, len(piece.glyphs)) for piece in pieces] == [(0, 30), (1, 18)]
+    named = "https://ar.wikipedia.org/wiki/الإلكترونية_(مدينة)"
+    drawn = line("https://ar.wikipedia.org/wiki/)ةنيدم(_ةينورتكللإلا")
+    assert [address for address, _ in find_mixed_addresses([drawn], {named})] == [named]
+    assert find_mixed_addresses([line("https://ar.wikipedia.org/wiki/برغملا")], {IRI}) == []
+
+
+def test_an_address_holding_arabic_gets_the_text_each_extractor_reads_back_as_typed() -> None:
+    """Measured on poppler 22.12 and PDFium 8149: poppler reads stretches of Arabic letters (with the neutrals between
+    them, but the signs it takes for a number's) backwards, from the right on a right-to-left line; PDFium reads an
+    object it takes for right to left by stretches of one class, each backwards in place."""
+    host = "https://وزارة-الاتصالات.مصر"
+    assert poppler_address(host) == "رصم.تالاصتالا-ةرازوhttps://"
+    assert poppler_address("https://x.org/عمان_(مدينة)") == ")ةنيدم(_نامعhttps://x.org/"
+    assert pdfium_address(host, host) == "sptth//:ةرازو-تالاصتالا.رصم"  # more Arabic stretches than Latin ones
+    assert pdfium_address(IRI, IRI) == pdfium_actual_text(IRI)
+    assert ltr_address(host, host) == ("https://ةرازو-تالاصتالا.رصم", host[::-1])

@@ -24,7 +24,7 @@ from publisher.errors import BuildError, InputError
 from publisher.pdf.notdef import notdef_pages
 
 SLUGS = ("signs", "mashriq", "dubai-markets", "beirut-fintech", "kuwait-budget", "tunis-finance", "sanaa-weather")
-SLUGS += ("tehran-market",)
+SLUGS += ("tehran-market", "cairo-links", "lyon-arabic")
 MIRRORED = str.maketrans("()[]", "||||")  # PDFium reports brackets mirrored in right-to-left lines
 
 
@@ -110,6 +110,16 @@ RUNS = {
     "sanaa-weather": ["-3", "10-12", "29°", "31°", "2:00", "7:30", "20–25%", "“Severe frost"],
     # a Persian signed number left to right, as CLDR writes it (typeset/bidi.py), unlike an Arabic-Indic one
     "tehran-market": ["−۱٫۲٪", "iPhone 16 Pro", "Galaxy S25"],
+    # web addresses with Arabic in them, left to right, each Arabic label drawn right to left where it stands (the
+    # run was cut at the last Latin letter, and the rest set on the far side)
+    "cairo-links": [
+        "https://ةرازو-تالاصتالا.رصم",
+        "http://ةباوب.رصم/مالعتسا?مقر=٢٠٢٦",
+        "https://digital.gov.eg/ar/ةلئسألا",
+    ],
+    # an English list of Arabic names stays in its order (".مصر, .السعودية": the names were drawn swapped), and a
+    # number after an Arabic name stays after it
+    "lyon-arabic": ["as .رصم, .ةيدوعسلا and .تاراما.", "https://ar.wikipedia.org/wiki/نويل,", "ةرقبلا ةروس 255"],
 }
 
 

@@ -15,18 +15,19 @@ from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, NUMBER_JOINS, OPERATORS,
 
 def breakable_addresses(body: str) -> str:
     """Mark each URL, e-mail address, Windows or Unix path of an isolated left-to-right run or inline code
-    (`.address`) and let it break at sensible points only: after a run of slashes or a backslash, before
-    . ? # & = @ and a hyphen (never after "https:").
+    (`.address`) and let it break at sensible points only: after a run of slashes, a backslash or an underscore,
+    before . ? # & = @ and a hyphen (never after "https:").
 
     Kept whole, an address that did not fit moved to the next line and left the line above justified with
     blanks of two or three em. Each break opportunity is a ZERO WIDTH SPACE between two LEFT-TO-RIGHT
     MARKs: WeasyPrint lays each line out on its own, and a piece opening or closing a line with a neutral
     ("." or "/") had it drawn at the wrong end. A WORD JOINER takes away the breaks Unicode's line
-    breaking makes after "-" and "?". The text layer keeps a broken address one word (textlayer.py).
+    breaking makes after "-" and "?". After an underscore a break is a ZERO WIDTH SPACE alone (`_UNDERSCORE`). The text
+    layer keeps a broken address one word (textlayer.py).
     """
 
     def wrap(address: re.Match[str]) -> str:
-        text = _UNBREAK.sub(JOIN, _BREAK.sub(BREAK, html.unescape(address[0])))
+        text = _UNDERSCORE.sub(SPACE, _UNBREAK.sub(JOIN, _BREAK.sub(BREAK, html.unescape(address[0]))))
         return f'<span class="address">{html.escape(text, quote=False)}</span>'
 
     def marked(run: re.Match[str]) -> str:  # inline code's text too: a path or an address in it breaks alike
@@ -56,6 +57,11 @@ _IN_CODE = re.compile(f"{_ADDRESS.pattern}|(?<!\\S)(?=\\S*\\.\\w)\\S{{16,}}(?!\\
 _BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=\\)(?=[^\\])|(?<=.)(?=[.?#&=@\-])")
 _UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these
 BREAK, JOIN = "\u200e\u200b\u200e", "\u2060"
+# After an underscore, a break without the marks, which would part the words of a right-to-left name on either side
+# ("…/wiki/المدرج_الروماني_في_عمان" kept whole left its line with blanks of three em; with the marks its words were
+# set left to right, "عمان_في_الروماني_المدرج" to one reading from the right)
+_UNDERSCORE = re.compile("(?<=_)(?=[^_\\s])")
+SPACE = "\u200b"
 _HYPHEN = re.compile("(?<=[-\u2010])(?=[^\\s\u2060<])")  # where Unicode's line breaking breaks inside code
 
 

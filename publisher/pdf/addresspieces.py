@@ -12,11 +12,15 @@ are drawn as empty glyphs without text.
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .charclass import class_stretches, pdfium_actual_text
 from .lineroles import ADDRESS_HEAD, ADDRESS_TAIL
+from .marks import MIRROR
 from .pagetext import Show
 
 Glyph = tuple[int, int]  # (index of the TJ in its line, index of the glyph in the TJ's elements)
@@ -44,10 +48,13 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
     """Each address of `addresses` drawn over two lines or more: the address and its pieces, in reading order.
 
     `lines` are every line of the document in the order they are drawn (pagetext.read_lines, page after page).
+    A piece may hold right-to-left letters when an address does (an IRI's path: "/ar/الفهرس").
     """
-    known = frozenset(addresses)
+    spelt = {_loose(address): address for address in addresses}  # as its glyphs may spell it: the address
+    known = frozenset(spelt)
     if not known:
         return []
+    mixed = any(_rtl(char) for address in known for char in address)
     prefixes = frozenset({address[:end] for address in known for end in range(1, len(address))})
     so_far = known | prefixes
     found: list[tuple[str, list[Piece]]] = []
@@ -56,40 +63,40 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
         glyphs = [(s, i, t) for s, show in enumerate(line) for i, (_, t) in enumerate(show.elements) if t]
         # A piece sits at the outer end of the run at one edge: the reading start of a right-to-left line
         # is its right edge, its reading end the left edge; the other way round in a left-to-right line.
-        edges = [edge for from_left in (False, True) for edge in _edges(glyphs, from_left)]
+        edges = [edge for from_left in (False, True) for edge in _edges(glyphs, from_left, mixed)]
         if pieces:  # the address goes on at the start of this line
             for edge, from_left, beside in edges:
-                n = _longest(edge, from_left, text, so_far)
+                n, read = _longest(edge, from_left, text, so_far)
                 if n and not (beside and not from_left):  # the words beside a last piece follow it, on its right
                     piece = _outer(edge, from_left, n)
-                    text += _spell(piece)
+                    text = read
                     pieces.append(Piece(number, [(s, i) for s, i, _ in piece], beside))
                     break
             else:
                 text, pieces = "", []
             if text in known:
-                found.append((text, pieces))
+                found.append((spelt[text], pieces))
                 text, pieces = "", []
             elif pieces and (len(pieces[-1].glyphs) < len(glyphs) or pieces[-1].beside):
                 text, pieces = "", []  # unfinished, yet not at the line's end: not an address of ours
         if pieces:
             continue
         for edge, from_left, beside in reversed(edges):  # an address begins at the end of this line
-            n = _longest(edge, from_left, "", prefixes)
+            n, read = _longest(edge, from_left, "", prefixes)
             if n and not (beside and from_left):  # the words beside a first piece precede it, on its left
                 piece = _outer(edge, from_left, n)
                 lead = [] if from_left else edge[: len(edge) - n]  # and the signs glued before it: "#!" of "#!/usr"
-                text, pieces = _spell(piece), [Piece(number, [(s, i) for s, i, _ in piece], beside + lead)]
+                text, pieces = read, [Piece(number, [(s, i) for s, i, _ in piece], beside + lead)]
                 break
     return found
 
 
-def _edges(glyphs: list[tuple[int, int, str]], from_left: bool) -> list[Edge]:
+def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = False) -> list[Edge]:
     """Where a piece may sit at one end of a line: its outer word (`_edge`), and, when the line begins or ends
     with a left-to-right run of several words inside right-to-left text, the run's word beside the right-to-left
     text, which is the run's end in reading order ("GET /api/v2/indices" ending an Arabic line: the piece is
     "/api/v2/indices"); each with the side it is read from and the rest of its run, in visual order."""
-    outer = _edge(glyphs, from_left)
+    outer = _edge(glyphs, from_left, mixed)
     run: list[tuple[int, int, str]] = []
     for glyph in glyphs if from_left else reversed(glyphs):
         if unicodedata.bidirectional(glyph[2][0]) in ("R", "AL"):
@@ -112,11 +119,12 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool) -> list[Edge]:
     return [(outer, from_left, []), (inner, True, rest[::-1])]
 
 
-def _edge(glyphs: list[tuple[int, int, str]], from_left: bool) -> list[tuple[int, int, str]]:
-    """The glyphs at one end of a line up to a space or a right-to-left letter, in visual order."""
+def _edge(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = False) -> list[tuple[int, int, str]]:
+    """The glyphs at one end of a line up to a space or (unless an address holds one) a right-to-left letter, in
+    visual order."""
     run: list[tuple[int, int, str]] = []
     for glyph in glyphs if from_left else reversed(glyphs):
-        if glyph[2].isspace() or unicodedata.bidirectional(glyph[2][0]) in ("R", "AL"):
+        if glyph[2].isspace() or (not mixed and _rtl(glyph[2][0])):
             break
         run.append(glyph)
     return run if from_left else run[::-1]
@@ -127,21 +135,164 @@ def _outer(edge: list[tuple[int, int, str]], from_left: bool, n: int) -> list[tu
     return edge[:n] if from_left else edge[len(edge) - n :]
 
 
-def _longest(edge: list[tuple[int, int, str]], from_left: bool, before: str, allowed: frozenset[str]) -> int:
+def _longest(
+    edge: list[tuple[int, int, str]], from_left: bool, before: str, allowed: frozenset[str]
+) -> tuple[int, str]:
     """The most glyphs at the outer end of `edge` whose text, after `before`, is `allowed`, and the rest of the
-    run no letter or digit (a bracket, a quote): the piece of an address is not a part of a longer word. 0 if none.
-    """
+    run no letter or digit (a bracket, a quote): the piece of an address is not a part of a longer word; and that
+    text. 0 if none."""
     for n in range(len(edge), 0, -1):
         rest = edge[n:] if from_left else edge[: len(edge) - n]
         if any(text.isalnum() for _, _, text in rest):
-            return 0
-        if before + _spell(_outer(edge, from_left, n)) in allowed:
-            return n
-    return 0
+            return 0, ""
+        for reading in _readings(_outer(edge, from_left, n)):
+            if _loose(before + reading) in allowed:
+                return n, _loose(before + reading)
+    return 0, ""
 
 
 def _spell(glyphs: list[tuple[int, int, str]]) -> str:
     return "".join(text for _, _, text in glyphs)
+
+
+def find_mixed_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> list[tuple[str, list[Piece]]]:
+    """Each address of `addresses` that holds right-to-left letters (an IRI: "https://ar.wikipedia.org/wiki/الجزائر")
+    drawn whole on one line, as one piece. Isolated left to right, it is drawn "https://…/wiki/رئازجلا": both
+    extractors read its Arabic letters, on the right, first ("الجزائرhttps://…/wiki/")."""
+    mixed = [address for address in addresses if any(_rtl(char) for char in address)]
+    found: list[tuple[str, list[Piece]]] = []
+    for number, line in enumerate(lines if mixed else ()):
+        glyphs = [(s, i, t) for s, show in enumerate(line) for i, (_, t) in enumerate(show.elements) if t]
+        drawn = _spell(glyphs)
+        for address in mixed:
+            head = address[: next(n for n, char in enumerate(address) if _rtl(char))]  # its left-to-right start
+            start = drawn.find(head) if head else -1
+            if start < 0:
+                continue
+            first = next(n for n in range(len(glyphs)) if len(_spell(glyphs[:n])) >= start)
+            for end in range(first + 1, len(glyphs) + 1):
+                if glyphs[end - 1][2].isspace():
+                    break
+                if _loose(address) in map(_loose, _readings(glyphs[first:end])):
+                    found.append((address, [Piece(number, [(s, i) for s, i, _ in glyphs[first:end]])]))
+                    break
+    return found
+
+
+def poppler_address(address: str) -> str:
+    """The /ActualText poppler reads back as `address` when it holds right-to-left letters. Poppler takes a line's
+    characters as drawn, left to right, and reads its stretches of right-to-left letters from the right, each
+    backwards, every other stretch forwards ("https://ar.wikipedia.org/wiki/الجزائر" from "رئازجلاhttps://…/wiki/";
+    its `poppler_text` for Arabic text with Latin in it reversed the "://" after an Arabic host name). Neutrals
+    between two such letters are theirs ("عمان_(مدينة)" read "عمان(_مدينة" otherwise)."""
+    runs = [(rtl, "".join(chars)) for rtl, chars in itertools.groupby(address, _rtl)]
+    return "".join(run[::-1] if rtl else run for rtl, run in reversed(_between_rtl(runs, _POPPLER_NUMBER)))
+
+
+def pdfium_address(address: str, drawn: str) -> str:
+    """The /ActualText PDFium reads back as `address` on a right-to-left line, given to glyphs that draw `drawn`. An
+    object it takes for right to left (`_pdfium_rtl`: "https://وزارة-الاتصالات.مصر") it reads each stretch of one
+    class of backwards, in place; any other's is a left-to-right run's (charclass.pdfium_actual_text)."""
+    if _pdfium_rtl(drawn):
+        return "".join(stretch[::-1] for _, stretch in class_stretches(address))
+    # it mirrors the brackets it reads right to left: those among right-to-left letters are written mirrored
+    runs = [(rtl, "".join(chars)) for rtl, chars in itertools.groupby(address, _rtl)]
+    return pdfium_actual_text("".join(run.translate(MIRROR) if rtl else run for rtl, run in _between_rtl(runs)))
+
+
+def ltr_address(address: str, drawn: str) -> tuple[str, str]:
+    """The /ActualTexts poppler and PDFium read back as `address` on a left-to-right line, given to glyphs that draw
+    `drawn`: poppler reverses each stretch of right-to-left letters (`_between_rtl`) in place; PDFium reads an
+    object it takes for left to right as it is, and one it takes for right to left (`_pdfium_rtl`) backwards."""
+    runs = _between_rtl([(rtl, "".join(chars)) for rtl, chars in itertools.groupby(address, _rtl)], _POPPLER_NUMBER)
+    return "".join(run[::-1] if rtl else run for rtl, run in runs), address[::-1] if _pdfium_rtl(drawn) else address
+
+
+def _between_rtl(runs: list[tuple[bool, str]], parting: frozenset[str] = frozenset()) -> list[tuple[bool, str]]:
+    """Runs of an address by whether they are right-to-left letters, a run of neutrals (no letter or digit, and none
+    of `parting`) between two of them taken into them."""
+    joined: list[tuple[bool, str]] = []
+    for n, (rtl, run) in enumerate(runs):
+        inner = 0 < n < len(runs) - 1 and not any(char.isalnum() or char in parting for char in run)
+        if joined and (rtl or inner) and joined[-1][0]:
+            joined[-1] = (True, joined[-1][1] + run)
+        else:
+            joined.append((rtl or inner, run))
+    return joined
+
+
+# What poppler takes for part of a number (its UnicodeTypeTable's "n"), which ends its stretch of right-to-left text
+# ("وزارة-الاتصالات.مصر" is three stretches to it, "معهد_العالم_العربي" one)
+_POPPLER_NUMBER = frozenset("#$%+,-./:")
+
+
+def _pdfium_rtl(drawn: str) -> bool:
+    """Whether PDFium takes a text object drawing `drawn` for right to left (IsRightToLeft in its cpdf_textpage.cpp):
+    as many stretches of right-to-left letters as of left-to-right ones, or more."""
+    kinds = [kind for kind, _ in class_stretches(drawn)]
+    return 0 < kinds.count("R") >= kinds.count("L")
+
+
+def _loose(text: str) -> str:
+    """`text` with each Arabic letter written twice or more in a row written once, and every bracket an opening one:
+    the glyphs of a lam before an alef with hamza spell it twice ("الإلكترونية" drawn "ةينورتكللإلا"), and a bracket
+    drawn right to left is the one typed or the one drawn, as the font's first use of the glyph had it."""
+    return _DOUBLED.sub(r"\1", text).translate(_OPENING)
+
+
+_OPENING = str.maketrans(")]}", "([{")
+_BRACKETS = frozenset("()")
+_DOUBLED = re.compile("([\u0621-\u064a])\\1+")
+
+
+def _rtl(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")
+
+
+# Where breakable_addresses (addresses.py) puts a break between two LEFT-TO-RIGHT MARKs: after a slash, before the
+# others. A mark is a strong left-to-right character: the right-to-left letters on either side are two stretches.
+_PARTED = frozenset("/.?#&=@-\\")
+
+
+def _readings(glyphs: list[tuple[int, int, str]]) -> list[str]:
+    """The texts an address's glyphs may stand for, drawn left to right (its isolate's direction) but for its
+    right-to-left stretches: right-to-left letters with what lies between and around them but a space, a
+    left-to-right letter or where the address may break (`_PARTED`). Such a stretch is drawn backwards, its
+    brackets mirrored ("عمان_(مدينة)" drawn "(ةنيدم)_نامع"), its numbers left to right. Digits drawn on its left
+    may end it ("المغرب_الرقمي_2030" drawn "2030_يمقرلا_برغملا") or be a number before it ("2030_المغرب", drawn
+    "2030_برغملا"): both readings, the first first."""
+    readings = [""]
+    stretch: list[str] = []
+    for _, _, text in [*glyphs, (0, 0, " ")]:
+        if _rtl(text[0]) or not (text[0] in _PARTED or text[0].isspace() or unicodedata.bidirectional(text[0]) == "L"):
+            stretch.append(text)
+            continue
+        readings = [reading + way + text for reading in readings for way in _backwards(stretch)][:8]
+        stretch = []
+    return [reading[:-1] for reading in readings]
+
+
+def _backwards(stretch: list[str]) -> list[str]:
+    """The ways a stretch of `_readings` may read as typed: its right-to-left part reversed."""
+    letters = [n for n, text in enumerate(stretch) if _rtl(text[0])]
+    if not letters:
+        return ["".join(stretch)]
+    first, last = letters[0], letters[-1] + 1
+    while sum(text in _BRACKETS for text in stretch[first:last]) % 2:  # a bracket at an end paired with one inside is
+        if first > 0 and stretch[first - 1] in _BRACKETS:  # the stretch's (the pairs of the bidi algorithm)
+            first -= 1
+        elif last < len(stretch) and stretch[last] in _BRACKETS:
+            last += 1
+        else:
+            break
+    starts = [first, *[n for n in range(first) if stretch[n][0].isdigit()][:1]]
+    return ["".join([*stretch[:start], *_turned(stretch[start:last]), *stretch[last:]]) for start in starts]
+
+
+def _turned(drawn: list[str]) -> list[str]:
+    """Glyph texts drawn right to left, in the order typed, numbers kept left to right."""
+    parts = [list(group) for _, group in itertools.groupby(drawn, lambda text: text[0].isdigit())]
+    return [text for part in reversed(parts) for text in (part if part[0][0].isdigit() else part[::-1])]
 
 
 def address_roles(
@@ -157,7 +308,8 @@ def address_roles(
     """
     roles: dict[int, dict[tuple[int, int], int]] = {}
     heads: dict[int, str] = {}
-    for address, pieces in find_broken_addresses(lines, addresses):
+    addresses = list(addresses)
+    for address, pieces in find_broken_addresses(lines, addresses) + find_mixed_addresses(lines, addresses):
         first = pieces[0].glyphs[0][0]
         heads[id(lines[pieces[0].line][first])] = pieces[0].beside + address
         last = pieces[-1]

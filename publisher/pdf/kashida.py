@@ -12,7 +12,8 @@ the spaces shrink by what the joins took, the boxes after a longer one move alon
 width. No line is laid out again, so none can break elsewhere, and no page can change.
 
 Headings, captions, table cells, notes and the other classed paragraphs are not paragraphs of the body (plain
-`<p>` of running text), and Latin, digits and code hold no Arabic word: none of them is touched.
+`<p>` of running text), and Latin, digits and code hold no Arabic word: none of them is touched; nor is an Arabic
+word set left to right, an address's ("…/wiki/الجزائر").
 
 The tatweels are drawn, not text: the text layer gives each elongated word its text as typed (textlayer.py,
 with the `elongated` words `justify` returns), so that copying and searching find the words.
@@ -184,7 +185,8 @@ def _read_line(line_box: Any, fonts: FontSet, boxes: Any) -> Line:
         line.spaces += text.count(" ") + text.count("\u00a0")
         if box.justification_spacing:
             line.slack = box.justification_spacing  # per space; times the spaces below
-        font = _face(box.style, fonts)
+        # an Arabic word set left to right is an address's (or in a left-to-right phrase): never elongated
+        font = _face(box.style, fonts) if box.style["direction"] == "rtl" else None
         before = texts[index - 1].text[-1:] if index else ""
         after = texts[index + 1].text[:1] if index + 1 < len(texts) else ""
         for word in WORD.finditer(text):

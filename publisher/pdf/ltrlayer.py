@@ -17,47 +17,72 @@ import unicodedata
 from collections.abc import Collection
 from typing import Any
 
+from .addresspieces import address_roles, ltr_address
 from .charclass import LRM
 from .clusters import Key, position_key
-from .lineroles import LTR_RUN, PLAIN, cut_pieces
+from .lineroles import ADDRESS_HEAD, ADDRESS_TAIL, LTR_RUN, PLAIN, cut_pieces
 from .pagetext import read_lines
 
 
-def mark_phrases(document: Any, pdf: Any, streams: Any, calls: Collection[Key] = ()) -> int:
+def mark_phrases(
+    document: Any, pdf: Any, streams: Any, calls: Collection[Key] = (), addresses: Collection[str] = ()
+) -> int:
     """Give each multi-word right-to-left phrase of the pages (`streams`: each page's content stream, a list of
-    operators, with its resources) its named /ActualText, and each note call (`calls`, where their text starts)
-    one of a space, as in a right-to-left book ("treasures”.1 Visitors" was read); returns how many."""
+    operators, with its resources) its named /ActualText, each note call (`calls`, where their text starts)
+    one of a space, as in a right-to-left book ("treasures”.1 Visitors" was read), and each web address of
+    `addresses` broken over lines or holding Arabic letters its whole text (addresspieces.py); returns how many."""
     import pydyf
 
     fonts = {font.hash: font for font in document.fonts.values()}
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}
     properties = pydyf.Dictionary()
-    count = 0
-    for page, (stream, resources) in enumerate(streams):
+    pages = [(stream, resources, read_lines(stream.stream, fonts, decoded)) for stream, resources in streams]
+    addressed, heads = address_roles([line for *_, lines in pages for line in lines], addresses)
+    count, number = 0, 0
+
+    def named(text: str) -> bytes:
+        name = f"RL{len(properties)}"
+        properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(text)})
+        return f"/Span /{name} BDC".encode()
+
+    def inline(text: str) -> list[Any]:
+        return ["/Span", pydyf.Dictionary({"ActualText": pydyf.String(text)}), b"BDC"]
+
+    for page, (stream, resources, lines) in enumerate(pages):
         replacements: dict[int, list[Any]] = {}
-        for line in read_lines(stream.stream, fonts, decoded):
-            for show in line:
+        for line in lines:
+            spelt, number = addressed.get(number, {}), number + 1
+            for place, show in enumerate(line):
                 if position_key(page, *show.origin[1:]) in calls:
-                    space = pydyf.Dictionary({"ActualText": pydyf.String(" ")})
-                    replacements[show.index] = ["/Span", space, b"BDC", stream.stream[show.index], b"EMC"]
+                    replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
                     continue
-                roles = _roles(show.elements)
-                if LTR_RUN not in roles:
+                after = next((text for show in line[place + 1 :] for _, text in show.elements if text), "")
+                roles = _roles(show.elements, after[:1].isspace())
+                for role in (ADDRESS_HEAD, ADDRESS_TAIL):  # the adjustments between its glyphs too
+                    inside = [index for (at, index), mark in spelt.items() if at == place and mark == role]
+                    roles[min(inside or [0]) : max(inside or [-1]) + 1] = [role] * (
+                        max(inside or [-1]) + 1 - min(inside or [0])
+                    )
+                if all(role == PLAIN for role in roles):
                     continue
                 items: list[Any] = []
                 for role, part, text in cut_pieces(show.elements, roles):
                     tj = b"[" + part + b"] TJ"
                     if role == LTR_RUN:
-                        name = f"RL{len(properties)}"
                         # the phrase as drawn: PDFium reverses a whole /ActualText of right-to-left letters
-                        properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(LRM + _pdfium(text) + LRM)})
                         # and, for poppler, the same with a LEFT-TO-RIGHT MARK after it: a bracket or a quote
                         # and the space after the phrase ("(دار الدباغة شوارة) still") stay after it, not before
-                        poppler = pydyf.Dictionary({"ActualText": pydyf.String(_poppler(text) + LRM)})
-                        items += ["/Span", poppler, b"BDC", f"/Span /{name} BDC".encode(), tj, b"EMC", b"EMC"]
-                        count += 1
+                        opening = [*inline(_poppler(text) + LRM), named(LRM + _pdfium(text) + LRM)]
+                    elif role == ADDRESS_HEAD:  # an address's whole text
+                        popplers, pdfiums = ltr_address(heads[id(show)], text)
+                        opening = [*inline(popplers), named(pdfiums)]
+                    elif role == ADDRESS_TAIL:  # the rest of it: a space
+                        opening = [*inline(" "), named(" ")]
                     else:
                         items.append(tj)
+                        continue
+                    items += [*opening, tj, b"EMC", b"EMC"]
+                    count += 1
                 replacements[show.index] = items
         if replacements:
             items = stream.stream
@@ -66,17 +91,20 @@ def mark_phrases(document: Any, pdf: Any, streams: Any, calls: Collection[Key] =
     return count
 
 
-def _roles(elements: list[tuple[bytes, str | None]]) -> list[int]:
+def _roles(elements: list[tuple[bytes, str | None]], spaced: bool = False) -> list[int]:
     """LTR_RUN (here: a right-to-left phrase) for the elements from the first to the last right-to-left letter
-    of each stretch of right-to-left letters, marks and spaces that holds a space; PLAIN for the rest."""
+    of each stretch of right-to-left letters, marks and spaces that holds a space or is followed by one (poppler
+    read the space after a word on into the word: "السعودية and" came out "السعوديةand"; `spaced`: the next array
+    of the line begins with a space); PLAIN for the rest."""
     roles = [PLAIN] * len(elements)
     first = last = None
-    for index, (_, text) in enumerate([*elements, (b"", "a")]):
+    padded = [*elements, (b"", " " if spaced else "a"), (b"", "a")]
+    for index, (_, text) in enumerate(padded):
         kind = None if text is None else _kind(text)
         if kind == "R":
             first, last = index if first is None else first, index
         elif kind == "x":
-            if first is not None and last is not None and _spaced(elements, first, last):
+            if first is not None and last is not None and _spaced(padded, first - 1, index):
                 roles[first : last + 1] = [LTR_RUN] * (last + 1 - first)
             first = last = None
     return roles

@@ -64,7 +64,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from . import marks as vocal
-from .addresspieces import address_roles
+from .addresspieces import address_roles, pdfium_address, poppler_address
 from .charclass import LRM, pdfium_actual_text
 from .clusters import Key, position_key, read_clusters
 from .lineroles import (
@@ -294,7 +294,8 @@ def mark_text_layer(
                         items += [*inline(text[::-1]), named(text), tj, b"EMC", b"EMC"]
                     elif role == ADDRESS_HEAD:  # the whole of an address broken over lines
                         address = heads[id(show)]
-                        items += [*inline(address), named(pdfium_actual_text(address)), tj, b"EMC", b"EMC"]
+                        items += [*inline(poppler_address(address)), named(pdfium_address(address, text)), tj]
+                        items += [b"EMC", b"EMC"]
                     elif role == ADDRESS_TAIL:  # the rest: a space, no word; to poppler a mark, which keeps the line
                         # its width (read short, the line beside the next was taken for a column: "الطابق 3" first)
                         items += [*inline(vocal.RLM), named(" "), tj, b"EMC", b"EMC"]
@@ -384,9 +385,9 @@ def _outside(role: int) -> int:
     return 2 if role >= WORD else 1 if role in (RUN_END_SPACE, STRETCHED_SPACE, AFTER_NUMBER) else 0
 
 
-def mark_ltr_phrases(document: Any, pdf: Any) -> int:
-    """The text layer of a left-to-right book: its Arabic phrases of several words (ltrlayer.py)."""
-    return mark_phrases(document, pdf, _page_streams(pdf, set(), set()), placed_boxes(document)[1])
+def mark_ltr_phrases(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> int:
+    """The text layer of a left-to-right book: its Arabic phrases of several words and its addresses (ltrlayer.py)."""
+    return mark_phrases(document, pdf, _page_streams(pdf, set(), set()), placed_boxes(document)[1], list(addresses))
 
 
 def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tuple[Any, Any]]:

@@ -64,7 +64,7 @@ def run_pattern() -> re.Pattern[str]:
     # "S25+" too, and a final "×" ("3.2×"; "2×3" is two numbers, set as the bidi algorithm sets them)
     tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|\u00d7|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
-    word = f"(?:{prefix}|{handle})?{alnum}{body}{tail}"
+    word = f"(?:{_IRI}|(?:{prefix}|{handle})?{alnum}{body}{tail})"
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
@@ -73,6 +73,48 @@ def run_pattern() -> re.Pattern[str]:
     # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"
     extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
     return re.compile(f"{LRI}[^{PDI}]*{PDI}|{extended}|{word}(?:{between}{word})*")
+
+
+# A web address is one left-to-right run whatever script its path is in ("https://ar.wikipedia.org/wiki/الجزائر",
+# an IRI): a run that stopped at its last Latin letter left "/الجزائر" outside, set on the far side of "https".
+# It ends with a letter, a digit, a slash or a bracket it opened ("…/wiki/عمان_(مدينة)"), not with the full stop or
+# comma after it.
+_IRI_LETTER = "[^\\W_]"
+_IRI = f"(?<![\\w/])(?:https?://|www\\.)(?:{_IRI_LETTER}|\\([^\\s()]*\\)|[{INSIDE}_%!*;]+(?={_IRI_LETTER}|\\())*/*"
+
+
+def web_addresses(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every web address of `text`."""
+    return [match.span() for match in re.finditer(_IRI, text)]
+
+
+def rtl_runs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every right-to-left run of a left-to-right text that must be isolated: Arabic (or Hebrew...)
+    words joined by spaces or by the punctuation of their own script ("مصر، السعودية"), which Latin punctuation or a
+    number would otherwise join to the next run or read inside it. Unisolated, ".مصر, .السعودية and" was drawn with
+    the two names swapped, ".السعودية. ,مصر", and "سورة البقرة 255" with the number first."""
+    runs = [match.span() for match in _RTL_RUN.finditer(text)]
+    needed = set()
+    for n, (_, end) in enumerate(runs):
+        after = _NEXT_STRONG.match(text, end)
+        if after is None:
+            continue
+        if after[1].isdigit():
+            needed.add(n)
+        elif n + 1 < len(runs) and after.end(1) > runs[n + 1][0]:  # the next strong letter is the next run's
+            needed |= {n, n + 1}
+    return [run for n, run in enumerate(runs) if n in needed]
+
+
+# A right-to-left word: letters of those scripts, their marks and digits, the tatweel, joined inside by what joins a
+# word's parts ("وزارة-الاتصالات", "عمان_الكبرى"); words joined by spaces and the script's own punctuation
+_RTL_LETTER = f"[{RTL_BLOCKS}]"
+_RTL_WORD = f"(?:{_RTL_LETTER}(?:[{RTL_BLOCKS}]|[-_.'\u2019]+(?={_RTL_LETTER}))*)"
+_RTL_RUN = re.compile(
+    f"(?<![{RTL_BLOCKS}]){_RTL_WORD}(?:[\u060c\u061b\u061f\u06d4]?[ \u00a0]+{_RTL_WORD})*[\u060c\u061b\u061f\u06d4]?"
+)
+# what follows a run up to the next letter or digit of any script: it needs isolating if that is a digit or another run
+_NEXT_STRONG = re.compile(f"[^\\w{RTL_BLOCKS}]*([0-9]|{_RTL_LETTER}|{LTR_ALNUM})")
 
 
 def needs_isolation(run: str) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..source.languages import text_direction
-from .bidi import LRI, LTR_ALNUM, PDI, ltr_runs
+from .bidi import LRI, LTR_ALNUM, PDI, RLI, ltr_runs, rtl_runs, web_addresses
 
 # Inline elements a run, a quotation or a number may cross; any other tag ends the inline content.
 TRANSPARENT = {"em", "strong", "b", "i", "u", "s", "mark", "small", "a", "abbr", "cite", "q", "span"}
@@ -33,6 +33,7 @@ PRE = "pre"
 VOID = {"br", "img", "hr", "wbr"}
 OPAQUE_LETTER = "x"  # what an opaque element's characters look like to the run finder
 SPAN_OPEN, SPAN_CLOSE = '<span dir="ltr">', "</span>"
+RTL_MARKS = ('<span dir="rtl">', RLI, PDI, SPAN_CLOSE)  # a right-to-left run's in a left-to-right block
 
 _PIECES = re.compile(r"(<[^>]*>)")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>]*?)(/?)>")
@@ -161,18 +162,24 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
     # a prime the quotes made of a straight quote ("الدقيقة 23'") is its number's: drawn "′23" outside the run
     visible = "".join(new if new in ("\u2032", "\u2033") else old for old, new in zip(visible, replaced, strict=True))
     spans: list[tuple[int, int]] = []
-    if rtl:
-        for start, end in _with_phrases(ltr_runs(visible), visible, owners):
-            owner = owners[start]
-            if owner is owners[end - 1] and owner is not None and not owner.opaque:
-                # A run glued to an Arabic letter ("وPango") keeps to the isolate: it can never start a
-                # line, and a box of its own would cut the word in two for PDFium's text extraction.
-                glued = (start > 0 and visible[start - 1].isalpha()) or (end < len(visible) and visible[end].isalpha())
-                element = markup and not glued
-                replaced[start] = (SPAN_OPEN if element else "") + LRI + replaced[start]
-                replaced[end - 1] += PDI + (SPAN_CLOSE if element else "")
-            else:
-                spans.append((start, end))
+    if not rtl:  # right-to-left runs that need it (bidi.rtl_runs), each text node's part on its own
+        addresses = web_addresses(visible)
+        for start, end in rtl_runs(visible):
+            if not any(a < end and start < b for a, b in addresses):
+                _isolate_each_node(visible, owners, start, end, replaced, markup, RTL_MARKS)
+    # in a left-to-right block, web addresses: one whose path is Arabic is then set as in an Arabic one, and any
+    # breaks at sensible points (pdf/addresses.py) instead of where Unicode's line breaking would
+    for start, end in _with_phrases(ltr_runs(visible), visible, owners) if rtl else addresses:
+        owner = owners[start]
+        if owner is owners[end - 1] and owner is not None and not owner.opaque:
+            # A run glued to an Arabic letter ("وPango") keeps to the isolate: it can never start a
+            # line, and a box of its own would cut the word in two for PDFium's text extraction.
+            glued = (start > 0 and visible[start - 1].isalpha()) or (end < len(visible) and visible[end].isalpha())
+            element = markup and not glued
+            replaced[start] = (SPAN_OPEN if element else "") + LRI + replaced[start]
+            replaced[end - 1] += PDI + (SPAN_CLOSE if element else "")
+        else:
+            spans.append((start, end))
     if not markup:
         for start, end in spans:
             _isolate_each_node(visible, owners, start, end, replaced, markup)
@@ -252,10 +259,17 @@ def _balanced(entries: list[Tag | int]) -> bool:
 
 
 def _isolate_each_node(
-    visible: str, owners: list[Text | None], start: int, end: int, replaced: list[str], markup: bool
+    visible: str,
+    owners: list[Text | None],
+    start: int,
+    end: int,
+    replaced: list[str],
+    markup: bool,
+    marks: tuple[str, str, str, str] = (SPAN_OPEN, LRI, PDI, SPAN_CLOSE),
 ) -> None:
     """Isolate the part of a run in each text node on its own (the run crosses an element's edge),
-    without the spaces at its ends."""
+    without the spaces at its ends; left to right unless `marks` say otherwise."""
+    span_open, opening, closing, span_close = marks
     begin = start
     for index in range(start + 1, end + 1):
         if index == end or owners[index] is not owners[begin]:
@@ -265,6 +279,6 @@ def _isolate_each_node(
             while last >= first and visible[last].isspace():
                 last -= 1
             if owner is not None and not owner.opaque and first <= last:
-                replaced[first] = (SPAN_OPEN if markup else "") + LRI + replaced[first]
-                replaced[last] += PDI + (SPAN_CLOSE if markup else "")
+                replaced[first] = (span_open if markup else "") + opening + replaced[first]
+                replaced[last] += closing + (span_close if markup else "")
             begin = index
