@@ -307,6 +307,13 @@ def test_urls_and_email_addresses_break_at_sensible_points() -> None:
     assert marked_addresses(chained) == {'df.groupby("bank").sum()'}
     doi = breakable_addresses("<p>\u2066doi:10.1016/j.jas.2024.105923\u2069</p>")  # broke after "j.jas." as two words
     assert marked_addresses(doi) == {"10.1016/j.jas.2024.105923"}
+    # never inside a number nor an operator: "django>=5.0,<6" broke after "5.", and with nowhere else to break it
+    # gets no span (moved whole to the next line, the line above was drawn past its edge, over its list marker)
+    version = "<code>pip install &quot;django&gt;=5.0,&lt;6&quot;</code>"
+    assert breakable_addresses(version) == version
+    # after an underscore a bare ZERO WIDTH SPACE, no marks, which would set an Arabic name's words left to right
+    wiki = breakable_addresses("<p>\u2066https://ar.wikipedia.org/wiki/المدرج_الروماني\u2069</p>")
+    assert f"wiki/{b}المدرج_\u200bالروماني</span>" in wiki
 
 
 def test_an_address_broken_over_lines_copies_whole(built: Built) -> None:

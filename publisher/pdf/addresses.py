@@ -27,7 +27,10 @@ def breakable_addresses(body: str) -> str:
     """
 
     def wrap(address: re.Match[str]) -> str:
-        text = _UNDERSCORE.sub(SPACE, _UNBREAK.sub(JOIN, _BREAK.sub(BREAK, html.unescape(address[0]))))
+        typed = html.unescape(address[0])
+        text = _UNDERSCORE.sub(SPACE, _UNBREAK.sub(JOIN, _BREAK.sub(BREAK, typed)))
+        if text == typed:  # nowhere to break ("django>=5.0,<6" in code): no span; with one round it, moved whole
+            return address[0]  # to the next line, the line above was drawn 5.6 pt past its edge, over its list marker
         return f'<span class="address">{html.escape(text, quote=False)}</span>'
 
     def marked(run: re.Match[str]) -> str:  # inline code's text too: a path or an address in it breaks alike
@@ -54,7 +57,10 @@ _ADDRESS = re.compile(
 # kept whole, it moved to the next line and left the line above with blanks of two em.
 _IN_CODE = re.compile(f"{_ADDRESS.pattern}|(?<!\\S)(?=\\S*\\.\\w)\\S{{16,}}(?!\\S)")
 # After a run of slashes (not inside "//") or a backslash, before . ? # & = @ - (not at the address's start).
-_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=\\)(?=[^\\])|(?<=.)(?=[.?#&=@\-])")
+# Never inside a number ("django>=5.0,<6" broke after "5."), nor before the "=" of an operator (">=", "!=", "==").
+_BREAK = re.compile(
+    r"(?<=/)(?=[^/])|(?<=\\)(?=[^\\])|(?<=.)(?=[?#&@\-])|(?<=[^0-9])(?=\.)|(?<=.)(?=\.[^0-9])|(?<=[^<>!=])(?==(?!=))"
+)
 _UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these
 BREAK, JOIN = "\u200e\u200b\u200e", "\u2060"
 # After an underscore, a break without the marks, which would part the words of a right-to-left name on either side

@@ -20,9 +20,13 @@ def pdfium_actual_text(run: str) -> str:
     """
     segments: list[str] = []
     ltr = False
-    for kind, text in class_stretches(run):
+    stretches = list(class_stretches(run))
+    # unless a LEFT-TO-RIGHT MARK is to be read before it (below): then PDFium reads on left to right ("= [" of
+    # code broken over lines, `= ["example.com"]`, came out "[ =")
+    marked = any(kind == "L" for kind, _ in stretches) and pdfium_class(run[:1]) in ("W", "N")
+    for kind, text in stretches:
         ltr = ltr or kind == "L"
-        segments.append(text[::-1] if kind in ("N", "R") and not ltr else text)
+        segments.append(text[::-1] if kind in ("N", "R") and not ltr and not (marked and kind == "N") else text)
     written = "".join(reversed(segments))
     # PDFium takes a weak character just before or after the text (the full stop after "python3.11", drawn left of
     # it, read first) into the weak stretch at its edge ("python.3.11"): a LEFT-TO-RIGHT MARK there keeps it out

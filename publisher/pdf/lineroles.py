@@ -6,15 +6,14 @@ The reasons for each are in textlayer.py's docstring; this module decides, textl
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from collections.abc import Collection
 
-from ..typeset.bidi import ARABIC_DIGITS, NUMBER_JOINS
 from . import marks as vocal
 from .charclass import compat, letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
-from .marks import RLM, Word
+from .marks import Word
 from .pagetext import Show, blank_after, wide_spaces
+from .ranges import ISOLATED, RANGE, SIGNS, indic, range_parts, typed_range
 
 Arrays = Collection[int]  # arrays of a line, by place
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
@@ -91,24 +90,26 @@ def split_line(
             span = range(i, i2 + 1) if s2 == s else range(i, i + 1)  # with the adjustments up to the next glyph
             for index in span:
                 marks[s][index] = WORD + number
-    # a right-to-left line, or one of numbers and punctuation only, in this right-to-left book (".15–16", the end
-    # of a paragraph: PDFium read the full stop inside the range, "15–.16")
-    rtl = any(letter_kind(text) == "R" for _, _, text in glyphs) or not any(
-        unicodedata.bidirectional(text[:1]) == "L" for _, _, text in glyphs
-    )
+    rtl = _right_to_left(glyphs, isolated)
     space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
     first: tuple[int, int] | None = None  # the first one
     between = ""  # the glyphs other than spaces since the first
+    within: set[int] = set()  # the arrays they are in
     separated = False  # whether a separator (SEPARATORS) came since the last letter or digit
     trailing = ""  # the glyphs right after the last letter or digit, before any space
+    # the isolated arrays that hold no right-to-left letter (an array may begin with the text after its isolate)
+    latin = {s for s in isolated if not any(letter_kind(text or "") == "R" for _, text in line[s].elements)}
     strong, last = "R", ""  # the kind of the last letter or digit, left of here, and its text
     for position, (s, i, text) in enumerate(glyphs if marked else ()):
-        kind = letter_kind(text)
+        own = s in latin and within == {s}  # the signs since the space open a word of the isolate ("Windows: .venv")
+        # an isolate's signs are its run's (as in _shared_runs): the space after "=" in code broken over lines, whose
+        # line begins `= ["example.com"]`, was taken for the run's end, and "=" read after the rest
+        kind = "L" if letter_kind(text) == "N" and s in latin and text.strip() and not own else letter_kind(text)
         # (Arabic-Indic digits before it are the text's, not the run's: "Mitrović (١٥ هدفا)", drawn "(١٥( Mitrović")
-        indic = strong == "L" and _indic(last) and kind == "L" and not _indic(text)
-        if (kind == "L" or text in POPPLER_LTR) and (strong == "R" or indic) and space is not None:
+        digits = strong == "L" and indic(last) and kind == "L" and not indic(text)
+        if (kind == "L" or text in POPPLER_LTR) and (strong == "R" or digits) and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
-        elif rtl and strong == "L" and first is not None and _parted(kind, between, separated):
+        elif rtl and strong == "L" and first is not None and _parted(kind, between, separated) and not own:
             marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
         elif rtl and strong == "L" and first is not None and kind == "L" and trailing and set(trailing) <= OPENING:
             # an opening bracket drawn right of a letter or digit, then a space: the right-to-left text's, begun
@@ -123,10 +124,12 @@ def split_line(
                 marks[after[0]][after[1]] = RUN_END_SPACE
         if kind in ("L", "R"):
             strong, space, first, between, separated, last, trailing = kind, None, None, "", False, text, ""
+            within = set()
         elif text in SPACES:
             space, first = (s, i), first or (s, i)
         else:
             between += text if first is not None else ""
+            within |= {s} if first is not None else set()
             trailing += text if first is None else ""
             separated = separated or text in SEPARATORS
     touching = _touching(line)
@@ -166,11 +169,20 @@ def split_line(
                 for near in closing[1]:
                     show.elements[near] = (b"", None)
         pieces = [
-            (role, part, runs[-1 - role] if role < 0 else _typed_range(text) if role == LTR_RUN else text)
+            (role, part, runs[-1 - role] if role < 0 else typed_range(text) if role == LTR_RUN else text)
             for role, part, text in cut_pieces(show.elements, roles)
         ]
         split.append((pieces, [scaling[index] for index in sorted(scaling)]))
     return split
+
+
+def _right_to_left(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> bool:
+    """Whether a line of this right-to-left book is read as one: it holds a right-to-left letter, or numbers and
+    punctuation only (".15–16", a paragraph's end: PDFium read the full stop inside the range, "15–.16"), or its
+    left-to-right letters are all isolated (code broken over lines, its last line holding its end and a full stop)."""
+    latin = [s for s, _, text in glyphs if unicodedata.bidirectional(text[:1]) == "L"]
+    isolated_only = all(s in isolated for s in latin) and any(s not in isolated for s, _, _ in glyphs)
+    return any(letter_kind(text) == "R" for _, _, text in glyphs) or not latin or isolated_only
 
 
 def beside_raised(line: list[Show], spanned: Collection[tuple[int, float, float]]) -> bool:
@@ -258,9 +270,12 @@ def _after_number(left: str, text: str, right: str) -> bool:
     if text in RANGE and digit in ("EN", "AN") and before in ("EN", "AN"):  # "۱۷۹۷–۱۸۶۹": two numbers the bidi
         # algorithm sets right to left, read the other way; not "4–6", isolated left to right (typeset/bidi.py)
         return not (text in ISOLATED and left[:1].isascii() and right[:1].isascii())
-    if text in SIGNS and _indic(left) and digit != "EN":
+    if text in SIGNS and indic(left) and digit != "EN":
         # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠"); "−٢٫٤٪": the sign
         # of an Arabic-Indic number, drawn on its right (typeset/bidi.py); of a Persian one too ("−۱٫۲٪")
+        return True
+    if text in SIGNS and indic(right) and letter_kind(left) != "L":
+        # a sign typed after an Arabic-Indic number ("٩٦٦١١٢٣٤٥٦٧٨+", "١٨+"), drawn on its left: both read it first
         return True
     if text in SENTENCE | SLASH and before in ("EN", "AN") and letter_kind(right) == "R":
         # an abbreviation's full stop before a number, with no space ("(د.34)", the 34th minute; "ص.12"): drawn
@@ -284,8 +299,6 @@ SLASH = frozenset("/")
 # The Arabic comma is a number separator to the bidi algorithm, yet never inside a left-to-right run
 # (typeset/bidi.py): it parts two numbers ("ط.10، 2009", drawn "2009 ،10.ط", which both read "ط.2009 10").
 ARABIC_COMMA = "\u060c"
-RANGE = frozenset("\u2013\u2014\u00d7")  # dashes and "×" ("2×3"): no separator to the bidi algorithm (a hyphen is)
-ISOLATED = frozenset("\u2013")  # a dash that joins European digits in one isolated run (bidi.INSIDE)
 
 
 def _parted(kind: str, between: str, separated: bool) -> bool:
@@ -323,7 +336,7 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolated:
         parted = bool(run) and kind == "L" and _script_parts(text, elements[run[-1]][1], index == run[-1] + 1)
         if kind == "R" or parted or text == ARABIC_COMMA:
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
-            if ltr and (pdfium_actual_text(ltr) != ltr or _range_parts(ltr)):
+            if ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr)):
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
             run = []
         if kind == "L" and roles[index] == PLAIN:
@@ -355,41 +368,10 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolated:
     return roles
 
 
-def _typed_range(text: str) -> str:
-    """A run's text as typed: numbers joined by a dash the bidi algorithm does not hold them together with
-    ("۱۷۹۷–۱۸۶۹") are drawn in the other order ("۱۸۶۹–۱۷۹۷"), which the run's text, read off the page, has."""
-    parts = _range_parts(text)
-    return "".join(reversed(parts)) if parts else text
-
-
-def poppler_range(text: str) -> str | None:
-    """For a range as typed (`_typed_range`), the /ActualText poppler reads back as typed: the numbers as drawn,
-    each between RIGHT-TO-LEFT MARKs ("‏۱۸۶۹‏–‏۱۷۹۷‏"); None for any other run."""
-    parts = _range_parts(text)
-    return RLM + RLM.join(reversed(parts)) + RLM if parts else None
-
-
-def _range_parts(text: str) -> list[str] | None:
-    """A range's numbers (times and dates too: "٩:٠٠–١٠:٣٠") and dashes, in the order of `text`; None if not one."""
-    parts = _RANGE_PARTS.split(text)
-    if len(parts) < 3 or not all(_NUMBER_PART.fullmatch(part.strip()) for part in parts[::2]):
-        return None
-    isolated = all(part.strip().isascii() for part in parts[::2]) and set(parts[1::2]) <= ISOLATED
-    return None if isolated else parts  # "4–6" is isolated left to right: drawn as typed
-
-
-def _indic(text: str | None) -> bool:
-    """Whether a glyph's text is an Arabic-Indic or Extended Arabic-Indic digit."""
-    return _INDIC.match(text or "") is not None
-
-
 def _script_parts(text: str | None, last: str | None, adjacent: bool) -> bool:
     """Whether a letter or digit `text` parts a run whose last one was `last`: Arabic-Indic digits are never in a
     Latin run (typeset/bidi.py), unless the two touch ("Mitrović (١٥ هدفا)", drawn "(هدفا ١٥( Mitrović")."""
-    return not adjacent and _indic(text) != _indic(last)
-
-
-_INDIC = re.compile(f"[{ARABIC_DIGITS}]")
+    return not adjacent and indic(text) != indic(last)
 
 
 def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: int) -> int:
@@ -411,11 +393,6 @@ def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: i
 
 
 LEADS = frozenset("@#~/.\\-")  # and a command line's option: "-n auto"
-SIGNS = frozenset("+-\u2212\u00b1")
-# A range's dashes, and a sign between Arabic-Indic digits, which parts them too (_after_number).
-_SIGN = f"(?<={_INDIC.pattern})[{re.escape(''.join(sorted(SIGNS)))}](?={_INDIC.pattern})"
-_RANGE_PARTS = re.compile(f"([{''.join(sorted(RANGE))}]|{_SIGN})")
-_NUMBER_PART = re.compile(f"\\d+(?:[{NUMBER_JOINS}]\\d+)*")
 
 
 def cut_pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:

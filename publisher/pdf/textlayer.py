@@ -86,7 +86,6 @@ from .lineroles import (
     UNKNOWN_LTR,
     WORD,
     beside_raised,
-    poppler_range,
     split_line,
 )
 from .ltrlayer import mark_phrases
@@ -94,6 +93,7 @@ from .marks import as_typed, line_text, marked_words, not_hyphenated, pdfium_tex
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import pdfium_text_over
+from .ranges import poppler_range
 from .readingorder import enclosing, move_markers_and_calls, placed_boxes
 from .tounicode import brackets_as_drawn, rewrite_to_unicode
 
