@@ -210,7 +210,7 @@ def test_a_glyph_drawn_alone_elsewhere_keeps_its_text_where_it_stands_for_nothin
 # words it stands for (its own normalisation: scripture 95.45 %).
 # urdu, amazigh and fisherman, the third three (2026-12-03): PDFium 94.81 %, 97.65 %, 94.25 %, poppler 94.81 %,
 # 100 %, 100 %. A range "۱۷۹۷–۱۸۶۹" is drawn "۱۸۶۹–۱۷۹۷" (the en dash holds no numbers together) and was read so
-# (lineroles._typed_range, poppler_range); "جھلک" has a glyph that stands for nothing (Amiri's tatweel between lam
+# (ranges.typed_range, poppler_range); "جھلک" has a glyph that stands for nothing (Amiri's tatweel between lam
 # and kaf), read as its id by PDFium and as a space by poppler (marks.marked_words: such a word gets its text);
 # "+212 5 37 27 84 00" lost its sign to the last group (lineroles._signed); a vocalised note read twice, once
 # reversed, as its marker "(1)" sat among its arrays: the note's line now shares one /ActualText with its marker
@@ -369,6 +369,20 @@ FIXTURE_FLOORS = {
     "maarri-poem": (1.0, 1.0, 1.0, 1.0),
     "riyadh-report": (1.0, 1.0, 1.0, 1.0),
     "cairo-howto": (1.0, 1.0, 1.0, 1.0),
+    # the twenty-seventh (the same day), the same classes again: tech-review ("6.7\"", "3,999 ر.ق", "−8%", "-5°C",
+    # quotes in quotes, code with a regular expression, a table), shawqi-poem (three vocalised poems, a dagger alef),
+    # baghdad-news (Arabic-Indic dates, times, "٩٠+٣", "−١٫٢٪", a note), hajj-guide (lists typed "١." nested three
+    # deep, "٣٫٧٥", "٤٥°م"): 100 % at once
+    "tech-review": (1.0, 1.0, 1.0, 1.0),
+    "shawqi-poem": (1.0, 1.0, 1.0, 1.0),
+    "baghdad-news": (1.0, 1.0, 1.0, 1.0),
+    "hajj-guide": (1.0, 1.0, 1.0, 1.0),
+    # written after them, the gap they leave: an English article quoting vocalised Arabic. A left-to-right book's
+    # text layer has none of the machinery a right-to-left one has for vocalised words (their marks drawn in arrays
+    # of their own, read as words apart and out of order); since 2026-12-04 it at least corrects the marks' glyphs
+    # (tounicode.rewrite_to_unicode: they read as stray letters, "ن الرƱحيم"). Measured 64.47 / 82.47 %, 59.76 /
+    # 66.86 % with marks (62.34 / 80.00 % before); floors at those, to be raised when the work is done
+    "vocalised-english": (0.64, 0.82, 0.59, 0.66),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

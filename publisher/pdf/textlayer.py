@@ -387,6 +387,7 @@ def _outside(role: int) -> int:
 
 def mark_ltr_phrases(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> int:
     """The text layer of a left-to-right book: its Arabic phrases of several words and its addresses (ltrlayer.py)."""
+    rewrite_to_unicode(document, pdf)  # the glyphs of vocalised Arabic it quotes (tounicode.py)
     return mark_phrases(document, pdf, _page_streams(pdf, set(), set()), placed_boxes(document)[1], list(addresses))
 
 
