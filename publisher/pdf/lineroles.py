@@ -284,6 +284,8 @@ def _after_number(left: str, text: str, right: str) -> bool:
         return True
     if text == "_" and left.strip() and right.strip() and (letter_kind(left) == "R") != (letter_kind(right) == "R"):
         return True  # a hashtag's joiner between scripts ("#5G_المغرب", which poppler read "_#5G المغرب")
+    if text in POPPLER_LTR and letter_kind(left) == "R" and not right.strip():
+        return True  # an Arabic hashtag's sign, drawn on its right ("#صفاقس"): poppler read it with the word before
     if text in SIGNS | POPPLER_LTR and letter_kind(right) == "R" and letter_kind(left) != "L":
         # a sign glued after an Arabic word ("أوبك+", drawn "+كبوأ"): poppler took it for a word of its own
         return True
