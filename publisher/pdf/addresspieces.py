@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .charclass import class_stretches, pdfium_actual_text
+from .charclass import class_stretches, letter_kind, pdfium_actual_text
 from .lineroles import ADDRESS_HEAD, ADDRESS_TAIL
 from .marks import MIRROR
 from .pagetext import Show
@@ -164,12 +164,13 @@ def find_mixed_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> l
     for number, line in enumerate(lines if mixed else ()):
         glyphs = [(s, i, t) for s, show in enumerate(line) for i, (_, t) in enumerate(show.elements) if t]
         drawn = _spell(glyphs)
+        ends = [0, *itertools.accumulate(len(text) for _, _, text in glyphs)]  # the text's length before each glyph
         for address in mixed:
             head = address[: next(n for n, char in enumerate(address) if _rtl(char))]  # its left-to-right start
             start = drawn.find(head) if head else -1
             if start < 0:
                 continue
-            first = next(n for n in range(len(glyphs)) if len(_spell(glyphs[:n])) >= start)
+            first = next(n for n, length in enumerate(ends) if length >= start)
             for end in range(first + 1, len(glyphs) + 1):
                 if glyphs[end - 1][2].isspace():
                     break
@@ -185,8 +186,7 @@ def poppler_address(address: str) -> str:
     backwards, every other stretch forwards ("https://ar.wikipedia.org/wiki/الجزائر" from "رئازجلاhttps://…/wiki/";
     its `poppler_text` for Arabic text with Latin in it reversed the "://" after an Arabic host name). Neutrals
     between two such letters are theirs ("عمان_(مدينة)" read "عمان(_مدينة" otherwise)."""
-    runs = [(rtl, "".join(chars)) for rtl, chars in itertools.groupby(address, _rtl)]
-    return "".join(run[::-1] if rtl else run for rtl, run in reversed(_between_rtl(runs, _POPPLER_NUMBER)))
+    return "".join(run[::-1] if rtl else run for rtl, run in reversed(_between_rtl(address, _POPPLER_NUMBER)))
 
 
 def pdfium_address(address: str, drawn: str) -> str:
@@ -196,21 +196,21 @@ def pdfium_address(address: str, drawn: str) -> str:
     if _pdfium_rtl(drawn):
         return "".join(stretch[::-1] for _, stretch in class_stretches(address))
     # it mirrors the brackets it reads right to left: those among right-to-left letters are written mirrored
-    runs = [(rtl, "".join(chars)) for rtl, chars in itertools.groupby(address, _rtl)]
-    return pdfium_actual_text("".join(run.translate(MIRROR) if rtl else run for rtl, run in _between_rtl(runs)))
+    return pdfium_actual_text("".join(run.translate(MIRROR) if rtl else run for rtl, run in _between_rtl(address)))
 
 
 def ltr_address(address: str, drawn: str) -> tuple[str, str]:
     """The /ActualTexts poppler and PDFium read back as `address` on a left-to-right line, given to glyphs that draw
     `drawn`: poppler reverses each stretch of right-to-left letters (`_between_rtl`) in place; PDFium reads an
     object it takes for left to right as it is, and one it takes for right to left (`_pdfium_rtl`) backwards."""
-    runs = _between_rtl([(rtl, "".join(chars)) for rtl, chars in itertools.groupby(address, _rtl)], _POPPLER_NUMBER)
-    return "".join(run[::-1] if rtl else run for rtl, run in runs), address[::-1] if _pdfium_rtl(drawn) else address
+    popplers = "".join(run[::-1] if rtl else run for rtl, run in _between_rtl(address, _POPPLER_NUMBER))
+    return popplers, address[::-1] if _pdfium_rtl(drawn) else address
 
 
-def _between_rtl(runs: list[tuple[bool, str]], parting: frozenset[str] = frozenset()) -> list[tuple[bool, str]]:
-    """Runs of an address by whether they are right-to-left letters, a run of neutrals (no letter or digit, and none
-    of `parting`) between two of them taken into them."""
+def _between_rtl(address: str, parting: frozenset[str] = frozenset()) -> list[tuple[bool, str]]:
+    """The runs of an address by whether they are right-to-left letters, a run of neutrals (no letter or digit, and
+    none of `parting`) between two of them taken into them."""
+    runs = [(rtl, "".join(chars)) for rtl, chars in itertools.groupby(address, _rtl)]
     joined: list[tuple[bool, str]] = []
     for n, (rtl, run) in enumerate(runs):
         inner = 0 < n < len(runs) - 1 and not any(char.isalnum() or char in parting for char in run)
@@ -246,7 +246,7 @@ _DOUBLED = re.compile("([\u0621-\u064a])\\1+")
 
 
 def _rtl(char: str) -> bool:
-    return unicodedata.bidirectional(char) in ("R", "AL")
+    return letter_kind(char) == "R"
 
 
 # Where breakable_addresses (addresses.py) puts a break between two LEFT-TO-RIGHT MARKs: after a slash, before the
@@ -257,10 +257,10 @@ _PARTED = frozenset("/.?#&=@-\\")
 def _readings(glyphs: list[tuple[int, int, str]]) -> list[str]:
     """The texts an address's glyphs may stand for, drawn left to right (its isolate's direction) but for its
     right-to-left stretches: right-to-left letters with what lies between and around them but a space, a
-    left-to-right letter or where the address may break (`_PARTED`). Such a stretch is drawn backwards, its
-    brackets mirrored ("عمان_(مدينة)" drawn "(ةنيدم)_نامع"), its numbers left to right. Digits drawn on its left
-    may end it ("المغرب_الرقمي_2030" drawn "2030_يمقرلا_برغملا") or be a number before it ("2030_المغرب", drawn
-    "2030_برغملا"): both readings, the first first."""
+    left-to-right letter or where the address may break (`_PARTED`). Such a stretch is drawn backwards
+    ("عمان_(مدينة)" drawn "(ةنيدم)_نامع", its brackets as `_loose` reads them), its numbers left to right. Digits
+    drawn on its left may end it ("المغرب_الرقمي_2030" drawn "2030_يمقرلا_برغملا") or be a number before it
+    ("2030_المغرب", drawn "2030_برغملا"): both readings, the first first."""
     readings = [""]
     stretch: list[str] = []
     for _, _, text in [*glyphs, (0, 0, " ")]:

@@ -151,10 +151,7 @@ def split_line(
         for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too, not inside a run
             show_marks[index] = show_marks[index] if show_marks[index] < 0 else RUN_END_SPACE  # ("env python3")
         roles = _roles(show.elements, show_marks, s in isolated) if marked else show_marks
-        for role in (ADDRESS_HEAD, ADDRESS_TAIL):  # a piece of an address broken over lines, spacing inside
-            inside = [i for (s, i), r in addressed.items() if line[s] is show and r == role]
-            if inside:
-                roles[min(inside) : max(inside) + 1] = [role] * (max(inside) + 1 - min(inside))
+        spread_address_roles(roles, addressed, s)
         scaling = {index: spaces[index][0] for index in spaces if roles[index] == RUN_END_SPACE}
         for index in scaling:  # unless inside a left-to-right run or next to a mirrored bracket
             roles[index] = STRETCHED_SPACE
@@ -174,6 +171,15 @@ def split_line(
         ]
         split.append((pieces, [scaling[index] for index in sorted(scaling)]))
     return split
+
+
+def spread_address_roles(roles: list[int], addressed: dict[tuple[int, int], int], place: int) -> None:
+    """Give the elements of the TJ at `place` the roles of the address pieces among them (addresspieces.py), the
+    adjustments between a piece's glyphs too."""
+    for role in (ADDRESS_HEAD, ADDRESS_TAIL):
+        inside = [i for (s, i), r in addressed.items() if s == place and r == role]
+        if inside:
+            roles[min(inside) : max(inside) + 1] = [role] * (max(inside) + 1 - min(inside))
 
 
 def _right_to_left(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> bool:

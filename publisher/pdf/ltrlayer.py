@@ -20,7 +20,7 @@ from typing import Any
 from .addresspieces import address_roles, ltr_address
 from .charclass import LRM
 from .clusters import Key, position_key
-from .lineroles import ADDRESS_HEAD, ADDRESS_TAIL, LTR_RUN, PLAIN, cut_pieces
+from .lineroles import ADDRESS_HEAD, ADDRESS_TAIL, LTR_RUN, PLAIN, cut_pieces, spread_address_roles
 from .pagetext import read_lines
 
 
@@ -56,13 +56,9 @@ def mark_phrases(
                 if position_key(page, *show.origin[1:]) in calls:
                     replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
                     continue
-                after = next((text for show in line[place + 1 :] for _, text in show.elements if text), "")
+                after = next((text for later in line[place + 1 :] for _, text in later.elements if text), "")
                 roles = _roles(show.elements, after[:1].isspace())
-                for role in (ADDRESS_HEAD, ADDRESS_TAIL):  # the adjustments between its glyphs too
-                    inside = [index for (at, index), mark in spelt.items() if at == place and mark == role]
-                    roles[min(inside or [0]) : max(inside or [-1]) + 1] = [role] * (
-                        max(inside or [-1]) + 1 - min(inside or [0])
-                    )
+                spread_address_roles(roles, spelt, place)
                 if all(role == PLAIN for role in roles):
                     continue
                 items: list[Any] = []
