@@ -85,7 +85,7 @@ def build_drawn(root: Path, dist: Path | None = None) -> Path:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("publisher.pdf.render.mark_text_layer", lambda document, pdf, addresses, *more: 0)
-        patch.setattr("publisher.pdf.render.mark_ltr_phrases", lambda document, pdf, addresses: 0)
+        patch.setattr("publisher.pdf.render.mark_ltr_phrases", lambda document, pdf, addresses, written=None: 0)
         build(root, formats=["pdf"], dist=dist, jobs=1, cache=False)
     return dist or root / "dist"
 

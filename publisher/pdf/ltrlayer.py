@@ -8,6 +8,10 @@ order drawn: "Its name in Arabic is فاس البالي" came out "... البا�
 phrase as drawn, which PDFium reverses whole. poppler gets an inline one, the phrase followed by a LEFT-TO-RIGHT
 MARK: it reads a right-to-left stretch on to the next left-to-right letter, and took a phrase's closing bracket
 and the space after it for the phrase's ("شوارة) still" read "‫ )الدباغة شوارة‬still"). Nothing drawn changes.
+
+A line quoting vocalised Arabic is read whole instead: its words' raised marks are drawn in arrays of their own,
+which both extractors took for words apart ("ن الرحيم ه الرحم"); its text comes from the layout, as typed, written
+for each extractor as it turns it back (wholeline.py).
 """
 
 from __future__ import annotations
@@ -19,18 +23,28 @@ from typing import Any
 
 from .addresspieces import address_roles, ltr_address
 from .charclass import LRM
-from .clusters import Key, position_key
+from .clusters import Key, Laid, is_mark, position_key, read_clusters
 from .lineroles import ADDRESS_HEAD, ADDRESS_TAIL, LTR_RUN, PLAIN, cut_pieces, spread_address_roles
-from .pagetext import read_lines
+from .marks import line_text, marked_depths
+from .orient import Written
+from .pagetext import Show, read_lines
+from .wholeline import ltr_pdfium_text, ltr_poppler_text, whole_line_marks
 
 
 def mark_phrases(
-    document: Any, pdf: Any, streams: Any, calls: Collection[Key] = (), addresses: Collection[str] = ()
+    document: Any,
+    pdf: Any,
+    streams: Any,
+    calls: Collection[Key] = (),
+    addresses: Collection[str] = (),
+    written: list[Written] | None = None,
 ) -> int:
     """Give each multi-word right-to-left phrase of the pages (`streams`: each page's content stream, a list of
     operators, with its resources) its named /ActualText, each note call (`calls`, where their text starts)
-    one of a space, as in a right-to-left book ("treasures”.1 Visitors" was read), and each web address of
-    `addresses` broken over lines or holding Arabic letters its whole text (addresspieces.py); returns how many."""
+    one of a space, as in a right-to-left book ("treasures”.1 Visitors" was read), each web address of
+    `addresses` broken over lines or holding Arabic letters its whole text (addresspieces.py), and each line
+    quoting vocalised Arabic its whole text (wholeline.py; `written` is told them, for orient.py); returns how
+    many."""
     import pydyf
 
     fonts = {font.hash: font for font in document.fonts.values()}
@@ -39,6 +53,7 @@ def mark_phrases(
     pages = [(stream, resources, read_lines(stream.stream, fonts, decoded)) for stream, resources in streams]
     addressed, heads = address_roles([line for *_, lines in pages for line in lines], addresses)
     count, number = 0, 0
+    laid: dict[Key, Laid] | None = None  # the layout's clusters, read once a line shows a mark
 
     def named(text: str) -> bytes:
         name = f"RL{len(properties)}"
@@ -50,8 +65,23 @@ def mark_phrases(
 
     for page, (stream, resources, lines) in enumerate(pages):
         replacements: dict[int, list[Any]] = {}
+        depths: list[int] = []
         for line in lines:
             spelt, number = addressed.get(number, {}), number + 1
+            if not spelt and any(is_mark(char) for show in line for _, text in show.elements for char in text or ""):
+                laid = read_clusters(document) if laid is None else laid
+                rest, typed = _read_whole(line, page, laid, calls)
+                depths = (depths or marked_depths(stream.stream)) if typed else depths
+                name = f"RL{len(properties)}"
+                shared, outer = f"/Span /{name} BDC".encode(), inline(ltr_poppler_text(typed))
+                marked = whole_line_marks(stream.stream, rest, {}, shared, outer, depths) if typed else None
+                if marked is not None:
+                    properties[name] = pydyf.Dictionary({"ActualText": pydyf.String(ltr_pdfium_text(typed))})
+                    if written is not None:
+                        written.append(Written(page, name, typed))
+                    replacements.update(marked)
+                    count += 1
+                    line = [show for show in line if position_key(page, *show.origin[1:]) in calls]  # marked below
             for place, show in enumerate(line):
                 if position_key(page, *show.origin[1:]) in calls:
                     replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
@@ -87,11 +117,23 @@ def mark_phrases(
     return count
 
 
+def _read_whole(line: list[Show], page: int, laid: dict[Key, Laid], apart: Collection[Key]) -> tuple[list[Show], str]:
+    """A line quoting vocalised Arabic, read whole (wholeline.py): its arrays but its note calls (`apart`: a call
+    has its own /ActualText; a list's marker is drawn beside its item, and read with it), and their text as
+    typed; "" for any other line."""
+    keys = [position_key(page, *show.origin[1:]) for show in line]
+    if not any(key in laid and laid[key].vocalised for key in keys):
+        return [], ""
+    rest = [show for show, key in zip(line, keys, strict=True) if key not in apart]
+    return rest, (line_text(rest, {}, laid, page, whole=True, ltr=True) or "") if rest else ""
+
+
 def _roles(elements: list[tuple[bytes, str | None]], spaced: bool = False) -> list[int]:
     """LTR_RUN (here: a right-to-left phrase) for the elements from the first to the last right-to-left letter
-    of each stretch of right-to-left letters, marks and spaces that holds a space or is followed by one (poppler
-    read the space after a word on into the word: "السعودية and" came out "السعوديةand"; `spaced`: the next array
-    of the line begins with a space); PLAIN for the rest."""
+    of each stretch of right-to-left letters, marks, spaces and punctuation that holds a space or punctuation
+    ("ك-ت-ب", a root, read "ب-ت-ك") or is followed by one before the next left-to-right letter or digit (poppler
+    read the space after a word on into the word: "السعودية and" came out "السعوديةand", and "(ٱ) appear"
+    "ٱappear"; `spaced`: the next array of the line begins with a space); PLAIN for the rest."""
     roles = [PLAIN] * len(elements)
     first = last = None
     padded = [*elements, (b"", " " if spaced else "a"), (b"", "a")]
@@ -100,23 +142,29 @@ def _roles(elements: list[tuple[bytes, str | None]], spaced: bool = False) -> li
         if kind == "R":
             first, last = index if first is None else first, index
         elif kind == "x":
-            if first is not None and last is not None and _spaced(padded, first - 1, index):
+            if first is not None and last is not None and _parted(padded, first, index):
                 roles[first : last + 1] = [LTR_RUN] * (last + 1 - first)
             first = last = None
     return roles
 
 
 def _kind(text: str) -> str:
+    """R: a right-to-left letter, a mark or an Arabic-Indic digit; x: a left-to-right letter or a digit, which
+    ends a phrase; " ": anything else (spaces, punctuation), which a phrase may hold."""
     if not text:
         return "x"
     bidi = unicodedata.bidirectional(text[0])
     if bidi in ("R", "AL", "AN") or (bidi == "NSM" and unicodedata.combining(text[0])):  # "٥٧٥ هـ" too
         return "R"
-    return " " if text.isspace() else "x"
+    return "x" if bidi in ("L", "EN") else " "
 
 
-def _spaced(elements: list[tuple[bytes, str | None]], after: int, before: int) -> bool:
-    return any((text or "").isspace() for _, text in elements[after + 1 : before])
+def _parted(elements: list[tuple[bytes, str | None]], first: int, before: int) -> bool:
+    """Whether a stretch holds a right-to-left letter (a number alone, "﴿٢٥٥﴾", PDFium reads as drawn) and a space
+    or punctuation after its first character."""
+    texts = [text or "" for _, text in elements[first:before]]
+    letters = any(unicodedata.bidirectional(char) in ("R", "AL") for text in texts for char in text)
+    return letters and any(text and _kind(text) == " " for text in texts[1:])
 
 
 def _pdfium(drawn: str) -> str:
@@ -127,11 +175,10 @@ def _pdfium(drawn: str) -> str:
 
 def _poppler(drawn: str) -> str:
     """A phrase as drawn, as poppler reads it back as typed: it keeps a number left to right where it stands
-    and reverses the letters around it, so the stretches go in reading order, each as drawn ("١٤٤٨ هـ" was read
-    "هـ ١٤٤٨")."""
-    return "".join(_STRETCHES.findall(drawn)[::-1])
+    and reverses the letters around it ("١٤٤٨ هـ" was read "هـ ١٤٤٨"), and takes punctuation for part of a number
+    ("ك-ت-ب" was read "ب-ت-ك"): the phrase as typed, each stretch of letters reversed (wholeline.py)."""
+    return ltr_poppler_text(_pdfium(drawn)[::-1])
 
 
 _AN = "\u0660-\u0669"  # Arabic-Indic digits: the bidi algorithm's Arabic numbers
 _DIGITS = re.compile(f"[{_AN}]+")
-_STRETCHES = re.compile(f"[{_AN}]+|[^{_AN}]+")

@@ -268,7 +268,7 @@ def pdfium_text(text: str) -> str:
 # Amiri draws on "سنة"): poppler takes U+0659-U+065F for neutrals, PDFium U+065F and the Qur'anic annotation marks
 # of U+08D3-U+08FF (the open tanwin U+08F0-U+08F2 among them) for left-to-right ones
 _POPPLER_NEUTRAL = re.compile("[\u0659-\u065f]+")
-_PDFIUM_UNKNOWN = frozenset("\u065f" + "".join(map(chr, range(0x08D3, 0x0900))))
+PDFIUM_UNKNOWN = frozenset("\u065f" + "".join(map(chr, range(0x08D3, 0x0900))))
 _SIGNS = "#$+\\-\u00b0\u00b1\u00a3\u00a5\u20ac"  # European terminators and separators: poppler's left to right
 RLM = "\u200f"
 TATWEEL = "\u0640"
@@ -298,7 +298,7 @@ _BRACKET = re.compile("[" + re.escape("".join(sorted(MIRRORED_CHARS | ORNATE))) 
 def _pdfium_kind(char: str) -> str:
     """R for a right-to-left letter, S for a space, D for a digit, N for the rest (marks, punctuation)."""
     bidi = unicodedata.bidirectional(char)
-    if bidi in ("R", "AL") or char in _PDFIUM_UNKNOWN:  # the unknown ones: reversed with the letters around them
+    if bidi in ("R", "AL") or char in PDFIUM_UNKNOWN:  # the unknown ones: reversed with the letters around them
         return "R"
     return "S" if char.isspace() else "D" if bidi in ("EN", "AN", "L") else "N"
 

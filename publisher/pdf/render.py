@@ -377,7 +377,7 @@ def _finish(
     if rtl:
         mark_text_layer(document, pdf, addresses, elongated, written)
     else:
-        mark_ltr_phrases(document, pdf, addresses)
+        mark_ltr_phrases(document, pdf, addresses, written)
     if marks is not None:
         draw_marks(pdf, *marks)
     if standard == "pdf/x-4":

@@ -94,8 +94,9 @@ from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import pdfium_text_over
 from .ranges import poppler_range
-from .readingorder import enclosing, move_markers_and_calls, placed_boxes
+from .readingorder import move_markers_and_calls, placed_boxes
 from .tounicode import brackets_as_drawn, rewrite_to_unicode
+from .wholeline import whole_line_marks
 
 TIMES = "\u00d7"  # ends a number's run ("3.2×"); poppler read it with the Arabic beside: "×3.2"
 
@@ -187,7 +188,7 @@ def mark_text_layer(
                 depths = depths or vocal.marked_depths(stream.stream)
                 name = line_named(page, text, line)
                 outer = [*inline(not_hyphenated(poppler_text(text)))]
-                marked = _whole_line_marks(stream.stream, line, spanned, name, outer, depths)
+                marked = whole_line_marks(stream.stream, line, spanned, name, outer, depths)
                 if marked is not None:
                     replacements.update(marked)
                     count, number = count + 1, number + 1
@@ -330,33 +331,6 @@ def _line_pads(
     return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}
 
 
-def _whole_line_marks(
-    items: list[Any], line: list[Show], spanned: Mapping, shared: bytes, outer: list[Any], depths: list[int]
-) -> dict[int, list[Any]] | None:
-    """The marks of a line read whole (a verse's, say), by stream index: one inline /ActualText for poppler
-    around the whole line, and the named one of the line (`shared`) innermost at one depth on every text
-    object, for PDFium; none else. A verse's hemistichs are two columns with a wide gap between them, and
-    their words are spread over their columns: poppler took the hemistichs, even a lone word ("رَسْمُهَا"), for
-    blocks of their own and read them out of order. Laid over the whole line, the text is one line to it. (A
-    line of a left-to-right block, an Arabic comment in code, both had read in the book's direction: "جلب
-    الأسعار #".) None where no marked-content sequence can hold the line alone (readingorder.enclosing)."""
-    span = enclosing(items, min(show.index for show in line), max(show.index for show in line), line[0].origin[2])
-    if span is None:
-        return None
-    units = {first: last for first, last, _ in spanned.values()}
-    units |= {show.index: show.index for show in line if show.origin not in spanned}
-    deepest = max(depths[first] for first in units)
-    marks: dict[int, list[Any]] = {}
-    for first, last in units.items():
-        pad = deepest - depths[first]
-        marks[first] = [*[b"/Span BMC"] * pad, shared, items[first]]
-        marks[last] = [*marks.get(last, [items[last]]), *[b"EMC"] * (pad + 1)]
-    start, end = span
-    marks[start] = [*outer, *marks.get(start, [items[start]])]
-    marks[end] = [*marks.get(end, [items[end]]), b"EMC"]
-    return marks
-
-
 def _tipped(lines: list[list[Show]], ends: list[Any]) -> None:
     """poppler reads a page in the direction of the majority of its letters (TextPage::coalesce's `primaryLR`), and
     read a page of this right-to-left book whose Latin letters were as many (a short last page with a note in
@@ -385,10 +359,15 @@ def _outside(role: int) -> int:
     return 2 if role >= WORD else 1 if role in (RUN_END_SPACE, STRETCHED_SPACE, AFTER_NUMBER) else 0
 
 
-def mark_ltr_phrases(document: Any, pdf: Any, addresses: Iterable[str] = ()) -> int:
-    """The text layer of a left-to-right book: its Arabic phrases of several words and its addresses (ltrlayer.py)."""
+def mark_ltr_phrases(
+    document: Any, pdf: Any, addresses: Iterable[str] = (), written: list[Written] | None = None
+) -> int:
+    """The text layer of a left-to-right book: its Arabic phrases of several words, its lines quoting vocalised
+    Arabic and its addresses (ltrlayer.py); `written` is told the lines PDFium is to proofread (orient.py)."""
     rewrite_to_unicode(document, pdf)  # the glyphs of vocalised Arabic it quotes (tounicode.py)
-    return mark_phrases(document, pdf, _page_streams(pdf, set(), set()), placed_boxes(document)[1], list(addresses))
+    markers, calls, _, _ = placed_boxes(document)
+    # a list's markers drawn beside their items, as in a right-to-left book: PDFium read "1 2" after the list
+    return mark_phrases(document, pdf, _page_streams(pdf, markers, set()), calls, list(addresses), written)
 
 
 def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tuple[Any, Any]]:

@@ -1,0 +1,125 @@
+"""A line read whole: one /ActualText over all its text objects, and how to write it for a left-to-right line.
+
+Both text layers give some lines their whole text at once: a verse, a code line with an Arabic comment
+(textlayer.py), and in a left-to-right book a line quoting vocalised Arabic (ltrlayer.py). There PDFium and
+poppler took the raised marks' arrays for the edges of words and read the Arabic out of order and cut
+("«بِسْمِ اللَّهِ»" came back "ن الرحيم ه الرحم ... الل"). The line's text as typed comes from the layout's
+clusters (marks.line_text); each extractor gets it written so that its own reordering gives it back:
+
+- poppler reads the inline /ActualText laid left to right over the line and, on a left-to-right page, reverses
+  each stretch that begins at a right-to-left letter and runs to the next left-to-right letter or digit
+  (TextOutputDev's reorderText). So each such stretch, up to its last letter or mark, goes in reversed, after a
+  RIGHT-TO-LEFT MARK (which opens poppler's stretch before the marks the reversed word begins with) and before
+  a LEFT-TO-RIGHT MARK (which ends it before the punctuation after the word: "», is").
+- PDFium cuts the text into segments of one class (charclass.py) and, when the right-to-left ones are at least
+  as many as the left-to-right ones (the marks part every vocalised word into many), reads the segments in
+  reverse order; it mirrors each bracket or quote of a neutral segment met after a right-to-left one, and may
+  read the whole line backwards (it follows the first object it meets, pdfiumline.py). Measured on the
+  vocalised-english fixture (PDFium 8149): the letters of each segment keep their order. So the segments go in
+  reverse order when PDFium will read them so, and each neutral segment holding a bracket between two
+  LEFT-TO-RIGHT MARKs, which PDFium then never mirrors, whichever way it reads; a line it reads backwards is
+  found and turned once the PDF is written (orient.py).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from itertools import groupby
+from typing import Any
+
+from .charclass import LRM, pdfium_class
+from .marks import MIRRORED_CHARS, PDFIUM_UNKNOWN, RLM
+from .pagetext import Show
+from .readingorder import enclosing
+
+ZWNJ = "\u200c"
+_HYPHENS = ("-", "\u00ad", "\u2010")
+
+
+def whole_line_marks(
+    items: list[Any], line: list[Show], spanned: Mapping, shared: bytes, outer: list[Any], depths: list[int]
+) -> dict[int, list[Any]] | None:
+    """The marks of a line read whole (a verse's, say), by stream index: one inline /ActualText for poppler
+    around the whole line, and the named one of the line (`shared`) innermost at one depth on every text
+    object, for PDFium; none else. A verse's hemistichs are two columns with a wide gap between them, and
+    their words are spread over their columns: poppler took the hemistichs, even a lone word ("رَسْمُهَا"), for
+    blocks of their own and read them out of order. Laid over the whole line, the text is one line to it. (A
+    line of a left-to-right block, an Arabic comment in code, both had read in the book's direction: "جلب
+    الأسعار #".) None where no marked-content sequence can hold the line alone (readingorder.enclosing)."""
+    span = enclosing(items, min(show.index for show in line), max(show.index for show in line), line[0].origin[2])
+    if span is None:
+        return None
+    units = {first: last for first, last, _ in spanned.values()}
+    units |= {show.index: show.index for show in line if show.origin not in spanned}
+    deepest = max(depths[first] for first in units)
+    marks: dict[int, list[Any]] = {}
+    for first, last in units.items():
+        pad = deepest - depths[first]
+        marks[first] = [*[b"/Span BMC"] * pad, shared, items[first]]
+        marks[last] = [*marks.get(last, [items[last]]), *[b"EMC"] * (pad + 1)]
+    start, end = span
+    marks[start] = [*outer, *marks.get(start, [items[start]])]
+    marks[end] = [*marks.get(end, [items[end]]), b"EMC"]
+    return marks
+
+
+def ltr_poppler_text(typed: str) -> str:
+    """The inline /ActualText of a left-to-right line that poppler turns back into `typed` (see above). A stretch
+    is right-to-left letters, their marks and the spaces and joiners between them: punctuation ends it, as a comma
+    or a full stop between two Arabic words ends poppler's ("مَدْرَسَةٌ, مَطْبَعَةٌ" came out with the words swapped)."""
+    out: list[str] = []
+    start = 0
+    while start < len(typed):
+        if not _right_to_left(typed[start]):
+            out.append(typed[start])
+            start += 1
+            continue
+        end = start
+        while end < len(typed) and (_right_to_left(typed[end]) or _inside_word(typed[end]) or typed[end] == " "):
+            end += 1
+        while not (_right_to_left(typed[end - 1]) or _inside_word(typed[end - 1])):
+            end -= 1  # the spaces after the last word stay where they are, after the mark
+        out.append(RLM + typed[start:end][::-1] + LRM)
+        start = end
+    return "".join(out)
+
+
+def ltr_pdfium_text(typed: str) -> str:
+    """The named /ActualText of a left-to-right line that PDFium turns back into `typed` (see above), unless it
+    reads the line backwards (orient.py turns it then)."""
+    guarded = "".join(
+        LRM + segment + LRM if _pdfium_kind(segment[0]) == "N" and MIRRORED_CHARS & set(segment) else segment
+        for segment in _segments(typed)
+    )
+    segments = _segments(guarded)
+    kinds = [_pdfium_kind(segment[0]) for segment in segments]
+    lead = kinds.count("R") - kinds.count("L")
+    # too close to call: PDFium read a line of as many right-to-left segments as left-to-right ones (2 and 2) as
+    # left to right, where its code says right to left; so a few more left-to-right segments (a mark each, and a
+    # ZERO WIDTH NON-JOINER between two), and the line is left to right whatever it counts
+    written = "".join(segments[::-1]) if lead >= 2 else (LRM + ZWNJ) * max(0, lead + 2) + guarded
+    # PDFium takes a line whose text ends with a hyphen (at either end: it may take the text backwards) for a word
+    # broken over two lines, and reads the next line into it, which changed its count ("(al-" / "Baqarah"): a
+    # ZERO WIDTH NON-JOINER there, which it counts as nothing, keeps the lines apart
+    return (ZWNJ if written.startswith(_HYPHENS) else "") + written + (ZWNJ if written.endswith(_HYPHENS) else "")
+
+
+def _segments(text: str) -> list[str]:
+    """The stretches of `text` of one PDFium class, in order."""
+    return ["".join(stretch) for _, stretch in groupby(text, _pdfium_kind)]
+
+
+def _pdfium_kind(char: str) -> str:
+    """PDFium's class of a character (charclass.py), the marks newer than its tables (the Qur'an's open tanwin
+    among them) taken with the letters around them, as it reads them (marks.PDFIUM_UNKNOWN)."""
+    return "R" if char in PDFIUM_UNKNOWN else pdfium_class(char)
+
+
+def _right_to_left(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")
+
+
+def _inside_word(char: str) -> bool:
+    """A mark, or a joiner (ZERO WIDTH NON-JOINER and JOINER: "کتاب‌خانه")."""
+    return unicodedata.combining(char) > 0 or unicodedata.category(char) == "Mn" or char in "\u200c\u200d"
