@@ -57,7 +57,7 @@ def test_an_address_after_other_words_of_its_run_is_found_with_them() -> None:
     first, last = pieces
     assert first.beside == "GET " and [text for *_, text in first.companions] == list("GET ")
     assert first.glyphs == [(0, index) for index in range(4, 19)] and last.beside == ""
-    roles, heads = address_roles(lines, {PATH})
+    roles, heads, _ = address_roles(lines, {PATH})
     assert heads[id(lines[0][0])] == "GET " + PATH
     assert {roles[0][0, index] for index in range(3)} == {ADDRESS_TAIL} and (0, 3) not in roles[0]  # its space
 
@@ -67,7 +67,7 @@ def test_an_address_ending_before_other_words_of_its_run_is_found_with_them() ->
     lines = [line(PATH[:15], " ةيجمربلا"), line("وأ ", "?market=DFM HTTP/1.1")]
     [(address, pieces)] = find_broken_addresses(lines, {PATH})
     assert address == PATH and pieces[1].beside == " HTTP/1.1"
-    roles, heads = address_roles(lines, {PATH})
+    roles, heads, _ = address_roles(lines, {PATH})
     assert heads[id(lines[1][1])] == " HTTP/1.1" and roles[1][1, 0] == ADDRESS_HEAD
 
 
@@ -102,7 +102,20 @@ def test_an_address_holding_arabic_gets_the_text_each_extractor_reads_back_as_ty
     object it takes for right to left by stretches of one class, each backwards in place."""
     host = "https://وزارة-الاتصالات.مصر"
     assert poppler_address(host) == "رصم.تالاصتالا-ةرازوhttps://"
-    assert poppler_address("https://x.org/عمان_(مدينة)") == ")ةنيدم(_نامعhttps://x.org/"
+    # its closing bracket, a neutral after the last letter, kept out of the stretch beside it (below)
+    assert poppler_address("https://x.org/عمان_(مدينة)") == "\u200f)\u200eةنيدم(_نامعhttps://x.org/"
     assert pdfium_address(host, host) == "sptth//:ةرازو-تالاصتالا.رصم"  # more Arabic stretches than Latin ones
     assert pdfium_address(IRI, IRI) == pdfium_actual_text(IRI)
     assert ltr_address(host, host) == ("https://ةرازو-تالاصتالا.رصم", host[::-1])
+
+
+def test_inline_code_with_arabic_keeps_its_neutrals_out_of_the_arabic_beside_it() -> None:
+    """Inline code in an Arabic book, `print("مرحبا")`, is a left-to-right run with Arabic in it, given its text as an
+    address is (addresses.marked_addresses). Its `("` and `")` are neutrals to poppler, which it read into the Arabic
+    stretch beside them (`"(print مرحبا)"`): each such end of a left-to-right run gets a mark that keeps it there."""
+    from publisher.pdf.addresses import marked_addresses
+
+    markup = '<p>الأمر <code>print(&quot;مرحبا&quot;)</code> وقال</p><pre><code>x = "سطر"\n</code></pre>'
+    assert marked_addresses(markup) == frozenset({'print("مرحبا")'})  # a block's code is no address
+    assert poppler_address('print("مرحبا")') == '\u200f")\u200eابحرمprint("\u200e'
+    assert poppler_address("https://ar.wikipedia.org/wiki/الجزائر") == "رئازجلاhttps://ar.wikipedia.org/wiki/"

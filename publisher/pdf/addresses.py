@@ -72,11 +72,17 @@ _HYPHEN = re.compile("(?<=[-\u2010])(?=[^\\s\u2060<])")  # where Unicode's line 
 
 
 def marked_addresses(markup: str) -> frozenset[str]:
-    """The addresses `breakable_addresses` marked in `markup`, as drawn: without their break opportunities."""
-    return frozenset(html.unescape(text).translate(_UNMARK) for text in _MARKED.findall(markup))
+    """The addresses `breakable_addresses` marked in `markup`, as drawn: without their break opportunities; and
+    the inline code that holds right-to-left letters (`print("مرحبا")`), a left-to-right run with Arabic in it
+    that the text layer gives its whole text as it does such an address ("مرحباprint" was read)."""
+    addresses = {html.unescape(text).translate(_UNMARK) for text in _MARKED.findall(markup)}
+    codes = {html.unescape(re.sub("<[^>]*>", "", text)) for text in _CODE.findall(markup)}
+    return frozenset(addresses | {code for code in codes if _RTL_LETTER.search(code) and "\n" not in code})
 
 
 _MARKED = re.compile('<span class="address">([^<]*)</span>')
+_CODE = re.compile("(?<!<pre>)<code>(.*?)</code>", re.S)  # inline code, not a block's (`<pre><code>`)
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 

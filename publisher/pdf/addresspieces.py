@@ -18,9 +18,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .charclass import class_stretches, letter_kind, pdfium_actual_text
+from .charclass import LRM, class_stretches, letter_kind, pdfium_actual_text
 from .lineroles import ADDRESS_HEAD, ADDRESS_TAIL
-from .marks import MIRROR
+from .marks import MIRROR, RLM
 from .pagetext import Show
 
 Glyph = tuple[int, int]  # (index of the TJ in its line, index of the glyph in the TJ's elements)
@@ -185,8 +185,18 @@ def poppler_address(address: str) -> str:
     characters as drawn, left to right, and reads its stretches of right-to-left letters from the right, each
     backwards, every other stretch forwards ("https://ar.wikipedia.org/wiki/الجزائر" from "رئازجلاhttps://…/wiki/";
     its `poppler_text` for Arabic text with Latin in it reversed the "://" after an Arabic host name). Neutrals
-    between two such letters are theirs ("عمان_(مدينة)" read "عمان(_مدينة" otherwise)."""
-    return "".join(run[::-1] if rtl else run for rtl, run in reversed(_between_rtl(address, _POPPLER_NUMBER)))
+    between two such letters are theirs ("عمان_(مدينة)" read "عمان(_مدينة" otherwise). A run that begins or ends with
+    a neutral poppler would read into the stretch beside it (inline code, `print("مرحبا")`, read `"(print مرحبا)"`)
+    gets a RIGHT-TO-LEFT MARK before it, a LEFT-TO-RIGHT MARK after it."""
+    runs = reversed(_between_rtl(address, _POPPLER_NUMBER))
+    return "".join(run[::-1] if rtl else _kept_left_to_right(run) for rtl, run in runs)
+
+
+def _kept_left_to_right(run: str) -> str:
+    def neutral(char: str) -> bool:
+        return not (char.isalnum() or char in _POPPLER_NUMBER or _rtl(char))
+
+    return (RLM if neutral(run[0]) else "") + run + (LRM if neutral(run[-1]) else "")
 
 
 def pdfium_address(address: str, drawn: str) -> str:
@@ -297,9 +307,10 @@ def _turned(drawn: list[str]) -> list[str]:
 
 def address_roles(
     lines: list[list[Show]], addresses: Iterable[str]
-) -> tuple[dict[int, dict[tuple[int, int], int]], dict[int, str]]:
+) -> tuple[dict[int, dict[tuple[int, int], int]], dict[int, str], set[int]]:
     """For each line (by number over the document), the roles of the glyphs of addresses broken over lines;
-    and the text each first piece stands for, by the id of its TJ (textlayer.py writes them).
+    the text each first piece stands for, by the id of its TJ (textlayer.py writes them); and the lines that hold
+    a piece of an address broken over lines (never read whole: its other pieces read as spaces).
 
     The first piece's glyphs in one TJ get the address, after the words of its run before it; all its other
     glyphs and the other pieces nothing (a space), but for a last piece drawn with words of its run after it:
@@ -308,11 +319,13 @@ def address_roles(
     """
     roles: dict[int, dict[tuple[int, int], int]] = {}
     heads: dict[int, str] = {}
+    broken: set[int] = set()
     addresses = list(addresses)
     for address, pieces in find_broken_addresses(lines, addresses) + find_mixed_addresses(lines, addresses):
         first = pieces[0].glyphs[0][0]
         heads[id(lines[pieces[0].line][first])] = pieces[0].beside + address
         last = pieces[-1]
+        broken |= {piece.line for piece in pieces} if len(pieces) > 1 else set()
         if len(pieces) > 1 and last.beside:
             heads[id(lines[last.line][last.glyphs[0][0]])] = last.beside  # its space first
         for number, piece in enumerate(pieces):
@@ -322,4 +335,4 @@ def address_roles(
             for s, i, text in piece.companions:  # read in the piece's text; their spaces keep their own roles
                 if not text.isspace():
                     roles.setdefault(piece.line, {})[(s, i)] = ADDRESS_TAIL
-    return roles, heads
+    return roles, heads, broken

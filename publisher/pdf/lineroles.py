@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from . import marks as vocal
 from .charclass import compat, letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
@@ -40,6 +40,7 @@ TAIL = frozenset("/)]+#")  # and a name's "+", "++" or "#": "Galaxy S25+", "C#"
 # digits (degree, prime, double prime: "٤١°" is drawn "°٤١", which PDFium and poppler read "°٤١")
 PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a\u00b0\u2032\u2033")
 POPPLER_LTR = frozenset("#$\u00a3\u00a5\u20ac")  # signs poppler reads as left to right (marks._SIGNS)
+LONE = frozenset("/-")  # separators poppler takes for part of a number
 CURRENCY = frozenset(chr(c) for c in range(0x20A0, 0x20C1)) | frozenset("$\u00a3\u00a5")
 AFTER_RUN = PERCENT | CURRENCY  # what follows a number in its run, drawn right of it: "+3.9%", "38.5 M€"
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
@@ -82,6 +83,14 @@ def split_line(
     wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
     marked = any(letter_kind(text) == "L" or text in vocal.MIRRORED_CHARS or compat(text) for _, _, text in glyphs)
+    # a separator alone between two spaces (a verse quoted in prose, "پیکرند / که"), which poppler takes for left
+    # to right and read with the word after it ("/که"): the space after it ends it, as it ends a Latin run
+    lone = {
+        (s, i)
+        for (_, _, left), (s, i, text), (_, _, right) in _triples(glyphs)
+        if text in LONE and left in SPACES and right in SPACES
+    }
+    marked = marked or bool(lone)
     if not (marked or any(wide) or words or addressed):  # most lines of an Arabic book
         return [([(PLAIN, b"", "")], []) for _ in line]
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
@@ -107,7 +116,7 @@ def split_line(
         kind = "L" if letter_kind(text) == "N" and s in latin and text.strip() and not own else letter_kind(text)
         # (Arabic-Indic digits before it are the text's, not the run's: "Mitrović (١٥ هدفا)", drawn "(١٥( Mitrović")
         digits = strong == "L" and indic(last) and kind == "L" and not indic(text)
-        if (kind == "L" or text in POPPLER_LTR) and (strong == "R" or digits) and space is not None:
+        if (kind == "L" or text in POPPLER_LTR or (s, i) in lone) and (strong == "R" or digits) and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
         elif rtl and strong == "L" and first is not None and _parted(kind, between, separated) and not own:
             marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
@@ -191,17 +200,18 @@ def _right_to_left(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> bool
     return any(letter_kind(text) == "R" for _, _, text in glyphs) or not latin or isolated_only
 
 
-def beside_raised(line: list[Show], spanned: Collection[tuple[int, float, float]]) -> bool:
-    """Whether a vocalised object drawn with raised marks (`spanned`, by origin) shares its line with another object
-    that holds a number, and the line no left-to-right letter (an Urdu "۲۰۲۶–۲۷" beside "شرحِ"): PDFium grouped the
-    number with the object's first array, read the object's text backwards there and again after its raised mark.
-    Such a line is read whole (textlayer.py)."""
+def _triples(glyphs: list[tuple[int, int, str]]) -> Iterator[tuple[tuple[int, int, str], ...]]:
+    """Each glyph of a line with the one before and after it (an empty one at the ends)."""
+    edged = [(0, 0, ""), *glyphs, (0, 0, "")]
+    return zip(edged, edged[1:], edged[2:], strict=False)
 
-    def kinds(show: Show) -> set[str]:
-        return {unicodedata.bidirectional(char) for _, text in show.elements for char in text or ""}
 
-    numbered = any(show.origin not in spanned and kinds(show) & {"EN", "AN"} for show in line)
-    return bool(spanned) and numbered and not any("L" in kinds(show) for show in line)
+def _operated(run: str) -> bool:
+    """Whether a run of digits holds an operator between spaces ("7 / 2"), and no letter."""
+    words = run.split()
+    return not any(letter_kind(c) == "L" and not c.isdigit() for c in run) and any(
+        not any(map(str.isdigit, w)) for w in words
+    )
 
 
 def _touching(line: list[Show]) -> set[int]:
@@ -344,7 +354,12 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolated:
         parted = bool(run) and kind == "L" and _script_parts(text, elements[run[-1]][1], index == run[-1] + 1)
         if kind == "R" or parted or text == ARABIC_COMMA:
             ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
-            if ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr)):
+            if ltr and not isolated and _operated(ltr):
+                # numbers and operators parted by spaces ("7 / 2"; not "1 500"): each reads right to left of the next,
+                # as the bidi algorithm sets them, and is a stretch of its own to poppler (which read "2 / 7")
+                for index in range(run[0], run[-1] + 1):
+                    roles[index] = RUN_END_SPACE if elements[index][1] == " " and not roles[index] else roles[index]
+            elif ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr)):
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
             run = []
         if kind == "L" and roles[index] == PLAIN:

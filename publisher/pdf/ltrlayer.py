@@ -51,7 +51,7 @@ def mark_phrases(
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}
     properties = pydyf.Dictionary()
     pages = [(stream, resources, read_lines(stream.stream, fonts, decoded)) for stream, resources in streams]
-    addressed, heads = address_roles([line for *_, lines in pages for line in lines], addresses)
+    addressed, heads, _ = address_roles([line for *_, lines in pages for line in lines], addresses)
     count, number = 0, 0
     laid: dict[Key, Laid] | None = None  # the layout's clusters, read once a line shows a mark
 

@@ -199,6 +199,11 @@ def poppler_text(text: str) -> str:
     # lineroles._after_number does for lines that are not read whole
     marked = re.sub(f"(?<={_DIGIT})([./:,;])(?=[\u0600-\u06ff])", lambda mark: RLM + mark[1] + RLM, marked)
     marked = re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
+    # and a separator standing between two spaces, which poppler reads with the word on its left ("پیکرند / که" read
+    # "/که"), and one after the space between a Latin run and the punctuation after the Arabic word before it
+    # ("قلم‌ها: Amiri" read "قلمهاAmiri": poppler took the colon into the run's stretch, and the space with it)
+    marked = re.sub("(?<= )([./:,;-])(?= )", lambda mark: RLM + mark[1] + RLM, marked)
+    marked = re.sub(f"(?<=\ue001) (?=[^\\w\\s\ue001]+[{RTL_BLOCKS}])", " " + RLM, marked)
     marked = re.sub("\ue001", lambda _: RLM + next(runs), marked)
     # marks poppler's tables leave neutral ("سِنَةٞ" read "سِنَة ٞ", the open tanwin taken to the next word): each
     # run of them back in typed order, after a RIGHT-TO-LEFT MARK where the glyph left of it is no letter
@@ -287,7 +292,9 @@ _PDFIUM_NUMBER = re.compile(_NUMBER.pattern.replace("\u2013", ""))
 _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (built from the bidi table: 0.1 s)
 # A left-to-right run (a code line's "index = f(x, y)"), kept left to right by both: from a letter to the last
 # letter or digit before the next right-to-left letter.
-_LATIN = f"{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?"
+# It takes in the signs and the number it is written against ("--disable-gil", "180°C", "180–200°C"), which poppler
+# read after it ("disable-gil--", "C°180").
+_LATIN = f"(?:[-+#@~/\\\\.]*|[0-9][^\\s{RTL_BLOCKS}]*?)?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?"
 # The brackets and quotes PDFium mirrors as it reverses them (textlayer.py writes their mirror images too).
 MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
 MIRRORED_CHARS = frozenset("(){}[]<>«»‹›")
@@ -370,7 +377,9 @@ def line_text(
         glyphs = [(element, text) for show in shows for element, text in show.elements if text is not None]
         if layout is not None and [int(e[1:-1], 16) for e, _ in glyphs] == [glyph for glyph, _, _ in layout.glyphs]:
             texts.append(layout.text[min(s for _, s, _ in layout.glyphs) : max(e for _, _, e in layout.glyphs)])
-        elif ltr and not any(unicodedata.bidirectional(char) in ("R", "AL") for _, text in glyphs for char in text):
+        elif not any(unicodedata.bidirectional(char) in ("R", "AL") for _, text in glyphs for char in text) and (
+            ltr or (spanned and any(unicodedata.bidirectional(char) == "L" for _, text in glyphs for char in text))
+        ):  # a Latin run beside vocalised words, in a box of its own set left to right ("لُغَةَ Python سَهْلَةٌ")
             texts.append("".join(text for _, text in glyphs))
         elif all(unicodedata.bidirectional(text[:1]) in _NEUTRAL_OR_DIGIT for _, text in glyphs):
             # " · " or a note's "(1) ": its glyphs right to left, a number's left to right

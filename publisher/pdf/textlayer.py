@@ -85,7 +85,6 @@ from .lineroles import (
     STRETCHED_SPACE,
     UNKNOWN_LTR,
     WORD,
-    beside_raised,
     split_line,
 )
 from .ltrlayer import mark_phrases
@@ -96,7 +95,7 @@ from .pdfiumline import pdfium_text_over
 from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
 from .tounicode import brackets_as_drawn, rewrite_to_unicode
-from .wholeline import whole_line_marks
+from .wholeline import beside_raised, whole_line_marks
 
 TIMES = "\u00d7"  # ends a number's run ("3.2×"); poppler read it with the Arabic beside: "×3.2"
 
@@ -157,9 +156,10 @@ def mark_text_layer(
     )
     addressed: dict[int, dict[tuple[int, int], int]] = {}
     heads: dict[int, str] = {}
+    broken: set[int] = set()  # the lines holding a piece of an address broken over lines
     if addresses:  # a broken address spans lines, even pages: read them all first (else one page at a time)
         pages = list(pages)
-        addressed, heads = address_roles([line for *_, lines in pages for line in lines], addresses)
+        addressed, heads, broken = address_roles([line for *_, lines in pages for line in lines], addresses)
     laid = read_clusters(document)
     count, number = 0, 0
     for page, (stream, resources, lines) in enumerate(pages):
@@ -180,7 +180,9 @@ def mark_text_layer(
                 spanned = {
                     key: (first, last, as_typed(text, elongated)) for key, (first, last, text) in spanned.items()
                 }
-            read_whole = not called and (all(key in whole for key in keys) or beside_raised(line, spanned))
+            read_whole = not called and (
+                all(key in whole for key in keys) or (beside_raised(line, spanned) and number not in broken)
+            )
             ltr = read_whole and all(whole.get(key, False) for key in keys)
             text = line_text(line, spanned, laid, page, whole=True, ltr=ltr) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel

@@ -24,7 +24,7 @@ clusters (marks.line_text); each extractor gets it written so that its own reord
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from itertools import groupby
 from typing import Any
 
@@ -62,6 +62,18 @@ def whole_line_marks(
     marks[start] = [*outer, *marks.get(start, [items[start]])]
     marks[end] = [*marks.get(end, [items[end]]), b"EMC"]
     return marks
+
+
+def beside_raised(line: list[Show], spanned: Collection[tuple[int, float, float]]) -> bool:
+    """Whether a vocalised object drawn with raised marks (`spanned`, by origin) shares its line with another object
+    that holds a number (an Urdu "۲۰۲۶–۲۷" beside "شرحِ": PDFium grouped the number with the object's first array,
+    read the object's text backwards there and again after its raised mark) or a Latin word ("لُغَةَ Python
+    سَهْلَةٌ", read in pieces, twice). Such a line is read whole (textlayer.py)."""
+
+    def kinds(show: Show) -> set[str]:
+        return {unicodedata.bidirectional(char) for _, text in show.elements for char in text or ""}
+
+    return bool(spanned) and any(show.origin not in spanned and kinds(show) & {"EN", "AN", "L"} for show in line)
 
 
 def ltr_poppler_text(typed: str) -> str:
