@@ -172,7 +172,7 @@ def find_mixed_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> l
                 continue
             first = next(n for n, length in enumerate(ends) if length >= start)
             for end in range(first + 1, len(glyphs) + 1):
-                if glyphs[end - 1][2].isspace():
+                if glyphs[end - 1][2].isspace() and " " not in address:  # inline code may hold spaces
                     break
                 if _loose(address) in map(_loose, _readings(glyphs[first:end])):
                     found.append((address, [Piece(number, [(s, i) for s, i, _ in glyphs[first:end]])]))

@@ -207,11 +207,11 @@ def _triples(glyphs: list[tuple[int, int, str]]) -> Iterator[tuple[tuple[int, in
 
 
 def _operated(run: str) -> bool:
-    """Whether a run of digits holds an operator between spaces ("7 / 2"), and no letter."""
+    """Whether a run of digits parted by spaces holds an operator ("7 / 2") or Arabic-Indic digits ("+٩٦٦ ١١ ٢٣٤"),
+    and no letter: the bidi algorithm sets its words right to left."""
     words = run.split()
-    return not any(letter_kind(c) == "L" and not c.isdigit() for c in run) and any(
-        not any(map(str.isdigit, w)) for w in words
-    )
+    parted = len(words) > 1 and (any(not any(map(str.isdigit, w)) for w in words) or any(map(indic, run)))
+    return parted and not any(letter_kind(c) == "L" and not c.isdigit() for c in run)
 
 
 def _touching(line: list[Show]) -> set[int]:
