@@ -11,6 +11,7 @@ from publisher.typeset.document import PASSES, typeset_text
 from publisher.typeset.inline import typeset_fragment
 from publisher.typeset.numerals import choose_numerals, language_numerals, localise_digits, written_numerals
 from publisher.typeset.quotes import style_of
+from publisher.typeset.units import NO_BREAK_SPACE
 
 NBSP = "\u00a0"
 
@@ -262,3 +263,17 @@ def test_an_english_paragraph_isolates_arabic_names_a_latin_sign_or_a_number_wou
 def test_an_english_paragraph_isolates_a_web_address() -> None:
     out = fragment("<p>the article at https://ar.wikipedia.org/wiki/ليون, and</p>", "en", rtl=False)
     assert out == f'<p>the article at <span dir="ltr">{LRI}https://ar.wikipedia.org/wiki/ليون{PDI}</span>, and</p>'
+
+
+@pytest.mark.parametrize("digits", ["٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹"])
+def test_a_phone_number_in_arabic_indic_digits_is_one_left_to_right_run(digits: str) -> None:
+    """ "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": the bidi algorithm set its groups right to left (a space between two such digits takes
+    their direction, even in a left-to-right isolate). Its groups are joined by no-break spaces, which make them
+    one number, and it is isolated left to right with its sign; a lone "+٥" or a date are left alone."""
+    phone = "+" + " ".join(digits[a:b] for a, b in ((9, 10), (6, 8), (2, 5), (1, 5)))
+    out = typeset_fragment(
+        f"<p>للحجز: {phone} أو البريد، و+{digits[5]} نقاط في {digits[1:3]} {digits[4]}</p>", "ar", True, PASSES, str
+    )
+    joined = phone.replace(" ", NO_BREAK_SPACE)
+    assert f'<span dir="ltr">{LRI}{joined}{PDI}</span>' in out
+    assert f"+{digits[5]}{NO_BREAK_SPACE}" not in out and f"{digits[1:3]} {digits[4]}<" in out

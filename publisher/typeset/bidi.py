@@ -34,6 +34,10 @@ INSIDE = (
     "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013,$"  # may join two parts of a word, never end it ("US$46.9bn", "Wi‑Fi")
 )
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
+# An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
+# the bidi algorithm set its groups right to left, the space between two such digits taking their direction (units.py
+# joins the groups with no-break spaces, which make them one number to it)
+PHONE = f"(?<![\\w+])\\+[{ARABIC_DIGITS}]+(?:[ \u00a0][{ARABIC_DIGITS}]+)+(?![\\w])"
 NUMBER_JOINS = ":/\u066b\u066c.,"  # what joins the parts of a number, a time or a date ("٩:٠٠", "١٢٫٥")
 
 
@@ -72,7 +76,7 @@ def run_pattern() -> re.Pattern[str]:
     # a signed number in Extended Arabic-Indic digits, which CLDR writes left to right in Persian, Pashto and Urdu
     # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"
     extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
-    return re.compile(f"{LRI}[^{PDI}]*{PDI}|{extended}|{word}(?:{between}{word})*")
+    return re.compile(f"{LRI}[^{PDI}]*{PDI}|{PHONE}|{extended}|{word}(?:{between}{word})*")
 
 
 # A web address is one left-to-right run whatever script its path is in ("https://ar.wikipedia.org/wiki/الجزائر",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .bidi import PHONE
 from .inline import Text
 
 NO_BREAK_SPACE = "\u00a0"
@@ -53,4 +54,16 @@ def units_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
             owner = owners[space]
             if owner is not None and not owner.opaque:
                 out[space] = NO_BREAK_SPACE
+    return out
+
+
+def phone_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
+    """A no-break space between the groups of a phone number in Arabic-Indic digits ("+٩٦٦ ١١ ٢٣٤ ٥٦٧٨"): one number
+    to the bidi algorithm, set left to right in its isolate (bidi.PHONE), and never broken over two lines."""
+    out: list[str | None] = [None] * len(visible)
+    for match in re.finditer(PHONE, visible):
+        for index in range(match.start(), match.end()):
+            owner = owners[index]
+            if visible[index] == " " and owner is not None and not owner.opaque:
+                out[index] = NO_BREAK_SPACE
     return out
