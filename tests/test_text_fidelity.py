@@ -434,6 +434,13 @@ FIXTURE_FLOORS = {
     "lists-mix": (1.0, 0.95, 1.0, 0.95),
     "table-voc": (1.0, 0.98, 1.0, 0.98),
     "mashriq-dates": (1.0, 1.0, 1.0, 1.0),
+    # the thirty-third (the same day): econ-fr (Tunisian figures "1,4%", "−6,2%", French quoted) and poem-kids (a
+    # vocalised children's poem with Arabic-Indic numbers) 100 % at once; sport-voc 97.26 / 98.63 % ("90+3", added
+    # time, read "+390" on a vocalised line read whole: a plus between two digits is its number's now); left, on
+    # PDFium: "ود.67" (and the 67th minute) read "دو.67" on that line
+    "econ-fr": (1.0, 1.0, 1.0, 1.0),
+    "poem-kids": (1.0, 1.0, 1.0, 1.0),
+    "sport-voc": (0.98, 1.0, 0.98, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

@@ -279,10 +279,11 @@ RLM = "\u200f"
 TATWEEL = "\u0640"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
-# sign before and a percent sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠").
+# sign before and a percent sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠"); a plus between two digits is its own
+# ("90+3", added time: one number to the bidi algorithm, read "+390" when taken for two).
 # A no-break space after it (before its unit: "١٠٣٣ م", typeset/bidi.py) is a separator to both, read with it.
 _NUMBER = re.compile(
-    f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030]?[\u00a0\u202f]?))"
+    f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030]?[\u00a0\u202f]?))"
 )
 
 # The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each
