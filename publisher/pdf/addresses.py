@@ -11,6 +11,7 @@ import html
 import re
 
 from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, NUMBER_JOINS, OPERATORS, PDI, SIGNS, currency
+from .charclass import letter_kind
 
 
 def breakable_addresses(body: str) -> str:
@@ -77,12 +78,11 @@ def marked_addresses(markup: str) -> frozenset[str]:
     that the text layer gives its whole text as it does such an address ("مرحباprint" was read)."""
     addresses = {html.unescape(text).translate(_UNMARK) for text in _MARKED.findall(markup)}
     codes = {html.unescape(re.sub("<[^>]*>", "", text)) for text in _CODE.findall(markup)}
-    return frozenset(addresses | {code for code in codes if _RTL_LETTER.search(code) and "\n" not in code})
+    return frozenset(addresses | {code for code in codes if "R" in map(letter_kind, code) and "\n" not in code})
 
 
 _MARKED = re.compile('<span class="address">([^<]*)</span>')
 _CODE = re.compile("(?<!<pre>)<code>(.*?)</code>", re.S)  # inline code, not a block's (`<pre><code>`)
-_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 

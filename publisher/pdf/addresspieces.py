@@ -159,22 +159,29 @@ def find_mixed_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> l
     """Each address of `addresses` that holds right-to-left letters (an IRI: "https://ar.wikipedia.org/wiki/الجزائر")
     drawn whole on one line, as one piece. Isolated left to right, it is drawn "https://…/wiki/رئازجلا": both
     extractors read its Arabic letters, on the right, first ("الجزائرhttps://…/wiki/")."""
-    mixed = [address for address in addresses if any(_rtl(char) for char in address)]
+    # each with its left-to-right start, its text as compared, and the characters a line must hold to draw it
+    mixed = [
+        (address, address[: next(n for n, char in enumerate(address) if _rtl(char))], _loose(address))
+        for address in addresses
+        if any(_rtl(char) for char in address)
+    ]
     found: list[tuple[str, list[Piece]]] = []
     for number, line in enumerate(lines if mixed else ()):
         glyphs = [(s, i, t) for s, show in enumerate(line) for i, (_, t) in enumerate(show.elements) if t]
         drawn = _spell(glyphs)
+        present = set(_loose(drawn))  # a reading of the line's glyphs holds no other character
         ends = [0, *itertools.accumulate(len(text) for _, _, text in glyphs)]  # the text's length before each glyph
-        for address in mixed:
-            head = address[: next(n for n, char in enumerate(address) if _rtl(char))]  # its left-to-right start
-            start = drawn.find(head) if head else -1
+        for address, head, loose in mixed:
+            start = drawn.find(head) if head and present.issuperset(loose) else -1
             if start < 0:
                 continue
             first = next(n for n, length in enumerate(ends) if length >= start)
             for end in range(first + 1, len(glyphs) + 1):
                 if glyphs[end - 1][2].isspace() and " " not in address:  # inline code may hold spaces
                     break
-                if _loose(address) in map(_loose, _readings(glyphs[first:end])):
+                if ends[end] - ends[first] > 2 * len(address):  # longer than any reading of it: each try costs the
+                    break  # piece's length, and a short head ('"' of `"مرحبا"`) is found on many lines
+                if loose in map(_loose, _readings(glyphs[first:end])):
                     found.append((address, [Piece(number, [(s, i) for s, i, _ in glyphs[first:end]])]))
                     break
     return found

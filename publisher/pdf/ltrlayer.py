@@ -22,7 +22,7 @@ from collections.abc import Collection
 from typing import Any
 
 from .addresspieces import address_roles, ltr_address
-from .charclass import LRM
+from .charclass import LRM, letter_kind
 from .clusters import Key, Laid, is_mark, position_key, read_clusters
 from .lineroles import ADDRESS_HEAD, ADDRESS_TAIL, LTR_RUN, PLAIN, cut_pieces, spread_address_roles
 from .marks import line_text, marked_depths
@@ -163,7 +163,7 @@ def _parted(elements: list[tuple[bytes, str | None]], first: int, before: int) -
     """Whether a stretch holds a right-to-left letter (a number alone, "﴿٢٥٥﴾", PDFium reads as drawn) and a space
     or punctuation after its first character."""
     texts = [text or "" for _, text in elements[first:before]]
-    letters = any(unicodedata.bidirectional(char) in ("R", "AL") for text in texts for char in text)
+    letters = any(letter_kind(char) == "R" for text in texts for char in text)
     return letters and any(text and _kind(text) == " " for text in texts[1:])
 
 

@@ -28,12 +28,13 @@ from collections.abc import Collection, Mapping
 from itertools import groupby
 from typing import Any
 
-from .charclass import LRM, pdfium_class
+from .charclass import LRM, letter_kind, pdfium_class
+from .clusters import is_mark
 from .marks import MIRRORED_CHARS, PDFIUM_UNKNOWN, RLM
 from .pagetext import Show
 from .readingorder import enclosing
 
-ZWNJ = "\u200c"
+ZWNJ, ZWJ = "\u200c", "\u200d"
 _HYPHENS = ("-", "\u00ad", "\u2010")
 
 
@@ -129,9 +130,9 @@ def _pdfium_kind(char: str) -> str:
 
 
 def _right_to_left(char: str) -> bool:
-    return unicodedata.bidirectional(char) in ("R", "AL")
+    return letter_kind(char) == "R"
 
 
 def _inside_word(char: str) -> bool:
     """A mark, or a joiner (ZERO WIDTH NON-JOINER and JOINER: "کتاب‌خانه")."""
-    return unicodedata.combining(char) > 0 or unicodedata.category(char) == "Mn" or char in "\u200c\u200d"
+    return is_mark(char) or char in (ZWNJ, ZWJ)
