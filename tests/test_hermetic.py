@@ -78,6 +78,23 @@ def test_two_clean_clones_build_identical_bytes(tmp_path: Path) -> None:
         assert artifact.read_bytes() == (tmp_path / "two" / "dist" / name).read_bytes(), name
 
 
+def test_the_bytes_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Python orders sets of strings by a seed drawn at each start: an address found inside a longer one
+    ("…/ar/الأسئلة" in "…/ar/الأسئلة#التسجيل") gave the text layer one text or the other, by the seed (4 and 8
+    differed). Two processes with two seeds write the same PDF."""
+    pdfs = []
+    for seed in ("4", "8"):
+        root = make_workspace(tmp_path / seed, FIXTURES / "cairo-links")
+        (root / "source" / "cairo-links" / "article.md").write_text(
+            "- الرابط: https://digital.gov.eg/ar/الأسئلة#التسجيل\n- الرابط: https://digital.gov.eg/ar/الأسئلة\n",
+            encoding="utf-8",
+        )
+        result = run_publish("-C", str(root), "build", "--format", "pdf", env={"PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        pdfs.append((root / "dist" / "cairo-links.pdf").read_bytes())
+    assert pdfs[0] == pdfs[1]
+
+
 def test_missing_pango_is_one_line_saying_what_to_install(tmp_path: Path) -> None:
     """A machine without Pango: WeasyPrint's import fails in cffi; publish says what to install."""
     fake = tmp_path / "fake" / "weasyprint"

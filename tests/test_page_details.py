@@ -159,3 +159,37 @@ def test_contents_leaders_keep_clear_of_title_and_folio_and_folios_align(details
 
 def _epub_file(epub: Path, name: str) -> str:
     return zipfile.ZipFile(io.BytesIO(epub.read_bytes())).read(name).decode("utf-8")
+
+
+# Lists ----------------------------------------------------------------------------------------
+
+
+def test_a_list_takes_its_indent_on_its_start_side_only(tmp_path: Path) -> None:
+    """Rendered at 144 dpi, between the rule under the title and the imprint's: the lines of an item nested
+    three deep still reach the text block's far edge (lists were indented on both sides, 3.2 em of measure lost a
+    level, and such an item broke after five words), and the marker of an English item in the Arabic list stays
+    inside the block (with the indent on the start side alone it hung 12 pt into the margin)."""
+    import pypdfium2
+
+    root = make_workspace(tmp_path, FIXTURES / "todo-nested")
+    long_item = "نسخ احتياطي كامل لقاعدة البيانات قبل الترحيل وبعده، مع التحقق من سلامة كل جدول " * 3
+    (root / "source" / "todo-nested" / "article.md").write_text(
+        f"1. الواجهة الخلفية\n   - ترحيل قاعدة البيانات\n     - {long_item}\n2. Release notes: version 3.0\n",
+        encoding="utf-8",
+    )
+    build(root, formats=["pdf"], jobs=1)
+    page = pypdfium2.PdfDocument(root / "dist" / "todo-nested.pdf")[0].render(scale=2).to_pil().convert("L")
+    rules = _rules(page)
+    (top, left, _), (bottom, _, _) = rules[0], rules[-1]
+    ink = [x for y in range(top + 3, bottom - 3) for x in range(page.width) if page.getpixel((x, y)) < 128]
+    assert abs(min(ink) - left) <= 3, (min(ink), left)
+
+
+def _rules(image) -> list[tuple[int, int, int]]:
+    """Every row whose ink is one unbroken run longer than a fifth of the page: (row, left, right)."""
+    found = []
+    for y in range(image.height):
+        xs = [x for x in range(image.width) if image.getpixel((x, y)) < 200]
+        if len(xs) > image.width / 5 and xs[-1] - xs[0] + 1 - len(xs) <= 2:
+            found.append((y, xs[0], xs[-1]))
+    return found

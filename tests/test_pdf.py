@@ -389,7 +389,8 @@ def test_a_profile_the_renderer_cannot_read_fails_the_build_and_writes_nothing(t
 
 def test_a_range_of_numbers_is_kept_on_one_line() -> None:
     """A range never breaks after its dash: "ص. 15–" had ended a line and "16." begun the next (the class keeps it
-    whole, book.css), in a left-to-right isolate's element or, in Arabic-Indic digits, in a span of its own."""
+    whole, book.css), in a left-to-right isolate's element or, in Arabic-Indic digits or a left-to-right paragraph,
+    in a span of its own."""
     from publisher.pdf.addresses import unbroken_ranges
 
     isolated = unbroken_ranges('<p>ص. <span dir="ltr">\u206615–16\u2069</span>.</p>')
@@ -397,6 +398,9 @@ def test_a_range_of_numbers_is_kept_on_one_line() -> None:
     assert unbroken_ranges("<p>(۱۸۱۲–۱۸۱۳)</p>") == '<p>(<span class="range">۱۸۱۲–۱۸۱۳</span>)</p>'
     # whole times and dates: a span round "٠٠–١٠" of "٩:٠٠–١٠:٣٠" cut both times in two, drawn "٣٠:١٠–٠٠:٩"
     assert unbroken_ranges("<p>من ٩:٠٠–١٠:٣٠</p>") == '<p>من <span class="range">٩:٠٠–١٠:٣٠</span></p>'
+    # in a left-to-right paragraph, European digits: "Halle, 1889–" had ended a line of a reference list
+    latin = unbroken_ranges("<li>Halle, 1889–1890, pp. 88–90, 2 – 3.</li>")
+    assert latin == '<li>Halle, <span class="range">1889–1890</span>, pp. <span class="range">88–90</span>, 2 – 3.</li>'
     words = '<span dir="ltr">\u2066Open Data\u2069</span>'  # not a range: left as it is
     assert unbroken_ranges(words) == words
 

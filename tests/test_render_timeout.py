@@ -53,7 +53,8 @@ def test_a_render_past_its_time_is_stopped_and_named(tmp_path: Path, jobs: str) 
         "rendering took longer than the 1 s limit ([build] timeout in source/book/manifest.toml); it was stopped"
         in line
     )
-    assert line.split(": ")[2] in ("PDF", "EPUB", "WEB")  # whichever render passes the limit first
+    # whichever render passes the limit first: the EPUB cover is drawn beside the PDF, and on a loaded machine it did
+    assert line.split(": ")[2] in ("PDF", "EPUB", "WEB", "COVER")
     assert {p.name: p.read_bytes() for p in dist.iterdir()} == EARLIER
     assert workers_left(root) == ""
 

@@ -94,7 +94,13 @@ def unbroken_ranges(body: str) -> str:
     ended a line, "16." began the next), as does an isolate of numbers joined by operators ("£1 = 4.68" broke
     after its "=", and its line was justified with blanks of an em)."""
     body = _ISOLATED_RANGE.sub(r'<span dir="ltr" class="range">\1</span>', body)
-    return _TEXT.sub(lambda text: _RANGE.sub(r'<span class="range">\g<0></span>', text[0]), body)
+    return _TEXT.sub(lambda text: _ranges(text[0]).sub(r'<span class="range">\g<0></span>', text[0]), body)
+
+
+def _ranges(text: str) -> re.Pattern[str]:
+    """The ranges to look for in a text: of Arabic-Indic numbers, and of European ones outside isolates (in
+    left-to-right paragraphs: "Halle, 1889–" ended a line of a reference list, and "1890" began the next)."""
+    return _RANGE if "\u2066" in text else _ANY_RANGE
 
 
 _TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
@@ -104,6 +110,11 @@ _DIGITS = f"[{ARABIC_DIGITS}]"
 _JOINS = f"[{NUMBER_JOINS}]"
 _PART = f"{_DIGITS}+(?:{_JOINS}{_DIGITS}+)*"
 _RANGE = re.compile(f"(?<!{_JOINS})(?<!{_DIGITS}){_PART}[\u2013\u2014]{_PART}(?!{_DIGITS})(?!{_JOINS}{_DIGITS})")
+_ANY_DIGITS = f"[0-9{ARABIC_DIGITS}]"
+_ANY_PART = f"{_ANY_DIGITS}+(?:{_JOINS}{_ANY_DIGITS}+)*"
+_ANY_RANGE = re.compile(
+    f"(?<!{_JOINS})(?<!{_ANY_DIGITS}){_ANY_PART}[\u2013\u2014]{_ANY_PART}(?!{_ANY_DIGITS})(?!{_JOINS}{_ANY_DIGITS})"
+)
 _CURRENCY = f"[{currency()}]?"
 _NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
 _JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?[{OPERATORS}][ \u00a0]?)"  # a dash or an operator

@@ -171,11 +171,14 @@ def find_mixed_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> l
         drawn = _spell(glyphs)
         present = set(_loose(drawn))  # a reading of the line's glyphs holds no other character
         ends = [0, *itertools.accumulate(len(text) for _, _, text in glyphs)]  # the text's length before each glyph
+        taken: set[int] = set()  # the glyphs of a longer address found on this line
         for address, head, loose in mixed:
             start = drawn.find(head) if head and present.issuperset(loose) else -1
             if start < 0:
                 continue
             first = next(n for n, length in enumerate(ends) if length >= start)
+            if first in taken:  # "…/ar/الأسئلة", found in "…/ar/الأسئلة#التسجيل"
+                continue
             for end in range(first + 1, len(glyphs) + 1):
                 if glyphs[end - 1][2].isspace() and " " not in address:  # inline code may hold spaces
                     break
@@ -183,6 +186,7 @@ def find_mixed_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> l
                     break  # piece's length, and a short head ('"' of `"مرحبا"`) is found on many lines
                 if loose in map(_loose, _readings(glyphs[first:end])):
                     found.append((address, [Piece(number, [(s, i) for s, i, _ in glyphs[first:end]])]))
+                    taken.update(range(first, end))
                     break
     return found
 
@@ -210,8 +214,12 @@ def pdfium_address(address: str, drawn: str) -> str:
     """The /ActualText PDFium reads back as `address` on a right-to-left line, given to glyphs that draw `drawn`. An
     object it takes for right to left (`_pdfium_rtl`: "https://وزارة-الاتصالات.مصر") it reads each stretch of one
     class of backwards, in place; any other's is a left-to-right run's (charclass.pdfium_actual_text)."""
-    if _pdfium_rtl(drawn):
-        return "".join(stretch[::-1] for _, stretch in class_stretches(address))
+    if _pdfium_rtl(drawn) or "L" not in {kind for kind, _ in class_stretches(address)}:
+        # with no left-to-right letter (code quoting Arabic, `"ك17"`, its quotes and digits in the monospace face,
+        # its letter in another), it read the quote at its start on the far side, '" ك71"', unless RIGHT-TO-LEFT
+        # MARKs stand at both ends (measured)
+        reversed_stretches = "".join(stretch[::-1] for _, stretch in class_stretches(address))
+        return reversed_stretches if _pdfium_rtl(drawn) else RLM + reversed_stretches + RLM
     # it mirrors the brackets it reads right to left: those among right-to-left letters are written mirrored
     return pdfium_actual_text("".join(run.translate(MIRROR) if rtl else run for rtl, run in _between_rtl(address)))
 
@@ -327,7 +335,9 @@ def address_roles(
     roles: dict[int, dict[tuple[int, int], int]] = {}
     heads: dict[int, str] = {}
     broken: set[int] = set()
-    addresses = list(addresses)
+    # the longest first, in one order whatever the hash seed: an address that begins another ("…/ar/الأسئلة" and
+    # "…/ar/الأسئلة#التسجيل") was found inside it, and the one found last wrote the line's text
+    addresses = sorted(set(addresses), key=lambda address: (-len(address), address))
     for address, pieces in find_broken_addresses(lines, addresses) + find_mixed_addresses(lines, addresses):
         first = pieces[0].glyphs[0][0]
         heads[id(lines[pieces[0].line][first])] = pieces[0].beside + address

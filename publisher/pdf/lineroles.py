@@ -12,8 +12,9 @@ from collections.abc import Collection, Iterator
 from . import marks as vocal
 from .charclass import compat, letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
 from .marks import Word
+from .numberpunct import PERCENT, POPPLER_LTR, after_number
 from .pagetext import Show, blank_after, wide_spaces
-from .ranges import ISOLATED, RANGE, SIGNS, indic, range_parts, typed_range
+from .ranges import SIGNS, indic, range_parts, typed_range
 
 Arrays = Collection[int]  # arrays of a line, by place
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
@@ -36,11 +37,7 @@ SEPARATORS = frozenset("\u00b7\u2022")
 # What ends a left-to-right run inside its isolate, drawn right of its last letter or digit (typeset/bidi.py: a URL's
 # trailing slash, the brackets of "code_sample()"); PDFium read it apart ("/https://…/v2").
 TAIL = frozenset("/)]+#")  # and a name's "+", "++" or "#": "Galaxy S25+", "C#"
-# percent and per mille signs, and the signs after a number the bidi algorithm sets on its left after Arabic-Indic
-# digits (degree, prime, double prime: "٤١°" is drawn "°٤١", which PDFium and poppler read "°٤١")
-PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a\u00b0\u2032\u2033")
-POPPLER_LTR = frozenset("#$\u00a3\u00a5\u20ac")  # signs poppler reads as left to right (marks._SIGNS)
-LONE = frozenset("/-")  # separators poppler takes for part of a number
+LONE = frozenset("/-+")  # separators and signs poppler takes for part of a number or word ("ملح + فلفل")
 CURRENCY = frozenset(chr(c) for c in range(0x20A0, 0x20C1)) | frozenset("$\u00a3\u00a5")
 AFTER_RUN = PERCENT | CURRENCY  # what follows a number in its run, drawn right of it: "+3.9%", "38.5 M€"
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
@@ -50,9 +47,10 @@ KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its
 PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR = range(5)
 STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL, AFTER_NUMBER = range(5, 9)
 COMPAT = 9  # a vulgar fraction or a superscript digit, which both extractors give as its decomposition ("½": "1/2")
-# AFTER_NUMBER beside a tatweel on its right ("هـ.34", "1413هـ/1993م"): PDFium read the tatweel before its letter
-# ("ـه.34") unless the glyph's named /ActualText begins with a LEFT-TO-RIGHT MARK
-BEFORE_TATWEEL = 10
+# AFTER_NUMBER between a digit on its left and an Arabic word on its right: PDFium read the word backwards
+# ("ود.67" as "دو.67", "**الخلاصة:** 8.5/10", "#كأس_العالم_2034"), and a tatweel before its letter ("هـ.34" as "ـه.34"),
+# unless the glyph's named /ActualText begins with a LEFT-TO-RIGHT MARK
+AFTER_NUMBER_LRM = 10
 # a mirrored bracket drawn just left of a number ("(نحو ×2):", drawn ":)2× وحن("): poppler read ")2" as one stretch
 MIRRORED_BY_NUMBER = 11
 TATWEEL = "\u0640"
@@ -116,7 +114,9 @@ def split_line(
         kind = "L" if letter_kind(text) == "N" and s in latin and text.strip() and not own else letter_kind(text)
         # (Arabic-Indic digits before it are the text's, not the run's: "Mitrović (١٥ هدفا)", drawn "(١٥( Mitrović")
         digits = strong == "L" and indic(last) and kind == "L" and not indic(text)
-        if (kind == "L" or text in POPPLER_LTR or (s, i) in lone) and (strong == "R" or digits) and space is not None:
+        alone = (s, i) in lone  # and after an Arabic-Indic number: "حليب + ٢ بيضة", drawn "بيضة ٢ + حليب"
+        digits = digits or (alone and indic(last))
+        if (kind == "L" or text in POPPLER_LTR or alone) and (strong == "R" or digits) and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
         elif rtl and strong == "L" and first is not None and _parted(kind, between, separated) and not own:
             marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
@@ -134,6 +134,8 @@ def split_line(
         if kind in ("L", "R"):
             strong, space, first, between, separated, last, trailing = kind, None, None, "", False, text, ""
             within = set()
+            # an address is one left-to-right run, its Arabic letters too ("الموسوعة: https://…/wiki/مصر")
+            strong = "L" if (s, i) in addressed else strong
         elif text in SPACES:
             space, first = (s, i), first or (s, i)
         else:
@@ -153,8 +155,9 @@ def split_line(
         # a signed number's sign is its number's first glyph: "غرينتش+1." is drawn ".+1شتنيرغ", read "غرينتش.+1"
         # (and a closing bracket's: "(نحو ×2):", whose colon is drawn left of ")2")
         following = beyond if right in SIGNS | BRACKETS and beyond[:1].isdigit() and not left[:1].isalnum() else right
-        if rtl and marks[s][i] == PLAIN and s not in isolated and _after_number(left, text, following):
-            marks[s][i] = BEFORE_TATWEEL if right[:1] == TATWEEL else AFTER_NUMBER
+        if rtl and marks[s][i] == PLAIN and s not in isolated and after_number(left, text, following):
+            lrm = right[:1] == TATWEEL or (letter_kind(following) == "R" and left[:1].isdigit())
+            marks[s][i] = AFTER_NUMBER_LRM if lrm else AFTER_NUMBER
     split = []
     for s, (show, show_marks, spaces) in enumerate(zip(line, marks, wide, strict=True)):
         for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too, not inside a run
@@ -278,42 +281,6 @@ def _spaced(glyphs: list[tuple[int, int, str]], position: int) -> bool:
     return position + 1 < len(glyphs) and glyphs[position + 1][2] in SPACES
 
 
-def _after_number(left: str, text: str, right: str) -> bool:
-    """Whether `text`, drawn between `left` and `right`, is punctuation that follows the number or the
-    left-to-right run on its right ("A5." ends a sentence: PDFium read "A.5")."""
-    digit = unicodedata.bidirectional(right[:1] or " ")
-    before = unicodedata.bidirectional(left[:1] or " ")
-    if text in RANGE and digit in ("EN", "AN") and before in ("EN", "AN"):  # "۱۷۹۷–۱۸۶۹": two numbers the bidi
-        # algorithm sets right to left, read the other way; not "4–6", isolated left to right (typeset/bidi.py)
-        return not (text in ISOLATED and left[:1].isascii() and right[:1].isascii())
-    if text in SIGNS and indic(left) and digit != "EN":
-        # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠"); "−٢٫٤٪": the sign
-        # of an Arabic-Indic number, drawn on its right (typeset/bidi.py); of a Persian one too ("−۱٫۲٪")
-        return True
-    if text in SIGNS and indic(right) and letter_kind(left) != "L":
-        # a sign typed after an Arabic-Indic number ("٩٦٦١١٢٣٤٥٦٧٨+", "١٨+"), drawn on its left: both read it first
-        return True
-    if text in SENTENCE | SLASH and before in ("EN", "AN") and letter_kind(right) == "R":
-        # an abbreviation's full stop before a number, with no space ("(د.34)", the 34th minute; "ص.12"): drawn
-        # between them, "34.د", and PDFium read it with the number, "د34."; a slash between two dates
-        # ("1413هـ/1993م", drawn "م1993/ـه1413"), which both read "1993/"
-        return True
-    if text == "_" and left.strip() and right.strip() and (letter_kind(left) == "R") != (letter_kind(right) == "R"):
-        return True  # a hashtag's joiner between scripts ("#5G_المغرب", which poppler read "_#5G المغرب")
-    if text in POPPLER_LTR and letter_kind(left) == "R" and not right.strip():
-        return True  # an Arabic hashtag's sign, drawn on its right ("#صفاقس"): poppler read it with the word before
-    if text in SIGNS | POPPLER_LTR and letter_kind(right) == "R" and letter_kind(left) != "L":
-        # a sign glued after an Arabic word ("أوبك+", drawn "+كبوأ"): poppler took it for a word of its own
-        return True
-    if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
-        return False
-    if digit not in ("EN", "AN"):  # a letter: sentence punctuation only, not a path's "/.config"
-        return text in SENTENCE and (not left or left.isspace() or letter_kind(left) == "R")
-    return unicodedata.bidirectional(text[:1]) == "CS" or text in PERCENT  # "٨٪" and "۱۲٫۵٪" are drawn "٪٨"
-
-
-SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right
-SLASH = frozenset("/")
 # The Arabic comma is a number separator to the bidi algorithm, yet never inside a left-to-right run
 # (typeset/bidi.py): it parts two numbers ("ط.10، 2009", drawn "2009 ،10.ط", which both read "ط.2009 10").
 ARABIC_COMMA = "\u060c"
@@ -344,10 +311,14 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolated:
             roles[left:right] = [UNKNOWN_LTR] * (right - left)
     run: list[int] = []  # the first and the last left-to-right letter or digit of the current run
     attached = False  # whether the glyphs since the run's last letter or digit are its tail (TAIL)
+    # an isolate's end: what follows its last letter, spaces too ("pip install -e ." in code, read "و. pip" by PDFium)
+    strong = [index for index, (_, text) in enumerate(elements) if text is not None and letter_kind(text) != "N"]
+    end = strong[-1] if isolated and strong and letter_kind(elements[strong[-1]][1] or "") == "L" else len(elements)
     for index, (_, text) in enumerate([*elements, (b"", "\u0627")]):  # an ALEF closes the last run
         kind = None if text is None else letter_kind(text)
         # an isolate's every glyph after its last letter or digit: "3.2×", "GET /api/v2/indices?" (a line broke in code)
         tail = text in TAIL or text in AFTER_RUN or (isolated and text is not None and kind == "N" and text != " ")
+        tail = tail or (end < index < len(elements) and text is not None)
         if run and attached and tail and roles[index] == PLAIN:
             run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
         attached = kind == "L" or (attached and (text is None or tail))

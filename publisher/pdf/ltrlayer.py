@@ -138,7 +138,10 @@ def _roles(elements: list[tuple[bytes, str | None]], spaced: bool = False) -> li
     first = last = None
     padded = [*elements, (b"", " " if spaced else "a"), (b"", "a")]
     for index, (_, text) in enumerate(padded):
-        kind = None if text is None else _kind(text)
+        # a glyph that stands for no character of its own (Amiri's medial jeem of "الجبر", its letter given to a
+        # tatweel glyph drawn before it) goes on with the phrase it is in: as a left-to-right letter it cut the
+        # word in two ("جبر" and "ال", each read in its own place)
+        kind = None if text is None or (text == "" and first is not None) else _kind(text)
         if kind == "R":
             first, last = index if first is None else first, index
         elif kind == "x":

@@ -196,7 +196,7 @@ def poppler_text(text: str) -> str:
     marked = re.sub(f"(?<={_DIGIT}) (?=[^\\w\\s\u200f])", " \u200f", marked)
     # and punctuation between a number on its left and a letter on its right, which poppler reads with the number: an
     # abbreviation's full stop ("د.34"), a slash between two dates ("897هـ/1492م", read "897هـ1492/م"); as
-    # lineroles._after_number does for lines that are not read whole
+    # numberpunct.after_number does for lines that are not read whole
     marked = re.sub(f"(?<={_DIGIT})([./:,;])(?=[\u0600-\u06ff])", lambda mark: RLM + mark[1] + RLM, marked)
     marked = re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
     # and a separator standing between two spaces, which poppler reads with the word on its left ("پیکرند / که" read
@@ -279,11 +279,12 @@ RLM = "\u200f"
 TATWEEL = "\u0640"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
-# sign before and a percent sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠"); a plus between two digits is its own
+# sign before and a percent or degree sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠", "٨٠°م": poppler read "°٨٠م" when
+# the sign stood apart); a plus between two digits is its own
 # ("90+3", added time: one number to the bidi algorithm, read "+390" when taken for two).
 # A no-break space after it (before its unit: "١٠٣٣ م", typeset/bidi.py) is a separator to both, read with it.
 _NUMBER = re.compile(
-    f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030]?[\u00a0\u202f]?))"
+    f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030\u00b0]?[\u00a0\u202f]?))"
 )
 
 # The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each

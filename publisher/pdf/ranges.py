@@ -43,7 +43,7 @@ def indic(text: str | None) -> bool:
 
 
 _INDIC = re.compile(f"[{ARABIC_DIGITS}]")
-# A range's dashes, and a sign between Arabic-Indic digits, which parts them too (lineroles._after_number).
+# A range's dashes, and a sign between Arabic-Indic digits, which parts them too (numberpunct.after_number).
 _SIGN = f"(?<={_INDIC.pattern})[{re.escape(''.join(sorted(SIGNS)))}](?={_INDIC.pattern})"
 _RANGE_PARTS = re.compile(f"([{''.join(sorted(RANGE))}]|{_SIGN})")
 _NUMBER_PART = re.compile(f"\\d+(?:[{NUMBER_JOINS}]\\d+)*")

@@ -71,7 +71,7 @@ from .lineroles import (
     ADDRESS_HEAD,
     ADDRESS_TAIL,
     AFTER_NUMBER,
-    BEFORE_TATWEEL,
+    AFTER_NUMBER_LRM,
     COMPAT,
     KERN,
     LTR_RUN,
@@ -80,7 +80,6 @@ from .lineroles import (
     PLAIN,
     RUN_END,
     RUN_END_SPACE,
-    SENTENCE,
     SHARABLE,
     STRETCHED_SPACE,
     UNKNOWN_LTR,
@@ -89,6 +88,7 @@ from .lineroles import (
 )
 from .ltrlayer import mark_phrases
 from .marks import as_typed, line_text, marked_words, not_hyphenated, pdfium_text, poppler_text, spanned_objects
+from .numberpunct import SENTENCE
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import pdfium_text_over
@@ -282,7 +282,7 @@ def mark_text_layer(
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
                     elif role == AFTER_NUMBER:
                         items += [*inline(vocal.RLM + text + vocal.RLM), tj, b"EMC"]
-                    elif role == BEFORE_TATWEEL:
+                    elif role == AFTER_NUMBER_LRM:
                         items += [*inline(vocal.RLM + text + vocal.RLM), named(LRM + text), tj, b"EMC", b"EMC"]
                     elif role == MIRRORED and shared:  # the line's /ActualText has the bracket
                         items.append(tj)

@@ -1,0 +1,52 @@
+"""Punctuation and signs drawn beside a number or a left-to-right run on a right-to-left line, which an extractor
+reads on the wrong side of it unless the text layer says otherwise (lineroles.py gives them AFTER_NUMBER)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .charclass import letter_kind
+from .ranges import ISOLATED, RANGE, SIGNS, indic
+
+# percent and per mille signs, and the signs after a number the bidi algorithm sets on its left after Arabic-Indic
+# digits (degree, prime, double prime: "٤١°" is drawn "°٤١", which PDFium and poppler read "°٤١")
+PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a\u00b0\u2032\u2033")
+POPPLER_LTR = frozenset("#$\u00a3\u00a5\u20ac")  # signs poppler reads as left to right (marks._SIGNS)
+
+
+def after_number(left: str, text: str, right: str) -> bool:
+    """Whether `text`, drawn between `left` and `right`, is punctuation that follows the number or the
+    left-to-right run on its right ("A5." ends a sentence: PDFium read "A.5")."""
+    digit = unicodedata.bidirectional(right[:1] or " ")
+    before = unicodedata.bidirectional(left[:1] or " ")
+    if text in RANGE and digit in ("EN", "AN") and before in ("EN", "AN"):  # "۱۷۹۷–۱۸۶۹": two numbers the bidi
+        # algorithm sets right to left, read the other way; not "4–6", isolated left to right (typeset/bidi.py)
+        return not (text in ISOLATED and left[:1].isascii() and right[:1].isascii())
+    if text in SIGNS and indic(left) and digit != "EN":
+        # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠"); "−٢٫٤٪": the sign
+        # of an Arabic-Indic number, drawn on its right (typeset/bidi.py); of a Persian one too ("−۱٫۲٪")
+        return True
+    if text in SIGNS and indic(right) and letter_kind(left) != "L":
+        # a sign typed after an Arabic-Indic number ("٩٦٦١١٢٣٤٥٦٧٨+", "١٨+"), drawn on its left: both read it first
+        return True
+    if text in SENTENCE | SLASH and before in ("EN", "AN") and letter_kind(right) == "R":
+        # an abbreviation's full stop before a number, with no space ("(د.34)", the 34th minute; "ص.12"): drawn
+        # between them, "34.د", and PDFium read it with the number, "د34."; a slash between two dates
+        # ("1413هـ/1993م", drawn "م1993/ـه1413"), which both read "1993/"
+        return True
+    if text == "_" and left.strip() and right.strip() and (letter_kind(left) == "R") != (letter_kind(right) == "R"):
+        return True  # a hashtag's joiner between scripts ("#5G_المغرب", which poppler read "_#5G المغرب")
+    if text in POPPLER_LTR and letter_kind(left) == "R" and not right.strip():
+        return True  # an Arabic hashtag's sign, drawn on its right ("#صفاقس"): poppler read it with the word before
+    if text in SIGNS | POPPLER_LTR and letter_kind(right) == "R" and letter_kind(left) != "L":
+        # a sign glued after an Arabic word ("أوبك+", drawn "+كبوأ"): poppler took it for a word of its own
+        return True
+    if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
+        return False
+    if digit not in ("EN", "AN"):  # a letter: sentence punctuation only, not a path's "/.config"
+        return text in SENTENCE and (not left or left.isspace() or letter_kind(left) == "R")
+    return unicodedata.bidirectional(text[:1]) == "CS" or text in PERCENT  # "٨٪" and "۱۲٫۵٪" are drawn "٪٨"
+
+
+SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right
+SLASH = frozenset("/")
