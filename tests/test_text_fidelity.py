@@ -454,10 +454,10 @@ FIXTURE_FLOORS = {
     # 100 %: punctuation between a digit and an Arabic word gets lineroles.AFTER_NUMBER_LRM); en-arabist 98.10 % (a
     # left-to-right book: "الجبر", whose medial jeem stands for no character of its own, cut in two, ltrlayer.py);
     # cairo-recipe 95.60 % on poppler ("٨٠°م" read "°٨٠م" on a line read whole; "كوب حليب + ٢ بيضة", the lone
-    # sign after an Arabic-Indic number); left: "+ ½" read "½ +" by poppler (a fraction after a lone sign)
+    # sign after an Arabic-Indic number, or before a fraction: "+ ½" read "½ +")
     "social-media": (1.0, 1.0, 1.0, 1.0),
     "en-arabist": (1.0, 1.0, 1.0, 1.0),
-    "cairo-recipe": (1.0, 0.99, 1.0, 0.99),
+    "cairo-recipe": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

@@ -114,8 +114,9 @@ def split_line(
         kind = "L" if letter_kind(text) == "N" and s in latin and text.strip() and not own else letter_kind(text)
         # (Arabic-Indic digits before it are the text's, not the run's: "Mitrović (١٥ هدفا)", drawn "(١٥( Mitrović")
         digits = strong == "L" and indic(last) and kind == "L" and not indic(text)
-        alone = (s, i) in lone  # and after an Arabic-Indic number: "حليب + ٢ بيضة", drawn "بيضة ٢ + حليب"
-        digits = digits or (alone and indic(last))
+        # and after an Arabic-Indic number or a fraction: "حليب + ٢ بيضة", drawn "بيضة ٢ + حليب"; "+ ½ كوب"
+        alone = (s, i) in lone
+        digits = digits or (alone and (indic(last) or compat(last)))
         if (kind == "L" or text in POPPLER_LTR or alone) and (strong == "R" or digits) and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
         elif rtl and strong == "L" and first is not None and _parted(kind, between, separated) and not own:
