@@ -401,6 +401,10 @@ def test_a_range_of_numbers_is_kept_on_one_line() -> None:
     # in a left-to-right paragraph, European digits: "Halle, 1889–" had ended a line of a reference list
     latin = unbroken_ranges("<li>Halle, 1889–1890, pp. 88–90, 2 – 3.</li>")
     assert latin == '<li>Halle, <span class="range">1889–1890</span>, pp. <span class="range">88–90</span>, 2 – 3.</li>'
+    # an abbreviation glued to its number: "ود." had ended a line and "58)" begun the next; "ص.45–47" whole, held
+    # by WORD JOINERs (no span: a line read whole did not survive one more object)
+    minutes = unbroken_ranges("<p>(د.12 ود.58) ص.45–47 والكتاب.2</p>")
+    assert minutes == "<p>(د.\u206012 ود.\u206058) ص.\u206045–\u206047 والكتاب.2</p>"
     words = '<span dir="ltr">\u2066Open Data\u2069</span>'  # not a range: left as it is
     assert unbroken_ranges(words) == words
 

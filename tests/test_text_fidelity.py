@@ -458,6 +458,10 @@ FIXTURE_FLOORS = {
     "social-media": (1.0, 1.0, 1.0, 1.0),
     "en-arabist": (1.0, 1.0, 1.0, 1.0),
     "cairo-recipe": (1.0, 1.0, 1.0, 1.0),
+    # the thirty-sixth (the same day; beirut-poem-voc and gulf-airline 100 % at once): oran-football 98.40 % on both
+    # ("(د.12 ود.58)" broke after "ود.": Unicode's line breaking breaks after a full stop before digits; a WORD
+    # JOINER holds an Arabic abbreviation to its number now, addresses.unbroken_ranges)
+    "oran-football": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

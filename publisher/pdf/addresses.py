@@ -94,7 +94,16 @@ def unbroken_ranges(body: str) -> str:
     ended a line, "16." began the next), as does an isolate of numbers joined by operators ("£1 = 4.68" broke
     after its "=", and its line was justified with blanks of an em)."""
     body = _ISOLATED_RANGE.sub(r'<span dir="ltr" class="range">\1</span>', body)
-    return _TEXT.sub(lambda text: _ranges(text[0]).sub(r'<span class="range">\g<0></span>', text[0]), body)
+    body = _TEXT.sub(lambda text: _ranges(text[0]).sub(r'<span class="range">\g<0></span>', text[0]), body)
+    # and an Arabic abbreviation glued to its number by a full stop ("ود.58", the 58th minute; "ص.12"): Unicode's
+    # line breaking breaks after the stop, and "ود." ended a line, "58)" began the next; a WORD JOINER holds them
+    # (a span of its own cut the line's text into one more object, which a line read whole did not survive)
+    return _TEXT.sub(
+        lambda text: _ABBREVIATED.sub(
+            lambda match: match[1] + JOIN + re.sub("([\u2013\u2014])", "\\1" + JOIN, match[2]), text[0]
+        ),
+        body,
+    )
 
 
 def _ranges(text: str) -> re.Pattern[str]:
@@ -114,6 +123,10 @@ _ANY_DIGITS = f"[0-9{ARABIC_DIGITS}]"
 _ANY_PART = f"{_ANY_DIGITS}+(?:{_JOINS}{_ANY_DIGITS}+)*"
 _ANY_RANGE = re.compile(
     f"(?<!{_JOINS})(?<!{_ANY_DIGITS}){_ANY_PART}[\u2013\u2014]{_ANY_PART}(?!{_ANY_DIGITS})(?!{_JOINS}{_ANY_DIGITS})"
+)
+_ABBREVIATED = re.compile(
+    f"(?<![\\w\u0600-\u06ff.])([\u0621-\u064a\u064b-\u065f\u0670]{{1,4}}\\.)({_ANY_PART}(?:[\u2013\u2014]{_ANY_PART})?"
+    f"(?!{_ANY_DIGITS}))"
 )
 _CURRENCY = f"[{currency()}]?"
 _NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
