@@ -94,39 +94,42 @@ def unbroken_ranges(body: str) -> str:
     ended a line, "16." began the next), as does an isolate of numbers joined by operators ("£1 = 4.68" broke
     after its "=", and its line was justified with blanks of an em)."""
     body = _ISOLATED_RANGE.sub(r'<span dir="ltr" class="range">\1</span>', body)
-    body = _TEXT.sub(lambda text: _ranges(text[0]).sub(r'<span class="range">\g<0></span>', text[0]), body)
-    # and an Arabic abbreviation glued to its number by a full stop ("ود.58", the 58th minute; "ص.12"): Unicode's
-    # line breaking breaks after the stop, and "ود." ended a line, "58)" began the next; a WORD JOINER holds them
-    # (a span of its own cut the line's text into one more object, which a line read whole did not survive)
-    return _TEXT.sub(
-        lambda text: _ABBREVIATED.sub(
-            lambda match: match[1] + JOIN + re.sub("([\u2013\u2014])", "\\1" + JOIN, match[2]), text[0]
-        ),
-        body,
-    )
+    return _TEXT.sub(lambda text: _held(text[0]), body)
 
 
-def _ranges(text: str) -> re.Pattern[str]:
-    """The ranges to look for in a text: of Arabic-Indic numbers, and of European ones outside isolates (in
-    left-to-right paragraphs: "Halle, 1889–" ended a line of a reference list, and "1890" began the next)."""
-    return _RANGE if "\u2066" in text else _ANY_RANGE
+def _held(text: str) -> str:
+    """A text between tags with its ranges in `.range` spans: of Arabic-Indic numbers, and of European ones outside
+    isolates (in left-to-right paragraphs: "Halle, 1889–" ended a line of a reference list, and "1890" began the
+    next). And an Arabic abbreviation glued to its number by a full stop ("ود.58", the 58th minute; "ص.12"), which
+    Unicode's line breaking breaks after the stop ("ود." ended a line, "58)" began the next): a WORD JOINER holds
+    them (a span of its own cut the line's text into one more object, which a line read whole did not survive)."""
+    text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(lambda dash: dash[0] + JOIN, match[2]), text)
+    return (_RANGE if "\u2066" in text else _ANY_RANGE).sub(r'<span class="range">\g<0></span>', text)
 
 
 _TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
 _DIGITS = f"[{ARABIC_DIGITS}]"
+_ANY_DIGITS = f"[0-9{ARABIC_DIGITS}]"
 # each side a number, a time or a date written with separators ("٩:٠٠–١٠:٣٠": a span round "٠٠–١٠" alone cut the
 # times in two boxes, which the line set in the wrong order, "٣٠:١٠–٠٠:٩")
 _JOINS = f"[{NUMBER_JOINS}]"
-_PART = f"{_DIGITS}+(?:{_JOINS}{_DIGITS}+)*"
-_RANGE = re.compile(f"(?<!{_JOINS})(?<!{_DIGITS}){_PART}[\u2013\u2014]{_PART}(?!{_DIGITS})(?!{_JOINS}{_DIGITS})")
-_ANY_DIGITS = f"[0-9{ARABIC_DIGITS}]"
-_ANY_PART = f"{_ANY_DIGITS}+(?:{_JOINS}{_ANY_DIGITS}+)*"
-_ANY_RANGE = re.compile(
-    f"(?<!{_JOINS})(?<!{_ANY_DIGITS}){_ANY_PART}[\u2013\u2014]{_ANY_PART}(?!{_ANY_DIGITS})(?!{_JOINS}{_ANY_DIGITS})"
-)
+_DASH = re.compile("[\u2013\u2014]")
+
+
+def _part(digits: str) -> str:
+    return f"{digits}+(?:{_JOINS}{digits}+)*"
+
+
+def _range(digits: str) -> re.Pattern[str]:
+    return re.compile(
+        f"(?<!{_JOINS})(?<!{digits}){_part(digits)}{_DASH.pattern}{_part(digits)}(?!{digits})(?!{_JOINS}{digits})"
+    )
+
+
+_RANGE, _ANY_RANGE = _range(_DIGITS), _range(_ANY_DIGITS)
 _ABBREVIATED = re.compile(
-    f"(?<![\\w\u0600-\u06ff.])([\u0621-\u064a\u064b-\u065f\u0670]{{1,4}}\\.)({_ANY_PART}(?:[\u2013\u2014]{_ANY_PART})?"
-    f"(?!{_ANY_DIGITS}))"
+    f"(?<![\\w\u0600-\u06ff.])([\u0621-\u064a\u064b-\u065f\u0670]{{1,4}}\\.)"
+    f"({_part(_ANY_DIGITS)}(?:{_DASH.pattern}{_part(_ANY_DIGITS)})?(?!{_ANY_DIGITS}))"
 )
 _CURRENCY = f"[{currency()}]?"
 _NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"

@@ -214,12 +214,14 @@ def pdfium_address(address: str, drawn: str) -> str:
     """The /ActualText PDFium reads back as `address` on a right-to-left line, given to glyphs that draw `drawn`. An
     object it takes for right to left (`_pdfium_rtl`: "https://وزارة-الاتصالات.مصر") it reads each stretch of one
     class of backwards, in place; any other's is a left-to-right run's (charclass.pdfium_actual_text)."""
-    if _pdfium_rtl(drawn) or "L" not in {kind for kind, _ in class_stretches(address)}:
+    stretches = list(class_stretches(address))
+    if _pdfium_rtl(drawn):
+        return "".join(stretch[::-1] for _, stretch in stretches)
+    if all(kind != "L" for kind, _ in stretches):
         # with no left-to-right letter (code quoting Arabic, `"ك17"`, its quotes and digits in the monospace face,
         # its letter in another), it read the quote at its start on the far side, '" ك71"', unless RIGHT-TO-LEFT
         # MARKs stand at both ends (measured)
-        reversed_stretches = "".join(stretch[::-1] for _, stretch in class_stretches(address))
-        return reversed_stretches if _pdfium_rtl(drawn) else RLM + reversed_stretches + RLM
+        return RLM + "".join(stretch[::-1] for _, stretch in stretches) + RLM
     # it mirrors the brackets it reads right to left: those among right-to-left letters are written mirrored
     return pdfium_actual_text("".join(run.translate(MIRROR) if rtl else run for rtl, run in _between_rtl(address)))
 

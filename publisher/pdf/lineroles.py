@@ -312,9 +312,7 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolated:
             roles[left:right] = [UNKNOWN_LTR] * (right - left)
     run: list[int] = []  # the first and the last left-to-right letter or digit of the current run
     attached = False  # whether the glyphs since the run's last letter or digit are its tail (TAIL)
-    # an isolate's end: what follows its last letter, spaces too ("pip install -e ." in code, read "و. pip" by PDFium)
-    strong = [index for index, (_, text) in enumerate(elements) if text is not None and letter_kind(text) != "N"]
-    end = strong[-1] if isolated and strong and letter_kind(elements[strong[-1]][1] or "") == "L" else len(elements)
+    end = _isolate_end(elements) if isolated else len(elements)
     for index, (_, text) in enumerate([*elements, (b"", "\u0627")]):  # an ALEF closes the last run
         kind = None if text is None else letter_kind(text)
         # an isolate's every glyph after its last letter or digit: "3.2×", "GET /api/v2/indices?" (a line broke in code)
@@ -361,6 +359,13 @@ def _roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolated:
             ):
                 roles[near], near = MIRRORED, near + step
     return roles
+
+
+def _isolate_end(elements: list[tuple[bytes, str | None]]) -> int:
+    """Where an isolate's text ends: its last letter or digit if left to right, all that follows being its too, spaces
+    as well ("pip install -e ." in code, read "و. pip" by PDFium); the end of the array otherwise."""
+    last = next((n for n in reversed(range(len(elements))) if letter_kind(elements[n][1] or "") != "N"), None)
+    return last if last is not None and letter_kind(elements[last][1] or "") == "L" else len(elements)
 
 
 def _script_parts(text: str | None, last: str | None, adjacent: bool) -> bool:

@@ -141,7 +141,7 @@ def _roles(elements: list[tuple[bytes, str | None]], spaced: bool = False) -> li
         # a glyph that stands for no character of its own (Amiri's medial jeem of "الجبر", its letter given to a
         # tatweel glyph drawn before it) goes on with the phrase it is in: as a left-to-right letter it cut the
         # word in two ("جبر" and "ال", each read in its own place)
-        kind = None if text is None or (text == "" and first is not None) else _kind(text)
+        kind = _kind(text) if text else None
         if kind == "R":
             first, last = index if first is None else first, index
         elif kind == "x":
@@ -154,8 +154,6 @@ def _roles(elements: list[tuple[bytes, str | None]], spaced: bool = False) -> li
 def _kind(text: str) -> str:
     """R: a right-to-left letter, a mark or an Arabic-Indic digit; x: a left-to-right letter or a digit, which
     ends a phrase; " ": anything else (spaces, punctuation), which a phrase may hold."""
-    if not text:
-        return "x"
     bidi = unicodedata.bidirectional(text[0])
     if bidi in ("R", "AL", "AN") or (bidi == "NSM" and unicodedata.combining(text[0])):  # "٥٧٥ هـ" too
         return "R"
