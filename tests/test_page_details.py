@@ -168,7 +168,7 @@ def test_a_list_takes_its_indent_on_its_start_side_only(tmp_path: Path) -> None:
     """Rendered at 144 dpi, between the rule under the title and the imprint's: the lines of an item nested
     three deep still reach the text block's far edge (lists were indented on both sides, 3.2 em of measure lost a
     level, and such an item broke after five words), and the marker of an English item in the Arabic list stays
-    inside the block (with the indent on the start side alone it hung 12 pt into the margin)."""
+    inside the block (with the indent on the start side alone it hung 11 pt, 22 px, into the margin)."""
     import pypdfium2
 
     root = make_workspace(tmp_path, FIXTURES / "todo-nested")
