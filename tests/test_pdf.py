@@ -389,24 +389,48 @@ def test_a_profile_the_renderer_cannot_read_fails_the_build_and_writes_nothing(t
 
 def test_a_range_of_numbers_is_kept_on_one_line() -> None:
     """A range never breaks after its dash: "ص. 15–" had ended a line and "16." begun the next (the class keeps it
-    whole, book.css), in a left-to-right isolate's element or, in Arabic-Indic digits or a left-to-right paragraph,
-    in a span of its own."""
+    whole, book.css, in a left-to-right isolate's element), and "(۱۸۱۲–" another. In text, a WORD JOINER after the
+    dash holds it: a span of its own cut a line read whole into one more object, which poppler then read after the
+    page ("محدودهٔ ۲۰–۲۳٪")."""
     from publisher.pdf.addresses import unbroken_ranges
 
     isolated = unbroken_ranges('<p>ص. <span dir="ltr">\u206615–16\u2069</span>.</p>')
     assert isolated == '<p>ص. <span dir="ltr" class="range">\u206615–16\u2069</span>.</p>'
-    assert unbroken_ranges("<p>(۱۸۱۲–۱۸۱۳)</p>") == '<p>(<span class="range">۱۸۱۲–۱۸۱۳</span>)</p>'
-    # whole times and dates: a span round "٠٠–١٠" of "٩:٠٠–١٠:٣٠" cut both times in two, drawn "٣٠:١٠–٠٠:٩"
-    assert unbroken_ranges("<p>من ٩:٠٠–١٠:٣٠</p>") == '<p>من <span class="range">٩:٠٠–١٠:٣٠</span></p>'
-    # in a left-to-right paragraph, European digits: "Halle, 1889–" had ended a line of a reference list
+    assert unbroken_ranges("<p>(۱۸۱۲–۱۸۱۳)</p>") == "<p>(۱۸۱۲–\u2060۱۸۱۳)</p>"
+    # whole times and dates ("٩:٠٠–١٠:٣٠"), and European digits in a left-to-right paragraph ("Halle, 1889–" had
+    # ended a line of a reference list); not a dash between spaces
+    assert unbroken_ranges("<p>من ٩:٠٠–١٠:٣٠</p>") == "<p>من ٩:٠٠–\u2060١٠:٣٠</p>"
     latin = unbroken_ranges("<li>Halle, 1889–1890, pp. 88–90, 2 – 3.</li>")
-    assert latin == '<li>Halle, <span class="range">1889–1890</span>, pp. <span class="range">88–90</span>, 2 – 3.</li>'
-    # an abbreviation glued to its number: "ود." had ended a line and "58)" begun the next; "ص.45–47" whole, held
-    # by WORD JOINERs (no span: a line read whole did not survive one more object)
+    assert latin == "<li>Halle, 1889–\u20601890, pp. 88–\u206090, 2 – 3.</li>"
+    # an abbreviation glued to its number: "ود." had ended a line and "58)" begun the next; "ص.45–47" whole
     minutes = unbroken_ranges("<p>(د.12 ود.58) ص.45–47 والكتاب.2</p>")
     assert minutes == "<p>(د.\u206012 ود.\u206058) ص.\u206045–\u206047 والكتاب.2</p>"
     words = '<span dir="ltr">\u2066Open Data\u2069</span>'  # not a range: left as it is
     assert unbroken_ranges(words) == words
+
+
+def test_a_held_range_never_ends_a_line_at_any_width() -> None:
+    """Laid out by WeasyPrint at every width from 40 to 160 px, no line ends with a range's dash once
+    `unbroken_ranges` has held it, while the same text as typed does end one so (the test can fail)."""
+    import weasyprint
+    from weasyprint.formatting_structure import boxes
+
+    from publisher.pdf.addresses import unbroken_ranges
+
+    text = "<p>في الفترة ۱۸۱۲–۱۸۱۳ ثم بين ٢٠–٢٣ درجة و1889–1890</p>"
+
+    def dash_ends_a_line(html: str) -> bool:
+        for width in range(40, 161, 4):
+            style = f"<style>@page {{ size: {width + 20}px 2000px; margin: 10px }} p {{ font-size: 12px }}</style>"
+            page = weasyprint.HTML(string=f'<html dir="rtl">{style}{html}</html>').render().pages[0]
+            for line in (box for box in page._page_box.descendants() if isinstance(box, boxes.LineBox)):
+                texts = [box.text for box in line.descendants() if isinstance(box, boxes.TextBox)]
+                if "".join(texts).rstrip().endswith("–"):
+                    return True
+        return False
+
+    assert dash_ends_a_line(text)
+    assert not dash_ends_a_line(unbroken_ranges(text))
 
 
 def test_a_note_moved_to_its_call_keeps_its_own_direction() -> None:

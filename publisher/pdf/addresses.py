@@ -12,6 +12,7 @@ import re
 
 from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, NUMBER_JOINS, OPERATORS, PDI, SIGNS, currency
 from .charclass import letter_kind
+from .clusters import WORD_JOINER
 
 
 def breakable_addresses(body: str) -> str:
@@ -43,10 +44,13 @@ def breakable_addresses(body: str) -> str:
     return _ISOLATE.sub(marked, body)
 
 
+# Inline code, not a block's (`<pre dir="ltr"><code>`, source/reader.py), which never breaks: no break
+# opportunities there, and no WORD JOINER, which both extractors copied ("git push -⁠u origin").
+_INLINE_CODE = '(?<!<pre>)(?<!<pre dir="ltr">)<code>'
 # Runs that typeset/bidi.isolate_ltr made, never markup. An LRI that is not closed before the next
 # tag is taken with what follows it up to there, and left as it is: tried again from each LRI of a
 # long run of them, the pattern would scan the same text each time (quadratic).
-_ISOLATE = re.compile("\u2066[^\u2069<>]*\u2069|\u2066[^\u2069<>]*|<code>(?P<code>[^<]*)</code>")
+_ISOLATE = re.compile(f"\u2066[^\u2069<>]*\u2069|\u2066[^\u2069<>]*|{_INLINE_CODE}(?P<code>[^<]*)</code>")
 # An address's local part starts where no character of one precedes it, for the same reason; a Windows path too.
 # A Unix path or a URL's path of two segments or more ("/api/v2/indices?market=DFM", "~/.config/bridi/") too.
 _ADDRESS = re.compile(
@@ -63,7 +67,7 @@ _BREAK = re.compile(
     r"(?<=/)(?=[^/])|(?<=\\)(?=[^\\])|(?<=.)(?=[?#&@\-])|(?<=[^0-9])(?=\.)|(?<=.)(?=\.[^0-9])|(?<=[^<>!=])(?==(?!=))"
 )
 _UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these
-BREAK, JOIN = "\u200e\u200b\u200e", "\u2060"
+BREAK, JOIN = "\u200e\u200b\u200e", WORD_JOINER
 # After an underscore, a break without the marks, which would part the words of a right-to-left name on either side
 # ("…/wiki/المدرج_الروماني_في_عمان" kept whole left its line with blanks of three em; with the marks its words were
 # set left to right, "عمان_في_الروماني_المدرج" to one reading from the right)
@@ -77,20 +81,20 @@ def marked_addresses(markup: str) -> frozenset[str]:
     the inline code that holds right-to-left letters (`print("مرحبا")`), a left-to-right run with Arabic in it
     that the text layer gives its whole text as it does such an address ("مرحباprint" was read)."""
     addresses = {html.unescape(text).translate(_UNMARK) for text in _MARKED.findall(markup)}
-    codes = {html.unescape(re.sub("<[^>]*>", "", text)) for text in _CODE.findall(markup)}
+    codes = {html.unescape(re.sub("<[^>]*>", "", text)).translate(_UNMARK) for text in _CODE.findall(markup)}
     return frozenset(addresses | {code for code in codes if "R" in map(letter_kind, code) and "\n" not in code})
 
 
 _MARKED = re.compile('<span class="address">([^<]*)</span>')
-_CODE = re.compile("(?<!<pre>)<code>(.*?)</code>", re.S)  # inline code, not a block's (`<pre><code>`)
+_CODE = re.compile(f"{_INLINE_CODE}(.*?)</code>", re.S)
 _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 
 def unbroken_ranges(body: str) -> str:
-    """`body` with each range of Arabic-Indic numbers joined by a dash ("۱۸۱۲–۱۸۱۳") in a `.range` span, which
-    the style sheet keeps on one line: Unicode's line breaking allows a break after the dash, and a Persian
-    range broke there ("(۱۸۱۲–" at a line's end, "۱۸۱۳)" on the next). Only in text, never inside a tag; and
-    "15–16", in the element of a left-to-right isolate (typeset/bidi.py), gets the class on that element ("ص. 15–"
+    """`body` with each range of Arabic-Indic numbers joined by a dash ("۱۸۱۲–۱۸۱۳") held on one line: Unicode's
+    line breaking allows a break after the dash, and a Persian range broke there ("(۱۸۱۲–" at a line's end,
+    "۱۸۱۳)" on the next). Only in text, never inside a tag; and "15–16", in the element of a left-to-right isolate
+    (typeset/bidi.py), gets the class `.range` on that element, which the style sheet keeps on one line ("ص. 15–"
     ended a line, "16." began the next), as does an isolate of numbers joined by operators ("£1 = 4.68" broke
     after its "=", and its line was justified with blanks of an em)."""
     body = _ISOLATED_RANGE.sub(r'<span dir="ltr" class="range">\1</span>', body)
@@ -98,13 +102,19 @@ def unbroken_ranges(body: str) -> str:
 
 
 def _held(text: str) -> str:
-    """A text between tags with its ranges in `.range` spans: of Arabic-Indic numbers, and of European ones outside
-    isolates (in left-to-right paragraphs: "Halle, 1889–" ended a line of a reference list, and "1890" began the
-    next). And an Arabic abbreviation glued to its number by a full stop ("ود.58", the 58th minute; "ص.12"), which
-    Unicode's line breaking breaks after the stop ("ود." ended a line, "58)" began the next): a WORD JOINER holds
-    them (a span of its own cut the line's text into one more object, which a line read whole did not survive)."""
-    text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(lambda dash: dash[0] + JOIN, match[2]), text)
-    return (_RANGE if "\u2066" in text else _ANY_RANGE).sub(r'<span class="range">\g<0></span>', text)
+    """A text between tags with a WORD JOINER after the dash of each range: of Arabic-Indic numbers, and of
+    European ones outside isolates (in left-to-right paragraphs: "Halle, 1889–" ended a line of a reference list,
+    and "1890" began the next). And one after an Arabic abbreviation glued to its number by a full stop ("ود.58",
+    the 58th minute; "ص.12"), which Unicode's line breaking breaks after the stop ("ود." ended a line, "58)" began
+    the next). Not a span: one cut the line's text into one more object, which a line read whole did not survive
+    (poppler took the line for a block of its own: "محدودهٔ ۲۰–۲۳٪" in Persian, whose hamza above is a mark). The
+    extractors never see the joiner (tounicode.py)."""
+    text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
+    return (_RANGE if "\u2066" in text else _ANY_RANGE).sub(lambda match: _DASH.sub(_joined, match[0]), text)
+
+
+def _joined(dash: re.Match[str]) -> str:
+    return dash[0] + JOIN
 
 
 _TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")

@@ -23,6 +23,7 @@ from typing import Any
 
 Key = tuple[int, float, float]
 _GLYPH_INFO = 20  # bytes of a PangoGlyphInfo: glyph id, width, x and y offsets, attributes
+WORD_JOINER = "\u2060"  # holds a range or an abbreviation to its number (pdf/addresses.py); no extractor shows it
 _ARABIC = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
 )  # page number, x and y of the text object's `Tm`
@@ -35,6 +36,10 @@ class Laid:
 
     text: str
     glyphs: tuple[tuple[int, int, int], ...]  # (glyph id, first character, end)
+
+    def typed(self, start: int, end: int) -> str:
+        """`text[start:end]` as the author typed it: without the WORD JOINERs pdf/addresses.py put in."""
+        return self.text[start:end].replace(WORD_JOINER, "")
 
     @property
     def vocalised(self) -> bool:

@@ -71,7 +71,7 @@ def marked_words(
         ]:
             layout = None  # not the text object the layout drew
         if layout is not None:
-            texts = [(layout.text[start:end], start, end) for _, start, end in layout.glyphs]
+            texts = [(layout.typed(start, end), start, end) for _, start, end in layout.glyphs]
         else:  # no Arabic, or not the text object the layout drew: the glyphs' own text, in visual order
             texts = [(line[s].elements[i][1] or "", -n, -n + 1) for n, (s, i) in enumerate(glyphs)]
         current: list[tuple[tuple[int, int], str, int, int]] = []
@@ -83,7 +83,7 @@ def marked_words(
                 glued = _glued_across_kern(current, glyphs, texts, gaps)
                 current = [*glued[0], *current, *glued[1]]
                 if layout is not None:
-                    word = layout.text[min(c[2] for c in current) : max(c[3] for c in current)]
+                    word = layout.typed(min(c[2] for c in current), max(c[3] for c in current))
                 else:
                     word = "".join(c[1] for c in reversed(current))
                 kerned = any(i in gaps[s] for (s, i), *_ in current[:-1]) or any(glued)
@@ -194,6 +194,9 @@ def poppler_text(text: str) -> str:
     marked = re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}])| (?=[^\\w\\s]+$)", " \u200f", reversed_text)
     # and one between a number and the punctuation before it ("البقرة: ٢", read "البقرة٢ :")
     marked = re.sub(f"(?<={_DIGIT}) (?=[^\\w\\s\u200f])", " \u200f", marked)
+    # and one between a number and the punctuation after it, which poppler read before the number ("ج٧، ص٦٨" and
+    # "ح١٩٠٧." read "ج،٧ ص،٦٨", "ح.١٩٠٧": the Arabic comma is no right-to-left letter to it)
+    marked = re.sub(f"(?<!\\w)([،؛,.:;!?؟])(?={_DIGIT})", lambda mark: mark[1] + RLM, marked)
     # and punctuation between a number on its left and a letter on its right, which poppler reads with the number: an
     # abbreviation's full stop ("د.34"), a slash between two dates ("897هـ/1492م", read "897هـ1492/م"); as
     # numberpunct.after_number does for lines that are not read whole
@@ -280,11 +283,11 @@ TATWEEL = "\u0640"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
 # sign before and a percent or degree sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠", "٨٠°م": poppler read "°٨٠م" when
-# the sign stood apart); a plus between two digits is its own
+# the sign stood apart; a prime, the minute of a match: "٣٤′"); a plus between two digits is its own
 # ("90+3", added time: one number to the bidi algorithm, read "+390" when taken for two).
 # A no-break space after it (before its unit: "١٠٣٣ م", typeset/bidi.py) is a separator to both, read with it.
 _NUMBER = re.compile(
-    f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030\u00b0]?[\u00a0\u202f]?))"
+    f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033]?[\u00a0\u202f]?))"
 )
 
 # The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each
@@ -334,7 +337,7 @@ def spanned_objects(
         glyphs = [int(e[1:-1], 16) for show in shows for e, text in show.elements if text is not None]
         if glyphs != [glyph for glyph, _, _ in layout.glyphs]:
             continue
-        text = layout.text[min(s for _, s, _ in layout.glyphs) : max(e for _, _, e in layout.glyphs)]
+        text = layout.typed(min(s for _, s, _ in layout.glyphs), max(e for _, _, e in layout.glyphs))
         if any(unicodedata.bidirectional(char) in ("L", "LRE", "LRO", "LRI", "RLI", "FSI") for char in text):
             continue
         indexes = [show.index for show in shows]
@@ -378,7 +381,7 @@ def line_text(
         layout = laid.get(position_key(page, origin[1], origin[2]))
         glyphs = [(element, text) for show in shows for element, text in show.elements if text is not None]
         if layout is not None and [int(e[1:-1], 16) for e, _ in glyphs] == [glyph for glyph, _, _ in layout.glyphs]:
-            texts.append(layout.text[min(s for _, s, _ in layout.glyphs) : max(e for _, _, e in layout.glyphs)])
+            texts.append(layout.typed(min(s for _, s, _ in layout.glyphs), max(e for _, _, e in layout.glyphs)))
         elif not any(unicodedata.bidirectional(char) in ("R", "AL") for _, text in glyphs for char in text) and (
             ltr or (spanned and any(unicodedata.bidirectional(char) == "L" for _, text in glyphs for char in text))
         ):  # a Latin run beside vocalised words, in a box of its own set left to right ("لُغَةَ Python سَهْلَةٌ")

@@ -34,6 +34,10 @@ def after_number(left: str, text: str, right: str) -> bool:
         # between them, "34.د", and PDFium read it with the number, "د34."; a slash between two dates
         # ("1413هـ/1993م", drawn "م1993/ـه1413"), which both read "1993/"
         return True
+    if text in SENTENCE | SLASH and before in ("EN", "AN") and right[:1] in PERCENT:
+        # a slash between a number and the sign of the one before it ("٢٤°/١٢°", a high and a low, drawn
+        # "°١٢/°٢٤"): both read it with the number on its left, "٢٤°١٢/°"
+        return True
     if text == "_" and left.strip() and right.strip() and (letter_kind(left) == "R") != (letter_kind(right) == "R"):
         return True  # a hashtag's joiner between scripts ("#5G_المغرب", which poppler read "_#5G المغرب")
     if text in POPPLER_LTR and letter_kind(left) == "R" and not right.strip():

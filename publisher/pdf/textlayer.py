@@ -60,7 +60,7 @@ blank. A space draws nothing, so the page looks the same. Figures: benchmarks/te
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from . import marks as vocal
@@ -206,7 +206,7 @@ def mark_text_layer(
             shared_text = line_text(line, spanned, laid, page, called=called) if simple else None
             shared_text = as_typed(shared_text, elongated) if shared_text and elongated else shared_text
             depths = (depths or vocal.marked_depths(stream.stream)) if shared_text else depths  # once a page
-            pads = _line_pads(line, split, spanned, depths) if shared_text and spanned else None
+            pads = _line_pads(line, split, spanned, depths, called) if shared_text and spanned else None
             shared = line_named(page, shared_text, line) if pads is not None and shared_text else None
             for first, last, text in spanned.values():
                 # a vocalised line: its text object's operators kept whole, inside one pair of /ActualText
@@ -219,7 +219,10 @@ def mark_text_layer(
             inside: tuple[int, int] | None = None  # the last piece of the word whose /ActualText is open
             for place, (show, (pieces, stretches)) in enumerate(zip(line, split, strict=True)):
                 if show.index in called:  # not a word (readingorder.py); its mark ends poppler's number: "2027¹ وقال"
-                    replacements[show.index] = [*inline(RUN_END), stream.stream[show.index], b"EMC"]
+                    tj = stream.stream[show.index]  # and it shares the line's, if any: PDFium, taking it between
+                    if shared and pads is not None:  # two arrays of a vocalised word, read the line again
+                        tj = _padded(shared, tj, pads[show.index] - 1)  # ("شَرْحًا وَافِيًا.³", twice)
+                    replacements[show.index] = [*inline(RUN_END), tj, b"EMC"]
                     continue
                 alone = len(pieces) == 1 and pieces[0][0] == PLAIN and not shared
                 if show.origin in spanned or (alone and not _glued(split, place, 0)):
@@ -314,20 +317,28 @@ def mark_text_layer(
 
 
 def _line_pads(
-    line: list[Show], split: list[tuple[list[tuple[int, bytes, str]], list[float]]], spanned: Mapping, depths: list[int]
+    line: list[Show],
+    split: list[tuple[list[tuple[int, bytes, str]], list[float]]],
+    spanned: Mapping,
+    depths: list[int],
+    called: Collection[int],
 ) -> dict[int, int]:
     """For a line whose objects share one /ActualText (marks.line_text): by stream index, how many marked-content
     sequences to open before its shared one, so that every `TJ` has it innermost at one depth (PDFium skips an
     object only when it has as many marks as the one before and the same innermost one). A vocalised object
-    has its inline /ActualText outside them; a piece of another its role's marks (`_outside`), which the
-    caller subtracts."""
+    has its inline /ActualText outside them; a piece of another its role's marks (`_outside`), and a note call
+    (`called`) its own, which the caller subtracts."""
     firsts = [first for first, _, _ in spanned.values()]
-    need = [depths[first] + 1 for first in firsts] + [
-        depths[show.index] + _outside(role)
-        for show, (parts, _) in zip(line, split, strict=True)
-        if show.origin not in spanned
-        for role, _, _ in parts
-    ]
+    need = (
+        [depths[first] + 1 for first in firsts]
+        + [
+            depths[show.index] + _outside(role)
+            for show, (parts, _) in zip(line, split, strict=True)
+            if show.origin not in spanned
+            for role, _, _ in parts
+        ]
+        + [depths[index] + 1 for index in called]
+    )  # a note call's own inline /ActualText
     deepest = max(need)
     pads = {first: deepest - depths[first] - 1 for first in firsts}
     return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}

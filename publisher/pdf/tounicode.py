@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from .clusters import is_mark
+from .clusters import WORD_JOINER, is_mark
 from .marks import MIRRORED_CHARS
 
 EMPTY = "\u200d"  # what a glyph standing for no character of its own maps to
@@ -140,7 +140,8 @@ def _share(chars: list[str], count: int) -> list[str]:
 
 
 def rewrite_to_unicode(document: Any, pdf: Any) -> int:
-    """Correct the ToUnicode map of every font for the glyphs of merged clusters; returns how many glyphs."""
+    """Correct the ToUnicode map of every font for the glyphs of merged clusters, and of any glyph a WORD JOINER
+    was merged into; returns how many glyphs."""
     import pydyf
 
     corrected = 0
@@ -159,9 +160,10 @@ def rewrite_to_unicode(document: Any, pdf: Any) -> int:
         for key, clusters in pooled.items()
     }
     # Fonts of one file share a name and a key in the pages' resources: the PDF uses the last one's dictionary.
-    used = {font.hash: font for font in document.fonts.values() if font.hash in shared}
+    used = {font.hash: font for font in document.fonts.values()}
     for font in used.values():
-        texts = {glyph: text for glyph, text in shared[font.hash].items() if glyph in font.to_unicode}
+        texts = {glyph: text for glyph, text in shared.get(font.hash, {}).items() if glyph in font.to_unicode}
+        texts = {glyph: _unjoined(text) for glyph, text in (font.to_unicode | texts).items()}
         changed = {glyph: text for glyph, text in texts.items() if font.to_unicode[glyph] != text}
         dictionary = by_name.get(font.name)
         if not changed or dictionary is None:
@@ -181,6 +183,12 @@ def rewrite_to_unicode(document: Any, pdf: Any) -> int:
             entries.append(b"endbfchar")
         stream.stream[first:end] = entries
     return corrected
+
+
+def _unjoined(text: str) -> str:
+    """A glyph's text without the WORD JOINERs the typesetting puts in (pdf/addresses.py), which HarfBuzz merges
+    into the cluster before them: every en dash of a book read "–⁠" once the first was a range's."""
+    return (text.replace(WORD_JOINER, "") or EMPTY) if WORD_JOINER in text else text
 
 
 def brackets_as_drawn(font: Any) -> dict[int, str]:
