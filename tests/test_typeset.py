@@ -67,6 +67,22 @@ def test_a_run_travels_with_its_signs_units_and_brackets(text: str, expected: li
     assert runs(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an English citation after a title: the whole of it one run, "p. 45" too; it had stopped at "Today", and
+        # "Cambridge, 2019, p" after the bracket was never searched again ("2019, p. 45" set word by word)
+        ("في كتابه The Language Today (Cambridge, 2019, p. 45) أن", ["The Language Today (Cambridge, 2019, p. 45)"]),
+        # a bracket left open still ends its run before it, and the words after it are searched again
+        ("هاتف A19 Pro (3 نانومتر، Wi-Fi 7) جديد", ["A19 Pro", "Wi-Fi 7"]),
+        ("راجع (vol. 3, no. 2) هنا", ["vol. 3, no. 2"]),
+        ("استعمل Python. ثم", ["Python"]),  # the full stop after the run's last word stays outside
+    ],
+)
+def test_a_citation_is_one_run_and_a_run_after_an_open_bracket_is_found(text: str, expected: list[str]) -> None:
+    assert runs(text) == expected
+
+
 def test_isolating_twice_changes_nothing() -> None:
     once = isolate_ltr("تراجع بـ -3.2% في Maroc Digital 2030")
     assert isolate_ltr(once) == once

@@ -70,9 +70,9 @@ def run_pattern() -> re.Pattern[str]:
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     word = f"(?:{_IRI}|(?:{prefix}|{handle})?{alnum}{body}{tail})"
     space = "[ \u00a0\u202f]"
-    # Words stay one run across a comma, quotes or brackets between them ("Open Data, Big Data",
+    # Words stay one run across a comma, a full stop ("p. 45"), quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
-    between = f"[,;:!?)\\]\"'\u201d\u2019\u00bb]*{space}+(?:[{OPERATORS}]{space}+)?[(\\[\"'\u201c\u2018\u00ab]*"
+    between = f"[,;:!?.)\\]\"'\u201d\u2019\u00bb]*{space}+(?:[{OPERATORS}]{space}+)?[(\\[\"'\u201c\u2018\u00ab]*"
     # a signed number in Extended Arabic-Indic digits, which CLDR writes left to right in Persian, Pashto and Urdu
     # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"
     extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
@@ -133,7 +133,9 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
     recule" selon l'analyste; Amiri (SIL Open Font License 1.1)): the quotation or the parenthesis is
     the run's, and must sit at its left-to-right ends."""
     runs = []
-    for match in run_pattern().finditer(_without_dangling_isolates(text)):
+    pattern, searched, position = run_pattern(), _without_dangling_isolates(text), 0
+    while (match := pattern.search(searched, position)) is not None:
+        position = match.end()
         if not needs_isolation(match[0]):
             continue
         start, end = match.span()
@@ -151,9 +153,11 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
                 start -= 1
             elif unpaired > 0 and end < len(text) and text[end] == closing:
                 end += 1
-        end = _before_unclosed(text, start, end)
-        if end > start and needs_isolation(text[start:end]):
-            runs.append((start, end))
+        cut = _before_unclosed(text, start, end)
+        if cut < end:  # what follows the bracket is searched again: "Today (Cambridge, 2019, p. 45)" had lost its
+            position = max(cut, start) + 1  # second run, "Cambridge, 2019, p. 45", set word by word right to left
+        if cut > start and needs_isolation(text[start:cut]):
+            runs.append((start, cut))
     return runs
 
 
