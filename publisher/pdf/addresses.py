@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..source.reader import CODE_BLOCK
 from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, NUMBER_JOINS, OPERATORS, PDI, SIGNS, currency
 from .charclass import letter_kind
 from .clusters import WORD_JOINER
@@ -44,9 +45,9 @@ def breakable_addresses(body: str) -> str:
     return _ISOLATE.sub(marked, body)
 
 
-# Inline code, not a block's (`<pre dir="ltr"><code>`, source/reader.py), which never breaks: no break
-# opportunities there, and no WORD JOINER, which both extractors copied ("git push -⁠u origin").
-_INLINE_CODE = '(?<!<pre>)(?<!<pre dir="ltr">)<code>'
+# Inline code, not a block's (source/reader.CODE_BLOCK), which never breaks: no break opportunities there, and no
+# WORD JOINER, which both extractors copied ("git push -⁠u origin").
+_INLINE_CODE = f"(?<!<pre>)(?<!{re.escape(CODE_BLOCK)})<code>"
 # Runs that typeset/bidi.isolate_ltr made, never markup. An LRI that is not closed before the next
 # tag is taken with what follows it up to there, and left as it is: tried again from each LRI of a
 # long run of them, the pattern would scan the same text each time (quadratic).

@@ -24,6 +24,13 @@ from typing import Any
 Key = tuple[int, float, float]
 _GLYPH_INFO = 20  # bytes of a PangoGlyphInfo: glyph id, width, x and y offsets, attributes
 WORD_JOINER = "\u2060"  # holds a range or an abbreviation to its number (pdf/addresses.py); no extractor shows it
+
+
+def unjoined(text: str) -> str:
+    """`text` without the WORD JOINERs the typesetting puts in (pdf/addresses.py)."""
+    return text.replace(WORD_JOINER, "")
+
+
 _ARABIC = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
 )  # page number, x and y of the text object's `Tm`
@@ -39,7 +46,12 @@ class Laid:
 
     def typed(self, start: int, end: int) -> str:
         """`text[start:end]` as the author typed it: without the WORD JOINERs pdf/addresses.py put in."""
-        return self.text[start:end].replace(WORD_JOINER, "")
+        return unjoined(self.text[start:end])
+
+    @property
+    def drawn(self) -> str:
+        """The text of all the glyphs drawn, as typed."""
+        return self.typed(min(start for _, start, _ in self.glyphs), max(end for _, _, end in self.glyphs))
 
     @property
     def vocalised(self) -> bool:

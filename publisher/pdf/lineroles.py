@@ -14,7 +14,7 @@ from .charclass import compat, letter_kind, pdfium_actual_text, pdfium_class, un
 from .marks import Word
 from .numberpunct import PERCENT, POPPLER_LTR, after_number
 from .pagetext import Show, blank_after, wide_spaces
-from .ranges import SEPARATORS_AN, SIGNS, indic, range_parts, typed_range
+from .ranges import SIGNS, indic, range_parts, typed_range
 
 Arrays = Collection[int]  # arrays of a line, by place
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
@@ -372,7 +372,11 @@ def _script_parts(text: str | None, last: str | None, adjacent: bool) -> bool:
     """Whether a letter or digit `text` parts a run whose last one was `last`: Arabic-Indic digits are never in a
     Latin run (typeset/bidi.py), unless the two touch ("Mitrović (١٥ هدفا)", drawn "(هدفا ١٥( Mitrović"). The
     Arabic decimal and thousands separators go with Arabic-Indic digits ("١٫٥–٢" was cut after its "١")."""
-    return not adjacent and indic(text or "", SEPARATORS_AN) != indic(last or "", SEPARATORS_AN)
+    return not adjacent and _arabic_number(text) != _arabic_number(last)
+
+
+def _arabic_number(text: str | None) -> bool:
+    return indic(text) or (text or "")[:1] in ("\u066b", "\u066c")  # a digit, or the decimal or thousands separator
 
 
 def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: int) -> int:

@@ -337,7 +337,7 @@ def spanned_objects(
         glyphs = [int(e[1:-1], 16) for show in shows for e, text in show.elements if text is not None]
         if glyphs != [glyph for glyph, _, _ in layout.glyphs]:
             continue
-        text = layout.typed(min(s for _, s, _ in layout.glyphs), max(e for _, _, e in layout.glyphs))
+        text = layout.drawn
         if any(unicodedata.bidirectional(char) in ("L", "LRE", "LRO", "LRI", "RLI", "FSI") for char in text):
             continue
         indexes = [show.index for show in shows]
@@ -381,7 +381,7 @@ def line_text(
         layout = laid.get(position_key(page, origin[1], origin[2]))
         glyphs = [(element, text) for show in shows for element, text in show.elements if text is not None]
         if layout is not None and [int(e[1:-1], 16) for e, _ in glyphs] == [glyph for glyph, _, _ in layout.glyphs]:
-            texts.append(layout.typed(min(s for _, s, _ in layout.glyphs), max(e for _, _, e in layout.glyphs)))
+            texts.append(layout.drawn)
         elif not any(unicodedata.bidirectional(char) in ("R", "AL") for _, text in glyphs for char in text) and (
             ltr or (spanned and any(unicodedata.bidirectional(char) == "L" for _, text in glyphs for char in text))
         ):  # a Latin run beside vocalised words, in a box of its own set left to right ("لُغَةَ Python سَهْلَةٌ")

@@ -29,14 +29,11 @@ def after_number(left: str, text: str, right: str) -> bool:
     if text in SIGNS and indic(right) and letter_kind(left) != "L":
         # a sign typed after an Arabic-Indic number ("٩٦٦١١٢٣٤٥٦٧٨+", "١٨+"), drawn on its left: both read it first
         return True
-    if text in SENTENCE | SLASH and before in ("EN", "AN") and letter_kind(right) == "R":
+    if text in SENTENCE | SLASH and before in ("EN", "AN") and (letter_kind(right) == "R" or right[:1] in PERCENT):
         # an abbreviation's full stop before a number, with no space ("(د.34)", the 34th minute; "ص.12"): drawn
         # between them, "34.د", and PDFium read it with the number, "د34."; a slash between two dates
-        # ("1413هـ/1993م", drawn "م1993/ـه1413"), which both read "1993/"
-        return True
-    if text in SENTENCE | SLASH and before in ("EN", "AN") and right[:1] in PERCENT:
-        # a slash between a number and the sign of the one before it ("٢٤°/١٢°", a high and a low, drawn
-        # "°١٢/°٢٤"): both read it with the number on its left, "٢٤°١٢/°"
+        # ("1413هـ/1993م", drawn "م1993/ـه1413"), which both read "1993/"; and one between a number and the sign of
+        # the one before it ("٢٤°/١٢°", a high and a low, drawn "°١٢/°٢٤", read "٢٤°١٢/°")
         return True
     if text == "_" and left.strip() and right.strip() and (letter_kind(left) == "R") != (letter_kind(right) == "R"):
         return True  # a hashtag's joiner between scripts ("#5G_المغرب", which poppler read "_#5G المغرب")

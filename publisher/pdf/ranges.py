@@ -37,12 +37,9 @@ def range_parts(text: str) -> list[str] | None:
     return None if isolated else parts  # "4–6" is isolated left to right: drawn as typed
 
 
-def indic(text: str | None, also: str = "") -> bool:
-    """Whether a glyph's text is an Arabic-Indic or Extended Arabic-Indic digit (or one of `also`)."""
-    return _INDIC.match(text or "") is not None or (text or " ")[0] in also
-
-
-SEPARATORS_AN = "\u066b\u066c"  # the Arabic decimal and thousands separators
+def indic(text: str | None) -> bool:
+    """Whether a glyph's text is an Arabic-Indic or Extended Arabic-Indic digit."""
+    return _INDIC.match(text or "") is not None
 
 
 _INDIC = re.compile(f"[{ARABIC_DIGITS}]")

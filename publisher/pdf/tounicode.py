@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from .clusters import WORD_JOINER, is_mark
+from .clusters import WORD_JOINER, is_mark, unjoined
 from .marks import MIRRORED_CHARS
 
 EMPTY = "\u200d"  # what a glyph standing for no character of its own maps to
@@ -188,7 +188,7 @@ def rewrite_to_unicode(document: Any, pdf: Any) -> int:
 def _unjoined(text: str) -> str:
     """A glyph's text without the WORD JOINERs the typesetting puts in (pdf/addresses.py), which HarfBuzz merges
     into the cluster before them: every en dash of a book read "–⁠" once the first was a range's."""
-    return (text.replace(WORD_JOINER, "") or EMPTY) if WORD_JOINER in text else text
+    return (unjoined(text) or EMPTY) if WORD_JOINER in text else text
 
 
 def brackets_as_drawn(font: Any) -> dict[int, str]:

@@ -39,6 +39,8 @@ from .rawhtml import apply_policy, render_paragraph_text
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_TEXT_BYTES = 8 * 2**20  # 300 A5 pages of Arabic are about 1 MiB (the seed: 5.6 KiB, 1.7 pages)
 
+CODE_BLOCK = '<pre dir="ltr">'  # how a code block opens: left to right in any book
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -343,7 +345,7 @@ def _render_markdown(parsed: _Parsed, targets: Targets, found: list[InputError])
     body = parsed.md.renderer.render(tokens, parsed.md.options, parsed.env) if parsed.renderable else ""
     # A code block reads left to right in any book (its closing brackets stay at the end of the line);
     # the attribute, not CSS `direction`, which EPUB style sheets must not use.
-    body = body.replace("<pre><code", '<pre dir="ltr"><code')
+    body = body.replace("<pre><code", f"{CODE_BLOCK}<code")
     images = tuple(dict.fromkeys(parsed.images))
     return Chapter(parsed.chapter_id, parsed.path, title, own_heading, body, tuple(headings), images)
 
