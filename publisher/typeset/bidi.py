@@ -131,34 +131,59 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
 
     A run holding an unpaired quotation mark or bracket takes in its partner just outside ("La bourse
     recule" selon l'analyste; Amiri (SIL Open Font License 1.1)): the quotation or the parenthesis is
-    the run's, and must sit at its left-to-right ends."""
+    the run's, and must sit at its left-to-right ends. A bracket a run leaves open ends it, and the words after
+    it are runs of their own: "Today (Cambridge, 2019, p. 45)" had lost "Cambridge, 2019, p. 45", set word by
+    word right to left. Each piece is searched again within itself only: searched again to the end, a text of
+    thousands of open brackets took minutes (quadratic)."""
     runs = []
-    pattern, searched, position = run_pattern(), _without_dangling_isolates(text), 0
-    while (match := pattern.search(searched, position)) is not None:
-        position = match.end()
+    pattern, searched = run_pattern(), _without_dangling_isolates(text)
+    for match in pattern.finditer(searched):
         if not needs_isolation(match[0]):
             continue
-        start, end = match.span()
-        for opening, closing in QUOTE_PAIRS + BRACKET_PAIRS:
-            inside = text[start:end]
-            unpaired = (
-                inside.count(opening) - inside.count(closing) if opening != closing else inside.count(opening) % 2
-            )
-            if unpaired and opening == closing:
-                if start > 0 and text[start - 1] == opening:
-                    start -= 1
-                elif end < len(text) and text[end] == closing:
-                    end += 1
-            elif unpaired < 0 and start > 0 and text[start - 1] == opening:
-                start -= 1
-            elif unpaired > 0 and end < len(text) and text[end] == closing:
-                end += 1
-        cut = _before_unclosed(text, start, end)
-        if cut < end:  # what follows the bracket is searched again: "Today (Cambridge, 2019, p. 45)" had lost its
-            position = max(cut, start) + 1  # second run, "Cambridge, 2019, p. 45", set word by word right to left
-        if cut > start and needs_isolation(text[start:cut]):
-            runs.append((start, cut))
+        whole = _with_partners(text, *match.span())
+        for part in _open_parts(text, *whole):
+            if part == whole:
+                start, end = whole
+            elif (piece := pattern.search(searched, *part)) is not None:
+                start, end = _with_partners(text, *piece.span())
+            else:
+                continue
+            end = _before_unclosed(text, start, end)
+            if end > start and needs_isolation(text[start:end]):
+                runs.append((start, end))
     return runs
+
+
+def _open_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`text[start:end]` in the parts the brackets it leaves open part it into."""
+    opened: list[int] = []
+    for opening, closing in BRACKET_PAIRS:
+        stack: list[int] = []
+        for index in range(start, end):
+            if text[index] == opening:
+                stack.append(index)
+            elif text[index] == closing and stack:
+                stack.pop()
+        opened += stack
+    bounds = [start, *(n for at in sorted(opened) for n in (at, at + 1)), end]
+    return [(bounds[n], bounds[n + 1]) for n in range(0, len(bounds), 2) if bounds[n] < bounds[n + 1]]
+
+
+def _with_partners(text: str, start: int, end: int) -> tuple[int, int]:
+    """A run with the partner, just outside it, of a quotation mark or bracket it holds unpaired."""
+    for opening, closing in QUOTE_PAIRS + BRACKET_PAIRS:
+        inside = text[start:end]
+        unpaired = inside.count(opening) - inside.count(closing) if opening != closing else inside.count(opening) % 2
+        if unpaired and opening == closing:
+            if start > 0 and text[start - 1] == opening:
+                start -= 1
+            elif end < len(text) and text[end] == closing:
+                end += 1
+        elif unpaired < 0 and start > 0 and text[start - 1] == opening:
+            start -= 1
+        elif unpaired > 0 and end < len(text) and text[end] == closing:
+            end += 1
+    return start, end
 
 
 def _before_unclosed(text: str, start: int, end: int) -> int:
