@@ -14,15 +14,45 @@ from publisher.source.manifest import load_manifest
 from publisher.source.reader import read_document
 
 
-def test_packaged_fonts_are_amiri_then_noto_sans_tifinagh_then_mono_each_with_its_licence() -> None:
+def test_packaged_fonts_are_amiri_then_its_fallbacks_then_mono_each_with_its_licence() -> None:
     fonts = load_fonts((REPO / "fonts",))
-    assert fonts.families == ("Amiri", "Noto Sans Tifinagh")
+    assert fonts.families == ("Amiri", "Noto Serif", "Noto Sans Math", "Noto Sans Tifinagh")
     assert fonts.monospace == ("Noto Sans Mono",)
     amiri = sorted((f.weight, f.style) for f in fonts.faces if f.family == "Amiri")
     assert amiri == [(400, "italic"), (400, "normal"), (700, "italic"), (700, "normal")]
-    for licence in ("OFL-Amiri.txt", "OFL-NotoSansTifinagh.txt", "OFL-NotoSansMono.txt"):
+    licences = ("OFL-Amiri.txt", "OFL-NotoSerif.txt", "OFL-NotoSansMath.txt", "OFL-NotoSansTifinagh.txt")
+    for licence in (*licences, "OFL-NotoSansMono.txt"):
         assert (REPO / "fonts" / licence).read_text().count("SIL OPEN FONT LICENSE Version 1.1") == 1
+    assert all(face.licence == "SIL Open Font License 1.1" for face in fonts.faces)
     assert fonts.family_for("ب") == "Amiri" and fonts.family_for("ⴰ") == "Noto Sans Tifinagh"
+
+
+@pytest.mark.parametrize(
+    ("char", "family"),
+    [
+        ("x", "Amiri"),  # Amiri's own Latin, digits and signs come first
+        ("\u00b1", "Amiri"),
+        ("\u221a", "Amiri"),
+        ("\u0394", "Noto Serif"),  # Greek and Cyrillic in a text face, though Noto Sans Math draws Greek too
+        ("\u03b1", "Noto Serif"),
+        ("\u0416", "Noto Serif"),
+        ("\u2260", "Noto Sans Math"),  # what only the math face draws: relations, operators, arrows
+        ("\u2248", "Noto Sans Math"),
+        ("\u2211", "Noto Sans Math"),
+        ("\u2192", "Noto Sans Math"),
+    ],
+)
+def test_a_character_amiri_lacks_falls_back_to_a_text_face_before_a_specialised_one(char: str, family: str) -> None:
+    """A science lesson's "Δ = b² − 4ac", "a ≠ 0" and "√2 ≈ 1.414" were refused, no font drawing Δ, ≠ or ≈."""
+    assert load_fonts((REPO / "fonts",)).family_for(char) == family
+
+
+def test_a_character_that_needs_no_glyph_reaches_no_fallback() -> None:
+    """Noto Serif maps the isolates and the WORD JOINER the typesetting adds: taken for drawn, they made every
+    e-book with a Latin run embed it, and shaped the measure's sample in it (lyon-arabic's margins moved 2 pt)."""
+    fonts = load_fonts((REPO / "fonts",))
+    assert [fonts.family_for(c) for c in "\u2066\u2069\u2060\u200f"] == [None] * 4
+    assert fonts.reaching(set("\u2066ب x\u2069\u2060")).families == ("Amiri",)
 
 
 def test_a_workspace_font_replaces_the_packaged_file_of_the_same_name(tmp_path: Path) -> None:
@@ -32,7 +62,7 @@ def test_a_workspace_font_replaces_the_packaged_file_of_the_same_name(tmp_path: 
     fonts = load_fonts((own, REPO / "fonts"))
     regular = [f for f in fonts.faces if f.path.name == "Amiri-Regular.ttf"]
     assert [f.path.parent for f in regular] == [own]
-    assert len(fonts.faces) == 6
+    assert len(fonts.faces) == len(list((REPO / "fonts").glob("*.ttf")))
 
 
 def test_a_monospace_face_sets_code_only_and_reaches_an_ebook_only_with_code() -> None:
@@ -74,7 +104,8 @@ def test_uncovered_character_names_code_point_file_and_line(tmp_path: Path) -> N
         "in source/city/city.md line 5",
         "U+1200 ETHIOPIC SYLLABLE HA in source/city/manifest.toml 'title'",
     ]
-    assert caught.value.messages[0].endswith("add a font that covers it to fonts/ (now: Amiri, Noto Sans Tifinagh)")
+    fallbacks = "Amiri, Noto Serif, Noto Sans Math, Noto Sans Tifinagh"
+    assert caught.value.messages[0].endswith(f"add a font that covers it to fonts/ (now: {fallbacks})")
 
 
 def test_the_machine_has_a_font_that_would_stand_in(tmp_path: Path) -> None:

@@ -207,7 +207,7 @@ def test_a_generated_character_no_font_draws_is_an_input_error(tmp_path: Path) -
         build(tmp_path, jobs=1)
     assert caught.value.messages == [
         "U+25E6 WHITE BULLET in templates/pdf/book.css: no font can draw it; "
-        "add a font that covers it to fonts/ (now: Amiri, Noto Sans Tifinagh)"
+        "add a font that covers it to fonts/ (now: Amiri, Noto Serif, Noto Sans Math, Noto Sans Tifinagh)"
     ]
     assert not (tmp_path / "dist").exists()
 

@@ -108,7 +108,10 @@ class FontSet:
 
     def family_for(self, char: str, code: bool = False) -> str | None:
         """The first family of the stack that can draw `char`, as CSS font fallback picks it; for
-        `code`, the monospace families come first."""
+        `code`, the monospace families come first. None for a character that needs no glyph (an isolate,
+        a WORD JOINER): some fallbacks map them (Noto Serif), and they would otherwise reach that family."""
+        if not is_drawn(char):
+            return None
         stack = self.monospace + self.families if code else self.families
         return next((f for f in stack if ord(char) in self.regular(f).codepoints), None)
 
@@ -199,10 +202,20 @@ def load_fonts(folders: tuple[Path, ...]) -> FontSet:
         raise ResourceError(*problems)
     if not faces:
         raise ResourceError(f"no fonts in {', '.join(map(str, folders))}; add .ttf or .otf files to fonts/")
-    names = sorted({f.family for f in faces}, key=lambda n: (n != PRIMARY_FAMILY, n))
+    names = sorted({f.family for f in faces}, key=lambda n: _stack_order(n, faces))
     monospace = [n for n in names if all(f.monospace for f in faces if f.family == n)]
     text = [n for n in names if n not in monospace] or monospace  # fonts/ of monospace faces only: text too
     return FontSet(tuple(faces), tuple(text), tuple(n for n in monospace if n not in text))
+
+
+def _stack_order(family: str, faces: list[Face]) -> tuple[bool, int, str]:
+    """Where a family stands in the CSS stack: Amiri first, then the fallbacks that draw the most characters,
+    a general text face (Noto Serif: Latin, Greek, Cyrillic) before a specialised one (Noto Sans Math, whose
+    Greek is for formulas), then by name."""
+    if family == PRIMARY_FAMILY:
+        return False, 0, family
+    regular = min((f for f in faces if f.family == family), key=lambda f: (f.style != "normal", abs(f.weight - 400)))
+    return True, -len(regular.codepoints), family
 
 
 def _describe_face(path: Path) -> Face:
