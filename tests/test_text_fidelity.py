@@ -486,6 +486,13 @@ FIXTURE_FLOORS = {
     # Latin words of a run, "p. 45"). Left: cairo-law's date typed with RIGHT-TO-LEFT MARKs, "١/‏٧/‏٢٠٢٧", read
     # as drawn ("٢٠٢٧/٧/١") by both
     "academic-cite": (1.0, 1.0, 1.0, 1.0),
+    # the fortieth (2026-12-04; ten of twelve 100 % once it built): baghdad-math was refused (no font drew "Δ", "≠" or
+    # "≈": Noto Serif and Noto Sans Math are fallbacks now), then read 94.31 % by PDFium ("√2" drawn "2√" beside the
+    # Arabic word before it, "Δ = b² − 4ac" read twice around its "²"); sql-lesson 98.00 % on PDFium (the code line
+    # "FROM users" read backwards: orient.py had found its words quoted in order above it); amman-pharma 97.85 % on
+    # both ("7.4 ± 0.05" was drawn "0.05 ± 7.4": "±" joins a tolerance's run now)
+    "baghdad-math": (1.0, 1.0, 1.0, 1.0),
+    "sql-lesson": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),
@@ -663,6 +670,20 @@ def test_pdfium_proofreads_the_lines_whose_direction_it_was_not_told(tmp_path, m
     assert comment(make_workspace(tmp_path / "proofread", FIXTURES / "bulletin")) == ["# حساب المؤشر اليومي"]
     monkeypatch.setattr(publisher.pdf.render, "orient", lambda data, written: data)
     assert comment(make_workspace(tmp_path / "guessed", FIXTURES / "bulletin")) == ["يمويلا رشؤملا باسح #"]
+
+
+def test_a_line_pdfium_reads_backwards_is_looked_for_after_the_line_before_it() -> None:
+    """A code block's "FROM users", its words quoted in order on the page before it by an inline `code` ("SELECT
+    name FROM users WHERE"): looked for anywhere on the page, it was taken for read as typed, and PDFium's reading
+    "sresu MORF" stayed (the sql-lesson fixture). A line drawn before one read earlier is still looked for."""
+    from publisher.pdf.orient import Written, _plain, _reversed
+
+    read = _plain("نكتب SELECT name FROM users WHERE age ثم\nSELECT name, age\nsresu MORF\n")
+    typed = ["SELECT name FROM users WHERE age", "SELECT name, age", "FROM users"]
+    lines = [Written(0, f"AT{n}", text) for n, text in enumerate(typed)]
+    assert list(_reversed(read, lines)) == ["AT2"]
+    assert list(_reversed(_plain("ba cd"), [Written(0, "X", "cd"), Written(0, "Y", "ab")])) == ["Y"]
+    assert list(_reversed(_plain("ab cd"), [Written(0, "X", "cd"), Written(0, "Y", "ab")])) == []
 
 
 @pytest.mark.parametrize("slug", ["andalus-verse", "citations", "levant"])

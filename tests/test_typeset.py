@@ -83,6 +83,21 @@ def test_a_citation_is_one_run_and_a_run_after_an_open_bracket_is_found(text: st
     assert runs(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tolerance reads left to right: "± 0.05" was drawn left of "7.4" ("0.05 ± 7.4"), both extractors agreeing
+        ("قيمة pH للمحلول 7.4 ± 0.05، وسعر", ["pH", "7.4 ± 0.05"]),
+        # a root is its number's sign, and joins a factor to it: "√2" had its "√" drawn right of "1.414"
+        ("إذا كان √2 ≈ 1.414 فاحسب 3√2 − 1 مقربة", ["√2 ≈ 1.414", "3√2 − 1"]),
+        ("المميز Δ = b² − 4ac، فإذا كان Δ > 0 كان", ["Δ = b² − 4ac", "Δ > 0"]),
+        ("الفرق ∓0.3 هنا", ["∓0.3"]),
+    ],
+)
+def test_a_formula_is_one_run_with_its_roots_and_tolerances(text: str, expected: list[str]) -> None:
+    assert runs(text) == expected
+
+
 def test_isolating_twice_changes_nothing() -> None:
     once = isolate_ltr("تراجع بـ -3.2% في Maroc Digital 2030")
     assert isolate_ltr(once) == once

@@ -31,8 +31,11 @@ def pdfium_actual_text(run: str) -> str:
     # PDFium takes a weak character just before or after the text (the full stop after "python3.11", drawn left of
     # it, read first) into the weak stretch at its edge ("python.3.11"): a LEFT-TO-RIGHT MARK there keeps it out
     # (a run with a letter: a number alone is one weak stretch, which the mark would part from its sign)
-    if not ltr:
-        return written
+    if not ltr:  # a number that begins with a neutral sign ("√2 ≈ 1.414"), which PDFium read with the word before
+        # ("كان√ 2") unless a LEFT-TO-RIGHT MARK follows it, written last
+        last = written[-1:]
+        signed = any(char.isdigit() for char in run) and pdfium_class(last) == "N" and not last.isspace()
+        return written + LRM if signed else written
     before, after = (LRM if pdfium_class(edge) in ("W", "N") else "" for edge in (written[:1], written[-1:]))
     return before + written + after
 

@@ -39,6 +39,7 @@ SEPARATORS = frozenset("\u00b7\u2022")
 TAIL = frozenset("/)]+#")  # and a name's "+", "++" or "#": "Galaxy S25+", "C#"
 LONE = frozenset("/-+")  # separators and signs poppler takes for part of a number or word ("ملح + فلفل")
 CURRENCY = frozenset(chr(c) for c in range(0x20A0, 0x20C1)) | frozenset("$\u00a3\u00a5")
+ROOTS = frozenset("\u2213\u221a\u221b\u221c")  # ∓ √ ∛ ∜: a number's signs too ("√2 ≈ 1.414"), typeset/bidi.SIGNS
 AFTER_RUN = PERCENT | CURRENCY  # what follows a number in its run, drawn right of it: "+3.9%", "38.5 M€"
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
@@ -252,7 +253,7 @@ def _shared_runs(
         if kind == "L" and runs[-1] and _script_parts(text, glyphs[runs[-1][-1]][2], position == runs[-1][-1] + 1):
             runs.append([])
         if kind == "L":
-            runs[-1][:] = [runs[-1][0] if runs[-1] else position, position]
+            runs[-1][:] = [runs[-1][0] if runs[-1] else _signed_from(glyphs, position), position]
         elif text in OPENING and previous[2] and letter_kind(previous[2]) == "L" and _spaced(glyphs, position):
             # an opening bracket drawn right of a digit, a space after it: the right-to-left text's ("A19 Pro (3
             # نانومتر)", drawn "(3 نانومتر) A19 Pro" mirrored), which bidi.py leaves out of the run; PDFium read "3:"
@@ -270,11 +271,22 @@ def _shared_runs(
         texts.append(joined)
         for number in range(s0, s1 + 1):
             first, last = i0 if number == s0 else 0, i1 if number == s1 else len(marks[number]) - 1
-            marks[number][first : last + 1] = [role if m == PLAIN else m for m in marks[number][first : last + 1]]
+            # a superscript digit's or fraction's own role too: the run's text has it ("Δ = b² − 4ac", in two fonts)
+            within = marks[number][first : last + 1]
+            marks[number][first : last + 1] = [role if m in (PLAIN, COMPAT) else m for m in within]
     return texts
 
 
 OPENING = frozenset("([{")
+
+
+def _signed_from(glyphs: list[tuple[int, int, str]], position: int) -> int:
+    """Where a run whose first letter or digit is at `position` begins: with the signs just before a number
+    ("√2 ≈ 1.414", its "≈" in another font; PDFium read "كان√ 2"), as `_signed` finds them in one object."""
+    start = position
+    while glyphs[position][2][:1].isdigit() and start > 0 and glyphs[start - 1][2] in SIGNS | ROOTS | CURRENCY:
+        start -= 1
+    return start
 
 
 def _spaced(glyphs: list[tuple[int, int, str]], position: int) -> bool:
@@ -388,7 +400,7 @@ def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: i
         glyph = elements[before][1]
         if glyph is None:
             continue
-        if roles[before] == PLAIN and glyph in SIGNS | CURRENCY and text[:1].isdigit():
+        if roles[before] == PLAIN and glyph in SIGNS | ROOTS | CURRENCY and text[:1].isdigit():
             start = before  # "-3.2", "£1 = 4.68" (PDFium read "1 … £4.68"), "-€3"
             continue
         if roles[before] != PLAIN or glyph not in LEADS or not text[:1].isalpha():

@@ -47,13 +47,31 @@ def orient(data: bytes, written: Iterable[Written]) -> bytes:
     try:
         for page, lines in sorted(by_page.items()):
             read = _plain(document[page].get_textpage().get_text_range())
-            for line in lines:
-                text = _plain(line.text)
-                if len(text) > 1 and text not in read and text[::-1] in read:
-                    turned.add((page, line.name))
+            turned.update((page, name) for name in _reversed(read, lines))
     finally:
         document.close()
     return _turn(data, turned) if turned else data
+
+
+def _reversed(read: str, lines: list[Written]) -> Iterable[str]:
+    """The names of the `lines` (in the order drawn) that PDFium's text of their page, `read`, has backwards.
+
+    Each line is looked for after the one before it, as PDFium reads a page's lines in the order drawn: the
+    same words earlier on the page (a code line that an inline `code` of the paragraph above quoted) are not
+    taken for it. A line not found after its predecessor is looked for on the whole page."""
+    cursor = 0
+    for line in lines:
+        text = _plain(line.text)
+        if len(text) < 2:
+            continue
+        ahead, back = read.find(text, cursor), read.find(text[::-1], cursor)
+        if back >= 0 and (ahead < 0 or back < ahead):
+            cursor = back + len(text)
+            yield line.name
+        elif ahead >= 0:
+            cursor = ahead + len(text)
+        elif text not in read and text[::-1] in read:
+            yield line.name
 
 
 def _plain(text: str) -> str:

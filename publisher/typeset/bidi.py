@@ -26,12 +26,13 @@ import unicodedata
 LRI, PDI = "\u2066", "\u2069"
 RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangling_isolates)
 
-SIGNS = "+\\-\u2212\u00b1\u2213"  # plus, hyphen-minus, minus, plus-minus, minus-plus
+SIGNS = "+\\-\u2212\u00b1\u2213\u221a\u221b\u221c"  # plus, hyphen-minus, minus, plus-minus, minus-plus, roots
 AFTER_NUMBER = "%\u2030\u2031\u066a\u00b0\u2032\u2033"  # percent, per mille, per ten thousand, ٪, °, ′, ″
 # an operator between two spaced words keeps them one run ("£1 = 4.68", "2 × 3 = 6"): an equation reads left to right
-OPERATORS = "=\u00d7\u00f7+\u2212<>\u2264\u2265\u2248\u2260"  # = × ÷ + − < > ≤ ≥ ≈ ≠ (not "-": a dash parts phrases)
+# = × ÷ + − ± ∓ < > ≤ ≥ ≈ ≠ (not "-": a dash parts phrases); "7.4 ± 0.05" is one measure
+OPERATORS = "=\u00d7\u00f7+\u2212\u00b1\u2213<>\u2264\u2265\u2248\u2260"
 INSIDE = (
-    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013,$"  # may join two parts of a word, never end it ("US$46.9bn", "Wi‑Fi")
+    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013,$\u221a"  # may join two parts of a word, never end it ("US$46.9bn", "3√2")
 )
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 # An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
