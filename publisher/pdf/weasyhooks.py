@@ -9,6 +9,8 @@ pages depends on them. Three more internals: WeasyPrint's own font subsetter (`F
 HarfBuzz with glyph ids kept), called on the merged glyph set of the book; its outline builder
 (`Document.make_bookmark_tree`), called on the bookmarks of every part; and HarfBuzz through its cffi
 bindings. tests/test_chapters.py fails loudly if an upgrade moves any of them.
+
+And one mended: the removal of the space a line ends with (`end_spaces_mended`, tested in tests/test_pdf.py).
 """
 
 from __future__ import annotations
@@ -147,3 +149,48 @@ def bookmark_tree(pages: list[tuple[float, list[Any]]]) -> list[Any]:
 
     book = SimpleNamespace(pages=[SimpleNamespace(height=height, bookmarks=marks) for height, marks in pages])
     return Document.make_bookmark_tree(book, SCALE, transform_pages=True)
+
+
+def end_spaces_mended() -> None:
+    """Mend, once a process, how WeasyPrint 70 takes the space off the end of a line (`remove_last_whitespace`).
+
+    It shortens the line's last text box by the space but leaves the box's Pango layout with it; when that
+    text runs right to left, where the space is drawn at the box's left, it moves every box of the line left
+    by the space's width to make up for it. Justification then lays the box's text out again without the space
+    (`add_word_spacing`), so that on a justified line the text stands a space's width left of its place: a
+    first line "لاحظ أن النص…" 3.3 pt into the left margin, a full stop after inline code ("و`age`. لاختيار")
+    4.4 px apart from it, and on a line that ends with Arabic in a left-to-right paragraph, the whole line moved
+    left. Here the box gets the layout without the space, and only the boxes right of it close up on it."""
+    import weasyprint.layout.inline as inline
+
+    if getattr(inline.remove_last_whitespace, "mended", False):
+        return
+    from weasyprint.formatting_structure import boxes
+
+    def remove_last_whitespace(context: Any, line: Any) -> None:
+        chain, box = [], line
+        while isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+            if not box.children:
+                return
+            chain.append(box)
+            box = box.children[-1]
+        if not isinstance(box, boxes.TextBox) or box.style["white_space"] not in ("normal", "nowrap", "pre-line"):
+            return
+        text = box.text.rstrip(" ")
+        if len(text) == len(box.text):
+            return
+        box.text, width = text, 0.0
+        if text:
+            shortened, resume, _ = inline.split_text_box(context, box, None, 0)
+            assert shortened is not None and resume is None
+            width, box.pango_layout = shortened.width, shortened.pango_layout
+        space, box.width = box.width - width, width
+        for ancestor in chain:
+            ancestor.width -= space
+            for child in ancestor.children:
+                if child is not box and child not in chain and child.position_x > box.position_x:
+                    child.translate(dx=-space, ignore_floats=True)
+
+    remove_last_whitespace.mended = True  # type: ignore[attr-defined]
+    remove_last_whitespace.original = inline.remove_last_whitespace  # type: ignore[attr-defined]
+    inline.remove_last_whitespace = remove_last_whitespace
