@@ -555,8 +555,38 @@ FIXTURE_FLOORS = {
 }
 
 
-@pytest.mark.parametrize("slug", FIXTURE_FLOORS)
-def test_the_fixtures_words_do_not_regress(tmp_path, slug: str) -> None:
+# The fixtures' builds, a minute and more of the suite each ten, are shared out in classes: with --dist loadscope
+# (pyproject.toml) a class is a scope of its own, which either worker may take, where a module is one scope.
+def _quarter(n: int) -> list[str]:
+    return [slug for index, slug in enumerate(FIXTURE_FLOORS) if index % 4 == n]
+
+
+class FixtureWords:  # collected through its subclasses only (their names start with "Test")
+    def test_the_fixtures_words_do_not_regress(self, tmp_path, slug: str) -> None:
+        fixture_words_do_not_regress(tmp_path, slug)
+
+
+@pytest.mark.parametrize("slug", _quarter(0))
+class TestFixturesFirstQuarter(FixtureWords):
+    pass
+
+
+@pytest.mark.parametrize("slug", _quarter(1))
+class TestFixturesSecondQuarter(FixtureWords):
+    pass
+
+
+@pytest.mark.parametrize("slug", _quarter(2))
+class TestFixturesThirdQuarter(FixtureWords):
+    pass
+
+
+@pytest.mark.parametrize("slug", _quarter(3))
+class TestFixturesFourthQuarter(FixtureWords):
+    pass
+
+
+def fixture_words_do_not_regress(tmp_path, slug: str) -> None:
     """Each fixture's words as both extractors read its pages, and as a screen reader walks its structure."""
     from publisher import build
 
