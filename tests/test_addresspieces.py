@@ -11,8 +11,8 @@ from publisher.pdf.addresspieces import (
     poppler_address,
 )
 from publisher.pdf.charclass import pdfium_actual_text
-from publisher.pdf.lineroles import ADDRESS_HEAD, ADDRESS_TAIL
 from publisher.pdf.pagetext import Show
+from publisher.pdf.pieces import ADDRESS_HEAD, ADDRESS_TAIL
 
 
 def line(*texts: str) -> list[Show]:

@@ -16,11 +16,17 @@ from publisher.source.reader import read_document
 
 def test_packaged_fonts_are_amiri_then_its_fallbacks_then_mono_each_with_its_licence() -> None:
     fonts = load_fonts((REPO / "fonts",))
-    assert fonts.families == ("Amiri", "Noto Serif", "Noto Sans Math", "Noto Sans Tifinagh")
+    assert fonts.families == ("Amiri", "Noto Serif", "Noto Sans Symbols2", "Noto Sans Math", "Noto Sans Tifinagh")
     assert fonts.monospace == ("Noto Sans Mono",)
     amiri = sorted((f.weight, f.style) for f in fonts.faces if f.family == "Amiri")
     assert amiri == [(400, "italic"), (400, "normal"), (700, "italic"), (700, "normal")]
-    licences = ("OFL-Amiri.txt", "OFL-NotoSerif.txt", "OFL-NotoSansMath.txt", "OFL-NotoSansTifinagh.txt")
+    licences = (
+        "OFL-Amiri.txt",
+        "OFL-NotoSerif.txt",
+        "OFL-NotoSansSymbols2.txt",
+        "OFL-NotoSansMath.txt",
+        "OFL-NotoSansTifinagh.txt",
+    )
     for licence in (*licences, "OFL-NotoSansMono.txt"):
         assert (REPO / "fonts" / licence).read_text().count("SIL OPEN FONT LICENSE Version 1.1") == 1
     assert all(face.licence == "SIL Open Font License 1.1" for face in fonts.faces)
@@ -40,6 +46,10 @@ def test_packaged_fonts_are_amiri_then_its_fallbacks_then_mono_each_with_its_lic
         ("\u2248", "Noto Sans Math"),
         ("\u2211", "Noto Sans Math"),
         ("\u2192", "Noto Sans Math"),
+        ("\u25b2", "Noto Sans Symbols2"),  # a market table's "▲ +1.5%" and "▼ −0.7%", a list's "✓", "★"
+        ("\u25bc", "Noto Sans Symbols2"),
+        ("\u2713", "Noto Sans Symbols2"),
+        ("\u2605", "Noto Sans Symbols2"),
     ],
 )
 def test_a_character_amiri_lacks_falls_back_to_a_text_face_before_a_specialised_one(char: str, family: str) -> None:
@@ -104,7 +114,7 @@ def test_uncovered_character_names_code_point_file_and_line(tmp_path: Path) -> N
         "in source/city/city.md line 5",
         "U+1200 ETHIOPIC SYLLABLE HA in source/city/manifest.toml 'title'",
     ]
-    fallbacks = "Amiri, Noto Serif, Noto Sans Math, Noto Sans Tifinagh"
+    fallbacks = "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Sans Tifinagh"
     assert caught.value.messages[0].endswith(f"add a font that covers it to fonts/ (now: {fallbacks})")
 
 
@@ -115,14 +125,14 @@ def test_the_machine_has_a_font_that_would_stand_in(tmp_path: Path) -> None:
 
     machine = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}  # the machine's own fontconfig
     listed = subprocess.run(
-        ["fc-list", ":charset=2794", "family"], capture_output=True, text=True, check=True, env=machine
+        ["fc-list", ":charset=2302", "family"], capture_output=True, text=True, check=True, env=machine
     )
     assert "DejaVu Sans" in listed.stdout
 
 
 def test_no_font_of_the_machine_reaches_the_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the coverage check out of the way, "➔" would come from DejaVu Sans under the
-    machine's fontconfig; publish's empty fontconfig leaves only fonts/ to draw with."""
+    """With the coverage check out of the way, "⌂" would come from DejaVu Sans under the machine's fontconfig
+    (Noto Sans Symbols 2 draws "➔", which this test used before); publish's empty fontconfig leaves only fonts/."""
     from readers import embedded_fonts
 
     from publisher import build
@@ -135,7 +145,7 @@ def test_no_font_of_the_machine_reaches_the_pdf(tmp_path: Path, monkeypatch: pyt
     folder = root / "source" / "arrows"
     folder.mkdir(parents=True)
     (folder / "manifest.toml").write_text('title = "أسهم"\nauthors = ["أ"]\n', encoding="utf-8")
-    (folder / "a.md").write_text("سهم ➔ هنا\n", encoding="utf-8")
+    (folder / "a.md").write_text("بيت ⌂ هنا\n", encoding="utf-8")
     build(root, formats=["pdf"])
     fonts = embedded_fonts((root / "dist" / "arrows.pdf").read_bytes())
     assert not any("DejaVu" in name for name in fonts), fonts

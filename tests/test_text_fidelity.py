@@ -493,6 +493,23 @@ FIXTURE_FLOORS = {
     # both ("7.4 ± 0.05" was drawn "0.05 ± 7.4": "±" joins a tolerance's run now)
     "baghdad-math": (1.0, 1.0, 1.0, 1.0),
     "sql-lesson": (1.0, 1.0, 1.0, 1.0),
+    # the forty-first (the same day; nouakchott-fish, hariri-maqama, en-oud, sanaa-qat, nabati-voc 100 % at once):
+    # chem-lesson 93.39 % on PDFium ("1.0×10⁻⁷" drawn "10⁻⁷×1.0", "H₂O ⇌ H⁺ + OH⁻" with its sides swapped and "⁺H":
+    # a product, a power and an ion are one run now; "وCl⁻" read "و Cl⁻": the Arabic prefix is in the run's text);
+    # doha-stocks refused (no font drew "▲", "▼": Noto Sans Symbols 2), then 97.75 % on both ("٠٫٨٦٪ (+٨٩٫٢١" read
+    # as one run: the Arabic decimal separator was taken for a letter); dose-leaflet 97.41 % on PDFium ("≤" read
+    # "≥": PDFium mirrors relations as it mirrors brackets); tripoli-dinar 98.46 % on both ("LYD/" ended a line:
+    # a short compound's slash holds now); fr-couscous 91.95 % on PDFium (a French line quoting an Arabic proverb
+    # of eight words was read from its end: PDFium counts stretches of each direction)
+    "chem-lesson": (1.0, 1.0, 1.0, 1.0),
+    "doha-stocks": (1.0, 1.0, 1.0, 1.0),
+    "dose-leaflet": (1.0, 1.0, 1.0, 1.0),
+    "tripoli-dinar": (1.0, 1.0, 1.0, 1.0),
+    "fr-couscous": (1.0, 1.0, 1.0, 1.0),
+    # the forty-second (the same day): en-travel 98.39 % on both (an English article quoting "الكتبية" read
+    # "اللكتبية": Amiri draws the lam before a kaf with a tatweel glyph, which the font's map gives the lam's text;
+    # an Arabic phrase of a left-to-right book takes its text from the layout's clusters now)
+    "en-travel": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),
@@ -791,12 +808,13 @@ def test_a_phrase_of_a_left_to_right_book_is_given_as_each_extractor_turns_it_ba
     reverses the whole right-to-left stretch, digits too; poppler keeps the number where it stands and reverses
     the letters around it, and ends its stretch at punctuation. Measured on oxford-note and en-lexicon: "٨٤٤١ هـ"
     and "هـ ١٤٤٨" before, and the root "ك-ت-ب" read "ب-ت-ك"."""
-    from publisher.pdf.ltrlayer import _pdfium, _poppler
+    from publisher.pdf.ltrlayer import _pdfium
+    from publisher.pdf.wholeline import ltr_poppler_text
 
     controls = re.compile("[\u200e\u200f]")
     for drawn, typed in [("ـه ١٤٤٨ ماع", "عام ١٤٤٨ هـ"), ("ناويحلا باتك", "كتاب الحيوان"), ("ب-ت-ك", "ك-ت-ب")]:
         assert _pdfium(drawn)[::-1] == typed  # reversed whole, it is the phrase as typed
-        assert controls.sub("", _poppler_reads(_poppler(drawn))) == typed
+        assert controls.sub("", _poppler_reads(ltr_poppler_text(typed))) == typed
 
 
 def _poppler_reads(text: str) -> str:

@@ -247,12 +247,20 @@ def test_quote_styles_by_script() -> None:
 
 def test_a_sign_after_a_number_and_an_equation_travel_in_their_run() -> None:
     """ "3.2×" keeps its sign (the bidi algorithm drew "×3.2"); an equation of spaced operators is one run, read left
-    to right ("£1 = 4.68" broke after its "="); "2×3" stays two numbers, and a dash between words parts them."""
+    to right ("£1 = 4.68" broke after its "="); a dash between words parts them."""
     assert isolate_ltr("أعلى بمقدار 3.2× من المعروض") == f"أعلى بمقدار {LRI}3.2×{PDI} من المعروض"
     assert isolate_ltr("الإسترليني £1 = 4.68 درهم") == f"الإسترليني {LRI}£1 = 4.68{PDI} درهم"
     assert isolate_ltr("نحو 3 + 4 = 7 تقريبا") == f"نحو {LRI}3 + 4 = 7{PDI} تقريبا"
-    assert isolate_ltr("مساحة 2×3 سم") == "مساحة 2×3 سم"
     assert isolate_ltr("Paris - Rabat") == f"{LRI}Paris{PDI} - {LRI}Rabat{PDI}"
+
+
+def test_a_product_a_power_and_an_ion_are_one_run() -> None:
+    """ "1.0×10⁻⁷" was drawn "10⁻⁷×1.0" (the bidi algorithm sets two numbers parted by a neutral "×" right to left),
+    "3×ULN" "ULN×3", a screen's "1920×1080" "1080×1920"; an ion's charge went to the other side of its letter ("⁺H"),
+    and a reaction's sides were swapped. Arabic-Indic digits stay right to left ("٢×٣")."""
+    for run in ("1.0×10⁻⁷", "2×3", "1920×1080", "ALT > 3×ULN", "H₂O ⇌ H⁺ + OH⁻", "Na⁺", "Fe³⁺", "x⁻¹ → 0"):
+        assert isolate_ltr(f"قيمة {run} تقريبا") == f"قيمة {LRI}{run}{PDI} تقريبا", run
+    assert isolate_ltr("مساحة ٢×٣ م") == "مساحة ٢×٣ م"
 
 
 def test_a_prime_made_of_a_straight_quote_stays_with_its_number() -> None:

@@ -201,20 +201,22 @@ def test_a_generated_character_no_font_draws_is_an_input_error(tmp_path: Path) -
     (tmp_path / "templates" / "pdf").mkdir(parents=True)
     css = (Path(__file__).parent.parent / "templates" / "pdf" / "book.css").read_text(encoding="utf-8")
     (tmp_path / "templates" / "pdf" / "book.css").write_text(
-        css + '\nul ul { list-style-type: "\\25E6  "; }\n', encoding="utf-8"
+        css + '\nul ul { list-style-type: "\\1368  "; }\n', encoding="utf-8"
     )
     with pytest.raises(InputError) as caught:
         build(tmp_path, jobs=1)
+    fonts = "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Sans Tifinagh"
     assert caught.value.messages == [
-        "U+25E6 WHITE BULLET in templates/pdf/book.css: no font can draw it; "
-        "add a font that covers it to fonts/ (now: Amiri, Noto Serif, Noto Sans Math, Noto Sans Tifinagh)"
+        "U+1368 ETHIOPIC PARAGRAPH SEPARATOR in templates/pdf/book.css: no font can draw it; "
+        f"add a font that covers it to fonts/ (now: {fonts})"
     ]
     assert not (tmp_path / "dist").exists()
 
 
 def test_publish_check_fails_on_a_pdf_that_draws_notdef(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A PDF made without the coverage check (an older version, another tool) draws boxes for "➔",
-    which no font of fonts/ has ("→" would not do: Pango reaches Noto Sans Mono for it)."""
+    """A PDF made without the coverage check (an older version, another tool) draws boxes for "⌂",
+    which no font of fonts/ has ("→" would not do: Pango reaches Noto Sans Mono for it; nor "➔", which Noto Sans
+    Symbols 2 draws)."""
     from publisher.builder.verify import check_pdf
     from publisher.source.fonts import FontSet, load_fonts
     from publisher.source.manifest import load_manifest
@@ -222,7 +224,7 @@ def test_publish_check_fails_on_a_pdf_that_draws_notdef(tmp_path: Path, monkeypa
     folder = tmp_path / "source" / "arrows"
     folder.mkdir(parents=True)
     (folder / "manifest.toml").write_text('title = "أسهم"\nauthors = ["أ"]\n', encoding="utf-8")
-    (folder / "a.md").write_text("سهم ➔ هنا\n", encoding="utf-8")
+    (folder / "a.md").write_text("بيت ⌂ هنا\n", encoding="utf-8")
     with monkeypatch.context() as patch:
         patch.setattr(FontSet, "check_coverage", lambda self, manifest, document, generated: None)
         with pytest.raises(BuildError) as caught:  # the build reads its PDF back: it never reaches dist/

@@ -98,7 +98,9 @@ def unbroken_ranges(body: str) -> str:
     (typeset/bidi.py), gets the class `.range` on that element, which the style sheet keeps on one line ("ص. 15–"
     ended a line, "16." began the next), as does an isolate of numbers joined by operators ("£1 = 4.68" broke
     after its "=", and its line was justified with blanks of an em)."""
-    body = _ISOLATED_RANGE.sub(r'<span dir="ltr" class="range">\1</span>', body)
+    body = _ISOLATED_RANGE.sub(
+        lambda run: f'<span dir="ltr" class="range">{run[1]}</span>' if len(run[1]) <= SHORT else run[0], body
+    )
     return _TEXT.sub(lambda text: _held(text[0]), body)
 
 
@@ -107,10 +109,12 @@ def _held(text: str) -> str:
     European ones outside isolates (in left-to-right paragraphs: "Halle, 1889–" ended a line of a reference list,
     and "1890" began the next). And one after an Arabic abbreviation glued to its number by a full stop ("ود.58",
     the 58th minute; "ص.12"), which Unicode's line breaking breaks after the stop ("ود." ended a line, "58)" began
-    the next). Not a span: one cut the line's text into one more object, which a line read whole did not survive
-    (poppler took the line for a block of its own: "محدودهٔ ۲۰–۲۳٪" in Persian, whose hamza above is a mark). The
-    extractors never see the joiner (tounicode.py)."""
+    the next). And after the slash of a short compound ("LYD/USD", "mg/kg", "11/2028"), which broke after it
+    ("(LYD/" ended a line). Not a span: one cut the line's text into one more object, which a line read whole did
+    not survive (poppler took the line for a block of its own: "محدودهٔ ۲۰–۲۳٪" in Persian, whose hamza above is a
+    mark). The extractors never see the joiner (tounicode.py)."""
     text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
+    text = _SLASHED.sub(lambda match: match[0].replace("/", "/" + JOIN), text)
     return (_RANGE if "\u2066" in text else _ANY_RANGE).sub(lambda match: _DASH.sub(_joined, match[0]), text)
 
 
@@ -142,7 +146,14 @@ _ABBREVIATED = re.compile(
     f"(?<![\\w\u0600-\u06ff.])([\u0621-\u064a\u064b-\u065f\u0670]{{1,4}}\\.)"
     f"({_part(_ANY_DIGITS)}(?:{_DASH.pattern}{_part(_ANY_DIGITS)})?(?!{_ANY_DIGITS}))"
 )
+# two or three short Latin words or numbers joined by slashes, not a path's or an address's segments
+_SLASHED = re.compile("(?<![A-Za-z0-9/.:@_~-])[A-Za-z0-9]{1,8}(?:/[A-Za-z0-9]{1,8}){1,2}(?![A-Za-z0-9/.:@_~-])")
 _CURRENCY = f"[{currency()}]?"
 _NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
 _JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?[{OPERATORS}][ \u00a0]?)"  # a dash or an operator
-_ISOLATED_RANGE = re.compile(f'<span dir="ltr">(\u2066{_NUMBER}(?:{_JOIN}{_NUMBER})+\u2069)</span>')
+# or a short formula's symbol: "pH = 7" ("pH =" ended a line), "H₂O ⇌ H⁺ + OH⁻"; none longer than SHORT, which may break
+_SYMBOL = "[A-Za-z][A-Za-z0-9\u00b2\u00b3\u00b9\u2070-\u208e]{0,5}"
+_ISOLATED_RANGE = re.compile(
+    f'<span dir="ltr">(\u2066(?:{_NUMBER}|{_SYMBOL})(?:{_JOIN}(?:{_NUMBER}|{_SYMBOL}))+\u2069)</span>'
+)
+SHORT = 32

@@ -19,9 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .charclass import LRM, class_stretches, letter_kind, pdfium_actual_text
-from .lineroles import ADDRESS_HEAD, ADDRESS_TAIL
 from .marks import MIRROR, RLM
 from .pagetext import Show
+from .pieces import ADDRESS_HEAD, ADDRESS_TAIL
 
 Glyph = tuple[int, int]  # (index of the TJ in its line, index of the glyph in the TJ's elements)
 

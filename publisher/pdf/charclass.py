@@ -80,3 +80,14 @@ def compat(text: str) -> bool:
     """Whether a glyph's text is one character a reader replaces by its compatibility decomposition in
     right-to-left text: a vulgar fraction ("½", PDFium "1/2") or a superscript or subscript digit."""
     return len(text) == 1 and unicodedata.decomposition(text).startswith(("<fraction>", "<super>", "<sub>"))
+
+
+# The brackets and quotes PDFium mirrors as it reverses them (textlayer.py writes their mirror images too), and the
+# relations it mirrors with them (its table is Unicode's BidiMirroring): "(≤ 8 أقراص)", whose "≤" HarfBuzz draws
+# mirrored, read "≥" by PDFium. Pairs of BidiMirroring.txt that text uses: relations, sets, floors and ceilings.
+BRACKETS = "(){}[]<>«»‹›"
+_RELATIONS = "≤≥≦≧≨≩≪≫≮≯≰≱≲≳≶≷≺≻≼≽⊂⊃⊄⊅⊆⊇⊊⊋∈∋∉∌⊏⊐⊑⊒⊢⊣⋖⋗⋘⋙⌈⌉⌊⌋⟨⟩⟦⟧⁽⁾₍₎"
+MIRROR = str.maketrans(
+    BRACKETS + _RELATIONS, "".join(a + b for b, a in zip(*[iter(BRACKETS + _RELATIONS)] * 2, strict=True))
+)
+MIRRORED_CHARS = frozenset(BRACKETS + _RELATIONS)

@@ -9,11 +9,27 @@ import itertools
 import unicodedata
 from collections.abc import Collection, Iterator
 
+from ..typeset.bidi import SCRIPT_SIGNS
 from . import marks as vocal
 from .charclass import compat, letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
 from .marks import Word
 from .numberpunct import PERCENT, POPPLER_LTR, after_number
 from .pagetext import Show, blank_after, wide_spaces
+from .pieces import (
+    AFTER_NUMBER,
+    AFTER_NUMBER_LRM,
+    COMPAT,
+    LTR_RUN,
+    MIRRORED,
+    MIRRORED_BY_NUMBER,
+    PLAIN,
+    RUN_END_SPACE,
+    STRETCHED_SPACE,
+    UNKNOWN_LTR,
+    WORD,
+    cut_pieces,
+    spread_address_roles,
+)
 from .ranges import SIGNS, indic, range_parts, typed_range
 
 Arrays = Collection[int]  # arrays of a line, by place
@@ -44,21 +60,7 @@ AFTER_RUN = PERCENT | CURRENCY  # what follows a number in its run, drawn right 
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
-# The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
-PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR = range(5)
-STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL, AFTER_NUMBER = range(5, 9)
-COMPAT = 9  # a vulgar fraction or a superscript digit, which both extractors give as its decomposition ("½": "1/2")
-# AFTER_NUMBER between a digit on its left and an Arabic word on its right: PDFium read the word backwards
-# ("ود.67" as "دو.67", "**الخلاصة:** 8.5/10", "#كأس_العالم_2034"), and a tatweel before its letter ("هـ.34" as "ـه.34"),
-# unless the glyph's named /ActualText begins with a LEFT-TO-RIGHT MARK
-AFTER_NUMBER_LRM = 10
-# a mirrored bracket drawn just left of a number ("(نحو ×2):", drawn ":)2× وحن("): poppler read ")2" as one stretch
-MIRRORED_BY_NUMBER = 11
 TATWEEL = "\u0640"
-WORD = 100
-# Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
-# line's text has the bracket (a note's "(1)" beside a vocalised line).
-SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE, MIRRORED, AFTER_NUMBER)
 
 
 def split_line(
@@ -115,9 +117,12 @@ def split_line(
         kind = "L" if letter_kind(text) == "N" and s in latin and text.strip() and not own else letter_kind(text)
         # (Arabic-Indic digits before it are the text's, not the run's: "Mitrović (١٥ هدفا)", drawn "(١٥( Mitrović")
         digits = strong == "L" and indic(last) and kind == "L" and not indic(text)
-        # and after an Arabic-Indic number or a fraction: "حليب + ٢ بيضة", drawn "بيضة ٢ + حليب"; "+ ½ كوب"
+        # and after an Arabic-Indic number or a fraction: "حليب + ٢ بيضة", drawn "بيضة ٢ + حليب"; "+ ½ كوب" (not after
+        # an ion's charge or an exponent: "H⁺ + OH⁻" is one run)
         alone = (s, i) in lone
-        digits = digits or (alone and (indic(last) or compat(last)))
+        digits = digits or (
+            alone and (indic(last) or (compat(last) and "<fraction>" in unicodedata.decomposition(last)))
+        )
         if (kind == "L" or text in POPPLER_LTR or alone) and (strong == "R" or digits) and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
         elif rtl and strong == "L" and first is not None and _parted(kind, between, separated) and not own:
@@ -187,15 +192,6 @@ def split_line(
     return split
 
 
-def spread_address_roles(roles: list[int], addressed: dict[tuple[int, int], int], place: int) -> None:
-    """Give the elements of the TJ at `place` the roles of the address pieces among them (addresspieces.py), the
-    adjustments between a piece's glyphs too."""
-    for role in (ADDRESS_HEAD, ADDRESS_TAIL):
-        inside = [i for (s, i), r in addressed.items() if s == place and r == role]
-        if inside:
-            roles[min(inside) : max(inside) + 1] = [role] * (max(inside) + 1 - min(inside))
-
-
 def _right_to_left(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> bool:
     """Whether a line of this right-to-left book is read as one: it holds a right-to-left letter, or numbers and
     punctuation only (".15–16", a paragraph's end: PDFium read the full stop inside the range, "15–.16"), or its
@@ -216,14 +212,15 @@ def _operated(run: str) -> bool:
     and no letter: the bidi algorithm sets its words right to left."""
     words = run.split()
     parted = len(words) > 1 and (any(not any(map(str.isdigit, w)) for w in words) or any(map(indic, run)))
-    return parted and not any(letter_kind(c) == "L" and not c.isdigit() for c in run)
+    return parted and not any(unicodedata.bidirectional(c) == "L" for c in run)  # "٫" is no letter: "٠٫٨٦٪ (+٨٩٫٢١"
 
 
 def _touching(line: list[Show]) -> set[int]:
     """The arrays of a line (by number) that begin less than TOUCHING em from where the array on their left
     ends: keys typed `<kbd>Ctrl</kbd>+<kbd>S</kbd>`, each in a box of its own; not table cells."""
     numbers = {id(show): number for number, show in enumerate(line)}
-    placed = sorted(vocal.placed_arrays(line), key=lambda array: array[:2])
+    # not an empty array (one WeasyPrint leaves where an isolate's box begins: "وCl⁻،" had one between "Cl" and "⁻")
+    placed = sorted((a for a in vocal.placed_arrays(line) if a[1] > a[0]), key=lambda array: array[:2])
     return {
         numbers[id(show)]
         for (_, end, _), (left, _, show) in itertools.pairwise(placed)
@@ -248,6 +245,8 @@ def _shared_runs(
     for position, (s, i, text) in enumerate(glyphs):
         kind = "R" if s in apart else letter_kind(text)
         kind = "L" if kind == "N" and s in isolated and text.strip() else kind  # an isolate's "#!" of "#!/bin/sh"
+        # an ion's charge or an exponent's sign, in another font, against its letter or digit ("وCl⁻،")
+        kind = "L" if text in SCRIPT_SIGNS and letter_kind(previous[2][-1:]) == "L" else kind
         if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching:  # side by side (cells)
             runs.append([])
         if kind == "L" and runs[-1] and _script_parts(text, glyphs[runs[-1][-1]][2], position == runs[-1][-1] + 1):
@@ -265,8 +264,13 @@ def _shared_runs(
     for run in filter(None, runs):
         (s0, i0, _), (s1, i1, _) = glyphs[run[0]], glyphs[run[-1]]
         joined = "".join(text for _, _, text in glyphs[run[0] : run[-1] + 1])
-        if s0 == s1 or pdfium_actual_text(joined) == joined:
+        raised = any(compat(text) for _, _, text in glyphs[run[0] : run[-1] + 1])  # "Cl⁻", its sign in another font
+        if s0 == s1 or (pdfium_actual_text(joined) == joined and not raised):
             continue
+        glued = _glued_prefix(glyphs, run[-1], touching)
+        if glued:  # "وCl⁻": PDFium put a space between the run and its prefix, unless the prefix is in the run's text
+            run[-1] += len(glued)
+            (s1, i1, _), joined = glyphs[run[-1]], "".join(reversed(glued)) + joined
         role = -1 - len(texts)
         texts.append(joined)
         for number in range(s0, s1 + 1):
@@ -278,6 +282,20 @@ def _shared_runs(
 
 
 OPENING = frozenset("([{")
+
+
+def _glued_prefix(glyphs: list[tuple[int, int, str]], end: int, touching: set[int]) -> list[str]:
+    """The glyphs of the right-to-left word drawn against a run's right end, no space between (the prefix "و" of
+    "وCl⁻"), in drawing order."""
+    glued: list[str] = []
+    for s, _, text in glyphs[end + 1 :]:
+        if letter_kind(text) != "R" and not (glued and unicodedata.category(text[:1]) == "Mn"):
+            break
+        if s != glyphs[end][0] and s not in touching:
+            break
+        glued.append(text)
+        end += 1
+    return glued
 
 
 def _signed_from(glyphs: list[tuple[int, int, str]], position: int) -> int:
@@ -410,34 +428,6 @@ def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: i
 
 
 LEADS = frozenset("@#~/.\\-")  # and a command line's option: "-n auto"
-
-
-def cut_pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:
-    """Consecutive elements of one role joined: (role, their bytes, their text); each marked space alone.
-
-    Empty glyphs (`<>`, drawing nothing) go: PDFium drops the adjustment that ends an array holding one.
-    Adjustments with no glyph join the next piece (else the one before), unless it is a stretched space
-    (its `Tz` would scale them): PDFium drew the words after an array of adjustments alone out of place.
-    """
-    groups: list[tuple[int, list[bytes], list[str]]] = []
-    for (element, text), role in zip(elements, roles, strict=True):
-        if not (groups and groups[-1][0] == role and role not in (RUN_END_SPACE, STRETCHED_SPACE)):
-            groups.append((role, [], []))
-        groups[-1][1].append(b" " if element == b"<>" else element)
-        groups[-1][2].append(text or "")
-    for index in reversed(range(len(groups))):
-        role, parts, texts = groups[index]
-        if any(part[:1] == b"<" for part in parts) or len(groups) == 1:
-            continue
-        if index + 1 < len(groups) and groups[index + 1][0] != STRETCHED_SPACE:
-            groups[index + 1][1][:0], groups[index + 1][2][:0] = parts, texts
-        elif index > 0 and groups[index - 1][0] != STRETCHED_SPACE:
-            groups[index - 1][1].extend(parts)
-            groups[index - 1][2].extend(texts)
-        else:
-            continue
-        del groups[index]
-    return [(role, b"".join(parts), "".join(texts)) for role, parts, texts in groups] or [(PLAIN, b"", "")]
 
 
 def _text(elements: list[tuple[bytes, str | None]]) -> str:

@@ -16,6 +16,7 @@ for each extractor as it turns it back (wholeline.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection
@@ -24,10 +25,10 @@ from typing import Any
 from .addresspieces import address_roles, ltr_address
 from .charclass import LRM, letter_kind
 from .clusters import Key, Laid, is_mark, position_key, read_clusters
-from .lineroles import ADDRESS_HEAD, ADDRESS_TAIL, LTR_RUN, PLAIN, cut_pieces, spread_address_roles
 from .marks import line_text, marked_depths
 from .orient import Written
 from .pagetext import Show, read_lines
+from .pieces import ADDRESS_HEAD, ADDRESS_TAIL, LTR_RUN, PLAIN, cut_pieces, spread_address_roles
 from .wholeline import ltr_pdfium_text, ltr_poppler_text, whole_line_marks
 
 
@@ -82,6 +83,7 @@ def mark_phrases(
                     replacements.update(marked)
                     count += 1
                     line = [show for show in line if position_key(page, *show.origin[1:]) in calls]  # marked below
+            heavy = _right_to_left_heavy(line)
             for place, show in enumerate(line):
                 if position_key(page, *show.origin[1:]) in calls:
                     replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
@@ -91,14 +93,23 @@ def mark_phrases(
                 spread_address_roles(roles, spelt, place)
                 if all(role == PLAIN for role in roles):
                     continue
+                if LTR_RUN in roles:
+                    laid = read_clusters(document) if laid is None else laid
+                key = position_key(page, *show.origin[1:])
+                phrases = iter(_typed_phrases(show, roles, laid.get(key) if laid is not None else None))
                 items: list[Any] = []
                 for role, part, text in cut_pieces(show.elements, roles):
                     tj = b"[" + part + b"] TJ"
                     if role == LTR_RUN:
-                        # the phrase as drawn: PDFium reverses a whole /ActualText of right-to-left letters
-                        # and, for poppler, the same with a LEFT-TO-RIGHT MARK after it: a bracket or a quote
-                        # and the space after the phrase ("(دار الدباغة شوارة) still") stay after it, not before
-                        opening = [*inline(_poppler(text) + LRM), named(LRM + _pdfium(text) + LRM)]
+                        # the phrase as typed (from the layout: Amiri's "لك" draws a tatweel glyph the map gives
+                        # another cluster's letter, "الكتبية" read "اللكتبية"), reversed: PDFium reverses a whole
+                        # /ActualText of right-to-left letters; and, for poppler, as it turns it back with a
+                        # LEFT-TO-RIGHT MARK after it: a bracket or a quote and the space after the phrase ("(دار
+                        # الدباغة شوارة) still") stay after it, not before (on a line with more Arabic words than
+                        # Latin ones, a LEFT-TO-RIGHT MARK after each word for PDFium)
+                        typed = next(phrases) or _pdfium(text)[::-1]
+                        pdfium = typed[::-1].replace(" ", LRM + " ") if heavy else typed[::-1]
+                        opening = [*inline(ltr_poppler_text(typed) + LRM), named(LRM + pdfium + LRM)]
                     elif role == ADDRESS_HEAD:  # an address's whole text
                         popplers, pdfiums = ltr_address(heads[id(show)], text)
                         opening = [*inline(popplers), named(pdfiums)]
@@ -115,6 +126,43 @@ def mark_phrases(
             stream.stream[:] = [new for index, item in enumerate(items) for new in replacements.get(index, [item])]
             resources["Properties"] = properties
     return count
+
+
+def _typed_phrases(show: Show, roles: list[int], layout: Laid | None) -> list[str | None]:
+    """The text as typed of each phrase (a stretch of LTR_RUN roles) of a `TJ`, from the clusters of the layout that
+    drew it; None for each where its glyphs are not the layout's."""
+    runs = [list(run) for phrase, run in itertools.groupby(range(len(roles)), lambda i: roles[i] == LTR_RUN) if phrase]
+    glyphs = [index for index, (_, text) in enumerate(show.elements) if text is not None]
+    if layout is None or [int(show.elements[i][0][1:-1], 16) for i in glyphs] != [g for g, _, _ in layout.glyphs]:
+        return [None] * len(runs)
+    ordinal = {index: n for n, index in enumerate(glyphs)}
+    typed: list[str | None] = []
+    for run in runs:
+        drawn = [layout.glyphs[ordinal[index]] for index in run if index in ordinal]
+        text = layout.typed(min(g[1] for g in drawn), max(g[2] for g in drawn)) if drawn else ""
+        typed.append(_CONTROLS.sub("", text) or None)
+    return typed
+
+
+_CONTROLS = re.compile("[\u2066-\u2069\u200e\u200f]")  # isolates and marks the typesetting put in
+
+
+def _right_to_left_heavy(line: list[Show]) -> bool:
+    """Whether PDFium would read a line right to left: it counts its stretches of one direction, and takes the line
+    for right-to-left when those of right-to-left letters are as many as the left-to-right ones ("On dit en darija :
+    « اللي ما عندو سبع خضاري ما عندو كسكسو » — qui" was read from "qui" back). A phrase's /ActualText adds two
+    left-to-right ones (its LEFT-TO-RIGHT MARKs)."""
+    kinds = [_pdfium_kind(text) for show in line for _, text in show.elements if text]
+    stretches = [kind for kind, _ in itertools.groupby(kind for kind in kinds if kind != "N")]
+    words = [kind for kind, _ in itertools.groupby(kinds)]
+    phrases = stretches.count("R")
+    return words.count("R") >= words.count("L") + 2 * phrases
+
+
+def _pdfium_kind(text: str) -> str:
+    """PDFium's direction of a glyph's text: L (left-to-right letters and every digit), R, or N."""
+    bidi = unicodedata.bidirectional(text[0])
+    return "L" if bidi in ("L", "EN", "AN") else "R" if bidi in ("R", "AL") else "N"
 
 
 def _read_whole(line: list[Show], page: int, laid: dict[Key, Laid], apart: Collection[Key]) -> tuple[list[Show], str]:
@@ -169,16 +217,10 @@ def _parted(elements: list[tuple[bytes, str | None]], first: int, before: int) -
 
 
 def _pdfium(drawn: str) -> str:
-    """A phrase as drawn, as PDFium reads it back as typed: it reverses the whole right-to-left stretch, its
-    Arabic-Indic numbers too, so those go in backwards ("١٤٤٨ هـ", drawn "ـه ١٤٤٨", was read "٨٤٤١ هـ")."""
+    """A phrase as drawn (where the layout's clusters do not give it as typed), as PDFium reads it back as typed: it
+    reverses the whole right-to-left stretch, its Arabic-Indic numbers too, so those go in backwards ("١٤٤٨ هـ",
+    drawn "ـه ١٤٤٨", was read "٨٤٤١ هـ")."""
     return _DIGITS.sub(lambda digits: digits[0][::-1], drawn)
-
-
-def _poppler(drawn: str) -> str:
-    """A phrase as drawn, as poppler reads it back as typed: it keeps a number left to right where it stands
-    and reverses the letters around it ("١٤٤٨ هـ" was read "هـ ١٤٤٨"), and takes punctuation for part of a number
-    ("ك-ت-ب" was read "ب-ت-ك"): the phrase as typed, each stretch of letters reversed (wholeline.py)."""
-    return ltr_poppler_text(_pdfium(drawn)[::-1])
 
 
 _AN = "\u0660-\u0669"  # Arabic-Indic digits: the bidi algorithm's Arabic numbers

@@ -35,6 +35,7 @@ from typing import Any
 
 from ..typeset.bidi import LTR_ALNUM, RTL_BLOCKS
 from ..typeset.kashida import WORD
+from .charclass import BRACKETS, MIRROR, MIRRORED_CHARS
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show
 
@@ -202,6 +203,8 @@ def poppler_text(text: str) -> str:
     # numberpunct.after_number does for lines that are not read whole
     marked = re.sub(f"(?<={_DIGIT})([./:,;])(?=[\u0600-\u06ff])", lambda mark: RLM + mark[1] + RLM, marked)
     marked = re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
+    # and a sign poppler takes for left to right amid punctuation, not a number's (code's `{8}$")` read `{8}"$)`)
+    marked = re.sub(_LONE_SIGN, lambda sign: RLM + sign[0] + RLM, marked)
     # and a separator standing between two spaces, which poppler reads with the word on its left ("پیکرند / که" read
     # "/که"), and one after the space between a Latin run and the punctuation after the Arabic word before it
     # ("قلم‌ها: Amiri" read "قلمهاAmiri": poppler took the colon into the run's stretch, and the space with it)
@@ -279,6 +282,10 @@ _POPPLER_NEUTRAL = re.compile("[\u0659-\u065f]+")
 PDFIUM_UNKNOWN = frozenset("\u065f" + "".join(map(chr, range(0x08D3, 0x0900))))
 _SIGNS = "#$+\\-\u00b0\u00b1\u00a3\u00a5\u20ac"  # European terminators and separators: poppler's left to right
 RLM = "\u200f"
+_LONE_SIGN = re.compile(
+    f"(?<![\\w\\s\u200f])[{_SIGNS}](?![\\w\\s\u200f])|(?<![\\w\\s\u200f])[{_SIGNS}](?=\u200f)"
+    f"|(?<=\u200f)[{_SIGNS}](?![\\w\\s\u200f])"
+)
 TATWEEL = "\u0640"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
@@ -300,11 +307,8 @@ _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (b
 # It takes in the signs and the number it is written against ("--disable-gil", "180°C", "180–200°C"), which poppler
 # read after it ("disable-gil--", "C°180").
 _LATIN = f"(?:[-+#@~/\\\\.]*|[0-9][^\\s{RTL_BLOCKS}]*?)?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?"
-# The brackets and quotes PDFium mirrors as it reverses them (textlayer.py writes their mirror images too).
-MIRROR = str.maketrans("(){}[]<>«»‹›", ")(}{][><»«›‹")
-MIRRORED_CHARS = frozenset("(){}[]<>«»‹›")
 ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved
-_BRACKET = re.compile("[" + re.escape("".join(sorted(MIRRORED_CHARS | ORNATE))) + "]")
+_BRACKET = re.compile("[" + re.escape("".join(sorted(set(BRACKETS) | ORNATE))) + "]")
 
 
 def _pdfium_kind(char: str) -> str:

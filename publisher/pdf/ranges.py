@@ -10,7 +10,7 @@ from ..typeset.bidi import ARABIC_DIGITS, NUMBER_JOINS
 from .marks import RLM
 
 RANGE = frozenset("\u2013\u2014\u00d7")  # dashes and "×" ("2×3"): no separator to the bidi algorithm (a hyphen is)
-ISOLATED = frozenset("\u2013")  # a dash that joins European digits in one isolated run (bidi.INSIDE)
+ISOLATED = frozenset("\u2013\u00d7")  # what joins European digits in one isolated run (bidi.INSIDE): "4–6", "2×3"
 SIGNS = frozenset("+-\u2212\u00b1")
 
 

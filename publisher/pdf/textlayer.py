@@ -67,31 +67,29 @@ from . import marks as vocal
 from .addresspieces import address_roles, pdfium_address, poppler_address
 from .charclass import LRM, pdfium_actual_text
 from .clusters import Key, position_key, read_clusters
-from .lineroles import (
-    ADDRESS_HEAD,
-    ADDRESS_TAIL,
-    AFTER_NUMBER,
-    AFTER_NUMBER_LRM,
-    COMPAT,
-    KERN,
-    LTR_RUN,
-    MIRRORED,
-    MIRRORED_BY_NUMBER,
-    PLAIN,
-    RUN_END,
-    RUN_END_SPACE,
-    SHARABLE,
-    STRETCHED_SPACE,
-    UNKNOWN_LTR,
-    WORD,
-    split_line,
-)
+from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
 from .marks import as_typed, line_text, marked_words, not_hyphenated, pdfium_text, poppler_text, spanned_objects
 from .numberpunct import SENTENCE
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import pdfium_text_over
+from .pieces import (
+    ADDRESS_HEAD,
+    ADDRESS_TAIL,
+    AFTER_NUMBER,
+    AFTER_NUMBER_LRM,
+    COMPAT,
+    LTR_RUN,
+    MIRRORED,
+    MIRRORED_BY_NUMBER,
+    PLAIN,
+    RUN_END_SPACE,
+    SHARABLE,
+    STRETCHED_SPACE,
+    UNKNOWN_LTR,
+    WORD,
+)
 from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
 from .tounicode import brackets_as_drawn, rewrite_to_unicode

@@ -29,11 +29,14 @@ RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangli
 SIGNS = "+\\-\u2212\u00b1\u2213\u221a\u221b\u221c"  # plus, hyphen-minus, minus, plus-minus, minus-plus, roots
 AFTER_NUMBER = "%\u2030\u2031\u066a\u00b0\u2032\u2033"  # percent, per mille, per ten thousand, ٪, °, ′, ″
 # an operator between two spaced words keeps them one run ("£1 = 4.68", "2 × 3 = 6"): an equation reads left to right
-# = × ÷ + − ± ∓ < > ≤ ≥ ≈ ≠ (not "-": a dash parts phrases); "7.4 ± 0.05" is one measure
-OPERATORS = "=\u00d7\u00f7+\u2212\u00b1\u2213<>\u2264\u2265\u2248\u2260"
+# = × ÷ + − ± ∓ < > ≤ ≥ ≈ ≠ (not "-": a dash parts phrases); "7.4 ± 0.05" is one measure; arrows → ⇌ ⇄ ⇒ ↔ ⇔ ← ⟶
+# join a reaction or an implication ("H₂O ⇌ H⁺ + OH⁻")
+OPERATORS = "=\u00d7\u00f7+\u2212\u00b1\u2213<>\u2264\u2265\u2248\u2260\u2192\u21cc\u21c4\u21d2\u2194\u21d4\u2190\u27f6"
+# superscript and subscript signs: an ion's charge ends its word ("H⁺", "Fe³⁺"), an exponent's sign is inside ("10⁻⁷")
+SCRIPT_SIGNS = "\u207a\u207b\u208a\u208b"
 INSIDE = (
-    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013,$\u221a"  # may join two parts of a word, never end it ("US$46.9bn", "3√2")
-)
+    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013,$\u221a\u00d7" + SCRIPT_SIGNS
+)  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1920×1080", "3×ULN", "1.0×10⁻⁷")
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 # An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
 # the bidi algorithm set its groups right to left, the space between two such digits taking their direction (units.py
@@ -66,8 +69,8 @@ def run_pattern() -> re.Pattern[str]:
     body = f"(?:{alnum}|[{INSIDE}]+(?={alnum}))*"
     brackets = r"(?:\([^()\s\u0600-\u08ff]*\)|\[[^\[\]\s\u0600-\u08ff]*\])"
     # a name's "+", "++" or "#" ("Galaxy S25+", "C++", "C#", "F#"): never the start of the next word
-    # "S25+" too, and a final "×" ("3.2×"; "2×3" is two numbers, set as the bidi algorithm sets them)
-    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|\u00d7|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
+    # "S25+" too, a final "×" ("3.2×") and an ion's charge ("OH⁻")
+    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|\u00d7|[{SCRIPT_SIGNS}]+|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     word = f"(?:{_IRI}|(?:{prefix}|{handle})?{alnum}{body}{tail})"
     space = "[ \u00a0\u202f]"

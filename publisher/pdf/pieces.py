@@ -1,0 +1,56 @@
+"""The roles the text layer gives the glyphs of a line (lineroles.py decides them), and each `TJ` array cut into
+pieces by role, each piece marked as its role says (textlayer.py, ltrlayer.py)."""
+
+from __future__ import annotations
+
+# The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
+PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR = range(5)
+STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL, AFTER_NUMBER = range(5, 9)
+COMPAT = 9  # a vulgar fraction or a superscript digit, which both extractors give as its decomposition ("½": "1/2")
+# AFTER_NUMBER between a digit on its left and an Arabic word on its right: PDFium read the word backwards
+# ("ود.67" as "دو.67", "**الخلاصة:** 8.5/10", "#كأس_العالم_2034"), and a tatweel before its letter ("هـ.34" as "ـه.34"),
+# unless the glyph's named /ActualText begins with a LEFT-TO-RIGHT MARK
+AFTER_NUMBER_LRM = 10
+# a mirrored bracket drawn just left of a number ("(نحو ×2):", drawn ":)2× وحن("): poppler read ")2" as one stretch
+MIRRORED_BY_NUMBER = 11
+WORD = 100
+# Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
+# line's text has the bracket (a note's "(1)" beside a vocalised line).
+SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE, MIRRORED, AFTER_NUMBER)
+
+
+def spread_address_roles(roles: list[int], addressed: dict[tuple[int, int], int], place: int) -> None:
+    """Give the elements of the TJ at `place` the roles of the address pieces among them (addresspieces.py), the
+    adjustments between a piece's glyphs too."""
+    for role in (ADDRESS_HEAD, ADDRESS_TAIL):
+        inside = [i for (s, i), r in addressed.items() if s == place and r == role]
+        if inside:
+            roles[min(inside) : max(inside) + 1] = [role] * (max(inside) + 1 - min(inside))
+
+
+def cut_pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> list[tuple[int, bytes, str]]:
+    """Consecutive elements of one role joined: (role, their bytes, their text); each marked space alone.
+
+    Empty glyphs (`<>`, drawing nothing) go: PDFium drops the adjustment that ends an array holding one.
+    Adjustments with no glyph join the next piece (else the one before), unless it is a stretched space
+    (its `Tz` would scale them): PDFium drew the words after an array of adjustments alone out of place.
+    """
+    groups: list[tuple[int, list[bytes], list[str]]] = []
+    for (element, text), role in zip(elements, roles, strict=True):
+        if not (groups and groups[-1][0] == role and role not in (RUN_END_SPACE, STRETCHED_SPACE)):
+            groups.append((role, [], []))
+        groups[-1][1].append(b" " if element == b"<>" else element)
+        groups[-1][2].append(text or "")
+    for index in reversed(range(len(groups))):
+        role, parts, texts = groups[index]
+        if any(part[:1] == b"<" for part in parts) or len(groups) == 1:
+            continue
+        if index + 1 < len(groups) and groups[index + 1][0] != STRETCHED_SPACE:
+            groups[index + 1][1][:0], groups[index + 1][2][:0] = parts, texts
+        elif index > 0 and groups[index - 1][0] != STRETCHED_SPACE:
+            groups[index - 1][1].extend(parts)
+            groups[index - 1][2].extend(texts)
+        else:
+            continue
+        del groups[index]
+    return [(role, b"".join(parts), "".join(texts)) for role, parts, texts in groups] or [(PLAIN, b"", "")]
