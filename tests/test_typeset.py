@@ -205,6 +205,11 @@ def test_a_phrase_in_a_left_to_right_language_is_one_run_with_its_quotation_mark
         ("سنة 2026 م", True),
         ("في 2026 قررت", False),
         ("منذ 12 مدرسة", False),
+        ("بمعدل 5 m/s² تقريبا", True),  # a compound unit with its powers ("5" ended a line, "m/s²." began one)
+        ("ثابت 6.67×10⁻¹¹ N·m²/kg² هنا", True),  # a power of ten, a unit of three parts
+        ("نحو 3×10⁸ م/ث", True),
+        ("قوة 10 N بعد", True),
+        ("بين 2 and/or 3", False),  # not a unit
     ],
 )
 def test_a_number_and_its_unit_do_not_break(text: str, joined: bool) -> None:
@@ -261,6 +266,10 @@ def test_a_product_a_power_and_an_ion_are_one_run() -> None:
     for run in ("1.0×10⁻⁷", "2×3", "1920×1080", "ALT > 3×ULN", "H₂O ⇌ H⁺ + OH⁻", "Na⁺", "Fe³⁺", "x⁻¹ → 0"):
         assert isolate_ltr(f"قيمة {run} تقريبا") == f"قيمة {LRI}{run}{PDI} تقريبا", run
     assert isolate_ltr("مساحة ٢×٣ م") == "مساحة ٢×٣ م"
+    # a unit's dot ("kg·m/s²" was drawn "m/s²·kg") and a note's accidental ("mi♭" was drawn "♭mi")
+    for run in ("kg·m/s²", "N·m²/kg²", "mi♭", "F♯"):
+        assert isolate_ltr(f"وحدة ({run}) هنا") == f"وحدة ({LRI}{run}{PDI}) هنا", run
+    assert isolate_ltr("Noto · SIL") == f"{LRI}Noto{PDI} · {LRI}SIL{PDI}"  # a spaced dot parts two runs
 
 
 def test_a_prime_made_of_a_straight_quote_stays_with_its_number() -> None:

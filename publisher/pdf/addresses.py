@@ -147,7 +147,8 @@ _ABBREVIATED = re.compile(
     f"({_part(_ANY_DIGITS)}(?:{_DASH.pattern}{_part(_ANY_DIGITS)})?(?!{_ANY_DIGITS}))"
 )
 # two or three short Latin words or numbers joined by slashes, not a path's or an address's segments
-_SLASHED = re.compile("(?<![A-Za-z0-9/.:@_~-])[A-Za-z0-9]{1,8}(?:/[A-Za-z0-9]{1,8}){1,2}(?![A-Za-z0-9/.:@_~-])")
+_UNIT = "[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e]"  # and a unit's powers and dots: "N·m²/kg²"
+_SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}){{1,2}}(?![A-Za-z0-9/.:@_~-])")
 _CURRENCY = f"[{currency()}]?"
 _NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
 _JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?[{OPERATORS}][ \u00a0]?)"  # a dash or an operator

@@ -6,22 +6,21 @@ The reasons for each are in textlayer.py's docstring; this module decides, textl
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Collection, Iterator
 
-from ..typeset.bidi import SCRIPT_SIGNS
+from ..typeset.bidi import RTL_BLOCKS, SCRIPT_SIGNS
 from . import marks as vocal
-from .charclass import compat, letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
+from .charclass import compat, letter_kind, pdfium_actual_text, unknown_to_poppler
 from .marks import Word
-from .numberpunct import PERCENT, POPPLER_LTR, after_number
+from .numberpunct import POPPLER_LTR, after_number
 from .pagetext import Show, blank_after, wide_spaces
 from .pieces import (
     AFTER_NUMBER,
     AFTER_NUMBER_LRM,
     COMPAT,
     LTR_RUN,
-    MIRRORED,
-    MIRRORED_BY_NUMBER,
     PLAIN,
     RUN_END_SPACE,
     STRETCHED_SPACE,
@@ -30,7 +29,8 @@ from .pieces import (
     cut_pieces,
     spread_address_roles,
 )
-from .ranges import SIGNS, indic, range_parts, typed_range
+from .ranges import SIGNS, indic, typed_range
+from .tjroles import ARABIC_COMMA, CURRENCY, ROOTS, script_parts, tj_roles
 
 Arrays = Collection[int]  # arrays of a line, by place
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
@@ -50,13 +50,7 @@ SEPARATORS = frozenset("\u00b7\u2022")
 # extractors take the number and such weak punctuation beside it for one left-to-right stretch (".٢٠١٩", "٪٨"). The
 # glyph gets an /ActualText of itself between two RIGHT-TO-LEFT MARKs, which end the stretch at the number (one after
 # it was enough for poppler, one before for PDFium: measured on "٨٪").
-# What ends a left-to-right run inside its isolate, drawn right of its last letter or digit (typeset/bidi.py: a URL's
-# trailing slash, the brackets of "code_sample()"); PDFium read it apart ("/https://…/v2").
-TAIL = frozenset("/)]+#")  # and a name's "+", "++" or "#": "Galaxy S25+", "C#"
 LONE = frozenset("/-+")  # separators and signs poppler takes for part of a number or word ("ملح + فلفل")
-CURRENCY = frozenset(chr(c) for c in range(0x20A0, 0x20C1)) | frozenset("$\u00a3\u00a5")
-ROOTS = frozenset("\u2213\u221a\u221b\u221c")  # ∓ √ ∛ ∜: a number's signs too ("√2 ≈ 1.414"), typeset/bidi.SIGNS
-AFTER_RUN = PERCENT | CURRENCY  # what follows a number in its run, drawn right of it: "+3.9%", "38.5 M€"
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
@@ -69,6 +63,7 @@ def split_line(
     words: tuple[Word, ...] | list[Word] = (),
     apart: Collection[int] = (),
     isolated: Collection[int] = (),
+    code: Collection[int] = (),
 ) -> list[tuple[list[tuple[int, bytes, str]], list[float]]]:
     """For each TJ of a line, its elements in pieces (role, elements, text), the marked ones apart, and the
     horizontal scaling of each space stretched over a wide blank (pagetext.wide_spaces) or the `Tc` of
@@ -79,7 +74,8 @@ def split_line(
     the glyphs of vocalised words (marks.py), with the adjustments between them, get their word's role.
     The arrays `apart` (by place in the line: a note's or a list item's marker) are never part of a Latin run
     beside them, for PDFium ("(1) Guido van Rossum" read "( Guido van Rossum )1"); nor is any glyph of the arrays
-    `isolated` (isolates set apart, left to right) outside their own run.
+    `isolated` (isolates set apart, left to right) outside their own run; the arrays of inline `code` hold Arabic
+    that is part of the code's run.
     """
     wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
@@ -127,6 +123,10 @@ def split_line(
             marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
         elif rtl and strong == "L" and first is not None and _parted(kind, between, separated) and not own:
             marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
+        elif rtl and text in POPPLER_LTR and strong == "L" and space is not None and _before_rtl(glyphs, position):
+            # a currency sign before a number a space away, drawn right of it: "قيمته $ 3 ملايين", which poppler read
+            # "3 $", taking both for one left-to-right stretch
+            marks[space[0]][space[1]] = RUN_END_SPACE
         elif rtl and strong == "L" and first is not None and kind == "L" and trailing and set(trailing) <= OPENING:
             # an opening bracket drawn right of a letter or digit, then a space: the right-to-left text's, begun
             # after the run ("A19 Pro (3 نانومتر)", drawn "(3 نانومتر) A19 Pro" mirrored; poppler read "3( A19 Pro")
@@ -151,7 +151,7 @@ def split_line(
             trailing += text if first is None else ""
             separated = separated or text in SEPARATORS
     touching = _touching(line)
-    runs = _shared_runs(glyphs, marks, touching, apart, isolated) if rtl else []
+    runs = _shared_runs(glyphs, marks, touching, apart, isolated, code) if rtl else []
     edged = [(0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
     for (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond) in zip(
         edged, edged[1:], edged[2:], edged[3:], strict=False
@@ -169,7 +169,7 @@ def split_line(
     for s, (show, show_marks, spaces) in enumerate(zip(line, marks, wide, strict=True)):
         for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too, not inside a run
             show_marks[index] = show_marks[index] if show_marks[index] < 0 else RUN_END_SPACE  # ("env python3")
-        roles = _roles(show.elements, show_marks, s in isolated) if marked else show_marks
+        roles = tj_roles(show.elements, show_marks, s in isolated) if marked else show_marks
         spread_address_roles(roles, addressed, s)
         scaling = {index: spaces[index][0] for index in spaces if roles[index] == RUN_END_SPACE}
         for index in scaling:  # unless inside a left-to-right run or next to a mirrored bracket
@@ -207,14 +207,6 @@ def _triples(glyphs: list[tuple[int, int, str]]) -> Iterator[tuple[tuple[int, in
     return zip(edged, edged[1:], edged[2:], strict=False)
 
 
-def _operated(run: str) -> bool:
-    """Whether a run of digits parted by spaces holds an operator ("7 / 2") or Arabic-Indic digits ("+٩٦٦ ١١ ٢٣٤"),
-    and no letter: the bidi algorithm sets its words right to left."""
-    words = run.split()
-    parted = len(words) > 1 and (any(not any(map(str.isdigit, w)) for w in words) or any(map(indic, run)))
-    return parted and not any(unicodedata.bidirectional(c) == "L" for c in run)  # "٫" is no letter: "٠٫٨٦٪ (+٨٩٫٢١"
-
-
 def _touching(line: list[Show]) -> set[int]:
     """The arrays of a line (by number) that begin less than TOUCHING em from where the array on their left
     ends: keys typed `<kbd>Ctrl</kbd>+<kbd>S</kbd>`, each in a box of its own; not table cells."""
@@ -232,7 +224,12 @@ TOUCHING = 0.5
 
 
 def _shared_runs(
-    glyphs: list[tuple[int, int, str]], marks: list[list[int]], touching: set[int], apart: Arrays, isolated: Arrays
+    glyphs: list[tuple[int, int, str]],
+    marks: list[list[int]],
+    touching: set[int],
+    apart: Arrays,
+    isolated: Arrays,
+    code: Arrays = (),
 ) -> list[str]:
     """Left-to-right runs drawn in several text objects ("Maroc *Digital* 2030"), which PDFium would read
     segment by segment reversed: their glyphs get the role -1 - n (their elements from the first letter or
@@ -241,18 +238,30 @@ def _shared_runs(
     content and with the same innermost dictionary (marks.py, `PreMarkedContent`)."""
     texts: list[str] = []
     runs: list[list[int]] = [[]]  # positions in `glyphs` of each run's first and last letter or digit
+    # the arrays of code that hold right-to-left letters and no left-to-right one, and the runs that take them in
+    kinds: dict[int, set[str]] = {}
+    for s, _, text in glyphs:
+        kinds.setdefault(s, set()).add(letter_kind(text))
+    quoted = {s for s in code if "R" in kinds.get(s, set()) and "L" not in kinds[s]}
+    coded: set[int] = set()
     previous = (-1, -1, " ")
     for position, (s, i, text) in enumerate(glyphs):
         kind = "R" if s in apart else letter_kind(text)
         kind = "L" if kind == "N" and s in isolated and text.strip() else kind  # an isolate's "#!" of "#!/bin/sh"
+        # Arabic in an array of its own set left to right, inside a run begun in such an array: the string in code's
+        # `{"name": "علي", "age": 30}` (Arabic in its own font); not the text an isolate's array goes on with
+        inside = kind == "R" and s in quoted and bool(runs[-1]) and glyphs[runs[-1][0]][0] in isolated
+        inside = inside and any(letter_kind(g[2]) == "L" and g[2].isalpha() for g in glyphs[runs[-1][0] : position])
+        kind = "L" if inside else kind
         # an ion's charge or an exponent's sign, in another font, against its letter or digit ("وCl⁻،")
         kind = "L" if text in SCRIPT_SIGNS and letter_kind(previous[2][-1:]) == "L" else kind
         if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching:  # side by side (cells)
             runs.append([])
-        if kind == "L" and runs[-1] and _script_parts(text, glyphs[runs[-1][-1]][2], position == runs[-1][-1] + 1):
+        if kind == "L" and runs[-1] and script_parts(text, glyphs[runs[-1][-1]][2], position == runs[-1][-1] + 1):
             runs.append([])
         if kind == "L":
             runs[-1][:] = [runs[-1][0] if runs[-1] else _signed_from(glyphs, position), position]
+            coded |= {len(runs) - 1} if inside else set()
         elif text in OPENING and previous[2] and letter_kind(previous[2]) == "L" and _spaced(glyphs, position):
             # an opening bracket drawn right of a digit, a space after it: the right-to-left text's ("A19 Pro (3
             # نانومتر)", drawn "(3 نانومتر) A19 Pro" mirrored), which bidi.py leaves out of the run; PDFium read "3:"
@@ -261,9 +270,13 @@ def _shared_runs(
             # a separator, an Arabic comma or a run's end space part two runs
             runs.append([])
         previous = (s, i, text)
-    for run in filter(None, runs):
+    for place, run in enumerate(runs):
+        if not run:
+            continue
         (s0, i0, _), (s1, i1, _) = glyphs[run[0]], glyphs[run[-1]]
         joined = "".join(text for _, _, text in glyphs[run[0] : run[-1] + 1])
+        if place in coded:  # its Arabic words as typed: they are drawn right to left inside it
+            joined = _RTL_WORDS.sub(lambda word: word[0][::-1], joined)
         raised = any(compat(text) for _, _, text in glyphs[run[0] : run[-1] + 1])  # "Cl⁻", its sign in another font
         if s0 == s1 or (pdfium_actual_text(joined) == joined and not raised):
             continue
@@ -272,7 +285,9 @@ def _shared_runs(
             run[-1] += len(glued)
             (s1, i1, _), joined = glyphs[run[-1]], "".join(reversed(glued)) + joined
         role = -1 - len(texts)
-        texts.append(joined)
+        # and a space after it, where one is drawn (PDFium lost the one before "G ≈" ending a loose line: "العامG")
+        spaced = run[-1] + 1 < len(glyphs) and glyphs[run[-1] + 1][2] in SPACES
+        texts.append(joined + " " if spaced else joined)
         for number in range(s0, s1 + 1):
             first, last = i0 if number == s0 else 0, i1 if number == s1 else len(marks[number]) - 1
             # a superscript digit's or fraction's own role too: the run's text has it ("Δ = b² − 4ac", in two fonts)
@@ -282,6 +297,7 @@ def _shared_runs(
 
 
 OPENING = frozenset("([{")
+_RTL_WORDS = re.compile(f"[{RTL_BLOCKS}]+(?: [{RTL_BLOCKS}]+)*")
 
 
 def _glued_prefix(glyphs: list[tuple[int, int, str]], end: int, touching: set[int]) -> list[str]:
@@ -307,14 +323,15 @@ def _signed_from(glyphs: list[tuple[int, int, str]], position: int) -> int:
     return start
 
 
+def _before_rtl(glyphs: list[tuple[int, int, str]], position: int) -> bool:
+    """Whether the glyph at `position` stands alone before right-to-left text: a space, then a right-to-left letter."""
+    after = [text for _, _, text in glyphs[position + 1 : position + 3]]
+    return len(after) == 2 and after[0] in SPACES and letter_kind(after[1]) == "R"
+
+
 def _spaced(glyphs: list[tuple[int, int, str]], position: int) -> bool:
     """Whether the glyph after `position` is a space."""
     return position + 1 < len(glyphs) and glyphs[position + 1][2] in SPACES
-
-
-# The Arabic comma is a number separator to the bidi algorithm, yet never inside a left-to-right run
-# (typeset/bidi.py): it parts two numbers ("ط.10، 2009", drawn "2009 ،10.ط", which both read "ط.2009 10").
-ARABIC_COMMA = "\u060c"
 
 
 def _parted(kind: str, between: str, separated: bool) -> bool:
@@ -327,108 +344,3 @@ def _parted(kind: str, between: str, separated: bool) -> bool:
 
 
 BRACKETS = frozenset("()[]{}«»‹›“”‘’\"'")
-
-
-def _roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolated: bool = False) -> list[int]:
-    """The roles of the elements of one TJ array: `marks`, then left-to-right runs and mirrored brackets.
-
-    A left-to-right run goes from a left-to-right letter or digit to the last one before a
-    right-to-left letter; it is set apart only when PDFium would reorder it.
-    """
-    roles = list(marks)
-    glyphs = [index for index, (_, text) in enumerate(elements) if text is not None]
-    for left, right in itertools.pairwise(glyphs):  # a word unknown to poppler, with the spacing inside
-        if roles[left] == roles[right] == UNKNOWN_LTR:
-            roles[left:right] = [UNKNOWN_LTR] * (right - left)
-    run: list[int] = []  # the first and the last left-to-right letter or digit of the current run
-    attached = False  # whether the glyphs since the run's last letter or digit are its tail (TAIL)
-    end = _isolate_end(elements) if isolated else len(elements)
-    for index, (_, text) in enumerate([*elements, (b"", "\u0627")]):  # an ALEF closes the last run
-        kind = None if text is None else letter_kind(text)
-        # an isolate's every glyph after its last letter or digit: "3.2×", "GET /api/v2/indices?" (a line broke in code)
-        tail = text in TAIL or text in AFTER_RUN or (isolated and text is not None and kind == "N" and text != " ")
-        tail = tail or (end < index < len(elements) and text is not None)
-        if run and attached and tail and roles[index] == PLAIN:
-            run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
-        attached = kind == "L" or (attached and (text is None or tail))
-        parted = bool(run) and kind == "L" and _script_parts(text, elements[run[-1]][1], index == run[-1] + 1)
-        if kind == "R" or parted or text == ARABIC_COMMA:
-            ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
-            if ltr and not isolated and _operated(ltr):
-                # numbers and operators parted by spaces ("7 / 2"; not "1 500"): each reads right to left of the next,
-                # as the bidi algorithm sets them, and is a stretch of its own to poppler (which read "2 / 7")
-                for index in range(run[0], run[-1] + 1):
-                    roles[index] = RUN_END_SPACE if elements[index][1] == " " and not roles[index] else roles[index]
-            elif ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr)):
-                roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
-            run = []
-        if kind == "L" and roles[index] == PLAIN:
-            run = [run[0] if run else _signed(elements, roles, index), index]
-        elif tail and isolated and not run and roles[index] == PLAIN:  # an isolate's first glyph: "$HOME", "<div>"
-            run, attached = [index, index], True
-    reading = "R"  # PDFium reads the line from its visual right end, right to left
-    for index in reversed(range(len(elements))):
-        text = elements[index][1] or ""
-        if roles[index] == RUN_END_SPACE or pdfium_class(text[:1] or " ") == "R":
-            reading = "R"
-        elif text and pdfium_class(text[0]) == "L":
-            reading = "L"
-        elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
-            roles[index] = MIRRORED
-    for index in [i for i, role in enumerate(roles) if role == MIRRORED]:
-        after = next((text for _, text in elements[index + 1 :] if text), "")
-        if after[:1].isdigit():
-            roles[index] = MIRRORED_BY_NUMBER
-    for index in [i for i, role in enumerate(roles) if role == MIRRORED]:  # with the spaces and marks around it
-        for step in (-1, 1):
-            near = index + step
-            while (
-                0 <= near < len(elements)
-                and roles[near] == PLAIN
-                and pdfium_class((elements[near][1] or " ")[:1]) == "N"
-            ):
-                roles[near], near = MIRRORED, near + step
-    return roles
-
-
-def _isolate_end(elements: list[tuple[bytes, str | None]]) -> int:
-    """Where an isolate's text ends: its last letter or digit if left to right, all that follows being its too, spaces
-    as well ("pip install -e ." in code, read "و. pip" by PDFium); the end of the array otherwise."""
-    last = next((n for n in reversed(range(len(elements))) if letter_kind(elements[n][1] or "") != "N"), None)
-    return last if last is not None and letter_kind(elements[last][1] or "") == "L" else len(elements)
-
-
-def _script_parts(text: str | None, last: str | None, adjacent: bool) -> bool:
-    """Whether a letter or digit `text` parts a run whose last one was `last`: Arabic-Indic digits are never in a
-    Latin run (typeset/bidi.py), unless the two touch ("Mitrović (١٥ هدفا)", drawn "(هدفا ١٥( Mitrović"). The
-    Arabic decimal and thousands separators go with Arabic-Indic digits ("١٫٥–٢" was cut after its "١")."""
-    return not adjacent and _arabic_number(text) != _arabic_number(last)
-
-
-def _arabic_number(text: str | None) -> bool:
-    return indic(text) or (text or "")[:1] in ("\u066b", "\u066c")  # a digit, or the decimal or thousands separator
-
-
-def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: int) -> int:
-    """Where a run that begins at `index` begins: with the signs and currency just left of a number ("+212 5 37",
-    read "212 ... +"), the "@" or "#" of a name ("@Algerie_Poste") or the "~/." a path opens with ("~/.config/")."""
-    text = elements[index][1] or ""
-    start = index
-    for before in range(index - 1, -1, -1):
-        glyph = elements[before][1]
-        if glyph is None:
-            continue
-        if roles[before] == PLAIN and glyph in SIGNS | ROOTS | CURRENCY and text[:1].isdigit():
-            start = before  # "-3.2", "£1 = 4.68" (PDFium read "1 … £4.68"), "-€3"
-            continue
-        if roles[before] != PLAIN or glyph not in LEADS or not text[:1].isalpha():
-            break
-        start = before
-    return start
-
-
-LEADS = frozenset("@#~/.\\-")  # and a command line's option: "-n auto"
-
-
-def _text(elements: list[tuple[bytes, str | None]]) -> str:
-    return "".join(text or "" for _, text in elements)

@@ -54,3 +54,13 @@ def cut_pieces(elements: list[tuple[bytes, str | None]], roles: list[int]) -> li
             continue
         del groups[index]
     return [(role, b"".join(parts), "".join(texts)) for role, parts, texts in groups] or [(PLAIN, b"", "")]
+
+
+def padded(name: bytes, tj: bytes, pad: int) -> bytes:
+    """`tj` inside the named /ActualText `name`, `pad` marked-content sequences deeper (PDFium's condition)."""
+    return b"\n".join([b"/Span BMC"] * pad + [name, tj] + [b"EMC"] * (pad + 1))
+
+
+def outside(role: int) -> int:
+    """How many marked-content sequences a piece of this role opens around its `TJ` (a word's span pieces)."""
+    return 2 if role >= WORD else 1 if role in (RUN_END_SPACE, STRETCHED_SPACE, AFTER_NUMBER) else 0

@@ -43,17 +43,19 @@ _PAINTS = frozenset(b"S s f F f* B B* b b* sh Do BI EI n W W*".split())
 _OPENS, _CLOSES = frozenset((b"q", b"BDC", b"BMC", b"BT")), frozenset((b"Q", b"EMC", b"ET"))
 
 
-def placed_boxes(document: Any) -> tuple[set[Key], set[Key], dict[Key, bool], set[Key]]:
+def placed_boxes(document: Any) -> tuple[set[Key], set[Key], dict[Key, bool], set[Key], set[Key]]:
     """Where the text of each list marker, of each note call and of each line to be read whole starts (page,
     `Tm` x and y), from the layout. Read whole: a verse's line (its hemistichs, columns apart), and a line of a
     left-to-right block in a right-to-left book (a code block's Arabic comment, "# جلب الأسعار"), True for those.
-    Last, every text box set left to right in a right-to-left book (a Latin run's element, such a block)."""
+    Then every text box set left to right in a right-to-left book (a Latin run's element, such a block), and last
+    every text box of inline code (`code`, `kbd`, `samp`)."""
     from weasyprint.formatting_structure import boxes
 
     markers: set[Key] = set()
     calls: set[Key] = set()
     whole: dict[Key, bool] = {}
     ltr: set[Key] = set()
+    code: set[Key] = set()
 
     def visit(box: Any, number: int, verse: bool, turned: bool) -> None:
         if isinstance(box, boxes.TextBox):
@@ -67,6 +69,8 @@ def placed_boxes(document: Any) -> tuple[set[Key], set[Key], dict[Key, bool], se
                 whole[key] = turned and not verse
             if rtl and box.style["direction"] == "ltr":
                 ltr.add(key)
+            if tag in ("code", "kbd", "samp"):
+                code.add(key)
         element = getattr(box, "element", None)
         verse = verse or (element is not None and "verse" in str(element.get("class") or "").split())
         if isinstance(box, boxes.BlockContainerBox) and not verse:
@@ -78,7 +82,7 @@ def placed_boxes(document: Any) -> tuple[set[Key], set[Key], dict[Key, bool], se
         root = next((box for box in page._page_box.children if box.element_tag == "html"), None)
         rtl = root is not None and root.style["direction"] == "rtl"
         visit(page._page_box, number, False, False)
-    return markers, calls, whole, ltr
+    return markers, calls, whole, ltr, code
 
 
 def enclosing(items: list[Any], first: int, last: int, y: float) -> tuple[int, int] | None:

@@ -59,10 +59,12 @@ blank. A space draws nothing, so the page looks the same. Figures: benchmarks/te
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
+from ..typeset.bidi import RTL_BLOCKS
 from . import marks as vocal
 from .addresspieces import address_roles, pdfium_address, poppler_address
 from .charclass import LRM, pdfium_actual_text
@@ -89,6 +91,8 @@ from .pieces import (
     STRETCHED_SPACE,
     UNKNOWN_LTR,
     WORD,
+    outside,
+    padded,
 )
 from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
@@ -147,7 +151,7 @@ def mark_text_layer(
     addresses = list(addresses)
     pages: Iterable[tuple[Any, Any, list[list[Show]]]]
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}  # each font's glyphs, decoded once for all pages
-    markers, calls, whole, ltr_boxes = placed_boxes(document)
+    markers, calls, whole, ltr_boxes, code_boxes = placed_boxes(document)
     pages = (
         (stream, resources, read_lines(stream.stream, fonts, decoded))
         for stream, resources in _page_streams(pdf, markers, calls)
@@ -197,7 +201,8 @@ def mark_text_layer(
             words = marked_words(line, laid, page, gaps, elongated or {}) if laid or elongated or any(gaps) else []
             apart = [s for s, show in enumerate(line) if keys[s] in markers]
             isolated = [s for s, key in enumerate(keys) if key in ltr_boxes]
-            split = split_line(line, addressed.get(number, {}), words, apart, isolated)
+            code = [s for s, key in enumerate(keys) if key in code_boxes]
+            split = split_line(line, addressed.get(number, {}), words, apart, isolated, code)
             number += 1
             ends = _word_ends(split)
             simple = all(role in SHARABLE or role >= WORD for pieces, _ in split for role, _, _ in pieces)
@@ -219,7 +224,7 @@ def mark_text_layer(
                 if show.index in called:  # not a word (readingorder.py); its mark ends poppler's number: "2027¹ وقال"
                     tj = stream.stream[show.index]  # and it shares the line's, if any: PDFium, taking it between
                     if shared and pads is not None:  # two arrays of a vocalised word, read the line again
-                        tj = _padded(shared, tj, pads[show.index] - 1)  # ("شَرْحًا وَافِيًا.³", twice)
+                        tj = padded(shared, tj, pads[show.index] - 1)  # ("شَرْحًا وَافِيًا.³", twice)
                     replacements[show.index] = [*inline(RUN_END), tj, b"EMC"]
                     continue
                 alone = len(pieces) == 1 and pieces[0][0] == PLAIN and not shared
@@ -230,7 +235,7 @@ def mark_text_layer(
                 for piece, (role, part, text) in enumerate(pieces):
                     tj = b"[" + part + b"] TJ" if part or role != PLAIN else stream.stream[show.index]
                     if shared and pads is not None:  # as deep in marked content everywhere: PDFium's condition
-                        tj = _padded(shared, tj, pads[show.index] - _outside(role))
+                        tj = padded(shared, tj, pads[show.index] - outside(role))
                     if role < 0:  # a left-to-right run over several objects: one /ActualText (_shared_runs)
                         depths = depths or vocal.marked_depths(stream.stream)
                         deepest = max(
@@ -238,8 +243,17 @@ def mark_text_layer(
                             for other, (parts, _) in zip(line, split, strict=True)
                             if any(r == role for r, _, _ in parts)
                         )
-                        run = named(pdfium_actual_text(text), shared=(number, role))
-                        items.append(_padded(run, tj, deepest - depths[show.index]))
+                        bare = text.rstrip(" ")  # a space after it kept last (lineroles._shared_runs)
+                        run = named(pdfium_actual_text(bare) + text[len(bare) :], (number, role))
+                        shared_run = padded(run, tj, deepest - depths[show.index])
+                        if place in code and _ARABIC.search(text):  # Arabic in code (its string, in a font of
+                            # its own): poppler reads the run from its first object's /ActualText, the others' empty
+                            # (it read `"رسالة قصيرة" git commit -m`); each object one deeper, as PDFium's rule wants
+                            earlier = [r for parts, _ in split[:place] for r, _, _ in parts]
+                            earlier += [r for r, _, _ in pieces[:piece]]
+                            items += [*inline("" if role in earlier else poppler_address(text)), shared_run, b"EMC"]
+                        else:
+                            items.append(shared_run)
                         count += 1
                         continue
                     if role >= WORD:  # a vocalised word, perhaps over several arrays (its raised marks)
@@ -287,8 +301,10 @@ def mark_text_layer(
                         items += [*inline(vocal.RLM + text + vocal.RLM), named(LRM + text), tj, b"EMC", b"EMC"]
                     elif role == MIRRORED and shared:  # the line's /ActualText has the bracket
                         items.append(tj)
-                    elif role == MIRRORED:
-                        items += [named(text.translate(vocal.MIRROR)), tj, b"EMC"]
+                    elif role == MIRRORED:  # with an ornate one, a RIGHT-TO-LEFT MARK after them: "لِتَعَارَفُوا﴾
+                        # [الحجرات" was read "لِتَعَارَفُوا[ ﴾الحجرات", the two brackets' stretch taken left to right
+                        ornate = vocal.RLM if vocal.ORNATE & set(text) else ""
+                        items += [named(text.translate(vocal.MIRROR) + ornate), tj, b"EMC"]
                     elif role == MIRRORED_BY_NUMBER:  # poppler's marks as for AFTER_NUMBER, PDFium's as for MIRRORED
                         mirror = named(text.translate(vocal.MIRROR))
                         items += [*inline(vocal.RLM + text + vocal.RLM), mirror, tj, b"EMC", b"EMC"]
@@ -330,7 +346,7 @@ def _line_pads(
     need = (
         [depths[first] + 1 for first in firsts]
         + [
-            depths[show.index] + _outside(role)
+            depths[show.index] + outside(role)
             for show, (parts, _) in zip(line, split, strict=True)
             if show.origin not in spanned
             for role, _, _ in parts
@@ -360,14 +376,7 @@ def _tipped(lines: list[list[Show]], ends: list[Any]) -> None:
         ends[0]["ActualText"] = pydyf.String(RUN_END + vocal.RLM * (2 * left - right + 1))
 
 
-def _padded(name: bytes, tj: bytes, pad: int) -> bytes:
-    """`tj` inside the named /ActualText `name`, `pad` marked-content sequences deeper (PDFium's condition)."""
-    return b"\n".join([b"/Span BMC"] * pad + [name, tj] + [b"EMC"] * (pad + 1))
-
-
-def _outside(role: int) -> int:
-    """How many marked-content sequences a piece of this role opens around its `TJ` (a word's span pieces)."""
-    return 2 if role >= WORD else 1 if role in (RUN_END_SPACE, STRETCHED_SPACE, AFTER_NUMBER) else 0
+_ARABIC = re.compile(f"[{RTL_BLOCKS}]")
 
 
 def mark_ltr_phrases(
@@ -376,7 +385,7 @@ def mark_ltr_phrases(
     """The text layer of a left-to-right book: its Arabic phrases of several words, its lines quoting vocalised
     Arabic and its addresses (ltrlayer.py); `written` is told the lines PDFium is to proofread (orient.py)."""
     rewrite_to_unicode(document, pdf)  # the glyphs of vocalised Arabic it quotes (tounicode.py)
-    markers, calls, _, _ = placed_boxes(document)
+    markers, calls, *_ = placed_boxes(document)
     # a list's markers drawn beside their items, as in a right-to-left book: PDFium read "1 2" after the list
     return mark_phrases(document, pdf, _page_streams(pdf, markers, set()), calls, list(addresses), written)
 

@@ -35,8 +35,8 @@ OPERATORS = "=\u00d7\u00f7+\u2212\u00b1\u2213<>\u2264\u2265\u2248\u2260\u2192\u2
 # superscript and subscript signs: an ion's charge ends its word ("H⁺", "Fe³⁺"), an exponent's sign is inside ("10⁻⁷")
 SCRIPT_SIGNS = "\u207a\u207b\u208a\u208b"
 INSIDE = (
-    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013,$\u221a\u00d7" + SCRIPT_SIGNS
-)  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1920×1080", "3×ULN", "1.0×10⁻⁷")
+    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013,$\u221a\u00d7\u00b7\u22c5" + SCRIPT_SIGNS
+)  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1920×1080", "1.0×10⁻⁷", a unit's "kg·m/s²")
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 # An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
 # the bidi algorithm set its groups right to left, the space between two such digits taking their direction (units.py
@@ -69,8 +69,9 @@ def run_pattern() -> re.Pattern[str]:
     body = f"(?:{alnum}|[{INSIDE}]+(?={alnum}))*"
     brackets = r"(?:\([^()\s\u0600-\u08ff]*\)|\[[^\[\]\s\u0600-\u08ff]*\])"
     # a name's "+", "++" or "#" ("Galaxy S25+", "C++", "C#", "F#"): never the start of the next word
-    # "S25+" too, a final "×" ("3.2×") and an ion's charge ("OH⁻")
-    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|\u00d7|[{SCRIPT_SIGNS}]+|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
+    # "S25+" too, a final "×" ("3.2×"), an ion's charge ("OH⁻") and a note's accidental ("mi♭", "F♯")
+    signs = f"[{SCRIPT_SIGNS}\u266d-\u266f]+"
+    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|\u00d7|{signs}|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     word = f"(?:{_IRI}|(?:{prefix}|{handle})?{alnum}{body}{tail})"
     space = "[ \u00a0\u202f]"

@@ -32,10 +32,11 @@ EXACT = frozenset(
     _words(
         "كم كغ سم مم م ل مل غ ق ث ه km m cm mm µm nm kg g mg t l L ml cl dl h min s ms µs ns Hz kHz MHz GHz "
         "W kW MW GW kWh MWh V mV A mA Pa hPa kPa bar °C °F K B KB MB GB TB kB px pt em rem km/h m/s mph "
-        "ha ac € $ £ ¥ ₹ % ‰ AM PM am pm"
+        "ha ac € $ £ ¥ ₹ % ‰ AM PM am pm N kN J kJ MJ mol Ω kΩ lm lx"
     )
 )
-_NUMBER = r"[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,:\u066b\u066c]*"
+# (and a power of ten: "6.67×10⁻¹¹ N·m²/kg²")
+_NUMBER = r"[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,:\u066b\u066c]*(?:×10[⁰¹²³⁴-⁹⁻]+)?"
 # A number not followed by a space and a word is matched too, whole, and skipped: left to fail, the
 # pattern would try again from each digit after a colon ("1:1:1:..."), quadratic time.
 _UNIT = re.compile(rf"(?<![0-9\u0660-\u0669\u06f0-\u06f9.,])(?:({_NUMBER}) (\S+)|{_NUMBER})")
@@ -49,12 +50,21 @@ def units_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
         if match[2] is None:
             continue
         word = _WORD_END.split(match[2], maxsplit=1)[0]
-        if word in EXACT or any(word.startswith(stem) for stem in ARABIC_STEMS):
+        if _unit(word) or any(word.startswith(stem) for stem in ARABIC_STEMS):
             space = match.start(2) - 1
             owner = owners[space]
             if owner is not None and not owner.opaque:
                 out[space] = NO_BREAK_SPACE
     return out
+
+
+def _unit(word: str) -> bool:
+    """A unit's name, or units joined by "/" or "·" with their powers: "m/s²", "kg·m/s²", "N·m²/kg²", "م/ث"."""
+    return word in EXACT or all(_POWER.sub("", part) in EXACT for part in _COMPOUND.split(word))
+
+
+_COMPOUND = re.compile("[/\u00b7\u22c5]")
+_POWER = re.compile("[⁰¹²³⁴-⁹⁻]+$")
 
 
 def phone_pass(visible: str, owners: list[Text | None]) -> list[str | None]:

@@ -1,0 +1,138 @@
+"""The roles of the elements of one `TJ` array (lineroles.py finds those of a whole line): its left-to-right runs,
+which PDFium would reorder, and its mirrored brackets."""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+
+from . import marks as vocal
+from .charclass import letter_kind, pdfium_actual_text, pdfium_class
+from .numberpunct import PERCENT
+from .pieces import COMPAT, LTR_RUN, MIRRORED, MIRRORED_BY_NUMBER, PLAIN, RUN_END_SPACE, UNKNOWN_LTR
+from .ranges import SIGNS, indic, range_parts
+
+# What ends a left-to-right run inside its isolate, drawn right of its last letter or digit (typeset/bidi.py: a URL's
+# trailing slash, the brackets of "code_sample()"); PDFium read it apart ("/https://…/v2").
+TAIL = frozenset("/)]+#")  # and a name's "+", "++" or "#": "Galaxy S25+", "C#"
+CURRENCY = frozenset(chr(c) for c in range(0x20A0, 0x20C1)) | frozenset("$\u00a3\u00a5")
+ROOTS = frozenset("\u2213\u221a\u221b\u221c")  # ∓ √ ∛ ∜: a number's signs too ("√2 ≈ 1.414"), typeset/bidi.SIGNS
+AFTER_RUN = PERCENT | CURRENCY  # what follows a number in its run, drawn right of it: "+3.9%", "38.5 M€"
+
+
+# The Arabic comma is a number separator to the bidi algorithm, yet never inside a left-to-right run
+# (typeset/bidi.py): it parts two numbers ("ط.10، 2009", drawn "2009 ،10.ط", which both read "ط.2009 10").
+ARABIC_COMMA = "\u060c"
+
+
+def tj_roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolated: bool = False) -> list[int]:
+    """The roles of the elements of one TJ array: `marks`, then left-to-right runs and mirrored brackets.
+
+    A left-to-right run goes from a left-to-right letter or digit to the last one before a
+    right-to-left letter; it is set apart only when PDFium would reorder it.
+    """
+    roles = list(marks)
+    glyphs = [index for index, (_, text) in enumerate(elements) if text is not None]
+    for left, right in itertools.pairwise(glyphs):  # a word unknown to poppler, with the spacing inside
+        if roles[left] == roles[right] == UNKNOWN_LTR:
+            roles[left:right] = [UNKNOWN_LTR] * (right - left)
+    run: list[int] = []  # the first and the last left-to-right letter or digit of the current run
+    attached = False  # whether the glyphs since the run's last letter or digit are its tail (TAIL)
+    end = _isolate_end(elements) if isolated else len(elements)
+    for index, (_, text) in enumerate([*elements, (b"", "\u0627")]):  # an ALEF closes the last run
+        kind = None if text is None else letter_kind(text)
+        # an isolate's every glyph after its last letter or digit: "3.2×", "GET /api/v2/indices?" (a line broke in code)
+        tail = text in TAIL or text in AFTER_RUN or (isolated and text is not None and kind == "N" and text != " ")
+        tail = tail or (end < index < len(elements) and text is not None)
+        if run and attached and tail and roles[index] == PLAIN:
+            run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
+        attached = kind == "L" or (attached and (text is None or tail))
+        parted = bool(run) and kind == "L" and script_parts(text, elements[run[-1]][1], index == run[-1] + 1)
+        if kind == "R" or parted or text == ARABIC_COMMA:
+            ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
+            if ltr and not isolated and _operated(ltr):
+                # numbers and operators parted by spaces ("7 / 2"; not "1 500"): each reads right to left of the next,
+                # as the bidi algorithm sets them, and is a stretch of its own to poppler (which read "2 / 7")
+                for index in range(run[0], run[-1] + 1):
+                    roles[index] = RUN_END_SPACE if elements[index][1] == " " and not roles[index] else roles[index]
+            elif ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr)):
+                roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
+            run = []
+        if kind == "L" and (roles[index] == PLAIN or (run and roles[index] == COMPAT)):  # "m/s²", "E = mc²"
+            run = [run[0] if run else _signed(elements, roles, index), index]
+        elif tail and isolated and not run and roles[index] == PLAIN:  # an isolate's first glyph: "$HOME", "<div>"
+            run, attached = [index, index], True
+    reading = "R"  # PDFium reads the line from its visual right end, right to left
+    for index in reversed(range(len(elements))):
+        text = elements[index][1] or ""
+        if roles[index] == RUN_END_SPACE or pdfium_class(text[:1] or " ") == "R":
+            reading = "R"
+        elif text and pdfium_class(text[0]) == "L":
+            reading = "L"
+        elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
+            roles[index] = MIRRORED
+    for index in [i for i, role in enumerate(roles) if role == MIRRORED]:
+        after = next((text for _, text in elements[index + 1 :] if text), "")
+        if after[:1].isdigit():
+            roles[index] = MIRRORED_BY_NUMBER
+    for index in [i for i, role in enumerate(roles) if role == MIRRORED]:  # with the spaces and marks around it
+        for step in (-1, 1):
+            near = index + step
+            while (
+                0 <= near < len(elements)
+                and roles[near] == PLAIN
+                and pdfium_class((elements[near][1] or " ")[:1]) == "N"
+            ):
+                roles[near], near = MIRRORED, near + step
+    return roles
+
+
+def _operated(run: str) -> bool:
+    """Whether a run of digits parted by spaces holds an operator ("7 / 2") or Arabic-Indic digits ("+٩٦٦ ١١ ٢٣٤"),
+    and no letter: the bidi algorithm sets its words right to left."""
+    words = run.split()
+    parted = len(words) > 1 and (any(not any(map(str.isdigit, w)) for w in words) or any(map(indic, run)))
+    return parted and not any(unicodedata.bidirectional(c) == "L" for c in run)  # "٫" is no letter: "٠٫٨٦٪ (+٨٩٫٢١"
+
+
+def _isolate_end(elements: list[tuple[bytes, str | None]]) -> int:
+    """Where an isolate's text ends: its last letter or digit if left to right, all that follows being its too, spaces
+    as well ("pip install -e ." in code, read "و. pip" by PDFium); the end of the array otherwise."""
+    last = next((n for n in reversed(range(len(elements))) if letter_kind(elements[n][1] or "") != "N"), None)
+    return last if last is not None and letter_kind(elements[last][1] or "") == "L" else len(elements)
+
+
+def script_parts(text: str | None, last: str | None, adjacent: bool) -> bool:
+    """Whether a letter or digit `text` parts a run whose last one was `last`: Arabic-Indic digits are never in a
+    Latin run (typeset/bidi.py), unless the two touch ("Mitrović (١٥ هدفا)", drawn "(هدفا ١٥( Mitrović"). The
+    Arabic decimal and thousands separators go with Arabic-Indic digits ("١٫٥–٢" was cut after its "١")."""
+    return not adjacent and _arabic_number(text) != _arabic_number(last)
+
+
+def _arabic_number(text: str | None) -> bool:
+    return indic(text) or (text or "")[:1] in ("\u066b", "\u066c")  # a digit, or the decimal or thousands separator
+
+
+def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: int) -> int:
+    """Where a run that begins at `index` begins: with the signs and currency just left of a number ("+212 5 37",
+    read "212 ... +"), the "@" or "#" of a name ("@Algerie_Poste") or the "~/." a path opens with ("~/.config/")."""
+    text = elements[index][1] or ""
+    start = index
+    for before in range(index - 1, -1, -1):
+        glyph = elements[before][1]
+        if glyph is None:
+            continue
+        if roles[before] == PLAIN and glyph in SIGNS | ROOTS | CURRENCY and text[:1].isdigit():
+            start = before  # "-3.2", "£1 = 4.68" (PDFium read "1 … £4.68"), "-€3"
+            continue
+        if roles[before] != PLAIN or glyph not in LEADS or not text[:1].isalpha():
+            break
+        start = before
+    return start
+
+
+LEADS = frozenset("@#~/.\\-")  # and a command line's option: "-n auto"
+
+
+def _text(elements: list[tuple[bytes, str | None]]) -> str:
+    return "".join(text or "" for _, text in elements)
