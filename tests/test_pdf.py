@@ -410,56 +410,43 @@ def test_a_range_of_numbers_is_kept_on_one_line() -> None:
     assert unbroken_ranges(words) == words
 
 
-def test_a_held_range_never_ends_a_line_at_any_width() -> None:
-    """Laid out by WeasyPrint at every width from 40 to 160 px, no line ends with a range's dash once
-    `unbroken_ranges` has held it, while the same text as typed does end one so (the test can fail)."""
+def _a_line_ends_with(html: str, end: str, widths: range) -> bool:
+    """Whether WeasyPrint, laying `html` out right to left at each of `widths` (px), ends a line with `end`."""
     import weasyprint
     from weasyprint.formatting_structure import boxes
 
+    for width in widths:
+        style = f"<style>@page {{ size: {width + 20}px 2000px; margin: 10px }} p {{ font-size: 12px }}</style>"
+        page = weasyprint.HTML(string=f'<html dir="rtl">{style}{html}</html>').render().pages[0]
+        for line in (box for box in page._page_box.descendants() if isinstance(box, boxes.LineBox)):
+            texts = [box.text for box in line.descendants() if isinstance(box, boxes.TextBox)]
+            if "".join(texts).rstrip().endswith(end):
+                return True
+    return False
+
+
+def test_a_held_range_never_ends_a_line_at_any_width() -> None:
+    """Laid out by WeasyPrint at every width from 40 to 160 px, no line ends with a range's dash once
+    `unbroken_ranges` has held it, while the same text as typed does end one so (the test can fail)."""
     from publisher.pdf.addresses import unbroken_ranges
 
     text = "<p>في الفترة ۱۸۱۲–۱۸۱۳ ثم بين ٢٠–٢٣ درجة و1889–1890</p>"
-
-    def dash_ends_a_line(html: str) -> bool:
-        for width in range(40, 161, 4):
-            style = f"<style>@page {{ size: {width + 20}px 2000px; margin: 10px }} p {{ font-size: 12px }}</style>"
-            page = weasyprint.HTML(string=f'<html dir="rtl">{style}{html}</html>').render().pages[0]
-            for line in (box for box in page._page_box.descendants() if isinstance(box, boxes.LineBox)):
-                texts = [box.text for box in line.descendants() if isinstance(box, boxes.TextBox)]
-                if "".join(texts).rstrip().endswith("–"):
-                    return True
-        return False
-
-    assert dash_ends_a_line(text)
-    assert not dash_ends_a_line(unbroken_ranges(text))
+    assert _a_line_ends_with(text, "–", range(40, 161, 4))
+    assert not _a_line_ends_with(unbroken_ranges(text), "–", range(40, 161, 4))
 
 
 def test_a_short_compound_never_breaks_at_its_slash() -> None:
     """ "(LYD/" ended a line and "USD)" began the next: Unicode's line breaking allows a break after a slash. A short
     compound of Latin words or numbers ("LYD/USD", "mg/kg", "11/2028") is held by a WORD JOINER after its slash, and
     no line ends with it at any width; a path or an address keeps its breaks (pdf/addresses.py breaks those)."""
-    import weasyprint
-    from weasyprint.formatting_structure import boxes
-
     from publisher.pdf.addresses import unbroken_ranges
 
     assert unbroken_ranges("<p>LYD/USD and/or 11/2028</p>") == "<p>LYD/\u2060USD and/\u2060or 11/\u20602028</p>"
     for kept in ("/usr/local/bin", "src/main.py", "https://x.example/a/b", "a/b/c/d", "<b>x</b>/y"):
         assert unbroken_ranges(kept) == kept
     text = "<p>سعر الصرف الرسمي (LYD/USD) يعلنه المصرف، والجرعة 15 mg/kg للطفل حتى 11/2028 تقريبا</p>"
-
-    def slash_ends_a_line(html: str) -> bool:
-        for width in range(40, 201, 4):
-            style = f"<style>@page {{ size: {width + 20}px 2000px; margin: 10px }} p {{ font-size: 12px }}</style>"
-            page = weasyprint.HTML(string=f'<html dir="rtl">{style}{html}</html>').render().pages[0]
-            for line in (box for box in page._page_box.descendants() if isinstance(box, boxes.LineBox)):
-                texts = [box.text for box in line.descendants() if isinstance(box, boxes.TextBox)]
-                if "".join(texts).rstrip().endswith("/"):
-                    return True
-        return False
-
-    assert slash_ends_a_line(text)
-    assert not slash_ends_a_line(unbroken_ranges(text))
+    assert _a_line_ends_with(text, "/", range(40, 201, 4))
+    assert not _a_line_ends_with(unbroken_ranges(text), "/", range(40, 201, 4))
 
 
 def test_every_box_of_a_line_stays_in_it_once_its_end_space_is_taken_off() -> None:
