@@ -396,7 +396,11 @@ def test_a_range_of_numbers_is_kept_on_one_line() -> None:
     from publisher.pdf.addresses import unbroken_ranges
 
     isolated = unbroken_ranges('<p>ص. <span dir="ltr">\u206615–16\u2069</span>.</p>')
-    assert isolated == '<p>ص. <span dir="ltr" class="range">\u206615–16\u2069</span>.</p>'
+    assert isolated == '<p>ص. <span dir="ltr" class="range">\u206615–\u206016\u2069</span>.</p>'
+    # a range in an isolate with more than the range ("500–" had ended a line): the joiner holds it
+    assert unbroken_ranges('<span dir="ltr">\u2066500–2000 mg\u2069</span>') == (
+        '<span dir="ltr">\u2066500–\u20602000 mg\u2069</span>'
+    )
     assert unbroken_ranges("<p>(۱۸۱۲–۱۸۱۳)</p>") == "<p>(۱۸۱۲–\u2060۱۸۱۳)</p>"
     # whole times and dates ("٩:٠٠–١٠:٣٠"), and European digits in a left-to-right paragraph ("Halle, 1889–" had
     # ended a line of a reference list); not a dash between spaces

@@ -525,6 +525,17 @@ FIXTURE_FLOORS = {
     "rabat-rates": (1.0, 1.0, 1.0, 1.0),
     "scripture-cite": (1.0, 1.0, 1.0, 1.0),
     "music-maqam": (1.0, 0.987, 1.0, 0.987),
+    # the forty-third (academic-etal, persian-calendar, hadith-voc2 100 % at once): forex-daily 98.85 % on both
+    # ("4.25%–4.50%" drawn "4.50%–4.25%": a percent or a prime goes on to the next part of a run, "90′+4" too, which
+    # tactics-433 read "+490′"); blood-pressure 96.43 % on PDFium ("500–" ended a line: a range inside an isolate is
+    # held by a WORD JOINER too; left: "و< 25" read "و <25"); dahir-law 98.90 % on both ("1430 (23 فبراير" read
+    # "23( 1430": a bracket at a number's edge parts the two numbers); telecom-ma 97.94 % on poppler ("وGalaxy S25
+    # (Android 15)." read "و)Galaxy …": a closing bracket stays its run's)
+    "forex-daily": (1.0, 1.0, 1.0, 1.0),
+    "blood-pressure": (0.98, 1.0, 0.98, 1.0),
+    "tactics-433": (1.0, 1.0, 1.0, 1.0),
+    "dahir-law": (1.0, 1.0, 1.0, 1.0),
+    "telecom-ma": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

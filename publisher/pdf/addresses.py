@@ -106,16 +106,17 @@ def unbroken_ranges(body: str) -> str:
 
 def _held(text: str) -> str:
     """A text between tags with a WORD JOINER after the dash of each range: of Arabic-Indic numbers, and of
-    European ones outside isolates (in left-to-right paragraphs: "Halle, 1889–" ended a line of a reference list,
-    and "1890" began the next). And one after an Arabic abbreviation glued to its number by a full stop ("ود.58",
-    the 58th minute; "ص.12"), which Unicode's line breaking breaks after the stop ("ود." ended a line, "58)" began
-    the next). And after the slash of a short compound ("LYD/USD", "mg/kg", "11/2028"), which broke after it
-    ("(LYD/" ended a line). Not a span: one cut the line's text into one more object, which a line read whole did
-    not survive (poppler took the line for a block of its own: "محدودهٔ ۲۰–۲۳٪" in Persian, whose hamza above is a
-    mark). The extractors never see the joiner (tounicode.py)."""
+    European ones (in left-to-right paragraphs: "Halle, 1889–" ended a line of a reference list, and "1890" began
+    the next; in an isolate with more than the range: "500–2000 mg" broke after its dash). And one after an Arabic
+    abbreviation glued to its number by a full stop ("ود.58", the 58th minute; "ص.12"), which Unicode's line
+    breaking breaks after the stop ("ود." ended a line, "58)" began the next). And after the slash of a short
+    compound ("LYD/USD", "mg/kg", "11/2028"), which broke after it ("(LYD/" ended a line). Not a span: one cut the
+    line's text into one more object, which a line read whole did not survive (poppler took the line for a block
+    of its own: "محدودهٔ ۲۰–۲۳٪" in Persian, whose hamza above is a mark). The extractors never see the joiner
+    (tounicode.py)."""
     text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
     text = _SLASHED.sub(lambda match: match[0].replace("/", "/" + JOIN), text)
-    return (_RANGE if "\u2066" in text else _ANY_RANGE).sub(lambda match: _DASH.sub(_joined, match[0]), text)
+    return _ANY_RANGE.sub(lambda match: _DASH.sub(_joined, match[0]), text)
 
 
 def _joined(dash: re.Match[str]) -> str:
@@ -123,7 +124,6 @@ def _joined(dash: re.Match[str]) -> str:
 
 
 _TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
-_DIGITS = f"[{ARABIC_DIGITS}]"
 _ANY_DIGITS = f"[0-9{ARABIC_DIGITS}]"
 # each side a number, a time or a date written with separators ("٩:٠٠–١٠:٣٠": a span round "٠٠–١٠" alone cut the
 # times in two boxes, which the line set in the wrong order, "٣٠:١٠–٠٠:٩")
@@ -141,7 +141,7 @@ def _range(digits: str) -> re.Pattern[str]:
     )
 
 
-_RANGE, _ANY_RANGE = _range(_DIGITS), _range(_ANY_DIGITS)
+_ANY_RANGE = _range(_ANY_DIGITS)
 _ABBREVIATED = re.compile(
     f"(?<![\\w\u0600-\u06ff.])([\u0621-\u064a\u064b-\u065f\u0670]{{1,4}}\\.)"
     f"({_part(_ANY_DIGITS)}(?:{_DASH.pattern}{_part(_ANY_DIGITS)})?(?!{_ANY_DIGITS}))"

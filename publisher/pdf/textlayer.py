@@ -291,8 +291,9 @@ def mark_text_layer(
                         items += [*inline(vocal.RLM + text), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role in (LTR_RUN, PLAIN) and not shared and _glued(split, place, piece):
                         # punctuation that follows it, drawn on its left, which poppler took into the run, with a
-                        # blank (the padding of inline code) between them: "و`axum`،" read "و، axum"
-                        items += [*inline(vocal.RLM + text), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
+                        # blank (the padding of inline code) between them: "و`axum`،" read "و، axum"; its end bracket
+                        end = LRM if text[-1:] in ")]" else ""  # stays its ("…(Android 15)." read "و)Galaxy …")
+                        items += [*inline(vocal.RLM + text + end), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN:
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
                     elif role == AFTER_NUMBER:

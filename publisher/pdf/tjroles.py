@@ -88,10 +88,12 @@ def tj_roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolate
 
 
 def _operated(run: str) -> bool:
-    """Whether a run of digits parted by spaces holds an operator ("7 / 2") or Arabic-Indic digits ("+٩٦٦ ١١ ٢٣٤"),
-    and no letter: the bidi algorithm sets its words right to left."""
+    """Whether a run of digits parted by spaces holds an operator ("7 / 2"), Arabic-Indic digits ("+٩٦٦ ١١ ٢٣٤") or
+    a bracket at a number's edge ("1430 (23", drawn "23( 1430"), and no letter: the bidi algorithm sets its words
+    right to left."""
     words = run.split()
-    parted = len(words) > 1 and (any(not any(map(str.isdigit, w)) for w in words) or any(map(indic, run)))
+    bracketed = any(w[:1] in _BRACKETS or w[-1:] in _BRACKETS for w in words)
+    parted = len(words) > 1 and (any(not any(map(str.isdigit, w)) for w in words) or any(map(indic, run)) or bracketed)
     return parted and not any(unicodedata.bidirectional(c) == "L" for c in run)  # "٫" is no letter: "٠٫٨٦٪ (+٨٩٫٢١"
 
 
@@ -136,3 +138,6 @@ LEADS = frozenset("@#~/.\\-")  # and a command line's option: "-n auto"
 
 def _text(elements: list[tuple[bytes, str | None]]) -> str:
     return "".join(text or "" for _, text in elements)
+
+
+_BRACKETS = "()[]"

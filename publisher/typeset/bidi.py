@@ -66,7 +66,8 @@ def run_pattern() -> re.Pattern[str]:
     sign = f"[{SIGNS}]"
     # A sign or currency starts a number only where no letter or digit precedes it (not "2021-2026").
     prefix = f"(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}])(?:{sign}{cur}?|{cur}{sign}?)(?=[0-9{ARABIC_DIGITS}])"
-    body = f"(?:{alnum}|[{INSIDE}]+(?={alnum}))*"
+    # a percent or a prime may go on to the next part: a range "4.25%–4.50%", added time "90′+4"
+    body = f"(?:{alnum}|[{AFTER_NUMBER}]*[{INSIDE}]+(?={alnum}))*"
     brackets = r"(?:\([^()\s\u0600-\u08ff]*\)|\[[^\[\]\s\u0600-\u08ff]*\])"
     # a name's "+", "++" or "#" ("Galaxy S25+", "C++", "C#", "F#"): never the start of the next word
     # "S25+" too, a final "×" ("3.2×"), an ion's charge ("OH⁻") and a note's accidental ("mi♭", "F♯")
