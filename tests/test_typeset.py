@@ -264,7 +264,7 @@ def test_a_product_a_power_and_an_ion_are_one_run() -> None:
     "3×ULN" "ULN×3", a screen's "1920×1080" "1080×1920"; an ion's charge went to the other side of its letter ("⁺H"),
     and a reaction's sides were swapped. Arabic-Indic digits stay right to left ("٢×٣")."""
     runs = ("1.0×10⁻⁷", "2×3", "1920×1080", "ALT > 3×ULN", "H₂O ⇌ H⁺ + OH⁻", "Na⁺", "Fe³⁺", "x⁻¹ → 0", "4.25%–4.50%")
-    for run in (*runs, "90′+4"):  # a percent or a prime goes on to the next part ("4.50%–4.25%", "+490′" drawn)
+    for run in (*runs, "90′+4", "UTC−5", "x ∈ ℝ", "1½"):  # "4.50%–4.25%", "+490′", "5−UTC", "ℝ ∈ x" were drawn
         assert isolate_ltr(f"قيمة {run} تقريبا") == f"قيمة {LRI}{run}{PDI} تقريبا", run
     assert isolate_ltr("مساحة ٢×٣ م") == "مساحة ٢×٣ م"
     # a unit's dot ("kg·m/s²" was drawn "m/s²·kg") and a note's accidental ("mi♭" was drawn "♭mi")

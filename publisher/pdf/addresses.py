@@ -116,6 +116,7 @@ def _held(text: str) -> str:
     (tounicode.py)."""
     text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
     text = _SLASHED.sub(lambda match: match[0].replace("/", "/" + JOIN), text)
+    text = _ARABIC_HYPHEN.sub("-" + JOIN, text)  # an Arabic compound: "الهندية-" ended a line, read backwards by PDFium
     return _ANY_RANGE.sub(lambda match: _DASH.sub(_joined, match[0]), text)
 
 
@@ -147,6 +148,7 @@ _ABBREVIATED = re.compile(
     f"({_part(_ANY_DIGITS)}(?:{_DASH.pattern}{_part(_ANY_DIGITS)})?(?!{_ANY_DIGITS}))"
 )
 # two or three short Latin words or numbers joined by slashes, not a path's or an address's segments
+_ARABIC_HYPHEN = re.compile("(?<=[\u0621-\u064a])-(?=[\u0621-\u064a])")
 _UNIT = "[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e]"  # and a unit's powers and dots: "N·m²/kg²"
 _SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}){{1,2}}(?![A-Za-z0-9/.:@_~-])")
 _CURRENCY = f"[{currency()}]?"

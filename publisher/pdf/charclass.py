@@ -31,6 +31,9 @@ def pdfium_actual_text(run: str) -> str:
     # PDFium takes a weak character just before or after the text (the full stop after "python3.11", drawn left of
     # it, read first) into the weak stretch at its edge ("python.3.11"): a LEFT-TO-RIGHT MARK there keeps it out
     # (a run with a letter: a number alone is one weak stretch, which the mark would part from its sign)
+    # a vulgar fraction between LEFT-TO-RIGHT MARKs, else PDFium reads it as its decomposition before the number it
+    # follows ("1½" read "1/2 1")
+    written = "".join(LRM + char + LRM if _fraction(char) else char for char in written)
     if not ltr:  # a number that begins with a neutral sign ("√2 ≈ 1.414"), which PDFium read with the word before
         # ("كان√ 2") unless a LEFT-TO-RIGHT MARK follows it, written last
         last = written[-1:]
@@ -74,6 +77,16 @@ def letter_kind(text: str) -> str:
     if bidi in ("R", "AL"):
         return "R"
     return "L" if bidi in ("L", "EN", "AN") else "N"
+
+
+def _fraction(char: str) -> bool:
+    return unicodedata.decomposition(char).startswith("<fraction>")
+
+
+def between_lrms(run: str, isolated: bool) -> bool:
+    """Whether poppler reads a left-to-right run back right only between LEFT-TO-RIGHT MARKs: one ending in "×"
+    ("3.2×", read "×3.2"), one holding a vulgar fraction ("1½", read "1⁄21"), an isolate ending in a sign."""
+    return "\u00d7" in run or any(map(_fraction, run)) or (isolated and not run[-1:].isalnum())
 
 
 def compat(text: str) -> bool:

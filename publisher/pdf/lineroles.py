@@ -163,7 +163,9 @@ def split_line(
         # (and a closing bracket's: "(نحو ×2):", whose colon is drawn left of ")2")
         following = beyond if right in SIGNS | BRACKETS and beyond[:1].isdigit() and not left[:1].isalnum() else right
         if rtl and marks[s][i] == PLAIN and s not in isolated and after_number(left, text, following):
-            lrm = right[:1] == TATWEEL or (letter_kind(following) == "R" and left[:1].isdigit())
+            # (and a hyphen between two Arabic words, "الهندية-العربية", whose first PDFium read backwards)
+            beside = left[:1].isdigit() or letter_kind(left[-1:]) == "R"
+            lrm = right[:1] == TATWEEL or (letter_kind(following) == "R" and beside)
             marks[s][i] = AFTER_NUMBER_LRM if lrm else AFTER_NUMBER
     split = []
     for s, (show, show_marks, spaces) in enumerate(zip(line, marks, wide, strict=True)):

@@ -67,7 +67,7 @@ from typing import Any
 from ..typeset.bidi import RTL_BLOCKS
 from . import marks as vocal
 from .addresspieces import address_roles, pdfium_address, poppler_address
-from .charclass import LRM, pdfium_actual_text
+from .charclass import LRM, between_lrms, pdfium_actual_text
 from .clusters import Key, position_key, read_clusters
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
@@ -98,8 +98,6 @@ from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
 from .tounicode import brackets_as_drawn, rewrite_to_unicode
 from .wholeline import beside_raised, whole_line_marks
-
-TIMES = "\u00d7"  # ends a number's run ("3.2×"); poppler read it with the Arabic beside: "×3.2"
 
 
 def mark_text_layer(
@@ -283,8 +281,8 @@ def mark_text_layer(
                         items += [*opening, *scaled, b"EMC"]
                     elif role == LTR_RUN and (drawn := poppler_range(text)):  # "۱۷۹۷–۱۸۶۹", drawn "۱۸۶۹–۱۷۹۷"
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
-                    elif role == LTR_RUN and (TIMES in text or (place in isolated and not text[-1].isalnum())):
-                        # poppler read "3.2×" as "×3.2", and "`<div>`." as ">.<div": an isolate's end is its run's
+                    elif role == LTR_RUN and between_lrms(text, place in isolated):
+                        # poppler read "3.2×" as "×3.2", "1½" as "1⁄21", and "`<div>`." as ">.<div": an isolate's end
                         items += [*inline(LRM + text + LRM), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
                         # (whole after a RIGHT-TO-LEFT MARK, signs too: "--upgrade x" was read "upgrade x--")

@@ -58,7 +58,7 @@ def tj_roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolate
             elif ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr)):
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
             run = []
-        if kind == "L" and (roles[index] == PLAIN or (run and roles[index] == COMPAT)):  # "m/s²", "E = mc²"
+        if (kind == "L" and roles[index] == PLAIN) or (run and roles[index] == COMPAT):  # "m/s²", "E = mc²", "1½"
             run = [run[0] if run else _signed(elements, roles, index), index]
         elif tail and isolated and not run and roles[index] == PLAIN:  # an isolate's first glyph: "$HOME", "<div>"
             run, attached = [index, index], True

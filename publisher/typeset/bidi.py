@@ -30,13 +30,16 @@ SIGNS = "+\\-\u2212\u00b1\u2213\u221a\u221b\u221c"  # plus, hyphen-minus, minus,
 AFTER_NUMBER = "%\u2030\u2031\u066a\u00b0\u2032\u2033"  # percent, per mille, per ten thousand, ٪, °, ′, ″
 # an operator between two spaced words keeps them one run ("£1 = 4.68", "2 × 3 = 6"): an equation reads left to right
 # = × ÷ + − ± ∓ < > ≤ ≥ ≈ ≠ (not "-": a dash parts phrases); "7.4 ± 0.05" is one measure; arrows → ⇌ ⇄ ⇒ ↔ ⇔ ← ⟶
-# join a reaction or an implication ("H₂O ⇌ H⁺ + OH⁻")
-OPERATORS = "=\u00d7\u00f7+\u2212\u00b1\u2213<>\u2264\u2265\u2248\u2260\u2192\u21cc\u21c4\u21d2\u2194\u21d4\u2190\u27f6"
+# join a reaction or an implication ("H₂O ⇌ H⁺ + OH⁻"); set relations ∈ ∉ ⊂ ⊃ ⊆ ⊇ ∪ ∩ ≡ ("x ∈ ℝ" was drawn "ℝ ∈ x")
+OPERATORS = (
+    "=\u00d7\u00f7+\u2212\u00b1\u2213<>\u2264\u2265\u2248\u2260\u2192\u21cc\u21c4\u21d2\u2194\u21d4\u2190\u27f6"
+    "\u2208\u2209\u2282\u2283\u2286\u2287\u222a\u2229\u2261"
+)
 # superscript and subscript signs: an ion's charge ends its word ("H⁺", "Fe³⁺"), an exponent's sign is inside ("10⁻⁷")
 SCRIPT_SIGNS = "\u207a\u207b\u208a\u208b"
 INSIDE = (
-    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013,$\u221a\u00d7\u00b7\u22c5" + SCRIPT_SIGNS
-)  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1920×1080", "1.0×10⁻⁷", a unit's "kg·m/s²")
+    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$\u221a\u00d7\u00b7\u22c5" + SCRIPT_SIGNS
+)  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1920×1080", "1.0×10⁻⁷", "kg·m/s²", "UTC−5")
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 # An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
 # the bidi algorithm set its groups right to left, the space between two such digits taking their direction (units.py
