@@ -545,6 +545,20 @@ FIXTURE_FLOORS = {
     "timezones": (1.0, 1.0, 1.0, 1.0),
     "alkhwarizmi": (1.0, 1.0, 1.0, 1.0),
     "math-sets": (0.94, 0.94, 0.94, 0.94),
+    # the forty-fifth (cv-engineer, ramadan-dates 100 % at once): glossary-table and tatweel-latin ("«الـAPI»" read
+    # "الـ»API" by poppler: a closing quote drawn left of a Latin word is marked as a full stop is); left: poppler
+    # reads the glossary's wrapped cells column by column (87.67 %), PDFium "(×9)" as "× 9" (beirut-press), and both
+    # `f"مرحبا يا {name}!"` broken over two lines with "{name}" first (fstring-lesson)
+    "tatweel-latin": (1.0, 1.0, 1.0, 1.0),
+    "cv-engineer": (1.0, 1.0, 1.0, 1.0),
+    "glossary-table": (0.97, 0.87, 0.97, 0.87),
+    "beirut-press": (0.97, 1.0, 0.97, 1.0),
+    "fstring-lesson": (0.98, 0.98, 0.98, 0.98),
+    # the forty-sixth (en-verse, an English article quoting a `::: poem`, kuwait-oil, tafsir-refs, khartoum-prices
+    # 100 % at once): tunis-elections 91.01 % on poppler ("34,7 %، مقابل" read "%مقابل": a percent sign a no-break
+    # space from its number, as French writes it, is its number's)
+    "tunis-elections": (1.0, 1.0, 1.0, 1.0),
+    "en-verse": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

@@ -14,7 +14,7 @@ from ..typeset.bidi import RTL_BLOCKS, SCRIPT_SIGNS
 from . import marks as vocal
 from .charclass import compat, letter_kind, pdfium_actual_text, unknown_to_poppler
 from .marks import Word
-from .numberpunct import POPPLER_LTR, after_number
+from .numberpunct import PERCENT, POPPLER_LTR, after_number
 from .pagetext import Show, blank_after, wide_spaces
 from .pieces import (
     AFTER_NUMBER,
@@ -34,6 +34,7 @@ from .tjroles import ARABIC_COMMA, CURRENCY, ROOTS, script_parts, tj_roles
 
 Arrays = Collection[int]  # arrays of a line, by place
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
+NO_BREAK = ("\u00a0", "\u202f")
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
 
 # Punctuation that ends a phrase, and separators. Right of a space and left of a letter, it belongs to the
@@ -152,16 +153,20 @@ def split_line(
             separated = separated or text in SEPARATORS
     touching = _touching(line)
     runs = _shared_runs(glyphs, marks, touching, apart, isolated, code) if rtl else []
-    edged = [(0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
-    for (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond) in zip(
-        edged, edged[1:], edged[2:], edged[3:], strict=False
+    edged = [(0, 0, ""), (0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
+    for (_, _, far), (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond) in zip(
+        edged, edged[1:], edged[2:], edged[3:], edged[4:], strict=False
     ):
         # another object's last glyph only if it touches this one (a table's next cell: "٢٤" beside "°٣٢"; but
         # "(د.90+4)", whose number is isolated in an object of its own)
         left = left if s0 == s or s in touching else ""
         # a signed number's sign is its number's first glyph: "غرينتش+1." is drawn ".+1شتنيرغ", read "غرينتش.+1"
         # (and a closing bracket's: "(نحو ×2):", whose colon is drawn left of ")2")
-        following = beyond if right in SIGNS | BRACKETS and beyond[:1].isdigit() and not left[:1].isalnum() else right
+        # and a percent sign a no-break space from its number, as French writes it ("34,7 %، مقابل", read "%مقابل"),
+        # not an operator between two numbers ("7 % 2")
+        french = text in PERCENT and right in NO_BREAK and not (left in SPACES and far[:1].isdigit())
+        held = right in SIGNS | BRACKETS or french
+        following = beyond if held and beyond[:1].isdigit() and not left[:1].isalnum() else right
         if rtl and marks[s][i] == PLAIN and s not in isolated and after_number(left, text, following):
             # (and a hyphen between two Arabic words, "الهندية-العربية", whose first PDFium read backwards)
             beside = left[:1].isdigit() or letter_kind(left[-1:]) == "R"

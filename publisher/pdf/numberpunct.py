@@ -46,10 +46,12 @@ def after_number(left: str, text: str, right: str) -> bool:
         return False
     if digit not in ("EN", "AN"):  # a letter: sentence punctuation only, not a path's "/.config"; Arabic punctuation
         # too ("وNaCl، ولا", drawn "ولا ،NaClو": poppler read "و،NaCl", the comma being no right-to-left letter to it)
-        return text in SENTENCE | ARABIC_SENTENCE and (not left or left.isspace() or letter_kind(left) == "R")
+        # and a closing quote ("«الـAPI»" read "الـ»API")
+        return text in SENTENCE | ARABIC_SENTENCE | CLOSING and (not left or left.isspace() or letter_kind(left) == "R")
     return unicodedata.bidirectional(text[:1]) == "CS" or text in PERCENT  # "٨٪" and "۱۲٫۵٪" are drawn "٪٨"
 
 
 SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right
 ARABIC_SENTENCE = frozenset("\u060c\u061b\u061f")  # ، ؛ ؟
+CLOSING = frozenset("\u00bb\u201d")  # » ”, as a right-to-left text closes a quotation
 SLASH = frozenset("/")
