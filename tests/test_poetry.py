@@ -352,3 +352,17 @@ def test_fit_measure_narrows_the_gap_then_the_type_and_lets_a_far_too_wide_poem_
     gap, scale = fit_measure(14.0, 27.5)
     assert gap == MIN_GAP and MIN_SCALE <= scale < 1 and abs(scale * (2 * 14.0 + MIN_GAP) - (27.5 - SLACK)) < 1e-9
     assert fit_measure(20.0, 27.5) == (GAP, 1.0) and fit_measure(20.0, None) == (GAP, 1.0)
+
+
+def test_an_arabic_poem_in_a_left_to_right_book_is_set_right_to_left(tmp_path: Path) -> None:
+    """An English article quoting al-Mutanabbi (en-verse): its ṣadr had been set on the left and its words left
+    to right ("تعرفني والبيداء والليل الخيل" read from the right), which the text layer's /ActualText hid from
+    both extractors. Drawn, the ṣadr is the right column and its first word is its rightmost."""
+    pdf = build_drawn(make_workspace(tmp_path, FIXTURES / "en-verse")) / "en-verse.pdf"
+    text = pypdfium2.PdfDocument(pdf)[0].get_textpage()
+    x = {}
+    for index in range(text.count_chars()):
+        char = text.get_text_range(index, 1)
+        if char in "خعق":  # خ only in the ṣadr's first word, ع in its last, ق in the ʿajuz
+            x.setdefault(char, text.get_charbox(index)[0])
+    assert x["خ"] > x["ع"] > x["ق"], x

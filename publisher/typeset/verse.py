@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 
 from ..source.fonts import FontSet
@@ -73,6 +74,12 @@ def fit_poems(
     return _POEM.sub(lambda poem: _fit_poem(poem, fonts, rtl, kerning, stretch, typed, width), body)
 
 
+def _right_to_left(text: str) -> bool:
+    """Whether a poem's first strong letter is of a right-to-left script."""
+    kinds = (unicodedata.bidirectional(char) for char in text)
+    return next((kind in ("R", "AL") for kind in kinds if kind in ("L", "R", "AL")), False)
+
+
 def fit_measure(column: float, width: float | None) -> tuple[float, float]:
     """The gap between a poem's columns (em of its type) and the size of its type against the text's, for
     columns `column` em wide on a measure `width` em wide (None: any width)."""
@@ -97,6 +104,12 @@ def _fit_poem(
     verses = list(_VERSE.finditer(poem["verses"]))
     if not verses:
         return poem[0]
+    # an Arabic poem in a left-to-right book is set right to left all the same (its ṣadr had been set on the left,
+    # its words left to right between the stretches); `dir` tells the style sheet
+    attrs = poem["attrs"]
+    if not rtl and _right_to_left(visible_text(poem["verses"])) and "dir=" not in attrs:
+        rtl, attrs = True, f'{attrs} dir="rtl"'
+
     ink = {
         half: measure(visible_text(half), fonts, kerning=kerning, rtl=rtl)
         for verse in verses
@@ -119,7 +132,7 @@ def _fit_poem(
         return f'<div class="verse{match["classes"]}" style="width: {_em(2 * column + gap)}">{sadr} {ajuz}</div>\n'
 
     size = f' style="font-size: {scale:.4f}em"' if scale < 1 else ""
-    return f'<div class="poem"{poem["attrs"]}{size}>\n{_VERSE.sub(verse, poem["verses"])}</div>'
+    return f'<div class="poem"{attrs}{size}>\n{_VERSE.sub(verse, poem["verses"])}</div>'
 
 
 def elongate_hemistich(fragment: str, lack: float, fonts: FontSet, typed: set[str]) -> tuple[str, list[str]]:
