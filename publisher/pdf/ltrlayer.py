@@ -25,10 +25,10 @@ from typing import Any
 from .addresspieces import address_roles, ltr_address
 from .charclass import LRM, letter_kind
 from .clusters import Key, Laid, is_mark, position_key, read_clusters
-from .marks import line_text, marked_depths
+from .marks import line_text
 from .orient import Written
 from .pagetext import Show, read_lines
-from .pieces import ADDRESS_HEAD, ADDRESS_TAIL, LTR_RUN, PLAIN, cut_pieces, spread_address_roles
+from .pieces import ADDRESS_HEAD, ADDRESS_TAIL, LTR_RUN, PLAIN, cut_pieces, marked_depths, spread_address_roles
 from .wholeline import ltr_pdfium_text, ltr_poppler_text, whole_line_marks
 
 

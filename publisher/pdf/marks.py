@@ -31,9 +31,8 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from ..typeset.bidi import LTR_ALNUM, RTL_BLOCKS
+from ..typeset.bidi import ARABIC_DIGITS, LTR_ALNUM, RTL_BLOCKS
 from ..typeset.kashida import WORD
 from .charclass import BRACKETS, MIRROR, MIRRORED_CHARS
 from .clusters import Key, Laid, is_mark, position_key
@@ -186,7 +185,8 @@ def poppler_text(text: str) -> str:
     runs = iter(reversed(re.findall(_LATIN, text)))  # kept left to right, each after a RIGHT-TO-LEFT MARK
     text = re.sub(_LATIN, "\ue001", text)  # that ends poppler's left-to-right stretch at the run's left
     numbers = iter(reversed(_NUMBER.findall(text)))
-    reversed_text = re.sub("\ue000", lambda _: next(numbers), _NUMBER.sub("\ue000", text)[::-1])
+    # (a number's no-break space, before its unit, goes to its other side with the rest: "٥٬٠٠٠ ليرة" read "ليرة٥٬٠٠٠")
+    reversed_text = re.sub("\ue000", lambda _: _spaced_first(next(numbers)), _NUMBER.sub("\ue000", text)[::-1])
     # and a space that ends it on the right, where the object beside it may begin with a number ("3.5%" | " فِي"),
     # and one before a sign poppler takes for left to right ("# جلب" read "#جلب", a comment in code)
     # and a bracket (the ornate ones of the Qur'an too) between two, which poppler otherwise takes to the word or
@@ -201,7 +201,9 @@ def poppler_text(text: str) -> str:
     # and punctuation between a number on its left and a letter on its right, which poppler reads with the number: an
     # abbreviation's full stop ("د.34"), a slash between two dates ("897هـ/1492م", read "897هـ1492/م"); as
     # numberpunct.after_number does for lines that are not read whole
-    marked = re.sub(f"(?<={_DIGIT})([./:,;])(?=[\u0600-\u06ff])", lambda mark: RLM + mark[1] + RLM, marked)
+    marked = re.sub(
+        f"(?<={_DIGIT})([./:,;])(?![{ARABIC_DIGITS}])(?=[\u0600-\u06ff])", lambda mark: RLM + mark[1] + RLM, marked
+    )
     marked = re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
     # and a sign poppler takes for left to right amid punctuation, not a number's (code's `{8}$")` read `{8}"$)`)
     marked = re.sub(_LONE_SIGN, lambda sign: RLM + sign[0] + RLM, marked)
@@ -216,6 +218,10 @@ def poppler_text(text: str) -> str:
     return _POPPLER_NEUTRAL.sub(
         lambda run: ("" if _poppler_rtl(marked[run.start() - 1 : run.start()]) else RLM) + run[0][::-1], marked
     )
+
+
+def _spaced_first(number: str) -> str:
+    return number[-1] + RLM + number[:-1] if number[-1:] in "\u00a0\u202f" else number
 
 
 def _poppler_rtl(char: str) -> bool:
@@ -438,13 +444,3 @@ def extent(shows: list[Show]) -> tuple[float, float]:
                 thousandths = show.font.widths.get(int(element[1:-1], 16), 0) if element[1:-1] else 0
             advance += thousandths * show.size / 1000
     return left, left + advance
-
-
-def marked_depths(items: list[Any]) -> list[int]:
-    """How deep in marked content (`BDC`/`BMC` … `EMC`) each item of a content stream sits."""
-    depth, depths = 0, []
-    for item in items:
-        if isinstance(item, bytes):
-            depth += item.endswith((b"BDC", b"BMC")) - (item == b"EMC")
-        depths.append(depth)
-    return depths

@@ -3,6 +3,8 @@ pieces by role, each piece marked as its role says (textlayer.py, ltrlayer.py)."
 
 from __future__ import annotations
 
+from typing import Any
+
 # The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
 PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR = range(5)
 STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL, AFTER_NUMBER = range(5, 9)
@@ -64,3 +66,13 @@ def padded(name: bytes, tj: bytes, pad: int) -> bytes:
 def outside(role: int) -> int:
     """How many marked-content sequences a piece of this role opens around its `TJ` (a word's span pieces)."""
     return 2 if role >= WORD else 1 if role in (RUN_END_SPACE, STRETCHED_SPACE, AFTER_NUMBER) else 0
+
+
+def marked_depths(items: list[Any]) -> list[int]:
+    """How deep in marked content (`BDC`/`BMC` … `EMC`) each item of a content stream sits."""
+    depth, depths = 0, []
+    for item in items:
+        if isinstance(item, bytes):
+            depth += item.endswith((b"BDC", b"BMC")) - (item == b"EMC")
+        depths.append(depth)
+    return depths

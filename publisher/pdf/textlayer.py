@@ -91,6 +91,7 @@ from .pieces import (
     STRETCHED_SPACE,
     UNKNOWN_LTR,
     WORD,
+    marked_depths,
     outside,
     padded,
 )
@@ -187,7 +188,7 @@ def mark_text_layer(
             text = line_text(line, spanned, laid, page, whole=True, ltr=ltr) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {})
-                depths = depths or vocal.marked_depths(stream.stream)
+                depths = depths or marked_depths(stream.stream)
                 name = line_named(page, text, line)
                 outer = [*inline(not_hyphenated(poppler_text(text)))]
                 marked = whole_line_marks(stream.stream, line, spanned, name, outer, depths)
@@ -206,7 +207,7 @@ def mark_text_layer(
             simple = all(role in SHARABLE or role >= WORD for pieces, _ in split for role, _, _ in pieces)
             shared_text = line_text(line, spanned, laid, page, called=called) if simple else None
             shared_text = as_typed(shared_text, elongated) if shared_text and elongated else shared_text
-            depths = (depths or vocal.marked_depths(stream.stream)) if shared_text else depths  # once a page
+            depths = (depths or marked_depths(stream.stream)) if shared_text else depths  # once a page
             pads = _line_pads(line, split, spanned, depths, called) if shared_text and spanned else None
             shared = line_named(page, shared_text, line) if pads is not None and shared_text else None
             for first, last, text in spanned.values():
@@ -235,7 +236,7 @@ def mark_text_layer(
                     if shared and pads is not None:  # as deep in marked content everywhere: PDFium's condition
                         tj = padded(shared, tj, pads[show.index] - outside(role))
                     if role < 0:  # a left-to-right run over several objects: one /ActualText (_shared_runs)
-                        depths = depths or vocal.marked_depths(stream.stream)
+                        depths = depths or marked_depths(stream.stream)
                         deepest = max(
                             depths[other.index]
                             for other, (parts, _) in zip(line, split, strict=True)
