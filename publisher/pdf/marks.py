@@ -305,7 +305,8 @@ _NUMBER = re.compile(
 
 # The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each
 # reversed in place (read "۲۷–۲۰۲۶" from one reversed whole)
-_PDFIUM_NUMBER = re.compile(_NUMBER.pattern.replace("\u2013", ""))
+# (to PDFium an ayah's end sign leads its number, "۝١", which it read "١۝")
+_PDFIUM_NUMBER = re.compile(_NUMBER.pattern.replace("\u2013", "").replace("%]?", "%\u06dd]?", 1))
 
 _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (built from the bidi table: 0.1 s)
 # A left-to-right run (a code line's "index = f(x, y)"), kept left to right by both: from a letter to the last
