@@ -641,24 +641,9 @@ class FixtureWords:  # collected through its subclasses only (their names start 
         fixture_words_do_not_regress(tmp_path, slug)
 
 
-@pytest.mark.parametrize("slug", _quarter(0))
-class TestFixturesFirstQuarter(FixtureWords):
-    pass
-
-
-@pytest.mark.parametrize("slug", _quarter(1))
-class TestFixturesSecondQuarter(FixtureWords):
-    pass
-
-
-@pytest.mark.parametrize("slug", _quarter(2))
-class TestFixturesThirdQuarter(FixtureWords):
-    pass
-
-
-@pytest.mark.parametrize("slug", _quarter(3))
-class TestFixturesFourthQuarter(FixtureWords):
-    pass
+for _n, _name in enumerate(("First", "Second", "Third", "Fourth")):  # TestFixturesFirstQuarter, …, one scope each
+    _class = type(f"TestFixtures{_name}Quarter", (FixtureWords,), {})
+    globals()[_class.__name__] = pytest.mark.parametrize("slug", _quarter(_n))(_class)
 
 
 def fixture_words_do_not_regress(tmp_path, slug: str) -> None:

@@ -33,7 +33,7 @@ def pdfium_actual_text(run: str) -> str:
     # (a run with a letter: a number alone is one weak stretch, which the mark would part from its sign)
     # a vulgar fraction between LEFT-TO-RIGHT MARKs, else PDFium reads it as its decomposition before the number it
     # follows ("1½" read "1/2 1")
-    written = "".join(LRM + char + LRM if _fraction(char) else char for char in written)
+    written = "".join(LRM + char + LRM if fraction(char) else char for char in written)
     if not ltr:  # a number that begins with a neutral sign ("√2 ≈ 1.414"), which PDFium read with the word before
         # ("كان√ 2") unless a LEFT-TO-RIGHT MARK follows it, written last
         last = written[-1:]
@@ -44,6 +44,7 @@ def pdfium_actual_text(run: str) -> str:
 
 
 LRM = "\u200e"
+NO_BREAK = frozenset("\u00a0\u202f")  # the no-break spaces between a number and its unit
 
 
 def class_stretches(text: str) -> Iterator[tuple[str, str]]:
@@ -79,14 +80,15 @@ def letter_kind(text: str) -> str:
     return "L" if bidi in ("L", "EN", "AN") else "N"
 
 
-def _fraction(char: str) -> bool:
+def fraction(char: str) -> bool:
+    """Whether a character is a vulgar fraction ("½", "¾", "⅓")."""
     return unicodedata.decomposition(char).startswith("<fraction>")
 
 
 def between_lrms(run: str, isolated: bool) -> bool:
     """Whether poppler reads a left-to-right run back right only between LEFT-TO-RIGHT MARKs: one ending in "×"
     ("3.2×", read "×3.2"), one holding a vulgar fraction ("1½", read "1⁄21"), an isolate ending in a sign."""
-    return "\u00d7" in run or any(map(_fraction, run)) or (isolated and not run[-1:].isalnum())
+    return "\u00d7" in run or any(map(fraction, run)) or (isolated and not run[-1:].isalnum())
 
 
 def compat(text: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator
 
 from ..typeset.bidi import RTL_BLOCKS, SCRIPT_SIGNS
 from . import marks as vocal
-from .charclass import compat, letter_kind, pdfium_actual_text, unknown_to_poppler
+from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_actual_text, unknown_to_poppler
 from .marks import Word
 from .numberpunct import PERCENT, POPPLER_LTR, after_number
 from .pagetext import Show, blank_after, wide_spaces
@@ -34,7 +34,6 @@ from .tjroles import ARABIC_COMMA, CURRENCY, ROOTS, script_parts, tj_roles
 
 Arrays = Collection[int]  # arrays of a line, by place
 SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
-NO_BREAK = ("\u00a0", "\u202f")
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
 
 # Punctuation that ends a phrase, and separators. Right of a space and left of a letter, it belongs to the
@@ -117,9 +116,7 @@ def split_line(
         # and after an Arabic-Indic number or a fraction: "حليب + ٢ بيضة", drawn "بيضة ٢ + حليب"; "+ ½ كوب" (not after
         # an ion's charge or an exponent: "H⁺ + OH⁻" is one run)
         alone = (s, i) in lone
-        digits = digits or (
-            alone and (indic(last) or (compat(last) and "<fraction>" in unicodedata.decomposition(last)))
-        )
+        digits = digits or (alone and (indic(last) or (len(last) == 1 and fraction(last))))
         if (kind == "L" or text in POPPLER_LTR or alone) and (strong == "R" or digits) and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
         elif rtl and strong == "L" and first is not None and _parted(kind, between, separated) and not own:

@@ -152,17 +152,11 @@ def _right_to_left_heavy(line: list[Show]) -> bool:
     for right-to-left when those of right-to-left letters are as many as the left-to-right ones ("On dit en darija :
     « اللي ما عندو سبع خضاري ما عندو كسكسو » — qui" was read from "qui" back). A phrase's /ActualText adds two
     left-to-right ones (its LEFT-TO-RIGHT MARKs)."""
-    kinds = [_pdfium_kind(text) for show in line for _, text in show.elements if text]
+    kinds = [letter_kind(text) for show in line for _, text in show.elements if text]
     stretches = [kind for kind, _ in itertools.groupby(kind for kind in kinds if kind != "N")]
     words = [kind for kind, _ in itertools.groupby(kinds)]
     phrases = stretches.count("R")
     return words.count("R") >= words.count("L") + 2 * phrases
-
-
-def _pdfium_kind(text: str) -> str:
-    """PDFium's direction of a glyph's text: L (left-to-right letters and every digit), R, or N."""
-    bidi = unicodedata.bidirectional(text[0])
-    return "L" if bidi in ("L", "EN", "AN") else "R" if bidi in ("R", "AL") else "N"
 
 
 def _read_whole(line: list[Show], page: int, laid: dict[Key, Laid], apart: Collection[Key]) -> tuple[list[Show], str]:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ..typeset.bidi import ARABIC_DIGITS, LTR_ALNUM, RTL_BLOCKS
 from ..typeset.kashida import WORD
-from .charclass import BRACKETS, MIRROR, MIRRORED_CHARS
+from .charclass import BRACKETS, MIRROR, MIRRORED_CHARS, NO_BREAK
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show
 
@@ -221,7 +221,7 @@ def poppler_text(text: str) -> str:
 
 
 def _spaced_first(number: str) -> str:
-    return number[-1] + RLM + number[:-1] if number[-1:] in "\u00a0\u202f" else number
+    return number[-1] + RLM + number[:-1] if number[-1:] in NO_BREAK else number
 
 
 def _poppler_rtl(char: str) -> bool:

@@ -59,15 +59,13 @@ blank. A space draws nothing, so the page looks the same. Figures: benchmarks/te
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
-from ..typeset.bidi import RTL_BLOCKS
 from . import marks as vocal
 from .addresspieces import address_roles, pdfium_address, poppler_address
-from .charclass import LRM, between_lrms, pdfium_actual_text
+from .charclass import LRM, between_lrms, letter_kind, pdfium_actual_text
 from .clusters import Key, position_key, read_clusters
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
@@ -245,9 +243,9 @@ def mark_text_layer(
                         bare = text.rstrip(" ")  # a space after it kept last (lineroles._shared_runs)
                         run = named(pdfium_actual_text(bare) + text[len(bare) :], (number, role))
                         shared_run = padded(run, tj, deepest - depths[show.index])
-                        if place in code and _ARABIC.search(text):  # Arabic in code (its string, in a font of
-                            # its own): poppler reads the run from its first object's /ActualText, the others' empty
-                            # (it read `"رسالة قصيرة" git commit -m`); each object one deeper, as PDFium's rule wants
+                        if place in code and any(letter_kind(c) == "R" for c in text):  # Arabic in code (its string,
+                            # in a font of its own): poppler reads the run from its first object's /ActualText, the
+                            # others' empty (it read `"رسالة قصيرة" git commit -m`); each one deeper, as PDFium wants
                             earlier = [r for parts, _ in split[:place] for r, _, _ in parts]
                             earlier += [r for r, _, _ in pieces[:piece]]
                             items += [*inline("" if role in earlier else poppler_address(text)), shared_run, b"EMC"]
@@ -374,9 +372,6 @@ def _tipped(lines: list[list[Show]], ends: list[Any]) -> None:
         import pydyf
 
         ends[0]["ActualText"] = pydyf.String(RUN_END + vocal.RLM * (2 * left - right + 1))
-
-
-_ARABIC = re.compile(f"[{RTL_BLOCKS}]")
 
 
 def mark_ltr_phrases(

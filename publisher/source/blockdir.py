@@ -25,7 +25,7 @@ def mark_block_directions(tokens: list[Token], direction: str) -> None:
     for index, token in enumerate(tokens):
         if token.type not in BLOCKS or token.attrGet("dir"):
             continue
-        kinds = {_strong(char) for text in _own_texts(tokens, index) for char in text} - {None}
+        kinds = {strong_direction(char) for text in _own_texts(tokens, index) for char in text} - {None}
         if kinds == {other}:
             token.attrSet("dir", other)
 
@@ -41,6 +41,7 @@ def _own_texts(tokens: list[Token], index: int) -> Iterator[str]:
             yield from (child.content for child in token.children or () if child.type in ("text", "code_inline"))
 
 
-def _strong(char: str) -> str | None:
+def strong_direction(char: str) -> str | None:
+    """ "ltr" or "rtl" for a strong letter, None for anything else."""
     kind = unicodedata.bidirectional(char)
     return "ltr" if kind == "L" else "rtl" if kind in ("R", "AL") else None

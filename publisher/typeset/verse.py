@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 
+from ..source.blockdir import strong_direction
 from ..source.fonts import FontSet
 from .ink import Ink, measure
 from .kashida import TATWEEL, WORD, choose_joins
@@ -74,12 +74,6 @@ def fit_poems(
     return _POEM.sub(lambda poem: _fit_poem(poem, fonts, rtl, kerning, stretch, typed, width), body)
 
 
-def _right_to_left(text: str) -> bool:
-    """Whether a poem's first strong letter is of a right-to-left script."""
-    kinds = (unicodedata.bidirectional(char) for char in text)
-    return next((kind in ("R", "AL") for kind in kinds if kind in ("L", "R", "AL")), False)
-
-
 def fit_measure(column: float, width: float | None) -> tuple[float, float]:
     """The gap between a poem's columns (em of its type) and the size of its type against the text's, for
     columns `column` em wide on a measure `width` em wide (None: any width)."""
@@ -107,7 +101,8 @@ def _fit_poem(
     # an Arabic poem in a left-to-right book is set right to left all the same (its ṣadr had been set on the left,
     # its words left to right between the stretches); `dir` tells the style sheet
     attrs = poem["attrs"]
-    if not rtl and _right_to_left(visible_text(poem["verses"])) and "dir=" not in attrs:
+    first = next(filter(None, map(strong_direction, visible_text(poem["verses"]))), None)  # its first strong letter's
+    if not rtl and first == "rtl" and "dir=" not in attrs:
         rtl, attrs = True, f'{attrs} dir="rtl"'
 
     ink = {
