@@ -16,7 +16,15 @@ from publisher.source.reader import read_document
 
 def test_packaged_fonts_are_amiri_then_its_fallbacks_then_mono_each_with_its_licence() -> None:
     fonts = load_fonts((REPO / "fonts",))
-    assert fonts.families == ("Amiri", "Noto Serif", "Noto Sans Symbols2", "Noto Sans Math", "Noto Sans Tifinagh")
+    families = (
+        "Amiri",
+        "Noto Serif",
+        "Noto Sans Symbols2",
+        "Noto Sans Math",
+        "Noto Serif Hebrew",
+        "Noto Sans Tifinagh",
+    )
+    assert fonts.families == families
     assert fonts.monospace == ("Noto Sans Mono",)
     amiri = sorted((f.weight, f.style) for f in fonts.faces if f.family == "Amiri")
     assert amiri == [(400, "italic"), (400, "normal"), (700, "italic"), (700, "normal")]
@@ -25,12 +33,14 @@ def test_packaged_fonts_are_amiri_then_its_fallbacks_then_mono_each_with_its_lic
         "OFL-NotoSerif.txt",
         "OFL-NotoSansSymbols2.txt",
         "OFL-NotoSansMath.txt",
+        "OFL-NotoSerifHebrew.txt",
         "OFL-NotoSansTifinagh.txt",
     )
     for licence in (*licences, "OFL-NotoSansMono.txt"):
         assert (REPO / "fonts" / licence).read_text().count("SIL OPEN FONT LICENSE Version 1.1") == 1
     assert all(face.licence == "SIL Open Font License 1.1" for face in fonts.faces)
     assert fonts.family_for("ب") == "Amiri" and fonts.family_for("ⴰ") == "Noto Sans Tifinagh"
+    assert fonts.family_for("ש") == "Noto Serif Hebrew"
 
 
 @pytest.mark.parametrize(
@@ -114,7 +124,7 @@ def test_uncovered_character_names_code_point_file_and_line(tmp_path: Path) -> N
         "in source/city/city.md line 5",
         "U+1200 ETHIOPIC SYLLABLE HA in source/city/manifest.toml 'title'",
     ]
-    fallbacks = "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Sans Tifinagh"
+    fallbacks = "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Serif Hebrew, Noto Sans Tifinagh"
     assert caught.value.messages[0].endswith(f"add a font that covers it to fonts/ (now: {fallbacks})")
 
 

@@ -273,6 +273,46 @@ def test_a_product_a_power_and_an_ion_are_one_run() -> None:
     assert isolate_ltr("Noto · SIL") == f"{LRI}Noto{PDI} · {LRI}SIL{PDI}"  # a spaced dot parts two runs
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sign or an operator of mathematics touching a name is its run's: the minus was drawn right of "x + 4 ≥ 1",
+        # "∑" mirrored right of "k", and the "/2" after a bracket left outside ("2/k = n(n+1)∑")
+        ("ثم المتراجحة −x + 4 ≥ 1 (الجواب", ["−x + 4 ≥ 1"]),
+        ("ومجموعها ∑k = n(n+1)/2، فمثلا", ["∑k = n(n+1)/2"]),
+        ("نكتب ∂f/∂x و f(x)² و ¬p هنا", ["∂f/∂x", "f(x)²", "¬p"]),
+        ("استعمل --help أو -v للمساعدة", ["--help", "-v"]),
+        # the operators of code and a division, spaced between numbers: "7 / 2" was drawn "2 / 7", "1 << 3" "3 >> 1"
+        ("ناتج 7 / 2 هو 3، و7 % 2 هو 1، و-7 // 2 هو −4", ["7 / 2", "7 % 2", "-7 // 2", "−4"]),
+        ("الإزاحة 1 << 3 و x == y و a != b هنا", ["1 << 3", "x == y", "a != b"]),
+        ("إذا كان 5≠3 فإن 3 > 0", ["5≠3", "3 > 0"]),
+        # bracketed terms an operator joins, their brackets with them (the two were drawn swapped)
+        ("فالعبارة (3 > 0) && (2 < 5) صحيحة و(3 + 1) = (2 + 2)", ["(3 > 0) && (2 < 5)", "(3 + 1) = (2 + 2)"]),
+        # a percent sign or a degree a space from its number (French, the SI): "tient à 90 %" was drawn "% … 90"
+        ("قال «le cessez-le-feu tient à 90 %». وتشارك", ["le cessez-le-feu tient à 90 %"]),
+        ("بنسبة 34,7\u00a0% و12,5\u202f‰ و5 ° هنا", ["34,7\u00a0%", "12,5\u202f‰", "5 °"]),
+        ("إلى 180 °م أو", []),  # an Arabic unit: read right to left as it is
+        ("المعادلة CaCO₃ + 2HCl → CaCl₂ + H₂O + CO₂↑. ثم", ["CaCO₃ + 2HCl → CaCl₂ + H₂O + CO₂↑"]),
+    ],
+)
+def test_a_formula_code_operators_and_spaced_signs_keep_one_run(text: str, expected: list[str]) -> None:
+    assert runs(text) == expected
+
+
+def test_a_paragraph_with_a_direction_of_its_own_is_typeset_in_it() -> None:
+    """An Arabic paragraph of an English book (source/blockdir.py gives it dir="rtl" lang="und-Arab") has its
+    left-to-right runs isolated, as in an Arabic book ("-3.2%" had been drawn "3.2%-"), and no right-to-left run
+    isolated; an English item of an Arabic book is not isolated whole inside itself."""
+    out = fragment('<p dir="rtl" lang="und-Arab">تراجع السهم بـ -3.2% أمس</p><p>the end</p>', "en", rtl=False)
+    assert out == (
+        f'<p dir="rtl" lang="und-Arab">تراجع السهم بـ <span dir="ltr">{LRI}-3.2%{PDI}</span> أمس</p><p>the end</p>'
+    )
+    item = '<li dir="ltr">Cour suprême, ch. civ., 2019, p. 45.</li>'
+    assert fragment(f"<ol><li>القانون رقم 08-09</li>{item}</ol>") == (
+        f'<ol><li>القانون رقم <span dir="ltr">{LRI}08-09{PDI}</span></li>{item}</ol>'
+    )
+
+
 def test_a_prime_made_of_a_straight_quote_stays_with_its_number() -> None:
     """The quotes pass makes "23'" a minute ("23′"); the left-to-right run is found after it, or the prime is left
     out of the number's isolate and drawn on its other side ("′23")."""

@@ -117,7 +117,18 @@ def _held(text: str) -> str:
     text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
     text = _SLASHED.sub(lambda match: match[0].replace("/", "/" + JOIN), text)
     text = _ARABIC_HYPHEN.sub("-" + JOIN, text)  # an Arabic compound: "الهندية-" ended a line, read backwards by PDFium
+    # a compound with a part of one to three letters or digits ("al-jabr", "T-shirt", "e-mail", "COVID-19"): a line
+    # ended with "T-", a fragment no typographer leaves, and both extractors joined it to the next without its hyphen
+    text = _COMPOUND.sub(_short_parts_held, text)
     return _ANY_RANGE.sub(lambda match: _DASH.sub(_joined, match[0]), text)
+
+
+def _short_parts_held(compound: re.Match[str]) -> str:
+    parts = compound[0].split("-")
+    return "".join(
+        part + ("" if n == len(parts) - 1 else "-" + JOIN if min(len(part), len(parts[n + 1])) <= 3 else "-")
+        for n, part in enumerate(parts)
+    )
 
 
 def _joined(dash: re.Match[str]) -> str:
@@ -149,6 +160,7 @@ _ABBREVIATED = re.compile(
 )
 # two or three short Latin words or numbers joined by slashes, not a path's or an address's segments
 _ARABIC_HYPHEN = re.compile("(?<=[\u0621-\u064a])-(?=[\u0621-\u064a])")
+_COMPOUND = re.compile("[^\\W_]+(?:-[^\\W_]+)+")  # words or numbers joined by hyphens
 _UNIT = "[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e]"  # and a unit's powers and dots: "N·m²/kg²"
 _SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}){{1,2}}(?![A-Za-z0-9/.:@_~-])")
 _CURRENCY = f"[{currency()}]?"

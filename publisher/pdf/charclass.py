@@ -21,29 +21,50 @@ def pdfium_actual_text(run: str) -> str:
     segments: list[str] = []
     ltr = False
     stretches = list(class_stretches(run))
+    # a number that begins with a neutral sign ("√2 ≈ 1.414"), which PDFium read with the word before ("كان√ 2")
+    # unless a LEFT-TO-RIGHT MARK follows it, written last; then PDFium reverses the order of the stretches only,
+    # each read as written, its relations and brackets unmirrored ("(3 > 0) && (2 < 5)", written with each stretch
+    # reversed and mirrored, was read "(3 < 0( && )2 > 5)")
+    signed = (
+        not any(kind == "L" for kind, _ in stretches)
+        and any(char.isdigit() for char in run)
+        and pdfium_class(run[:1]) == "N"
+        and not run[:1].isspace()
+    )
+    if signed:
+        return "".join(LRM + c + LRM if fraction(c) or negated(c) else c for _, t in stretches[::-1] for c in t) + LRM
     # unless a LEFT-TO-RIGHT MARK is to be read before it (below): then PDFium reads on left to right ("= [" of
     # code broken over lines, `= ["example.com"]`, came out "[ =")
     marked = any(kind == "L" for kind, _ in stretches) and pdfium_class(run[:1]) in ("W", "N")
     for kind, text in stretches:
         ltr = ltr or kind == "L"
-        segments.append(text[::-1] if kind in ("N", "R") and not ltr and not (marked and kind == "N") else text)
+        reversed_ = kind in ("N", "R") and not ltr and not (marked and kind == "N")
+        segments.append(text[::-1].translate(ORDER_MIRROR) if reversed_ else text)
     written = "".join(reversed(segments))
     # PDFium takes a weak character just before or after the text (the full stop after "python3.11", drawn left of
     # it, read first) into the weak stretch at its edge ("python.3.11"): a LEFT-TO-RIGHT MARK there keeps it out
     # (a run with a letter: a number alone is one weak stretch, which the mark would part from its sign)
     # a vulgar fraction between LEFT-TO-RIGHT MARKs, else PDFium reads it as its decomposition before the number it
     # follows ("1½" read "1/2 1")
-    written = "".join(LRM + char + LRM if fraction(char) else char for char in written)
-    if not ltr:  # a number that begins with a neutral sign ("√2 ≈ 1.414"), which PDFium read with the word before
-        # ("كان√ 2") unless a LEFT-TO-RIGHT MARK follows it, written last
-        last = written[-1:]
-        signed = any(char.isdigit() for char in run) and pdfium_class(last) == "N" and not last.isspace()
-        return written + LRM if signed else written
+    # (and a negated relation, which it reads as its decomposition, "5 ≠ 3" as "5 =/ 3")
+    written = "".join(LRM + char + LRM if fraction(char) or negated(char) else char for char in written)
+    if not ltr:
+        return written
     before, after = (LRM if pdfium_class(edge) in ("W", "N") else "" for edge in (written[:1], written[-1:]))
     return before + written + after
 
 
 LRM = "\u200e"
+RLM = "\u200f"
+
+
+def not_hyphenated(written: str) -> str:
+    """A line's /ActualText as written, with a RIGHT-TO-LEFT MARK after it if it ends with a hyphen: both
+    extractors take a line that ends with one for a word broken over two lines and join it to the next,
+    without the hyphen (a code comment "-- أسعار الإغلاق": "-\ufffe أسعار"... "اليومSELECT")."""
+    return written + RLM if written.endswith(("-", "\u00ad", "\u2010")) else written
+
+
 NO_BREAK = frozenset("\u00a0\u202f")  # the no-break spaces between a number and its unit
 
 
@@ -87,22 +108,39 @@ def fraction(char: str) -> bool:
 
 def between_lrms(run: str, isolated: bool) -> bool:
     """Whether poppler reads a left-to-right run back right only between LEFT-TO-RIGHT MARKs: one ending in "×"
-    ("3.2×", read "×3.2"), one holding a vulgar fraction ("1½", read "1⁄21"), an isolate ending in a sign."""
-    return "\u00d7" in run or any(map(fraction, run)) or (isolated and not run[-1:].isalnum())
+    ("3.2×", read "×3.2"), one holding a vulgar fraction ("1½", read "1⁄21"), an isolate ending in a sign, or
+    beginning with a bracket ("(1) + (2) = 3", read ")1( + )2( = 3": its glyphs' map has them mirrored)."""
+    return "\u00d7" in run or any(map(fraction, run)) or (isolated and (not run[-1:].isalnum() or run[:1] in "(["))
 
 
 def compat(text: str) -> bool:
     """Whether a glyph's text is one character a reader replaces by its compatibility decomposition in
-    right-to-left text: a vulgar fraction ("½", PDFium "1/2") or a superscript or subscript digit."""
-    return len(text) == 1 and unicodedata.decomposition(text).startswith(("<fraction>", "<super>", "<sub>"))
+    right-to-left text: a vulgar fraction ("½", PDFium "1/2"), a superscript or subscript digit, or a negated relation
+    (PDFium "=/" for "≠", "∈/" for "∉")."""
+    return len(text) == 1 and (
+        unicodedata.decomposition(text).startswith(("<fraction>", "<super>", "<sub>")) or negated(text)
+    )
+
+
+def negated(char: str) -> bool:
+    """Whether a character is a relation struck through ("≠", "∉", "⊄"): its decomposition ends in U+0338."""
+    return unicodedata.decomposition(char).endswith(" 0338")
 
 
 # The brackets and quotes PDFium mirrors as it reverses them (textlayer.py writes their mirror images too), and the
 # relations it mirrors with them (its table is Unicode's BidiMirroring): "(≤ 8 أقراص)", whose "≤" HarfBuzz draws
 # mirrored, read "≥" by PDFium. Pairs of BidiMirroring.txt that text uses: relations, sets, floors and ceilings.
 BRACKETS = "(){}[]<>«»‹›"
-_RELATIONS = "≤≥≦≧≨≩≪≫≮≯≰≱≲≳≶≷≺≻≼≽⊂⊃⊄⊅⊆⊇⊊⊋∈∋∉∌⊏⊐⊑⊒⊢⊣⋖⋗⋘⋙⌈⌉⌊⌋⟨⟩⟦⟧⁽⁾₍₎"
-MIRROR = str.maketrans(
-    BRACKETS + _RELATIONS, "".join(a + b for b, a in zip(*[iter(BRACKETS + _RELATIONS)] * 2, strict=True))
-)
+_ORDERS = "<>≤≥≦≧≨≩≪≫≮≯≰≱≲≳≶≷≺≻≼≽⊂⊃⊄⊅⊆⊇⊊⊋∈∋∉∌⊏⊐⊑⊒⊢⊣⋖⋗⋘⋙"  # relations of order, inclusion, membership
+_RELATIONS = _ORDERS[2:] + "⌈⌉⌊⌋⟨⟩⟦⟧⁽⁾₍₎"
+
+
+def _swapping(pairs: str) -> dict[int, int]:
+    return str.maketrans(pairs, "".join(a + b for b, a in zip(*[iter(pairs)] * 2, strict=True)))
+
+
+MIRROR = _swapping(BRACKETS + _RELATIONS)
 MIRRORED_CHARS = frozenset(BRACKETS + _RELATIONS)
+# A relation in a run of numbers and signs only ("3 > 0", "7 ≥ 5"), which PDFium reads right to left, mirroring it
+# ("3 < 0"): its /ActualText holds its mirror image. A bracket needs none there: reversed, a pair swaps ("(2015)").
+ORDER_MIRROR = _swapping(_ORDERS)

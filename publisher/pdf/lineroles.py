@@ -33,7 +33,10 @@ from .ranges import SIGNS, indic, typed_range
 from .tjroles import ARABIC_COMMA, CURRENCY, ROOTS, script_parts, tj_roles
 
 Arrays = Collection[int]  # arrays of a line, by place
-SPACES = (" ", "\u00a0")  # a space, or the no-break space between a number and its unit (typeset/units.py)
+# a space, the no-break space between a number and its unit (typeset/units.py), and the other spaces of Unicode: the
+# en space the layouts put around a separator ("Reuters · 27 نوفمبر", read "27 · Reuters" by poppler), a French
+# narrow no-break space
+SPACES = frozenset(" \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f")
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
 
 # Punctuation that ends a phrase, and separators. Right of a space and left of a letter, it belongs to the

@@ -39,13 +39,14 @@ def mark_phrases(
     calls: Collection[Key] = (),
     addresses: Collection[str] = (),
     written: list[Written] | None = None,
+    turned: Collection[Key] = (),
 ) -> int:
     """Give each multi-word right-to-left phrase of the pages (`streams`: each page's content stream, a list of
     operators, with its resources) its named /ActualText, each note call (`calls`, where their text starts)
     one of a space, as in a right-to-left book ("treasures”.1 Visitors" was read), each web address of
     `addresses` broken over lines or holding Arabic letters its whole text (addresspieces.py), and each line
-    quoting vocalised Arabic its whole text (wholeline.py; `written` is told them, for orient.py); returns how
-    many."""
+    quoting vocalised Arabic, or of a right-to-left paragraph (where its text starts: `turned`), its whole text
+    (wholeline.py; `written` is told them, for orient.py); returns how many."""
     import pydyf
 
     fonts = {font.hash: font for font in document.fonts.values()}
@@ -69,9 +70,12 @@ def mark_phrases(
         depths: list[int] = []
         for line in lines:
             spelt, number = addressed.get(number, {}), number + 1
-            if not spelt and any(is_mark(char) for show in line for _, text in show.elements for char in text or ""):
+            # (a right-to-left paragraph's line: its runs were read in the order drawn, "1.5% خسر S&P 500")
+            split = _word_across(line) or any(position_key(page, *show.origin[1:]) in turned for show in line)
+            vocalised = any(is_mark(char) for show in line for _, text in show.elements for char in text or "")
+            if not spelt and (split or vocalised):
                 laid = read_clusters(document) if laid is None else laid
-                rest, typed = _read_whole(line, page, laid, calls)
+                rest, typed = _read_whole(line, page, laid, calls, split)
                 depths = (depths or marked_depths(stream.stream)) if typed else depths
                 name = f"RL{len(properties)}"
                 shared, outer = f"/Span /{name} BDC".encode(), inline(ltr_poppler_text(typed))
@@ -89,7 +93,8 @@ def mark_phrases(
                     replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
                     continue
                 after = next((text for later in line[place + 1 :] for _, text in later.elements if text), "")
-                roles = _roles(show.elements, after[:1].isspace())
+                # (the line's end parts a phrase as a space does: "from الجبر" ending a line was read "جبر" "ال")
+                roles = _roles(show.elements, not after or after[:1].isspace())
                 spread_address_roles(roles, spelt, place)
                 if all(role == PLAIN for role in roles):
                     continue
@@ -159,12 +164,24 @@ def _right_to_left_heavy(line: list[Show]) -> bool:
     return words.count("R") >= words.count("L") + 2 * phrases
 
 
-def _read_whole(line: list[Show], page: int, laid: dict[Key, Laid], apart: Collection[Key]) -> tuple[list[Show], str]:
-    """A line quoting vocalised Arabic, read whole (wholeline.py): its arrays but its note calls (`apart`: a call
-    has its own /ActualText; a list's marker is drawn beside its item, and read with it), and their text as
-    typed; "" for any other line."""
+def _word_across(line: list[Show]) -> bool:
+    """Whether an Arabic word of the line is drawn in two arrays: Amiri raises the meem of "مخازن" over its khah,
+    in an array of its own, and each array's phrase was read apart ("خازنم")."""
+    ends = [[text for _, text in show.elements if text] for show in line]
+    return any(
+        left and right and letter_kind(left[-1][-1:]) == "R" and letter_kind(right[0][:1]) == "R"
+        for left, right in itertools.pairwise(ends)
+    )
+
+
+def _read_whole(
+    line: list[Show], page: int, laid: dict[Key, Laid], apart: Collection[Key], split: bool = False
+) -> tuple[list[Show], str]:
+    """A line quoting vocalised Arabic, or a word drawn in two arrays (`split`), read whole (wholeline.py): its
+    arrays but its note calls (`apart`: a call has its own /ActualText; a list's marker is drawn beside its item,
+    and read with it), and their text as typed; "" for any other line."""
     keys = [position_key(page, *show.origin[1:]) for show in line]
-    if not any(key in laid and laid[key].vocalised for key in keys):
+    if not split and not any(key in laid and laid[key].vocalised for key in keys):
         return [], ""
     rest = [show for show, key in zip(line, keys, strict=True) if key not in apart]
     return rest, (line_text(rest, {}, laid, page, whole=True, ltr=True) or "") if rest else ""

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ..typeset.bidi import ARABIC_DIGITS, LTR_ALNUM, RTL_BLOCKS
 from ..typeset.kashida import WORD
-from .charclass import BRACKETS, MIRROR, MIRRORED_CHARS, NO_BREAK
+from .charclass import BRACKETS, MIRROR, MIRRORED_CHARS, NO_BREAK, RLM
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show
 
@@ -191,10 +191,17 @@ def poppler_text(text: str) -> str:
     # and one before a sign poppler takes for left to right ("# جلب" read "#جلب", a comment in code)
     # and a bracket (the ornate ones of the Qur'an too) between two, which poppler otherwise takes to the word or
     # number beside it ("تعالى﴿ ذلك", "البقرة،]٢")
-    # and one before the punctuation the text begins with (": أُزيلت" after a Latin run, read "distutilsأُزيلت")
-    marked = re.sub(f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}])| (?=[^\\w\\s]+$)", " \u200f", reversed_text)
-    # and one between a number and the punctuation before it ("البقرة: ٢", read "البقرة٢ :")
-    marked = re.sub(f"(?<={_DIGIT}) (?=[^\\w\\s\u200f])", " \u200f", marked)
+    # and one before the punctuation the text begins with (": أُزيلت" after a Latin run, read "distutilsأُزيلت") or ends
+    # with (a vocalised word's "الْمُعَالِجُ: " before a Latin run, which took the colon: "الْمُعَالِجُSnapdragon :")
+    marked = re.sub(
+        f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}])| (?=[^\\w\\s]+$)|^ (?=[^\\w\\s])",
+        " \u200f",
+        reversed_text,
+    )
+    # and one between a number (or its sign: "6.3″") and the punctuation before it ("البقرة: ٢", read "البقرة٢ :")
+    marked = re.sub(
+        f"(?:(?<={_DIGIT})|(?<={_DIGIT}[%\u066a\u2030\u00b0\u2032\u2033])) (?=[^\\w\\s\u200f])", " \u200f", marked
+    )
     # and one between a number and the punctuation after it, which poppler read before the number ("ج٧، ص٦٨" and
     # "ح١٩٠٧." read "ج،٧ ص،٦٨", "ح.١٩٠٧": the Arabic comma is no right-to-left letter to it)
     marked = re.sub(f"(?<!\\w)([،؛,.:;!?؟])(?={_DIGIT})", lambda mark: mark[1] + RLM, marked)
@@ -226,13 +233,6 @@ def _spaced_first(number: str) -> str:
 
 def _poppler_rtl(char: str) -> bool:
     return char == RLM or (bool(char) and unicodedata.bidirectional(char) in ("R", "AL"))
-
-
-def not_hyphenated(written: str) -> str:
-    """A line's /ActualText as written, with a RIGHT-TO-LEFT MARK after it if it ends with a hyphen: both
-    extractors take a line that ends with one for a word broken over two lines and join it to the next,
-    without the hyphen (a code comment "-- أسعار الإغلاق": "-\ufffe أسعار"... "اليومSELECT")."""
-    return written + RLM if written.endswith(("-", "\u00ad", "\u2010")) else written
 
 
 def pdfium_text(text: str) -> str:
@@ -287,7 +287,6 @@ def pdfium_text(text: str) -> str:
 _POPPLER_NEUTRAL = re.compile("[\u0659-\u065f]+")
 PDFIUM_UNKNOWN = frozenset("\u065f" + "".join(map(chr, range(0x08D3, 0x0900))))
 _SIGNS = "#$+\\-\u00b0\u00b1\u00a3\u00a5\u20ac"  # European terminators and separators: poppler's left to right
-RLM = "\u200f"
 _LONE_SIGN = re.compile(
     f"(?<![\\w\\s\u200f])[{_SIGNS}](?![\\w\\s\u200f])|(?<![\\w\\s\u200f])[{_SIGNS}](?=\u200f)"
     f"|(?<=\u200f)[{_SIGNS}](?![\\w\\s\u200f])"
@@ -364,6 +363,7 @@ def line_text(
     whole: bool = False,
     called: Collection[int] = (),
     ltr: bool = False,
+    isolated: Collection[tuple[int, float, float]] = (),
 ) -> str | None:
     """The text of a line, in reading order, when a vocalised text object (`spanned_objects`) shares it with
     others (a byline: the author's vocalised name, then " · " and a date), else None.
@@ -377,7 +377,8 @@ def line_text(
     `whole` (a verse's hemistichs, vocalised or not) always gets its text (textlayer.py). The objects of note
     calls (stream indexes `called`) have their own /ActualText, a space: the line's text leaves them out (it had
     the call's digit, which PDFium read after the line: "مَرَّتَيْنِ» .١"). In a line of a left-to-right block
-    (`ltr`: a list item in Latin, "2. Goldziher, I., ...") an object without right-to-left letters reads as drawn."""
+    (`ltr`: a list item in Latin, "2. Goldziher, I., ...") or of an isolate (origins `isolated`: "-7 // 2", which
+    had read "2 // -7") an object without right-to-left letters reads as drawn."""
     if not whole and (not spanned or all(show.origin in spanned for show in line)):
         return None
     objects: dict[tuple[int, float, float], list[Show]] = {}
@@ -394,7 +395,9 @@ def line_text(
         if layout is not None and [int(e[1:-1], 16) for e, _ in glyphs] == [glyph for glyph, _, _ in layout.glyphs]:
             texts.append(layout.drawn)
         elif not any(unicodedata.bidirectional(char) in ("R", "AL") for _, text in glyphs for char in text) and (
-            ltr or (spanned and any(unicodedata.bidirectional(char) == "L" for _, text in glyphs for char in text))
+            ltr
+            or origin in isolated
+            or (spanned and "L" in {unicodedata.bidirectional(c) for _, t in glyphs for c in t})
         ):  # a Latin run beside vocalised words, in a box of its own set left to right ("لُغَةَ Python سَهْلَةٌ")
             texts.append("".join(text for _, text in glyphs))
         elif all(unicodedata.bidirectional(text[:1]) in _NEUTRAL_OR_DIGIT for _, text in glyphs):

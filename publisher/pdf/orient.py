@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .marks import not_hyphenated
+from .charclass import not_hyphenated
 
 _CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _BRACKETS = str.maketrans("(){}[]<>«»‹›", "||||||||||||")  # PDFium mirrors them as it reverses

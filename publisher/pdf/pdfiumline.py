@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from .charclass import class_stretches
-from .marks import not_hyphenated, pdfium_text, placed_arrays
+from .charclass import class_stretches, not_hyphenated
+from .marks import pdfium_text, placed_arrays
 from .pagetext import Show
 
 _STRONG = {"R": "R", "AL": "R", "L": "L"}

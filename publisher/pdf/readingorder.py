@@ -45,8 +45,9 @@ _OPENS, _CLOSES = frozenset((b"q", b"BDC", b"BMC", b"BT")), frozenset((b"Q", b"E
 
 def placed_boxes(document: Any) -> tuple[set[Key], set[Key], dict[Key, bool], set[Key], set[Key]]:
     """Where the text of each list marker, of each note call and of each line to be read whole starts (page,
-    `Tm` x and y), from the layout. Read whole: a verse's line (its hemistichs, columns apart), and a line of a
-    left-to-right block in a right-to-left book (a code block's Arabic comment, "# جلب الأسعار"), True for those.
+    `Tm` x and y), from the layout. Read whole: a verse's line (its hemistichs, columns apart), a line of a
+    left-to-right block in a right-to-left book (a code block's Arabic comment, "# جلب الأسعار"), True for those, and
+    a line of a right-to-left block in a left-to-right book (an Arabic paragraph of an English book), False.
     Then every text box set left to right in a right-to-left book (a Latin run's element, such a block), and last
     every text box of inline code (`code`, `kbd`, `samp`)."""
     from weasyprint.formatting_structure import boxes
@@ -66,7 +67,7 @@ def placed_boxes(document: Any) -> tuple[set[Key], set[Key], dict[Key, bool], se
             if found is not None:
                 found.add(key)
             if verse or turned:  # a marker too: "2. Goldziher, I., ...", a list item in Latin (source/blockdir.py)
-                whole[key] = turned and not verse
+                whole[key] = turned and not verse and rtl
             if rtl and box.style["direction"] == "ltr":
                 ltr.add(key)
             if tag in ("code", "kbd", "samp"):
@@ -74,7 +75,7 @@ def placed_boxes(document: Any) -> tuple[set[Key], set[Key], dict[Key, bool], se
         element = getattr(box, "element", None)
         verse = verse or (element is not None and "verse" in str(element.get("class") or "").split())
         if isinstance(box, boxes.BlockContainerBox) and not verse:
-            turned = rtl and box.style["direction"] == "ltr"
+            turned = box.style["direction"] == ("ltr" if rtl else "rtl")
         for child in getattr(box, "children", None) or ():
             visit(child, number, verse, turned)
 

@@ -126,27 +126,29 @@ def footnotes_in_place(body: str, direction: str = "rtl") -> str:
         found = notes.get(call["id"])
         if not found:
             return call[0]
-        text, own = found
-        return f'<span class="footnote" id="{call["id"]}" dir="{own or direction}">{text}</span>'
+        text, own, language = found
+        lang = f' lang="{language}"' if language else ""
+        return f'<span class="footnote" id="{call["id"]}" dir="{own or direction}"{lang}>{text}</span>'
 
     body = _CALL.sub(note, _NOTES_BLOCK.sub("", body))
     return body
 
 
-def _inline(note: str) -> tuple[str, str | None]:
+def _inline(note: str) -> tuple[str, str | None, str | None]:
     """A note's paragraphs as inline text (it goes inside the calling paragraph), without its back link, and
-    the direction its first paragraph was given, if any."""
+    the direction and language its first paragraph was given, if any."""
     note = _BACKREF.sub("", note)
     own = _OWN_DIRECTION.match(note)
     note = note[own.end() :] if own else note.removeprefix("<p>")
-    return _PARAGRAPH_BREAK.sub("<br />", note).removesuffix("</p>").strip(), own["dir"] if own else None
+    text = _PARAGRAPH_BREAK.sub("<br />", note).removesuffix("</p>").strip()
+    return text, own["dir"] if own else None, own["lang"] if own else None
 
 
 _BACKREF = re.compile(r'<a href="#fnref-[^"]+" class="footnote-backref"[^>]*>[^<]*</a>\s*')
 # The patterns look for trailing white space only after a character that is not white space (`(?<!\s)`,
 # `\S` before it): tried at every space of a long run of them, each would scan the run again.
-_PARAGRAPH_BREAK = re.compile(r"(?<!\s)\s*</p>\s*<p(?: dir=\"(?:ltr|rtl)\")?>\s*")
-_OWN_DIRECTION = re.compile(r'<p dir="(?P<dir>ltr|rtl)">')
+_PARAGRAPH_BREAK = re.compile(r"(?<!\s)\s*</p>\s*<p(?: dir=\"(?:ltr|rtl)\")?(?: lang=\"[^\"]*\")?>\s*")
+_OWN_DIRECTION = re.compile(r'<p dir="(?P<dir>ltr|rtl)"(?: lang="(?P<lang>[^"]*)")?>')
 _ASIDE = re.compile(
     r'<aside id="(?P<id>fn-[^"]+)" class="footnote"[^>]*>\s*(?P<text>(?:.*?\S)??)\s*</aside>', re.DOTALL
 )

@@ -65,11 +65,11 @@ from typing import Any
 
 from . import marks as vocal
 from .addresspieces import address_roles, pdfium_address, poppler_address
-from .charclass import LRM, between_lrms, letter_kind, pdfium_actual_text
+from .charclass import LRM, between_lrms, letter_kind, not_hyphenated, pdfium_actual_text
 from .clusters import Key, position_key, read_clusters
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
-from .marks import as_typed, line_text, marked_words, not_hyphenated, pdfium_text, poppler_text, spanned_objects
+from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
 from .numberpunct import SENTENCE
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
@@ -183,7 +183,8 @@ def mark_text_layer(
                 all(key in whole for key in keys) or (beside_raised(line, spanned) and number not in broken)
             )
             ltr = read_whole and all(whole.get(key, False) for key in keys)
-            text = line_text(line, spanned, laid, page, whole=True, ltr=ltr) if read_whole else None
+            runs = {show.origin for show, key in zip(line, keys, strict=True) if key in ltr_boxes}
+            text = line_text(line, spanned, laid, page, whole=True, ltr=ltr, isolated=runs) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {})
                 depths = depths or marked_depths(stream.stream)
@@ -203,7 +204,7 @@ def mark_text_layer(
             number += 1
             ends = _word_ends(split)
             simple = all(role in SHARABLE or role >= WORD for pieces, _ in split for role, _, _ in pieces)
-            shared_text = line_text(line, spanned, laid, page, called=called) if simple else None
+            shared_text = line_text(line, spanned, laid, page, called=called, isolated=runs) if simple else None
             shared_text = as_typed(shared_text, elongated) if shared_text and elongated else shared_text
             depths = (depths or marked_depths(stream.stream)) if shared_text else depths  # once a page
             pads = _line_pads(line, split, spanned, depths, called) if shared_text and spanned else None
@@ -290,7 +291,9 @@ def mark_text_layer(
                         # punctuation that follows it, drawn on its left, which poppler took into the run, with a
                         # blank (the padding of inline code) between them: "و`axum`،" read "و، axum"; its end bracket
                         end = LRM if text[-1:] in ")]" else ""  # stays its ("…(Android 15)." read "و)Galaxy …")
-                        items += [*inline(vocal.RLM + text + end), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
+                        bare = text.rstrip(" ")  # a space after it kept last, as for a shared run ("الإفريقي 28،",
+                        pdfium = pdfium_actual_text(bare) + text[len(bare) :]  # whose space PDFium read after "28")
+                        items += [*inline(vocal.RLM + text + end), named(pdfium), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN:
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
                     elif role == AFTER_NUMBER:
@@ -380,9 +383,10 @@ def mark_ltr_phrases(
     """The text layer of a left-to-right book: its Arabic phrases of several words, its lines quoting vocalised
     Arabic and its addresses (ltrlayer.py); `written` is told the lines PDFium is to proofread (orient.py)."""
     rewrite_to_unicode(document, pdf)  # the glyphs of vocalised Arabic it quotes (tounicode.py)
-    markers, calls, *_ = placed_boxes(document)
+    markers, calls, whole, *_ = placed_boxes(document)
     # a list's markers drawn beside their items, as in a right-to-left book: PDFium read "1 2" after the list
-    return mark_phrases(document, pdf, _page_streams(pdf, markers, set()), calls, list(addresses), written)
+    streams = _page_streams(pdf, markers, set())
+    return mark_phrases(document, pdf, streams, calls, list(addresses), written, set(whole))
 
 
 def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tuple[Any, Any]]:

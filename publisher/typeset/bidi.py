@@ -35,16 +35,21 @@ OPERATORS = (
     "=\u00d7\u00f7+\u2212\u00b1\u2213<>\u2264\u2265\u2248\u2260\u2192\u21cc\u21c4\u21d2\u2194\u21d4\u2190\u27f6"
     "\u2208\u2209\u2282\u2283\u2286\u2287\u222a\u2229\u2261"
 )
+# and the operators of code, and division and remainder: "7 / 2", "7 % 2", "x == y", "1 << 3", "-7 // 2" (the bidi
+# algorithm set the numbers of "7 / 2" right to left, and "1 << 3" as "3 << 1", its glyphs mirrored)
+_OPERATOR = f"(?:===|!==|[=!<>+*/:\\-]=|<<|>>|//|\\*\\*|&&|\\|\\||->|=>|[{OPERATORS}/%*&|^])"
 # superscript and subscript signs: an ion's charge ends its word ("H⁺", "Fe³⁺"), an exponent's sign is inside ("10⁻⁷")
 SCRIPT_SIGNS = "\u207a\u207b\u208a\u208b"
 INSIDE = (
-    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$\u221a\u00d7\u00b7\u22c5" + SCRIPT_SIGNS
-)  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1920×1080", "1.0×10⁻⁷", "kg·m/s²", "UTC−5")
+    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$\u221a\u00d7\u00b7\u22c5" + SCRIPT_SIGNS + OPERATORS
+)  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1920×1080", "1.0×10⁻⁷", "kg·m/s²", "UTC−5", "5≠3")
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 # An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
 # the bidi algorithm set its groups right to left, the space between two such digits taking their direction (units.py
 # joins the groups with no-break spaces, which make them one number to it)
 PHONE = f"(?<![\\w+])\\+[{ARABIC_DIGITS}]+(?:[ \u00a0][{ARABIC_DIGITS}]+)+(?![\\w])"
+# what begins a name in a formula: for all, there exists, partial, nabla, n-ary sums, products and integrals, not
+MATH_PREFIXES = "\u2200-\u2204\u2207\u220f-\u2211\u222b-\u2233\u00ac"
 NUMBER_JOINS = ":/\u066b\u066c.,"  # what joins the parts of a number, a time or a date ("٩:٠٠", "١٢٫٥")
 
 
@@ -69,19 +74,29 @@ def run_pattern() -> re.Pattern[str]:
     sign = f"[{SIGNS}]"
     # A sign or currency starts a number only where no letter or digit precedes it (not "2021-2026").
     prefix = f"(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}])(?:{sign}{cur}?|{cur}{sign}?)(?=[0-9{ARABIC_DIGITS}])"
+    # and a sign or an operator of mathematics begins a name it touches: "−x + 4 ≥ 1", "∑k", "∂f", "¬p", "--help"
+    # (outside the run, the minus was drawn right of "x + 4 ≥ 1" and "∑" mirrored, right of "k")
+    prefix += f"|(?<![\\w{INSIDE}])(?:--|{sign}|[{MATH_PREFIXES}])(?={alnum})"
     # a percent or a prime may go on to the next part: a range "4.25%–4.50%", added time "90′+4"
-    body = f"(?:{alnum}|[{AFTER_NUMBER}]*[{INSIDE}]+(?={alnum}))*"
+    body = f"(?:{alnum}|[{AFTER_NUMBER}]*[{INSIDE}]+[{MATH_PREFIXES}]?(?={alnum}))*"  # ("∂f/∂x")
     brackets = r"(?:\([^()\s\u0600-\u08ff]*\)|\[[^\[\]\s\u0600-\u08ff]*\])"
     # a name's "+", "++" or "#" ("Galaxy S25+", "C++", "C#", "F#"): never the start of the next word
-    # "S25+" too, a final "×" ("3.2×"), an ion's charge ("OH⁻") and a note's accidental ("mi♭", "F♯")
-    signs = f"[{SCRIPT_SIGNS}\u266d-\u266f]+"
-    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|\u00d7|{signs}|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
+    # "S25+" too, a final "×" ("3.2×"), an ion's charge ("OH⁻"), a note's accidental ("mi♭", "F♯") and a gas given off
+    # or a solid thrown down ("CO₂↑", "AgCl↓", whose arrow had been drawn at the far end of the equation)
+    signs = f"[{SCRIPT_SIGNS}\u266d-\u266f\u2191\u2193]+"
+    # a percent sign or a degree a space from its number, as French and the SI write them ("90 %", "12,5 ‰"): outside
+    # the run, "tient à 90 %" was drawn with its percent sign left of "tient", and "بنسبة 5 %" as "% 5" (not before a
+    # letter: "180 °م" reads right to left as it is; "25 °C", whose text PDFium reads "25 C°", is left as it was)
+    spaced = "(?<=[0-9])[ \u00a0\u202f][%\u2030\u2031\u066a\u00b0](?![\\w])"
+    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|\u00d7|{signs}|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
-    word = f"(?:{_IRI}|(?:{prefix}|{handle})?{alnum}{body}{tail})"
+    # a name's brackets may be followed by more of the word: "n(n+1)/2", "f(x)²" (the "/2" had been left outside)
+    inner = f"(?:{brackets}[{INSIDE}]*{alnum}{body})*"
+    word = f"(?:{_IRI}|(?:{prefix}|{handle})?{alnum}{body}{inner}{tail})"
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, a full stop ("p. 45"), quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
-    between = f"[,;:!?.)\\]\"'\u201d\u2019\u00bb]*{space}+(?:[{OPERATORS}]{space}+)?[(\\[\"'\u201c\u2018\u00ab]*"
+    between = f"[,;:!?.)\\]\"'\u201d\u2019\u00bb]*{space}+(?:{_OPERATOR}{space}+)?[(\\[\"'\u201c\u2018\u00ab]*"
     # a signed number in Extended Arabic-Indic digits, which CLDR writes left to right in Persian, Pashto and Urdu
     # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"
     extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
@@ -180,6 +195,10 @@ def _open_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _with_partners(text: str, start: int, end: int) -> tuple[int, int]:
     """A run with the partner, just outside it, of a quotation mark or bracket it holds unpaired."""
+    for opening, closing in BRACKET_PAIRS:  # "(3 > 0) && (2 < 5)": found as "3 > 0) && (2 < 5", closed both ends
+        closers, openers = _unmatched(text[start:end], opening, closing)
+        if closers and openers and start > 0 and text[start - 1] == opening and text[end : end + 1] == closing:
+            start, end = start - 1, end + 1
     for opening, closing in QUOTE_PAIRS + BRACKET_PAIRS:
         inside = text[start:end]
         unpaired = inside.count(opening) - inside.count(closing) if opening != closing else inside.count(opening) % 2
@@ -193,6 +212,17 @@ def _with_partners(text: str, start: int, end: int) -> tuple[int, int]:
         elif unpaired > 0 and end < len(text) and text[end] == closing:
             end += 1
     return start, end
+
+
+def _unmatched(text: str, opening: str, closing: str) -> tuple[int, int]:
+    """How many closing brackets of `text` close nothing in it, and how many opening ones stay open."""
+    closers = depth = 0
+    for char in text:
+        if char == opening:
+            depth += 1
+        elif char == closing:
+            closers, depth = (closers + 1, depth) if depth == 0 else (closers, depth - 1)
+    return closers, depth
 
 
 def _before_unclosed(text: str, start: int, end: int) -> int:

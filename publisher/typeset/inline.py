@@ -38,7 +38,7 @@ RTL_MARKS = ('<span dir="rtl">', RLI, PDI, SPAN_CLOSE)  # a right-to-left run's 
 _PIECES = re.compile(r"(<[^>]*>)")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>]*?)(/?)>")
 _LANG = re.compile(r'\blang="([^"]*)"')
-_DIR = re.compile(r'\bdir="')
+_DIR = re.compile(r'\bdir="(\w*)"')
 
 
 @dataclass
@@ -66,6 +66,7 @@ class _Open:
     language: str
     opaque: bool
     generated: bool  # a footnote number the reader wrote, not the author
+    rtl: bool  # its direction: the book's, or its own `dir` (an Arabic paragraph of an English book)
 
 
 # One typesetting pass over the characters of an inline sequence: it gets the visible string and,
@@ -88,12 +89,12 @@ def typeset_fragment(
     `markup`, runs are isolated with LRI ... PDI only (for text that will be read without its tags)."""
     out: list[str] = []
     items: list[Text | Tag] = []
-    stack = [_Open(True, language, False, False)]
+    stack = [_Open(True, language, False, False, rtl)]
     in_pre = 0  # code blocks are left as written
 
-    def flush() -> None:
+    def flush(direction: bool | None = None) -> None:
         if items:
-            out.append(_typeset_inline(items, rtl, passes, markup))
+            out.append(_typeset_inline(items, stack[-1].rtl if direction is None else direction, passes, markup))
             items.clear()
 
     for piece in _PIECES.split(fragment):
@@ -120,6 +121,7 @@ def typeset_fragment(
             flush()
             out.append(piece)
             continue
+        before = stack[-1].rtl  # the direction of the text so far
         if closing:
             opened = stack.pop() if len(stack) > 1 else stack[0]
             boundary = opened.boundary
@@ -128,11 +130,17 @@ def typeset_fragment(
             # An element the tool made (it has a class: a hemistich, a footnote call) or one with
             # its own direction is a block of its own for typesetting; an author's span has neither.
             boundary = name not in TRANSPARENT | OPAQUE or bool(_DIR.search(attrs)) or "class=" in attrs
-            lang = found[1] if (found := _LANG.search(attrs)) else top.language
+            own = found[1] if (found := _DIR.search(attrs)) and found[1] in ("rtl", "ltr") else None
+            direction = top.rtl if own is None else own == "rtl"
+            # an element set in the other direction without a language of its own (a poem's `dir`) is not written in
+            # the language around it: its text would be one left-to-right phrase (_with_phrases)
+            other = own is not None and text_direction(top.language) != own
+            inherited = ("und-Arab" if direction else "und-Latn") if other else top.language
+            lang = found[1] if (found := _LANG.search(attrs)) else inherited
             generated = top.generated or "footnote-ref" in attrs or "footnote-backref" in attrs
-            stack.append(_Open(boundary, lang, top.opaque or name in OPAQUE, generated))
+            stack.append(_Open(boundary, lang, top.opaque or name in OPAQUE, generated, direction))
         if boundary:
-            flush()
+            flush(before)
             out.append(piece)
         else:
             items.append(Tag(piece, closing))
@@ -175,7 +183,9 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
             # A run glued to an Arabic letter ("وPango") keeps to the isolate: it can never start a
             # line, and a box of its own would cut the word in two for PDFium's text extraction.
             glued = (start > 0 and visible[start - 1].isalpha()) or (end < len(visible) and visible[end].isalpha())
-            element = markup and not glued
+            # but numbers an operator joins are an element all the same ("و6 | 3"): in the Arabic word's box, their
+            # order was lost to both extractors, each number read as one of the word's ("و3 | 6")
+            element = markup and (not glued or _numbers_joined(visible[start:end]))
             replaced[start] = (SPAN_OPEN if element else "") + LRI + replaced[start]
             replaced[end - 1] += PDI + (SPAN_CLOSE if element else "")
         else:
@@ -207,6 +217,11 @@ def _with_phrases(runs: list[tuple[int, int]], visible: str, owners: list[Text |
         else:
             merged.append([start, end])
     return [(start, end) for start, end in merged]
+
+
+def _numbers_joined(run: str) -> bool:
+    """Whether a run is two or more numbers and what joins them, no letter: "6 | 3", "2 × 3 = 6"."""
+    return not re.search(LTR_ALNUM.replace("^", "^0-9"), run) and len(re.findall("[0-9]+", run)) > 1 and " " in run
 
 
 def _written_ltr(owner: Text | None) -> bool:

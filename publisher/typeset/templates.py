@@ -144,10 +144,11 @@ def under_the_head(chapter: dict[str, Any], manifest: Manifest) -> dict[str, Any
 
 
 def _plain(markup: str) -> str:
-    """Text as read: without tags, entities or bidi isolates."""
+    """Text as read: without tags, entities, bidi isolates or joiners."""
     return html.unescape(_TAG.sub("", markup)).translate(_ISOLATES).strip()
 
 
 _FIRST_HEADING = re.compile(r"\A\s*<h1\b[^>]*>(?P<text>.*?)</h1>\s*", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
+# and the joiners and break points the PDF's line breaking adds (pdf/addresses.py: "al-\u2060Jahiz")
+_ISOLATES = dict.fromkeys([*range(0x2066, 0x206A), 0x2060, 0x200B])
