@@ -13,6 +13,7 @@ import itertools
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pypdfium2
@@ -329,6 +330,20 @@ def test_a_narrow_screen_stacks_the_hemistichs(built: Built, tmp_path: Path) -> 
         pairs = [("تعرفني", "والسيف"), ("نظر", "كلماتي"), ("جفوني", "الخلق")]
         counts[name] = sum(any(a in text and b in text for text in texts) for a, b in pairs)
     assert counts == {"narrow": 0, "wide": 3}
+
+
+def test_no_hemistich_and_no_verse_of_one_part_wraps(tmp_path: Path) -> None:
+    """tests/fixtures/poem-ellipsis: its widest hemistich had its last word ("صَدَفَاتِي") wrapped under it, its column
+    holding the ink HarfBuzz measured and WeasyPrint's advances a hair wider; its verse of one part, a flex item at
+    its content's width as WeasyPrint measured it, had "حَصَاتِي" wrapped too. Each is one line of the page now."""
+    from publisher import build
+
+    root = make_workspace(tmp_path, FIXTURES / "poem-ellipsis")
+    build(root, formats=["pdf"], jobs=1)
+    text = pypdfium2.PdfDocument(root / "dist" / "poem-ellipsis.pdf")[0].get_textpage().get_text_range()
+    plain = ["".join(char for char in line if not unicodedata.combining(char)) for line in text.splitlines()]
+    for first, last in (("فهل", "صدفاتي"), ("رجعت", "حصاتي"), ("أنا", "كامن")):
+        assert any(first in line and last in line for line in plain), (first, last, plain)
 
 
 def test_a_poem_a_little_too_wide_for_the_measure_is_set_smaller_each_verse_on_its_line(tmp_path: Path) -> None:

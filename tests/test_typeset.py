@@ -290,7 +290,7 @@ def test_a_product_a_power_and_an_ion_are_one_run() -> None:
         ("فالعبارة (3 > 0) && (2 < 5) صحيحة و(3 + 1) = (2 + 2)", ["(3 > 0) && (2 < 5)", "(3 + 1) = (2 + 2)"]),
         # a percent sign or a degree a space from its number (French, the SI): "tient à 90 %" was drawn "% … 90"
         ("قال «le cessez-le-feu tient à 90 %». وتشارك", ["le cessez-le-feu tient à 90 %"]),
-        ("بنسبة 34,7\u00a0% و12,5\u202f‰ و5 ° هنا", ["34,7\u00a0%", "12,5\u202f‰", "5 °"]),
+        ("بنسبة 34,7\u00a0% و25 °C، و12,5\u202f‰ هنا", ["34,7\u00a0%", "25 °C", "12,5\u202f‰"]),
         ("إلى 180 °م أو", []),  # an Arabic unit: read right to left as it is
         ("المعادلة CaCO₃ + 2HCl → CaCl₂ + H₂O + CO₂↑. ثم", ["CaCO₃ + 2HCl → CaCl₂ + H₂O + CO₂↑"]),
     ],

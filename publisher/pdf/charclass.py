@@ -4,6 +4,7 @@ neutral ones (textlayer.py steers both)."""
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -18,6 +19,7 @@ def pdfium_actual_text(run: str) -> str:
     digits as they are and reverses a neutral one (spaces, punctuation) met while it is still reading
     right to left: before the run's first left-to-right letter.
     """
+    run = _SPACED.sub(" ", run)  # PDFium reads a no-break space before a sign as a space: "25\u00a0°C" read "25 C°"
     segments: list[str] = []
     ltr = False
     stretches = list(class_stretches(run))
@@ -56,6 +58,7 @@ def pdfium_actual_text(run: str) -> str:
 
 LRM = "\u200e"
 RLM = "\u200f"
+_SPACED = re.compile("[\u00a0\u202f](?=[%\u2030\u2031\u066a\u00b0])")  # (not one joining a number's groups)
 
 
 def not_hyphenated(written: str) -> str:

@@ -152,7 +152,7 @@ def split_line(
             trailing += text if first is None else ""
             separated = separated or text in SEPARATORS
     touching = _touching(line)
-    runs = _shared_runs(glyphs, marks, touching, apart, isolated, code) if rtl else []
+    runs = _shared_runs(glyphs, marks, touching, apart, isolated, code, addressed) if rtl else []
     edged = [(0, 0, ""), (0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
     for (_, _, far), (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond) in zip(
         edged, edged[1:], edged[2:], edged[3:], edged[4:], strict=False
@@ -237,12 +237,14 @@ def _shared_runs(
     apart: Arrays,
     isolated: Arrays,
     code: Arrays = (),
+    addressed: Collection[tuple[int, int]] = (),
 ) -> list[str]:
     """Left-to-right runs drawn in several text objects ("Maroc *Digital* 2030"), which PDFium would read
     segment by segment reversed: their glyphs get the role -1 - n (their elements from the first letter or
     digit to the last); returns the runs' texts, n-th for the n-th. Each object's part of the run gets the
     same named /ActualText of the whole run: PDFium reads the first and skips the others, as deep in marked
-    content and with the same innermost dictionary (marks.py, `PreMarkedContent`)."""
+    content and with the same innermost dictionary (marks.py, `PreMarkedContent`). An address's glyphs (`addressed`)
+    are no run's: the end of one broken over lines, "&page=2،", was read twice, its /ActualText's and a run's."""
     texts: list[str] = []
     runs: list[list[int]] = [[]]  # positions in `glyphs` of each run's first and last letter or digit
     # the arrays of code that hold right-to-left letters and no left-to-right one, and the runs that take them in
@@ -253,7 +255,7 @@ def _shared_runs(
     coded: set[int] = set()
     previous = (-1, -1, " ")
     for position, (s, i, text) in enumerate(glyphs):
-        kind = "R" if s in apart else letter_kind(text)
+        kind = "R" if s in apart or (s, i) in addressed else letter_kind(text)
         kind = "L" if kind == "N" and s in isolated and text.strip() else kind  # an isolate's "#!" of "#!/bin/sh"
         # Arabic in an array of its own set left to right, inside a run begun in such an array: the string in code's
         # `{"name": "علي", "age": 30}` (Arabic in its own font); not the text an isolate's array goes on with

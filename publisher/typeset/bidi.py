@@ -84,10 +84,10 @@ def run_pattern() -> re.Pattern[str]:
     # "S25+" too, a final "×" ("3.2×"), an ion's charge ("OH⁻"), a note's accidental ("mi♭", "F♯") and a gas given off
     # or a solid thrown down ("CO₂↑", "AgCl↓", whose arrow had been drawn at the far end of the equation)
     signs = f"[{SCRIPT_SIGNS}\u266d-\u266f\u2191\u2193]+"
-    # a percent sign or a degree a space from its number, as French and the SI write them ("90 %", "12,5 ‰"): outside
-    # the run, "tient à 90 %" was drawn with its percent sign left of "tient", and "بنسبة 5 %" as "% 5" (not before a
-    # letter: "180 °م" reads right to left as it is; "25 °C", whose text PDFium reads "25 C°", is left as it was)
-    spaced = "(?<=[0-9])[ \u00a0\u202f][%\u2030\u2031\u066a\u00b0](?![\\w])"
+    # a percent sign or a degree a space from its number, as French and the SI write them ("90 %", "25 °C"): outside
+    # the run, "tient à 90 %" was drawn with its percent sign left of "tient", "بنسبة 5 %" as "% 5" and "25 °C" as
+    # "C° 25" (not before an Arabic unit: "180 °م" reads right to left as it is)
+    spaced = f"(?<=[0-9])[ \u00a0\u202f][%\u2030\u2031\u066a\u00b0]{alnum}*(?!(?=[{RTL_BLOCKS}])\\w)"
     tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|\u00d7|{signs}|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     # a name's brackets may be followed by more of the word: "n(n+1)/2", "f(x)²" (the "/2" had been left outside)
