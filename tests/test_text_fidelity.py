@@ -593,6 +593,11 @@ FIXTURE_FLOORS = {
     "chem-lab": (1.0, 0.97, 1.0, 0.97),
     "contacts": (1.0, 1.0, 1.0, 1.0),
     "poem-ellipsis": (1.0, 1.0, 1.0, 1.0),
+    # the fifty-fifth (six texts): games-review 96.88 % ("Xbox Series X|S", drawn "S|Xbox Series X": a bar joins a
+    # word's parts now), crypto-news 98.33 % ("(ETH) ‎-1.2%‎", two runs the author parted with marks, set right to left
+    # and read as one by both: the space between two isolates ends a run)
+    "games-review": (1.0, 1.0, 1.0, 1.0),
+    "crypto-news": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

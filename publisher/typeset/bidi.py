@@ -41,8 +41,8 @@ _OPERATOR = f"(?:===|!==|[=!<>+*/:\\-]=|<<|>>|//|\\*\\*|&&|\\|\\||->|=>|[{OPERAT
 # superscript and subscript signs: an ion's charge ends its word ("H⁺", "Fe³⁺"), an exponent's sign is inside ("10⁻⁷")
 SCRIPT_SIGNS = "\u207a\u207b\u208a\u208b"
 INSIDE = (
-    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$\u221a\u00d7\u00b7\u22c5" + SCRIPT_SIGNS + OPERATORS
-)  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1920×1080", "1.0×10⁻⁷", "kg·m/s²", "UTC−5", "5≠3")
+    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$\u221a\u00d7\u00b7\u22c5|" + SCRIPT_SIGNS + OPERATORS
+)  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1.0×10⁻⁷", "kg·m/s²", "UTC−5", "5≠3", "X|S")
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 # An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
 # the bidi algorithm set its groups right to left, the space between two such digits taking their direction (units.py
