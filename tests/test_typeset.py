@@ -287,6 +287,8 @@ def test_a_product_a_power_and_an_ion_are_one_run() -> None:
         ("الإزاحة 1 << 3 و x == y و a != b هنا", ["1 << 3", "x == y", "a != b"]),
         ("إذا كان 5≠3 فإن 3 > 0", ["5≠3", "3 > 0"]),
         ("على PS5 وXbox Series X|S وPC", ["PS5", "Xbox Series X|S", "PC"]),  # "S|Xbox Series X" was drawn
+        ("تعقيده O(n log n)، والدالة f(x, y) هنا", ["O(n log n)", "f(x, y)"]),  # drawn "(n log n)O"
+        ("وصل إلى 10% 8% فقط", ["10%", "8%"]),  # two quantities, right to left ("~~10%~~ 8%"), not "10% 8%"
         # bracketed terms an operator joins, their brackets with them (the two were drawn swapped)
         ("فالعبارة (3 > 0) && (2 < 5) صحيحة و(3 + 1) = (2 + 2)", ["(3 > 0) && (2 < 5)", "(3 + 1) = (2 + 2)"]),
         # a percent sign or a degree a space from its number (French, the SI): "tient à 90 %" was drawn "% … 90"

@@ -70,7 +70,7 @@ from .clusters import Key, position_key, read_clusters
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
 from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
-from .numberpunct import SENTENCE
+from .neighbours import abutting, glued
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import pdfium_text_over
@@ -225,8 +225,14 @@ def mark_text_layer(
                         tj = padded(shared, tj, pads[show.index] - 1)  # ("شَرْحًا وَافِيًا.³", twice)
                     replacements[show.index] = [*inline(RUN_END), tj, b"EMC"]
                     continue
+                if not shared and abutting(split, place, isolated):  # two isolates, no space drawn between
+                    # ("~~10%~~ 8%", set right to left): a space and a RIGHT-TO-LEFT MARK after the left one part them
+                    isolate = "".join(piece_text for _, _, piece_text in pieces)
+                    marks = [*inline(isolate + " " + vocal.RLM), named(pdfium_actual_text(isolate))]
+                    replacements[show.index] = [*marks, stream.stream[show.index], b"EMC", b"EMC"]
+                    continue
                 alone = len(pieces) == 1 and pieces[0][0] == PLAIN and not shared
-                if show.origin in spanned or (alone and not _glued(split, place, 0)):
+                if show.origin in spanned or (alone and not glued(split, place, 0)):
                     continue  # nothing to mark: the operator stays as WeasyPrint wrote it
                 items: list[Any] = []
                 stretch = iter(stretches)
@@ -287,7 +293,7 @@ def mark_text_layer(
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
                         # (whole after a RIGHT-TO-LEFT MARK, signs too: "--upgrade x" was read "upgrade x--")
                         items += [*inline(vocal.RLM + text), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
-                    elif role in (LTR_RUN, PLAIN) and not shared and _glued(split, place, piece):
+                    elif role in (LTR_RUN, PLAIN) and not shared and glued(split, place, piece):
                         # punctuation that follows it, drawn on its left, which poppler took into the run, with a
                         # blank (the padding of inline code) between them: "و`axum`،" read "و، axum"; its end bracket
                         end = LRM if text[-1:] in ")]" else ""  # stays its ("…(Android 15)." read "و)Galaxy …")
@@ -405,25 +411,6 @@ def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tupl
             move_markers_and_calls(stream.stream, len(done), markers, calls)
             done.append(page)
             yield stream, resources
-
-
-GLUED = SENTENCE | frozenset("()[]\u060c\u061b\u061f")  # punctuation and brackets: sentence marks, Arabic ones too
-
-
-def _glued(split: list[tuple[list[tuple[int, bytes, str]], list[float]]], place: int, piece: int) -> bool:
-    """Whether a piece is left-to-right letters or digits (and no right-to-left letter), with punctuation or a
-    bracket drawn just left of it: the punctuation that follows it in reading order, with no space between."""
-    kinds = [unicodedata.bidirectional(char) for char in split[place][0][piece][2]]
-    if not kinds or kinds[0] not in ("L", "EN") or {"R", "AL", "AN"} & set(kinds):
-        return False
-    left = _left_of(split, place, piece)
-    return bool(left) and left[-1] in GLUED  # as drawn: its last glyph is its left one
-
-
-def _left_of(split: list[tuple[list[tuple[int, bytes, str]], list[float]]], place: int, piece: int) -> str:
-    """The text of the piece drawn just left of a piece of a line (TJ number, piece number), "" at the line's end."""
-    pieces = [texts for texts, _ in split]
-    return pieces[place][piece - 1][2] if piece else pieces[place - 1][-1][2] if place and pieces[place - 1] else ""
 
 
 def _roles_within(

@@ -222,7 +222,7 @@ class _Parser(MarkdownIt):
 
 
 def _markdown_parser() -> MarkdownIt:
-    md = _Parser("commonmark", {"html": True, "xhtmlOut": True}).enable("table").use(footnote_plugin)
+    md = _Parser("commonmark", {"html": True, "xhtmlOut": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
     # Past maxNesting markdown-it drops the rest of the file without a word; above the limit, the
     # limit's check sees the depth and names it instead.
     md.options["maxNesting"] = 2 * MAX_NESTING

@@ -79,15 +79,16 @@ def run_pattern() -> re.Pattern[str]:
     prefix += f"|(?<![\\w{INSIDE}])(?:--|{sign}|[{MATH_PREFIXES}])(?={alnum})"
     # a percent or a prime may go on to the next part: a range "4.25%–4.50%", added time "90′+4"
     body = f"(?:{alnum}|[{AFTER_NUMBER}]*[{INSIDE}]+[{MATH_PREFIXES}]?(?={alnum}))*"  # ("∂f/∂x")
-    brackets = r"(?:\([^()\s\u0600-\u08ff]*\)|\[[^\[\]\s\u0600-\u08ff]*\])"
+    # (spaces inside too: "O(n log n)", "f(x, y)" had been cut at the bracket, drawn "(n log n)O")
+    brackets = r"(?:\([^()\n\u0600-\u08ff]{0,80}\)|\[[^\[\]\n\u0600-\u08ff]{0,80}\])"
     # a name's "+", "++" or "#" ("Galaxy S25+", "C++", "C#", "F#"): never the start of the next word
     # "S25+" too, a final "×" ("3.2×"), an ion's charge ("OH⁻"), a note's accidental ("mi♭", "F♯") and a gas given off
     # or a solid thrown down ("CO₂↑", "AgCl↓", whose arrow had been drawn at the far end of the equation)
     signs = f"[{SCRIPT_SIGNS}\u266d-\u266f\u2191\u2193]+"
     # a percent sign or a degree a space from its number, as French and the SI write them ("90 %", "25 °C"): outside
     # the run, "tient à 90 %" was drawn with its percent sign left of "tient", "بنسبة 5 %" as "% 5" and "25 °C" as
-    # "C° 25" (not before an Arabic unit: "180 °م" reads right to left as it is)
-    spaced = f"(?<=[0-9])[ \u00a0\u202f][%\u2030\u2031\u066a\u00b0]{alnum}*(?!(?=[{RTL_BLOCKS}])\\w)"
+    # "C° 25" (not before an Arabic unit: "180 °م" reads right to left as it is; nor a remainder's: "7 % 2")
+    spaced = f"(?<=[0-9])[ \u00a0\u202f][%\u2030\u2031\u066a\u00b0]{alnum}*(?!(?=[{RTL_BLOCKS}])\\w)(?! +[0-9])"
     tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|\u00d7|{signs}|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     # a name's brackets may be followed by more of the word: "n(n+1)/2", "f(x)²" (the "/2" had been left outside)
@@ -96,7 +97,12 @@ def run_pattern() -> re.Pattern[str]:
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, a full stop ("p. 45"), quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
-    between = f"[,;:!?.)\\]\"'\u201d\u2019\u00bb]*{space}+(?:{_OPERATOR}{space}+)?[(\\[\"'\u201c\u2018\u00ab]*"
+    # (not a bare space between a percent or a degree and a number: "~~10%~~ 8%", a price struck out and the new one,
+    # are two quantities an Arabic reader takes right to left, which one run had set "10% 8%"; "6.3″ OLED" is one)
+    between = (
+        f"[,;:!?.)\\]\"'\u201d\u2019\u00bb]*(?:{space}+{_OPERATOR}{space}+|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
+        f"[(\\[\"'\u201c\u2018\u00ab]*"
+    )
     # a signed number in Extended Arabic-Indic digits, which CLDR writes left to right in Persian, Pashto and Urdu
     # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"
     extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"

@@ -1,0 +1,39 @@
+"""Which arrays of a line the text layer (textlayer.py) marks for what is drawn beside them: punctuation glued to a
+left-to-right run, an isolate drawn against another."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .numberpunct import SENTENCE
+from .pieces import PLAIN
+
+Split = list[tuple[list[tuple[int, bytes, str]], list[float]]]  # each array's pieces (role, elements, text), scalings
+
+GLUED = SENTENCE | frozenset("()[]\u060c\u061b\u061f")  # punctuation and brackets: sentence marks, Arabic ones too
+
+
+def abutting(split: Split, place: int, isolated: list[int]) -> bool:
+    """Whether an isolated array of a number (digits and signs, no letter) has another on its right, drawn next to it
+    with no space between: poppler read the two as one left-to-right stretch ("8% 10%")."""
+    plain = [all(role == PLAIN for role, _, _ in split[p][0]) for p in (place, place + 1) if p < len(split)]
+    texts = ["".join(text for _, _, text in split[p][0]) for p in (place, place + 1) if p < len(split)]
+    spaced = any(text[-1:].isspace() for text in texts[:1]) or any(text[:1].isspace() for text in texts[1:])
+    numbers = all(any(c.isdigit() for c in text) and not any(c.isalpha() for c in text) for text in texts)
+    return {place, place + 1} <= set(isolated) and len(plain) == 2 and all(plain) and numbers and not spaced
+
+
+def glued(split: Split, place: int, piece: int) -> bool:
+    """Whether a piece is left-to-right letters or digits (and no right-to-left letter), with punctuation or a
+    bracket drawn just left of it: the punctuation that follows it in reading order, with no space between."""
+    kinds = [unicodedata.bidirectional(char) for char in split[place][0][piece][2]]
+    if not kinds or kinds[0] not in ("L", "EN") or {"R", "AL", "AN"} & set(kinds):
+        return False
+    left = left_of(split, place, piece)
+    return bool(left) and left[-1] in GLUED  # as drawn: its last glyph is its left one
+
+
+def left_of(split: Split, place: int, piece: int) -> str:
+    """The text of the piece drawn just left of a piece of a line (TJ number, piece number), "" at the line's end."""
+    pieces = [texts for texts, _ in split]
+    return pieces[place][piece - 1][2] if piece else pieces[place - 1][-1][2] if place and pieces[place - 1] else ""
