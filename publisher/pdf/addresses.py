@@ -158,9 +158,9 @@ _ABBREVIATED = re.compile(
     f"(?<![\\w\u0600-\u06ff.])([\u0621-\u064a\u064b-\u065f\u0670]{{1,4}}\\.)"
     f"({_part(_ANY_DIGITS)}(?:{_DASH.pattern}{_part(_ANY_DIGITS)})?(?!{_ANY_DIGITS}))"
 )
-# two or three short Latin words or numbers joined by slashes, not a path's or an address's segments
 _ARABIC_HYPHEN = re.compile("(?<=[\u0621-\u064a])-(?=[\u0621-\u064a])")
 _COMPOUND = re.compile("[^\\W_]+(?:-[^\\W_]+)+")  # words or numbers joined by hyphens
+# two or three short Latin words or numbers joined by slashes, not a path's or an address's segments
 _UNIT = "[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e]"  # and a unit's powers and dots: "N·m²/kg²"
 _SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}){{1,2}}(?![A-Za-z0-9/.:@_~-])")
 _CURRENCY = f"[{currency()}]?"

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from ..typeset.bidi import SPACED_SIGNS
+
 # PDFium's character classes (core/fxcrt/fx_bidi.cpp): L, "left weak" W, R, and N for everything else.
 _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
 
@@ -34,7 +36,7 @@ def pdfium_actual_text(run: str) -> str:
         and not run[:1].isspace()
     )
     if signed:
-        return "".join(LRM + c + LRM if fraction(c) or negated(c) else c for _, t in stretches[::-1] for c in t) + LRM
+        return _kept_whole("".join(text for _, text in stretches[::-1])) + LRM
     # unless a LEFT-TO-RIGHT MARK is to be read before it (below): then PDFium reads on left to right ("= [" of
     # code broken over lines, `= ["example.com"]`, came out "[ =")
     marked = any(kind == "L" for kind, _ in stretches) and pdfium_class(run[:1]) in ("W", "N")
@@ -49,16 +51,27 @@ def pdfium_actual_text(run: str) -> str:
     # a vulgar fraction between LEFT-TO-RIGHT MARKs, else PDFium reads it as its decomposition before the number it
     # follows ("1½" read "1/2 1")
     # (and a negated relation, which it reads as its decomposition, "5 ≠ 3" as "5 =/ 3")
-    written = "".join(LRM + char + LRM if fraction(char) or negated(char) else char for char in written)
+    written = _kept_whole(written)
     if not ltr:
         return written
     before, after = (LRM if pdfium_class(edge) in ("W", "N") else "" for edge in (written[:1], written[-1:]))
     return before + written + after
 
 
+def _kept_whole(written: str) -> str:
+    """`written` with each vulgar fraction and negated relation between LEFT-TO-RIGHT MARKs (see above)."""
+    return "".join(LRM + char + LRM if fraction(char) or negated(char) else char for char in written)
+
+
+def pdfium_run_text(run: str) -> str:
+    """`pdfium_actual_text` of a run with the spaces after it kept last ("28 " before "الإفريقي")."""
+    bare = run.rstrip(" ")
+    return pdfium_actual_text(bare) + run[len(bare) :]
+
+
 LRM = "\u200e"
 RLM = "\u200f"
-_SPACED = re.compile("[\u00a0\u202f](?=[%\u2030\u2031\u066a\u00b0])")  # (not one joining a number's groups)
+_SPACED = re.compile(f"[\u00a0\u202f](?=[{SPACED_SIGNS}])")  # (not one joining a number's groups)
 
 
 def not_hyphenated(written: str) -> str:

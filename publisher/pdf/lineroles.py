@@ -108,7 +108,7 @@ def split_line(
     trailing = ""  # the glyphs right after the last letter or digit, before any space
     # the isolated arrays that hold no right-to-left letter (an array may begin with the text after its isolate)
     latin = {s for s in isolated if not any(letter_kind(text or "") == "R" for _, text in line[s].elements)}
-    strong, last, held = "R", "", -1  # the kind of the last letter or digit, left of here, its text and array
+    strong, last, last_array = "R", "", -1  # the kind of the last letter or digit, left of here, its text and array
     for position, (s, i, text) in enumerate(glyphs if marked else ()):
         own = s in latin and within == {s}  # the signs since the space open a word of the isolate ("Windows: .venv")
         # an isolate's signs are its run's (as in _shared_runs): the space after "=" in code broken over lines, whose
@@ -122,7 +122,7 @@ def split_line(
         digits = digits or (alone and (indic(last) or (len(last) == 1 and fraction(last))))
         # and after another isolate, a space between (marks the author typed parted them: "(ETH) ‎-1.2%‎"): the two are
         # set right to left, "-1.2% Ethereum (ETH)", which both extractors read as one run
-        between_isolates = strong == kind == "L" and s != held and {s, held} <= latin
+        between_isolates = strong == kind == "L" and s != last_array and {s, last_array} <= latin
         digits = digits or (between_isolates and space is not None and space[0] not in isolated)
         if (kind == "L" or text in POPPLER_LTR or alone) and (strong == "R" or digits) and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
@@ -145,7 +145,7 @@ def split_line(
                 marks[after[0]][after[1]] = RUN_END_SPACE
         if kind in ("L", "R"):
             strong, space, first, between, separated, last, trailing = kind, None, None, "", False, text, ""
-            held = s
+            last_array = s
             within = set()
             # an address is one left-to-right run, its Arabic letters too ("الموسوعة: https://…/wiki/مصر")
             strong = "L" if (s, i) in addressed else strong

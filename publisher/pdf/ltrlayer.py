@@ -71,11 +71,11 @@ def mark_phrases(
         for line in lines:
             spelt, number = addressed.get(number, {}), number + 1
             # (a right-to-left paragraph's line: its runs were read in the order drawn, "1.5% خسر S&P 500")
-            split = _word_across(line) or any(position_key(page, *show.origin[1:]) in turned for show in line)
+            anyway = _word_across(line) or any(position_key(page, *show.origin[1:]) in turned for show in line)
             vocalised = any(is_mark(char) for show in line for _, text in show.elements for char in text or "")
-            if not spelt and (split or vocalised):
+            if not spelt and (anyway or vocalised):
                 laid = read_clusters(document) if laid is None else laid
-                rest, typed = _read_whole(line, page, laid, calls, split)
+                rest, typed = _read_whole(line, page, laid, calls, anyway)
                 depths = (depths or marked_depths(stream.stream)) if typed else depths
                 name = f"RL{len(properties)}"
                 shared, outer = f"/Span /{name} BDC".encode(), inline(ltr_poppler_text(typed))
@@ -175,13 +175,14 @@ def _word_across(line: list[Show]) -> bool:
 
 
 def _read_whole(
-    line: list[Show], page: int, laid: dict[Key, Laid], apart: Collection[Key], split: bool = False
+    line: list[Show], page: int, laid: dict[Key, Laid], apart: Collection[Key], anyway: bool = False
 ) -> tuple[list[Show], str]:
-    """A line quoting vocalised Arabic, or a word drawn in two arrays (`split`), read whole (wholeline.py): its
-    arrays but its note calls (`apart`: a call has its own /ActualText; a list's marker is drawn beside its item,
-    and read with it), and their text as typed; "" for any other line."""
+    """A line quoting vocalised Arabic, or any line (`anyway`: a word drawn in two arrays, a right-to-left
+    paragraph's), read whole (wholeline.py): its arrays but its note calls (`apart`: a call has its own
+    /ActualText; a list's marker is drawn beside its item, and read with it), and their text as typed; "" for any
+    other line."""
     keys = [position_key(page, *show.origin[1:]) for show in line]
-    if not split and not any(key in laid and laid[key].vocalised for key in keys):
+    if not anyway and not any(key in laid and laid[key].vocalised for key in keys):
         return [], ""
     rest = [show for show, key in zip(line, keys, strict=True) if key not in apart]
     return rest, (line_text(rest, {}, laid, page, whole=True, ltr=True) or "") if rest else ""

@@ -65,7 +65,7 @@ from typing import Any
 
 from . import marks as vocal
 from .addresspieces import address_roles, pdfium_address, poppler_address
-from .charclass import LRM, between_lrms, letter_kind, not_hyphenated, pdfium_actual_text
+from .charclass import LRM, between_lrms, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
 from .clusters import Key, position_key, read_clusters
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
@@ -247,8 +247,7 @@ def mark_text_layer(
                             for other, (parts, _) in zip(line, split, strict=True)
                             if any(r == role for r, _, _ in parts)
                         )
-                        bare = text.rstrip(" ")  # a space after it kept last (lineroles._shared_runs)
-                        run = named(pdfium_actual_text(bare) + text[len(bare) :], (number, role))
+                        run = named(pdfium_run_text(text), (number, role))  # a space after it kept last
                         shared_run = padded(run, tj, deepest - depths[show.index])
                         if place in code and any(letter_kind(c) == "R" for c in text):  # Arabic in code (its string,
                             # in a font of its own): poppler reads the run from its first object's /ActualText, the
@@ -297,9 +296,8 @@ def mark_text_layer(
                         # punctuation that follows it, drawn on its left, which poppler took into the run, with a
                         # blank (the padding of inline code) between them: "و`axum`،" read "و، axum"; its end bracket
                         end = LRM if text[-1:] in ")]" else ""  # stays its ("…(Android 15)." read "و)Galaxy …")
-                        bare = text.rstrip(" ")  # a space after it kept last, as for a shared run ("الإفريقي 28،",
-                        pdfium = pdfium_actual_text(bare) + text[len(bare) :]  # whose space PDFium read after "28")
-                        items += [*inline(vocal.RLM + text + end), named(pdfium), tj, b"EMC", b"EMC"]
+                        # (a space after it kept last: PDFium read the space of "الإفريقي 28،" after "28")
+                        items += [*inline(vocal.RLM + text + end), named(pdfium_run_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN:
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
                     elif role == AFTER_NUMBER:

@@ -28,6 +28,7 @@ RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangli
 
 SIGNS = "+\\-\u2212\u00b1\u2213\u221a\u221b\u221c"  # plus, hyphen-minus, minus, plus-minus, minus-plus, roots
 AFTER_NUMBER = "%\u2030\u2031\u066a\u00b0\u2032\u2033"  # percent, per mille, per ten thousand, ٪, °, ′, ″
+SPACED_SIGNS = AFTER_NUMBER[:5]  # those French and the SI set a space from their number ("90 %", "25 °C")
 # an operator between two spaced words keeps them one run ("£1 = 4.68", "2 × 3 = 6"): an equation reads left to right
 # = × ÷ + − ± ∓ < > ≤ ≥ ≈ ≠ (not "-": a dash parts phrases); "7.4 ± 0.05" is one measure; arrows → ⇌ ⇄ ⇒ ↔ ⇔ ← ⟶
 # join a reaction or an implication ("H₂O ⇌ H⁺ + OH⁻"); set relations ∈ ∉ ⊂ ⊃ ⊆ ⊇ ∪ ∩ ≡ ("x ∈ ℝ" was drawn "ℝ ∈ x")
@@ -88,7 +89,7 @@ def run_pattern() -> re.Pattern[str]:
     # a percent sign or a degree a space from its number, as French and the SI write them ("90 %", "25 °C"): outside
     # the run, "tient à 90 %" was drawn with its percent sign left of "tient", "بنسبة 5 %" as "% 5" and "25 °C" as
     # "C° 25" (not before an Arabic unit: "180 °م" reads right to left as it is; nor a remainder's: "7 % 2")
-    spaced = f"(?<=[0-9])[ \u00a0\u202f][%\u2030\u2031\u066a\u00b0]{alnum}*(?!(?=[{RTL_BLOCKS}])\\w)(?! +[0-9])"
+    spaced = f"(?<=[0-9])[ \u00a0\u202f][{SPACED_SIGNS}]{alnum}*(?!(?=[{RTL_BLOCKS}])\\w)(?! +[0-9])"
     tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|\u00d7|{signs}|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     # a name's brackets may be followed by more of the word: "n(n+1)/2", "f(x)²" (the "/2" had been left outside)
