@@ -62,6 +62,17 @@ def test_an_address_after_other_words_of_its_run_is_found_with_them() -> None:
     assert {roles[0][0, index] for index in range(3)} == {ADDRESS_TAIL} and (0, 3) not in roles[0]  # its space
 
 
+def test_an_address_in_code_after_a_colon_is_found_with_the_words_before_it() -> None:
+    """ "…موجودًا: `git clone https://github.com/user/repo.git`" broken after "github": the colon of the Arabic text is
+    drawn between it and the run, which must not take it for the run's last word (both read "https://github" and
+    ".com/user/repo.git" as two words)."""
+    address = "https://github.com/user/repo.git"
+    lines = [line("git clone https://github :ادوجوم"), line(". ", ".com/user/repo.git")]
+    [(found, pieces)] = find_broken_addresses(lines, {address})
+    assert found == address and pieces[0].beside == "git clone "
+    assert [text for *_, text in pieces[1].companions] == []
+
+
 def test_an_address_ending_before_other_words_of_its_run_is_found_with_them() -> None:
     """The last piece begins a line with words of its run after it ("?market=DFM HTTP/1.1"): read after it."""
     lines = [line(PATH[:15], " ةيجمربلا"), line("وأ ", "?market=DFM HTTP/1.1")]

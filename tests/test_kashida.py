@@ -287,7 +287,7 @@ def test_every_word_reads_back_without_tatweel(pages, slug: str) -> None:
     a tatweel glyph of its own ("يملكون", "الكتب"): the text layer gives them their text from the layout's
     clusters (clusters.py), not from the glyph map, which named that glyph "ل" or, once the book drew a real
     tatweel, "ـ". (mashriq's PDFium read a line in two halves, the wrong way round, until an elongated word took in
-    the full stop between it and its text object's edge: marks._to_edges.)"""
+    the full stop between it and its text object's edge: wordedges.to_edges.)"""
     for size in SIZES:
         spaces, kashida = (measure(pages[size, mode, True], slug) for mode in ("spaces", "kashida"))
         for extractor in ("pdfium+tatweel", "poppler+tatweel", "pdfium", "poppler"):

@@ -216,6 +216,15 @@ def test_a_number_and_its_unit_do_not_break(text: str, joined: bool) -> None:
     assert (NBSP in typeset_text(text, "ar", rtl=False)) is joined
 
 
+def test_a_number_grouped_with_spaces_does_not_break() -> None:
+    """ "فالصافي 2 750 دينار" ended a line with "2" and began the next with "750": the spaces between its thousands are
+    narrow no-break spaces now, which justification does not stretch; two numbers a space apart ("2026 200", a year
+    and a count) are left alone."""
+    assert "12\u202f500\u202f000" in typeset_text("بلغ عدد السكان 12 500 000 في", "ar", rtl=False)
+    assert "٢\u202f٧٥٠" in typeset_text("فالصافي ٢ ٧٥٠ فقط", "ar", rtl=False)
+    assert "\u202f" not in typeset_text("في عام 2026 200 شخص", "ar", rtl=False)
+
+
 @pytest.mark.parametrize(
     ("setting", "language", "texts", "expected"),
     [
@@ -257,6 +266,17 @@ def test_a_sign_after_a_number_and_an_equation_travel_in_their_run() -> None:
     assert isolate_ltr("الإسترليني £1 = 4.68 درهم") == f"الإسترليني {LRI}£1 = 4.68{PDI} درهم"
     assert isolate_ltr("نحو 3 + 4 = 7 تقريبا") == f"نحو {LRI}3 + 4 = 7{PDI} تقريبا"
     assert isolate_ltr("Paris - Rabat") == f"{LRI}Paris{PDI} - {LRI}Rabat{PDI}"
+
+
+def test_a_name_that_begins_with_a_currency_or_percent_sign_keeps_it() -> None:
+    """A spreadsheet's "$A$1", a shell's "$HOME", Windows's "%APPDATA%": the sign outside the run was drawn on the
+    run's right ("A$1$"), and "$B$2*12" drawn "12*$B$2". A price keeps its sign as before; a percent sign before a
+    number is no name's."""
+    assert runs("مرجع الخلية ($A$1) ثابت") == ["$A$1"]
+    assert runs("أما ($B$2*12) فيضرب") == ["$B$2*12"]  # a product's star joins its terms, as "×" does
+    assert runs("المتغير $HOME و %APPDATA% هنا") == ["$HOME", "%APPDATA%"]
+    assert runs("بلغ US$46.9bn و$5 و€1 = ٥١") == ["US$46.9bn", "$5", "€1"]
+    assert runs("بنسبة %5 فقط") == []
 
 
 def test_a_product_a_power_and_an_ion_are_one_run() -> None:

@@ -104,8 +104,7 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = Fa
         run.append(glyph)
     else:
         return [(outer, from_left, [])]  # no right-to-left letter: a left-to-right line
-    while run and run[-1][2].isspace():
-        run.pop()
+    _trim_neutrals(run)
     inner: list[tuple[int, int, str]] = []
     for glyph in reversed(run):
         if glyph[2].isspace():
@@ -117,6 +116,18 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = Fa
     if from_left:
         return [(outer, from_left, []), (inner[::-1], False, rest)]
     return [(outer, from_left, []), (inner, True, rest[::-1])]
+
+
+def _trim_neutrals(run: list[tuple[int, int, str]]) -> None:
+    """Take from the inner end of a left-to-right run its spaces and the words of punctuation alone beside the
+    right-to-left text, which are that text's: the colon of "موجودًا: git clone https://" drawn between them."""
+    while True:
+        while run and run[-1][2].isspace():
+            run.pop()
+        word = list(itertools.takewhile(lambda glyph: not glyph[2].isspace(), reversed(run)))
+        if len(word) == len(run) or any(char.isalnum() for *_, text in word for char in text):
+            return
+        del run[len(run) - len(word) :]
 
 
 def _edge(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = False) -> list[tuple[int, int, str]]:

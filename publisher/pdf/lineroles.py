@@ -13,7 +13,6 @@ from collections.abc import Collection, Iterator
 from ..typeset.bidi import RTL_BLOCKS, SCRIPT_SIGNS
 from . import marks as vocal
 from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_actual_text, unknown_to_poppler
-from .marks import Word
 from .numberpunct import PERCENT, POPPLER_LTR, after_number
 from .pagetext import Show, blank_after, wide_spaces
 from .pieces import (
@@ -31,6 +30,7 @@ from .pieces import (
 )
 from .ranges import SIGNS, indic, typed_range
 from .tjroles import ARABIC_COMMA, CURRENCY, ROOTS, script_parts, tj_roles
+from .wordedges import Word
 
 Arrays = Collection[int]  # arrays of a line, by place
 # a space, the no-break space between a number and its unit (typeset/units.py), and the other spaces of Unicode: the

@@ -30,24 +30,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 
 from ..typeset.bidi import ARABIC_DIGITS, LTR_ALNUM, RTL_BLOCKS
 from ..typeset.kashida import WORD
 from .charclass import BRACKETS, MIRROR, MIRRORED_CHARS, NO_BREAK, RLM
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show
+from .wordedges import Word, glued_across_kern, overlapped_space, to_edges
 
 EMPTY: Mapping[str, str] = {}
 _JOINERS = frozenset("\u0640\u200c\u200d")  # tatweel, ZERO WIDTH NON-JOINER and JOINER: inside words
-
-
-@dataclass
-class Word:
-    """A vocalised word of a line: its glyph elements (show number in the line, element index) and text."""
-
-    glyphs: list[tuple[int, int]]
-    text: str
 
 
 def marked_words(
@@ -80,7 +72,7 @@ def marked_words(
                 current.append((place, text, start, end))
                 continue
             if current:
-                glued = _glued_across_kern(current, glyphs, texts, gaps)
+                glued = glued_across_kern(current, glyphs, texts, gaps)
                 current = [*glued[0], *current, *glued[1]]
                 if layout is not None:
                     word = layout.typed(min(c[2] for c in current), max(c[3] for c in current))
@@ -94,72 +86,15 @@ def marked_words(
                 # one glyph for tatweels and a letter (Amiri's "ـــا"): both read its characters backwards ("كتاـــب")
                 joined = any(len(c[1]) > 1 and TATWEEL in c[1] for c in current)
                 if (typed := as_typed(word, elongated)) != word:
-                    words.append(_to_edges(Word([c[0] for c in current], typed), glyphs, texts))
+                    words.append(to_edges(Word([c[0] for c in current], typed), glyphs, texts))
                 elif kerned or silent or joined or any(map(is_mark, word)) or word != drawn:
-                    words.append(_to_edges(Word([c[0] for c in current], word), glyphs, texts))
+                    words.append(to_edges(Word([c[0] for c in current], word), glyphs, texts))
                 if words and words[-1].glyphs[0] == current[0][0]:
-                    words[-1] = _overlapped_space(words[-1], line, glyphs)
+                    words[-1] = overlapped_space(words[-1], line, glyphs)
+                    left = texts[glyphs.index(words[-1].glyphs[0]) - 1][0] if words[-1].glyphs[0] != glyphs[0] else ""
+                    words[-1].glued = bool(left) and held_before(left[:1])
                 current = []
     return words
-
-
-Placed = tuple[tuple[int, int], str, int, int]  # a glyph, its text and where that is in the layout's text
-
-
-def _glued_across_kern(
-    word: list[Placed], glyphs: list[tuple[int, int]], texts: list[tuple[str, int, int]], gaps: list[set[int]]
-) -> tuple[list[Placed], list[Placed]]:
-    """The punctuation or bracket glued to a word on its left and on its right across a kerning blank, which
-    poppler reads as a space ("بِالْقِسْطِ﴾" read "بِالْقِسْطِ ﴾": Amiri kerns the ornate parenthesis 0.1 em away)."""
-    first, last = glyphs.index(word[0][0]), glyphs.index(word[-1][0])
-    left = first > 0 and glyphs[first - 1][1] in gaps[glyphs[first - 1][0]] and _sign(texts[first - 1][0])
-    right = last + 1 < len(glyphs) and word[-1][0][1] in gaps[word[-1][0][0]] and _sign(texts[last + 1][0])
-    before = [(glyphs[first - 1], *texts[first - 1])] if left else []
-    after = [(glyphs[last + 1], *texts[last + 1])] if right else []
-    return before, after
-
-
-def _sign(text: str) -> bool:
-    """Whether a glyph's text is one punctuation mark or bracket (no letter, digit, space or mark)."""
-    return len(text) == 1 and unicodedata.category(text)[0] == "P"
-
-
-def _overlapped_space(word: Word, line: list[Show], glyphs: list[tuple[int, int]]) -> Word:
-    """The word with the space just left of it, when its first glyph is drawn back over that space (after a space
-    kashida narrowed: a tanwin on the word's last letter, "آيةٌ كثيرًا", or the word's last letter, "الإصدار 7"):
-    PDFium dropped the space and read the two words as one. Inside the word's /ActualText, the space is text."""
-    first = glyphs.index(word.glyphs[0])
-    if not first:
-        return word
-    s, i = glyphs[first - 1]
-    s2, i2 = word.glyphs[0]
-    if s != s2 or line[s].elements[i][1] != " ":
-        return word
-    between = [element for element, text in line[s].elements[i + 1 : i2] if text is None]
-    back = sum(float(element) for element in between if element and element[:1] != b"<")  # adjustments only
-    return Word([glyphs[first - 1], *word.glyphs], word.text + " ") if back > 0 else word
-
-
-def _to_edges(word: Word, glyphs: list[tuple[int, int]], texts: list[tuple[str, int, int]]) -> Word:
-    """The word with the spaces and punctuation between it and its text object's edge, if nothing else is there
-    (". وخصص" where a sentence ends at a note call). Cut off, they made an array of their own, whose ink is too
-    short to hold the raised call's baseline beside it, and PDFium broke the line there and read its halves
-    in the wrong order (a kashida-justified line of the mashriq fixture)."""
-    first, last = glyphs.index(word.glyphs[0]), glyphs.index(word.glyphs[-1])
-    before, after = texts[:first], texts[last + 1 :]  # left of the word, right of it: after it and before it
-    text = word.text
-    if before and all(map(_edge, before)):
-        word.glyphs[:0] = glyphs[:first]
-        text += "".join(t for t, _, _ in sorted(before, key=lambda t: t[1]))
-    if after and all(map(_edge, after)):
-        word.glyphs += glyphs[last + 1 :]
-        text = "".join(t for t, _, _ in sorted(after, key=lambda t: t[1])) + text
-    return Word(word.glyphs, text)
-
-
-def _edge(text: tuple[str, int, int]) -> bool:
-    """Whether a glyph's text is a space or punctuation that a word may take in (not a bracket, a mark, a sign)."""
-    return bool(text[0]) and all(char.isspace() or char in ".,:;!?\u060c\u061b\u061f\u06d4" for char in text[0])
 
 
 def as_typed(text: str, elongated: Mapping[str, str]) -> str:
@@ -235,7 +170,7 @@ def _poppler_rtl(char: str) -> bool:
     return char == RLM or (bool(char) and unicodedata.bidirectional(char) in ("R", "AL"))
 
 
-def pdfium_text(text: str) -> str:
+def pdfium_text(text: str, glued: bool = False) -> str:
     """The /ActualText PDFium turns back into `text`, measured on PDFium 8149 (pypdfium2 5.15): it reverses
     each stretch of right-to-left letters in place, and each stretch of neutrals that holds punctuation
     ("َ:" after "قال"), and each stretch of marks (two on one letter come out swapped: "نومٞۖ" read "نومۖٞ",
@@ -249,12 +184,14 @@ def pdfium_text(text: str) -> str:
     right-to-left run, read back as typed (measured on 16 endings: ".", "».", "!»", "».)", "…»" …).
     The marks are invisible, and what a careful author would type to keep such an ending in its place."""
     stretches: list[tuple[str, str]] = []
-    for token in _PDFIUM_NUMBER.split(text):
+    held = _held_tatweels(text, glued)
+    for token in _PDFIUM_NUMBER.split(held):
         if _PDFIUM_NUMBER.fullmatch(token):  # a number with its signs and separators: PDFium reverses it
             stretches.append(("D", token[::-1]))
             continue
         for char in token:
-            kind = _pdfium_kind(char)
+            kind = "T" if char == HELD else _pdfium_kind(char)
+            char = TATWEEL if char == HELD else char
             if stretches and stretches[-1][0] == kind:
                 stretches[-1] = (kind, stretches[-1][1] + char)
             else:
@@ -311,10 +248,33 @@ _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (b
 # A left-to-right run (a code line's "index = f(x, y)"), kept left to right by both: from a letter to the last
 # letter or digit before the next right-to-left letter.
 # It takes in the signs and the number it is written against ("--disable-gil", "180°C", "180–200°C"), which poppler
-# read after it ("disable-gil--", "C°180").
-_LATIN = f"(?:[-+#@~/\\\\.]*|[0-9][^\\s{RTL_BLOCKS}]*?)?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?"
+# read after it ("disable-gil--", "C°180"), and the slashes a path or an address ends with before a space ("cp -r src/
+# dst/ ينسخ", "…/docs/ مفيد": poppler read "dst /ينسخ").
+_LATIN = f"(?:[-+#@~/\\\\.]*|[0-9][^\\s{RTL_BLOCKS}]*?)?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?(?:[/\\\\]+(?!\\S))?"
 ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved
 _BRACKET = re.compile("[" + re.escape("".join(sorted(set(BRACKETS) | ORNATE))) + "]")
+
+
+HELD = "\ue002"  # stands for a tatweel PDFium leaves where it is
+
+
+def _held_tatweels(text: str, glued: bool) -> str:
+    """`text` with the tatweels that end a word before what PDFium leaves them beside (`held_before`; `glued`: the
+    word ends `text`, and what follows it outside does), as HELD: PDFium reverses the others with their word."""
+
+    def held(run: re.Match[str]) -> str:
+        after = text[run.end() : run.end() + 1]
+        kept = glued if not after else held_before(after)
+        return HELD * len(run[0]) if kept else run[0]
+
+    return re.sub(f"{TATWEEL}+", held, text)
+
+
+def held_before(char: str) -> bool:
+    """Whether a tatweel that ends a word before `char` stays where it is to PDFium: before a number, a Latin letter
+    or an opening quotation mark or bracket ("لـ٩٠٪", "الـCPU", "لـ«البيان»"), not before a space or punctuation
+    ("هـ/1492م", "هـ.")."""
+    return _pdfium_kind(char) == "D" or char in "«“‹([{\"'"
 
 
 def _pdfium_kind(char: str) -> str:

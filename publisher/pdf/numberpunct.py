@@ -22,11 +22,12 @@ def after_number(left: str, text: str, right: str) -> bool:
     if text in RANGE and digit in ("EN", "AN") and before in ("EN", "AN"):  # "۱۷۹۷–۱۸۶۹": two numbers the bidi
         # algorithm sets right to left, read the other way; not "4–6", isolated left to right (typeset/bidi.py)
         return not (text in ISOLATED and left[:1].isascii() and right[:1].isascii())
-    if text in SIGNS and indic(left) and digit != "EN":
+    sign = text in SIGNS or unicodedata.category(text[:1]) == "Sc"  # and a currency's ("$٢٬٣٥٠", "٧٨$")
+    if sign and indic(left) and digit != "EN":
         # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠"); "−٢٫٤٪": the sign
         # of an Arabic-Indic number, drawn on its right (typeset/bidi.py); of a Persian one too ("−۱٫۲٪")
         return True
-    if text in SIGNS and indic(right) and letter_kind(left) != "L":
+    if sign and indic(right) and letter_kind(left) != "L":
         # a sign typed after an Arabic-Indic number ("٩٦٦١١٢٣٤٥٦٧٨+", "١٨+"), drawn on its left: both read it first
         return True
     if text in SENTENCE | SLASH and before in ("EN", "AN") and (letter_kind(right) == "R" or right[:1] in PERCENT):

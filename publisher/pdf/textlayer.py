@@ -255,18 +255,23 @@ def mark_text_layer(
                             earlier = [r for parts, _ in split[:place] for r, _, _ in parts]
                             earlier += [r for r, _, _ in pieces[:piece]]
                             items += [*inline("" if role in earlier else poppler_address(text)), shared_run, b"EMC"]
+                        elif (signed := _ends_in_sign(line, split, role)) is not None:
+                            # a run whose last object ends in a sign ("Ctrl+`" of two keys, read "`Ctrl+"): its own
+                            # text for each object, a LEFT-TO-RIGHT MARK after the last (each as deep, as PDFium wants)
+                            drawn_text = "".join(t or "" for _, t in show.elements)
+                            items += [*inline(drawn_text + (LRM if place == signed else "")), shared_run, b"EMC"]
                         else:
                             items.append(shared_run)
                         count += 1
                         continue
                     if role >= WORD:  # a vocalised word, perhaps over several arrays (its raised marks)
-                        word = words[role - WORD].text
+                        word, glued_on = words[role - WORD].text, words[role - WORD].glued
                         opens, closes = ends[role]
                         if opens == (place, piece):
                             popplers = poppler_text(word)
                             if any(r in (RUN_END_SPACE, STRETCHED_SPACE) for r in _roles_within(split, opens, closes)):
                                 popplers = popplers.replace(" ", RUN_END)  # the space's own mark, see below
-                            items += [*inline(popplers), named(pdfium_text(word), shared=(number, role))]
+                            items += [*inline(popplers), named(pdfium_text(word, glued_on), shared=(number, role))]
                             count += 1
                             inside = closes
                         items.append(tj)
@@ -277,7 +282,7 @@ def mark_text_layer(
                     if role in (RUN_END_SPACE, STRETCHED_SPACE):
                         scaled = [tj] if role == RUN_END_SPACE else [f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz"]
                         if inside is not None:
-                            # a space a word took in (". وتقدّر", marks._to_edges): an /ActualText of its own inside
+                            # a space a word took in (". وتقدّر", wordedges.to_edges): an /ActualText of its own inside
                             # the word's would end poppler's for the word, which lost the word's glyphs with it
                             items += scaled
                             continue
@@ -421,6 +426,16 @@ def _roles_within(
         for piece, (role, _, _) in enumerate(pieces)
         if first <= (place, piece) <= last
     ]
+
+
+def _ends_in_sign(line: list[Show], split: list[Any], role: int) -> int | None:
+    """The last object of a left-to-right run over several (`role`), if its text ends in a sign, not a letter or
+    digit: poppler took it for the right-to-left text's ("Ctrl+`", two keys, read "`Ctrl+")."""
+    places = [place for place, (pieces, _) in enumerate(split) if any(r == role for r, _, _ in pieces)]
+    if not places or any(r != role for place in places for r, _, _ in split[place][0]):
+        return None  # an object with other text too: its own text would not be the run's
+    own = "".join(t or "" for _, t in line[places[-1]].elements).rstrip()
+    return places[-1] if own and not own[-1].isalnum() else None
 
 
 def _word_ends(split: list[tuple[list[tuple[int, bytes, str]], list[float]]]) -> dict[int, list[tuple[int, int]]]:

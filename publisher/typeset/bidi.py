@@ -42,8 +42,9 @@ _OPERATOR = f"(?:===|!==|[=!<>+*/:\\-]=|<<|>>|//|\\*\\*|&&|\\|\\||->|=>|[{OPERAT
 # superscript and subscript signs: an ion's charge ends its word ("H⁺", "Fe³⁺"), an exponent's sign is inside ("10⁻⁷")
 SCRIPT_SIGNS = "\u207a\u207b\u208a\u208b"
 INSIDE = (
-    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$\u221a\u00d7\u00b7\u22c5|" + SCRIPT_SIGNS + OPERATORS
-)  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1.0×10⁻⁷", "kg·m/s²", "UTC−5", "5≠3", "X|S")
+    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$*\u221a\u00d7\u00b7\u22c5|" + SCRIPT_SIGNS + OPERATORS
+)  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1.0×10⁻⁷", "kg·m/s²", "UTC−5", "5≠3", "X|S",
+# a spreadsheet's "$B$2*12", which had been drawn "12*$B$2")
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 # An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
 # the bidi algorithm set its groups right to left, the space between two such digits taking their direction (units.py
@@ -78,6 +79,9 @@ def run_pattern() -> re.Pattern[str]:
     # and a sign or an operator of mathematics begins a name it touches: "−x + 4 ≥ 1", "∑k", "∂f", "¬p", "--help"
     # (outside the run, the minus was drawn right of "x + 4 ≥ 1" and "∑" mirrored, right of "k")
     prefix += f"|(?<![\\w{INSIDE}])(?:--|{sign}|[{MATH_PREFIXES}])(?={alnum})"
+    # a currency sign or a percent sign a name begins with: a spreadsheet's "$A$1", a shell's "$HOME", "%APPDATA%"
+    # (the "$" outside the run was drawn at its right, "A$1$")
+    prefix += f"|(?<![\\w{INSIDE}%])[{currency()}%](?=[^\\W\\d_{RTL_BLOCKS}])"
     # a percent or a prime may go on to the next part: a range "4.25%–4.50%", added time "90′+4"
     body = f"(?:{alnum}|[{AFTER_NUMBER}]*[{INSIDE}]+[{MATH_PREFIXES}]?(?={alnum}))*"  # ("∂f/∂x")
     # (spaces inside too: "O(n log n)", "f(x, y)" had been cut at the bracket, drawn "(n log n)O")

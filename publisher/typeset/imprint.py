@@ -48,7 +48,14 @@ def typefaces(manifest: Manifest, document: Document, fonts: FontSet) -> list[di
         licence = fonts.regular(family).licence
         grouped.setdefault((licence, licence or family), []).append(family)
     separator = list_separator(manifest.language)
-    return [{"family": separator.join(families), "licence": licence} for (licence, _), families in grouped.items()]
+    # a licence's version stays with its name: "SIL Open Font License" ended a line and "1.1" stood alone on the next
+    return [
+        {"family": separator.join(families), "licence": licence and _VERSION.sub("\u00a0", licence)}
+        for (licence, _), families in grouped.items()
+    ]
+
+
+_VERSION = re.compile(r" (?=[0-9][0-9.]*$)")
 
 
 def long_date(date: dt.date, language: str, numerals: str) -> str:

@@ -13,6 +13,7 @@ from .bidi import PHONE
 from .inline import Text
 
 NO_BREAK_SPACE = "\u00a0"
+NARROW_NO_BREAK_SPACE = "\u202f"
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -67,13 +68,24 @@ _COMPOUND = re.compile("[/\u00b7\u22c5]")
 _POWER = re.compile("[⁰¹²³⁴-⁹⁻]+$")
 
 
-def phone_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
+def groups_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
     """A no-break space between the groups of a phone number in Arabic-Indic digits ("+٩٦٦ ١١ ٢٣٤ ٥٦٧٨"): one number
-    to the bidi algorithm, set left to right in its isolate (bidi.PHONE), and never broken over two lines."""
+    to the bidi algorithm, set left to right in its isolate (bidi.PHONE), and never broken over two lines; and a
+    NARROW NO-BREAK SPACE, as the SI and French set it, between the thousands of a number grouped with spaces ("3 200
+    دينار", "12 500 000": "2" had ended a line and "750" begun the next; a no-break space, which justification
+    stretches, had parted "2" and "750" by a third of an em, and the text layer read them apart)."""
     out: list[str | None] = [None] * len(visible)
-    for match in re.finditer(PHONE, visible):
+    grouped = [(match, NARROW_NO_BREAK_SPACE) for match in _GROUPED.finditer(visible)]
+    for match, space in [*grouped, *((match, NO_BREAK_SPACE) for match in re.finditer(PHONE, visible))]:  # a phone's
         for index in range(match.start(), match.end()):
             owner = owners[index]
             if visible[index] == " " and owner is not None and not owner.opaque:
-                out[index] = NO_BREAK_SPACE
+                out[index] = space
     return out
+
+
+_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+# what continues a number, not an Arabic prefix ("و2 800")
+_JOINS = "0-9A-Za-z\u0660-\u0669\u06f0-\u06f9.,:/\u066b\u066c"
+# (the whole of a run of spaced digits: not the groups of a phone number, "+962 6 555 0123")
+_GROUPED = re.compile(f"(?<![{_JOINS}])(?<!{_DIGIT} ){_DIGIT}{{1,3}}(?: {_DIGIT}{{3}})+(?![{_JOINS}]| {_DIGIT})")
