@@ -509,6 +509,48 @@ def test_every_box_of_a_line_stays_in_it_once_its_end_space_is_taken_off() -> No
         inline.remove_last_whitespace = mended
 
 
+def test_no_line_of_a_paragraph_is_cut_down_to_its_first_word() -> None:
+    """WeasyPrint measured a line up to a pixel wider than Pango, which had kept it whole, and set its first word
+    alone: "هنا" on a line of its own, the rest below it, in a paragraph whose indented first line left for the
+    second a line ending just before a left-to-right run. Laid out at many widths, no line but a paragraph's last
+    holds one word (the test fails with WeasyPrint's own function)."""
+    import weasyprint
+    import weasyprint.layout.inline as inline
+    from weasyprint.formatting_structure import boxes
+
+    from publisher.pdf.render import import_weasyprint
+
+    import_weasyprint()  # and the mended function with it
+    font = f"@font-face {{ font-family: A; src: url({(REPO / 'fonts' / 'Amiri-Regular.ttf').as_uri()}) }}"
+    words = "تنبيه: الشرط يعني شيئا آخر، ويمكن كتابته أيضا بطريقة أخرى مختلفة هنا في السطر الأول من هذه الفقرة"
+    tail = ["الطويلة", "جدا", "والممتدة", "كثيرا", "حتى", "آخر"]
+    paragraphs = "".join(
+        f'<p>{words} {" ".join(tail[:n])} <span dir="ltr">\u2066Python\u2069</span>.</p>' for n in range(len(tail) + 1)
+    )
+
+    def one_word_lines() -> int:
+        count = 0
+        for width in range(340, 372, 2):
+            style = f"@page {{ size: {width}px 3000px; margin: 0 }} p {{ font: 15.33px A; text-align: justify; "
+            style += "text-indent: 1.5em; margin: 0 }"
+            html = f'<html dir="rtl"><style>{font}{style}</style>{paragraphs}</html>'
+            page = weasyprint.HTML(string=html).render().pages[0]
+            for paragraph in (box for box in page._page_box.descendants() if box.element_tag == "p"):
+                lines = [box for box in paragraph.children if isinstance(box, boxes.LineBox)]
+                for line in lines[:-1]:
+                    text = "".join(box.text for box in line.descendants() if isinstance(box, boxes.TextBox))
+                    count += len(text.split()) == 1
+        return count
+
+    assert one_word_lines() == 0
+    mended = inline.split_first_line
+    inline.split_first_line = mended.original
+    try:
+        assert one_word_lines() > 0
+    finally:
+        inline.split_first_line = mended
+
+
 def test_a_note_moved_to_its_call_keeps_its_own_direction() -> None:
     """A note floats to the page foot from inside the calling paragraph, whose direction it inherited: an Arabic
     note called from an English paragraph was set left to right. It takes the book's direction, or the one its

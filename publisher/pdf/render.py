@@ -39,7 +39,7 @@ from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
 from .structure import complete_structure
 from .textlayer import mark_ltr_phrases, mark_text_layer
-from .weasyhooks import end_spaces_mended
+from .weasyhooks import end_spaces_mended, one_word_lines_mended
 
 
 def render_html(job: Job) -> str:
@@ -338,6 +338,7 @@ def import_weasyprint() -> Any:
         with _environment(FONTCONFIG_FILE=HERMETIC_FONTCONFIG):  # should the import start fontconfig
             import weasyprint
         end_spaces_mended()
+        one_word_lines_mended()
     except OSError as exc:  # cffi could not load Pango
         raise BuildError(
             f"WeasyPrint cannot load Pango ({exc}); install it: apt-get install libpango-1.0-0 libpangoft2-1.0-0"

@@ -10,7 +10,8 @@ HarfBuzz with glyph ids kept), called on the merged glyph set of the book; its o
 (`Document.make_bookmark_tree`), called on the bookmarks of every part; and HarfBuzz through its cffi
 bindings. tests/test_chapters.py fails loudly if an upgrade moves any of them.
 
-And one mended: the removal of the space a line ends with (`end_spaces_mended`, tested in tests/test_pdf.py).
+And two mended: the removal of the space a line ends with (`end_spaces_mended`, tested in tests/test_pdf.py), and a
+line cut down to its first word (`one_word_lines_mended`, tests/test_pdf.py).
 """
 
 from __future__ import annotations
@@ -194,3 +195,37 @@ def end_spaces_mended() -> None:
     remove_last_whitespace.mended = True  # type: ignore[attr-defined]
     remove_last_whitespace.original = inline.remove_last_whitespace  # type: ignore[attr-defined]
     inline.remove_last_whitespace = remove_last_whitespace
+
+
+def one_word_lines_mended() -> None:
+    """Mend, once a process, a line WeasyPrint 70 cut down to its first word (`split_first_line`).
+
+    Pango keeps a text whole on a line it measures as fitting, and WeasyPrint measures that line up to a pixel
+    wider (kerning across Pango's items), finds it too wide, and keeps its first word alone: "هنا" stood on a
+    line of its own in the middle of a justified paragraph, the rest of the line below it (a line of Arabic
+    that ends just before a left-to-right run, a paragraph's second line after an indented first). Such a line
+    is laid out again a pixel or a few narrower, where Pango breaks at the last space that fits."""
+    import math
+
+    import weasyprint.layout.inline as inline
+
+    if getattr(inline.split_first_line, "mended", False):
+        return
+    original = inline.split_first_line
+
+    def split_first_line(text: str, style: Any, context: Any, max_width: Any, *rest: Any, **named: Any) -> Any:
+        split = original(text, style, context, max_width, *rest, **named)
+        resume, width = split[2], split[3]
+        if resume is None or max_width is None or not math.isfinite(max_width) or width > max_width / 2:
+            return split
+        if len(text.encode()[:resume].decode(errors="ignore").split()) != 1:
+            return split
+        for narrower in (1, 2, 4, 8):
+            again = original(text, style, context, max_width - narrower, *rest, **named)
+            if again[2] is not None and again[2] > resume and again[3] <= max_width:
+                return again
+        return split
+
+    split_first_line.mended = True  # type: ignore[attr-defined]
+    split_first_line.original = original  # type: ignore[attr-defined]
+    inline.split_first_line = split_first_line
