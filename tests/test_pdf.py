@@ -453,6 +453,24 @@ def test_a_short_compound_never_breaks_at_its_slash() -> None:
     assert not _a_line_ends_with(unbroken_ranges(text), "/", range(40, 201, 4))
 
 
+def test_a_paragraphs_short_last_word_goes_down_with_the_one_before() -> None:
+    """ "0." stood alone on a paragraph's last line, in the width of the indent: poppler took it for a column of its
+    own and read it before the paragraph. The space before a last word of four characters or fewer (punctuation
+    counted, isolates not) is held by a WORD JOINER; never inside code, where short code is kept on one line whole."""
+    from publisher.pdf.runts import held_runts
+
+    assert held_runts("<p>هذا نص ينتهي بكلمة له.</p>") == "<p>هذا نص ينتهي بكلمة \u2060له.</p>"
+    isolated = '<p>بنسبة <span dir="ltr">\u20665%\u2069</span>.</p>'
+    assert held_runts(isolated) == isolated.replace(" <", " \u2060<")
+    for kept in ("<p>هذا نص ينتهي بكلمة طويلة.</p>", "<p>له.</p>", "<p>نص <code>SELECT a FROM b</code></p>"):
+        assert held_runts(kept) == kept
+    code = '<p>ويمكن كتابته أيضا <span dir="ltr"><code>grade != 0</code></span>.</p>'
+    assert held_runts(code) == code.replace("<code>", '<code class="whole">')
+    longer = "<p>نكتب <code>SELECT name FROM users;</code> هنا</p>"
+    assert held_runts(longer) == longer.replace(" هنا", " \u2060هنا")  # long code keeps its breaks
+    assert held_runts("<pre><code>a b</code></pre>") == "<pre><code>a b</code></pre>"  # a code block is not inline
+
+
 def test_every_box_of_a_line_stays_in_it_once_its_end_space_is_taken_off() -> None:
     """WeasyPrint moved every box of a right-to-left line left by the width of the space it took off the line's
     end, for the layout it kept with the space; justification laid that text out again without it: a first line

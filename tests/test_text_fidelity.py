@@ -619,6 +619,9 @@ FIXTURE_FLOORS = {
     "linux-list": (1.0, 1.0, 1.0, 1.0),
     "kbd-guide": (1.0, 1.0, 1.0, 1.0),
     "jordan-digital": (1.0, 1.0, 1.0, 1.0),
+    # the sixty-first (seven texts): sql-basics 98.72 % on poppler (a paragraph of two lines whose last held "0." of
+    # `grade != 0`, in the indent's width: poppler took it for a column and read it first; pdf/runts.py)
+    "sql-basics": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

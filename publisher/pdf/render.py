@@ -37,6 +37,7 @@ from .orient import Written, orient
 from .pagemap import page_starts
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
+from .runts import held_runts
 from .structure import complete_structure
 from .textlayer import mark_ltr_phrases, mark_text_layer
 from .weasyhooks import end_spaces_mended, one_word_lines_mended
@@ -103,7 +104,7 @@ def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bo
     their columns (kerning on, as book.css sets it; with `kashida`, joins elongated first), vocalised blocks
     leaded for their marks, and figures no taller than a page leaves beside their captions (`kind`: the
     page's measure and body size)."""
-    body = unbroken_ranges(breakable_addresses(footnotes_in_place(body, "rtl" if rtl else "ltr")))
+    body = held_runts(unbroken_ranges(breakable_addresses(footnotes_in_place(body, "rtl" if rtl else "ltr"))))
     body = fit_poems(
         body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida, width=kind.measure / kind.body
     )

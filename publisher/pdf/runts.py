@@ -1,0 +1,73 @@
+"""No paragraph ends with a line shorter than its indent, and short inline code is never broken.
+
+A paragraph's last line of one short word ("0.", "له.") stood in the width of the next paragraph's indent, a fault
+on a printed page; and poppler, finding its glyphs beside the indented first line of a paragraph of two lines and
+overlapping none of them, took it for a column of its own and read it first. A WORD JOINER after the space before
+such a word takes that break away, and the word goes down with the one before it (`held_runts`). Not a NO-BREAK
+SPACE: the text layer reads a space beside a number or a Latin run, and PDFium read "هو 1" as "هو1" with one. The
+extractors never see the joiner (tounicode.py).
+
+Inline code of a few words ("grade != 0", "git add -A") broke at its space: "grade !=" ended a line and "0" was the
+paragraph's last. It is kept on one line now (`code.whole`, which the style sheet sets `white-space: nowrap`); a
+longer one keeps its breaks, which pdf/addresses.py places.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .addresses import _INLINE_CODE
+
+RUNT = 4  # characters: a last word this short (with its punctuation: "له.", "0.") goes down with the one before
+SHORT_CODE = 12  # characters: inline code this short is kept on one line
+WORD_JOINER = "\u2060"
+
+
+def held_runts(body: str) -> str:
+    """`body` with short inline code kept whole and a WORD JOINER after the space before each paragraph's short
+    last word (see the module's docstring)."""
+    body = _SHORT_CODE.sub(_whole, body)
+    return _PARAGRAPH.sub(lambda paragraph: paragraph[1] + _held(paragraph[2]) + paragraph[3], body)
+
+
+def _whole(code: re.Match[str]) -> str:
+    text = html.unescape(_TAG.sub("", code[2]))
+    return f'<code class="whole">{code[2]}</code>' if " " in text.strip() and len(text) <= SHORT_CODE else code[0]
+
+
+def _held(inner: str) -> str:
+    """A paragraph's inner HTML with a WORD JOINER after its last breakable space outside code when what follows
+    it shows no more than RUNT characters."""
+    parts = _PARTS.split(inner)
+    depth, last = 0, None  # how deep inside code; the part and the place of the last space outside it
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = _NAME.match(part)
+            if name and name[2].lower() in _OPAQUE:
+                depth += -1 if name[1] else 1
+        elif depth == 0 and " " in part:
+            last = (index, part.rindex(" "))
+    if last is None:
+        return inner
+    index, place = last
+    after = parts[index][place + 1 :] + "".join(parts[index + 1 :])
+    before = "".join(parts[:index]) + parts[index][:place]
+    if len(_shown(after)) > RUNT or not _shown(after) or not _shown(before):
+        return inner  # a word too long, or nothing on one side
+    parts[index] = parts[index][: place + 1] + WORD_JOINER + parts[index][place + 1 :]
+    return "".join(parts)
+
+
+def _shown(markup: str) -> str:
+    return _INVISIBLE.sub("", html.unescape(_TAG.sub("", markup))).strip()
+
+
+_PARAGRAPH = re.compile(r"(<p\b[^>]*>)(.*?)(</p>)", re.DOTALL)
+_SHORT_CODE = re.compile(f"({_INLINE_CODE})([^<]*)</code>")
+_PARTS = re.compile(r"(<[^>]*>)")
+_TAG = re.compile(r"<[^>]*>")
+_NAME = re.compile(r"<(/?)([a-zA-Z0-9]+)")
+_OPAQUE = frozenset({"code", "kbd", "samp", "pre"})
+_MARKS = "\u2066\u2067\u2068\u2069\u200e\u200f\u200b\u2060\u00ad"  # isolates, marks, break and join controls
+_INVISIBLE = re.compile(f"[{_MARKS}]")
