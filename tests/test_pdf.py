@@ -281,23 +281,24 @@ def test_footnote_sits_at_the_foot_of_the_page_that_calls_it(built: Built) -> No
 
 def test_urls_and_email_addresses_break_at_sensible_points() -> None:
     """After a run of slashes or a backslash, before . ? # & = @ and hyphens; never after "https:" alone, nor after
-    "-" or "?"; in inline code too (a Windows path, which broke only after "C:" and left the line gaping, a call
+    "-" or "?", nor with fewer than six characters after the break ("=2026" had been a paragraph's last line, ".jo"
+    began one); in inline code too (a Windows path, which broke only after "C:" and left the line gaping, a call
     chained on an object), where no hyphen breaks ("--help")."""
-    from publisher.pdf.addresses import BREAK, JOIN, breakable_addresses, marked_addresses
+    from publisher.pdf.addresses import BREAK, HELD, JOIN, breakable_addresses, marked_addresses
 
     body = "<p>زوروا \u2066https://www.example.ma/a-b?x=1&amp;y=2\u2069 أو \u2066contact@example.ma\u2069</p>"
     marked = breakable_addresses(body)
     b = BREAK
     assert (
-        f'<span class="address">https://{b}www{b}.example{b}.ma/{b}a{b}-{JOIN}b{b}?{JOIN}x{b}=1{b}&amp;y{b}=2</span>'
+        f'<span class="address">https://{b}www{b}.example{b}.ma/{b}a{b}-{JOIN}b{b}?{JOIN}x{b}=1{HELD}&amp;y{HELD}=2</span>'
         in marked
     )
-    assert f'<span class="address">contact{b}@example{b}.ma</span>' in marked
+    assert f'<span class="address">contact{b}@example{HELD}.ma</span>' in marked
     assert marked_addresses(marked) == {"https://www.example.ma/a-b?x=1&y=2", "contact@example.ma"}
     long_url = "https://www.example.ma/" + "a" * 60  # longer than a line: it breaks too
     assert marked_addresses(breakable_addresses(f"\u2066{long_url}\u2069")) == {long_url}
     code = breakable_addresses('<span dir="ltr"><code>C:\\Users\\admin\\config.ini</code></span>')
-    assert f'<code><span class="address">C:\\{b}Users\\{b}admin\\{b}config{b}.ini</span></code>' in code
+    assert f'<code><span class="address">C:\\{b}Users\\{b}admin\\{b}config{HELD}.ini</span></code>' in code
     assert marked_addresses(code) == {"C:\\Users\\admin\\config.ini"}
     # nor after a hyphen of code that is no address: "--" ended a line and "help" began the next
     assert breakable_addresses("<code>pip install --help</code>") == f"<code>pip install -{JOIN}-{JOIN}help</code>"

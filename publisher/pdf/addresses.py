@@ -31,7 +31,9 @@ def breakable_addresses(body: str) -> str:
 
     def wrap(address: re.Match[str]) -> str:
         typed = html.unescape(address[0])
-        text = _UNDERSCORE.sub(SPACE, _UNBREAK.sub(JOIN, _BREAK.sub(BREAK, typed)))
+        tail = 0 if any(letter_kind(char) == "R" for char in typed) else TAIL  # an IRI breaks where it did
+        breaks = _BREAK.sub(lambda at: BREAK if len(typed) - at.start() >= tail else HELD, typed)
+        text = _UNDERSCORE.sub(SPACE, _UNBREAK.sub(JOIN, breaks))
         if text == typed:  # nowhere to break ("django>=5.0,<6" in code): no span; with one round it, moved whole
             return address[0]  # to the next line, the line above was drawn 5.6 pt past its edge, over its list marker
         return f'<span class="address">{html.escape(text, quote=False)}</span>'
@@ -69,6 +71,11 @@ _BREAK = re.compile(
 )
 _UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these
 BREAK, JOIN = "\u200e\u200b\u200e", WORD_JOINER
+# characters: no break leaves fewer at an address's end ("…/indicators?year" ended a line, "=2026." was the paragraph's
+# last; "clinic@alamal" one, ".jo" began the next); not in an IRI, whose Arabic pieces the text layer finds as broken
+# before (lyon-arabic's "https://وزارة-الاتصالات.مصر", broken before its hyphen, was read backwards by PDFium)
+TAIL = 6
+HELD = BREAK.replace("\u200b", "")  # the marks without the break: they keep an IRI's pieces in their order
 # After an underscore, a break without the marks, which would part the words of a right-to-left name on either side
 # ("…/wiki/المدرج_الروماني_في_عمان" kept whole left its line with blanks of three em; with the marks its words were
 # set left to right, "عمان_في_الروماني_المدرج" to one reading from the right)
