@@ -212,7 +212,9 @@ def pdfium_text(text: str, glued: bool = False) -> str:
             written.append(stretch[::-1])
         elif kind == "N":  # marks: PDFium reverses two or more on one letter too ("نومٞۖ" read "نومۖٞ")
             # a word's last marks: a full stop may follow in the next text object
-            written.append(stretch[::-1] + (RLM if after_letters and n == len(stretches) - 1 else ""))
+            # and before a number glued to the word ("وَ١٢٪": PDFium read the fatha after the number, "و١٢٪َ")
+            ends = n == len(stretches) - 1 or stretches[n + 1][0] == "D"
+            written.append(stretch[::-1] + (RLM if after_letters and ends else ""))
         else:
             written.append(stretch)
     return "".join(written)
