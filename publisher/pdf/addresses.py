@@ -49,11 +49,11 @@ def breakable_addresses(body: str) -> str:
 
 # Inline code, not a block's (source/reader.CODE_BLOCK), which never breaks: no break opportunities there, and no
 # WORD JOINER, which both extractors copied ("git push -⁠u origin").
-_INLINE_CODE = f"(?<!<pre>)(?<!{re.escape(CODE_BLOCK)})<code>"
+INLINE_CODE = f"(?<!<pre>)(?<!{re.escape(CODE_BLOCK)})<code>"
 # Runs that typeset/bidi.isolate_ltr made, never markup. An LRI that is not closed before the next
 # tag is taken with what follows it up to there, and left as it is: tried again from each LRI of a
 # long run of them, the pattern would scan the same text each time (quadratic).
-_ISOLATE = re.compile(f"\u2066[^\u2069<>]*\u2069|\u2066[^\u2069<>]*|{_INLINE_CODE}(?P<code>[^<]*)</code>")
+_ISOLATE = re.compile(f"\u2066[^\u2069<>]*\u2069|\u2066[^\u2069<>]*|{INLINE_CODE}(?P<code>[^<]*)</code>")
 # An address's local part starts where no character of one precedes it, for the same reason; a Windows path too.
 # A Unix path or a URL's path of two segments or more ("/api/v2/indices?market=DFM", "~/.config/bridi/") too.
 _ADDRESS = re.compile(
@@ -94,7 +94,7 @@ def marked_addresses(markup: str) -> frozenset[str]:
 
 
 _MARKED = re.compile('<span class="address">([^<]*)</span>')
-_CODE = re.compile(f"{_INLINE_CODE}(.*?)</code>", re.S)
+_CODE = re.compile(f"{INLINE_CODE}(.*?)</code>", re.S)
 _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 
 

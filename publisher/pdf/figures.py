@@ -38,7 +38,7 @@ def fit_figures(body: str, fonts: FontSet, text_width: float, body_size: float, 
         room = FIGURE_MARGINS * body_size + SLACK
         for kind, markup in _SPAN.findall(figure[0]):
             size = (CAPTION_SIZE if kind == "caption" else CREDIT_SIZE) * body_size
-            room += caption_lines(_text(markup), fonts, text_width / size, rtl) * size * CAPTION_LEADING
+            room += caption_lines(visible_text(markup), fonts, text_width / size, rtl) * size * CAPTION_LEADING
         style = f' style="max-height: calc(100vh - {room:.1f}pt)"'
         return _IMG.sub(lambda img: img[0] + style, figure[0], count=1)
 
@@ -57,5 +57,6 @@ def caption_lines(text: str, fonts: FontSet, width_em: float, rtl: bool) -> int:
     return max(1, math.ceil(measure(" ".join(words), fonts, rtl=rtl).advance / usable))
 
 
-def _text(markup: str) -> str:
+def visible_text(markup: str) -> str:
+    """The text of `markup` as a reader sees it: no tags, entities read, no bidi or break controls."""
     return html.unescape(_TAGS.sub("", markup)).translate(_CONTROLS)

@@ -190,8 +190,8 @@ def pdfium_text(text: str, glued: bool = False) -> str:
             stretches.append(("D", token[::-1]))
             continue
         for char in token:
-            kind = "T" if char == HELD else _pdfium_kind(char)
-            char = TATWEEL if char == HELD else char
+            kind = "T" if char == _KEPT_TATWEEL else _pdfium_kind(char)
+            char = TATWEEL if char == _KEPT_TATWEEL else char
             if stretches and stretches[-1][0] == kind:
                 stretches[-1] = (kind, stretches[-1][1] + char)
             else:
@@ -257,17 +257,17 @@ ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾":
 _BRACKET = re.compile("[" + re.escape("".join(sorted(set(BRACKETS) | ORNATE))) + "]")
 
 
-HELD = "\ue002"  # stands for a tatweel PDFium leaves where it is
+_KEPT_TATWEEL = "\ue002"  # stands for a tatweel PDFium leaves where it is
 
 
 def _held_tatweels(text: str, glued: bool) -> str:
     """`text` with the tatweels that end a word before what PDFium leaves them beside (`held_before`; `glued`: the
-    word ends `text`, and what follows it outside does), as HELD: PDFium reverses the others with their word."""
+    word ends `text`, and what follows it outside does) as _KEPT_TATWEEL: PDFium reverses the others with the word."""
 
     def held(run: re.Match[str]) -> str:
         after = text[run.end() : run.end() + 1]
         kept = glued if not after else held_before(after)
-        return HELD * len(run[0]) if kept else run[0]
+        return _KEPT_TATWEEL * len(run[0]) if kept else run[0]
 
     return re.sub(f"{TATWEEL}+", held, text)
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 import html
 import re
 
-from .addresses import _INLINE_CODE
+from .addresses import INLINE_CODE
+from .clusters import WORD_JOINER
+from .figures import visible_text
 
 RUNT = 4  # characters: a last word this short (with its punctuation: "له.", "0.") goes down with the one before
 SHORT_CODE = 12  # characters: inline code this short is kept on one line
-WORD_JOINER = "\u2060"
 
 
 def held_runts(body: str) -> str:
@@ -32,7 +33,7 @@ def held_runts(body: str) -> str:
 
 
 def _whole(code: re.Match[str]) -> str:
-    text = html.unescape(_TAG.sub("", code[2]))
+    text = html.unescape(code[2])  # no tags inside: _SHORT_CODE takes none
     return f'<code class="whole">{code[2]}</code>' if " " in text.strip() and len(text) <= SHORT_CODE else code[0]
 
 
@@ -60,14 +61,11 @@ def _held(inner: str) -> str:
 
 
 def _shown(markup: str) -> str:
-    return _INVISIBLE.sub("", html.unescape(_TAG.sub("", markup))).strip()
+    return visible_text(markup).replace("\u00ad", "").strip()
 
 
 _PARAGRAPH = re.compile(r"(<p\b[^>]*>)(.*?)(</p>)", re.DOTALL)
-_SHORT_CODE = re.compile(f"({_INLINE_CODE})([^<]*)</code>")
+_SHORT_CODE = re.compile(f"({INLINE_CODE})([^<]*)</code>")
 _PARTS = re.compile(r"(<[^>]*>)")
-_TAG = re.compile(r"<[^>]*>")
 _NAME = re.compile(r"<(/?)([a-zA-Z0-9]+)")
 _OPAQUE = frozenset({"code", "kbd", "samp", "pre"})
-_MARKS = "\u2066\u2067\u2068\u2069\u200e\u200f\u200b\u2060\u00ad"  # isolates, marks, break and join controls
-_INVISIBLE = re.compile(f"[{_MARKS}]")

@@ -95,6 +95,7 @@ from .pieces import (
 )
 from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
+from .tjroles import drawn_text
 from .tounicode import brackets_as_drawn, rewrite_to_unicode
 from .wholeline import beside_raised, whole_line_marks
 
@@ -258,8 +259,8 @@ def mark_text_layer(
                         elif (signed := _ends_in_sign(line, split, role)) is not None:
                             # a run whose last object ends in a sign ("Ctrl+`" of two keys, read "`Ctrl+"): its own
                             # text for each object, a LEFT-TO-RIGHT MARK after the last (each as deep, as PDFium wants)
-                            drawn_text = "".join(t or "" for _, t in show.elements)
-                            items += [*inline(drawn_text + (LRM if place == signed else "")), shared_run, b"EMC"]
+                            shown_text = drawn_text(show.elements) + (LRM if place == signed else "")
+                            items += [*inline(shown_text), shared_run, b"EMC"]
                         else:
                             items.append(shared_run)
                         count += 1
@@ -434,7 +435,7 @@ def _ends_in_sign(line: list[Show], split: list[Any], role: int) -> int | None:
     places = [place for place, (pieces, _) in enumerate(split) if any(r == role for r, _, _ in pieces)]
     if not places or any(r != role for place in places for r, _, _ in split[place][0]):
         return None  # an object with other text too: its own text would not be the run's
-    own = "".join(t or "" for _, t in line[places[-1]].elements).rstrip()
+    own = drawn_text(line[places[-1]].elements).rstrip()
     return places[-1] if own and not own[-1].isalnum() else None
 
 

@@ -49,7 +49,7 @@ def tj_roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolate
         attached = kind == "L" or (attached and (text is None or tail))
         parted = bool(run) and kind == "L" and script_parts(text, elements[run[-1]][1], index == run[-1] + 1)
         if kind == "R" or parted or text == ARABIC_COMMA:
-            ltr = _text(elements[run[0] : run[-1] + 1]) if run else ""
+            ltr = drawn_text(elements[run[0] : run[-1] + 1]) if run else ""
             if ltr and not isolated and _operated(ltr):
                 # numbers and operators parted by spaces ("7 / 2"; not "1 500"): each reads right to left of the next,
                 # as the bidi algorithm sets them, and is a stretch of its own to poppler (which read "2 / 7")
@@ -136,7 +136,8 @@ def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: i
 LEADS = frozenset("@#~/.\\-")  # and a command line's option: "-n auto"
 
 
-def _text(elements: list[tuple[bytes, str | None]]) -> str:
+def drawn_text(elements: list[tuple[bytes, str | None]]) -> str:
+    """The text of an array's glyphs, in the order drawn."""
     return "".join(text or "" for _, text in elements)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .bidi import PHONE
+from .bidi import ARABIC_DIGITS, PHONE
 from .inline import Text
 
 NO_BREAK_SPACE = "\u00a0"
@@ -75,8 +75,9 @@ def groups_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
     دينار", "12 500 000": "2" had ended a line and "750" begun the next; a no-break space, which justification
     stretches, had parted "2" and "750" by a third of an em, and the text layer read them apart)."""
     out: list[str | None] = [None] * len(visible)
-    grouped = [(match, NARROW_NO_BREAK_SPACE) for match in _GROUPED.finditer(visible)]
-    for match, space in [*grouped, *((match, NO_BREAK_SPACE) for match in re.finditer(PHONE, visible))]:  # a phone's
+    spaced = [(match, NARROW_NO_BREAK_SPACE) for match in _GROUPED.finditer(visible)]
+    spaced += [(match, NO_BREAK_SPACE) for match in re.finditer(PHONE, visible)]  # a phone's last: its spaces win
+    for match, space in spaced:
         for index in range(match.start(), match.end()):
             owner = owners[index]
             if visible[index] == " " and owner is not None and not owner.opaque:
@@ -84,8 +85,8 @@ def groups_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
     return out
 
 
-_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_DIGIT = f"[0-9{ARABIC_DIGITS}]"
 # what continues a number, not an Arabic prefix ("و2 800")
-_JOINS = "0-9A-Za-z\u0660-\u0669\u06f0-\u06f9.,:/\u066b\u066c"
+_JOINS = f"0-9A-Za-z{ARABIC_DIGITS}.,:/\u066b\u066c"
 # (the whole of a run of spaced digits: not the groups of a phone number, "+962 6 555 0123")
 _GROUPED = re.compile(f"(?<![{_JOINS}])(?<!{_DIGIT} ){_DIGIT}{{1,3}}(?: {_DIGIT}{{3}})+(?![{_JOINS}]| {_DIGIT})")
