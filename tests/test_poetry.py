@@ -19,12 +19,12 @@ from pathlib import Path
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
-from conftest import FIXTURES, Built, build_drawn, make_workspace
+from conftest import FIXTURES, REPO, Built, build_drawn, make_workspace
 
-from publisher.pdf.pagetype import MIN_SIDE
+from publisher.pdf.pagetype import MIN_SIDE, page_type
 from publisher.source.fonts import load_fonts
 from publisher.typeset.leading import lead_blocks, needed_line_height
-from publisher.typeset.verse import GAP, MIN_GAP, MIN_SCALE, SLACK, fit_measure
+from publisher.typeset.verse import GAP, MAX_STRETCH, MIN_GAP, MIN_SCALE, SLACK, fit_measure, fit_poems
 from publisher.workspace import Workspace
 
 POETRY = FIXTURES / "poetry"
@@ -275,7 +275,7 @@ def test_the_vocalised_fixture_does_touch_at_the_stylesheet_leading(monkeypatch:
 
 
 def test_unvocalised_text_keeps_its_leading(built: Built) -> None:
-    from conftest import REPO, SEED
+    from conftest import SEED
 
     fonts = load_fonts(Workspace(REPO).search_path("fonts"))
     seed = (REPO / "source" / SEED / "article.txt").read_text(encoding="utf-8")
@@ -381,3 +381,49 @@ def test_an_arabic_poem_in_a_left_to_right_book_is_set_right_to_left(tmp_path: P
         if char in "خعق":  # خ only in the ṣadr's first word, ع in its last, ق in the ʿajuz
             x.setdefault(char, text.get_charbox(index)[0])
     assert x["خ"] > x["ع"] > x["ق"], x
+
+
+AJUZ = '<span class="hemistich ajuz">{}</span>'
+
+
+def test_a_hemistich_far_shorter_than_its_column_keeps_its_outer_edge_and_normal_word_spaces(tmp_path: Path) -> None:
+    """A poem with one hemistich twice the length of the others (a fused pair of hemistichs, free verse): on A6
+    its column is nearly the measure, and the short hemistichs, their three spaces stretched to fill it, had blanks
+    of three em between their words. A word space grows by MAX_STRETCH em at most; the outer edges still line up
+    down the poem, and a verse of normal length still fills its column (typeset/verse.py)."""
+    long = "إِذَا غَامَرْتَ فِي شَرَفٍ مَرُومِ فَلَا تَقْنَعْ بِمَا دُونَ النُّجُومِ"
+    poem = (
+        f"::: poem\n{long} *** فَطَعْمُ الْمَوْتِ فِي أَمْرٍ حَقِيرٍ\n"
+        "يَرَى الْجُبَنَاءُ أَنَّ الْعَجْزَ عَقْلٌ *** وَتِلْكَ خَدِيعَةُ الطَّبْعِ اللَّئِيمِ\n"
+        "وَكُلُّ شَجَاعَةٍ فِي الْمَرْءِ تُغْنِي *** وَلَا مِثْلَ الشَّجَاعَةِ فِي الْحَكِيمِ\n:::\n"
+    )
+    fonts = load_fonts((REPO / "fonts",))
+    body = fit_poems(
+        '<div class="poem">\n'
+        + "".join(
+            f'<div class="verse"><span class="hemistich sadr">{sadr}</span> {AJUZ.format(ajuz)}</div>\n'
+            for sadr, ajuz in (line.split(" *** ") for line in poem.splitlines()[1:-1])
+        )
+        + "</div>",
+        fonts,
+    )
+    hemistichs = re.findall(r'<span class="hemistich (?:sadr|ajuz)".*?</span></span>', body)
+    stretches = [re.findall(r'class="stretch" style="width: ([0-9.]+)em"', h) for h in hemistichs]
+    assert stretches[0] == []  # the longest fills its column as it is
+    assert all(set(widths) == {f"{MAX_STRETCH:.4f}"} for widths in stretches[1:]), stretches  # each as wide as allowed
+
+    folder = tmp_path / "source" / "ragged"
+    folder.mkdir(parents=True)
+    (folder / "poem.md").write_text(poem, encoding="utf-8")
+    (folder / "manifest.toml").write_text(
+        'title = "قصيدة"\nauthors = ["هيئة التحرير"]\n[pdf]\npage-size = "A6"\n', encoding="utf-8"
+    )
+    found = [line for page in lines(build_drawn(tmp_path) / "ragged.pdf") for line in page][2:8]  # after the title
+    sadr, ajuz = found[0::2], found[1::2]
+    assert max(s[3] for s in sadr) - min(s[3] for s in sadr) <= EDGE  # right edges of the ṣadr
+    assert max(a[2] for a in ajuz) - min(a[2] for a in ajuz) <= EDGE  # left edges of the ʿajuz
+    em = page_type("A6", advance=0.5).body  # pt, the poem's type (9.75)
+    for line in found[2:]:
+        boxes = sorted(line[4])
+        blanks = [b[0] - a[1] for a, b in itertools.pairwise(boxes)]
+        assert max(blanks) < (MAX_STRETCH + 0.75) * em, (line, max(blanks))  # with the space and bearings

@@ -11,7 +11,8 @@ then made to fill its column exactly, ink edge to ink edge:
   `word-spacing` and `text-align-last: justify` go through Pango letter spacing, which put half a
   space's worth at the line's start on some lines (edges off by 2-6 pt, measured); an empty
   inline-block after each space (`stretch="spacers"`, for print) adds exactly what it is given.
-  Browsers apply `word-spacing` exactly, so e-books use it (`stretch="word-spacing"`).
+  Browsers apply `word-spacing` exactly, so e-books use it (`stretch="word-spacing"`). A space grows by
+  MAX_STRETCH at most: a hemistich far shorter than the column keeps its outer edge only.
 
 Lengths are in em of the verse's font size, so they hold for any size the stylesheet picks. A verse
 is a flex row that wraps: when the measure cannot take both columns, the ʿajuz goes under the ṣadr,
@@ -40,6 +41,11 @@ ELONGATED = "data-elongated"  # a hemistich's words kashida elongated, as drawn 
 # took "بِيضُ الصَّفَائِحِ لَا سُودُ الصَّحَائِفِ فِي" for 0.037 em wider than it draws it, and sent "فِي" to a line of
 # its own with 0.01 em of room (measured at 15.3 and 20 px; other hemistichs 0.0005 em). The ink still fills the column.
 SLACK = 0.1
+# em a word space of a hemistich may grow by at most. Metrical verse needs up to 1.22 em (Shawqi's "قُمْ لِلْمُعَلِّمِ
+# وَفِّهِ التَّبْجِيلَا", three spaces, 3.7 em short of its column); a hemistich far shorter than the poem's longest (a
+# line of free verse, a refrain) keeps its outer edge and leaves its inner edge ragged rather than open blanks of
+# three em and more between its words.
+MAX_STRETCH = 1.5
 
 _POEM = re.compile(
     r'<div class="poem"(?P<attrs>[^>]*)>\n(?P<verses>(?:<div class="verse[^"]*">.*?</div>\n)+)</div>', re.DOTALL
@@ -176,7 +182,7 @@ def _hemistich(
     outer_bearing, inner_bearing = (ink.right, ink.left) if outer_is_right else (ink.left, ink.right)
     margins = f"margin-{outer}: {_em(-outer_bearing)}; margin-{inner}: {_em(gap / 2 - inner_bearing - SLACK)}"
     spaces = _count_spaces(fragment)
-    extra = (column - ink.width) / spaces if spaces else 0.0
+    extra = min((column - ink.width) / spaces, MAX_STRETCH) if spaces else 0.0
     if stretch == "spacers" and extra > 0:
         spacer = f' <span class="stretch" style="width: {_em(extra)}"></span>'
         fragment = _in_text(fragment, lambda text: text.replace(" ", spacer))
