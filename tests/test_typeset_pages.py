@@ -236,3 +236,37 @@ def test_publish_check_fails_on_a_pdf_that_draws_notdef(tmp_path: Path, monkeypa
     fonts = load_fonts((Path(__file__).parent.parent / "fonts",))
     problems = check_pdf(tmp_path / "dist" / "arrows.pdf", load_manifest(folder), fonts)
     assert problems == ["dist/arrows.pdf: draws .notdef (a box for a character its font lacks) on page 1; rebuild it"]
+
+
+def test_an_ordered_list_starting_at_its_own_number_keeps_it_in_print(tmp_path: Path) -> None:
+    """A league table resumed after a paragraph at "3." (Markdown's `<ol start="3">`) printed "1." and "2.":
+    WeasyPrint reads `start` only as a presentational hint (typeset/numerals.list_starts_counted). So with a list
+    typed in Arabic-Indic digits, "٧." on, and a list starting at 0."""
+    texts = {
+        "league": "1. الترجي\n2. النجم\n\nثم بفارق كبير:\n\n3. الإفريقي\n4. الصفاقسي\n\nوفي الذيل:\n\n0. الملعب\n",
+        "mashriq-list": "١. الأول\n\nوبعد فاصل:\n\n٧. السابع\n٨. الثامن\n",
+    }
+    for slug, text in texts.items():
+        folder = tmp_path / "source" / slug
+        folder.mkdir(parents=True)
+        (folder / "article.md").write_text(text, encoding="utf-8")
+        language = "ar-EG" if slug == "mashriq-list" else "ar-MA"
+        (folder / "manifest.toml").write_text(
+            f'title = "قائمة"\nauthors = ["هيئة التحرير"]\nlanguage = "{language}"\n', encoding="utf-8"
+        )
+    build(tmp_path, formats=["pdf"], jobs=1)
+    league = "".join(page_texts(tmp_path / "dist" / "league.pdf")).replace("\u200f", "")
+    numbers = re.findall(r"(?m)^(\d)\. ", league)
+    assert numbers == ["1", "2", "3", "4", "0"], league
+    mashriq = "".join(page_texts(tmp_path / "dist" / "mashriq-list.pdf")).replace("\u200f", "")
+    assert re.findall(r"(?m)^([٠-٩])\. ", mashriq) == ["١", "٧", "٨"], mashriq
+
+
+def test_list_starts_counted_keeps_the_list_attributes() -> None:
+    from publisher.typeset.numerals import list_starts_counted
+
+    assert list_starts_counted('<ol start="4">') == '<ol start="4" style="counter-reset: list-item 3">'
+    assert list_starts_counted('<ol dir="ltr" start="-2" style="color: red">') == (
+        '<ol dir="ltr" start="-2" style="counter-reset: list-item -3; color: red">'
+    )
+    assert list_starts_counted("<ol>\n<li>") == "<ol>\n<li>"

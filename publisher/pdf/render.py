@@ -22,7 +22,7 @@ from ..source.sandbox import Sandbox
 from ..typeset.imprint import imprint_context
 from ..typeset.job import Job
 from ..typeset.leading import lead_blocks
-from ..typeset.numerals import CSS_COUNTER_STYLES
+from ..typeset.numerals import CSS_COUNTER_STYLES, list_starts_counted
 from ..typeset.pagemap import PageStart
 from ..typeset.templates import chapters_context, under_the_head
 from ..typeset.verse import fit_poems
@@ -48,12 +48,8 @@ def render_html(job: Job) -> str:
     manifest, document, fonts, templates, sandbox = job.manifest, job.document, job.fonts, job.templates, job.sandbox
     rtl, labels = manifest.direction == "rtl", templates.labels(manifest.language)
     kashida = rtl and manifest.pdf.justify == "kashida"
-    kind = page_type(
-        manifest.pdf.page_size,
-        average_advance(document, fonts),
-        manifest.pdf.font_size,
-        mirrored=manifest.pdf.profile == "print",
-    )
+    advance, mirrored = average_advance(document, fonts), manifest.pdf.profile == "print"
+    kind = page_type(manifest.pdf.page_size, advance, manifest.pdf.font_size, mirrored=mirrored)
     chapters = [
         {**c, "body": Markup(print_body(str(c["body"]), fonts, rtl, kind, kashida))}
         for c in chapters_context(document, labels)
@@ -100,11 +96,12 @@ BODY_LEADING, HEADING_LEADING = 1.65, 1.35
 
 
 def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bool = False) -> str:
-    """A chapter's body as print wants it: notes at their calls, addresses breakable, poems fitted to
-    their columns (kerning on, as book.css sets it; with `kashida`, joins elongated first), vocalised blocks
-    leaded for their marks, and figures no taller than a page leaves beside their captions (`kind`: the
-    page's measure and body size)."""
-    body = held_runts(unbroken_ranges(breakable_addresses(footnotes_in_place(body, "rtl" if rtl else "ltr"))))
+    """A chapter's body as print wants it: notes at their calls, lists counted from their start, addresses breakable,
+    poems fitted to their columns (kerning on, as book.css sets it; with `kashida`, joins elongated first), vocalised
+    blocks leaded for their marks, figures no taller than a page leaves beside their captions (`kind`: the page's
+    measure and body size)."""
+    body = list_starts_counted(footnotes_in_place(body, "rtl" if rtl else "ltr"))
+    body = held_runts(unbroken_ranges(breakable_addresses(body)))
     body = fit_poems(
         body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida, width=kind.measure / kind.body
     )

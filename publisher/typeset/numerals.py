@@ -8,6 +8,7 @@ ar-MR and ckb, Extended Arabic-Indic (۳) for fa and ps. The digits an author ty
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 SYSTEMS = {
@@ -17,6 +18,7 @@ SYSTEMS = {
 }
 CSS_COUNTER_STYLES = {"latin": "decimal", "arabic-indic": "arabic-indic", "extended-arabic-indic": "persian"}
 _CLDR = {"latn": "latin", "arab": "arabic-indic", "arabext": "extended-arabic-indic"}
+_STARTED_LIST = re.compile(r'<ol\b(?P<attrs>[^>]*?) start="(?P<start>-?[0-9]{1,9})"(?P<rest>[^>]*)>')
 
 
 def choose_numerals(setting: str, language: str, texts: Iterable[str]) -> str:
@@ -58,3 +60,20 @@ def language_numerals(language: str) -> str:
 def localise_digits(text: str, system: str) -> str:
     """`text` with its European digits written in `system` (for numbers the tool generates)."""
     return text.translate(str.maketrans("0123456789", SYSTEMS[system])) if system != "latin" else text
+
+
+def list_starts_counted(body: str) -> str:
+    """`body` with each ordered list that starts at a number of its own (Markdown's "4." first item, `<ol start="4">`)
+    counting from it in CSS. WeasyPrint reads `start` only among HTML's presentational hints, which the PDF is
+    rendered without: a league table resumed at "4." after a note printed "1." (the EPUB's reading systems read it)."""
+
+    def counted(match: re.Match[str]) -> str:
+        reset = f"counter-reset: list-item {int(match['start']) - 1}"
+        attrs, rest = match["attrs"], match["rest"]
+        if ' style="' in attrs + rest:
+            attrs, rest = (part.replace(' style="', f' style="{reset}; ', 1) for part in (attrs, rest))
+        else:
+            rest += f' style="{reset}"'
+        return f'<ol{attrs} start="{match["start"]}"{rest}>'
+
+    return _STARTED_LIST.sub(counted, body)
