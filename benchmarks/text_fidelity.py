@@ -25,13 +25,16 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 
+from publisher.pdf import pagetype
 from publisher.source.manifest import Manifest, load_manifest
 from publisher.source.reader import Document
 from publisher.typeset.document import typeset_document
 from publisher.typeset.templates import chapters_context
 
 MM = 72 / 25.4
-TOP, BOTTOM = 17 * MM, 19 * MM  # the running head and the folio live in these bands of the page margins
+# the running head and the folio live in the page's top and bottom margins (pdf/pagetype.py), in proportion to its
+# height; the bands cropped are a millimetre (on A5) short of them. Fixed at A5's, they had cut an A6 page's first line.
+TOP, BOTTOM = pagetype.TOP - MM, pagetype.BOTTOM - MM
 # Arabic harakat, tatweel and bidi controls: not words, and extractors differ on them; and soft hyphens, invisible.
 _DROP = re.compile(r"[\u064B-\u065F\u0670\u0640\u00AD\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
 _CONTROLS = re.compile(r"[\u00AD\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")  # bidi controls only
@@ -44,7 +47,7 @@ _EDGE = "()[]{}«»‹›.,،؛;:؟?!…·•–—۔\"'“”‘’"  # · • 
 # run (typeset/bidi.py), which is inline: "و<span dir="ltr"><code>serde</code></span>" prints "وserde".
 _INLINE = re.compile(
     r"</?(?:a|abbr|b|bdi|bdo|cite|code|em|i|kbd|mark|q|s|samp|small|strong|sub|time|u|var)\b"
-    r'[^>]*>|<span dir="ltr">|(?<=\u2069)</span>|(?<=</code>)</span>|(?<=</kbd>)</span>|(?<=</samp>)</span>'
+    r'[^>]*>|<span dir="(?:ltr|rtl)">|(?<=\u2069)</span>|(?<=</code>)</span>|(?<=</kbd>)</span>|(?<=</samp>)</span>'
 )
 
 
@@ -185,7 +188,8 @@ def body_boxes(pdf: Path, pages: range) -> list[tuple[float, float, float, float
         for index in pages:
             page = document.pages[index]
             left, bottom, right, top = (float(v) for v in page.get("/TrimBox", page.MediaBox))
-            out.append((left, bottom + BOTTOM, right, top - TOP))
+            ratio = (top - bottom) / pagetype.REFERENCE_HEIGHT
+            out.append((left, bottom + BOTTOM * ratio, right, top - TOP * ratio))
         return out
 
 
