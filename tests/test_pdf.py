@@ -283,11 +283,14 @@ def test_footnote_sits_at_the_foot_of_the_page_that_calls_it(built: Built) -> No
 def test_urls_and_email_addresses_break_at_sensible_points() -> None:
     """After a run of slashes or a backslash, before . ? # & = @ and hyphens; never after "https:" alone, nor after
     "-" or "?", nor with fewer than six characters after the break ("=2026" had been a paragraph's last line, ".jo"
-    began one); in inline code too (a Windows path, which broke only after "C:" and left the line gaping, a call
-    chained on an object), where no hyphen breaks ("--help")."""
+    began one) or four before it; in inline code too (a Windows path, which broke only after "C:" and left the line
+    gaping, a call chained on an object), where no hyphen breaks ("--help")."""
     from publisher.pdf.addresses import BREAK, HELD, JOIN, breakable_addresses, marked_addresses
 
-    body = "<p>زوروا \u2066https://www.example.ma/a-b?x=1&amp;y=2\u2069 أو \u2066contact@example.ma\u2069</p>"
+    body = (
+        '<p>زوروا <span dir="ltr">\u2066https://www.example.ma/a-b?x=1&amp;y=2\u2069</span> أو '
+        '<span dir="ltr">\u2066contact@example.ma\u2069</span></p>'
+    )
     marked = breakable_addresses(body)
     b = BREAK
     assert (
@@ -299,14 +302,20 @@ def test_urls_and_email_addresses_break_at_sensible_points() -> None:
     long_url = "https://www.example.ma/" + "a" * 60  # longer than a line: it breaks too
     assert marked_addresses(breakable_addresses(f"\u2066{long_url}\u2069")) == {long_url}
     code = breakable_addresses('<span dir="ltr"><code>C:\\Users\\admin\\config.ini</code></span>')
-    assert f'<code><span class="address">C:\\{b}Users\\{b}admin\\{b}config{HELD}.ini</span></code>' in code
+    assert f'<code><span class="address">C:{JOIN}\\{HELD}Users\\{b}admin\\{b}config{HELD}.ini</span></code>' in code
+    # nor with fewer than four before it: "C:\\" and the "/" of "/var/log/syslog" had ended a line alone
+    unix = breakable_addresses('<p><span dir="ltr">\u2066/var/log/syslog\u2069</span></p>')
+    assert f'<span class="address">/{HELD}var/{b}log/{b}syslog</span>' in unix
+    # a run glued to an Arabic letter has no element of its own (typeset/inline.py): its address carries the direction
+    glued = breakable_addresses("<p>و\u2066C:\\Temp\\cache\\old\u2069</p>")
+    assert f'<span class="address" dir="ltr">C:{JOIN}\\{HELD}Temp\\{b}cache\\{HELD}old</span>' in glued
     assert marked_addresses(code) == {"C:\\Users\\admin\\config.ini"}
     # nor after a hyphen of code that is no address: "--" ended a line and "help" began the next
     assert breakable_addresses("<code>pip install --help</code>") == f"<code>pip install -{JOIN}-{JOIN}help</code>"
     # a long word of code with a dot inside breaks before its dots, as an address: kept whole, it left the line
     # above with blanks of two em; a short one stays whole
     chained = breakable_addresses("<code>df.groupby(&quot;bank&quot;).sum() np.mean</code>")
-    assert chained == f'<code><span class="address">df{b}.groupby("bank"){b}.sum()</span> np.mean</code>'
+    assert chained == f'<code><span class="address">df{HELD}.groupby("bank"){b}.sum()</span> np.mean</code>'
     assert marked_addresses(chained) == {'df.groupby("bank").sum()'}
     doi = breakable_addresses("<p>\u2066doi:10.1016/j.jas.2024.105923\u2069</p>")  # broke after "j.jas." as two words
     assert marked_addresses(doi) == {"10.1016/j.jas.2024.105923"}

@@ -279,6 +279,20 @@ def test_a_name_that_begins_with_a_currency_or_percent_sign_keeps_it() -> None:
     assert runs("بنسبة %5 فقط") == []
 
 
+def test_a_path_is_one_run_with_what_it_begins_and_ends_with() -> None:
+    """A Windows path was parted at each backslash and drawn segment by segment right to left
+    ("my-app\\projects\\Ali\\Users\\" after "C:", a line away); "~/projects/my-app" was drawn "projects/my-app/~",
+    "/etc/hosts" "etc/hosts/". What a path or a hidden file's name begins with goes in its run; a slash between
+    Arabic words, a lone "~" and a date stay as they were."""
+    assert runs("المسار C:\\Users\\Ali\\my-app هنا") == ["C:\\Users\\Ali\\my-app"]
+    assert runs("المجلد C:\\Temp\\ والمشاركة \\\\server\\share") == ["C:\\Temp\\", "\\\\server\\share"]
+    assert runs("فهو ~/projects/my-app. وأيضا ~/.bashrc") == ["~/projects/my-app", "~/.bashrc"]
+    assert runs("شغل ./run.sh ثم ../lib/x والملف /etc/hosts") == ["./run.sh", "../lib/x", "/etc/hosts"]
+    assert runs("الملف .env وإطار .NET هنا") == [".env", ".NET"]
+    assert runs("و/أو والأمر cd ~ في 2026/12/05") == ["cd", "2026/12/05"]
+    assert runs("الهدف (د.34) ثم (د.90+4)") == ["90+4"]  # minutes: a full stop before a number begins no path
+
+
 def test_a_product_a_power_and_an_ion_are_one_run() -> None:
     """ "1.0×10⁻⁷" was drawn "10⁻⁷×1.0" (the bidi algorithm sets two numbers parted by a neutral "×" right to left),
     "3×ULN" "ULN×3", a screen's "1920×1080" "1080×1920"; an ion's charge went to the other side of its letter ("⁺H"),

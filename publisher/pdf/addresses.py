@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import html
 import re
+from functools import partial
 
 from ..source.reader import CODE_BLOCK
 from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, NUMBER_JOINS, OPERATORS, PDI, SIGNS, currency
+from ..typeset.inline import SPAN_OPEN
 from .charclass import letter_kind
 from .clusters import WORD_JOINER
 
@@ -29,20 +31,27 @@ def breakable_addresses(body: str) -> str:
     layer keeps a broken address one word (textlayer.py).
     """
 
-    def wrap(address: re.Match[str]) -> str:
+    def wrap(address: re.Match[str], attributes: str = "") -> str:
         typed = html.unescape(address[0])
-        tail = 0 if any(letter_kind(char) == "R" for char in typed) else TAIL  # an IRI breaks where it did
-        breaks = _BREAK.sub(lambda at: BREAK if len(typed) - at.start() >= tail else HELD, typed)
+        iri = any(letter_kind(char) == "R" for char in typed)  # an IRI breaks where it did
+        head, tail = (0, 0) if iri else (HEAD, TAIL)
+        breaks = _BREAK.sub(lambda at: BREAK if head <= at.start() <= len(typed) - tail else HELD, typed)
         text = _UNDERSCORE.sub(SPACE, _UNBREAK.sub(JOIN, breaks))
         if text == typed:  # nowhere to break ("django>=5.0,<6" in code): no span; with one round it, moved whole
             return address[0]  # to the next line, the line above was drawn 5.6 pt past its edge, over its list marker
-        return f'<span class="address">{html.escape(text, quote=False)}</span>'
+        return f'<span class="address"{attributes}>{html.escape(text, quote=False)}</span>'
 
     def marked(run: re.Match[str]) -> str:  # inline code's text too: a path or an address in it breaks alike
         code = run.groupdict().get("code")
         if code is not None:  # and no break after a hyphen of code: "--" ended a line, "help" began the next
             return f"<code>{_HYPHEN.sub(JOIN, _IN_CODE.sub(wrap, code))}</code>"
-        return _ADDRESS.sub(wrap, run[0]) if run[0].endswith(PDI) else run[0]
+        if not run[0].endswith(PDI):
+            return run[0]
+        # a run glued to an Arabic letter is an isolate with no element of its own (typeset/inline.py): the address's
+        # box has to carry the direction, or a neutral opening it is set right to left ("و/var/cache" drawn with its
+        # first "/" at the far end, "var/cache/")
+        own = body.endswith(SPAN_OPEN, 0, run.start())
+        return _ADDRESS.sub(wrap if own else partial(wrap, attributes=' dir="ltr"'), run[0])
 
     return _ISOLATE.sub(marked, body)
 
@@ -59,6 +68,7 @@ _ISOLATE = re.compile(f"\u2066[^\u2069<>]*\u2069|\u2066[^\u2069<>]*|{INLINE_CODE
 _ADDRESS = re.compile(
     r"(?:https?://|www\.)[^\s\u2069]+|(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|\b[A-Z]:\\[^\s\u2069]+"
     r"|(?<![\w.~/:])~?/[\w.\-~]+/[^\s\u2069]*"
+    r"|(?<![\w.~/:\\])\.{1,2}/[\w.\-~][^\s\u2069]*"  # a relative one, "./configure" ("./" had ended a line alone)
     r"|\b10\.\d{4,9}/[^\s\u2069]+"  # a DOI ("10.1016/j.jas.2024.105923" broke after "j.jas." as two words)
 )
 # In code also a long word with a dot inside, a call chained on an object ("df.groupby(&quot;bank&quot;).sum()"):
@@ -69,13 +79,18 @@ _IN_CODE = re.compile(f"{_ADDRESS.pattern}|(?<!\\S)(?=\\S*\\.\\w)\\S{{16,}}(?!\\
 _BREAK = re.compile(
     r"(?<=/)(?=[^/])|(?<=\\)(?=[^\\])|(?<=.)(?=[?#&@\-])|(?<=[^0-9])(?=\.)|(?<=.)(?=\.[^0-9])|(?<=[^<>!=])(?==(?!=))"
 )
-_UNBREAK = re.compile(r"(?<=[?\-!])(?=.)")  # the line breaking of Unicode (UAX #14) breaks after these
+# the line breaking of Unicode (UAX #14) breaks after these, and before a backslash after a sign: "C:" had ended a
+# line, its "\\Program Files" begun the next, once no break was made after "C:\\" (HEAD)
+_UNBREAK = re.compile(r"(?<=[?\-!])(?=.)|(?<=[^\w\\])(?=\\)")
 BREAK, JOIN = "\u200e\u200b\u200e", WORD_JOINER
 # characters: no break leaves fewer at an address's end ("…/indicators?year" ended a line, "=2026." was the paragraph's
 # last; "clinic@alamal" one, ".jo" began the next); not in an IRI, whose Arabic pieces the text layer finds as broken
 # before (lyon-arabic's "https://وزارة-الاتصالات.مصر", broken before its hyphen, was read backwards by PDFium)
 TAIL = 6
-HELD = BREAK.replace("\u200b", "")  # the marks without the break: they keep an IRI's pieces in their order
+HEAD = 4  # and at its start: "/" of "/var/log/syslog", "./" of "./configure", "C:\\" had ended a line alone
+# the marks without the break, and a WORD JOINER: Unicode's line breaking breaks after "/" (UAX #14), and "/" of
+# "/var/log/syslog" still ended a line alone
+HELD = BREAK.replace("\u200b", WORD_JOINER)
 # After an underscore, a break without the marks, which would part the words of a right-to-left name on either side
 # ("…/wiki/المدرج_الروماني_في_عمان" kept whole left its line with blanks of three em; with the marks its words were
 # set left to right, "عمان_في_الروماني_المدرج" to one reading from the right)
@@ -93,7 +108,7 @@ def marked_addresses(markup: str) -> frozenset[str]:
     return frozenset(addresses | {code for code in codes if "R" in map(letter_kind, code) and "\n" not in code})
 
 
-_MARKED = re.compile('<span class="address">([^<]*)</span>')
+_MARKED = re.compile('<span class="address"(?: dir="ltr")?>([^<]*)</span>')
 _CODE = re.compile(f"{INLINE_CODE}(.*?)</code>", re.S)
 _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
 

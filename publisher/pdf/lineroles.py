@@ -159,8 +159,8 @@ def split_line(
     touching = _touching(line)
     runs = _shared_runs(glyphs, marks, touching, apart, isolated, code, addressed) if rtl else []
     edged = [(0, 0, ""), (0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
-    for (_, _, far), (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond) in zip(
-        edged, edged[1:], edged[2:], edged[3:], edged[4:], strict=False
+    for position, ((_, _, far), (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond)) in enumerate(
+        zip(edged, edged[1:], edged[2:], edged[3:], edged[4:], strict=False)
     ):
         # another object's last glyph only if it touches this one (a table's next cell: "٢٤" beside "°٣٢"; but
         # "(د.90+4)", whose number is isolated in an object of its own)
@@ -172,6 +172,9 @@ def split_line(
         french = text in PERCENT and right in NO_BREAK and not (left in SPACES and far[:1].isdigit())
         held = right in SIGNS | BRACKETS or french
         following = beyond if held and beyond[:1].isdigit() and not left[:1].isalnum() else right
+        # a run that begins with signs of its own (a path's "\\" or "/", a hidden file's "."): its first letter follows
+        # ("و\\server\\old." and "و.env.", whose full stop, drawn left of the sign, both read first: "و.\\server")
+        following = _run_letter(glyphs, position + 1) or following
         if rtl and marks[s][i] == PLAIN and s not in isolated and after_number(left, text, following):
             # (and a hyphen between two Arabic words, "الهندية-العربية", whose first PDFium read backwards)
             beside = left[:1].isdigit() or letter_kind(left[-1:]) == "R"
@@ -335,6 +338,18 @@ def _signed_from(glyphs: list[tuple[int, int, str]], position: int) -> int:
     while glyphs[position][2][:1].isdigit() and start > 0 and glyphs[start - 1][2] in SIGNS | ROOTS | CURRENCY:
         start -= 1
     return start
+
+
+def _run_letter(glyphs: list[tuple[int, int, str]], start: int) -> str:
+    """The first letter of the left-to-right word whose glyph is at `start`, when only the signs a path or a hidden
+    file's name begins with ("/", "\\", ".", "~", typeset/bidi.py) come before it in its array; else ""."""
+    for s, _, text in glyphs[start:]:
+        if s != glyphs[start][0] or text not in PATH_SIGNS:
+            return text if s == glyphs[start][0] and letter_kind(text) == "L" else ""
+    return ""
+
+
+PATH_SIGNS = frozenset("/\\.~")
 
 
 def _before_rtl(glyphs: list[tuple[int, int, str]], position: int) -> bool:

@@ -42,9 +42,9 @@ _OPERATOR = f"(?:===|!==|[=!<>+*/:\\-]=|<<|>>|//|\\*\\*|&&|\\|\\||->|=>|[{OPERAT
 # superscript and subscript signs: an ion's charge ends its word ("H⁺", "Fe³⁺"), an exponent's sign is inside ("10⁻⁷")
 SCRIPT_SIGNS = "\u207a\u207b\u208a\u208b"
 INSIDE = (
-    "._:/@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$*\u221a\u00d7\u00b7\u22c5|" + SCRIPT_SIGNS + OPERATORS
+    "._:/\\\\@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$*\u221a\u00d7\u00b7\u22c5|" + SCRIPT_SIGNS + OPERATORS
 )  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1.0×10⁻⁷", "kg·m/s²", "UTC−5", "5≠3", "X|S",
-# a spreadsheet's "$B$2*12", which had been drawn "12*$B$2")
+# a spreadsheet's "$B$2*12", which had been drawn "12*$B$2"; a Windows path, "C:\\Users\\Ali", drawn "Ali\\Users\\C:")
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 # An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
 # the bidi algorithm set its groups right to left, the space between two such digits taking their direction (units.py
@@ -82,6 +82,10 @@ def run_pattern() -> re.Pattern[str]:
     # a currency sign or a percent sign a name begins with: a spreadsheet's "$A$1", a shell's "$HOME", "%APPDATA%"
     # (the "$" outside the run was drawn at its right, "A$1$")
     prefix += f"|(?<![\\w{INSIDE}%])[{currency()}%](?=[^\\W\\d_{RTL_BLOCKS}])"
+    # what a path or a file's name begins with: "~/projects", "./run.sh", "../lib", "/etc/hosts", "~/.bashrc", ".env",
+    # ".NET", a share's "\\\\server", "\\backups", after an Arabic letter too ("و/tmp") (left outside the run, "~/" and
+    # "/" were drawn at its right: "projects/my-app/~"); before a letter, not a number's ("(د.34)", minute 34)
+    prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})(?:(?:~?/+|\\.{{1,2}}/+)\\.?|\\.|\\\\{{1,2}})(?=[^\\W\\d_{RTL_BLOCKS}])"
     # a percent or a prime may go on to the next part: a range "4.25%–4.50%", added time "90′+4"
     body = f"(?:{alnum}|[{AFTER_NUMBER}]*[{INSIDE}]+[{MATH_PREFIXES}]?(?={alnum}))*"  # ("∂f/∂x")
     # (spaces inside too: "O(n log n)", "f(x, y)" had been cut at the bracket, drawn "(n log n)O")
@@ -94,7 +98,10 @@ def run_pattern() -> re.Pattern[str]:
     # the run, "tient à 90 %" was drawn with its percent sign left of "tient", "بنسبة 5 %" as "% 5" and "25 °C" as
     # "C° 25" (not before an Arabic unit: "180 °م" reads right to left as it is; nor a remainder's: "7 % 2")
     spaced = f"(?<=[0-9])[ \u00a0\u202f][{SPACED_SIGNS}]{alnum}*(?!(?=[{RTL_BLOCKS}])\\w)(?! +[0-9])"
-    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|\u00d7|{signs}|/+|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
+    # a path's last separator, after a bracket it closed too: "C:\\Temp\\", "C:\\Program Files (x86)\\"
+    # (its backslash had been drawn at the run's far end)
+    path_end = "[)\\]]?[/\\\\]+"
+    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|\u00d7|{signs}|{path_end}|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     # a name's brackets may be followed by more of the word: "n(n+1)/2", "f(x)²" (the "/2" had been left outside)
     inner = f"(?:{brackets}[{INSIDE}]*{alnum}{body})*"
@@ -105,8 +112,8 @@ def run_pattern() -> re.Pattern[str]:
     # (not a bare space between a percent or a degree and a number: "~~10%~~ 8%", a price struck out and the new one,
     # are two quantities an Arabic reader takes right to left, which one run had set "10% 8%"; "6.3″ OLED" is one)
     between = (
-        f"[,;:!?.)\\]\"'\u201d\u2019\u00bb]*(?:{space}+{_OPERATOR}{space}+|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
-        f"[(\\[\"'\u201c\u2018\u00ab]*"
+        f"(?:[,;:!?.)\\]\"'\u201d\u2019\u00bb]*(?:{space}+{_OPERATOR}{space}+|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
+        f"[(\\[\"'\u201c\u2018\u00ab]*|{path_end})"  # and a path going on past a bracket: "(x86)\\Microsoft"
     )
     # a signed number in Extended Arabic-Indic digits, which CLDR writes left to right in Persian, Pashto and Urdu
     # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"
