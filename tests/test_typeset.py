@@ -279,6 +279,17 @@ def test_a_name_that_begins_with_a_currency_or_percent_sign_keeps_it() -> None:
     assert runs("بنسبة %5 فقط") == []
 
 
+def test_an_estimate_or_a_bound_keeps_its_sign_before_its_number() -> None:
+    """ "~5%", "≈12%", ">8%", "<30%", "×2": outside the run, each sign was drawn on the number's right ("5%~",
+    "8%<"). Before Arabic-Indic digits the bidi algorithm already reads it first ("~١٠"); between words it is an
+    operator, not a sign ("x>5" is one run as before)."""
+    assert runs("بنسبة ~5% وهامش ≈12% ونمو >8% وديون <30% أي ×2") == ["~5%", "≈12%", ">8%", "<30%", "×2"]
+    assert runs("التقييم ~$100M والعدد ≤3 فقط") == ["~$100M", "≤3"]
+    assert runs("بتأخير ~١٠ دقائق") == [] and runs("إذا كان x>5 فإن") == ["x>5"]
+    # and a sign of mathematics a space from its name: "∫ x dx" had its "∫" drawn right of "x dx = ½"
+    assert runs("التكامل ∫ x dx = ½ ولكل ∀ x ∈ A والرمز ∑ وحده") == ["∫ x dx = ½", "∀ x ∈ A"]
+
+
 def test_a_path_is_one_run_with_what_it_begins_and_ends_with() -> None:
     """A Windows path was parted at each backslash and drawn segment by segment right to left
     ("my-app\\projects\\Ali\\Users\\" after "C:", a line away); "~/projects/my-app" was drawn "projects/my-app/~",

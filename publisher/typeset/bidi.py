@@ -27,6 +27,7 @@ LRI, PDI = "\u2066", "\u2069"
 RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangling_isolates)
 
 SIGNS = "+\\-\u2212\u00b1\u2213\u221a\u221b\u221c"  # plus, hyphen-minus, minus, plus-minus, minus-plus, roots
+APPROXIMATE = "~\u2248\u223c<>\u2264\u2265\u00d7"  # ~ ≈ ∼ < > ≤ ≥ ×: what may stand before a number as its qualifier
 AFTER_NUMBER = "%\u2030\u2031\u066a\u00b0\u2032\u2033"  # percent, per mille, per ten thousand, ٪, °, ′, ″
 SPACED_SIGNS = AFTER_NUMBER[:5]  # those French and the SI set a space from their number ("90 %", "25 °C")
 # an operator between two spaced words keeps them one run ("£1 = 4.68", "2 × 3 = 6"): an equation reads left to right
@@ -76,9 +77,12 @@ def run_pattern() -> re.Pattern[str]:
     sign = f"[{SIGNS}]"
     # A sign or currency starts a number only where no letter or digit precedes it (not "2021-2026").
     prefix = f"(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}])(?:{sign}{cur}?|{cur}{sign}?)(?=[0-9{ARABIC_DIGITS}])"
+    # and an estimate's or a bound's sign before a number in European digits: "~5%", "≈12%", ">8%", "<30%", "≤3", "×2"
+    # (outside the run, each was drawn on the number's right: "5%~", "8%<", "2×")
+    prefix += f"|(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}{INSIDE}])[{APPROXIMATE}]{sign}?{cur}?(?=[0-9])"
     # and a sign or an operator of mathematics begins a name it touches: "−x + 4 ≥ 1", "∑k", "∂f", "¬p", "--help"
     # (outside the run, the minus was drawn right of "x + 4 ≥ 1" and "∑" mirrored, right of "k")
-    prefix += f"|(?<![\\w{INSIDE}])(?:--|{sign}|[{MATH_PREFIXES}])(?={alnum})"
+    prefix += f"|(?<![\\w{INSIDE}])(?:--|{sign}|[{MATH_PREFIXES}] ?)(?={alnum})"  # "∫ x dx" spaced too, "∀ x"
     # a currency sign or a percent sign a name begins with: a spreadsheet's "$A$1", a shell's "$HOME", "%APPDATA%"
     # (the "$" outside the run was drawn at its right, "A$1$")
     prefix += f"|(?<![\\w{INSIDE}%])[{currency()}%](?=[^\\W\\d_{RTL_BLOCKS}])"
