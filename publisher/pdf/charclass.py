@@ -4,6 +4,7 @@ neutral ones (textlayer.py steers both)."""
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -43,7 +44,11 @@ def pdfium_actual_text(run: str) -> str:
     for kind, text in stretches:
         ltr = ltr or kind == "L"
         reversed_ = kind in ("N", "R") and not ltr and not (marked and kind == "N")
-        segments.append(text[::-1].translate(ORDER_MIRROR) if reversed_ else text)
+        if ltr and kind == "N":  # a fraction between its marks (below) is a stretch of its own: "x dx = ½" had been
+            segments += ["".join(part) for _, part in itertools.groupby(text, _whole)]  # read "x dx½ =", PDFium's
+            # stretches reversed
+        else:
+            segments.append(text[::-1].translate(ORDER_MIRROR) if reversed_ else text)
     written = "".join(reversed(segments))
     # PDFium takes a weak character just before or after the text (the full stop after "python3.11", drawn left of
     # it, read first) into the weak stretch at its edge ("python.3.11"): a LEFT-TO-RIGHT MARK there keeps it out
@@ -60,7 +65,11 @@ def pdfium_actual_text(run: str) -> str:
 
 def _kept_whole(written: str) -> str:
     """`written` with each vulgar fraction and negated relation between LEFT-TO-RIGHT MARKs (see above)."""
-    return "".join(LRM + char + LRM if fraction(char) or negated(char) else char for char in written)
+    return "".join(LRM + char + LRM if _whole(char) else char for char in written)
+
+
+def _whole(char: str) -> bool:
+    return fraction(char) or negated(char)
 
 
 def pdfium_run_text(run: str) -> str:

@@ -93,8 +93,9 @@ def mark_phrases(
                     replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
                     continue
                 after = next((text for later in line[place + 1 :] for _, text in later.elements if text), "")
-                # (the line's end parts a phrase as a space does: "from الجبر" ending a line was read "جبر" "ال")
-                roles = _roles(show.elements, not after or after[:1].isspace())
+                # (the line's end parts a phrase as a space does: "from الجبر" ending a line was read "جبر" "ال"; and
+                # punctuation in another font: the Hebrew "“שלום” and" lost its space to poppler, "שלוםand")
+                roles = _roles(show.elements, not after or _kind(after[:1]) == " ")
                 spread_address_roles(roles, spelt, place)
                 if all(role == PLAIN for role in roles):
                     continue
@@ -193,7 +194,7 @@ def _roles(elements: list[tuple[bytes, str | None]], spaced: bool = False) -> li
     of each stretch of right-to-left letters, marks, spaces and punctuation that holds a space or punctuation
     ("ك-ت-ب", a root, read "ب-ت-ك") or is followed by one before the next left-to-right letter or digit (poppler
     read the space after a word on into the word: "السعودية and" came out "السعوديةand", and "(ٱ) appear"
-    "ٱappear"; `spaced`: the next array of the line begins with a space); PLAIN for the rest."""
+    "ٱappear"; `spaced`: the next array of the line begins with a space or punctuation); PLAIN for the rest."""
     roles = [PLAIN] * len(elements)
     first = last = None
     padded = [*elements, (b"", " " if spaced else "a"), (b"", "a")]

@@ -65,7 +65,7 @@ from typing import Any
 
 from . import marks as vocal
 from .addresspieces import address_roles, pdfium_address, poppler_address
-from .charclass import LRM, between_lrms, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
+from .charclass import LRM, between_lrms, fraction, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
 from .clusters import Key, position_key, read_clusters
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
@@ -436,7 +436,7 @@ def _ends_in_sign(line: list[Show], split: list[Any], role: int) -> int | None:
     if not places or any(r != role for place in places for r, _, _ in split[place][0]):
         return None  # an object with other text too: its own text would not be the run's
     own = drawn_text(line[places[-1]].elements).rstrip()
-    return places[-1] if own and not own[-1].isalnum() else None
+    return places[-1] if own and (not own[-1].isalnum() or fraction(own[-1])) else None  # "= ½" too
 
 
 def _word_ends(split: list[tuple[list[tuple[int, bytes, str]], list[float]]]) -> dict[int, list[tuple[int, int]]]:
