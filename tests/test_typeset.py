@@ -290,6 +290,13 @@ def test_an_estimate_or_a_bound_keeps_its_sign_before_its_number() -> None:
     assert runs("التكامل ∫ x dx = ½ ولكل ∀ x ∈ A والرمز ∑ وحده") == ["∫ x dx = ½", "∀ x ∈ A"]
 
 
+def test_an_arabic_indic_number_and_its_fraction_are_one_run() -> None:
+    """ "١½ كوب": the fraction, a run alone, was drawn left of its number ("½١") and read first by both extractors;
+    the number and its fraction are one quantity, drawn as "1½" is. A fraction alone, or a word's, is as before."""
+    assert runs("- ١½ كوب زبدة ثم ٢¼ ملعقة") == ["١½", "٢¼"]
+    assert runs("ثم ¾ كوب و 1½ cup") == ["¾", "1½ cup"] and runs("١٢ و½") == ["½"]
+
+
 def test_a_path_is_one_run_with_what_it_begins_and_ends_with() -> None:
     """A Windows path was parted at each backslash and drawn segment by segment right to left
     ("my-app\\projects\\Ali\\Users\\" after "C:", a line away); "~/projects/my-app" was drawn "projects/my-app/~",

@@ -53,6 +53,7 @@ ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 PHONE = f"(?<![\\w+])\\+[{ARABIC_DIGITS}]+(?:[ \u00a0][{ARABIC_DIGITS}]+)+(?![\\w])"
 # what begins a name in a formula: for all, there exists, partial, nabla, n-ary sums, products and integrals, not
 MATH_PREFIXES = "\u2200-\u2204\u2207\u220f-\u2211\u222b-\u2233\u00ac"
+FRACTIONS = "\u00bc-\u00be\u2150-\u215e"  # the vulgar fractions, ¼ to ⅞
 NUMBER_JOINS = ":/\u066b\u066c.,"  # what joins the parts of a number, a time or a date ("٩:٠٠", "١٢٫٥")
 
 
@@ -122,7 +123,10 @@ def run_pattern() -> re.Pattern[str]:
     # a signed number in Extended Arabic-Indic digits, which CLDR writes left to right in Persian, Pashto and Urdu
     # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"
     extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
-    return re.compile(f"{LRI}[^{PDI}]*{PDI}|{PHONE}|{extended}|{word}(?:{between}{word})*")
+    # a whole number in Arabic-Indic digits and the vulgar fraction after it, one quantity ("١½ كوب"): the fraction
+    # alone in a run was drawn left of the number, "½١", and read before it by both extractors
+    mixed = f"(?<![{ARABIC_DIGITS}\\w])[{ARABIC_DIGITS}]+[{FRACTIONS}](?![\\w{ARABIC_DIGITS}])"
+    return re.compile(f"{LRI}[^{PDI}]*{PDI}|{PHONE}|{extended}|{mixed}|{word}(?:{between}{word})*")
 
 
 # A web address is one left-to-right run whatever script its path is in ("https://ar.wikipedia.org/wiki/الجزائر",
