@@ -12,6 +12,7 @@ import difflib
 import re
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -130,3 +131,25 @@ def test_running_heads_folios_and_leaders_are_artifacts(built: Built) -> None:
     assert " ".join(words(contents)) == (
         "المحتويات الفصل الأول البداية ٥ قائمة المهام ٥ الفصل الثاني الخاتمة ٧ جدول ٧ ملاحظة أخيرة ٧"
     )
+
+
+def test_a_link_whose_text_is_a_left_to_right_run_has_one_annotation_in_a_link_element(tmp_path: Path) -> None:
+    """`[GitHub](https://github.com)` in Arabic: the link's text is an isolate in a `<span dir="ltr">`, to which
+    WeasyPrint gives the link too, and it wrote two annotations, the second in a Span, in no Link element (in a
+    paragraph and in a table cell alike). One annotation a link now (structure.own_links)."""
+    from publisher import build
+
+    folder = tmp_path / "source" / "links"
+    folder.mkdir(parents=True)
+    (folder / "manifest.toml").write_text('title = "روابط"\nauthors = ["هيئة التحرير"]\n', encoding="utf-8")
+    (folder / "article.md").write_text(
+        "ارفع الشيفرة إلى [GitHub](https://github.com) أو [موقعنا](https://example.org).\n\n"
+        "| الأمر | الوظيفة |\n|---|---|\n| `git push` | رفع التغييرات إلى [GitLab](https://gitlab.com) |\n",
+        encoding="utf-8",
+    )
+    build(tmp_path, formats=["pdf"], jobs=1)
+    pdf = tmp_path / "dist" / "links.pdf"
+    assert problems(pdf) == []
+    with pikepdf.open(pdf) as document:
+        targets = [str(a.A.URI) for page in document.pages for a in page.get("/Annots", []) if "/A" in a]
+    assert sorted(targets) == ["https://example.org", "https://github.com", "https://gitlab.com"]

@@ -38,7 +38,7 @@ from .pagemap import page_starts
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
 from .runts import held_runts
-from .structure import complete_structure
+from .structure import complete_structure, own_links
 from .textlayer import mark_ltr_phrases, mark_text_layer
 from .weasyhooks import end_spaces_mended, one_word_lines_mended
 
@@ -294,6 +294,7 @@ def _layout(weasyprint: Any, html: str, job: Job) -> tuple[Any, Any]:
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
         counter_style=counters, **_options(job.manifest)
     )
+    own_links(document)  # one annotation a link
     return document, counters
 
 

@@ -99,6 +99,16 @@ def _make_artifacts(pdf: Any, objects: dict[bytes, Any], leaders: list[Any]) -> 
                 parents[marked["MCID"]] = "null"
 
 
+def own_links(document: Any) -> None:
+    """Drop from each page of WeasyPrint's laid-out `document` the links of elements inside a link. WeasyPrint
+    gives every box inside a link the link too (click events bubble up) and writes an annotation for each: a link
+    whose text is a left-to-right run (`<a><span dir="ltr">GitHub</span></a>`) had two, the second's OBJR in a
+    Span, in no Link element (ISO 14289-1, 7.18.5). What a link generates keeps its own (the contents' leader and
+    page number, `a::after`)."""
+    for page in document.pages:
+        page.links = [link for link in page.links if link[3].link or "::" in str(link[3].element_tag)]
+
+
 def link_description(element: Any) -> str:
     """What a link says: its text as read (isolates and break marks dropped, spaces collapsed), else the alt
     text of its images."""
