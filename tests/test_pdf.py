@@ -310,6 +310,13 @@ def test_urls_and_email_addresses_break_at_sensible_points() -> None:
     glued = breakable_addresses("<p>و\u2066C:\\Temp\\cache\\old\u2069</p>")
     assert f'<span class="address" dir="ltr">C:{JOIN}\\{HELD}Temp\\{b}cache\\{HELD}old</span>' in glued
     assert marked_addresses(code) == {"C:\\Users\\admin\\config.ini"}
+    # each Arabic string of inline code an isolate of its own, with the digits it holds: `d = {"اسم": 'علي'}` had its
+    # two strings and the neutrals between them set as one right-to-left stretch, drawn `d = {"علي' :"اسم'}`
+    strings = breakable_addresses("<code>d = {&quot;اسم&quot;: 'علي', &quot;ك0&quot;: &quot;مرحبا 2026&quot;}</code>")
+    assert strings == (
+        "<code>d = {&quot;\u2067اسم\u2069&quot;: '\u2067علي\u2069', &quot;\u2067ك0\u2069&quot;: "
+        "&quot;\u2067مرحبا 2026\u2069&quot;}</code>"
+    )
     # nor after a hyphen of code that is no address: "--" ended a line and "help" began the next
     assert breakable_addresses("<code>pip install --help</code>") == f"<code>pip install -{JOIN}-{JOIN}help</code>"
     # a long word of code with a dot inside breaks before its dots, as an address: kept whole, it left the line

@@ -12,7 +12,7 @@ import re
 from functools import partial
 
 from ..source.reader import CODE_BLOCK
-from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, NUMBER_JOINS, OPERATORS, PDI, SIGNS, currency
+from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, NUMBER_JOINS, OPERATORS, PDI, RLI, RTL_BLOCKS, SIGNS, currency
 from ..typeset.inline import SPAN_OPEN
 from .charclass import letter_kind
 from .clusters import WORD_JOINER
@@ -44,7 +44,11 @@ def breakable_addresses(body: str) -> str:
     def marked(run: re.Match[str]) -> str:  # inline code's text too: a path or an address in it breaks alike
         code = run.groupdict().get("code")
         if code is not None:  # and no break after a hyphen of code: "--" ended a line, "help" began the next
-            return f"<code>{_HYPHEN.sub(JOIN, _IN_CODE.sub(wrap, code))}</code>"
+            code = _HYPHEN.sub(JOIN, _IN_CODE.sub(wrap, code))
+            # each Arabic string of code its own isolate, as typed: `d = {"اسم": 'علي'}`, two strings and the
+            # neutrals between them one right-to-left stretch to the bidi algorithm, was drawn `d = {"علي' :"اسم'}`
+            isolated = code if "class=" in code else _RTL_STRING.sub(lambda words: RLI + words[0] + PDI, code)
+            return f"<code>{isolated}</code>"
         if not run[0].endswith(PDI):
             return run[0]
         # a run glued to an Arabic letter is an isolate with no element of its own (typeset/inline.py): the address's
@@ -110,7 +114,9 @@ def marked_addresses(markup: str) -> frozenset[str]:
 
 _MARKED = re.compile('<span class="address"(?: dir="ltr")?>([^<]*)</span>')
 _CODE = re.compile(f"{INLINE_CODE}(.*?)</code>", re.S)
-_UNMARK = dict.fromkeys(map(ord, BREAK + JOIN))
+_UNMARK = dict.fromkeys(map(ord, BREAK + JOIN + RLI + PDI))
+# Arabic words, the spaces between them and the digits they hold, as the bidi algorithm sets them ("ك0", "مرحبا 2026")
+_RTL_STRING = re.compile(f"[{RTL_BLOCKS}](?:[{RTL_BLOCKS}0-9]|[ \u00a0]+(?=[{RTL_BLOCKS}0-9]))*")
 
 
 def unbroken_ranges(body: str) -> str:

@@ -297,7 +297,8 @@ def _shared_runs(
         raised = any(compat(text) for _, _, text in glyphs[run[0] : run[-1] + 1])  # "Cl⁻", its sign in another font
         if s0 == s1 or (pdfium_actual_text(joined) == joined and not raised):
             continue
-        glued = _glued_prefix(glyphs, run[-1], touching)
+        # (not before code holding Arabic, `name = "علي"`: given in its objects' text, "وname…", and read twice)
+        glued = _glued_prefix(glyphs, run[-1], touching) if place not in coded else []
         if glued:  # "وCl⁻": PDFium put a space between the run and its prefix, unless the prefix is in the run's text
             run[-1] += len(glued)
             (s1, i1, _), joined = glyphs[run[-1]], "".join(reversed(glued)) + joined
