@@ -659,6 +659,10 @@ FIXTURE_FLOORS = {
     "quotes-nested": (1.0, 1.0, 1.0, 1.0),
     "guide-book": (0.98, 0.98, 0.98, 0.98),
     "table-code": (1.0, 0.83, 1.0, 0.83),
+    # the seventy-sixth (three texts): history-mix 96.15 % on both (coordinates, "34°02′N 6°50′W", drawn in pieces);
+    # contacts-list 94.55 % ("+212 (0)522 65 43 21", parted at its bracket, then its brackets read mirrored)
+    "history-mix": (1.0, 1.0, 1.0, 1.0),
+    "contacts-list": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

@@ -297,6 +297,14 @@ def test_an_arabic_indic_number_and_its_fraction_are_one_run() -> None:
     assert runs("ثم ¾ كوب و 1½ cup") == ["¾", "1½ cup"] and runs("١٢ و½") == ["½"]
 
 
+def test_a_coordinate_and_a_number_past_its_bracket_are_one_run() -> None:
+    """ "34°02′N 6°50′W" was parted at each degree and minute sign and drawn in pieces right to left ("W′N 6°50′34°02");
+    "+212 (0)522 65 43 21" at its bracket, "522 65 43 21" set left of "+212 (0)"."""
+    assert runs("عند 34°02′N 6°50′W، وزاوية 45°30′15″ فقط") == ["34°02′N 6°50′W", "45°30′15″"]
+    assert runs("الفاكس: +212 (0)522 65 43 21 هنا") == ["+212 (0)522 65 43 21"]
+    assert runs("درجة 25°C و 30 °C") == ["25°C", "30 °C"]
+
+
 def test_a_path_is_one_run_with_what_it_begins_and_ends_with() -> None:
     """A Windows path was parted at each backslash and drawn segment by segment right to left
     ("my-app\\projects\\Ali\\Users\\" after "C:", a line away); "~/projects/my-app" was drawn "projects/my-app/~",

@@ -29,11 +29,12 @@ def pdfium_actual_text(run: str) -> str:
     # a number that begins with a neutral sign ("√2 ≈ 1.414"), which PDFium read with the word before ("كان√ 2")
     # unless a LEFT-TO-RIGHT MARK follows it, written last; then PDFium reverses the order of the stretches only,
     # each read as written, its relations and brackets unmirrored ("(3 > 0) && (2 < 5)", written with each stretch
-    # reversed and mirrored, was read "(3 < 0( && )2 > 5)")
+    # reversed and mirrored, was read "(3 < 0( && )2 > 5)"); and a number holding brackets ("+212 (0)522 65 43 21",
+    # read "+212) 0(522")
     signed = (
         not any(kind == "L" for kind, _ in stretches)
         and any(char.isdigit() for char in run)
-        and pdfium_class(run[:1]) == "N"
+        and (pdfium_class(run[:1]) == "N" or any(char in "()[]" for char in run))
         and not run[:1].isspace()
     )
     if signed:
@@ -134,8 +135,11 @@ def fraction(char: str) -> bool:
 def between_lrms(run: str, isolated: bool) -> bool:
     """Whether poppler reads a left-to-right run back right only between LEFT-TO-RIGHT MARKs: one ending in "×"
     ("3.2×", read "×3.2"), one holding a vulgar fraction ("1½", read "1⁄21"), an isolate ending in a sign, or
-    beginning with a bracket ("(1) + (2) = 3", read ")1( + )2( = 3": its glyphs' map has them mirrored)."""
-    return "\u00d7" in run or any(map(fraction, run)) or (isolated and (not run[-1:].isalnum() or run[:1] in "(["))
+    beginning with a bracket ("(1) + (2) = 3", read ")1( + )2( = 3": its glyphs' map has them mirrored), or a number
+    holding one ("+212 (0)522", read "+212 )0(522")."""
+    number = not any(char.isalpha() for char in run)
+    held = not run[-1:].isalnum() or run[:1] in "([" or (number and any(char in "()[]" for char in run))
+    return "\u00d7" in run or any(map(fraction, run)) or (isolated and held)
 
 
 def compat(text: str) -> bool:

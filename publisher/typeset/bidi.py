@@ -27,6 +27,7 @@ LRI, PDI = "\u2066", "\u2069"
 RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangling_isolates)
 
 SIGNS = "+\\-\u2212\u00b1\u2213\u221a\u221b\u221c"  # plus, hyphen-minus, minus, plus-minus, minus-plus, roots
+DEGREES = "\u00b0\u2032\u2033"  # ° ′ ″: the parts of an angle or a coordinate
 APPROXIMATE = "~\u2248\u223c<>\u2264\u2265\u00d7"  # ~ ≈ ∼ < > ≤ ≥ ×: what may stand before a number as its qualifier
 AFTER_NUMBER = "%\u2030\u2031\u066a\u00b0\u2032\u2033"  # percent, per mille, per ten thousand, ٪, °, ′, ″
 SPACED_SIGNS = AFTER_NUMBER[:5]  # those French and the SI set a space from their number ("90 %", "25 °C")
@@ -92,7 +93,10 @@ def run_pattern() -> re.Pattern[str]:
     # "/" were drawn at its right: "projects/my-app/~"); before a letter, not a number's ("(د.34)", minute 34)
     prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})(?:(?:~?/+|\\.{{1,2}}/+)\\.?|\\.|\\\\{{1,2}})(?=[^\\W\\d_{RTL_BLOCKS}])"
     # a percent or a prime may go on to the next part: a range "4.25%–4.50%", added time "90′+4"
-    body = f"(?:{alnum}|[{AFTER_NUMBER}]*[{INSIDE}]+[{MATH_PREFIXES}]?(?={alnum}))*"  # ("∂f/∂x")
+    # (and a degree's or a minute's sign between its number and the next part: coordinates, "34°02′N", an angle's
+    # "45°30′15″", which were drawn in pieces right to left, "W′N 6°50′34°02")
+    joined = f"[{AFTER_NUMBER}]*[{INSIDE}]+[{MATH_PREFIXES}]?(?={alnum})|[{DEGREES}]+(?={alnum})"  # ("∂f/∂x")
+    body = f"(?:{alnum}|{joined})*"
     # (spaces inside too: "O(n log n)", "f(x, y)" had been cut at the bracket, drawn "(n log n)O")
     brackets = r"(?:\([^()\n\u0600-\u08ff]{0,80}\)|\[[^\[\]\n\u0600-\u08ff]{0,80}\])"
     # a name's "+", "++" or "#" ("Galaxy S25+", "C++", "C#", "F#"): never the start of the next word
@@ -118,7 +122,8 @@ def run_pattern() -> re.Pattern[str]:
     # are two quantities an Arabic reader takes right to left, which one run had set "10% 8%"; "6.3″ OLED" is one)
     between = (
         f"(?:[,;:!?.)\\]\"'\u201d\u2019\u00bb]*(?:{space}+{_OPERATOR}{space}+|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
-        f"[(\\[\"'\u201c\u2018\u00ab]*|{path_end})"  # and a path going on past a bracket: "(x86)\\Microsoft"
+        f"[(\\[\"'\u201c\u2018\u00ab]*|{path_end}|[)\\]]+)"  # and a path going on past a bracket: "(x86)\\Microsoft",
+        # a number past its bracket, "+212 (0)522 65 43 21", which had been parted and its parts set right to left
     )
     # a signed number in Extended Arabic-Indic digits, which CLDR writes left to right in Persian, Pashto and Urdu
     # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"
