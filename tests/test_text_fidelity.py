@@ -651,7 +651,7 @@ FIXTURE_FLOORS = {
     "langs-mix": (1.0, 1.0, 1.0, 1.0),
     # and kuwait-recipe 98.82 % on both ("١½ كوب", the fraction drawn left of its number and read first)
     "kuwait-recipe": (1.0, 1.0, 1.0, 1.0),
-    # the seventy-second to seventy-fifth (twelve texts, six of them the fixtures above justified with kashida):
+    # the seventy-second to seventy-fifth (thirteen texts, six of them fixtures set again with kashida):
     # quotes-nested 98.94 % on both (`d = {"اسم": 'علي'}`, its two strings drawn in each other's place: each Arabic
     # string of inline code is an isolate of its own now); guide-book, a book of three chapters on A4 at 12 pt, read
     # `وname = "علي"` twice on PDFium (the prefix "و" taken into a run of code holding Arabic; left: "و name", a
