@@ -47,7 +47,7 @@ def breakable_addresses(body: str) -> str:
             code = _HYPHEN.sub(JOIN, _IN_CODE.sub(wrap, code))
             # each Arabic string of code its own isolate, as typed: `d = {"اسم": 'علي'}`, two strings and the
             # neutrals between them one right-to-left stretch to the bidi algorithm, was drawn `d = {"علي' :"اسم'}`
-            isolated = code if "class=" in code else _RTL_STRING.sub(lambda words: RLI + words[0] + PDI, code)
+            isolated = code if 'class="address"' in code else _RTL_STRING.sub(lambda words: RLI + words[0] + PDI, code)
             return f"<code>{isolated}</code>"
         if not run[0].endswith(PDI):
             return run[0]

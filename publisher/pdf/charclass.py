@@ -34,7 +34,7 @@ def pdfium_actual_text(run: str) -> str:
     signed = (
         not any(kind == "L" for kind, _ in stretches)
         and any(char.isdigit() for char in run)
-        and (pdfium_class(run[:1]) == "N" or any(char in "()[]" for char in run))
+        and (pdfium_class(run[:1]) == "N" or _bracketed(run))
         and not run[:1].isspace()
     )
     if signed:
@@ -67,6 +67,10 @@ def pdfium_actual_text(run: str) -> str:
 def _kept_whole(written: str) -> str:
     """`written` with each vulgar fraction and negated relation between LEFT-TO-RIGHT MARKs (see above)."""
     return "".join(LRM + char + LRM if _whole(char) else char for char in written)
+
+
+def _bracketed(run: str) -> bool:
+    return any(char in "()[]" for char in run)
 
 
 def _whole(char: str) -> bool:
@@ -138,7 +142,7 @@ def between_lrms(run: str, isolated: bool) -> bool:
     beginning with a bracket ("(1) + (2) = 3", read ")1( + )2( = 3": its glyphs' map has them mirrored), or a number
     holding one ("+212 (0)522", read "+212 )0(522")."""
     number = not any(char.isalpha() for char in run)
-    held = not run[-1:].isalnum() or run[:1] in "([" or (number and any(char in "()[]" for char in run))
+    held = not run[-1:].isalnum() or run[:1] in "([" or (number and _bracketed(run))
     return "\u00d7" in run or any(map(fraction, run)) or (isolated and held)
 
 

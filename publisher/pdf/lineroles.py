@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterator
 
-from ..typeset.bidi import RTL_BLOCKS, SCRIPT_SIGNS
+from ..typeset.bidi import PATH_SIGNS, RTL_BLOCKS, SCRIPT_SIGNS
 from . import marks as vocal
 from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_actual_text, unknown_to_poppler
 from .numberpunct import PERCENT, POPPLER_LTR, after_number
@@ -348,9 +348,6 @@ def _run_letter(glyphs: list[tuple[int, int, str]], start: int) -> str:
         if s != glyphs[start][0] or text not in PATH_SIGNS:
             return text if s == glyphs[start][0] and letter_kind(text) == "L" else ""
     return ""
-
-
-PATH_SIGNS = frozenset("/\\.~")
 
 
 def _before_rtl(glyphs: list[tuple[int, int, str]], position: int) -> bool:

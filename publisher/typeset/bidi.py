@@ -48,6 +48,7 @@ INSIDE = (
 )  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1.0×10⁻⁷", "kg·m/s²", "UTC−5", "5≠3", "X|S",
 # a spreadsheet's "$B$2*12", which had been drawn "12*$B$2"; a Windows path, "C:\\Users\\Ali", drawn "Ali\\Users\\C:")
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
+PATH_SIGNS = "/\\.~"  # what a path or a hidden file's name may begin with ("~/", "./", "/", "\\", ".env")
 # An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
 # the bidi algorithm set its groups right to left, the space between two such digits taking their direction (units.py
 # joins the groups with no-break spaces, which make them one number to it)

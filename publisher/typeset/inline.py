@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..source.languages import text_direction
-from .bidi import LRI, LTR_ALNUM, PDI, RLI, ltr_runs, rtl_runs, web_addresses
+from .bidi import LRI, LTR_ALNUM, PATH_SIGNS, PDI, RLI, ltr_runs, rtl_runs, web_addresses
 
 # Inline elements a run, a quotation or a number may cross; any other tag ends the inline content.
 TRANSPARENT = {"em", "strong", "b", "i", "u", "s", "mark", "small", "a", "abbr", "cite", "q", "span"}
@@ -187,7 +187,7 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
             # order was lost to both extractors, each number read as one of the word's ("و3 | 6")
             # and so is a run that begins with a path's or a hidden file's sign ("و/var/cache", "بـ.NET"): in the word's
             # box, "/" was drawn at the run's far end, and the "." of ".NET" ending a line was read after it
-            element = markup and (not glued or _numbers_joined(visible[start:end]) or visible[start] in "/\\.~")
+            element = markup and (not glued or _numbers_joined(visible[start:end]) or visible[start] in PATH_SIGNS)
             replaced[start] = (SPAN_OPEN if element else "") + LRI + replaced[start]
             replaced[end - 1] += PDI + (SPAN_CLOSE if element else "")
         else:
