@@ -7,6 +7,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -59,6 +60,12 @@ class Built:
 
     def artifact(self, slug: str, fmt: str) -> Path:
         return self.root / "dist" / f"{slug}.{fmt}"
+
+
+def interruptible() -> None:
+    """A child's Ctrl-C back to the default (`preexec_fn`): a suite started in the background (`pytest &`) ignores
+    SIGINT, as the shell has every command started so, and Python then installs no KeyboardInterrupt for it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def make_workspace(root: Path, *folders: Path) -> Path:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, SEED, copy_built, make_workspace, run_publish
+from conftest import FIXTURES, REPO, SEED, copy_built, interruptible, make_workspace, run_publish
 
 from publisher.builder.dist import TEMP_SUFFIX, Release, remove_leftovers
 from publisher.cli import dist_changes
@@ -88,6 +88,7 @@ def start_and_signal(root: Path, signum: int) -> subprocess.CompletedProcess:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=interruptible,
     )
     deadline = time.monotonic() + 120
     while not list((root / "dist").glob(f".*{TEMP_SUFFIX}")):

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, every_core, make_workspace, run_publish
+from conftest import FIXTURES, every_core, interruptible, make_workspace, run_publish
 
 from publisher.errors import InputError
 from publisher.web.server import Events, inject, resolve, start_server
@@ -82,6 +82,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=interruptible,
     )
     served = Served(root, process)
     threading.Thread(target=_collect, args=(process.stdout, served.out), daemon=True).start()
