@@ -166,6 +166,33 @@ def test_a_glyph_drawn_alone_elsewhere_keeps_its_text_where_it_stands_for_nothin
     assert glyph_texts(clusters)[stroke] == "\u0640"
 
 
+def test_a_letter_drawn_as_two_glyphs_maps_each_and_reads_back(tmp_path) -> None:
+    """Amiri draws some letters as two glyphs in one cluster (lām in "بلغ"); WeasyPrint mapped the second to nothing
+    for the whole document, and a later word drawing it alone ("لتزويد", before a number) read "ديوزتل1.1" in
+    PDFium. Every Arabic text box's clusters are now shared among their glyphs (tounicode.py), marks or not: no
+    glyph of any font maps to nothing, and every pair of letters, in a word and before a number, reads back."""
+    from publisher import build
+
+    letters = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
+    news = "بلغ استهلاك الكهرباء نحو 42 TWh سنة 2025، وتنتج المحطة 580 MW، أي ما يكفي لتزويد 1.1 مليون منزل."
+    pairs = [" ".join(f"ب{a}{b}ن {a}{b} {n}.5" for n, b in enumerate(letters)) for a in letters]
+    root = make_workspace(tmp_path)
+    folder = root / "source" / "pairs"
+    folder.mkdir()
+    (folder / "manifest.toml").write_text('title = "حروف"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
+    (folder / "article.md").write_text("\n\n".join([news, *pairs]) + "\n", encoding="utf-8")
+    build(root, formats=["pdf"], jobs=1)
+    with pikepdf.open(root / "dist" / "pairs.pdf") as pdf:
+        maps = [
+            font.ToUnicode.read_bytes()
+            for font in pdf.objects
+            if isinstance(font, pikepdf.Dictionary) and font.get("/Type") == "/Font" and "/ToUnicode" in font
+        ]
+    assert maps and [entry for data in maps for entry in re.findall(rb"<[0-9a-f]{4}> <>", data)] == []
+    for extractor, result in measure(root, "pairs").items():
+        assert result.accuracy == 1.0, (extractor, result.differences)
+
+
 # Measured with `python benchmarks/text_fidelity.py WORKSPACE` on a workspace of the vocalised fixtures
 # (2026-12-03, article layout): PDFium, poppler, each with the marks. Each vocalised line's text objects carry
 # one /ActualText of their text, written for each extractor (pdf/marks.py); before, 12-22 % and 4-9 % (8-13 %

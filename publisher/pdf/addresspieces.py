@@ -22,6 +22,7 @@ from .charclass import LRM, class_stretches, letter_kind, pdfium_actual_text
 from .marks import MIRROR, RLM
 from .pagetext import Show
 from .pieces import ADDRESS_HEAD, ADDRESS_TAIL
+from .tounicode import EMPTY
 
 Glyph = tuple[int, int]  # (index of the TJ in its line, index of the glyph in the TJ's elements)
 
@@ -274,8 +275,9 @@ def _pdfium_rtl(drawn: str) -> bool:
 def _loose(text: str) -> str:
     """`text` with each Arabic letter written twice or more in a row written once, and every bracket an opening one:
     the glyphs of a lam before an alef with hamza spell it twice ("الإلكترونية" drawn "ةينورتكللإلا"), and a bracket
-    drawn right to left is the one typed or the one drawn, as the font's first use of the glyph had it."""
-    return _DOUBLED.sub(r"\1", text).translate(_OPENING)
+    drawn right to left is the one typed or the one drawn, as the font's first use of the glyph had it; and without
+    the text of a letter's second glyph (tounicode.EMPTY: Amiri draws lām before kāf as two, "الإلكترونية")."""
+    return _DOUBLED.sub(r"\1", text.replace(EMPTY, "")).translate(_OPENING)
 
 
 _OPENING = str.maketrans(")]}", "([{")

@@ -9,8 +9,9 @@ the first glyph drawn then gets the whole cluster and the others nothing, for th
 every later shadda reads as nothing (PDFium shows the glyph's number as a character, U+01B1, U+0BD1),
 or every alef with hamza as "أَ".
 
-So the finisher lays out again, as drawn, every text box with a mark or a letter HarfBuzz may merge
-with one (clusters.py), and shares each such cluster's characters among its glyphs:
+Amiri also draws some letters as two glyphs in one cluster (lām in "بلغ"): the second maps to nothing, and a
+later word drawing it alone ("لتزويد") loses a letter. So the finisher lays out again, as drawn, every text box
+with a mark or an Arabic letter, and shares each such cluster's characters among its glyphs:
 
 - a glyph also drawn alone for one cluster elsewhere keeps what that cluster says (a glyph stands for
   the same characters wherever it is drawn: a ToUnicode map has one entry per glyph);
@@ -35,7 +36,7 @@ EMPTY = "\u200d"  # what a glyph standing for no character of its own maps to
 
 def cluster_glyphs(document: Any) -> dict[Any, list[tuple[str, list[tuple[int, bool]]]]]:
     """Every cluster of several glyphs, or of several characters one of which is a mark, drawn in the
-    text boxes of `document` that hold a mark: by font, its text and its glyphs (id, whether it is
+    text boxes of `document` that hold a mark or an Arabic letter: by font, its text and its glyphs (id, whether it is
     drawn with no advance) in the order drawn; and every single-glyph cluster of such a box, likewise."""
     from weasyprint.formatting_structure import boxes
     from weasyprint.text.ffi import ffi, pango
@@ -44,7 +45,7 @@ def cluster_glyphs(document: Any) -> dict[Any, list[tuple[str, list[tuple[int, b
     found: dict[Any, list[tuple[str, list[tuple[int, bool]]]]] = defaultdict(list)
     for page in document.pages:
         for box in page._page_box.descendants():
-            if not isinstance(box, boxes.TextBox) or not any(map(is_mark, box.text)):
+            if not isinstance(box, boxes.TextBox) or not any(map(_merged, box.text)):
                 continue
             if box.style["visibility"] != "visible" or not box.text.strip():
                 continue
@@ -75,6 +76,12 @@ def cluster_glyphs(document: Any) -> dict[Any, list[tuple[str, list[tuple[int, b
             finally:
                 layout.deactivate()
     return found
+
+
+def _merged(char: str) -> bool:
+    """A character HarfBuzz may draw with others in one cluster, or as several glyphs: a mark, or an Arabic letter
+    (Amiri draws lām before some letters as two glyphs, "لتزويد": WeasyPrint mapped the second to nothing)."""
+    return is_mark(char) or "\u0600" <= char <= "\u06ff"
 
 
 def glyph_texts(clusters: list[tuple[str, list[tuple[int, bool]]]], nominal: Any = None) -> dict[int, str]:
