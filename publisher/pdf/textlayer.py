@@ -204,7 +204,8 @@ def mark_text_layer(
             split = split_line(line, addressed.get(number, {}), words, apart, isolated, code)
             number += 1
             ends = _word_ends(split)
-            simple = all(role in SHARABLE or role >= WORD for pieces, _ in split for role, _, _ in pieces)
+            unspanned = [pieces for show, (pieces, _) in zip(line, split, strict=True) if show.origin not in spanned]
+            simple = all(role in SHARABLE or role >= WORD for pieces in unspanned for role, _, _ in pieces)
             shared_text = line_text(line, spanned, laid, page, called=called, isolated=runs) if simple else None
             shared_text = as_typed(shared_text, elongated) if shared_text and elongated else shared_text
             depths = (depths or marked_depths(stream.stream)) if shared_text else depths  # once a page
