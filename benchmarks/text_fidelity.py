@@ -9,6 +9,9 @@ sukun, dagger alef dropped), and with them (NFC, as the author typed them: "pdfi
 "poppler+marks").
 
     python benchmarks/text_fidelity.py [WORKSPACE] [SLUG ...]     (default: this repo, every slug)
+
+With `--punctuation` first, the words are compared with their punctuation, as a reader copies them ("رقم (٣)،",
+not "رقم( ٣)،"), and a total over the publications follows ("pdfium+punctuation", "poppler+punctuation").
 """
 
 from __future__ import annotations
@@ -54,7 +57,10 @@ _INLINE = re.compile(
 def words(text: str, marks: bool | str = False) -> list[str]:
     """Words as compared: NFKC, marks and bidi controls dropped, punctuation stripped at the edges; with
     `marks`, NFC and only bidi controls dropped: the marks must come back where the author typed them;
-    with `marks="tatweel"`, as without marks but tatweel kept: it must come back only where typed."""
+    with `marks="tatweel"`, as without marks but tatweel kept: it must come back only where typed; with
+    `marks="punctuation"`, as without marks but with the punctuation at their edges."""
+    if marks == "punctuation":
+        return _DROP.sub("", unicodedata.normalize("NFKC", text)).split()
     if marks == "tatweel":
         text = _DROP_KEEPING_TATWEEL.sub("", unicodedata.normalize("NFKC", text))
     elif marks:
@@ -278,16 +284,42 @@ def measure(workspace: Path, slug: str) -> dict[str, Fidelity]:
     return results
 
 
+def measure_punctuation(workspace: Path, slug: str) -> dict[str, tuple[Fidelity, int]]:
+    """Accuracy of both extractors on dist/<slug>.pdf, the words compared with their punctuation; and the count of
+    words the source prints."""
+    pdf = workspace / "dist" / f"{slug}.pdf"
+    text, notes = source_parts(workspace, slug, "punctuation")
+    pages = chapter_pages(pdf, source_parts(workspace, slug)[0][:3])
+    boxes = body_boxes(pdf, pages)
+    return {
+        f"{name}+punctuation": (compare(text, read(pdf, pages, boxes, "punctuation"), notes), len(text) + len(notes))
+        for name, read in (("pdfium", pdfium_words), ("poppler", poppler_words))
+    }
+
+
 def main(argv: list[str]) -> int:
+    punctuation = argv[:1] == ["--punctuation"]
+    argv = argv[1:] if punctuation else argv
     workspace = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent
     slugs = argv[1:] or sorted(p.name for p in (workspace / "source").iterdir() if p.is_dir())
+    totals: dict[str, list[float]] = {}
     for slug in slugs:
+        if punctuation:
+            for extractor, (result, count) in measure_punctuation(workspace, slug).items():
+                totals.setdefault(extractor, [0.0, 0.0])
+                totals[extractor] = [totals[extractor][0] + result.accuracy * count, totals[extractor][1] + count]
+                print(f"{slug:32} {extractor:20} {result.accuracy:8.2%}, {len(result.differences)} differences")
+                for want, got in result.differences[:20]:
+                    print(f"    source: {want or '(nothing)'}\n    found:  {got or '(nothing)'}")
+            continue
         for extractor, result in measure(workspace, slug).items():
             print(
                 f"{slug:32} {extractor:14} {result.accuracy:8.2%} word accuracy, {len(result.differences)} differences"
             )
             for want, got in result.differences[:20]:
                 print(f"    source: {want or '(nothing)'}\n    found:  {got or '(nothing)'}")
+    for extractor, (equal, count) in totals.items():
+        print(f"{'total':32} {extractor:20} {equal / max(count, 1):8.2%} of {int(count)} words")
     return 0
 
 

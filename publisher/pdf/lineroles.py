@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator
 
 from ..typeset.bidi import PATH_SIGNS, RTL_BLOCKS, SCRIPT_SIGNS
 from . import marks as vocal
-from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_actual_text, unknown_to_poppler
+from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
 from .numberpunct import PERCENT, POPPLER_LTR, after_number
 from .pagetext import Show, blank_after, wide_spaces
 from .pieces import (
@@ -184,7 +184,8 @@ def split_line(
     for s, (show, show_marks, spaces) in enumerate(zip(line, marks, wide, strict=True)):
         for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too, not inside a run
             show_marks[index] = show_marks[index] if show_marks[index] < 0 else RUN_END_SPACE  # ("env python3")
-        roles = tj_roles(show.elements, show_marks, s in isolated) if marked else show_marks
+        reading = read_before(line, marks, s)
+        roles = tj_roles(show.elements, show_marks, s in isolated, reading) if marked else show_marks
         spread_address_roles(roles, addressed, s)
         scaling = {index: spaces[index][0] for index in spaces if roles[index] == RUN_END_SPACE}
         for index in scaling:  # unless inside a left-to-right run or next to a mirrored bracket
@@ -205,6 +206,21 @@ def split_line(
         ]
         split.append((pieces, [scaling[index] for index in sorted(scaling)]))
     return split
+
+
+def read_before(line: list[Show], marks: list[list[int]], s: int) -> tuple[str, str, str]:
+    """PDFium's direction where it comes to the right end of array `s` of a line: that of the first letter on its right
+    ("R" at the line's end, and after a space marked as a run's end); the kind of the first letter or digit there
+    (letter_kind); and PDFium's class of the glyph drawn just left of the array ("N" at the line's start)."""
+    reading, beyond = "", ""
+    for show, show_marks in zip(line[s + 1 :], marks[s + 1 :], strict=True):
+        for (_, text), role in zip(show.elements, show_marks, strict=True):
+            kind = pdfium_class(text[:1]) if text else "N"
+            if not reading and (role == RUN_END_SPACE or kind in ("L", "R")):
+                reading = "R" if role == RUN_END_SPACE else kind
+            beyond = beyond or (letter_kind(text) if text and letter_kind(text) != "N" else "")
+    before = [text for show in line[:s] for _, text in show.elements if text]
+    return reading or "R", beyond or "R", pdfium_class(before[-1][:1]) if before else "N"
 
 
 def _right_to_left(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> bool:

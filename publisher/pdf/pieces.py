@@ -15,10 +15,16 @@ COMPAT = 9  # a vulgar fraction or a superscript digit, which both extractors gi
 AFTER_NUMBER_LRM = 10
 # a mirrored bracket drawn just left of a number ("(نحو ×2):", drawn ":)2× وحن("): poppler read ")2" as one stretch
 MIRRORED_BY_NUMBER = 11
+# a bracket PDFium reads after a left-to-right word drawn right of it ("(Python) و", drawn "و (Python)"): marked as
+# COMPAT is, between LEFT-TO-RIGHT MARKs, else PDFium read it mirrored, or after the space on its left: "(Python )و"
+BRACKET_AFTER_LTR = 12
+BETWEEN_LRMS = (COMPAT, BRACKET_AFTER_LTR)
+# a bracket (with the spaces beside it) PDFium reads mirrored but in the order drawn, a number or a run on its right
+MIRRORED_AS_DRAWN = 13  # the roles whose glyphs PDFium gets between LEFT-TO-RIGHT MARKs
 WORD = 100
 # Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
 # line's text has the bracket (a note's "(1)" beside a vocalised line).
-SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE, MIRRORED, AFTER_NUMBER)
+SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE, MIRRORED, MIRRORED_AS_DRAWN, AFTER_NUMBER)
 
 
 def spread_address_roles(roles: list[int], addressed: dict[tuple[int, int], int], place: int) -> None:

@@ -79,9 +79,10 @@ from .pieces import (
     ADDRESS_TAIL,
     AFTER_NUMBER,
     AFTER_NUMBER_LRM,
-    COMPAT,
+    BETWEEN_LRMS,
     LTR_RUN,
     MIRRORED,
+    MIRRORED_AS_DRAWN,
     MIRRORED_BY_NUMBER,
     PLAIN,
     RUN_END_SPACE,
@@ -96,7 +97,7 @@ from .pieces import (
 from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
 from .tjroles import drawn_text
-from .tounicode import brackets_as_drawn, rewrite_to_unicode
+from .tounicode import brackets_as_typed, rewrite_to_unicode
 from .wholeline import beside_raised, whole_line_marks
 
 
@@ -169,12 +170,9 @@ def mark_text_layer(
         for line in lines:
             keys = [position_key(page, *show.origin[1:]) for show in line]
             called = {show.index for show, key in zip(line, keys, strict=True) if key in calls}
-            for show, key in zip(line, keys, strict=True):
-                if show.index in called:  # a note call reads as a space (readingorder.py): its glyphs are no number's
-                    show.elements = [(part, None if text is None else " ") for part, text in show.elements]
-                elif key in ltr_boxes and not show.font.bitmap:
-                    brackets = brackets_as_drawn(show.font)  # set left to right: a bracket is the one it draws
-                    show.elements = [(e, brackets.get(int(e[1:-1], 16), t) if t else t) for e, t in show.elements]
+            for show in [show for show in line if show.index in called]:  # a space (readingorder.py), no number's
+                show.elements = [(part, None if text is None else " ") for part, text in show.elements]
+            brackets_as_typed(line, keys, laid, ltr_boxes)  # not as the ToUnicode map has them (tounicode.py)
             spanned = spanned_objects(line, laid, page)
             if elongated:  # a vocalised word kashida elongated reads as typed, without its tatweel
                 spanned = {
@@ -307,20 +305,22 @@ def mark_text_layer(
                         items += [*inline(vocal.RLM + text + end), named(pdfium_run_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN:
                         items += [named(pdfium_actual_text(text)), tj, b"EMC"]
-                    elif role == AFTER_NUMBER:
-                        items += [*inline(vocal.RLM + text + vocal.RLM), tj, b"EMC"]
+                    elif role == AFTER_NUMBER:  # a quote or a bracket closing the run, PDFium's between LEFT-TO-RIGHT
+                        guard = [named(LRM + text + LRM)] if vocal.MIRRORED_CHARS & set(text) else []  # MARKs: «Seed»
+                        items += [*inline(vocal.RLM + text + vocal.RLM), *guard, tj, *[b"EMC"] * (1 + len(guard))]
                     elif role == AFTER_NUMBER_LRM:
                         items += [*inline(vocal.RLM + text + vocal.RLM), named(LRM + text), tj, b"EMC", b"EMC"]
-                    elif role == MIRRORED and shared:  # the line's /ActualText has the bracket
+                    elif role in (MIRRORED, MIRRORED_AS_DRAWN) and shared:  # the line's /ActualText has the bracket
                         items.append(tj)
-                    elif role == MIRRORED:  # with an ornate one, a RIGHT-TO-LEFT MARK after them: "لِتَعَارَفُوا﴾
-                        # [الحجرات" was read "لِتَعَارَفُوا[ ﴾الحجرات", the two brackets' stretch taken left to right
-                        ornate = vocal.RLM if vocal.ORNATE & set(text) else ""
-                        items += [named(text.translate(vocal.MIRROR) + ornate), tj, b"EMC"]
+                    elif role in (MIRRORED, MIRRORED_AS_DRAWN):  # an ornate one, a RIGHT-TO-LEFT MARK after them:
+                        # "لِتَعَارَفُوا﴾ [الحجرات" was read "لِتَعَارَفُوا[ ﴾الحجرات", the stretch taken left to right
+                        ornate = vocal.RLM if vocal.ORNATE & set(text) else ""  # else in the order typed ("رقم (٣)")
+                        typed = text if ornate or role == MIRRORED_AS_DRAWN else text[::-1]
+                        items += [named(typed.translate(vocal.MIRROR) + ornate), tj, b"EMC"]
                     elif role == MIRRORED_BY_NUMBER:  # poppler's marks as for AFTER_NUMBER, PDFium's as for MIRRORED
                         mirror = named(text.translate(vocal.MIRROR))
                         items += [*inline(vocal.RLM + text + vocal.RLM), mirror, tj, b"EMC", b"EMC"]
-                    elif role == COMPAT:  # PDFium keeps it between LEFT-TO-RIGHT MARKs (charclass.LRM)
+                    elif role in BETWEEN_LRMS:  # PDFium keeps it between LEFT-TO-RIGHT MARKs (charclass.LRM)
                         items += [*inline(text), named(LRM + text + LRM), tj, b"EMC", b"EMC"]
                     elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one
                         items += [*inline(text[::-1]), named(text), tj, b"EMC", b"EMC"]

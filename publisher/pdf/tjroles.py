@@ -9,7 +9,17 @@ import unicodedata
 from . import marks as vocal
 from .charclass import letter_kind, pdfium_actual_text, pdfium_class
 from .numberpunct import PERCENT
-from .pieces import COMPAT, LTR_RUN, MIRRORED, MIRRORED_BY_NUMBER, PLAIN, RUN_END_SPACE, UNKNOWN_LTR
+from .pieces import (
+    BRACKET_AFTER_LTR,
+    COMPAT,
+    LTR_RUN,
+    MIRRORED,
+    MIRRORED_AS_DRAWN,
+    MIRRORED_BY_NUMBER,
+    PLAIN,
+    RUN_END_SPACE,
+    UNKNOWN_LTR,
+)
 from .ranges import SIGNS, indic, range_parts
 
 # What ends a left-to-right run inside its isolate, drawn right of its last letter or digit (typeset/bidi.py: a URL's
@@ -25,12 +35,20 @@ AFTER_RUN = PERCENT | CURRENCY  # what follows a number in its run, drawn right 
 ARABIC_COMMA = "\u060c"
 
 
-def tj_roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolated: bool = False) -> list[int]:
+def tj_roles(
+    elements: list[tuple[bytes, str | None]],
+    marks: list[int],
+    isolated: bool = False,
+    context: tuple[str, str, str] = ("R", "R", "N"),
+) -> list[int]:
     """The roles of the elements of one TJ array: `marks`, then left-to-right runs and mirrored brackets.
 
     A left-to-right run goes from a left-to-right letter or digit to the last one before a
-    right-to-left letter; it is set apart only when PDFium would reorder it.
+    right-to-left letter; it is set apart only when PDFium would reorder it. `context` is PDFium's direction where
+    it comes to the array's right end ("L" after a left-to-right word drawn right of it), the kind of the first
+    letter or digit there, and that of the glyph drawn left of the array (lineroles.read_before).
     """
+    reading, beyond, before = context
     roles = list(marks)
     glyphs = [index for index, (_, text) in enumerate(elements) if text is not None]
     for left, right in itertools.pairwise(glyphs):  # a word unknown to poppler, with the spacing inside
@@ -62,7 +80,8 @@ def tj_roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolate
             run = [run[0] if run else _signed(elements, roles, index), index]
         elif tail and isolated and not run and roles[index] == PLAIN:  # an isolate's first glyph: "$HOME", "<div>"
             run, attached = [index, index], True
-    reading = "R"  # PDFium reads the line from its visual right end, right to left
+    # PDFium reads the line from its visual right end, right to left: a bracket after a left-to-right word it reads as
+    # that word's (BRACKET_AFTER_LTR)
     for index in reversed(range(len(elements))):
         text = elements[index][1] or ""
         if roles[index] == RUN_END_SPACE or pdfium_class(text[:1] or " ") == "R":
@@ -71,6 +90,8 @@ def tj_roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolate
             reading = "L"
         elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
             roles[index] = MIRRORED
+        elif roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
+            roles[index] = BRACKET_AFTER_LTR
     for index in [i for i, role in enumerate(roles) if role == MIRRORED]:
         after = next((text for _, text in elements[index + 1 :] if text), "")
         if after[:1].isdigit():
@@ -84,7 +105,23 @@ def tj_roles(elements: list[tuple[bytes, str | None]], marks: list[int], isolate
                 and pdfium_class((elements[near][1] or " ")[:1]) == "N"
             ):
                 roles[near], near = MIRRORED, near + step
+    for start, end in _stretches(roles, MIRRORED):  # read as drawn with a number or a left-to-right run on its right
+        beside = next((letter_kind(t) for _, t in elements[end:] if t and letter_kind(t) != "N"), beyond)  # ("{{ 7*7
+        on_left = next((pdfium_class(t[:1]) for _, t in elements[start - 1 :: -1] if t), before) if start else before
+        drawn = beside == "L" or on_left == "N"  # }}"), or a neutral sign on its left ("دراهم (↑ 33%)"); else as typed
+        roles[start:end] = [MIRRORED_AS_DRAWN if drawn else MIRRORED] * (end - start)
     return roles
+
+
+def _stretches(roles: list[int], role: int) -> list[tuple[int, int]]:
+    """Where consecutive elements of `role` begin and end."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for each, group in itertools.groupby(roles):
+        end = start + len(list(group))
+        found += [(start, end)] if each == role else []
+        start = end
+    return found
 
 
 def _operated(run: str) -> bool:

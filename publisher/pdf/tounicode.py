@@ -26,9 +26,10 @@ Then the ToUnicode stream of each font is written again from the corrected map, 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
 from typing import Any
 
-from .clusters import WORD_JOINER, is_mark, unjoined
+from .clusters import WORD_JOINER, Key, Laid, is_mark, unjoined
 from .marks import MIRRORED_CHARS
 
 EMPTY = "\u200d"  # what a glyph standing for no character of its own maps to
@@ -198,12 +199,36 @@ def _unjoined(text: str) -> str:
     return (unjoined(text) or EMPTY) if WORD_JOINER in text else text
 
 
-def brackets_as_drawn(font: Any) -> dict[int, str]:
-    """For the glyphs `font`'s cmap gives brackets and guillemets ("(", "«" ...): the character each draws.
+def brackets_as_typed(line: list[Any], keys: list[Key], laid: Mapping[Key, Laid], ltr: Collection[Key]) -> None:
+    """Each bracket's text in the arrays of a line (pagetext.Show, their text objects' `keys`): the character typed.
 
-    The ToUnicode map has one entry per glyph, and WeasyPrint writes the first cluster it met: the glyph of ")"
-    stands for "(" once an Arabic parenthesis drew it mirrored, and then reads backwards in a Latin run set left to
-    right ("Managem (+3.9%)" read "Managem )+3.9%("). There the glyph is the character it draws (textlayer.py)."""
+    The ToUnicode map has one entry per glyph, and WeasyPrint writes the first cluster it met, while HarfBuzz draws
+    a bracket set right to left with the glyph of its mirror image: the glyph of ")" stands for "(" once an Arabic
+    parenthesis drew it, and then reads backwards in a Latin run set left to right ("Managem (+3.9%)" read
+    "Managem )+3.9%("), and the other way round in Arabic ("سابقة (Holes" read "سابقة )Holes"). So a bracket's text
+    is its cluster's in the layout (clusters.py), or, in a box set left to right that holds no Arabic, what it
+    draws."""
+    objects: dict[Key, list[Any]] = {}
+    for show, key in sorted(zip(line, keys, strict=True), key=lambda pair: pair[0].index):
+        objects.setdefault(key, []).append(show)
+    for key, shows in objects.items():
+        glyphs = [(show, n) for show in shows for n, (_, text) in enumerate(show.elements) if text is not None]
+        ids = [int(show.elements[n][0][1:-1] or b"0", 16) for show, n in glyphs]
+        layout = laid.get(key)
+        if layout is not None and ids == [glyph for glyph, _, _ in layout.glyphs]:
+            texts = [layout.typed(start, end) for _, start, end in layout.glyphs]
+        elif key in ltr and not shows[0].font.bitmap:
+            drawn = brackets_as_drawn(shows[0].font)
+            texts = [drawn.get(glyph, "") for glyph in ids]
+        else:
+            continue
+        for (show, n), text in zip(glyphs, texts, strict=True):
+            if text in MIRRORED_CHARS and show.elements[n][1] in MIRRORED_CHARS:
+                show.elements[n] = (show.elements[n][0], text)
+
+
+def brackets_as_drawn(font: Any) -> dict[int, str]:
+    """For the glyphs `font`'s cmap gives brackets and guillemets ("(", "«" ...): the character each draws."""
     found = _DRAWN.get(font.hash)
     if found is None:
         nominal = _nominal(font)
