@@ -91,8 +91,20 @@ def split_line(
         if text in LONE and left in SPACES and right in SPACES
     }
     marked = marked or bool(lone)
-    if not (marked or any(wide) or words or addressed):  # most lines of an Arabic book
-        return [([(PLAIN, b"", "")], []) for _ in line]
+    # a number's separator after an Arabic word ("الباب، وكذا", "قال: ", "انتهى."): poppler takes "،" "." ":" for
+    # digits and the space on their left into their left-to-right stretch ("الباب ،وكذا"); that space ends it
+    parted = {left[:2] for left, (_, _, text), (_, _, right) in _triples(glyphs) if _separates(left[2], text, right)}
+    # (between two Arabic words only, in a line marked otherwise: PDFium read "قالت: «لم" as "قالت:« لم" then)
+    arabic = {(s, i) for (_, _, far), (s, i, _) in itertools.pairwise(glyphs) if letter_kind(far) == "R"} & parted
+    if not (marked or any(wide) or words or addressed):  # most lines of an Arabic book: those spaces apart, if any
+        kept = [
+            [RUN_END_SPACE if (s, i) in parted else PLAIN for i in range(len(show.elements))]
+            for s, show in enumerate(line)
+        ]
+        return [
+            (cut_pieces(show.elements, each) if parted else [(PLAIN, b"", "")], [])
+            for show, each in zip(line, kept, strict=True)
+        ]
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
     for number, word in enumerate(words):
         for (s, i), (s2, i2) in zip(word.glyphs, [*word.glyphs[1:], word.glyphs[-1]], strict=True):
@@ -100,6 +112,8 @@ def split_line(
             for index in span:
                 marks[s][index] = WORD + number
     rtl = _right_to_left(glyphs, isolated)
+    for s, i in arabic if rtl else ():
+        marks[s][i] = RUN_END_SPACE
     space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
     first: tuple[int, int] | None = None  # the first one
     between = ""  # the glyphs other than spaces since the first
@@ -221,6 +235,14 @@ def read_before(line: list[Show], marks: list[list[int]], s: int) -> tuple[str, 
             beyond = beyond or (letter_kind(text) if text and letter_kind(text) != "N" else "")
     before = [text for show in line[:s] for _, text in show.elements if text]
     return reading or "R", beyond or "R", pdfium_class(before[-1][:1]) if before else "N"
+
+
+def _separates(left: str, text: str, right: str) -> bool:
+    """Whether `text`, drawn between `left` and `right`, is a separator after Arabic text, a space on its left (a
+    word, a mark, a closing bracket or quote on its right: "الباب،", "الكتابُ،", "(الباب)،"; not a note's call, which
+    reads as a space: PDFium then read the line in two pieces)."""
+    separator = len(text) == 1 and unicodedata.bidirectional(text) == "CS"
+    return separator and left in SPACES and bool(right.strip()) and letter_kind(right) != "L"
 
 
 def _right_to_left(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> bool:
