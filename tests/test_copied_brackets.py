@@ -59,7 +59,7 @@ def test_pdfium_reads_each_bracket_and_guillemet_where_it_was_typed(tmp_path: Pa
 def test_both_extractors_read_a_separator_after_an_arabic_word_before_its_space(tmp_path: Path) -> None:
     """poppler takes "،" "." ":" for digits (its reorderText: a number's separators), and the space drawn on their
     left into their left-to-right stretch: "الباب، وكذا" came back "الباب ،وكذا" (88.20 % of the fixtures' words
-    with their punctuation, 94.25 % once that space ends the stretch as a run's end does: lineroles.py)."""
+    with their punctuation, 94.46 % once that space ends the stretch as a run's end does: lineroles.py)."""
     import subprocess
 
     words = ["الباب", "(الباب)", "«الباب»", "الكتابُ", "ص", "المدرسة"]

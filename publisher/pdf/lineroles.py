@@ -97,14 +97,14 @@ def split_line(
     # (between two Arabic words only, in a line marked otherwise: PDFium read "قالت: «لم" as "قالت:« لم" then)
     arabic = {(s, i) for (_, _, far), (s, i, _) in itertools.pairwise(glyphs) if letter_kind(far) == "R"} & parted
     if not (marked or any(wide) or words or addressed):  # most lines of an Arabic book: those spaces apart, if any
-        kept = [
-            [RUN_END_SPACE if (s, i) in parted else PLAIN for i in range(len(show.elements))]
-            for s, show in enumerate(line)
-        ]
-        return [
-            (cut_pieces(show.elements, each) if parted else [(PLAIN, b"", "")], [])
-            for show, each in zip(line, kept, strict=True)
-        ]
+        plain: list[tuple[list[tuple[int, bytes, str]], list[float]]] = []
+        for s, show in enumerate(line):
+            kept = [RUN_END_SPACE if (s, i) in parted else PLAIN for i in range(len(show.elements))]
+            stretched: dict[int, float] = {}
+            _stretch_blanks(show, kept, stretched)
+            pieces = cut_pieces(show.elements, kept) if parted else [(PLAIN, b"", "")]
+            plain.append((pieces, [stretched[index] for index in sorted(stretched)]))
+        return plain
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
     for number, word in enumerate(words):
         for (s, i), (s2, i2) in zip(word.glyphs, [*word.glyphs[1:], word.glyphs[-1]], strict=True):
@@ -206,20 +206,25 @@ def split_line(
             roles[index] = STRETCHED_SPACE
             for near, adjustment in spaces[index][1].items():
                 show.elements[near] = (adjustment, None)
-        for index in [i for i, role in enumerate(roles) if role == RUN_END_SPACE]:
-            # a justified blank after it, between it and the run on its right: poppler would read a space there
-            # and take it into the run ("و Pango"), so the space is stretched over it, its mark touching the run
-            closing = blank_after(show, index, POPPLER_SPACE)
-            if closing:
-                roles[index], scaling[index] = STRETCHED_SPACE, closing[0]
-                for near in closing[1]:
-                    show.elements[near] = (b"", None)
+        _stretch_blanks(show, roles, scaling)
         pieces = [
             (role, part, runs[-1 - role] if role < 0 else typed_range(text) if role == LTR_RUN else text)
             for role, part, text in cut_pieces(show.elements, roles)
         ]
         split.append((pieces, [scaling[index] for index in sorted(scaling)]))
     return split
+
+
+def _stretch_blanks(show: Show, roles: list[int], scaling: dict[int, float]) -> None:
+    """A space ending a run with a justified blank after it, between it and the run on its right: poppler would read
+    a space there and take it into the run ("و Pango", "حيار ،"), so the space is stretched over it (`scaling`, the
+    `Tz` by index), its mark touching the run."""
+    for index in [i for i, role in enumerate(roles) if role == RUN_END_SPACE]:
+        closing = blank_after(show, index, POPPLER_SPACE)
+        if closing:
+            roles[index], scaling[index] = STRETCHED_SPACE, closing[0]
+            for near in closing[1]:
+                show.elements[near] = (b"", None)
 
 
 def read_before(line: list[Show], marks: list[list[int]], s: int) -> tuple[str, str, str]:
