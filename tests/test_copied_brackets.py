@@ -22,6 +22,17 @@ from publisher import build
 _MARKS = re.compile("[\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e]")  # bidi marks and embeddings: invisible
 
 
+def _built(tmp_path: Path, slug: str, paragraphs: list[str]) -> Path:
+    """The PDF of an Arabic article of `paragraphs`, built in a workspace of its own."""
+    root = make_workspace(tmp_path)
+    folder = root / "source" / slug
+    folder.mkdir()
+    (folder / "manifest.toml").write_text('title = "نص"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
+    (folder / "article.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    build(root, formats=["pdf"], jobs=1)
+    return root / "dist" / f"{slug}.pdf"
+
+
 def _typed() -> list[str]:
     """Sentences of one line each: a bracketed Arabic-Indic or European number, an Arabic letter, word or phrase, a
     number with its unit; a bracketed or quoted Latin word, name, version or signed number; with a space, a comma,
@@ -40,16 +51,10 @@ def _typed() -> list[str]:
 
 def test_pdfium_reads_each_bracket_and_guillemet_where_it_was_typed(tmp_path: Path) -> None:
     typed = _typed()
-    root = make_workspace(tmp_path)
-    folder = root / "source" / "brackets"
-    folder.mkdir()
-    (folder / "manifest.toml").write_text('title = "أقواس"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
     # a paragraph in Latin first: the glyph of ")" then stands for ")" in the ToUnicode map, which Arabic text
     # draws for "(": the text layer must not take a glyph's first use for what it stands for
     first = "The first paragraph (in English) sets the brackets [first] and «quotes» left to right."
-    (folder / "article.md").write_text(f"{first}\n\n" + "\n\n".join(typed) + "\n", encoding="utf-8")
-    build(root, formats=["pdf"], jobs=1)
-    document = pypdfium2.PdfDocument(root / "dist" / "brackets.pdf")
+    document = pypdfium2.PdfDocument(_built(tmp_path, "brackets", [first, *typed]))
     text = _MARKS.sub("", "\n".join(page.get_textpage().get_text_range() for page in document))
     lines = [line.strip() for line in text.replace("\r", "").split("\n") if line.startswith("قال")]
     assert len(lines) == len(typed)
@@ -65,13 +70,7 @@ def test_both_extractors_read_a_separator_after_an_arabic_word_before_its_space(
     words = ["الباب", "(الباب)", "«الباب»", "الكتابُ", "ص", "المدرسة"]
     typed = [f"قال {w}{p} وكذا الأمر." for w, p in itertools.product(words, ["،", ".", ":", "؛", "!", "؟"])]
     typed += ["قال: الأمر واضح.", "قال الأول، الثاني، الثالث، والرابع.", "قال ذلك؟ نعم."]
-    root = make_workspace(tmp_path)
-    folder = root / "source" / "separators"
-    folder.mkdir()
-    (folder / "manifest.toml").write_text('title = "فواصل"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
-    (folder / "article.md").write_text("\n\n".join(typed) + "\n", encoding="utf-8")
-    build(root, formats=["pdf"], jobs=1)
-    pdf = root / "dist" / "separators.pdf"
+    pdf = _built(tmp_path, "separators", typed)
     poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
     for text in (poppler, pdfium):
@@ -90,14 +89,7 @@ def test_poppler_reads_a_separator_of_a_vocalised_line_before_its_space(tmp_path
         "قَالَتْ لَهُ أُمُّهُ: كُنْ مُؤَدَّبًا مَعَ مُعَلِّمَتِكَ، وَلَا تَنْسَ.",
         "نَزَلَ الْمَطَرُ. فَحَمَلَهَا عَلَى كَتِفِهِ، ثُمَّ مَشَى.",
     ]
-    root = make_workspace(tmp_path)
-    folder = root / "source" / "vocalised"
-    folder.mkdir()
-    (folder / "manifest.toml").write_text('title = "قصة"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
-    (folder / "article.md").write_text("\n\n".join(typed) + "\n", encoding="utf-8")
-    build(root, formats=["pdf"], jobs=1)
-    poppler = subprocess.run(
-        ["pdftotext", str(root / "dist" / "vocalised.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    pdf = _built(tmp_path, "vocalised", typed)
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     lines = {unicodedata.normalize("NFC", line.strip()) for line in _MARKS.sub("", poppler).split("\n")}
     assert [sentence for sentence in typed if unicodedata.normalize("NFC", sentence) not in lines] == []
