@@ -289,7 +289,7 @@ def measure_punctuation(workspace: Path, slug: str) -> dict[str, tuple[Fidelity,
     words the source prints."""
     pdf = workspace / "dist" / f"{slug}.pdf"
     text, notes = source_parts(workspace, slug, "punctuation")
-    pages = chapter_pages(pdf, source_parts(workspace, slug)[0][:3])
+    pages = chapter_pages(pdf, words(" ".join(text[:6]))[:3])  # the first words, as `measure` finds the pages by
     boxes = body_boxes(pdf, pages)
     return {
         f"{name}+punctuation": (compare(text, read(pdf, pages, boxes, "punctuation"), notes), len(text) + len(notes))
@@ -304,22 +304,21 @@ def main(argv: list[str]) -> int:
     slugs = argv[1:] or sorted(p.name for p in (workspace / "source").iterdir() if p.is_dir())
     totals: dict[str, list[float]] = {}
     for slug in slugs:
-        if punctuation:
-            for extractor, (result, count) in measure_punctuation(workspace, slug).items():
-                totals.setdefault(extractor, [0.0, 0.0])
-                totals[extractor] = [totals[extractor][0] + result.accuracy * count, totals[extractor][1] + count]
-                print(f"{slug:32} {extractor:20} {result.accuracy:8.2%}, {len(result.differences)} differences")
-                for want, got in result.differences[:20]:
-                    print(f"    source: {want or '(nothing)'}\n    found:  {got or '(nothing)'}")
-            continue
-        for extractor, result in measure(workspace, slug).items():
+        measured = (
+            measure_punctuation(workspace, slug)
+            if punctuation
+            else {extractor: (result, 0) for extractor, result in measure(workspace, slug).items()}
+        )
+        for extractor, (result, count) in measured.items():
+            equal, words_so_far = totals.get(extractor, [0.0, 0.0])
+            totals[extractor] = [equal + result.accuracy * count, words_so_far + count]
             print(
                 f"{slug:32} {extractor:14} {result.accuracy:8.2%} word accuracy, {len(result.differences)} differences"
             )
             for want, got in result.differences[:20]:
                 print(f"    source: {want or '(nothing)'}\n    found:  {got or '(nothing)'}")
-    for extractor, (equal, count) in totals.items():
-        print(f"{'total':32} {extractor:20} {equal / max(count, 1):8.2%} of {int(count)} words")
+    for extractor, (equal, count) in totals.items() if punctuation else ():
+        print(f"{'total':32} {extractor:14} {equal / max(count, 1):8.2%} of {int(count)} words")
     return 0
 
 

@@ -31,7 +31,7 @@ def unjoined(text: str) -> str:
     return text.replace(WORD_JOINER, "")
 
 
-_ARABIC = re.compile(
+ARABIC = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
 )  # page number, x and y of the text object's `Tm`
 
@@ -81,7 +81,7 @@ def read_clusters(document: Any) -> dict[Key, Laid]:
     found: dict[Key, Laid] = {}
     for number, page in enumerate(document.pages):
         for box in page._page_box.descendants():
-            if isinstance(box, boxes.TextBox) and _ARABIC.search(box.text):
+            if isinstance(box, boxes.TextBox) and ARABIC.search(box.text):
                 laid = _lay_out(box)
                 if laid is not None:
                     found[position_key(number, box.position_x, box.position_y + box.baseline)] = laid

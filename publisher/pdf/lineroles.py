@@ -231,15 +231,17 @@ def read_before(line: list[Show], marks: list[list[int]], s: int) -> tuple[str, 
     """PDFium's direction where it comes to the right end of array `s` of a line: that of the first letter on its right
     ("R" at the line's end, and after a space marked as a run's end); the kind of the first letter or digit there
     (letter_kind); and PDFium's class of the glyph drawn just left of the array ("N" at the line's start)."""
-    reading, beyond = "", ""
-    for show, show_marks in zip(line[s + 1 :], marks[s + 1 :], strict=True):
-        for (_, text), role in zip(show.elements, show_marks, strict=True):
-            kind = pdfium_class(text[:1]) if text else "N"
-            if not reading and (role == RUN_END_SPACE or kind in ("L", "R")):
-                reading = "R" if role == RUN_END_SPACE else kind
-            beyond = beyond or (letter_kind(text) if text and letter_kind(text) != "N" else "")
-    before = [text for show in line[:s] for _, text in show.elements if text]
-    return reading or "R", beyond or "R", pdfium_class(before[-1][:1]) if before else "N"
+    right = [
+        (text, role)
+        for show, show_marks in zip(line[s + 1 :], marks[s + 1 :], strict=True)
+        for (_, text), role in zip(show.elements, show_marks, strict=True)
+        if text
+    ]
+    strong = (("R" if role == RUN_END_SPACE else pdfium_class(text[:1])) for text, role in right)
+    reading = next((kind for kind in strong if kind in ("L", "R")), "R")
+    beyond = next((letter_kind(text) for text, _ in right if letter_kind(text) != "N"), "R")
+    left = next((text for show in reversed(line[:s]) for _, text in reversed(show.elements) if text), "")
+    return reading, beyond, pdfium_class(left[:1]) if left else "N"
 
 
 def _separates(left: str, text: str, right: str) -> bool:

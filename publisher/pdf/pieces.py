@@ -18,9 +18,9 @@ MIRRORED_BY_NUMBER = 11
 # a bracket PDFium reads after a left-to-right word drawn right of it ("(Python) و", drawn "و (Python)"): marked as
 # COMPAT is, between LEFT-TO-RIGHT MARKs, else PDFium read it mirrored, or after the space on its left: "(Python )و"
 BRACKET_AFTER_LTR = 12
-BETWEEN_LRMS = (COMPAT, BRACKET_AFTER_LTR)
+BETWEEN_LRMS = (COMPAT, BRACKET_AFTER_LTR)  # the roles whose glyphs PDFium gets between LEFT-TO-RIGHT MARKs
 # a bracket (with the spaces beside it) PDFium reads mirrored but in the order drawn, a number or a run on its right
-MIRRORED_AS_DRAWN = 13  # the roles whose glyphs PDFium gets between LEFT-TO-RIGHT MARKs
+MIRRORED_AS_DRAWN = 13
 WORD = 100
 # Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
 # line's text has the bracket (a note's "(1)" beside a vocalised line).

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from .clusters import WORD_JOINER, Key, Laid, is_mark, unjoined
+from .clusters import ARABIC, WORD_JOINER, Key, Laid, is_mark, unjoined
 from .marks import MIRRORED_CHARS
 
 EMPTY = "\u200d"  # what a glyph standing for no character of its own maps to
@@ -46,8 +46,8 @@ def cluster_glyphs(document: Any) -> dict[Any, list[tuple[str, list[tuple[int, b
     found: dict[Any, list[tuple[str, list[tuple[int, bool]]]]] = defaultdict(list)
     for page in document.pages:
         for box in page._page_box.descendants():
-            if not isinstance(box, boxes.TextBox) or not any(map(_merged, box.text)):
-                continue
+            if not isinstance(box, boxes.TextBox) or not (ARABIC.search(box.text) or any(map(is_mark, box.text))):
+                continue  # (Amiri draws lām before some letters as two glyphs: "بلغ", clusters.read_clusters)
             if box.style["visibility"] != "visible" or not box.text.strip():
                 continue
             layout = box.pango_layout
@@ -77,12 +77,6 @@ def cluster_glyphs(document: Any) -> dict[Any, list[tuple[str, list[tuple[int, b
             finally:
                 layout.deactivate()
     return found
-
-
-def _merged(char: str) -> bool:
-    """A character HarfBuzz may draw with others in one cluster, or as several glyphs: a mark, or an Arabic letter
-    (Amiri draws lām before some letters as two glyphs, "لتزويد": WeasyPrint mapped the second to nothing)."""
-    return is_mark(char) or "\u0600" <= char <= "\u06ff"
 
 
 def glyph_texts(clusters: list[tuple[str, list[tuple[int, bool]]]], nominal: Any = None) -> dict[int, str]:
