@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import subprocess
+from pathlib import Path
+
+from conftest import build_drawn, make_workspace
+from readers import pdfium_text, words
+from test_typeset_pages import visual_lines
+
+from publisher import build
 from publisher.pdf.addresspieces import (
     address_roles,
     find_broken_addresses,
@@ -130,3 +139,37 @@ def test_inline_code_with_arabic_keeps_its_neutrals_out_of_the_arabic_beside_it(
     assert marked_addresses(markup) == frozenset({'print("مرحبا")'})  # a block's code is no address
     assert poppler_address('print("مرحبا")') == '\u200f")\u200eابحرمprint("\u200e'
     assert poppler_address("https://ar.wikipedia.org/wiki/الجزائر") == "رئازجلاhttps://ar.wikipedia.org/wiki/"
+
+
+def test_vocalised_words_after_the_rest_of_a_broken_address_read_once(tmp_path: Path) -> None:
+    """A line holding the later piece of an address broken over lines was never read whole, and each array of a
+    vocalised word on it got its own /ActualText: PDFium, which takes a lowered kasra's array for a line of its own,
+    read the word three times ("ثم استدعِ الدالة … مث ِعدتسا ةلادلا ، ثم استدعِ الدالة": a package in inline code broken
+    before its hyphen, "sahab-" | "-client==3.4.1"). Addresses of each kind, broken, then words with harakat."""
+    addresses = [
+        "`registration-client-library-for-arabic==3.4.1`",
+        "`pip install arabic-reshaper-tools-for-publishing==2.0.1`",
+        "https://www.example.gov.sa/services/registration/new-account/form",
+        "registration.support.team@example-ministry.gov.sa",
+        "/var/lib/publisher/cache/registration/accounts-archive.db",
+    ]
+    after = ["، ثُمَّ اضغطْ على الزرِّ الأخضرِ", " ثم استدعِ الدالةَ الجديدةَ", "؛ وَهُوَ الطريقُ الأسرعُ"]
+    paragraphs = [
+        f"بداية{n} للتسجيل في المنصة الجديدة اكتب {address}{tail} لتكمل التسجيل في دقائق معدودة نهاية{n}."
+        for n, (address, tail) in enumerate(itertools.product(addresses, after))
+    ]
+    root = make_workspace(tmp_path)
+    (root / "source" / "broken").mkdir()
+    (root / "source" / "broken" / "manifest.toml").write_text('title = "نص"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
+    (root / "source" / "broken" / "article.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    drawn = visual_lines(build_drawn(root, dist=tmp_path / "unmarked") / "broken.pdf")
+    whole = [address.strip("`").split()[-1] for address in addresses]  # broken, each of them, where drawn
+    assert [address for address in whole if any(address in line for line in drawn)] == []
+    build(root, formats=["pdf"], jobs=1)
+    pdf = root / "dist" / "broken.pdf"
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for text in (pdfium_text(pdf.read_bytes()), poppler):
+        found = words(text)
+        for n, paragraph in enumerate(paragraphs):
+            start, end = found.index(f"بداية{n}"), found.index(f"نهاية{n}")
+            assert found[start : end + 1] == words(paragraph.replace("`", ""))

@@ -691,6 +691,10 @@ FIXTURE_FLOORS = {
     # contacts-list 94.55 % ("+212 (0)522 65 43 21", parted at its bracket, then its brackets read mirrored)
     "history-mix": (1.0, 1.0, 1.0, 1.0),
     "contacts-list": (1.0, 1.0, 1.0, 1.0),
+    # the seventy-seventh (six texts): tehran-bourse 96.88 % on poppler (a Persian line read whole, for "هفتهٔ" beside
+    # numbers, laid by poppler on a negative width over its pieces and read after the next: wholeline.py); and an
+    # address broken in code before a vocalised word, read three times by PDFium (test_addresspieces.py)
+    "tehran-bourse": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

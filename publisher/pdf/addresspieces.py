@@ -340,7 +340,7 @@ def address_roles(
 ) -> tuple[dict[int, dict[tuple[int, int], int]], dict[int, str], set[int]]:
     """For each line (by number over the document), the roles of the glyphs of addresses broken over lines;
     the text each first piece stands for, by the id of its TJ (textlayer.py writes them); and the lines that hold
-    a piece of an address broken over lines (never read whole: its other pieces read as spaces).
+    a piece of an address broken over lines (read whole only if they hold later pieces alone: `tail_arrays`).
 
     The first piece's glyphs in one TJ get the address, after the words of its run before it; all its other
     glyphs and the other pieces nothing (a space), but for a last piece drawn with words of its run after it:
@@ -368,3 +368,19 @@ def address_roles(
                 if not text.isspace():
                     roles.setdefault(piece.line, {})[(s, i)] = ADDRESS_TAIL
     return roles, heads, broken
+
+
+def tail_arrays(line: list[Show], roles: dict[tuple[int, int], int]) -> set[int] | None:
+    """The stream indexes of the arrays of a line that draw only later pieces of addresses broken over lines (a space
+    to the extractors: the first piece has the whole address), if those are all of the line's pieces, else None. A
+    line read whole leaves them out of its text (textlayer.py): "، ثم استدعِ الدالة", a vocalised word after the rest
+    of `sahab-client==3.4.1`, was read three times by PDFium, each array of the word with its own /ActualText."""
+    if ADDRESS_HEAD in roles.values():
+        return None
+    tails = set()
+    for s in {s for s, _ in roles}:
+        elements = enumerate(line[s].elements)
+        if any((s, i) not in roles for i, (_, text) in elements if text and not text.isspace()):
+            return None
+        tails.add(line[s].index)
+    return tails

@@ -376,7 +376,7 @@ def line_text(
     text = texts[0]
     extents = [(*extent(shows), shows[0].size) for shows in objects.values()]
     for (left, right, size), (left2, right2, _), more in zip(extents, extents[1:], texts[1:], strict=False):
-        if max(left - right2, left2 - right) > GAP * size and not (text[-1:].isspace() or more[:1].isspace()):
+        if max(left - right2, left2 - right) > GAP * size and text and not (text[-1:].isspace() or more[:1].isspace()):
             text += " "  # a blank between two objects (a margin): PDFium would have read a space there
         text += more
     return None if not whole and any(unicodedata.bidirectional(char) == "L" for char in text) else text

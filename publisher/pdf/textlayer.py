@@ -64,7 +64,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from . import marks as vocal
-from .addresspieces import address_roles, pdfium_address, poppler_address
+from .addresspieces import address_roles, pdfium_address, poppler_address, tail_arrays
 from .charclass import LRM, between_lrms, fraction, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
 from .clusters import Key, position_key, read_clusters
 from .lineroles import KERN, RUN_END, split_line
@@ -175,21 +175,20 @@ def mark_text_layer(
             brackets_as_typed(line, keys, laid, ltr_boxes)  # not as the ToUnicode map has them (tounicode.py)
             spanned = spanned_objects(line, laid, page)
             if elongated:  # a vocalised word kashida elongated reads as typed, without its tatweel
-                spanned = {
-                    key: (first, last, as_typed(text, elongated)) for key, (first, last, text) in spanned.items()
-                }
-            read_whole = not called and (
-                all(key in whole for key in keys) or (beside_raised(line, spanned) and number not in broken)
-            )
+                spanned = {key: (a, b, as_typed(text, elongated)) for key, (a, b, text) in spanned.items()}
+            tails = tail_arrays(line, addressed.get(number, {})) if number in broken else set()
+            verse = all(key in whole for key in keys)  # or code's line: readingorder.placed_boxes
+            read_whole = not called and (verse or (beside_raised(line, spanned) and tails is not None))
             ltr = read_whole and all(whole.get(key, False) for key in keys)
             runs = {show.origin for show, key in zip(line, keys, strict=True) if key in ltr_boxes}
-            text = line_text(line, spanned, laid, page, whole=True, ltr=ltr, isolated=runs) if read_whole else None
+            text = line_text(line, spanned, laid, page, True, tails or (), ltr, runs) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {})
                 depths = depths or marked_depths(stream.stream)
                 name = line_named(page, text, line)
                 outer = [*inline(not_hyphenated(poppler_text(text)))]
-                marked = whole_line_marks(stream.stream, line, spanned, name, outer, depths)
+                rests = {index: inline(vocal.RLM) for index in tails or ()}  # an address's rest: see ADDRESS_TAIL
+                marked = whole_line_marks(stream.stream, line, spanned, name, outer, depths, rests, not verse)
                 if marked is not None:
                     replacements.update(marked)
                     count, number = count + 1, number + 1

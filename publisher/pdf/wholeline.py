@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Collection, Mapping
-from itertools import groupby
+from itertools import groupby, pairwise
 from typing import Any
 
 from .charclass import LRM, letter_kind, pdfium_class
 from .clusters import is_mark
-from .marks import MIRRORED_CHARS, PDFIUM_UNKNOWN, RLM
+from .marks import MIRRORED_CHARS, PDFIUM_UNKNOWN, RLM, extent
 from .pagetext import Show
 from .readingorder import enclosing
 
@@ -39,7 +39,14 @@ _HYPHENS = ("-", "\u00ad", "\u2010")
 
 
 def whole_line_marks(
-    items: list[Any], line: list[Show], spanned: Mapping, shared: bytes, outer: list[Any], depths: list[int]
+    items: list[Any],
+    line: list[Show],
+    spanned: Mapping,
+    shared: bytes,
+    outer: list[Any],
+    depths: list[int],
+    apart: Mapping[int, list[Any]] | None = None,
+    running: bool = False,
 ) -> dict[int, list[Any]] | None:
     """The marks of a line read whole (a verse's, say), by stream index: one inline /ActualText for poppler
     around the whole line, and the named one of the line (`shared`) innermost at one depth on every text
@@ -47,22 +54,54 @@ def whole_line_marks(
     their words are spread over their columns: poppler took the hemistichs, even a lone word ("رَسْمُهَا"), for
     blocks of their own and read them out of order. Laid over the whole line, the text is one line to it. (A
     line of a left-to-right block, an Arabic comment in code, both had read in the book's direction: "جلب
-    الأسعار #".) None where no marked-content sequence can hold the line alone (readingorder.enclosing)."""
-    span = enclosing(items, min(show.index for show in line), max(show.index for show in line), line[0].origin[2])
-    if span is None:
+    الأسعار #".) None where no marked-content sequence can hold the line alone (readingorder.enclosing).
+
+    But poppler lays a span's text from the first glyph drawn in it to the end of the last, and a line of running
+    text (`running`: read whole for a vocalised word beside a number or a Latin word, not a verse or code) is drawn in
+    pieces from the right, each left to right: over them all the line got a negative width, and poppler read the
+    next line first ("۲٬۱۵۰٬۰۰۰ واحد رسید." before the Persian line above it, whose "هفتهٔ" has a hamza above). Such a
+    line, when its pieces abut (not a table's row, whose cells poppler reads as columns), and one holding the rest of
+    an address broken over lines (its arrays `apart`, by stream index, with their own inline marks for poppler: drawn
+    first, at the right end) have poppler's text on their widest array, an empty one on each other array."""
+    apart = apart or {}
+    inside = [show.index for show in line if show.index not in apart]
+    span = enclosing(items, min(inside), max(inside), line[0].origin[2]) if inside else None
+    if span is None or any(span[0] <= index <= span[1] for index in apart):
         return None
     units = {first: last for first, last, _ in spanned.values()}
     units |= {show.index: show.index for show in line if show.origin not in spanned}
     deepest = max(depths[first] for first in units)
     marks: dict[int, list[Any]] = {}
-    for first, last in units.items():
+    for first, last in units.items():  # an array apart as deep as the others: its own mark for the line's span
         pad = deepest - depths[first]
-        marks[first] = [*[b"/Span BMC"] * pad, shared, items[first]]
-        marks[last] = [*marks.get(last, [items[last]]), *[b"EMC"] * (pad + 1)]
+        marks[first] = [*apart.get(first, []), *[b"/Span BMC"] * pad, shared, items[first]]
+        marks[last] = [*marks.get(last, [items[last]]), *[b"EMC"] * (pad + 1 + (first in apart))]
+    if apart or (running and _abutting(line)):  # the line's text on its widest array (see above)
+        widths = {
+            first: _width([show for show in line if first <= show.index <= last]) for first, last in units.items()
+        }
+        carrier = max((first for first in units if first not in apart), key=widths.__getitem__)
+        for first, last in units.items():
+            if first not in apart:
+                marks[first] = [*(outer if first == carrier else _silent(outer)), *marks[first]]
+                marks[last] = [*marks[last], b"EMC"]
+        return marks
     start, end = span
     marks[start] = [*outer, *marks.get(start, [items[start]])]
     marks[end] = [*marks.get(end, [items[end]]), b"EMC"]
     return marks
+
+
+def _width(shows: list[Show]) -> float:
+    left, right = extent(shows)
+    return right - left
+
+
+def _silent(marks: list[Any]) -> list[Any]:
+    """An inline /ActualText like `marks`, of no text: poppler reads nothing for what it holds."""
+    import pydyf
+
+    return [marks[0], pydyf.Dictionary({"ActualText": pydyf.String("")}), *marks[2:]]
 
 
 def beside_raised(line: list[Show], spanned: Collection[tuple[int, float, float]]) -> bool:
@@ -136,3 +175,9 @@ def _right_to_left(char: str) -> bool:
 def _inside_word(char: str) -> bool:
     """A mark, or a joiner (ZERO WIDTH NON-JOINER and JOINER: "کتاب‌خانه")."""
     return is_mark(char) or char in (ZWNJ, ZWJ)
+
+
+def _abutting(line: list[Show]) -> bool:
+    """Whether the text objects of a line follow each other with no blank wider than half an em between them."""
+    ends = sorted(extent([show for show in line if show.origin == origin]) for origin in {show.origin for show in line})
+    return all(left - right < 0.5 * line[0].size for (_, right), (left, _) in pairwise(ends))
