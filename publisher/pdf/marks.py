@@ -18,7 +18,8 @@ punctuation, digits and Latin keep the marks of textlayer.py.
 Text objects with raised glyphs (`Ts`), which is where every vocalised word is, are not cut: cutting their
 arrays made PDFium draw glyphs up to a pixel away and take a mark lowered far below the line (a kasra under
 a final meem) for a line of its own. `spanned_objects` gives such an object one pair of /ActualText over all
-its operators, left whole, holding its whole text (several words, digits and punctuation among them).
+its operators, left whole, holding its whole text (several words, digits and punctuation among them); one
+holding a left-to-right isolate has its words marked as others' are.
 When such an object shares its line with others (a byline: the vocalised name, " · ", a date), every object
 of the line gets one named /ActualText of the whole line for PDFium (`line_text`).
 Measured (benchmarks/text_fidelity.py on tests/fixtures/vocalised-*, 2026-12-03): PDFium 100 % of the words,
@@ -43,20 +44,27 @@ _JOINERS = frozenset("\u0640\u200c\u200d")  # tatweel, ZERO WIDTH NON-JOINER and
 
 
 def marked_words(
-    line: list[Show], laid: dict[Key, Laid], page: int, gaps: list[set[int]], elongated: Mapping[str, str] = EMPTY
+    line: list[Show],
+    laid: dict[Key, Laid],
+    page: int,
+    gaps: list[set[int]],
+    elongated: Mapping[str, str] | None = None,
+    spanned: Collection[tuple[int, float, float]] = (),
 ) -> list[Word]:
     """The words of a line that need their text given: those with marks, their text from the layout's
     clusters, those with a kerning blank inside (`gaps`: glyphs followed by one, per `TJ`), their
     text from their glyphs', and those kashida justification elongated (`elongated`: as drawn → as typed),
-    their text as typed."""
+    their text as typed. Not in the objects `spanned` (by origin: `spanned_objects`), which get their whole text;
+    an object with a raised glyph that is not one (it holds an isolate: "و$50,000") had no word marked, and
+    poppler read the shadda of its "مؤسِّستها" with the words of another line."""
     objects: dict[tuple[int, float, float], list[int]] = {}
     for number, show in enumerate(line):
         objects.setdefault(show.origin, []).append(number)
     words: list[Word] = []
-    for (_, x, y), shows in objects.items():
-        layout = laid.get(position_key(page, x, y))
-        if layout is not None and layout.vocalised and any(line[s].rise for s in shows):
+    for origin, shows in objects.items():
+        if origin in spanned:
             continue  # raised marks: see the module's docstring
+        layout = laid.get(position_key(page, origin[1], origin[2]))
         glyphs = [(s, i) for s in shows for i, (_, text) in enumerate(line[s].elements) if text is not None]
         if layout is not None and [int(line[s].elements[i][0][1:-1], 16) for s, i in glyphs] != [
             glyph for glyph, _, _ in layout.glyphs
@@ -85,7 +93,7 @@ def marked_words(
                 silent = any(not line[s].elements[i][1] for (s, i), *_ in current)
                 # one glyph for tatweels and a letter (Amiri's "ـــا"): both read its characters backwards ("كتاـــب")
                 joined = any(len(c[1]) > 1 and TATWEEL in c[1] for c in current)
-                if (typed := as_typed(word, elongated)) != word:
+                if (typed := as_typed(word, elongated or EMPTY)) != word:
                     words.append(to_edges(Word([c[0] for c in current], typed), glyphs, texts))
                 elif kerned or silent or joined or any(map(is_mark, word)) or word != drawn:
                     words.append(to_edges(Word([c[0] for c in current], word), glyphs, texts))

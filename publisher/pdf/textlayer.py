@@ -194,7 +194,7 @@ def mark_text_layer(
                     count, number = count + 1, number + 1
                     continue
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
-            words = marked_words(line, laid, page, gaps, elongated or {}) if laid or elongated or any(gaps) else []
+            words = marked_words(line, laid, page, gaps, elongated, spanned) if laid or elongated or any(gaps) else []
             apart = [s for s, show in enumerate(line) if keys[s] in markers]
             isolated = [s for s, key in enumerate(keys) if key in ltr_boxes]
             code = [s for s, key in enumerate(keys) if key in code_boxes]
