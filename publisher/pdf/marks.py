@@ -268,6 +268,18 @@ ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾":
 _BRACKET = re.compile("[" + re.escape("".join(sorted(set(BRACKETS) | ORNATE))) + "]")
 
 
+def mirrored_texts(text: str, as_drawn: bool) -> tuple[str, str]:
+    """The /ActualText of a bracket or quote PDFium reads mirrored (`text`: it and the spaces beside it, as drawn).
+    For poppler, none (its glyphs read as they are), or, where a space is drawn on its right (an opening one after
+    a separator: "المدير: «نريد"), its text and a RIGHT-TO-LEFT MARK, which ends poppler's stretch there: it read
+    "المدير« :نريد", the colon and the space taken into a stretch of their own, as a number's separators (54 words
+    of the fixtures). For PDFium, mirrored, in the order typed ("رقم (٣)"), or as drawn (`as_drawn`), and an ornate
+    one with a RIGHT-TO-LEFT MARK after it: "لِتَعَارَفُوا﴾ [الحجرات" was read "لِتَعَارَفُوا[ ﴾الحجرات"."""
+    ornate = RLM if ORNATE & set(text) else ""
+    typed = text if ornate or as_drawn else text[::-1]
+    return (text + RLM if text.endswith(" ") and text.strip() else ""), typed.translate(MIRROR) + ornate
+
+
 _KEPT_TATWEEL = "\ue002"  # stands for a tatweel PDFium leaves where it is
 
 

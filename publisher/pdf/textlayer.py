@@ -311,11 +311,10 @@ def mark_text_layer(
                         items += [*inline(vocal.RLM + text + vocal.RLM), named(LRM + text), tj, b"EMC", b"EMC"]
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN) and shared:  # the line's /ActualText has the bracket
                         items.append(tj)
-                    elif role in (MIRRORED, MIRRORED_AS_DRAWN):  # an ornate one, a RIGHT-TO-LEFT MARK after them:
-                        # "لِتَعَارَفُوا﴾ [الحجرات" was read "لِتَعَارَفُوا[ ﴾الحجرات", the stretch taken left to right
-                        ornate = vocal.RLM if vocal.ORNATE & set(text) else ""  # else in the order typed ("رقم (٣)")
-                        typed = text if ornate or role == MIRRORED_AS_DRAWN else text[::-1]
-                        items += [named(typed.translate(vocal.MIRROR) + ornate), tj, b"EMC"]
+                    elif role in (MIRRORED, MIRRORED_AS_DRAWN):  # poppler's text, if any, and PDFium's
+                        popplers, pdfiums = vocal.mirrored_texts(text, role == MIRRORED_AS_DRAWN)
+                        opening = inline(popplers) if popplers else []
+                        items += [*opening, named(pdfiums), tj, *[b"EMC"] * (2 if opening else 1)]
                     elif role == MIRRORED_BY_NUMBER:  # poppler's marks as for AFTER_NUMBER, PDFium's as for MIRRORED
                         mirror = named(text.translate(vocal.MIRROR))
                         items += [*inline(vocal.RLM + text + vocal.RLM), mirror, tj, b"EMC", b"EMC"]
