@@ -98,11 +98,12 @@ def test_poppler_reads_a_separator_of_a_vocalised_line_before_its_space(tmp_path
 def test_both_extractors_read_a_separator_before_an_opening_quote_or_bracket(tmp_path: Path) -> None:
     """poppler read "قال المدير: «نريد" as "قال المدير« :نريد": the separator and the space after it, drawn right of
     the opening guillemet, were taken into a stretch of their own (54 words of the fixtures with their punctuation;
-    marks.mirrored_texts). Every separator, before every opening quote and bracket, an Arabic word or phrase inside,
-    read back as typed by both."""
+    marks.mirrored_texts); and PDFium read "المعلمة: «Python" as "المعلمة:« Python", the bracket on the space's far
+    side. Every separator, before every opening quote and bracket, an Arabic phrase, a Latin word or a number
+    inside, read back as typed by both."""
     import subprocess
 
-    inside = ["نريد", "ما زال أمامنا عمل", "الحياة قصيرة"]
+    inside = ["نريد", "ما زال أمامنا عمل", "الحياة قصيرة", "Python سهلة", "٣ مشاريع", "12 مشروعا"]
     pairs = ["«»", "()", "[]", '""']  # straight quotes, «» in Arabic (typeset/quotes.py)
     typed = [
         f"قال المدير{s} {o}{i}{c} وأضاف." for s, i, (o, c) in itertools.product(["", ":", "،", "؛"], inside, pairs)

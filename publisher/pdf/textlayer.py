@@ -312,7 +312,8 @@ def mark_text_layer(
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN) and shared:  # the line's /ActualText has the bracket
                         items.append(tj)
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN):  # poppler's text, if any, and PDFium's
-                        popplers, pdfiums = vocal.mirrored_texts(text, role == MIRRORED_AS_DRAWN)
+                        run_end = piece + 1 < len(pieces) and pieces[piece + 1][0] == RUN_END_SPACE  # on its right
+                        popplers, pdfiums = vocal.mirrored_texts(text, role == MIRRORED_AS_DRAWN, run_end)
                         opening = inline(popplers) if popplers else []
                         items += [*opening, named(pdfiums), tj, *[b"EMC"] * (2 if opening else 1)]
                     elif role == MIRRORED_BY_NUMBER:  # poppler's marks as for AFTER_NUMBER, PDFium's as for MIRRORED
