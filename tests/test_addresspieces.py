@@ -173,3 +173,24 @@ def test_vocalised_words_after_the_rest_of_a_broken_address_read_once(tmp_path: 
         for n, paragraph in enumerate(paragraphs):
             start, end = found.index(f"بداية{n}"), found.index(f"نهاية{n}")
             assert found[start : end + 1] == words(paragraph.replace("`", ""))
+
+
+def test_the_last_line_of_inline_code_broken_over_lines_reads_in_order(tmp_path: Path) -> None:
+    """Inline code broken at a space, its last line alone with an address in it ("-r requirements.txt", "-la
+    /var/www"): PDFium read the line out of order ("requirements.piptxt install -r"), each object marked as a run of
+    a right-to-left line; such a line is read whole, left to right, now (wholeline.isolates_only). Each command
+    after Arabic words of every length up to a line's, so that it breaks at each of its spaces."""
+    lead = ["ثبّت", "الحزم", "من", "الملف", "المذكور", "أعلاه", "في", "المجلد", "الرئيسي", "للمشروع", "الجديد"]
+    commands = ["`pip install -r requirements.txt`", '`git commit -m "first commit"`', "`ls -la /var/www`"]
+    commands += ["`npm run build --prod`", "`cp ./config/settings.toml ~/backup`"]
+    paragraphs = [" ".join(lead[:n]) + " بالأمر " + command for command in commands for n in range(4, len(lead) + 1)]
+    root = make_workspace(tmp_path)
+    (root / "source" / "code").mkdir()
+    (root / "source" / "code" / "manifest.toml").write_text('title = "نص"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
+    (root / "source" / "code" / "article.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    build(root, formats=["pdf"], jobs=1)
+    pdf = root / "dist" / "code.pdf"
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for text in (pdfium_text(pdf.read_bytes()), poppler):
+        found = " ".join(words(text))
+        assert [p for p in paragraphs if " ".join(words(p.replace("`", ""))) not in found] == []

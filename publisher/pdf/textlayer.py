@@ -98,7 +98,7 @@ from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
 from .tjroles import drawn_text
 from .tounicode import brackets_as_typed, rewrite_to_unicode
-from .wholeline import beside_raised, whole_line_marks
+from .wholeline import beside_raised, isolates_only, whole_line_marks
 
 
 def mark_text_layer(
@@ -178,9 +178,10 @@ def mark_text_layer(
                 spanned = {key: (a, b, as_typed(text, elongated)) for key, (a, b, text) in spanned.items()}
             tails = tail_arrays(line, addressed.get(number, {})) if number in broken else set()
             verse = all(key in whole for key in keys)  # or code's line: readingorder.placed_boxes
-            read_whole = not called and (verse or (beside_raised(line, spanned) and tails is not None))
-            ltr = read_whole and all(whole.get(key, False) for key in keys)
             runs = {show.origin for show, key in zip(line, keys, strict=True) if key in ltr_boxes}
+            isolates = not called and number not in broken and isolates_only(line, runs)
+            read_whole = not called and (verse or isolates or (beside_raised(line, spanned) and tails is not None))
+            ltr = read_whole and (isolates or all(whole.get(key, False) for key in keys))
             text = line_text(line, spanned, laid, page, True, tails or (), ltr, runs) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {})

@@ -116,6 +116,16 @@ def beside_raised(line: list[Show], spanned: Collection[tuple[int, float, float]
     return bool(spanned) and any(show.origin not in spanned and kinds(show) & {"EN", "AN", "L"} for show in line)
 
 
+def isolates_only(line: list[Show], isolates: Collection[tuple[int, float, float]]) -> bool:
+    """Whether a line of a right-to-left book holds left-to-right isolates alone (their objects' origins `isolates`),
+    more than one, and no right-to-left letter: the last line of inline code broken over lines, with an address in
+    it ("-r requirements.txt", "-la /var/www"). Each object had the marks of a run in a right-to-left line, and PDFium
+    read the line out of order ("requirements.piptxt install -r"): it is read whole, left to right (textlayer.py)."""
+    if len(isolates) < 2 or any(show.origin not in isolates for show in line):
+        return False
+    return not any(_right_to_left(char) for show in line for _, text in show.elements for char in text or "")
+
+
 def ltr_poppler_text(typed: str) -> str:
     """The inline /ActualText of a left-to-right line that poppler turns back into `typed` (see above). A stretch
     is right-to-left letters, their marks and the spaces and joiners between them: punctuation ends it, as a comma
