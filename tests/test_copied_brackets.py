@@ -115,3 +115,24 @@ def test_both_extractors_read_a_separator_before_an_opening_quote_or_bracket(tmp
     for text in (poppler, pdfium):
         lines = [line.strip() for line in _MARKS.sub("", text).replace("\r", "").split("\n") if line.startswith("قال")]
         assert [(want, got) for want, got in zip(typed, lines, strict=True) if want != got] == []
+
+
+def test_both_extractors_read_a_bracket_opening_after_a_number(tmp_path: Path) -> None:
+    """PDFium read "بلغت 80 (مقابل 81)" as "بلغت 80( مقابل 81)": the bracket, drawn alone, and the space that ends the
+    number's run were one neutral stretch to it, kept in the order drawn (every one of the 30 sentences below). A
+    RIGHT-TO-LEFT MARK on each side of the bracket in PDFium's /ActualText parts them (marks.mirrored_texts).
+    Numbers of each kind (a decimal comma, a percent, Arabic-Indic digits, a sign, a currency, a unit), then an
+    Arabic phrase."""
+    import subprocess
+
+    numbers = ["80", "79,8%", "79.8%", "٧٩٫٨٪", "-3.5%", "+12%", "$12.5", "25°C", "١٢٠٠", "2026"]
+    typed = [
+        f"قال إن النسبة بلغت {n} ({i}) وأضاف."
+        for n, i in itertools.product(numbers, ["مقابل 81", "أي الربع", "تقريبا"])
+    ]
+    pdf = _built(tmp_path, "numbers", typed)
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    for text in (poppler, pdfium):
+        lines = [line.strip() for line in _MARKS.sub("", text).replace("\r", "").split("\n") if line.startswith("قال")]
+        assert [(want, got) for want, got in zip(typed, lines, strict=True) if want != got] == []

@@ -274,13 +274,15 @@ def mirrored_texts(text: str, as_drawn: bool, run_end: bool = False) -> tuple[st
     a separator: "المدير: «نريد"), its text and a RIGHT-TO-LEFT MARK, which ends poppler's stretch there: it read
     "المدير« :نريد", the colon and the space taken into a stretch of their own, as a number's separators (54 words
     of the fixtures). For PDFium, mirrored, in the order typed ("رقم (٣)"), or as drawn (`as_drawn`), and an ornate
-    one with a RIGHT-TO-LEFT MARK after it: "لِتَعَارَفُوا﴾ [الحجرات" was read "لِتَعَارَفُوا[ ﴾الحجرات"; so is one alone
-    with a run's end on its right (`run_end`: the space after a separator, lineroles._separates), which PDFium
-    read on its far side, the bracket and the space one stretch: "المعلمة: «Python" came back "المعلمة:« Python"."""
+    one with a RIGHT-TO-LEFT MARK after it: "لِتَعَارَفُوا﴾ [الحجرات" was read "لِتَعَارَفُوا[ ﴾الحجرات"; one alone with a
+    run's end on its right (`run_end`: the space after a separator, lineroles._separates, or after a number's run)
+    between two: PDFium took the bracket and the space for one stretch, in the order drawn ("المعلمة: «Python" came
+    back "المعلمة:« Python", "بلغت 80 (مقابل" "بلغت 80( مقابل")."""
     ornate = RLM if ORNATE & set(text) else ""
     typed = text if ornate or as_drawn else text[::-1]
     alone = RLM if run_end and text.strip() == text else ""
-    return (text + RLM if text.endswith(" ") and text.strip() else ""), typed.translate(MIRROR) + (ornate or alone)
+    popplers = text + RLM if text.endswith(" ") and text.strip() else ""
+    return popplers, alone + typed.translate(MIRROR) + (ornate or alone)
 
 
 _KEPT_TATWEEL = "\ue002"  # stands for a tatweel PDFium leaves where it is
