@@ -298,10 +298,17 @@ def measure_punctuation(workspace: Path, slug: str) -> dict[str, tuple[Fidelity,
 
 
 def main(argv: list[str]) -> int:
-    punctuation = argv[:1] == ["--punctuation"]
-    argv = argv[1:] if punctuation else argv
-    workspace = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent
-    slugs = argv[1:] or sorted(p.name for p in (workspace / "source").iterdir() if p.is_dir())
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog="(this file's docstring says more)")
+    parser.add_argument("--punctuation", action="store_true", help="compare the words with their punctuation")
+    parser.add_argument("workspace", nargs="?", type=Path, default=Path(__file__).resolve().parent.parent)
+    parser.add_argument("slugs", nargs="*", help="publications to read (default: every one of source/)")
+    arguments = parser.parse_args(argv)
+    workspace, punctuation = arguments.workspace, arguments.punctuation
+    if not (workspace / "source").is_dir():
+        parser.error(f"{workspace}: no source/ folder; give a built workspace")
+    slugs = arguments.slugs or sorted(p.name for p in (workspace / "source").iterdir() if p.is_dir())
     totals: dict[str, list[float]] = {}
     for slug in slugs:
         measured = (

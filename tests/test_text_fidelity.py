@@ -1108,3 +1108,15 @@ def test_a_right_to_left_line_read_whole_is_given_as_poppler_turns_it_back(typed
     from publisher.pdf.marks import poppler_text
 
     assert re.sub("[\u200e\u200f]", "", _poppler_reads_rtl(poppler_text(typed))) == typed
+
+
+def test_the_benchmark_says_how_it_is_run_and_refuses_a_folder_without_sources(tmp_path) -> None:
+    """`--help` was read as a workspace and ended in a traceback (FileNotFoundError on "--help/source")."""
+    import subprocess
+
+    script = [sys.executable, str(REPO / "benchmarks" / "text_fidelity.py")]
+    shown = subprocess.run([*script, "--help"], capture_output=True, text=True, check=True).stdout
+    assert "--punctuation" in shown and "workspace" in shown
+    refused = subprocess.run([*script, str(tmp_path)], capture_output=True, text=True)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines()[-1].endswith(f"{tmp_path}: no source/ folder; give a built workspace")
