@@ -76,6 +76,19 @@ def make_workspace(root: Path, *folders: Path) -> Path:
     return root
 
 
+def build_article(root: Path, slug: str, paragraphs: list[str], title: str = "نص") -> Path:
+    """The PDF of an Arabic article of `paragraphs`, built in a workspace of its own at `root`."""
+    from publisher import build
+
+    make_workspace(root)
+    folder = root / "source" / slug
+    folder.mkdir()
+    (folder / "manifest.toml").write_text(f'title = "{title}"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
+    (folder / "article.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    build(root, formats=["pdf"], jobs=1)
+    return root / "dist" / f"{slug}.pdf"
+
+
 def copy_built(workspace: Path, root: Path) -> Path:
     """A copy at `root` of a built workspace, in the state its own build would leave: a build with nothing
     to render records the copies' inodes and times in the cache, as the build that wrote them did."""

@@ -6,11 +6,10 @@ import itertools
 import subprocess
 from pathlib import Path
 
-from conftest import build_drawn, make_workspace
+from conftest import build_article, build_drawn
 from readers import pdfium_text, words
 from test_typeset_pages import visual_lines
 
-from publisher import build
 from publisher.pdf.addresspieces import (
     address_roles,
     find_broken_addresses,
@@ -158,15 +157,10 @@ def test_vocalised_words_after_the_rest_of_a_broken_address_read_once(tmp_path: 
         f"بداية{n} للتسجيل في المنصة الجديدة اكتب {address}{tail} لتكمل التسجيل في دقائق معدودة نهاية{n}."
         for n, (address, tail) in enumerate(itertools.product(addresses, after))
     ]
-    root = make_workspace(tmp_path)
-    (root / "source" / "broken").mkdir()
-    (root / "source" / "broken" / "manifest.toml").write_text('title = "نص"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
-    (root / "source" / "broken" / "article.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    drawn = visual_lines(build_drawn(root, dist=tmp_path / "unmarked") / "broken.pdf")
+    pdf = build_article(tmp_path, "broken", paragraphs)
+    drawn = visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "broken.pdf")
     whole = [address.strip("`").split()[-1] for address in addresses]  # broken, each of them, where drawn
     assert [address for address in whole if any(address in line for line in drawn)] == []
-    build(root, formats=["pdf"], jobs=1)
-    pdf = root / "dist" / "broken.pdf"
     poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for text in (pdfium_text(pdf.read_bytes()), poppler):
         found = words(text)
@@ -184,12 +178,7 @@ def test_the_last_line_of_inline_code_broken_over_lines_reads_in_order(tmp_path:
     commands = ["`pip install -r requirements.txt`", '`git commit -m "first commit"`', "`ls -la /var/www`"]
     commands += ["`npm run build --prod`", "`cp ./config/settings.toml ~/backup`"]
     paragraphs = [" ".join(lead[:n]) + " بالأمر " + command for command in commands for n in range(4, len(lead) + 1)]
-    root = make_workspace(tmp_path)
-    (root / "source" / "code").mkdir()
-    (root / "source" / "code" / "manifest.toml").write_text('title = "نص"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
-    (root / "source" / "code" / "article.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    build(root, formats=["pdf"], jobs=1)
-    pdf = root / "dist" / "code.pdf"
+    pdf = build_article(tmp_path, "code", paragraphs)
     poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for text in (pdfium_text(pdf.read_bytes()), poppler):
         found = " ".join(words(text))

@@ -15,22 +15,22 @@ import re
 from pathlib import Path
 
 import pypdfium2
-from conftest import make_workspace
-
-from publisher import build
+from conftest import build_article
 
 _MARKS = re.compile("[\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e]")  # bidi marks and embeddings: invisible
 
 
-def _built(tmp_path: Path, slug: str, paragraphs: list[str]) -> Path:
-    """The PDF of an Arabic article of `paragraphs`, built in a workspace of its own."""
-    root = make_workspace(tmp_path)
-    folder = root / "source" / slug
-    folder.mkdir()
-    (folder / "manifest.toml").write_text('title = "نص"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
-    (folder / "article.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    build(root, formats=["pdf"], jobs=1)
-    return root / "dist" / f"{slug}.pdf"
+def _misread(pdf: Path, typed: list[str]) -> list[tuple[str, str]]:
+    """The sentences (their lines begin with "قال") that poppler or PDFium read back otherwise than `typed`, as read."""
+    import subprocess
+
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    found = []
+    for text in (poppler, pdfium):
+        lines = [line.strip() for line in _MARKS.sub("", text).replace("\r", "").split("\n") if line.startswith("قال")]
+        found += [(want, got) for want, got in zip(typed, lines, strict=True) if want != got]
+    return found
 
 
 def _typed() -> list[str]:
@@ -54,7 +54,7 @@ def test_pdfium_reads_each_bracket_and_guillemet_where_it_was_typed(tmp_path: Pa
     # a paragraph in Latin first: the glyph of ")" then stands for ")" in the ToUnicode map, which Arabic text
     # draws for "(": the text layer must not take a glyph's first use for what it stands for
     first = "The first paragraph (in English) sets the brackets [first] and «quotes» left to right."
-    document = pypdfium2.PdfDocument(_built(tmp_path, "brackets", [first, *typed]))
+    document = pypdfium2.PdfDocument(build_article(tmp_path, "brackets", [first, *typed]))
     text = _MARKS.sub("", "\n".join(page.get_textpage().get_text_range() for page in document))
     lines = [line.strip() for line in text.replace("\r", "").split("\n") if line.startswith("قال")]
     assert len(lines) == len(typed)
@@ -65,17 +65,12 @@ def test_both_extractors_read_a_separator_after_an_arabic_word_before_its_space(
     """poppler takes "،" "." ":" for digits (its reorderText: a number's separators), and the space drawn on their
     left into their left-to-right stretch: "الباب، وكذا" came back "الباب ،وكذا" (88.20 % of the fixtures' words
     with their punctuation, 94.46 % once that space ends the stretch as a run's end does: lineroles.py)."""
-    import subprocess
 
     words = ["الباب", "(الباب)", "«الباب»", "الكتابُ", "ص", "المدرسة"]
     typed = [f"قال {w}{p} وكذا الأمر." for w, p in itertools.product(words, ["،", ".", ":", "؛", "!", "؟"])]
     typed += ["قال: الأمر واضح.", "قال الأول، الثاني، الثالث، والرابع.", "قال ذلك؟ نعم."]
-    pdf = _built(tmp_path, "separators", typed)
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
-    for text in (poppler, pdfium):
-        lines = [line.strip() for line in _MARKS.sub("", text).replace("\r", "").split("\n") if line.startswith("قال")]
-        assert [(want, got) for want, got in zip(typed, lines, strict=True) if want != got] == []
+    pdf = build_article(tmp_path, "separators", typed)
+    assert _misread(pdf, typed) == []
 
 
 def test_poppler_reads_a_separator_of_a_vocalised_line_before_its_space(tmp_path: Path) -> None:
@@ -89,7 +84,7 @@ def test_poppler_reads_a_separator_of_a_vocalised_line_before_its_space(tmp_path
         "قَالَتْ لَهُ أُمُّهُ: كُنْ مُؤَدَّبًا مَعَ مُعَلِّمَتِكَ، وَلَا تَنْسَ.",
         "نَزَلَ الْمَطَرُ. فَحَمَلَهَا عَلَى كَتِفِهِ، ثُمَّ مَشَى.",
     ]
-    pdf = _built(tmp_path, "vocalised", typed)
+    pdf = build_article(tmp_path, "vocalised", typed)
     poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     lines = {unicodedata.normalize("NFC", line.strip()) for line in _MARKS.sub("", poppler).split("\n")}
     assert [sentence for sentence in typed if unicodedata.normalize("NFC", sentence) not in lines] == []
@@ -101,20 +96,15 @@ def test_both_extractors_read_a_separator_before_an_opening_quote_or_bracket(tmp
     marks.mirrored_texts); and PDFium read "المعلمة: «Python" as "المعلمة:« Python", the bracket on the space's far
     side. Every separator, before every opening quote and bracket, an Arabic phrase, a Latin word or a number
     inside, read back as typed by both."""
-    import subprocess
 
     inside = ["نريد", "ما زال أمامنا عمل", "الحياة قصيرة", "Python سهلة", "٣ مشاريع", "12 مشروعا"]
     pairs = ["«»", "()", "[]", '""']  # straight quotes, «» in Arabic (typeset/quotes.py)
     typed = [
         f"قال المدير{s} {o}{i}{c} وأضاف." for s, i, (o, c) in itertools.product(["", ":", "،", "؛"], inside, pairs)
     ]
-    pdf = _built(tmp_path, "opening", typed)
+    pdf = build_article(tmp_path, "opening", typed)
     typed = [sentence.replace('"', "«", 1).replace('"', "»", 1) for sentence in typed]
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
-    for text in (poppler, pdfium):
-        lines = [line.strip() for line in _MARKS.sub("", text).replace("\r", "").split("\n") if line.startswith("قال")]
-        assert [(want, got) for want, got in zip(typed, lines, strict=True) if want != got] == []
+    assert _misread(pdf, typed) == []
 
 
 def test_both_extractors_read_a_bracket_opening_after_a_number(tmp_path: Path) -> None:
@@ -123,16 +113,11 @@ def test_both_extractors_read_a_bracket_opening_after_a_number(tmp_path: Path) -
     RIGHT-TO-LEFT MARK on each side of the bracket in PDFium's /ActualText parts them (marks.mirrored_texts).
     Numbers of each kind (a decimal comma, a percent, Arabic-Indic digits, a sign, a currency, a unit), then an
     Arabic phrase."""
-    import subprocess
 
     numbers = ["80", "79,8%", "79.8%", "٧٩٫٨٪", "-3.5%", "+12%", "$12.5", "25°C", "١٢٠٠", "2026"]
     typed = [
         f"قال إن النسبة بلغت {n} ({i}) وأضاف."
         for n, i in itertools.product(numbers, ["مقابل 81", "أي الربع", "تقريبا"])
     ]
-    pdf = _built(tmp_path, "numbers", typed)
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
-    for text in (poppler, pdfium):
-        lines = [line.strip() for line in _MARKS.sub("", text).replace("\r", "").split("\n") if line.startswith("قال")]
-        assert [(want, got) for want, got in zip(typed, lines, strict=True) if want != got] == []
+    pdf = build_article(tmp_path, "numbers", typed)
+    assert _misread(pdf, typed) == []

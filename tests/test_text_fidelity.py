@@ -42,7 +42,7 @@ import unicodedata
 
 import pikepdf
 import pytest
-from conftest import FIXTURES, REPO, SEED, Built, make_workspace
+from conftest import FIXTURES, REPO, SEED, Built, build_article, make_workspace
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from structure import pdfua_findings, problems, structure_text
@@ -171,25 +171,18 @@ def test_a_letter_drawn_as_two_glyphs_maps_each_and_reads_back(tmp_path) -> None
     for the whole document, and a later word drawing it alone ("لتزويد", before a number) read "ديوزتل1.1" in
     PDFium. Every Arabic text box's clusters are now shared among their glyphs (tounicode.py), marks or not: no
     glyph of any font maps to nothing, and every pair of letters, in a word and before a number, reads back."""
-    from publisher import build
-
     letters = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
     news = "بلغ استهلاك الكهرباء نحو 42 TWh سنة 2025، وتنتج المحطة 580 MW، أي ما يكفي لتزويد 1.1 مليون منزل."
     pairs = [" ".join(f"ب{a}{b}ن {a}{b} {n}.5" for n, b in enumerate(letters)) for a in letters]
-    root = make_workspace(tmp_path)
-    folder = root / "source" / "pairs"
-    folder.mkdir()
-    (folder / "manifest.toml").write_text('title = "حروف"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
-    (folder / "article.md").write_text("\n\n".join([news, *pairs]) + "\n", encoding="utf-8")
-    build(root, formats=["pdf"], jobs=1)
-    with pikepdf.open(root / "dist" / "pairs.pdf") as pdf:
+    built = build_article(tmp_path, "pairs", [news, *pairs], title="حروف")
+    with pikepdf.open(built) as pdf:
         maps = [
             font.ToUnicode.read_bytes()
             for font in pdf.objects
             if isinstance(font, pikepdf.Dictionary) and font.get("/Type") == "/Font" and "/ToUnicode" in font
         ]
     assert maps and [entry for data in maps for entry in re.findall(rb"<[0-9a-f]{4}> <>", data)] == []
-    for extractor, result in measure(root, "pairs").items():
+    for extractor, result in measure(tmp_path, "pairs").items():
         assert result.accuracy == 1.0, (extractor, result.differences)
 
 
@@ -810,8 +803,6 @@ def test_every_arabic_mark_the_font_draws_copies_in_its_place(tmp_path) -> None:
     import pypdfium2
     from fontTools.ttLib import TTFont
 
-    from publisher import build
-
     drawn = TTFont(REPO / "fonts" / "Amiri-Regular.ttf").getBestCmap()
     arabic = [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), *range(0x08D3, 0x0900)]
     marks = [chr(code) for code in arabic if code in drawn and unicodedata.category(chr(code)) == "Mn"]
@@ -824,12 +815,7 @@ def test_every_arabic_mark_the_font_draws_copies_in_its_place(tmp_path) -> None:
     written += [f"مست\u0651{vowel}قر\u0651{vowel}" for vowel in vowels if vowel != "\u0651"]
     written += [f"نو{first}{second}م{first}{second}" for first, second in itertools.pairwise(marks)]
     typed = [unicodedata.normalize("NFC", word) + " ولا" for word in written]
-    root = make_workspace(tmp_path)
-    (root / "source" / "marks").mkdir()
-    (root / "source" / "marks" / "manifest.toml").write_text('title = "علامات"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
-    (root / "source" / "marks" / "article.md").write_text("\n\n".join(typed) + "\n", encoding="utf-8")
-    build(root, formats=["pdf"], jobs=1)
-    pdf = root / "dist" / "marks.pdf"
+    pdf = build_article(tmp_path, "marks", typed, title="علامات")
 
     def lines(text: str) -> set[str]:
         text = "".join(char for char in text if char not in "\u200e\u200f\u202a\u202b\u202c")
