@@ -16,6 +16,7 @@ not "رقم( ٣)،"), and a total over the publications follows ("pdfium+punctua
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import re
 import subprocess
@@ -298,8 +299,6 @@ def measure_punctuation(workspace: Path, slug: str) -> dict[str, tuple[Fidelity,
 
 
 def main(argv: list[str]) -> int:
-    import argparse
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog="(this file's docstring says more)")
     parser.add_argument("--punctuation", action="store_true", help="compare the words with their punctuation")
     parser.add_argument("workspace", nargs="?", type=Path, default=Path(__file__).resolve().parent.parent)
@@ -317,14 +316,15 @@ def main(argv: list[str]) -> int:
             else {extractor: (result, 0) for extractor, result in measure(workspace, slug).items()}
         )
         for extractor, (result, count) in measured.items():
-            equal, words_so_far = totals.get(extractor, [0.0, 0.0])
-            totals[extractor] = [equal + result.accuracy * count, words_so_far + count]
+            if punctuation:  # a total over the publications, weighed by their words
+                equal, words_so_far = totals.get(extractor, [0.0, 0.0])
+                totals[extractor] = [equal + result.accuracy * count, words_so_far + count]
             print(
                 f"{slug:32} {extractor:14} {result.accuracy:8.2%} word accuracy, {len(result.differences)} differences"
             )
             for want, got in result.differences[:20]:
                 print(f"    source: {want or '(nothing)'}\n    found:  {got or '(nothing)'}")
-    for extractor, (equal, count) in totals.items() if punctuation else ():
+    for extractor, (equal, count) in totals.items():
         print(f"{'total':32} {extractor:14} {equal / max(count, 1):8.2%} of {int(count)} words")
     return 0
 

@@ -179,7 +179,7 @@ def mark_text_layer(
             tails = tail_arrays(line, addressed.get(number, {})) if number in broken else set()
             verse = all(key in whole for key in keys)  # or code's line: readingorder.placed_boxes
             runs = {show.origin for show, key in zip(line, keys, strict=True) if key in ltr_boxes}
-            isolates = not called and number not in broken and isolates_only(line, runs)
+            isolates = number not in broken and isolates_only(line, runs)
             read_whole = not called and (verse or isolates or (beside_raised(line, spanned) and tails is not None))
             ltr = read_whole and (isolates or all(whole.get(key, False) for key in keys))
             text = line_text(line, spanned, laid, page, True, tails or (), ltr, runs) if read_whole else None

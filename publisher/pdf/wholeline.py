@@ -77,10 +77,7 @@ def whole_line_marks(
         marks[first] = [*apart.get(first, []), *[b"/Span BMC"] * pad, shared, items[first]]
         marks[last] = [*marks.get(last, [items[last]]), *[b"EMC"] * (pad + 1 + (first in apart))]
     if apart or (running and _abutting(line)):  # the line's text on its widest array (see above)
-        widths = {
-            first: _width([show for show in line if first <= show.index <= last]) for first, last in units.items()
-        }
-        carrier = max((first for first in units if first not in apart), key=widths.__getitem__)
+        carrier = max((first for first in units if first not in apart), key=lambda first: _width(line, first, units))
         for first, last in units.items():
             if first not in apart:
                 marks[first] = [*(outer if first == carrier else _silent(outer)), *marks[first]]
@@ -92,8 +89,9 @@ def whole_line_marks(
     return marks
 
 
-def _width(shows: list[Show]) -> float:
-    left, right = extent(shows)
+def _width(line: list[Show], first: int, units: Mapping[int, int]) -> float:
+    """How wide the arrays of the unit that begins at stream index `first` are drawn."""
+    left, right = extent([show for show in line if first <= show.index <= units[first]])
     return right - left
 
 
