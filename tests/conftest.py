@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -76,17 +77,35 @@ def make_workspace(root: Path, *folders: Path) -> Path:
     return root
 
 
-def build_article(root: Path, slug: str, paragraphs: list[str], title: str = "نص") -> Path:
-    """The PDF of an Arabic article of `paragraphs`, built in a workspace of its own at `root`."""
+def build_article(root: Path, slug: str, paragraphs: list[str], title: str = "نص", page: str = "A5") -> Path:
+    """The PDF of an Arabic article of `paragraphs` on pages of `page`, built in a workspace of its own at `root`."""
     from publisher import build
 
     make_workspace(root)
     folder = root / "source" / slug
     folder.mkdir()
-    (folder / "manifest.toml").write_text(f'title = "{title}"\nlanguage = "ar"\nauthors = ["هيئة"]\n')
+    manifest = f'title = "{title}"\nlanguage = "ar"\nauthors = ["هيئة"]\n[pdf]\npage-size = "{page}"\n'
+    (folder / "manifest.toml").write_text(manifest)
     (folder / "article.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     build(root, formats=["pdf"], jobs=1)
     return root / "dist" / f"{slug}.pdf"
+
+
+# bidi marks and embeddings, which the extractors give and no reader sees
+MARKS = re.compile("[\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e]")
+
+
+def misread(pdf: Path, typed: list[str]) -> list[tuple[str, str]]:
+    """The sentences (their lines begin with "قال") that poppler or PDFium read back otherwise than `typed`, as read."""
+    import pypdfium2
+
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    found = []
+    for text in (poppler, pdfium):
+        lines = [line.strip() for line in MARKS.sub("", text).replace("\r", "").split("\n") if line.startswith("قال")]
+        found += [(want, got) for want, got in zip(typed, lines, strict=True) if want != got]
+    return found
 
 
 def copy_built(workspace: Path, root: Path) -> Path:

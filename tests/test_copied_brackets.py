@@ -11,26 +11,10 @@ reads in visual order, and poppler's Arabic comma, which it sets apart left to r
 from __future__ import annotations
 
 import itertools
-import re
 from pathlib import Path
 
 import pypdfium2
-from conftest import build_article
-
-_MARKS = re.compile("[\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e]")  # bidi marks and embeddings: invisible
-
-
-def _misread(pdf: Path, typed: list[str]) -> list[tuple[str, str]]:
-    """The sentences (their lines begin with "قال") that poppler or PDFium read back otherwise than `typed`, as read."""
-    import subprocess
-
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
-    found = []
-    for text in (poppler, pdfium):
-        lines = [line.strip() for line in _MARKS.sub("", text).replace("\r", "").split("\n") if line.startswith("قال")]
-        found += [(want, got) for want, got in zip(typed, lines, strict=True) if want != got]
-    return found
+from conftest import MARKS, build_article, misread
 
 
 def _typed() -> list[str]:
@@ -55,7 +39,7 @@ def test_pdfium_reads_each_bracket_and_guillemet_where_it_was_typed(tmp_path: Pa
     # draws for "(": the text layer must not take a glyph's first use for what it stands for
     first = "The first paragraph (in English) sets the brackets [first] and «quotes» left to right."
     document = pypdfium2.PdfDocument(build_article(tmp_path, "brackets", [first, *typed]))
-    text = _MARKS.sub("", "\n".join(page.get_textpage().get_text_range() for page in document))
+    text = MARKS.sub("", "\n".join(page.get_textpage().get_text_range() for page in document))
     lines = [line.strip() for line in text.replace("\r", "").split("\n") if line.startswith("قال")]
     assert len(lines) == len(typed)
     assert [(want, got) for want, got in zip(typed, lines, strict=True) if want != got] == []
@@ -70,7 +54,7 @@ def test_both_extractors_read_a_separator_after_an_arabic_word_before_its_space(
     typed = [f"قال {w}{p} وكذا الأمر." for w, p in itertools.product(words, ["،", ".", ":", "؛", "!", "؟"])]
     typed += ["قال: الأمر واضح.", "قال الأول، الثاني، الثالث، والرابع.", "قال ذلك؟ نعم."]
     pdf = build_article(tmp_path, "separators", typed)
-    assert _misread(pdf, typed) == []
+    assert misread(pdf, typed) == []
 
 
 def test_poppler_reads_a_separator_of_a_vocalised_line_before_its_space(tmp_path: Path) -> None:
@@ -86,7 +70,7 @@ def test_poppler_reads_a_separator_of_a_vocalised_line_before_its_space(tmp_path
     ]
     pdf = build_article(tmp_path, "vocalised", typed)
     poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    lines = {unicodedata.normalize("NFC", line.strip()) for line in _MARKS.sub("", poppler).split("\n")}
+    lines = {unicodedata.normalize("NFC", line.strip()) for line in MARKS.sub("", poppler).split("\n")}
     assert [sentence for sentence in typed if unicodedata.normalize("NFC", sentence) not in lines] == []
 
 
@@ -104,7 +88,7 @@ def test_both_extractors_read_a_separator_before_an_opening_quote_or_bracket(tmp
     ]
     pdf = build_article(tmp_path, "opening", typed)
     typed = [sentence.replace('"', "«", 1).replace('"', "»", 1) for sentence in typed]
-    assert _misread(pdf, typed) == []
+    assert misread(pdf, typed) == []
 
 
 def test_both_extractors_read_a_bracket_opening_after_a_number(tmp_path: Path) -> None:
@@ -120,4 +104,4 @@ def test_both_extractors_read_a_bracket_opening_after_a_number(tmp_path: Path) -
         for n, i in itertools.product(numbers, ["مقابل 81", "أي الربع", "تقريبا"])
     ]
     pdf = build_article(tmp_path, "numbers", typed)
-    assert _misread(pdf, typed) == []
+    assert misread(pdf, typed) == []

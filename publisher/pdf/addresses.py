@@ -129,6 +129,7 @@ def unbroken_ranges(body: str) -> str:
     body = _ISOLATED_RANGE.sub(
         lambda run: f'<span dir="ltr" class="range">{run[1]}</span>' if len(run[1]) <= SHORT else run[0], body
     )
+    body = _UNIT_AFTER_RUN.sub("/" + JOIN, body)  # a slash after an isolate, before the unit: "2400$/أوقية"
     return _TEXT.sub(lambda text: _held(text[0]), body)
 
 
@@ -188,9 +189,12 @@ _ABBREVIATED = re.compile(
 )
 _ARABIC_HYPHEN = re.compile("(?<=[\u0621-\u064a])-(?=[\u0621-\u064a])")
 _COMPOUND = re.compile("[^\\W_]+(?:-[^\\W_]+)+")  # words or numbers joined by hyphens
-# two or three short Latin words or numbers joined by slashes, not a path's or an address's segments
-_UNIT = "[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e]"  # and a unit's powers and dots: "N·m²/kg²"
+# two or three short words or numbers joined by slashes, not a path's or an address's segments: a unit's powers and
+# dots too ("N·m²/kg²"), a currency's or a percent sign, Arabic words and digits ("$/برميل", "٢٤٠٠$/أوقية", "¢/kWh"
+# had ended a line with the slash)
+_UNIT = f"[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e{currency()}%\u066a\u0621-\u064a\u0660-\u0669\u06f0-\u06f9]"
 _SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}){{1,2}}(?![A-Za-z0-9/.:@_~-])")
+_UNIT_AFTER_RUN = re.compile(f"(?:(?<=\u2069</span>)|(?<=\u2069))/(?={_UNIT}{{1,8}}(?![A-Za-z0-9/.:@_~-]))")
 _CURRENCY = f"[{currency()}]?"
 _NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
 _JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?[{OPERATORS}][ \u00a0]?)"  # a dash or an operator

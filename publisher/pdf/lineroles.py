@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterator
 from ..typeset.bidi import PATH_SIGNS, RTL_BLOCKS, SCRIPT_SIGNS
 from . import marks as vocal
 from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
-from .numberpunct import PERCENT, POPPLER_LTR, after_number
+from .numberpunct import PERCENT, POPPLER_LTR, after_number, weak_stretches
 from .pagetext import Show, blank_after, wide_spaces
 from .pieces import (
     AFTER_NUMBER,
@@ -24,6 +24,7 @@ from .pieces import (
     RUN_END_SPACE,
     STRETCHED_SPACE,
     UNKNOWN_LTR,
+    WEAK_RUN,
     WORD,
     cut_pieces,
     spread_address_roles,
@@ -90,7 +91,8 @@ def split_line(
         for (_, _, left), (s, i, text), (_, _, right) in _triples(glyphs)
         if text in LONE and left in SPACES and right in SPACES
     }
-    marked = marked or bool(lone)
+    weak = {glyphs[n][:2] for n in weak_stretches([text for _, _, text in glyphs])}  # "$/برميل"
+    marked = marked or bool(lone) or bool(weak)
     # a number's separator after an Arabic word ("الباب، وكذا", "قال: ", "انتهى."): poppler takes "،" "." ":" for
     # digits and the space on their left into their left-to-right stretch ("الباب ،وكذا"); that space ends it
     parted = {left[:2] for left, (_, _, text), (_, _, right) in _triples(glyphs) if _separates(left[2], text, right)}
@@ -185,7 +187,9 @@ def split_line(
         # not an operator between two numbers ("7 % 2")
         french = text in PERCENT and right in NO_BREAK and not (left in SPACES and far[:1].isdigit())
         held = right in SIGNS | BRACKETS or french
-        following = beyond if held and beyond[:1].isdigit() and not left[:1].isalnum() else right
+        # (and a number's currency sign: "$2400/أوقية", drawn "ةيقوأ/$2400", whose slash both read first)
+        led = right in CURRENCY or (held and not left[:1].isalnum())
+        following = beyond if led and beyond[:1].isdigit() else right
         # a run that begins with signs of its own (a path's "\\" or "/", a hidden file's "."): its first letter follows
         # ("و\\server\\old." and "و.env.", whose full stop, drawn left of the sign, both read first: "و.\\server")
         following = _run_letter(glyphs, position + 1) or following
@@ -194,6 +198,8 @@ def split_line(
             beside = left[:1].isdigit() or letter_kind(left[-1:]) == "R"
             lrm = right[:1] == TATWEEL or (letter_kind(following) == "R" and beside)
             marks[s][i] = AFTER_NUMBER_LRM if lrm else AFTER_NUMBER
+    for s, i in weak:
+        marks[s][i] = WEAK_RUN if marks[s][i] == PLAIN else marks[s][i]
     split = []
     for s, (show, show_marks, spaces) in enumerate(zip(line, marks, wide, strict=True)):
         for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too, not inside a run
@@ -208,11 +214,16 @@ def split_line(
                 show.elements[near] = (adjustment, None)
         _stretch_blanks(show, roles, scaling)
         pieces = [
-            (role, part, runs[-1 - role] if role < 0 else typed_range(text) if role == LTR_RUN else text)
+            (role, part, runs[-1 - role] if role < 0 else typed_range(text) if role == LTR_RUN else _typed(role, text))
             for role, part, text in cut_pieces(show.elements, roles)
         ]
         split.append((pieces, [scaling[index] for index in sorted(scaling)]))
     return split
+
+
+def _typed(role: int, text: str) -> str:
+    """A piece's text: a weak stretch's as typed (drawn "/$", typed "$/"), any other's as drawn."""
+    return text[::-1] if role == WEAK_RUN else text
 
 
 def _stretch_blanks(show: Show, roles: list[int], scaling: dict[int, float]) -> None:

@@ -3,6 +3,7 @@ reads on the wrong side of it unless the text layer says otherwise (lineroles.py
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 from .charclass import letter_kind
@@ -48,7 +49,10 @@ def after_number(left: str, text: str, right: str) -> bool:
     if digit not in ("EN", "AN"):  # a letter: sentence punctuation only, not a path's "/.config"; Arabic punctuation
         # too ("وNaCl، ولا", drawn "ولا ،NaClو": poppler read "و،NaCl", the comma being no right-to-left letter to it)
         # and a closing quote ("«الـAPI»" read "الـ»API")
-        return text in SENTENCE | ARABIC_SENTENCE | CLOSING and (not left or left.isspace() or letter_kind(left) == "R")
+        sentence = text in SENTENCE | ARABIC_SENTENCE | CLOSING
+        # and a slash between a Latin word and an Arabic one ("USD/برميل", drawn "ليمرب/USD": poppler read "/USD")
+        spaced = sentence and (not left or left.isspace())
+        return spaced or ((sentence or text in SLASH) and letter_kind(left) == "R")
     return unicodedata.bidirectional(text[:1]) == "CS" or text in PERCENT  # "٨٪" and "۱۲٫۵٪" are drawn "٪٨"
 
 
@@ -56,3 +60,33 @@ SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin wo
 ARABIC_SENTENCE = frozenset("\u060c\u061b\u061f")  # ، ؛ ؟
 CLOSING = frozenset("\u00bb\u201d")  # » ”, as a right-to-left text closes a quotation
 SLASH = frozenset("/")
+
+
+def weak_stretches(texts: list[str]) -> set[int]:
+    """Of the glyphs of a line (`texts`, in the order drawn), those in a stretch of two or more different weak
+    neutrals (a currency's, a percent sign, a separator: "$/", "€/", "٪/"), glued to an Arabic word, with Arabic
+    letters the nearest ones on both sides: the bidi algorithm sets them right to left ("السعر ($/برميل)")."""
+    found: set[int] = set()
+    end = 0
+    for weak, group in itertools.groupby(map(_weak, texts)):
+        start, end = end, end + len(list(group))
+        if not weak:
+            continue
+        left = next((letter_kind(t) for t in reversed(texts[:start]) if _strong(t)), "R")
+        right = next((letter_kind(t) for t in texts[end:] if _strong(t)), "R")
+        # (glued to an Arabic word, and not to a number or a Latin word, whose run it is in: "$2400/أوقية")
+        touching = [letter_kind(texts[n]) for n in (start - 1, end) if 0 <= n < len(texts)]
+        if len(set(texts[start:end])) > 1 and "R" in (left, right) and "R" in touching and "L" not in touching:
+            found.update(range(start, end))
+    return found
+
+
+def _weak(text: str) -> bool:
+    """Whether a glyph's text is a weak neutral: a currency's or a percent sign, a separator; not a space."""
+    return len(text) == 1 and text.strip() != "" and unicodedata.bidirectional(text) in ("ET", "CS", "ES")
+
+
+def _strong(text: str) -> bool:
+    """Whether a glyph's text is a letter (not a digit: a number sets the neutrals beside it as a letter of the
+    paragraph's direction does, "٥ (٪/سنة)")."""
+    return letter_kind(text) == "R" or unicodedata.bidirectional(text[:1]) == "L"

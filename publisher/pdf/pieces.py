@@ -21,6 +21,10 @@ BRACKET_AFTER_LTR = 12
 BETWEEN_LRMS = (COMPAT, BRACKET_AFTER_LTR)  # the roles whose glyphs PDFium gets between LEFT-TO-RIGHT MARKs
 # a bracket (with the spaces beside it) PDFium reads mirrored but in the order drawn, a number or a run on its right
 MIRRORED_AS_DRAWN = 13
+# a stretch of two or more weak neutrals glued to an Arabic word, a currency's sign and a slash ("$/برميل", drawn
+# "ليمرب/$"): both extractors read them in the order drawn ("/$برميل"); each gets the stretch as typed, between
+# RIGHT-TO-LEFT MARKs (numberpunct.weak_stretches)
+WEAK_RUN = 14
 WORD = 100
 # Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
 # line's text has the bracket (a note's "(1)" beside a vocalised line).

@@ -2,59 +2,54 @@
 
 Nothing drawn changes; the marks only steer two extractors, each through a door the other keeps shut.
 
-poppler (pdftotext, Evince) rebuilds a right-to-left line from its glyphs in visual order: it
-drops the space glyphs, puts spaces back where it sees gaps, then reverses every stretch of the
-line that holds no left-to-right letter or digit. The space that follows a left-to-right run in
-reading order ("2021-2026 التي") sits at the run's visual left, and poppler's left-to-right stretch
-takes it in, so the run comes out glued to the next word: "2021-2026التي". Giving that one space
-glyph an /ActualText of a space and a RIGHT-TO-LEFT MARK ends the stretch where the run ends.
-poppler reads /ActualText only from an inline property dictionary (`/Span <<...>> BDC`).
+poppler (pdftotext, Evince) rebuilds a right-to-left line from its glyphs in visual order: it drops the space glyphs,
+puts spaces back where it sees gaps, then reverses every stretch of the line that holds no left-to-right letter or
+digit. The space that follows a left-to-right run in reading order ("2021-2026 التي") sits at the run's visual left,
+and poppler's left-to-right stretch takes it in, so the run comes out glued to the next word: "2021-2026التي". Giving
+that one space glyph an /ActualText of a space and a RIGHT-TO-LEFT MARK ends the stretch where the run ends. poppler
+reads /ActualText only from an inline property dictionary (`/Span <<...>> BDC`).
 
-PDFium (Chrome, pypdfium2) cuts each line, in visual order, into segments of one character class
-(left-to-right letters; digits and number punctuation; right-to-left letters; the rest) and
-reverses the order of the segments when the line is right-to-left, which it decides by counting
-segments unless the document's /ViewerPreferences say /Direction /R2L. So we say it: lines mostly in
-Latin (an e-mail address, a table row "RBA 577827 الرباط") no longer come out in visual order.
-A left-to-right run of more than one segment ("Maroc Digital 2030") still comes out segment by
-segment reversed ("2030 Digital Maroc"): its glyphs get an /ActualText of the run with its
-segments in reverse order, which PDFium's reversal puts back. That /ActualText sits in a *named*
-property list (`/Span /AT3 BDC`, /Properties in the page resources), which PDFium resolves and
-poppler ignores, so poppler keeps reading the glyphs. PDFium also mirrors each bracket or quote
-it reverses ("{" becomes "}"), though the glyph's text is already the character in reading order:
-such a glyph gets the mirror image as its named /ActualText, which PDFium mirrors back. (PDFium also
-reads the inline RIGHT-TO-LEFT MARK above as one more right-to-left character, which changes no word.)
-A word whose glyphs a blank over 0.05 em parts (Amiri's kerning pairs: "و" or "ر" before "ي") is two
-words to poppler ("تشاور ية"), and a word with marks comes out of both extractors with the marks' glyphs
-read wrong and cut off (clusters.py says why). Such a word's glyphs, its raised marks' arrays included,
-get an inline /ActualText of the word reversed, which poppler lays out left to right and reverses
-back, and inside it a named one with each stretch of letters reversed, which PDFium reads instead
-(marks.py); the word's text comes from the layout's clusters when it has marks, else from its glyphs.
-(A `Tc` that put the blank into the glyph's advance does not help: poppler subtracts it again.)
-A word in a script poppler's tables leave neutral (Tifinagh: "ⴰⴳⴰⴷⵉⵔ") is reversed by poppler with the
-Arabic around it: its glyphs get an inline /ActualText of the word reversed, which poppler reverses
-back, and inside it a named one of the word as written, which PDFium reads instead (it takes the
-innermost); the space just right of the word gets the RIGHT-TO-LEFT MARK above.
+PDFium (Chrome, pypdfium2) cuts each line, in visual order, into segments of one character class (left-to-right
+letters; digits and number punctuation; right-to-left letters; the rest) and reverses the order of the segments when
+the line is right-to-left, which it decides by counting segments unless the document's /ViewerPreferences say
+/Direction /R2L. So we say it: lines mostly in Latin (an e-mail address, a table row "RBA 577827 الرباط") no longer
+come out in visual order. A left-to-right run of more than one segment ("Maroc Digital 2030") still comes out segment
+by segment reversed ("2030 Digital Maroc"): its glyphs get an /ActualText of the run with its segments in reverse
+order, which PDFium's reversal puts back. That /ActualText sits in a *named* property list (`/Span /AT3 BDC`,
+/Properties in the page resources), which PDFium resolves and poppler ignores, so poppler keeps reading the glyphs.
+PDFium also mirrors each bracket or quote it reverses ("{" becomes "}"), though the glyph's text is already the
+character in reading order: such a glyph gets the mirror image as its named /ActualText, which PDFium mirrors back.
+(PDFium also reads the inline RIGHT-TO-LEFT MARK above as one more right-to-left character, which changes no word.) A
+word whose glyphs a blank over 0.05 em parts (Amiri's kerning pairs: "و" or "ر" before "ي") is two words to poppler
+("تشاور ية"), and a word with marks comes out of both extractors with the marks' glyphs read wrong and cut off
+(clusters.py says why). Such a word's glyphs, its raised marks' arrays included, get an inline /ActualText of the word
+reversed, which poppler lays out left to right and reverses back, and inside it a named one with each stretch of
+letters reversed, which PDFium reads instead (marks.py); the word's text comes from the layout's clusters when it has
+marks, else from its glyphs. (A `Tc` that put the blank into the glyph's advance does not help: poppler subtracts it
+again.) A word in a script poppler's tables leave neutral (Tifinagh: "ⴰⴳⴰⴷⵉⵔ") is reversed by poppler with the Arabic
+around it: its glyphs get an inline /ActualText of the word reversed, which poppler reverses back, and inside it a
+named one of the word as written, which PDFium reads instead (it takes the innermost); the space just right of the
+word gets the RIGHT-TO-LEFT MARK above. Both extractors read two or more weak neutrals glued to an Arabic word in the
+order drawn ("$/برميل", drawn "ليمرب/$", read "/$برميل"): they get their text as typed between RIGHT-TO-LEFT MARKs.
 
-The space that ends a run and the Tifinagh word are often in another text object than the run (an
-address is an inline box of its own, a Tifinagh word another font), so these marks are found over
-whole lines: the text objects on one baseline in visual order (pagetext.py).
+The space that ends a run and the Tifinagh word are often in another text object than the run (an address is an inline
+box of its own, a Tifinagh word another font), so these marks are found over whole lines: the text objects on one
+baseline in visual order (pagetext.py).
 
-A URL or e-mail address broken at a line end (pdf.py) comes out of both extractors as two words, each
-line read on its own. The glyphs of its first piece get an inline /ActualText of the whole address,
-which poppler reads (the address keeps its order: it holds left-to-right letters), and inside it a
-named one for PDFium (`pdfium_actual_text`); the other pieces get an inline /ActualText of one space.
-Not an empty one: PDFium ignores an empty /ActualText and reads the glyphs. The pieces are found
-by their text, among the addresses pdf.py marked (addresspieces.py).
+A URL or e-mail address broken at a line end (pdf.py) comes out of both extractors as two words, each line read on its
+own. The glyphs of its first piece get an inline /ActualText of the whole address, which poppler reads (the address
+keeps its order: it holds left-to-right letters), and inside it a named one for PDFium (`pdfium_actual_text`); the
+other pieces get an inline /ActualText of one space. Not an empty one: PDFium ignores an empty /ActualText and reads
+the glyphs. The pieces are found by their text, among the addresses pdf.py marked (addresspieces.py).
 
-PDFium drops the adjustment that ends a `TJ` array holding an empty glyph; the arrays we cut are
-written without them, so PDFium draws the words where WeasyPrint put them.
+PDFium drops the adjustment that ends a `TJ` array holding an empty glyph; the arrays we cut are written without them,
+so PDFium draws the words where WeasyPrint put them.
 
-poppler also takes words more than about one font size apart for separate blocks, and may put the
-leftmost of them out of place: a justified line with few spaces (the line above an address kept
-whole) has blanks of two or three em. Each space glyph in a blank over 0.8 em is stretched across it
-with the horizontal scaling operator (`Tz`), leaving 0.2 em on each side, and gets the inline
-/ActualText of a space and a RIGHT-TO-LEFT MARK: poppler keeps it as a tiny word that bridges the
-blank. A space draws nothing, so the page looks the same. Figures: benchmarks/text_fidelity.py.
+poppler also takes words more than about one font size apart for separate blocks, and may put the leftmost of them out
+of place: a justified line with few spaces (the line above an address kept whole) has blanks of two or three em. Each
+space glyph in a blank over 0.8 em is stretched across it with the horizontal scaling operator (`Tz`), leaving 0.2 em
+on each side, and gets the inline /ActualText of a space and a RIGHT-TO-LEFT MARK: poppler keeps it as a tiny word
+that bridges the blank. A space draws nothing, so the page looks the same. Figures: benchmarks/text_fidelity.py.
 """
 
 from __future__ import annotations
@@ -89,6 +84,7 @@ from .pieces import (
     SHARABLE,
     STRETCHED_SPACE,
     UNKNOWN_LTR,
+    WEAK_RUN,
     WORD,
     marked_depths,
     outside,
@@ -308,8 +304,10 @@ def mark_text_layer(
                     elif role == AFTER_NUMBER:  # a quote or a bracket closing the run, PDFium's between LEFT-TO-RIGHT
                         guard = [named(LRM + text + LRM)] if vocal.MIRRORED_CHARS & set(text) else []  # MARKs: «Seed»
                         items += [*inline(vocal.RLM + text + vocal.RLM), *guard, tj, *[b"EMC"] * (1 + len(guard))]
-                    elif role == AFTER_NUMBER_LRM:
-                        items += [*inline(vocal.RLM + text + vocal.RLM), named(LRM + text), tj, b"EMC", b"EMC"]
+                    elif role in (AFTER_NUMBER_LRM, WEAK_RUN):  # a weak stretch's text is as typed: "$/برميل"
+                        held = vocal.RLM + text + vocal.RLM
+                        pdfiums = LRM + text if role == AFTER_NUMBER_LRM else held
+                        items += [*inline(held), named(pdfiums), tj, b"EMC", b"EMC"]
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN) and shared:  # the line's /ActualText has the bracket
                         items.append(tj)
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN):  # poppler's text, if any, and PDFium's

@@ -87,8 +87,8 @@ def run_pattern() -> re.Pattern[str]:
     # (outside the run, the minus was drawn right of "x + 4 ≥ 1" and "∑" mirrored, right of "k")
     prefix += f"|(?<![\\w{INSIDE}])(?:--|{sign}|[{MATH_PREFIXES}] ?)(?={alnum})"  # "∫ x dx" spaced too, "∀ x"
     # a currency sign or a percent sign a name begins with: a spreadsheet's "$A$1", a shell's "$HOME", "%APPDATA%"
-    # (the "$" outside the run was drawn at its right, "A$1$")
-    prefix += f"|(?<![\\w{INSIDE}%])[{currency()}%](?=[^\\W\\d_{RTL_BLOCKS}])"
+    # (the "$" outside the run was drawn at its right, "A$1$"), and a price's unit: "€/kg", "$/MWh" (drawn "/kg€")
+    prefix += f"|(?<![\\w{INSIDE}%])[{currency()}%]/?(?=[^\\W\\d_{RTL_BLOCKS}])"
     # what a path or a file's name begins with: "~/projects", "./run.sh", "../lib", "/etc/hosts", "~/.bashrc", ".env",
     # ".NET", a share's "\\\\server", "\\backups", after an Arabic letter too ("و/tmp") (left outside the run, "~/" and
     # "/" were drawn at its right: "projects/my-app/~"); before a letter, not a number's ("(د.34)", minute 34)
@@ -109,8 +109,9 @@ def run_pattern() -> re.Pattern[str]:
     # "C° 25" (not before an Arabic unit: "180 °م" reads right to left as it is; nor a remainder's: "7 % 2")
     spaced = f"(?<=[0-9])[ \u00a0\u202f][{SPACED_SIGNS}]{alnum}*(?!(?=[{RTL_BLOCKS}])\\w)(?! +[0-9])"
     # a path's last separator, after a bracket it closed too: "C:\\Temp\\", "C:\\Program Files (x86)\\"
-    # (its backslash had been drawn at the run's far end)
-    path_end = "[)\\]]?[/\\\\]+"
+    # (its backslash had been drawn at the run's far end); not a slash before an Arabic word, which it parts from the
+    # run as the bidi algorithm does, "USD/برميل" (taken in, it was drawn at the run's far end, "برميلUSD/")
+    path_end = f"[)\\]]?(?:[/\\\\]*\\\\|/+(?![{RTL_BLOCKS}]))"
     tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|\u00d7|{signs}|{path_end}|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     # a name's brackets may be followed by more of the word: "n(n+1)/2", "f(x)²" (the "/2" had been left outside)

@@ -8,6 +8,7 @@ it into the word that followed.)
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .bidi import ARABIC_DIGITS, PHONE
 from .inline import Text
@@ -60,8 +61,14 @@ def units_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
 
 
 def _unit(word: str) -> bool:
-    """A unit's name, or units joined by "/" or "·" with their powers: "m/s²", "kg·m/s²", "N·m²/kg²", "م/ث"."""
-    return word in EXACT or all(_POWER.sub("", part) in EXACT for part in _COMPOUND.split(word))
+    """A unit's name, or units joined by "/" or "·" with their powers: "m/s²", "kg·m/s²", "N·m²/kg²", "م/ث"; or a
+    price's, a currency per anything: "€/طن", "$/برميل" ("٥٠٠" had ended a line, "€/طن" begun the next)."""
+    parts = _COMPOUND.split(word)
+    return word in EXACT or all(_POWER.sub("", part) in EXACT for part in parts) or (len(parts) > 1 and _priced(parts))
+
+
+def _priced(parts: list[str]) -> bool:
+    return len(parts[0]) == 1 and unicodedata.category(parts[0]) == "Sc" and all(parts[1:])
 
 
 _COMPOUND = re.compile("[/\u00b7\u22c5]")

@@ -1,0 +1,57 @@
+"""A price or a rate per unit ("$/برميل", "€/طن", "USD/برميل", "$2400/أوقية", "€/kg") is drawn as the bidi algorithm
+sets it, held on one line with its number, and copies as typed from PDFium and poppler.
+
+Found in texts the project had never seen (a Baghdad oil report's table header "السعر ($/برميل)"): both extractors
+read a currency's sign and a slash glued to an Arabic word in the order drawn, "/$برميل" (pdf/numberpunct.py,
+weak_stretches); "€/kg" was drawn "/kg€", its sign outside its run, and "USD/برميل" as "برميلUSD/", the slash at the
+run's far end (typeset/bidi.py); "٥٠٠ €/طن" broke between the number and its unit (typeset/units.py), and
+"2400$/أوقية" after its slash (pdf/addresses.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import build_article, build_drawn, misread
+from test_typeset_pages import visual_lines
+
+# each kind: a sign then a slash, in brackets or not; a number before the sign, or after it; Arabic-Indic digits; a
+# Latin unit or currency code on either side; a percent sign, Arabic and Latin
+UNITS = [
+    "$/برميل",
+    "($/برميل)",
+    "€/طن",
+    "(€/حاوية)",
+    "£/طن",
+    "¥/كغ",
+    "(٪/سنة)",
+    "(%/عملية)",
+    "$2400/أوقية",
+    "€35/طن",
+    "35€/طن",
+    "2400/أوقية",
+    "٢٤٠٠$/أوقية",
+    "USD/برميل",
+    "€/kg",
+    "kWh/شهر",
+    "٥٠٠ €/طن",
+    "٧٨ $/برميل",
+]
+
+
+def test_both_extractors_read_a_price_per_unit_as_typed(tmp_path: Path) -> None:
+    typed = [f"قال إن السعر بلغ {unit} هذا الأسبوع." for unit in UNITS]
+    assert misread(build_article(tmp_path, "prices", typed), typed) == []
+
+
+def test_a_price_per_unit_is_drawn_as_one_run_on_one_line(tmp_path: Path) -> None:
+    """In paragraphs of an A6 page, each price a word further on than in the one before, so that prices fall at every
+    place of a line, its end too: in the PDF as drawn (no text layer), each run left to right with the Arabic unit
+    left of the slash, and no line ending with a slash or with a number whose unit begins the next."""
+    words = ["قال", "المحلل", "إن", "متوسط", "سعر", "البيع", "في", "السوق", "المحلية", "ارتفع"]
+    typed = [" ".join(f"{' '.join(words[: 2 + (n + k) % 8])} {unit}" for k, unit in enumerate(UNITS)) for n in range(6)]
+    build_article(tmp_path, "prices", typed, page="A6")
+    lines = visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "prices.pdf")
+    drawn = "\n".join(lines)
+    for run in ("€/kg", "ليمرب/USD", "ةيقوأ/$2400", "نط/€35", "نط/35€", "ليمرب/$", "رهش/kWh"):
+        assert drawn.count(run) >= 6, run
+    assert [line for line in lines if line.startswith(("/", "٥٠٠", "٧٨"))] == [], drawn
