@@ -15,7 +15,7 @@ from conftest import build_article, build_drawn, misread
 from test_typeset_pages import visual_lines
 
 # each kind: a sign then a slash, in brackets or not; a number before the sign, or after it; Arabic-Indic digits; a
-# Latin unit or currency code on either side; a percent sign, Arabic and Latin
+# Latin unit or currency code on either side; a percent sign, Arabic and Latin; and the other way, Arabic per sign
 UNITS = [
     "$/برميل",
     "($/برميل)",
@@ -35,6 +35,10 @@ UNITS = [
     "kWh/شهر",
     "٥٠٠ €/طن",
     "٧٨ $/برميل",
+    "10.90 درهم/€",
+    "١٠٫٩٠ جنيه/£",
+    "درهم/$",
+    "ريال/%",
 ]
 
 

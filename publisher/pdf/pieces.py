@@ -22,8 +22,8 @@ BETWEEN_LRMS = (COMPAT, BRACKET_AFTER_LTR)  # the roles whose glyphs PDFium gets
 # a bracket (with the spaces beside it) PDFium reads mirrored but in the order drawn, a number or a run on its right
 MIRRORED_AS_DRAWN = 13
 # a stretch of two or more weak neutrals glued to an Arabic word, a currency's sign and a slash ("$/برميل", drawn
-# "ليمرب/$"): both extractors read them in the order drawn ("/$برميل"); each gets the stretch as typed, between
-# RIGHT-TO-LEFT MARKs (numberpunct.weak_stretches)
+# "ليمرب/$"): both extractors read them in the order drawn ("/$برميل"); each gets the stretch as typed after a
+# RIGHT-TO-LEFT MARK, poppler's with one after it too (numberpunct.weak_stretches)
 WEAK_RUN = 14
 WORD = 100
 # Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the

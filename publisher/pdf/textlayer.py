@@ -30,7 +30,7 @@ again.) A word in a script poppler's tables leave neutral (Tifinagh: "ⴰⴳⴰ�
 around it: its glyphs get an inline /ActualText of the word reversed, which poppler reverses back, and inside it a
 named one of the word as written, which PDFium reads instead (it takes the innermost); the space just right of the
 word gets the RIGHT-TO-LEFT MARK above. Both extractors read two or more weak neutrals glued to an Arabic word in the
-order drawn ("$/برميل", drawn "ليمرب/$", read "/$برميل"): they get their text as typed between RIGHT-TO-LEFT MARKs.
+order drawn ("$/برميل", drawn "ليمرب/$", read "/$برميل"): they get their text as typed after a RIGHT-TO-LEFT MARK.
 
 The space that ends a run and the Tifinagh word are often in another text object than the run (an address is an inline
 box of its own, a Tifinagh word another font), so these marks are found over whole lines: the text objects on one
@@ -305,8 +305,8 @@ def mark_text_layer(
                         guard = [named(LRM + text + LRM)] if vocal.MIRRORED_CHARS & set(text) else []  # MARKs: «Seed»
                         items += [*inline(vocal.RLM + text + vocal.RLM), *guard, tj, *[b"EMC"] * (1 + len(guard))]
                     elif role in (AFTER_NUMBER_LRM, WEAK_RUN):  # a weak stretch's text is as typed: "$/برميل"
-                        held = vocal.RLM + text + vocal.RLM
-                        pdfiums = LRM + text if role == AFTER_NUMBER_LRM else held
+                        held = vocal.RLM + text + vocal.RLM  # (to PDFium no mark after: "درهم/€" was read "مهرد/€")
+                        pdfiums = LRM + text if role == AFTER_NUMBER_LRM else vocal.RLM + text
                         items += [*inline(held), named(pdfiums), tj, b"EMC", b"EMC"]
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN) and shared:  # the line's /ActualText has the bracket
                         items.append(tj)
