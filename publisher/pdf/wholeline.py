@@ -118,10 +118,14 @@ def isolates_only(line: list[Show], isolates: Collection[tuple[int, float, float
     """Whether a line of a right-to-left book holds left-to-right isolates alone (their objects' origins `isolates`),
     more than one, and no right-to-left letter: the last line of inline code broken over lines, with an address in
     it ("-r requirements.txt", "-la /var/www"). Each object had the marks of a run in a right-to-left line, and PDFium
-    read the line out of order ("requirements.piptxt install -r"): it is read whole, left to right (textlayer.py)."""
+    read the line out of order ("requirements.piptxt install -r"): it is read whole, left to right (textlayer.py).
+    Its objects abut: a table's row of cells set left to right ("EUR/MAD 10.74 +0.3%"), read whole, was one wide block
+    to poppler, which read the header's cells out of order."""
     if len(isolates) < 2 or any(show.origin not in isolates for show in line):
         return False
-    return not any(_right_to_left(char) for show in line for _, text in show.elements for char in text or "")
+    return _abutting(line) and not any(
+        _right_to_left(c) for show in line for _, text in show.elements for c in text or ""
+    )
 
 
 def ltr_poppler_text(typed: str) -> str:
