@@ -4,7 +4,10 @@ Found in a text the project had never seen (a Moroccan exchange board, "| EUR/MA
 rows, every cell a left-to-right isolate, was taken for one line of isolates and read whole, left to right
 (pdf/wholeline.isolates_only, meant for the last line of inline code broken over lines); its /ActualText spanned the
 row's cells, and poppler, taking the row for one wide block, read the header's cells out of order ("الزوج التغير
-السعر"). Such a line is read whole only when its objects abut now, as running text's do; table cells are apart."""
+السعر"). Such a line is read whole only when its objects abut now, as running text's do; table cells are apart. Read
+as a row of cells now, right to left, a cell's run in several arrays ("DXB → LAX", its arrow in another font) gets its
+/ActualText, and one where a cell ends has a space after it there: PDFium read a cell glued to the one before it
+("EK 201DXB", "الأولىDXB", this last on rows with Arabic cells too)."""
 
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ TABLES = [
     [["الشركة", "الرمز", "السعر"], ["Apple", "AAPL", "195.2"], ["Microsoft", "MSFT", "410.5"]],
     [["المؤشر", "القيمة"], ["10.74", "9.87"], ["12.1", "8.5"]],
     [["البند", "الإصدار", "الأمر"], ["Python", "3.12", "pip install -U pip"], ["Node.js", "20.11", "npm ci"]],
+    [["الرحلة", "الوجهة", "الإقلاع"], ["الأولى", "DXB → JFK", "08:30"], ["EK 215", "DXB → LAX", "09:05"]],
+    [["الرحلة", "الوجهة"], ["EK 216", "LAX → DXB"], ["QR 1053", "DOH → MAN"]],
 ]
 
 

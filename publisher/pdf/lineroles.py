@@ -113,7 +113,7 @@ def split_line(
             span = range(i, i2 + 1) if s2 == s else range(i, i + 1)  # with the adjustments up to the next glyph
             for index in span:
                 marks[s][index] = WORD + number
-    rtl = _right_to_left(glyphs, isolated)
+    rtl = _right_to_left(glyphs, isolated) or _latin_cells(line, isolated)
     for s, i in arabic if rtl else ():
         marks[s][i] = RUN_END_SPACE
     space: tuple[int, int] | None = None  # the last space glyph since a letter or digit, punctuation may follow it
@@ -272,6 +272,13 @@ def _right_to_left(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> bool
     return any(letter_kind(text) == "R" for _, _, text in glyphs) or not latin or isolated_only
 
 
+def _latin_cells(line: list[Show], isolated: Arrays) -> bool:
+    """Whether a line is a table's row whose cells are all set left to right ("EK 215 | DXB → LAX"), laid out right to
+    left: its arrays isolated, some apart (not `_touching`). Read as a left-to-right line, the cell's run "DXB → LAX"
+    in three arrays (its arrow in another font) had no /ActualText, and PDFium read "LAX→ DXB"."""
+    return len(line) > 1 and set(range(len(line))) <= set(isolated) and len(_touching(line)) < len(line) - 1
+
+
 def _triples(glyphs: list[tuple[int, int, str]]) -> Iterator[tuple[tuple[int, int, str], ...]]:
     """Each glyph of a line with the one before and after it (an empty one at the ends)."""
     edged = [(0, 0, ""), *glyphs, (0, 0, "")]
@@ -361,7 +368,10 @@ def _shared_runs(
         role = -1 - len(texts)
         # and a space after it, where one is drawn (PDFium lost the one before "G ≈" ending a loose line: "العامG")
         spaced = run[-1] + 1 < len(glyphs) and glyphs[run[-1] + 1][2] in SPACES
-        texts.append(joined + " " if spaced else joined)
+        # and one where a table's cell ends, on its right: PDFium read the cell before it glued to it ("EK 201DXB")
+        beyond = glyphs[run[-1] + 1][0] if run[-1] + 1 < len(glyphs) else None
+        celled = beyond is not None and beyond != s1 and beyond not in touching
+        texts.append(joined + " " if spaced or celled else joined)
         for number in range(s0, s1 + 1):
             first, last = i0 if number == s0 else 0, i1 if number == s1 else len(marks[number]) - 1
             # a superscript digit's or fraction's own role too: the run's text has it ("Δ = b² − 4ac", in two fonts)
