@@ -65,7 +65,7 @@ from .clusters import Key, position_key, read_clusters
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
 from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
-from .neighbours import abutting, glued
+from .neighbours import abutting, glued, in_code
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import pdfium_text_over
@@ -245,12 +245,13 @@ def mark_text_layer(
                         )
                         run = named(pdfium_run_text(text), (number, role))  # a space after it kept last
                         shared_run = padded(run, tj, deepest - depths[show.index])
-                        if place in code and any(letter_kind(c) == "R" for c in text):  # Arabic in code (its string,
-                            # in a font of its own): poppler reads the run from its first object's /ActualText, the
-                            # others' empty (it read `"رسالة قصيرة" git commit -m`); each one deeper, as PDFium wants
+                        if in_code(split, role, code) and any(letter_kind(c) == "R" for c in text):  # Arabic in code
+                            # (its string, in a font of its own): poppler reads the run from its first object's text
+                            # (it read `"رسالة قصيرة" git commit -m`), a RIGHT-TO-LEFT MARK from each other (empty, they
+                            # left a blank where poppler cut the line, "قال" apart); each one deeper, as PDFium wants
                             earlier = [r for parts, _ in split[:place] for r, _, _ in parts]
-                            earlier += [r for r, _, _ in pieces[:piece]]
-                            items += [*inline("" if role in earlier else poppler_address(text)), shared_run, b"EMC"]
+                            popplers = vocal.RLM if role in earlier + [r for r, _, _ in pieces[:piece]] else text
+                            items += [*inline(poppler_address(popplers.rstrip(" "))), shared_run, b"EMC"]
                         elif (signed := _ends_in_sign(line, split, role)) is not None:
                             # a run whose last object ends in a sign ("Ctrl+`" of two keys, read "`Ctrl+"): its own
                             # text for each object, a LEFT-TO-RIGHT MARK after the last (each as deep, as PDFium wants)
