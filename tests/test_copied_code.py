@@ -4,9 +4,11 @@ Found in a text the project had never seen (a search command, `grep -r "وزار
 reads such code from the /ActualText of its first object, and the others had an empty one; they left a blank as wide as
 the string, where poppler cut the line in two and read the word before the code apart ("قال" on a line of its own;
 `git commit -m "رسالة قصيرة"` of the fixtures, two short words, left a blank narrow enough). Each other object reads a
-RIGHT-TO-LEFT MARK now, which keeps the line whole (pdf/textlayer.py). Left: PDFium reads a call's closing bracket
-before the Arabic word after it mirrored (`print("مرحبا")` read `print("مرحبا"(`), and a string of four words in one
-backwards."""
+RIGHT-TO-LEFT MARK now, which keeps the line whole (pdf/textlayer.py). And PDFium, reading on from the Arabic
+string of a call, took the quote and the bracket after it for the string's and read them mirrored (`f("مرحبا بكم"(`),
+and a string of three words or more backwards with the whole call (`)"اعيمج مكب ابحرم")f`): a LEFT-TO-RIGHT MARK
+between them parts them (pdf/codetext.py). Left: a call's bracket after a string of one word, which the text layer
+takes for an address (PDFium mirrors it), and a call of several Arabic strings (PDFium reads it backwards)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,9 @@ CODES = [
     'git commit -m "رسالة قصيرة جدا"',
     'x = "رسالة قصيرة جدا"; y = 2',
     'name = "علي"',
+    'f("مرحبا بكم")',
+    "print('مرحبا بكم في الدورة')",
+    'print("مرحبا بكم في الدورة", 3)',
 ]
 
 

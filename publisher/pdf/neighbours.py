@@ -4,7 +4,6 @@ left-to-right run, an isolate drawn against another."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection
 
 from .numberpunct import SENTENCE
 from .pieces import PLAIN
@@ -38,9 +37,3 @@ def left_of(split: Split, place: int, piece: int) -> str:
     """The text of the piece drawn just left of a piece of a line (TJ number, piece number), "" at the line's end."""
     pieces = [texts for texts, _ in split]
     return pieces[place][piece - 1][2] if piece else pieces[place - 1][-1][2] if place and pieces[place - 1] else ""
-
-
-def in_code(split: Split, role: int, code: Collection[int]) -> bool:
-    """Whether a run (the role of its pieces) is in inline code (`code`, by place): any of its arrays ("./docs/" after
-    an Arabic string had been given its own text too, and read twice)."""
-    return any(place in code for place, (pieces, _) in enumerate(split) if any(r == role for r, _, _ in pieces))

@@ -62,10 +62,11 @@ from . import marks as vocal
 from .addresspieces import address_roles, pdfium_address, poppler_address, tail_arrays
 from .charclass import LRM, between_lrms, fraction, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
 from .clusters import Key, position_key, read_clusters
+from .codetext import in_code, pdfium_code_text
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
 from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
-from .neighbours import abutting, glued, in_code
+from .neighbours import abutting, glued
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import pdfium_text_over
@@ -243,12 +244,12 @@ def mark_text_layer(
                             for other, (parts, _) in zip(line, split, strict=True)
                             if any(r == role for r, _, _ in parts)
                         )
-                        run = named(pdfium_run_text(text), (number, role))  # a space after it kept last
-                        shared_run = padded(run, tj, deepest - depths[show.index])
-                        if in_code(split, role, code) and any(letter_kind(c) == "R" for c in text):  # Arabic in code
-                            # (its string, in a font of its own): poppler reads the run from its first object's text
-                            # (it read `"رسالة قصيرة" git commit -m`), a RIGHT-TO-LEFT MARK from each other (empty, they
-                            # left a blank where poppler cut the line, "قال" apart); each one deeper, as PDFium wants
+                        # Arabic in code (codetext.py): poppler reads the run's text from its first object, a RIGHT-TO-
+                        # LEFT MARK from each other (empty, they left a blank where poppler cut the line); each deeper
+                        coded = in_code(split, role, code) and any(letter_kind(c) == "R" for c in text)
+                        run = named((pdfium_code_text if coded else pdfium_run_text)(text), (number, role))
+                        shared_run = padded(run, tj, deepest - depths[show.index])  # (a space after it kept last)
+                        if coded:  # (as PDFium wants)
                             earlier = [r for parts, _ in split[:place] for r, _, _ in parts]
                             popplers = vocal.RLM if role in earlier + [r for r, _, _ in pieces[:piece]] else text
                             items += [*inline(poppler_address(popplers.rstrip(" "))), shared_run, b"EMC"]
