@@ -105,3 +105,14 @@ def test_both_extractors_read_a_bracket_opening_after_a_number(tmp_path: Path) -
     ]
     pdf = build_article(tmp_path, "numbers", typed)
     assert misread(pdf, typed) == []
+
+
+def test_both_extractors_read_a_bracket_closing_on_arabic_indic_digits(tmp_path: Path) -> None:
+    """poppler read a Yemeni timetable's "(IY-٦٢٦)" as "(IY-)٦٢٦": the closing bracket, drawn just left of the
+    Arabic-Indic digits (which no Latin run takes in, typeset/bidi.py), was one stretch with them to it; and PDFium
+    read "(ك-٥)" and "(ISO ٩٠٠١)" with the closing bracket mirrored, "(ك-٥ (". Codes, models and norms of Latin or
+    Arabic letters and Arabic-Indic digits, in each kind of bracket (tjroles.py, BRACKET_BY_NUMBER)."""
+
+    codes = ["IY-٦٢٦", "A-٣٢٠", "EK-٢٠١", "ISO ٩٠٠١", "T-٣", "MS ٩٨٥", "ك-٥", "ب ١٢"]
+    typed = [f"قال إن الرمز {o}{c}{e} معروف الآن." for c, (o, e) in itertools.product(codes, ["()", "[]"])]
+    assert misread(build_article(tmp_path, "codes", typed), typed) == []

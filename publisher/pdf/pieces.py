@@ -18,6 +18,10 @@ MIRRORED_BY_NUMBER = 11
 # a bracket PDFium reads after a left-to-right word drawn right of it ("(Python) و", drawn "و (Python)"): marked as
 # COMPAT is, between LEFT-TO-RIGHT MARKs, else PDFium read it mirrored, or after the space on its left: "(Python )و"
 BRACKET_AFTER_LTR = 12
+# such a bracket drawn just left of a number in Arabic-Indic digits ("(IY-٦٢٦)", drawn ")٦٢٦-IY("): poppler read ")٦٢٦"
+# as one stretch, "IY-)٦٢٦", unless the bracket's own /ActualText is between RIGHT-TO-LEFT MARKs (PDFium's, as
+# BRACKET_AFTER_LTR's, between LEFT-TO-RIGHT MARKs)
+BRACKET_BY_NUMBER = 15
 BETWEEN_LRMS = (COMPAT, BRACKET_AFTER_LTR)  # the roles whose glyphs PDFium gets between LEFT-TO-RIGHT MARKs
 # a bracket (with the spaces beside it) PDFium reads mirrored but in the order drawn, a number or a run on its right
 MIRRORED_AS_DRAWN = 13

@@ -40,10 +40,9 @@ A URL or e-mail address broken at a line end (pdf.py) comes out of both extracto
 own. The glyphs of its first piece get an inline /ActualText of the whole address, which poppler reads (the address
 keeps its order: it holds left-to-right letters), and inside it a named one for PDFium (`pdfium_actual_text`); the
 other pieces get an inline /ActualText of one space. Not an empty one: PDFium ignores an empty /ActualText and reads
-the glyphs. The pieces are found by their text, among the addresses pdf.py marked (addresspieces.py).
-
-PDFium drops the adjustment that ends a `TJ` array holding an empty glyph; the arrays we cut are written without them,
-so PDFium draws the words where WeasyPrint put them.
+the glyphs. The pieces are found by their text, among the addresses pdf.py marked (addresspieces.py). PDFium drops the
+adjustment that ends a `TJ` array holding an empty glyph; the arrays we cut are written without them, so PDFium draws
+the words where WeasyPrint put them.
 
 poppler also takes words more than about one font size apart for separate blocks, and may put the leftmost of them out
 of place: a justified line with few spaces (the line above an address kept whole) has blanks of two or three em. Each
@@ -76,6 +75,7 @@ from .pieces import (
     AFTER_NUMBER,
     AFTER_NUMBER_LRM,
     BETWEEN_LRMS,
+    BRACKET_BY_NUMBER,
     LTR_RUN,
     MIRRORED,
     MIRRORED_AS_DRAWN,
@@ -317,9 +317,9 @@ def mark_text_layer(
                         popplers, pdfiums = vocal.mirrored_texts(text, role == MIRRORED_AS_DRAWN, run_end)
                         opening = inline(popplers) if popplers else []
                         items += [*opening, named(pdfiums), tj, *[b"EMC"] * (2 if opening else 1)]
-                    elif role == MIRRORED_BY_NUMBER:  # poppler's marks as for AFTER_NUMBER, PDFium's as for MIRRORED
-                        mirror = named(text.translate(vocal.MIRROR))
-                        items += [*inline(vocal.RLM + text + vocal.RLM), mirror, tj, b"EMC", b"EMC"]
+                    elif role in (MIRRORED_BY_NUMBER, BRACKET_BY_NUMBER):  # poppler's marks as AFTER_NUMBER's
+                        pdfiums = text.translate(vocal.MIRROR) if role == MIRRORED_BY_NUMBER else LRM + text + LRM
+                        items += [*inline(vocal.RLM + text + vocal.RLM), named(pdfiums), tj, b"EMC", b"EMC"]
                     elif role in BETWEEN_LRMS:  # PDFium keeps it between LEFT-TO-RIGHT MARKs (charclass.LRM)
                         items += [*inline(text), named(LRM + text + LRM), tj, b"EMC", b"EMC"]
                     elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one

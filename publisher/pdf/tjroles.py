@@ -11,6 +11,7 @@ from .charclass import letter_kind, pdfium_actual_text, pdfium_class
 from .numberpunct import PERCENT
 from .pieces import (
     BRACKET_AFTER_LTR,
+    BRACKET_BY_NUMBER,
     COMPAT,
     LTR_RUN,
     MIRRORED,
@@ -91,11 +92,12 @@ def tj_roles(
         elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
             roles[index] = MIRRORED
         elif roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
-            roles[index] = BRACKET_AFTER_LTR
+            after = next((t for _, t in elements[index + 1 :] if t), "")
+            roles[index] = BRACKET_BY_NUMBER if indic(after[:1]) else BRACKET_AFTER_LTR
     for index in [i for i, role in enumerate(roles) if role == MIRRORED]:
         after = next((text for _, text in elements[index + 1 :] if text), "")
         if after[:1].isdigit():
-            roles[index] = MIRRORED_BY_NUMBER
+            roles[index] = BRACKET_BY_NUMBER if indic(after[:1]) else MIRRORED_BY_NUMBER  # "(ك-٥)": PDFium's unmirrored
     for index in [i for i, role in enumerate(roles) if role == MIRRORED]:  # with the spaces and marks around it
         for step in (-1, 1):
             near = index + step
