@@ -176,7 +176,9 @@ def page_texts(pdf: Path) -> list[str]:
 def test_generated_numbers_follow_the_digits_of_the_text(workspace: Path) -> None:
     mashriq = page_texts(workspace / "dist" / "mashriq.pdf")
     assert len(mashriq) == 2 and mashriq[-1].rstrip().endswith("٢")  # the folio (page 1, the article's head, has none)
-    whole = "".join(mashriq).replace("\u200f", "")  # the text layer's RIGHT-TO-LEFT MARKs (textlayer.AFTER_NUMBER)
+    # the text layer's RIGHT-TO-LEFT MARKs (textlayer.AFTER_NUMBER), and LEFT-TO-RIGHT MARKs (a note marker's closing
+    # bracket, drawn just left of its number: pieces.BRACKET_BY_NUMBER)
+    whole = "".join(mashriq).replace("\u200f", "").replace("\u200e", "")
     assert "(١)" in whole and "(٢)" in whole  # footnote markers
     assert "١." in whole and "٣." in whole  # ordered list numbers, in reading order
     assert "١ سبتمبر ٢٠٢٦" in mashriq[0]  # the date under the title
