@@ -37,3 +37,15 @@ def test_both_extractors_read_code_holding_an_arabic_string_in_its_sentence(tmp_
     ]
     typed = [sentence.replace("`", "") for sentence in sentences]
     assert misread(build_article(tmp_path, "code", sentences), typed) == []
+
+
+def test_both_extractors_read_a_wildcard_in_prose(tmp_path: Path) -> None:
+    """ "LISTEN 0 244 *:5433" in a developer's note (not in code): "*:" was left outside the run and drawn on the
+    number's right, "5433:*", and read "5433:*" by poppler; a wildcard begins a run now (typeset/bidi.py)."""
+    typed = [
+        "قال إن العنوان *:5433 يعمل الآن.",
+        "قال احذف *.tmp الآن.",
+        "قال ابحث في **/*.py الآن.",
+        "قال يطبع LISTEN *:80 الآن.",
+    ]
+    assert misread(build_article(tmp_path, "glob", typed), typed) == []

@@ -55,6 +55,13 @@ def runs(text: str) -> list[str]:
         ("في 2026 و١٢٣ و٢٠٢١-٢٠٢٦ و٢٠٢٥/٢٠٢٦", []),
         ("سالب -٣٫٢٪ و+٥ و−٠٫٧٥٪", []),
         ("x-5 هنا", ["x-5"]),
+        # a price's unit after its sign, a slash before an Arabic word left out (as the bidi algorithm sets it)
+        ("السعر €/kg والعملة USD/برميل والسعر $2400/أوقية", ["€/kg", "USD", "$2400"]),
+        # a wildcard begins a name or an address ("*:" was drawn on the number's right); not a lone star or a product
+        (
+            "يطبع LISTEN *:5433 ثم احذف *.tmp وابحث في **/*.py والنجمة * هنا و5 * 3",
+            ["LISTEN *:5433", "*.tmp", "**/*.py", "5 * 3"],
+        ),
         # A bracket opened inside a run closes inside it, after a number too.
         (
             "الخطوط: Amiri (SIL Open Font License 1.1)، Noto Sans Mono (v2)",
