@@ -46,6 +46,6 @@ def test_both_extractors_read_a_wildcard_in_prose(tmp_path: Path) -> None:
         "قال إن العنوان *:5433 يعمل الآن.",
         "قال احذف *.tmp الآن.",
         "قال ابحث في **/*.py الآن.",
-        "قال يطبع LISTEN *:80 الآن.",
+        "قال يطبع LISTEN 0 244 *:80 الآن.",
     ]
     assert misread(build_article(tmp_path, "glob", typed), typed) == []

@@ -226,10 +226,12 @@ def test_a_number_and_its_unit_do_not_break(text: str, joined: bool) -> None:
 def test_a_number_grouped_with_spaces_does_not_break() -> None:
     """ "فالصافي 2 750 دينار" ended a line with "2" and began the next with "750": the spaces between its thousands are
     narrow no-break spaces now, which justification does not stretch; two numbers a space apart ("2026 200", a year
-    and a count) are left alone."""
+    and a count) are left alone, and so are two numbers of which the first begins with a zero ("LISTEN 0 244", a
+    socket's queues, had been joined as "0 244")."""
     assert "12\u202f500\u202f000" in typeset_text("بلغ عدد السكان 12 500 000 في", "ar", rtl=False)
     assert "٢\u202f٧٥٠" in typeset_text("فالصافي ٢ ٧٥٠ فقط", "ar", rtl=False)
-    assert "\u202f" not in typeset_text("في عام 2026 200 شخص", "ar", rtl=False)
+    for apart in ("في عام 2026 200 شخص", "يطبع LISTEN 0 244 هنا", "العددان ٠ ٢٤٤ هنا", "و0 244 000 أيضا"):
+        assert "\u202f" not in typeset_text(apart, "ar", rtl=False)
 
 
 @pytest.mark.parametrize(

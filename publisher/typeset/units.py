@@ -95,5 +95,8 @@ def groups_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
 _DIGIT = f"[0-9{ARABIC_DIGITS}]"
 # what continues a number, not an Arabic prefix ("و2 800")
 _JOINS = f"0-9A-Za-z{ARABIC_DIGITS}.,:/\u066b\u066c"
-# (the whole of a run of spaced digits: not the groups of a phone number, "+962 6 555 0123")
-_GROUPED = re.compile(f"(?<![{_JOINS}])(?<!{_DIGIT} ){_DIGIT}{{1,3}}(?: {_DIGIT}{{3}})+(?![{_JOINS}]| {_DIGIT})")
+# (the whole of a run of spaced digits: not the groups of a phone number, "+962 6 555 0123"; nor numbers apart, the
+# first beginning with a zero: "LISTEN 0 244", a socket's queues, had been joined as one number "0 244")
+_GROUPED = re.compile(
+    f"(?<![{_JOINS}])(?<!{_DIGIT} )(?![0\u0660\u06f0]){_DIGIT}{{1,3}}(?: {_DIGIT}{{3}})+(?![{_JOINS}]| {_DIGIT})"
+)
