@@ -13,9 +13,11 @@ takes for an address (PDFium mirrors it), and a call of several Arabic strings (
 from __future__ import annotations
 
 import itertools
+import subprocess
 from pathlib import Path
 
-from conftest import build_article, misread
+import pypdfium2
+from conftest import MARKS, build_article, misread
 
 CODES = [
     'grep -r "وزارة الاقتصاد والمالية"',
@@ -49,3 +51,22 @@ def test_both_extractors_read_a_wildcard_in_prose(tmp_path: Path) -> None:
         "قال يطبع LISTEN 0 244 *:80 الآن.",
     ]
     assert misread(build_article(tmp_path, "glob", typed), typed) == []
+
+
+def test_both_extractors_read_code_holding_an_arabic_word_once_when_it_breaks_over_lines(tmp_path: Path) -> None:
+    """`SELECT SUM(total) FROM orders WHERE city = 'الرباط';` broken over two lines: the string's word, one Amiri kerns
+    ("ر" before "ا"), had a marked word's /ActualText of its own besides the run's, and both read it twice and lost
+    "orders" ("الرباطorders"); a marked word in code is its run's now (lineroles.py). Left: code whose second line
+    begins with the Arabic string (`'تاوريرت' WHERE id = 42;`), read with its quotes out of place."""
+    codes = [
+        "SELECT SUM(total) FROM orders WHERE city = 'الرباط';",
+        "SELECT COUNT(*) FROM clients WHERE city = 'الدار البيضاء';",
+        "SELECT * FROM shops WHERE town = 'تاوريرت' LIMIT 5;",
+    ]
+    paragraphs = [f"لاستخراج بيانات المدينة المطلوبة نكتب `{code}` ثم نقارن النتيجة بالشهر السابق." for code in codes]
+    typed = [word for paragraph in paragraphs for word in paragraph.replace("`", "").split()]
+    pdf = build_article(tmp_path, "broken", paragraphs)
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    for text in (poppler, pdfium):
+        assert [word for word in MARKS.sub("", text).split() if word in typed] == typed

@@ -374,9 +374,14 @@ def _shared_runs(
         texts.append(joined + " " if spaced or celled else joined)
         for number in range(s0, s1 + 1):
             first, last = i0 if number == s0 else 0, i1 if number == s1 else len(marks[number]) - 1
-            # a superscript digit's or fraction's own role too: the run's text has it ("Δ = b² − 4ac", in two fonts)
+            # a superscript digit's or fraction's own role too: the run's text has it ("Δ = b² − 4ac", in two fonts);
+            # and a marked word's in code, its Arabic string, whose own /ActualText was read too ("الرباط" of `WHERE
+            # city = 'الرباط'`, a word Amiri kerns)
             within = marks[number][first : last + 1]
-            marks[number][first : last + 1] = [role if m in (PLAIN, COMPAT) else m for m in within]
+            kept = (PLAIN, COMPAT)
+            marks[number][first : last + 1] = [
+                role if m in kept or (m >= WORD and number in code) else m for m in within
+            ]
     return texts
 
 
