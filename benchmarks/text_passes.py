@@ -66,6 +66,8 @@ PASSES_CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = 
     "isolate_ltr: unclosed LRIs": (isolate_ltr, lambda n: "\u2066" * n),
     "isolate_ltr: Latin runs in Arabic": (isolate_ltr, lambda n: ("كلمة Open Data 2030 " * n)[:n]),
     "isolate_ltr: Latin words after open brackets": (isolate_ltr, lambda n: "كلمة " + "Ab (" * (n // 4)),
+    "isolate_ltr: a row of stars": (isolate_ltr, lambda n: "كلمة " + "*" * n + " كلمة"),
+    "isolate_ltr: stars and slashes": (isolate_ltr, lambda n: "كلمة " + "*/" * (n // 2) + " كلمة"),
     "title: quotes and spaces": (lambda t: typeset_text(t, "ar", True), lambda n: '" ' * (n // 2)),
     "paragraph: quotes and spaces": (fragment, lambda n: "' " * (n // 2)),
     "paragraph: numbers with colons": (fragment, lambda n: "1:" * (n // 2)),

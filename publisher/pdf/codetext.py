@@ -4,6 +4,7 @@ the /ActualText PDFium reads such a run back from (textlayer.py)."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from itertools import pairwise
 
 from .charclass import LRM, class_stretches, pdfium_run_text
 from .neighbours import Split
@@ -20,9 +21,7 @@ def pdfium_code_text(run: str) -> str:
     the right-to-left one after it: PDFium, reading on from the Arabic, took the neutrals for its own and read them
     mirrored (`f("مرحبا بكم"(`), and a run of more right-to-left stretches than left-to-right ones backwards whole
     (`)"اعيمج مكب ابحرم")f`)."""
-    stretches = list(class_stretches(pdfium_run_text(run)))
-    after = [kind for kind, _ in stretches[1:]] + [""]
-    marked = (
-        LRM if kind == "N" and following == "R" else "" for (kind, _), following in zip(stretches, after, strict=True)
+    stretches = [*class_stretches(pdfium_run_text(run)), ("", "")]
+    return "".join(
+        text + (LRM if (kind, after) == ("N", "R") else "") for (kind, text), (after, _) in pairwise(stretches)
     )
-    return "".join(text + mark for (_, text), mark in zip(stretches, marked, strict=True))

@@ -92,10 +92,9 @@ def tj_roles(
         elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
             roles[index] = MIRRORED
         elif roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
-            after = next((t for _, t in elements[index + 1 :] if t), "")
-            roles[index] = BRACKET_BY_NUMBER if indic(after[:1]) else BRACKET_AFTER_LTR
+            roles[index] = BRACKET_BY_NUMBER if indic(_after(elements, index)[:1]) else BRACKET_AFTER_LTR
     for index in [i for i, role in enumerate(roles) if role == MIRRORED]:
-        after = next((text for _, text in elements[index + 1 :] if text), "")
+        after = _after(elements, index)
         if after[:1].isdigit():
             roles[index] = BRACKET_BY_NUMBER if indic(after[:1]) else MIRRORED_BY_NUMBER  # "(ك-٥)": PDFium's unmirrored
     for index in [i for i, role in enumerate(roles) if role == MIRRORED]:  # with the spaces and marks around it
@@ -113,6 +112,11 @@ def tj_roles(
         drawn = beside == "L" or on_left == "N"  # }}"), or a neutral sign on its left ("دراهم (↑ 33%)"); else as typed
         roles[start:end] = [MIRRORED_AS_DRAWN if drawn else MIRRORED] * (end - start)
     return roles
+
+
+def _after(elements: list[tuple[bytes, str | None]], index: int) -> str:
+    """The text of the first glyph drawn right of element `index`, "" at the array's end."""
+    return next((text for _, text in elements[index + 1 :] if text), "")
 
 
 def _stretches(roles: list[int], role: int) -> list[tuple[int, int]]:
