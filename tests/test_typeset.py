@@ -68,6 +68,16 @@ def runs(text: str) -> list[str]:
             ["Amiri (SIL Open Font License 1.1)", "Noto Sans Mono (v2)"],
         ),
         ("(Open Data) هنا", ["Open Data"]),
+        # a spaced hyphen is a minus in an equation and in a range with a Latin unit; a range or a score of bare numbers
+        # and Latin names it parts stay right to left, as the bidi algorithm sets them
+        (
+            "الناتج 5 - 3 = 2 و10 - 3 - 2 = 5 والفترة 2019 - 2022 والنتيجة 3 - 1 وApple - Samsung",
+            ["5 - 3 = 2", "10 - 3 - 2 = 5", "Apple", "Samsung"],
+        ),
+        ("الجرعة 500 - 1000 mg والمسافة 10 - 20 كم و x - 2 ≥ 0", ["500 - 1000 mg", "x - 2 ≥ 0"]),
+        # an interval with its brackets turned outward, infinity and the increment sign, a sign before a bracket
+        ("المجال [0, 1[ أو ]−∞, 3] و x ∈ ]0, 1[ و[2, 5]", ["[0, 1[", "]−∞, 3]", "x ∈ ]0, 1[", "2, 5"]),
+        ("الناتج −(3 + 2) = −5 و∆ = b² − 4ac و-(a + b)", ["−(3 + 2) = −5", "∆ = b² − 4ac", "-(a + b)"]),
     ],
 )
 def test_a_run_travels_with_its_signs_units_and_brackets(text: str, expected: list[str]) -> None:
@@ -232,6 +242,18 @@ def test_a_number_grouped_with_spaces_does_not_break() -> None:
     assert "٢\u202f٧٥٠" in typeset_text("فالصافي ٢ ٧٥٠ فقط", "ar", rtl=False)
     for apart in ("في عام 2026 200 شخص", "يطبع LISTEN 0 244 هنا", "العددان ٠ ٢٤٤ هنا", "و0 244 000 أيضا"):
         assert "\u202f" not in typeset_text(apart, "ar", rtl=False)
+    # a fraction's denominator too ("< 1/10 000", a side effect's frequency, had ended a line with "1/10"); not after
+    # a path's slash
+    assert "1/10\u202f000" in typeset_text("نادرة (< 1/10 000) فقط", "ar", rtl=False)
+    assert "\u202f" not in typeset_text("الملف data/10 000 هنا", "ar", rtl=False)
+
+
+def test_a_phone_number_in_european_digits_does_not_break() -> None:
+    """ "+213 21 97 98 98" ended a line with "97": the groups of an international number are joined by no-break
+    spaces, as those of one in Arabic-Indic digits are."""
+    for phone in ("+213 21 97 98 98", "+212 (0)522 65 43 21", "+962 6 555 0123"):
+        assert phone.replace(" ", NBSP) in typeset_text(f"اتصل بالرقم {phone} الآن", "ar", rtl=False), phone
+    assert NBSP not in typeset_text("النتيجة +3 2 1 هنا", "ar", rtl=False)  # (a sign, not a phone: two groups)
 
 
 @pytest.mark.parametrize(

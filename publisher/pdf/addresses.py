@@ -197,9 +197,10 @@ _SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}})
 _UNIT_AFTER_RUN = re.compile(f"(?:(?<=\u2069</span>)|(?<=\u2069))/(?={_UNIT}{{1,8}}(?![A-Za-z0-9/.:@_~-]))")
 _CURRENCY = f"[{currency()}]?"
 _NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
-_JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?[{OPERATORS}][ \u00a0]?)"  # a dash or an operator
-# or a short formula's symbol: "pH = 7" ("pH =" ended a line), "H₂O ⇌ H⁺ + OH⁻"; none longer than SHORT, which may break
-_SYMBOL = "[A-Za-z][A-Za-z0-9\u00b2\u00b3\u00b9\u2070-\u208e]{0,5}"
+_JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?[{OPERATORS}][ \u00a0]?|[ \u00a0]-[ \u00a0])"  # a dash or an operator, a minus
+# or a short formula's symbol: "pH = 7" ("pH =" ended a line), "H₂O ⇌ H⁺ + OH⁻", "∆ = 25 - 24 = 1" (broken after
+# "25", its line began "- 24 = 1"); none longer than SHORT, which may break
+_SYMBOL = "[A-Za-z\u2206][A-Za-z0-9\u00b2\u00b3\u00b9\u2070-\u208e]{0,5}"
 _ISOLATED_RANGE = re.compile(
     f'<span dir="ltr">(\u2066(?:{_NUMBER}|{_SYMBOL})(?:{_JOIN}(?:{_NUMBER}|{_SYMBOL}))+\u2069)</span>'
 )

@@ -15,7 +15,7 @@ from ..typeset.bidi import SPACED_SIGNS
 _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
 
 
-def pdfium_actual_text(run: str) -> str:
+def pdfium_actual_text(run: str, lead: bool = False) -> str:
     """The /ActualText that PDFium's segment reversal turns back into `run`, a left-to-right run.
 
     PDFium reverses the order of the segments; inside a segment it keeps left-to-right letters and
@@ -37,19 +37,28 @@ def pdfium_actual_text(run: str) -> str:
         and (pdfium_class(run[:1]) == "N" or _bracketed(run))
         and not run[:1].isspace()
     )
+    # (and one before it too where the run is one object, `lead`, and wherever an interval's bracket is turned outward:
+    # "2(3 + 4) هنا" was read "2(3 + 4 )هنا", "[0, 1[ أو" "[0, 1 [أو")
     if signed:
-        return _kept_whole("".join(text for _, text in stretches[::-1])) + LRM
+        lead = lead or run[:1] == "]" or run[-1:] == "["
+        return (LRM if lead else "") + _kept_whole("".join(text for _, text in stretches[::-1])) + LRM
     # unless a LEFT-TO-RIGHT MARK is to be read before it (below): then PDFium reads on left to right ("= [" of
     # code broken over lines, `= ["example.com"]`, came out "[ =")
     marked = any(kind == "L" for kind, _ in stretches) and pdfium_class(run[:1]) in ("W", "N")
+    # a run of numbers and signs with no letter at all: PDFium reverses the order of its stretches and mirrors the
+    # relations, but keeps the signs inside a stretch in their order ("244 *:5433", its " *" written reversed, was read
+    # "244* :5433"; "5 ×3" "5× 3", "2 ≥3" "2≥ 3")
+    lettered = any(kind in ("L", "R") for kind, _ in stretches)
     for kind, text in stretches:
         ltr = ltr or kind == "L"
         reversed_ = kind in ("N", "R") and not ltr and not (marked and kind == "N")
         if ltr and kind == "N":  # a fraction between its marks (below) is a stretch of its own: "x dx = ½" had been
             segments += ["".join(part) for _, part in itertools.groupby(text, _whole)]  # read "x dx½ =", PDFium's
             # stretches reversed
+        elif reversed_:
+            segments.append((text[::-1] if lettered or kind == "R" else text).translate(ORDER_MIRROR))
         else:
-            segments.append(text[::-1].translate(ORDER_MIRROR) if reversed_ else text)
+            segments.append(text)
     written = "".join(reversed(segments))
     # PDFium takes a weak character just before or after the text (the full stop after "python3.11", drawn left of
     # it, read first) into the weak stretch at its edge ("python.3.11"): a LEFT-TO-RIGHT MARK there keeps it out
@@ -85,7 +94,9 @@ def pdfium_run_text(run: str) -> str:
 
 LRM = "\u200e"
 RLM = "\u200f"
-_SPACED = re.compile(f"[\u00a0\u202f](?=[{SPACED_SIGNS}])")  # (not one joining a number's groups)
+# (and one between European digits, as in a phone number, "+218\u00a021\u00a0444", which PDFium read backwards:
+# it parts stretches as a space does; not one joining a number's groups, a narrow one, nor an Arabic-Indic number's)
+_SPACED = re.compile(f"[\u00a0\u202f](?=[{SPACED_SIGNS}])|(?<=[0-9])\u00a0(?=[0-9(])")
 
 
 def not_hyphenated(written: str) -> str:
@@ -138,12 +149,12 @@ def fraction(char: str) -> bool:
 
 def between_lrms(run: str, isolated: bool) -> bool:
     """Whether poppler reads a left-to-right run back right only between LEFT-TO-RIGHT MARKs: one ending in "×"
-    ("3.2×", read "×3.2"), one holding a vulgar fraction ("1½", read "1⁄21"), an isolate ending in a sign, or
-    beginning with a bracket ("(1) + (2) = 3", read ")1( + )2( = 3": its glyphs' map has them mirrored), or a number
-    holding one ("+212 (0)522", read "+212 )0(522")."""
+    ("3.2×", read "×3.2"; not one holding it, which in brackets then read "()6 × 3"), one holding a vulgar fraction
+    ("1½", read "1⁄21"), an isolate ending in a sign, or beginning with a bracket ("(1) + (2) = 3", read ")1( + )2( =
+    3": its glyphs' map has them mirrored), or a number holding one ("+212 (0)522", read "+212 )0(522")."""
     number = not any(char.isalpha() for char in run)
     held = not run[-1:].isalnum() or run[:1] in "([" or (number and _bracketed(run))
-    return "\u00d7" in run or any(map(fraction, run)) or (isolated and held)
+    return run.endswith("\u00d7") or any(map(fraction, run)) or (isolated and held)
 
 
 def compat(text: str) -> bool:

@@ -136,6 +136,9 @@ def split_line(
         # an ion's charge or an exponent: "H⁺ + OH⁻" is one run)
         alone = (s, i) in lone
         digits = digits or (alone and (indic(last) or (len(last) == 1 and fraction(last))))
+        # and after a Latin word, outside its run: a hyphen between two Latin names ("Real Madrid - Barcelona", drawn
+        # "Barcelona - Real Madrid"), which poppler read with the name on its left, "Real Madrid Barcelona -"
+        digits = digits or (alone and strong == "L" and s not in isolated)
         # and after another isolate, a space between (marks the author typed parted them: "(ETH) ‎-1.2%‎"): the two are
         # set right to left, "-1.2% Ethereum (ETH)", which both extractors read as one run
         between_isolates = strong == kind == "L" and s != last_array and {s, last_array} <= latin

@@ -36,7 +36,7 @@ from ..typeset.bidi import ARABIC_DIGITS, LTR_ALNUM, RTL_BLOCKS
 from ..typeset.kashida import WORD
 from .charclass import BRACKETS, MIRROR, MIRRORED_CHARS, NO_BREAK, RLM
 from .clusters import Key, Laid, is_mark, position_key
-from .pagetext import Show
+from .pagetext import Show, as_mapped
 from .wordedges import Word, glued_across_kern, overlapped_space, to_edges
 
 EMPTY: Mapping[str, str] = {}
@@ -268,20 +268,26 @@ ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾":
 _BRACKET = re.compile("[" + re.escape("".join(sorted(set(BRACKETS) | ORNATE))) + "]")
 
 
-def mirrored_texts(text: str, as_drawn: bool, run_end: bool = False) -> tuple[str, str]:
+def mirrored_texts(
+    text: str, as_drawn: bool, run_end: bool = False, show: Show | None = None, part: bytes = b""
+) -> tuple[str, str]:
     """The /ActualText of a bracket or quote PDFium reads mirrored (`text`: it and the spaces beside it, as drawn).
     For poppler, none (its glyphs read as they are), or, where a space is drawn on its right (an opening one after
     a separator: "المدير: «نريد"), its text and a RIGHT-TO-LEFT MARK, which ends poppler's stretch there: it read
     "المدير« :نريد", the colon and the space taken into a stretch of their own, as a number's separators (54 words
-    of the fixtures). For PDFium, mirrored, in the order typed ("رقم (٣)"), or as drawn (`as_drawn`), and an ornate
-    one with a RIGHT-TO-LEFT MARK after it: "لِتَعَارَفُوا﴾ [الحجرات" was read "لِتَعَارَفُوا[ ﴾الحجرات"; one alone with a
-    run's end on its right (`run_end`: the space after a separator, lineroles._separates, or after a number's run)
-    between two: PDFium took the bracket and the space for one stretch, in the order drawn ("المعلمة: «Python" came
-    back "المعلمة:« Python", "بلغت 80 (مقابل" "بلغت 80( مقابل")."""
+    of the fixtures); and its text where the map of the font of `show` says its glyphs (`part`) are others: the map
+    has one entry a glyph, the first cluster's, and a bracket set right to left draws its mirror image, which a
+    Latin run may have drawn first ("(3 + 2)" was read "(3 + 2("). For PDFium, mirrored, in the order typed ("رقم
+    (٣)"), or as drawn (`as_drawn`), and an ornate one with a RIGHT-TO-LEFT MARK after it: "لِتَعَارَفُوا﴾ [الحجرات"
+    was read "لِتَعَارَفُوا[ ﴾الحجرات"; one alone with a run's end on its right (`run_end`: the space after a
+    separator, lineroles._separates, or after a number's run) between two: PDFium took the bracket and the space for
+    one stretch, in the order drawn ("المعلمة: «Python" came back "المعلمة:« Python", "بلغت 80 (مقابل" "بلغت 80(
+    مقابل")."""
     ornate = RLM if ORNATE & set(text) else ""
     typed = text if ornate or as_drawn else text[::-1]
     alone = RLM if run_end and text.strip() == text else ""
-    popplers = text + RLM if text.endswith(" ") and text.strip() else ""
+    mapped = as_mapped(show.font, part) if show is not None else text
+    popplers = text + RLM if text.endswith(" ") and text.strip() else text if mapped != text else ""
     return popplers, alone + typed.translate(MIRROR) + (ornate or alone)
 
 

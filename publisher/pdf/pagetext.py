@@ -130,6 +130,14 @@ def _elements(array: bytes, font: Any, glyph_text: Any) -> list[tuple[bytes, str
     return elements
 
 
+def as_mapped(font: Any, part: bytes) -> str:
+    """What `font`'s glyph-to-Unicode map says the glyphs of `part` (TJ elements' bytes) are: what poppler reads."""
+    return "".join(font.to_unicode.get(int(glyph, 16), "") for glyph in _GLYPH.findall(part))
+
+
+_GLYPH = re.compile(rb"<([0-9a-fA-F]+)>")
+
+
 def _decoder(font: Any, known: dict[bytes, tuple[bytes, str]]) -> Any:
     """A function from a glyph's hex code to its element (its bytes in a TJ array, its text), each
     computed once and kept in `known`."""

@@ -291,7 +291,7 @@ def mark_text_layer(
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and between_lrms(text, place in isolated):
                         # poppler read "3.2×" as "×3.2", "1½" as "1⁄21", and "`<div>`." as ">.<div": an isolate's end
-                        items += [*inline(LRM + text + LRM), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
+                        items += [*inline(LRM + text + LRM), named(pdfium_actual_text(text, True)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
                         # (whole after a RIGHT-TO-LEFT MARK, signs too: "--upgrade x" was read "upgrade x--")
                         items += [*inline(vocal.RLM + text), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
@@ -314,7 +314,7 @@ def mark_text_layer(
                         items.append(tj)
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN):  # poppler's text, if any, and PDFium's
                         run_end = piece + 1 < len(pieces) and pieces[piece + 1][0] == RUN_END_SPACE  # on its right
-                        popplers, pdfiums = vocal.mirrored_texts(text, role == MIRRORED_AS_DRAWN, run_end)
+                        popplers, pdfiums = vocal.mirrored_texts(text, role == MIRRORED_AS_DRAWN, run_end, show, part)
                         opening = inline(popplers) if popplers else []
                         items += [*opening, named(pdfiums), tj, *[b"EMC"] * (2 if opening else 1)]
                     elif role in (MIRRORED_BY_NUMBER, BRACKET_BY_NUMBER):  # poppler's marks as AFTER_NUMBER's

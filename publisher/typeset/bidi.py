@@ -20,6 +20,7 @@ MARK): a signed number in Extended Arabic-Indic digits ("−۱٫۲٪") is isolat
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -75,7 +76,7 @@ def currency() -> str:
 @functools.cache
 def run_pattern() -> re.Pattern[str]:
     """The left-to-right runs of a text (an isolate already there is one run, kept as it is)."""
-    alnum = LTR_ALNUM
+    alnum = f"(?:{LTR_ALNUM}|[\u221e\u2206])"  # (infinity and increment too: "]−∞, 3]", "∆ = b² − 4ac")
     cur = f"[{currency()}]"
     sign = f"[{SIGNS}]"
     # A sign or currency starts a number only where no letter or digit precedes it (not "2021-2026").
@@ -119,7 +120,9 @@ def run_pattern() -> re.Pattern[str]:
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     # a name's brackets may be followed by more of the word: "n(n+1)/2", "f(x)²" (the "/2" had been left outside)
     inner = f"(?:{brackets}[{INSIDE}]*{alnum}{body})*"
-    word = f"(?:{_IRI}|(?:{prefix}|{handle})?{alnum}{body}{inner}{tail})"
+    # a sign before a bracket: "−(3 + 2)", "-(a + b)" (outside the run, it was drawn on the bracket's right, "(3 + 2)−")
+    negated = f"(?<![{INSIDE}])(?<!{LTR_ALNUM}){sign}{brackets}(?!{alnum})"  # (after "و" too)
+    word = f"(?:{_IRI}|{_INTERVAL}|{negated}|(?:{prefix}|{handle})?{alnum}{body}{inner}{tail})"
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, a full stop ("p. 45"), quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
@@ -137,6 +140,18 @@ def run_pattern() -> re.Pattern[str]:
     # alone in a run was drawn left of the number, "½١", and read before it by both extractors
     mixed = f"(?<![{ARABIC_DIGITS}\\w])[{ARABIC_DIGITS}]+[{FRACTIONS}](?![\\w{ARABIC_DIGITS}])"
     return re.compile(f"{LRI}[^{PDI}]*{PDI}|{PHONE}|{extended}|{mixed}|{word}(?:{between}{word})*")
+
+
+# An interval written as French does, its brackets turned outward where an end is open: "]−∞, 3]", "[0, 1[" (outside
+# the run each bracket was drawn mirrored, "]0, 1]"); its brackets pair with nothing else
+_BOUND = f"[{SIGNS}]?(?:[0-9]+(?:\\.[0-9]+)?|\u221e|[^\\W\\d_{RTL_BLOCKS}]{{1,3}})"
+_INTERVAL = f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?[,;] ?{_BOUND}\\[)(?![\\w\\[\\]])"
+
+
+def _unpaired_intervals(text: str) -> str:
+    """`text` with the brackets of each interval (above) written as a letter of the same length, for the functions that
+    pair a run's brackets: those of "[0, 1[" are open, and parted the run ("x ∈ ]0, 1[" had been cut at them)."""
+    return re.sub(_INTERVAL, lambda interval: re.sub("[\\[\\]]", "_", interval[0]), text)
 
 
 # A web address is one left-to-right run whatever script its path is in ("https://ar.wikipedia.org/wiki/الجزائر",
@@ -197,10 +212,11 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
     thousands of open brackets took minutes (quadratic)."""
     runs = []
     pattern, searched = run_pattern(), _without_dangling_isolates(text)
-    for match in pattern.finditer(searched):
-        if not needs_isolation(match[0]):
+    text = _unpaired_intervals(text)  # (for pairing brackets only, below: nothing else looks at it)
+    for span in _equations(text, [match.span() for match in pattern.finditer(searched)]):
+        if not needs_isolation(text[slice(*span)]):
             continue
-        whole = _with_partners(text, *match.span())
+        whole = _with_partners(text, *span)
         for part in _open_parts(text, *whole):
             if part == whole:
                 start, end = whole
@@ -212,6 +228,41 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
             if end > start and needs_isolation(text[start:end]):
                 runs.append((start, end))
     return runs
+
+
+def _equations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with the runs of an equation that spaced hyphens part joined into one: "5 - 3 = 2", "x - 2 ≥ 0" (a
+    hyphen is a dash between phrases, which the runs stop at; in a chain of runs one of which holds an operator it is
+    a minus: apart, the runs were drawn right to left, "3 = 2 - 5"). A range or a score, "2019 - 2022", "3 - 1",
+    reads right to left in Arabic, as the bidi algorithm sets it."""
+    chains: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if chains and _MINUS.fullmatch(text, chains[-1][-1][1], span[0]):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    joined = []
+    for chain in chains:
+        if (len(chain) > 1 and any(_SPACED_OPERATOR.search(text, *span) for span in chain)) or _measures(text, chain):
+            joined.append((chain[0][0], chain[-1][1]))
+        else:
+            joined += chain
+    return joined
+
+
+def _measures(text: str, chain: list[tuple[int, int]]) -> bool:
+    """Whether `chain` is a range of numbers with a unit in Latin letters: "500 - 1000 mg", as "500-1000 mg" is."""
+    pairs = list(itertools.pairwise(chain))
+    return (
+        bool(pairs)
+        and all(text[end - 1].isdigit() and text[start].isdigit() for (_, end), (start, _) in pairs)
+        and any(_LATIN_LETTER.search(text, *span) for span in chain)
+    )
+
+
+_MINUS = re.compile("[ \u00a0]+-[ \u00a0]+")
+_LATIN_LETTER = re.compile(f"[^\\W\\d_{RTL_BLOCKS}]")
+_SPACED_OPERATOR = re.compile(f"[ \u00a0]{_OPERATOR}[ \u00a0]")
 
 
 def _open_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -77,13 +77,16 @@ _POWER = re.compile("[⁰¹²³⁴-⁹⁻]+$")
 
 def groups_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
     """A no-break space between the groups of a phone number in Arabic-Indic digits ("+٩٦٦ ١١ ٢٣٤ ٥٦٧٨"): one number
-    to the bidi algorithm, set left to right in its isolate (bidi.PHONE), and never broken over two lines; and a
+    to the bidi algorithm, set left to right in its isolate (bidi.PHONE), and never broken over two lines, nor one in
+    European digits ("+213 21 97 98 98" had ended a line with "97"); and a
     NARROW NO-BREAK SPACE, as the SI and French set it, between the thousands of a number grouped with spaces ("3 200
     دينار", "12 500 000": "2" had ended a line and "750" begun the next; a no-break space, which justification
     stretches, had parted "2" and "750" by a third of an em, and the text layer read them apart)."""
     out: list[str | None] = [None] * len(visible)
     spaced = [(match, NARROW_NO_BREAK_SPACE) for match in _GROUPED.finditer(visible)]
-    spaced += [(match, NO_BREAK_SPACE) for match in re.finditer(PHONE, visible)]  # a phone's last: its spaces win
+    latin = [phone for phone in _LATIN_PHONE.finditer(visible) if sum(map(str.isdigit, phone[0])) >= 7]
+    phones = [*re.finditer(PHONE, visible), *latin]
+    spaced += [(match, NO_BREAK_SPACE) for match in phones]  # a phone's last: its spaces win
     for match, space in spaced:
         for index in range(match.start(), match.end()):
             owner = owners[index]
@@ -97,6 +100,12 @@ _DIGIT = f"[0-9{ARABIC_DIGITS}]"
 _JOINS = f"0-9A-Za-z{ARABIC_DIGITS}.,:/\u066b\u066c"
 # (the whole of a run of spaced digits: not the groups of a phone number, "+962 6 555 0123"; nor numbers apart, the
 # first beginning with a zero: "LISTEN 0 244", a socket's queues, had been joined as one number "0 244")
+# (after a fraction's slash too: "1/10 000", a frequency of a drug's side effect, had been parted after "1/10")
+_FRACTION = f"(?<![^0-9{ARABIC_DIGITS}]/)"
 _GROUPED = re.compile(
-    f"(?<![{_JOINS}])(?<!{_DIGIT} )(?![0\u0660\u06f0]){_DIGIT}{{1,3}}(?: {_DIGIT}{{3}})+(?![{_JOINS}]| {_DIGIT})"
+    f"(?<![{_JOINS.replace('/', '')}]){_FRACTION}(?<!{_DIGIT} )(?![0\u0660\u06f0]){_DIGIT}{{1,3}}(?: {_DIGIT}{{3}})+"
+    f"(?![{_JOINS}]| {_DIGIT})"
 )
+# an international phone number in European digits: its groups, "(0)" before one ("+212 (0)522 65 43 21"); seven
+# digits at least (groups_pass), not a sign before numbers apart ("+3 2 1")
+_LATIN_PHONE = re.compile(r"(?<![\w+])\+[0-9]{1,4}(?: (?:\(0\))?[0-9]{1,5}){2,}(?![\w])")
