@@ -10,7 +10,9 @@ signs, reverses the order of its stretches but keeps the signs inside one in ord
 reversed: "244* :5433", "5× 3", "2≥ 3" (pdf/charclass.py). A bracket set right to left draws its mirror image, whose
 entry in the font's map is the first cluster's: once a Latin run had drawn it first, poppler read "(3 + 2)" as
 "(3 + 2(" (pdf/marks.mirrored_texts). And poppler read a lone hyphen after a Latin name with it: "Real Madrid
-Barcelona -" (pdf/lineroles.py)."""
+Barcelona -" (pdf/lineroles.py). A relation the math font draws, between an Arabic word and a number, PDFium read
+glued to the word, "العمر≥ 18" (pdf/tjroles.py), and Arabic-Indic numbers it parts, "٥ ≥ ٣", were read as one run
+left to right by both, "٣ ≥ ٥" (pdf/lineroles.py)."""
 
 from __future__ import annotations
 
@@ -111,3 +113,22 @@ def test_a_bracket_a_latin_run_drew_first_reads_as_typed_in_arabic(tmp_path: Pat
     its "(" with it."""
     typed = sentences(["−(3 + 2)", "(3 + 2)", "-(x)", "(x)", "(٣ + ٢)"])
     assert misread(build_article(tmp_path, "mapped", typed), typed) == []
+
+
+# a relation between an Arabic word and a number, in the math font's array with the space on the number's side
+# (PDFium read "العمر≥ 18"), and Arabic-Indic numbers it parts, set right to left (both read "٥ ≥ ٣" as "٣ ≥ ٥")
+RELATIONS = [
+    "إذا كان العمر ≥ 18 سنة",
+    "إذا كان العمر ≤ ١٨ سنة",
+    "إذا كان العمر > 18 سنة",
+    "إذا كان الدخل ≥ الإنفاق",
+    "الشرط: الدخل ≥ 5000 درهم، والعمر ≤ 60 سنة",
+    "النتيجة 18 ≥ العمر",
+    "إن ٥ ≥ ٣ و٥ + ٣ = ٨",
+    "إن ١٢ ÷ ٤ = ٣ وس + ٢ = ٥",
+]
+
+
+def test_a_relation_between_a_word_and_a_number_reads_as_typed(tmp_path: Path) -> None:
+    typed = [f"قال {relation} دائما." for relation in RELATIONS]
+    assert misread(build_article(tmp_path, "relations", typed), typed) == []

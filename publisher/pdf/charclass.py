@@ -188,3 +188,4 @@ MIRRORED_CHARS = frozenset(BRACKETS + _RELATIONS)
 # A relation in a run of numbers and signs only ("3 > 0", "7 ≥ 5"), which PDFium reads right to left, mirroring it
 # ("3 < 0"): its /ActualText holds its mirror image. A bracket needs none there: reversed, a pair swaps ("(2015)").
 ORDER_MIRROR = _swapping(_ORDERS)
+ORDERS = frozenset(_ORDERS)

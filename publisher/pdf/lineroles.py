@@ -244,7 +244,8 @@ def _stretch_blanks(show: Show, roles: list[int], scaling: dict[int, float]) -> 
 def read_before(line: list[Show], marks: list[list[int]], s: int) -> tuple[str, str, str]:
     """PDFium's direction where it comes to the right end of array `s` of a line: that of the first letter on its right
     ("R" at the line's end, and after a space marked as a run's end); the kind of the first letter or digit there
-    (letter_kind); and PDFium's class of the glyph drawn just left of the array ("N" at the line's start)."""
+    (letter_kind; "" at the line's end); and PDFium's class of the glyph drawn just left of the array ("N" at the line's
+    start)."""
     right = [
         (text, role)
         for show, show_marks in zip(line[s + 1 :], marks[s + 1 :], strict=True)
@@ -253,7 +254,7 @@ def read_before(line: list[Show], marks: list[list[int]], s: int) -> tuple[str, 
     ]
     strong = (("R" if role == RUN_END_SPACE else pdfium_class(text[:1])) for text, role in right)
     reading = next((kind for kind in strong if kind in ("L", "R")), "R")
-    beyond = next((letter_kind(text) for text, _ in right if letter_kind(text) != "N"), "R")
+    beyond = next((letter_kind(text) for text, _ in right if letter_kind(text) != "N"), "" if not right else "R")
     left = next((text for show in reversed(line[:s]) for _, text in reversed(show.elements) if text), "")
     return reading, beyond, pdfium_class(left[:1]) if left else "N"
 
@@ -340,7 +341,9 @@ def _shared_runs(
         kind = "L" if text in SCRIPT_SIGNS and letter_kind(previous[2][-1:]) == "L" else kind
         if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching:  # side by side (cells)
             runs.append([])
-        if kind == "L" and runs[-1] and script_parts(text, glyphs[runs[-1][-1]][2], position == runs[-1][-1] + 1):
+        last = runs[-1][-1] if runs[-1] else position  # (and Arabic-Indic numbers a space parts, which are set right
+        parted = indic(text) and s not in isolated and " " in [g[2] for g in glyphs[last:position]]  # to left: "٥ ≥ ٣")
+        if runs[-1] and (parted or (kind == "L" and script_parts(text, glyphs[last][2], position == last + 1))):
             runs.append([])
         if kind == "L":
             runs[-1][:] = [runs[-1][0] if runs[-1] else _signed_from(glyphs, position), position]

@@ -7,7 +7,7 @@ import itertools
 import unicodedata
 
 from . import marks as vocal
-from .charclass import letter_kind, pdfium_actual_text, pdfium_class
+from .charclass import ORDERS, letter_kind, pdfium_actual_text, pdfium_class
 from .numberpunct import PERCENT
 from .pieces import (
     BRACKET_AFTER_LTR,
@@ -111,6 +111,17 @@ def tj_roles(
         on_left = next((pdfium_class(t[:1]) for _, t in elements[start - 1 :: -1] if t), before) if start else before
         drawn = beside == "L" or on_left == "N"  # }}"), or a neutral sign on its left ("دراهم (↑ 33%)"); else as typed
         roles[start:end] = [MIRRORED_AS_DRAWN if drawn else MIRRORED] * (end - start)
+    # a relation between an Arabic word and a number, in an array of its own with the space on the number's side (the
+    # math font drew it: "العمر ≥ 18", drawn "18 ≥ رمعلا"): PDFium read it glued to the word ("العمر≥ 18") unless its
+    # text is as drawn, mirrored, as a bracket's beside a number is
+    if (
+        before in ("W", "L")
+        and beyond == "R"
+        and len(text := drawn_text(elements)) == 2
+        and text[0] == " "
+        and text[1] in ORDERS
+    ):
+        roles = [MIRRORED_BY_NUMBER if role in (MIRRORED, MIRRORED_AS_DRAWN) else role for role in roles]
     return roles
 
 
