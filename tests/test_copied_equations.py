@@ -16,6 +16,7 @@ left to right by both, "٣ ≥ ٥" (pdf/lineroles.py)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from conftest import build_article, build_drawn, misread
@@ -126,9 +127,20 @@ RELATIONS = [
     "النتيجة 18 ≥ العمر",
     "إن ٥ ≥ ٣ و٥ + ٣ = ٨",
     "إن ١٢ ÷ ٤ = ٣ وس + ٢ = ٥",
+    # and a sign alone between two Arabic words, which poppler read with the word after it ("±الانحراف")
+    "بصيغة المتوسط ± الانحراف المعياري",
+    "بصيغة المتوسط − الانحراف أو المتوسط ∓ الخطأ",
 ]
 
 
 def test_a_relation_between_a_word_and_a_number_reads_as_typed(tmp_path: Path) -> None:
     typed = [f"قال {relation} دائما." for relation in RELATIONS]
     assert misread(build_article(tmp_path, "relations", typed), typed) == []
+
+
+def test_a_relation_stays_with_its_number(tmp_path: Path) -> None:
+    """No line ends with a relation whose number begins the next: the changelog's "صورة >" ended a line of its list,
+    "20 MB." began the next, and PDFium read "صورة>" (PDFium gives a relation drawn right to left as its mirror)."""
+    shutil.copytree(Path(__file__).parent / "fixtures" / "app-changelog", tmp_path / "source" / "app-changelog")
+    lines = visual_lines(build_drawn(tmp_path, tmp_path / "unmarked") / "app-changelog.pdf")
+    assert [line for line in lines if line.lstrip().startswith(("<", ">", "≤", "≥"))] == []

@@ -430,6 +430,11 @@ def test_a_range_of_numbers_is_kept_on_one_line() -> None:
     assert minutes == "<p>(د.\u206012 ود.\u206058) ص.\u206045–\u206047 والكتاب.2</p>"
     words = '<span dir="ltr">\u2066Open Data\u2069</span>'  # not a range: left as it is
     assert unbroken_ranges(words) == words
+    # an equation's "<" as the markup writes it ("p < 0.001" had broken after its "<"), and a spaced minus
+    for formula in ("p &lt; 0.001", "x &gt; 2", "∆ = 25 - 24 = 1"):
+        assert 'class="range"' in unbroken_ranges(f'<span dir="ltr">\u2066{formula}\u2069</span>'), formula
+    # and a relation between an Arabic word and a number, after the space that follows it ("صورة >" ended a line)
+    assert unbroken_ranges("<p>صورة &gt; 20 و العمر ≥ ١٨</p>") == "<p>صورة &gt; \u206020 و العمر ≥ \u2060١٨</p>"
 
 
 def _a_line_ends_with(html: str, end: str, widths: range) -> bool:

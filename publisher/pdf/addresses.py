@@ -139,12 +139,14 @@ def _held(text: str) -> str:
     the next; in an isolate with more than the range: "500–2000 mg" broke after its dash). And one after an Arabic
     abbreviation glued to its number by a full stop ("ود.58", the 58th minute; "ص.12"), which Unicode's line
     breaking breaks after the stop ("ود." ended a line, "58)" began the next). And after the slash of a short
-    compound ("LYD/USD", "mg/kg", "11/2028"), which broke after it ("(LYD/" ended a line). Not a span: one cut the
+    compound ("LYD/USD", "mg/kg", "11/2028"), which broke after it ("(LYD/" ended a line). And after the space after
+    a relation between an Arabic word and a number ("صورة > 20 MB" ended a line with "صورة >"). Not a span: one cut the
     line's text into one more object, which a line read whole did not survive (poppler took the line for a block
     of its own: "محدودهٔ ۲۰–۲۳٪" in Persian, whose hamza above is a mark). The extractors never see the joiner
     (tounicode.py)."""
     text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
     text = _SLASHED.sub(lambda match: match[0].replace("/", "/" + JOIN), text)
+    text = _BOUND.sub(lambda relation: relation[0] + JOIN, text)  # "صورة > 20 MB" had ended a line with its ">"
     text = _ARABIC_HYPHEN.sub("-" + JOIN, text)  # an Arabic compound: "الهندية-" ended a line, read backwards by PDFium
     # a compound with a part of one to three letters or digits ("al-jabr", "T-shirt", "e-mail", "COVID-19"): a line
     # ended with "T-", a fragment no typographer leaves, and both extractors joined it to the next without its hyphen
@@ -187,6 +189,8 @@ _ABBREVIATED = re.compile(
     f"(?<![\\w\u0600-\u06ff.])([\u0621-\u064a\u064b-\u065f\u0670]{{1,4}}\\.)"
     f"({_part(_ANY_DIGITS)}(?:{_DASH.pattern}{_part(_ANY_DIGITS)})?(?!{_ANY_DIGITS}))"
 )
+# a relation between an Arabic word and a number, held with the number: after the space that follows it
+_BOUND = re.compile(f"(?<=[\u0621-\u064a] )(?:&lt;|&gt;|[\u2264\u2265\u2248\u2260=~]) (?=[0-9{ARABIC_DIGITS}\u2066]|$)")
 _ARABIC_HYPHEN = re.compile("(?<=[\u0621-\u064a])-(?=[\u0621-\u064a])")
 _COMPOUND = re.compile("[^\\W_]+(?:-[^\\W_]+)+")  # words or numbers joined by hyphens
 # two or three short words or numbers joined by slashes, not a path's or an address's segments: a unit's powers and
@@ -197,7 +201,8 @@ _SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}})
 _UNIT_AFTER_RUN = re.compile(f"(?:(?<=\u2069</span>)|(?<=\u2069))/(?={_UNIT}{{1,8}}(?![A-Za-z0-9/.:@_~-]))")
 _CURRENCY = f"[{currency()}]?"
 _NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
-_JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?[{OPERATORS}][ \u00a0]?|[ \u00a0]-[ \u00a0])"  # a dash or an operator, a minus
+# a dash or an operator ("<" and ">" as the markup writes them: "p < 0.001" had broken after its "<"), a minus
+_JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?(?:[{OPERATORS}]|&lt;|&gt;)[ \u00a0]?|[ \u00a0]-[ \u00a0])"
 # or a short formula's symbol: "pH = 7" ("pH =" ended a line), "H₂O ⇌ H⁺ + OH⁻", "∆ = 25 - 24 = 1" (broken after
 # "25", its line began "- 24 = 1"); none longer than SHORT, which may break
 _SYMBOL = "[A-Za-z\u2206][A-Za-z0-9\u00b2\u00b3\u00b9\u2070-\u208e]{0,5}"

@@ -54,7 +54,7 @@ SEPARATORS = frozenset("\u00b7\u2022")
 # extractors take the number and such weak punctuation beside it for one left-to-right stretch (".٢٠١٩", "٪٨"). The
 # glyph gets an /ActualText of itself between two RIGHT-TO-LEFT MARKs, which end the stretch at the number (one after
 # it was enough for poppler, one before for PDFium: measured on "٨٪").
-LONE = frozenset("/-+")  # separators and signs poppler takes for part of a number or word ("ملح + فلفل")
+LONE = frozenset("/-+±−∓")  # separators and signs poppler takes for part of a number or word ("ملح + فلفل", "±")
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
