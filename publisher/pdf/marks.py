@@ -131,13 +131,13 @@ def poppler_text(text: str) -> str:
     # (a number's no-break space, before its unit, goes to its other side with the rest: "٥٬٠٠٠ ليرة" read "ليرة٥٬٠٠٠")
     reversed_text = re.sub("\ue000", lambda _: _spaced_first(next(numbers)), _NUMBER.sub("\ue000", text)[::-1])
     # and a space that ends it on the right, where the object beside it may begin with a number ("3.5%" | " فِي"),
-    # and one before a sign poppler takes for left to right ("# جلب" read "#جلب", a comment in code)
+    # and one before a sign poppler takes for left to right ("# جلب" read "#جلب", a comment in code; "// كائن" too)
     # and a bracket (the ornate ones of the Qur'an too) between two, which poppler otherwise takes to the word or
     # number beside it ("تعالى﴿ ذلك", "البقرة،]٢")
     # and one before the punctuation the text begins with (": أُزيلت" after a Latin run, read "distutilsأُزيلت") or ends
     # with (a vocalised word's "الْمُعَالِجُ: " before a Latin run, which took the colon: "الْمُعَالِجُSnapdragon :")
     marked = re.sub(
-        f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}])| (?=[^\\w\\s]+$)|^ (?=[^\\w\\s])",
+        f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}]|//)| (?=[^\\w\\s]+$)|^ (?=[^\\w\\s])",
         " \u200f",
         reversed_text,
     )
