@@ -83,3 +83,22 @@ def test_both_extractors_read_an_arabic_comment_after_its_slashes(tmp_path: Path
     for text in (poppler, pdfium):
         read = [" ".join(line.split()) for line in MARKS.sub("", text).splitlines()]
         assert [line for line in lines if " ".join(line.split()) not in read] == []
+
+
+def test_pdfium_reads_brackets_beside_arabic_in_a_line_of_code_as_typed(tmp_path: Path) -> None:
+    """A line of code holding Arabic is read whole (pdf/pdfiumline._mixed), and PDFium mirrors a bracket in a neutral
+    stretch after Arabic letters: a JavaScript lesson's template string, `` `المجموع: ${total}` ``, was read
+    "$}total}", a comment's "(مهم)" as ")مهم(" and a string's "(عليكم)" as ")عليكم(" (each failing before)."""
+    lines = [
+        "console.log(`المجموع: ${total}`); // المجموع: 6",
+        'alert("مرحبا (" + name + ")"); // تحية',
+        "let s = `قيمة: [${x}]`; // قالب",
+        'f("نص", {a: 1}); // دالة',
+        "x = f(1)  # النتيجة (مهم)",
+        "z = {3}  # عدد (٣) فقط",
+        'print("سلام (عليكم)")  # تحية',
+    ]
+    pdf = build_article(tmp_path, "brackets", ["```\n" + "\n".join(lines) + "\n```"])
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    read = [" ".join(line.split()) for line in MARKS.sub("", pdfium).splitlines()]
+    assert [line for line in lines if " ".join(line.split()) not in read] == []

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .charclass import class_stretches, not_hyphenated
+from .charclass import MIRROR, class_stretches, not_hyphenated
 from .marks import pdfium_text, placed_arrays
 from .pagetext import Show
 
@@ -39,8 +39,16 @@ def pdfium_text_over(text: str, shows: list[Show], line: list[Show] | None = Non
 def _mixed(text: str) -> str:
     """The /ActualText of a line with left-to-right letters (code and its Arabic comment), which PDFium, reading
     it reversed, lays out as its stretches of one class (charclass.py) in reverse order, each as written
-    (measured: "index = compute_index(prices, weights)  # النتيجة"): each stretch reversed in place."""
-    return "".join(stretch[::-1] for _, stretch in class_stretches(text))
+    (measured: "index = compute_index(prices, weights)  # النتيجة"): each stretch reversed in place; and a bracket in
+    a neutral stretch after an Arabic one (no Latin letter between) mirrored, which PDFium mirrors there: a template
+    string of a JavaScript line, `` `المجموع: ${total}` ``, was read "$}total}", `f("نص", {a: 1})` "}a: 1}"."""
+    out, strong = [], ""
+    for kind, stretch in class_stretches(text):
+        if kind == "N" and strong == "R":
+            stretch = stretch.translate(MIRROR)
+        strong = kind if kind in ("L", "R") else strong
+        out.append(stretch[::-1])
+    return "".join(out)
 
 
 def _reads_reversed(shows: list[Show], line: list[Show]) -> bool:
