@@ -146,7 +146,7 @@ def _held(text: str) -> str:
     (tounicode.py)."""
     text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
     text = _SLASHED.sub(lambda match: match[0].replace("/", "/" + JOIN), text)
-    text = _BOUND.sub(lambda relation: relation[0] + JOIN, text)  # "صورة > 20 MB" had ended a line with its ">"
+    text = _RELATION.sub(lambda relation: relation[0] + JOIN, text)  # "صورة > 20 MB" had ended a line with its ">"
     text = _ARABIC_HYPHEN.sub("-" + JOIN, text)  # an Arabic compound: "الهندية-" ended a line, read backwards by PDFium
     # a compound with a part of one to three letters or digits ("al-jabr", "T-shirt", "e-mail", "COVID-19"): a line
     # ended with "T-", a fragment no typographer leaves, and both extractors joined it to the next without its hyphen
@@ -190,7 +190,9 @@ _ABBREVIATED = re.compile(
     f"({_part(_ANY_DIGITS)}(?:{_DASH.pattern}{_part(_ANY_DIGITS)})?(?!{_ANY_DIGITS}))"
 )
 # a relation between an Arabic word and a number, held with the number: after the space that follows it
-_BOUND = re.compile(f"(?<=[\u0621-\u064a] )(?:&lt;|&gt;|[\u2264\u2265\u2248\u2260=~]) (?=[0-9{ARABIC_DIGITS}\u2066]|$)")
+_RELATION = re.compile(
+    f"(?<=[\u0621-\u064a] )(?:&lt;|&gt;|[\u2264\u2265\u2248\u2260=~]) (?=[0-9{ARABIC_DIGITS}\u2066]|$)"
+)
 _ARABIC_HYPHEN = re.compile("(?<=[\u0621-\u064a])-(?=[\u0621-\u064a])")
 _COMPOUND = re.compile("[^\\W_]+(?:-[^\\W_]+)+")  # words or numbers joined by hyphens
 # two or three short words or numbers joined by slashes, not a path's or an address's segments: a unit's powers and

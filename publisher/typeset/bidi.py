@@ -148,10 +148,13 @@ _BOUND = f"[{SIGNS}]?(?:[0-9]+(?:\\.[0-9]+)?|\u221e|[^\\W\\d_{RTL_BLOCKS}]{{1,3}
 _INTERVAL = f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?[,;] ?{_BOUND}\\[)(?![\\w\\[\\]])"
 
 
+_INTERVALS = re.compile(_INTERVAL)
+
+
 def _unpaired_intervals(text: str) -> str:
     """`text` with the brackets of each interval (above) written as a letter of the same length, for the functions that
     pair a run's brackets: those of "[0, 1[" are open, and parted the run ("x ∈ ]0, 1[" had been cut at them)."""
-    return re.sub(_INTERVAL, lambda interval: re.sub("[\\[\\]]", "_", interval[0]), text)
+    return _INTERVALS.sub(lambda interval: interval[0].replace("[", "_").replace("]", "_"), text)
 
 
 # A web address is one left-to-right run whatever script its path is in ("https://ar.wikipedia.org/wiki/الجزائر",
@@ -243,7 +246,7 @@ def _equations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
             chains.append([span])
     joined = []
     for chain in chains:
-        if (len(chain) > 1 and any(_SPACED_OPERATOR.search(text, *span) for span in chain)) or _measures(text, chain):
+        if len(chain) > 1 and (any(_SPACED_OPERATOR.search(text, *span) for span in chain) or _measures(text, chain)):
             joined.append((chain[0][0], chain[-1][1]))
         else:
             joined += chain
@@ -252,12 +255,10 @@ def _equations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 def _measures(text: str, chain: list[tuple[int, int]]) -> bool:
     """Whether `chain` is a range of numbers with a unit in Latin letters: "500 - 1000 mg", as "500-1000 mg" is."""
-    pairs = list(itertools.pairwise(chain))
-    return (
-        bool(pairs)
-        and all(text[end - 1].isdigit() and text[start].isdigit() for (_, end), (start, _) in pairs)
-        and any(_LATIN_LETTER.search(text, *span) for span in chain)
+    numbers = all(
+        text[end - 1].isdigit() and text[start].isdigit() for (_, end), (start, _) in itertools.pairwise(chain)
     )
+    return numbers and any(_LATIN_LETTER.search(text, *span) for span in chain)
 
 
 _MINUS = re.compile("[ \u00a0]+-[ \u00a0]+")
