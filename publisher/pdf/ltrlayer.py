@@ -23,6 +23,7 @@ from collections.abc import Collection
 from typing import Any
 
 from .addresspieces import address_roles, ltr_address
+from .cells import mark_cells, split_apart, wrapped_cells
 from .charclass import LRM, letter_kind
 from .clusters import Key, Laid, is_mark, position_key, read_clusters
 from .marks import line_text
@@ -52,7 +53,11 @@ def mark_phrases(
     fonts = {font.hash: font for font in document.fonts.values()}
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}
     properties = pydyf.Dictionary()
-    pages = [(stream, resources, read_lines(stream.stream, fonts, decoded)) for stream, resources in streams]
+    cells = wrapped_cells(document)  # table cells that run over lines, and the lines drawn among them (cells.py)
+    pages = [
+        (stream, resources, split_apart(read_lines(stream.stream, fonts, decoded), cells, page))
+        for page, (stream, resources) in enumerate(streams)
+    ]
     addressed, heads, _ = address_roles([line for *_, lines in pages for line in lines], addresses)
     count, number = 0, 0
     laid: dict[Key, Laid] | None = None  # the layout's clusters, read once a line shows a mark
@@ -127,6 +132,9 @@ def mark_phrases(
                     items += [*opening, tj, b"EMC", b"EMC"]
                     count += 1
                 replacements[show.index] = items
+        if cells:
+            laid = read_clusters(document) if laid is None else laid
+            count += mark_cells(lines, stream.stream, replacements, cells, page, laid, inline, named, rtl=False)
         if replacements:
             items = stream.stream
             stream.stream[:] = [new for index, item in enumerate(items) for new in replacements.get(index, [item])]

@@ -90,3 +90,25 @@ def marked_depths(items: list[Any]) -> list[int]:
             depth += item.endswith((b"BDC", b"BMC")) - (item == b"EMC")
         depths.append(depth)
     return depths
+
+
+def roles_within(
+    split: list[tuple[list[tuple[int, bytes, str]], list[float]]], first: tuple[int, int], last: tuple[int, int]
+) -> list[int]:
+    """The roles of the pieces of a line from `first` to `last` (TJ number, piece number), both included."""
+    return [
+        role
+        for place, (pieces, _) in enumerate(split)
+        for piece, (role, _, _) in enumerate(pieces)
+        if first <= (place, piece) <= last
+    ]
+
+
+def word_ends(split: list[tuple[list[tuple[int, bytes, str]], list[float]]]) -> dict[int, list[tuple[int, int]]]:
+    """For each word role of a line, the first and the last piece of it: (TJ number, piece number)."""
+    ends: dict[int, list[tuple[int, int]]] = {}
+    for place, (pieces, _) in enumerate(split):
+        for piece, (role, _, _) in enumerate(pieces):
+            if role >= WORD:
+                ends.setdefault(role, [(place, piece), (place, piece)])[1] = (place, piece)
+    return ends

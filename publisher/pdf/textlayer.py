@@ -59,6 +59,7 @@ from typing import Any
 
 from . import marks as vocal
 from .addresspieces import address_roles, pdfium_address, poppler_address, tail_arrays
+from .cells import mark_cells, split_apart, wrapped_cells
 from .charclass import LRM, between_lrms, fraction, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
 from .clusters import Key, position_key, read_clusters
 from .codetext import in_code, pdfium_code_text
@@ -90,6 +91,8 @@ from .pieces import (
     marked_depths,
     outside,
     padded,
+    roles_within,
+    word_ends,
 )
 from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
@@ -148,9 +151,10 @@ def mark_text_layer(
     pages: Iterable[tuple[Any, Any, list[list[Show]]]]
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}  # each font's glyphs, decoded once for all pages
     markers, calls, whole, ltr_boxes, code_boxes = placed_boxes(document)
-    pages = (
-        (stream, resources, read_lines(stream.stream, fonts, decoded))
-        for stream, resources in _page_streams(pdf, markers, calls)
+    cells = wrapped_cells(document)  # table cells that run over lines (cells.py)
+    pages = (  # a line drawn in pieces among a table's cells cut there (cells.py)
+        (stream, resources, split_apart(read_lines(stream.stream, fonts, decoded), cells, page))
+        for page, (stream, resources) in enumerate(_page_streams(pdf, markers, calls))
     )
     addressed: dict[int, dict[tuple[int, int], int]] = {}
     heads: dict[int, str] = {}
@@ -177,7 +181,12 @@ def mark_text_layer(
             verse = all(key in whole for key in keys)  # or code's line: readingorder.placed_boxes
             runs = {show.origin for show, key in zip(line, keys, strict=True) if key in ltr_boxes}
             isolates = number not in broken and isolates_only(line, runs)
-            read_whole = not called and (verse or isolates or (beside_raised(line, spanned) and tails is not None))
+            celled = any(key in cells for key in keys)  # a row holding a cell over lines: cells.py reads it
+            read_whole = (
+                not called
+                and not celled
+                and (verse or isolates or (beside_raised(line, spanned) and tails is not None))
+            )
             ltr = read_whole and (isolates or all(whole.get(key, False) for key in keys))
             text = line_text(line, spanned, laid, page, True, tails or (), ltr, runs) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
@@ -198,7 +207,7 @@ def mark_text_layer(
             code = [s for s, key in enumerate(keys) if key in code_boxes]
             split = split_line(line, addressed.get(number, {}), words, apart, isolated, code)
             number += 1
-            ends = _word_ends(split)
+            ends = word_ends(split)
             unspanned = [pieces for show, (pieces, _) in zip(line, split, strict=True) if show.origin not in spanned]
             simple = all(role in SHARABLE or role >= WORD for pieces in unspanned for role, _, _ in pieces)
             shared_text = line_text(line, spanned, laid, page, called=called, isolated=runs) if simple else None
@@ -267,7 +276,7 @@ def mark_text_layer(
                         opens, closes = ends[role]
                         if opens == (place, piece):
                             popplers = poppler_text(word)
-                            if any(r in (RUN_END_SPACE, STRETCHED_SPACE) for r in _roles_within(split, opens, closes)):
+                            if any(r in (RUN_END_SPACE, STRETCHED_SPACE) for r in roles_within(split, opens, closes)):
                                 popplers = popplers.replace(" ", RUN_END)  # the space's own mark, see below
                             items += [*inline(popplers), named(pdfium_text(word, glued_on), shared=(number, role))]
                             count += 1
@@ -337,6 +346,7 @@ def mark_text_layer(
                     count += 1
                 replacements[show.index] = items
         _tipped(lines, run_ends)
+        count += mark_cells(lines, stream.stream, replacements, cells, page, laid, inline, named)
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count
@@ -418,18 +428,6 @@ def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tupl
             yield stream, resources
 
 
-def _roles_within(
-    split: list[tuple[list[tuple[int, bytes, str]], list[float]]], first: tuple[int, int], last: tuple[int, int]
-) -> list[int]:
-    """The roles of the pieces of a line from `first` to `last` (TJ number, piece number), both included."""
-    return [
-        role
-        for place, (pieces, _) in enumerate(split)
-        for piece, (role, _, _) in enumerate(pieces)
-        if first <= (place, piece) <= last
-    ]
-
-
 def _ends_in_sign(line: list[Show], split: list[Any], role: int) -> int | None:
     """The last object of a left-to-right run over several (`role`), if its text ends in a sign, not a letter or
     digit: poppler took it for the right-to-left text's ("Ctrl+`", two keys, read "`Ctrl+")."""
@@ -438,13 +436,3 @@ def _ends_in_sign(line: list[Show], split: list[Any], role: int) -> int | None:
         return None  # an object with other text too: its own text would not be the run's
     own = drawn_text(line[places[-1]].elements).rstrip()
     return places[-1] if own and (not own[-1].isalnum() or fraction(own[-1])) else None  # "= ½" too
-
-
-def _word_ends(split: list[tuple[list[tuple[int, bytes, str]], list[float]]]) -> dict[int, list[tuple[int, int]]]:
-    """For each word role of a line, the first and the last piece of it: (TJ number, piece number)."""
-    ends: dict[int, list[tuple[int, int]]] = {}
-    for place, (pieces, _) in enumerate(split):
-        for piece, (role, _, _) in enumerate(pieces):
-            if role >= WORD:
-                ends.setdefault(role, [(place, piece), (place, piece)])[1] = (place, piece)
-    return ends

@@ -1,0 +1,232 @@
+"""A table cell whose text runs over several lines, read as one by poppler: its text on its first line.
+
+poppler (pdftotext) puts the glyphs of a page into blocks, a block being lines whose baselines are at most 1.5
+font sizes apart (TextOutputDev's maxLineSpacingDelta); the lines of a cell, set with the book's leading (1.65),
+are one block each. It then orders the blocks by Breuel's rules (the higher of two that overlap across comes
+first; of two side by side, the one on the reading side) unless it takes them for a table's cells, aligned in
+rows and columns, which it reads row by row, line by line. Either way a cell that runs over lines was read in
+pieces: its lines down a column before the next cell ("واجهة برمجة التطبيقات تعلم الآلة الحوسبة السحابية", three
+cells of the first column), or the first lines of a row's cells before their second lines ("واجهة برمجة API
+(application interface de" then "التطبيقات programming programmation").
+
+Cells start on their row's first baseline (pdf/book.css), and each cell that runs over lines gets poppler's
+text of the whole cell (an inline /ActualText) on the first text object of its first line, where its line starts,
+and an empty one on each of its other objects: to poppler each cell is one line, at the top of its row, and the
+table rows of one-line cells, which it lines up and reads in order. poppler lays the text over the glyphs it
+replaces, however tight (a narrow column's cell of fifteen lines read back whole).
+
+PDFium reads a page's objects in the order drawn, cell after cell, and read such cells right: it is to read them
+as before. It takes the innermost /ActualText, inline or named, and reads the glyphs for an empty one: the cell's
+own /ActualTexts are written as named ones (which poppler ignores), each array of the first object without one of
+its own gets an empty named one inside poppler's, and each array of the other objects its own empty inline one
+(PDFium takes an array whose innermost mark is the one of the array before for read already: "كل 6" was lost).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+from typing import Any
+
+from .clusters import Key, Laid, position_key
+from .marks import line_text, poppler_text, spanned_objects
+from .pagetext import Show
+from .wholeline import ltr_poppler_text
+
+_HYPHENATION = ("\u2010", "\u00ad")  # what WeasyPrint draws where it hyphenates (the hyphenate-character)
+
+
+def wrapped_cells(document: Any) -> dict[Key, int]:
+    """The text boxes of every table cell whose text is set on more than one baseline: by position key (page,
+    `Tm` x and y), the cell's number."""
+    from weasyprint.formatting_structure import boxes
+
+    found: dict[Key, int] = {}
+
+    def texts(box: Any) -> list[Any]:
+        if isinstance(box, boxes.TextBox):
+            return [box]
+        return [text for child in getattr(box, "children", None) or () for text in texts(child)]
+
+    def visit(box: Any, page: int) -> None:
+        if isinstance(box, boxes.TableCellBox):
+            inside = texts(box)
+            if len({round(text.position_y + text.baseline, 1) for text in inside}) > 1:
+                number = len(set(found.values()))
+                for text in inside:
+                    found[position_key(page, text.position_x, text.position_y + text.baseline)] = number
+            return
+        for child in getattr(box, "children", None) or ():
+            visit(child, page)
+
+    for number, page in enumerate(document.pages):
+        visit(page._page_box, number)
+    return found
+
+
+def split_apart(lines: list[list[Show]], cells: dict[Key, int], page: int) -> list[list[Show]]:
+    """`lines` (a page's, textlayer.py), each line holding a cell that runs over lines cut where another line's
+    objects are drawn between its own: a row's first line is drawn a cell at a time, each cell's other lines after
+    it. PDFium reads an object whose innermost mark is the object before's (as deep) as read already, so a line's
+    objects that share one /ActualText of the line (a vocalised line's) must be drawn one after another: the row
+    "سِقْطُ اللِّوَى | مُنْقَطَعُ الرَّمْلِ ... | قِفَا نَبْكِ ..." had been read once for each of its cells."""
+    drawn = sorted(show.index for line in lines for show in line)
+    place = {index: order for order, index in enumerate(drawn)}
+    out: list[list[Show]] = []
+    for line in lines:
+        if not any(position_key(page, *show.origin[1:]) in cells for show in line):
+            out.append(line)
+            continue
+        pieces: dict[int, list[Show]] = {}  # each run of objects drawn one after another, by its first's place
+        starts = sorted(place[show.index] for show in line)
+        first = {order: order for order in starts}
+        for before, after in pairwise(starts):
+            if after == before + 1:
+                first[after] = first[before]
+        for show in line:  # in the line's order, left to right
+            pieces.setdefault(first[place[show.index]], []).append(show)
+        out.extend(pieces[start] for start in sorted(pieces))
+    return out
+
+
+def mark_cells(
+    lines: list[list[Show]],
+    items: list[Any],
+    replacements: dict[int, list[Any]],
+    cells: dict[Key, int],
+    page: int,
+    laid: dict[Key, Laid],
+    inline: Callable[[str], list[Any]],
+    named: Callable[[str], bytes],
+    rtl: bool = True,
+) -> int:
+    """Give the cells that run over lines on this page their marks (above), in `replacements` (stream index →
+    what replaces that item); returns how many cells. Not `rtl`: a left-to-right book's (ltrlayer.py)."""
+
+    found: dict[int, list[Show]] = {}
+    for line in lines:
+        for show in line:
+            cell = cells.get(position_key(page, *show.origin[1:]))
+            if cell is not None:
+                found.setdefault(cell, []).append(show)
+    count = 0
+    marked: set[tuple[int, float, float]] = set()  # the objects of the cells marked
+    for cell_shows in found.values():
+        shows = sorted(cell_shows, key=lambda show: show.index)
+        text = _cell_text(shows, laid, page)
+        if not text:
+            continue
+        objects: dict[tuple[int, float, float], list[Show]] = {}
+        for show in shows:
+            objects.setdefault(show.origin, []).append(show)
+        # the first line's first object (the page's y grows downwards): where the line starts, at the cell's edge,
+        # which poppler lines up with the edges of the cells above and below to find a table
+        top = min(origin[2] for origin in objects)
+        carrier = next(origin for origin in objects if abs(origin[2] - top) < 0.01)
+        for show in shows:  # every inline /ActualText of the cell a named one: PDFium's alone
+            replacements[show.index] = _named_only(replacements.get(show.index, [items[show.index]]), named)
+        for origin, drawn in objects.items():
+            indexes = [show.index for show in drawn]
+            if origin != carrier:
+                _silence(indexes, replacements)
+                continue
+            _glyphs_for_pdfium(indexes, replacements, named)
+            replacements[indexes[0]][:0] = inline(poppler_text(text) if rtl else ltr_poppler_text(text))
+            replacements[indexes[-1]].append(b"EMC")
+        marked.update(objects)
+        count += 1
+    for line in lines:  # every other object of a line with a cell marked one mark deeper too, as PDFium wants
+        if any(show.origin in marked for show in line):
+            for origin in dict.fromkeys(show.origin for show in line if show.origin not in marked):
+                drawn = [show for show in line if show.origin == origin]
+                replacements.setdefault(drawn[0].index, [items[drawn[0].index]])[:0] = [b"/Span BMC"]
+                replacements.setdefault(drawn[-1].index, [items[drawn[-1].index]]).append(b"EMC")
+    return count
+
+
+def _cell_text(shows: list[Show], laid: dict[Key, Laid], page: int) -> str:
+    """The text of a cell's objects `shows` (in the order drawn), line after line."""
+    lines: dict[float, list[Show]] = {}
+    for show in shows:
+        lines.setdefault(round(show.origin[2], 2), []).append(show)
+    text = ""
+    for drawn in lines.values():
+        own = " ".join(_object_text(drawn, laid, page).split())
+        if text.endswith(_HYPHENATION):
+            text = text[:-1] + own
+        elif text.endswith("-") and own[:1].isalpha():
+            text += own
+        else:
+            text = f"{text} {own}" if text and own else text or own
+    return text
+
+
+def _object_text(shows: list[Show], laid: dict[Key, Laid], page: int) -> str:
+    """The text of objects on one line, in reading order; one without right-to-left letters read as drawn."""
+    origins = {show.origin for show in shows}
+    return line_text(shows, spanned_objects(shows, laid, page), laid, page, True, isolated=origins) or ""
+
+
+def _glyphs_for_pdfium(indexes: list[int], replacements: dict[int, list[Any]], named: Callable[[str], bytes]) -> None:
+    """Put each `TJ` of the object carrying poppler's text (its stream `indexes`, their replacements) that no
+    /ActualText of its own holds inside an empty named one, its own: PDFium takes the innermost /ActualText and
+    reads the glyphs for an empty one, as if there were none, where poppler's would have been innermost."""
+    spans: list[bool] = []
+    for index in indexes:
+        out: list[Any] = []
+        for item in replacements[index]:
+            if _opens(item):
+                spans.append(_opens_text(item))
+            elif item == b"EMC" and spans:
+                spans.pop()
+            elif isinstance(item, bytes) and item.endswith(b"TJ") and not any(spans):
+                out += [named(""), item, b"EMC"]
+                continue
+            out.append(item)
+        replacements[index] = out
+
+
+def _silence(indexes: list[int], replacements: dict[int, list[Any]]) -> None:
+    """Put each `TJ` of an object (its stream `indexes`, their replacements) outside any marked-content sequence of
+    its own, and each such sequence, in an empty inline /ActualText: poppler reads nothing of them, PDFium what it
+    read before. One each: PDFium took a `TJ` whose innermost mark was the one before's for read already ("كل 6"
+    after a no-break space's own /ActualText, lost)."""
+    import pydyf
+
+    depth = 0
+    for index in indexes:
+        out: list[Any] = []
+        for item in replacements[index]:
+            opens = _opens(item)  # (the inline ones named by now: _named_only)
+            if depth == 0 and item == b"EMC":  # a sequence's end that began before the object: not its own
+                out.append(item)
+                continue
+            if depth == 0 and (opens or (isinstance(item, bytes) and item.endswith(b"TJ"))):
+                out += ["/Span", pydyf.Dictionary({"ActualText": pydyf.String("")}), b"BDC"]
+            out.append(item)
+            depth += opens - (item == b"EMC")
+            if depth == 0 and (item == b"EMC" or (isinstance(item, bytes) and item.endswith(b"TJ"))):
+                out.append(b"EMC")
+        replacements[index] = out
+
+
+def _opens(item: Any) -> bool:
+    return isinstance(item, bytes) and item.endswith((b" BDC", b" BMC"))
+
+
+def _opens_text(item: Any) -> bool:
+    """Whether `item` opens a named /ActualText (the cell's inline ones are named by now: _named_only)."""
+    return isinstance(item, bytes) and item.startswith((b"/Span /AT", b"/Span /RL")) and item.endswith(b" BDC")
+
+
+def _named_only(items: list[Any], named: Callable[[str], bytes]) -> list[Any]:
+    """`items` with each inline /ActualText (`/Span <<...>> BDC`) made a named one (`/Span /ATn BDC`), which PDFium
+    reads as it read the inline one, and poppler ignores."""
+    out: list[Any] = []
+    for item in items:
+        if item == b"BDC" and len(out) >= 2 and out[-2] == "/Span" and "ActualText" in getattr(out[-1], "keys", list)():
+            text = out[-1]["ActualText"].string
+            out[-2:] = [named(text)]
+            continue
+        out.append(item)
+    return out
