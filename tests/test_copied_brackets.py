@@ -116,3 +116,19 @@ def test_both_extractors_read_a_bracket_closing_on_arabic_indic_digits(tmp_path:
     codes = ["IY-٦٢٦", "A-٣٢٠", "EK-٢٠١", "ISO ٩٠٠١", "T-٣", "MS ٩٨٥", "ك-٥", "ب ١٢"]
     typed = [f"قال إن الرمز {o}{c}{e} معروف الآن." for c, (o, e) in itertools.product(codes, ["()", "[]"])]
     assert misread(build_article(tmp_path, "codes", typed), typed) == []
+
+
+def test_poppler_reads_the_punctuation_after_a_quoted_latin_word_that_begins_a_line(tmp_path: Path) -> None:
+    """A line that begins with a Latin word in quotes and the punctuation after them ("«ArabicMMLU»، مقابل"), drawn
+    left of the closing quote: poppler read the punctuation inside the quotes, "«،»ArabicMMLU" (an interview's line
+    after a justified break). The closing quote gets the marks a full stop after a Latin word has
+    (numberpunct.after_number), with a separator on its left as with a space."""
+    import subprocess
+
+    words = ["ArabicMMLU", "INC-2291", "Node.js", "Python 3.12", "It's about dignity"]
+    typed = [f'"{word}"{p} مقابل ذلك.' for word, p in itertools.product(words, ["،", ".", ":", "؛", "؟"])]
+    pdf = build_article(tmp_path, "quoted", typed)
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = {line.strip() for line in MARKS.sub("", poppler).split("\n")}
+    typed = [sentence.replace('"', "«", 1).replace('"', "»", 1).replace("'", "\u2019") for sentence in typed]
+    assert [sentence for sentence in typed if sentence not in lines] == []

@@ -51,7 +51,9 @@ def after_number(left: str, text: str, right: str) -> bool:
         # and a closing quote ("«الـAPI»" read "الـ»API")
         sentence = text in SENTENCE | ARABIC_SENTENCE | CLOSING
         # and a slash between a Latin word and an Arabic one ("USD/برميل", drawn "ليمرب/USD": poppler read "/USD")
-        spaced = sentence and (not left or left.isspace())
+        # (or the punctuation that follows the quotation: "«ArabicMMLU»،" and "«INC-2291»." beginning a line were read
+        # "«،»ArabicMMLU" and "«.»INC-2291")
+        spaced = sentence and (not left or left.isspace() or left in SENTENCE | ARABIC_SENTENCE)
         return spaced or ((sentence or text in SLASH) and letter_kind(left) == "R")
     return unicodedata.bidirectional(text[:1]) == "CS" or text in PERCENT  # "٨٪" and "۱۲٫۵٪" are drawn "٪٨"
 
