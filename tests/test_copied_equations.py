@@ -19,7 +19,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import build_article, build_drawn, misread
+from conftest import MARKS, build_article, build_drawn, misread
 from test_typeset_pages import visual_lines
 
 # sums and differences spaced and chained, the minus first or last; a range with a unit in Latin letters; signs glued
@@ -144,3 +144,25 @@ def test_a_relation_stays_with_its_number(tmp_path: Path) -> None:
     shutil.copytree(Path(__file__).parent / "fixtures" / "app-changelog", tmp_path / "source" / "app-changelog")
     lines = visual_lines(build_drawn(tmp_path, tmp_path / "unmarked") / "app-changelog.pdf")
     assert [line for line in lines if line.lstrip().startswith(("<", ">", "≤", "≥"))] == []
+
+
+SETS = ["و{1, 2, 3} ⊂ ℕ", "x ∈ {−3, 3}", "{a, b} ∪ {c}", "وA ⊆ ℝ"]
+PAIRED = str.maketrans("}⊃⊇∋", "{⊂⊆∈")  # a mirrored pair taken for one character, as UNPAIRED does
+
+
+def test_a_set_in_braces_and_its_relation_are_drawn_left_to_right_on_one_line(tmp_path: Path) -> None:
+    """ "و{1, 2, 3} ⊂ ℕ": the braces and the relation were outside the run, set right to left ("ℕ ⊃ }1, 2, 3{"), and
+    the line broke before the "⊂". A set in braces is a word of the run (typeset/bidi.py), a formula glued to an
+    Arabic letter an element of its own (typeset/inline.py), held on one line (pdf/addresses.py); poppler reads each
+    as typed. Left: PDFium reads the braces of a set glued to "و" mirrored ("و}1, 2, 3 ⊂ {ℕ"), and poppler a glued
+    formula's closing bracket first ("وx ∈ (0, 3)" read "و(x ∈ )0, 3", as before)."""
+    import subprocess
+
+    typed = [f"قال إن الجواب {expression} في الدرس." for expression in SETS]
+    pdf = build_article(tmp_path, "sets", typed)
+    drawn = [line.translate(PAIRED) for line in visual_lines(build_drawn(tmp_path, tmp_path / "unmarked") / "sets.pdf")]
+    for expression in SETS:
+        assert any(expression.lstrip("و").translate(PAIRED) in line for line in drawn), expression
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = {line.strip() for line in MARKS.sub("", poppler).split("\n")}
+    assert [sentence for sentence in typed if sentence not in lines] == []

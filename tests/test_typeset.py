@@ -78,6 +78,8 @@ def runs(text: str) -> list[str]:
         # an interval with its brackets turned outward, infinity and the increment sign, a sign before a bracket
         ("المجال [0, 1[ أو ]−∞, 3] و x ∈ ]0, 1[ و[2, 5]", ["[0, 1[", "]−∞, 3]", "x ∈ ]0, 1[", "2, 5"]),
         ("الناتج −(3 + 2) = −5 و∆ = b² − 4ac و-(a + b)", ["−(3 + 2) = −5", "∆ = b² − 4ac", "-(a + b)"]),
+        # a set in braces, with its relation; never one of Arabic words
+        ("و{1, 2, 3} ⊂ ℕ والمجموعة {a, b} و x ∈ {−3, 3}. وقال {أ، ب}", ["{1, 2, 3} ⊂ ℕ", "{a, b}", "x ∈ {−3, 3}"]),
     ],
 )
 def test_a_run_travels_with_its_signs_units_and_brackets(text: str, expected: list[str]) -> None:

@@ -207,8 +207,8 @@ _NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?
 _JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?(?:[{OPERATORS}]|&lt;|&gt;)[ \u00a0]?|[ \u00a0]-[ \u00a0])"
 # or a short formula's symbol: "pH = 7" ("pH =" ended a line), "H₂O ⇌ H⁺ + OH⁻", "∆ = 25 - 24 = 1" (broken after
 # "25", its line began "- 24 = 1"); none longer than SHORT, which may break
-_SYMBOL = "[A-Za-z\u2206][A-Za-z0-9\u00b2\u00b3\u00b9\u2070-\u208e]{0,5}"
-_ISOLATED_RANGE = re.compile(
-    f'<span dir="ltr">(\u2066(?:{_NUMBER}|{_SYMBOL})(?:{_JOIN}(?:{_NUMBER}|{_SYMBOL}))+\u2069)</span>'
-)
+# the number sets' letters ("x ∈ ℝ", "{1, 2, 3} ⊂ ℕ") and a set written out in braces
+_SYMBOL = "(?:[A-Za-z\u2206][A-Za-z0-9\u00b2\u00b3\u00b9\u2070-\u208e]{0,5}|[\u2102\u2115\u211a\u211d\u2124\u2205])"
+_OPERAND = f"(?:{_NUMBER}|{_SYMBOL}|\\{{[^{{}}<]{{1,30}}\\}})"
+_ISOLATED_RANGE = re.compile(f'<span dir="ltr">(\u2066{_OPERAND}(?:{_JOIN}{_OPERAND})+\u2069)</span>')
 SHORT = 32

@@ -122,7 +122,7 @@ def run_pattern() -> re.Pattern[str]:
     inner = f"(?:{brackets}[{INSIDE}]*{alnum}{body})*"
     # a sign before a bracket: "−(3 + 2)", "-(a + b)" (outside the run, it was drawn on the bracket's right, "(3 + 2)−")
     negated = f"(?<![{INSIDE}])(?<!{LTR_ALNUM}){sign}{brackets}(?!{alnum})"  # (after "و" too)
-    word = f"(?:{_IRI}|{_INTERVAL}|{negated}|(?:{prefix}|{handle})?{alnum}{body}{inner}{tail})"
+    word = f"(?:{_IRI}|{_INTERVAL}|{_SET}|{negated}|(?:{prefix}|{handle})?{alnum}{body}{inner}{tail})"
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, a full stop ("p. 45"), quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
@@ -149,6 +149,11 @@ _INTERVAL = f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?[,;] ?{_BOUND}
 
 
 _INTERVALS = re.compile(_INTERVAL)
+# a set written out in braces, "{1, 2, 3}", "{a, b}", "{c}" (outside the run its braces and a relation after them were
+# set right to left: "{1, 2, 3} ⊂ ℕ" was drawn "ℕ ⊃ }1, 2, 3{"); its members words of no space, no Arabic, and no brace
+# next to it: not a template's "{{ 7*7 }}" or "{% include … %}"
+_MEMBER = f"[^{{}},\\s{RTL_BLOCKS}]{{1,20}}"
+_SET = f"(?<!\\{{)\\{{ ?{_MEMBER}(?:, ?{_MEMBER})* ?\\}}(?![}}\\w])"
 
 
 def _unpaired_intervals(text: str) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..source.languages import text_direction
-from .bidi import LRI, LTR_ALNUM, PATH_SIGNS, PDI, RLI, ltr_runs, rtl_runs, web_addresses
+from .bidi import LRI, LTR_ALNUM, OPERATORS, PATH_SIGNS, PDI, RLI, ltr_runs, rtl_runs, web_addresses
 
 # Inline elements a run, a quotation or a number may cross; any other tag ends the inline content.
 TRANSPARENT = {"em", "strong", "b", "i", "u", "s", "mark", "small", "a", "abbr", "cite", "q", "span"}
@@ -222,8 +222,10 @@ def _with_phrases(runs: list[tuple[int, int]], visible: str, owners: list[Text |
 
 
 def _numbers_joined(run: str) -> bool:
-    """Whether a run is two or more numbers and what joins them, no letter: "6 | 3", "2 × 3 = 6"."""
-    return not re.search(LTR_ALNUM.replace("^", "^0-9"), run) and len(re.findall("[0-9]+", run)) > 1 and " " in run
+    """Whether a run is two or more numbers and what joins them, no letter: "6 | 3", "2 × 3 = 6"; or a formula, a
+    relation or an operator between spaces ("و{1, 2, 3} ⊂ ℕ", whose braces had been set right to left)."""
+    numbers = not re.search(LTR_ALNUM.replace("^", "^0-9"), run) and len(re.findall("[0-9]+", run)) > 1 and " " in run
+    return numbers or bool(re.search(f" [{OPERATORS}] ", run))
 
 
 def _written_ltr(owner: Text | None) -> bool:
