@@ -25,7 +25,7 @@ its own gets an empty named one inside poppler's, and each array of the other ob
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import pairwise
+from itertools import count, pairwise
 from typing import Any
 
 from .clusters import Key, Laid, position_key
@@ -42,6 +42,7 @@ def wrapped_cells(document: Any) -> dict[Key, int]:
     from weasyprint.formatting_structure import boxes
 
     found: dict[Key, int] = {}
+    numbers = count()
 
     def texts(box: Any) -> list[Any]:
         if isinstance(box, boxes.TextBox):
@@ -52,7 +53,7 @@ def wrapped_cells(document: Any) -> dict[Key, int]:
         if isinstance(box, boxes.TableCellBox):
             inside = texts(box)
             if len({round(text.position_y + text.baseline, 1) for text in inside}) > 1:
-                number = len(set(found.values()))
+                number = next(numbers)
                 for text in inside:
                     found[position_key(page, text.position_x, text.position_y + text.baseline)] = number
             return
@@ -70,6 +71,8 @@ def split_apart(lines: list[list[Show]], cells: dict[Key, int], page: int) -> li
     it. PDFium reads an object whose innermost mark is the object before's (as deep) as read already, so a line's
     objects that share one /ActualText of the line (a vocalised line's) must be drawn one after another: the row
     "سِقْطُ اللِّوَى | مُنْقَطَعُ الرَّمْلِ ... | قِفَا نَبْكِ ..." had been read once for each of its cells."""
+    if not cells:
+        return lines
     drawn = sorted(show.index for line in lines for show in line)
     place = {index: order for order, index in enumerate(drawn)}
     out: list[list[Show]] = []
@@ -102,6 +105,8 @@ def mark_cells(
 ) -> int:
     """Give the cells that run over lines on this page their marks (above), in `replacements` (stream index →
     what replaces that item); returns how many cells. Not `rtl`: a left-to-right book's (ltrlayer.py)."""
+    if not cells:
+        return 0
 
     found: dict[int, list[Show]] = {}
     for line in lines:
@@ -224,7 +229,13 @@ def _named_only(items: list[Any], named: Callable[[str], bytes]) -> list[Any]:
     reads as it read the inline one, and poppler ignores."""
     out: list[Any] = []
     for item in items:
-        if item == b"BDC" and len(out) >= 2 and out[-2] == "/Span" and "ActualText" in getattr(out[-1], "keys", list)():
+        if (
+            item == b"BDC"
+            and len(out) >= 2
+            and out[-2] == "/Span"
+            and isinstance(out[-1], dict)
+            and "ActualText" in out[-1]
+        ):
             text = out[-1]["ActualText"].string
             out[-2:] = [named(text)]
             continue

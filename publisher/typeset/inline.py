@@ -187,7 +187,7 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
             # order was lost to both extractors, each number read as one of the word's ("و3 | 6")
             # and so is a run that begins with a path's or a hidden file's sign ("و/var/cache", "بـ.NET"): in the word's
             # box, "/" was drawn at the run's far end, and the "." of ".NET" ending a line was read after it
-            element = markup and (not glued or _numbers_joined(visible[start:end]) or visible[start] in PATH_SIGNS)
+            element = markup and (not glued or _joined_by_operators(visible[start:end]) or visible[start] in PATH_SIGNS)
             replaced[start] = (SPAN_OPEN if element else "") + LRI + replaced[start]
             replaced[end - 1] += PDI + (SPAN_CLOSE if element else "")
         else:
@@ -221,7 +221,7 @@ def _with_phrases(runs: list[tuple[int, int]], visible: str, owners: list[Text |
     return [(start, end) for start, end in merged]
 
 
-def _numbers_joined(run: str) -> bool:
+def _joined_by_operators(run: str) -> bool:
     """Whether a run is two or more numbers and what joins them, no letter: "6 | 3", "2 × 3 = 6"; or a formula, a
     relation or an operator between spaces ("و{1, 2, 3} ⊂ ℕ", whose braces had been set right to left)."""
     numbers = not re.search(LTR_ALNUM.replace("^", "^0-9"), run) and len(re.findall("[0-9]+", run)) > 1 and " " in run
