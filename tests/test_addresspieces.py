@@ -183,3 +183,18 @@ def test_the_last_line_of_inline_code_broken_over_lines_reads_in_order(tmp_path:
     for text in (pdfium_text(pdf.read_bytes()), poppler):
         found = " ".join(words(text))
         assert [p for p in paragraphs if " ".join(words(p.replace("`", ""))) not in found] == []
+
+
+def test_an_address_in_code_after_a_call_reads_whole_where_it_breaks(tmp_path: Path) -> None:
+    """`fetch("/api/v1/users?id=42")` broken inside its address: the first piece, after `fetch("` (letters of the
+    run's word, no space between), was taken for a part of a longer word, and both extractors read the code as two
+    words, "fetch("/api/v1/users" and "?id=42")" (a tutorial of the eighty-ninth batch). After Arabic words of every
+    length up to an A6 line's, so that it breaks at each of its places."""
+    lead = ["سنبدأ", "بأبسط", "طريقة", "وهي", "الدالة", "المدمجة", "في", "المتصفح", "نفسه", "ثم"]
+    codes = ['`fetch("/api/v1/users?id=42")`', "`curl -s 'https://api.example.org/v2/items?page=3'`"]
+    paragraphs = [" ".join(lead[:n]) + f" {code}، ثم ننتقل." for code in codes for n in range(1, len(lead) + 1)]
+    pdf = build_article(tmp_path, "code", paragraphs, page="A6")
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for text in (pdfium_text(pdf.read_bytes()), poppler):
+        found = " ".join(words(text))
+        assert [p for p in paragraphs if " ".join(words(p.replace("`", ""))) not in found] == []

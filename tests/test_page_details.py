@@ -193,3 +193,20 @@ def _rules(image) -> list[tuple[int, int, int]]:
         if len(xs) > image.width / 5 and xs[-1] - xs[0] + 1 - len(xs) <= 2:
             found.append((y, xs[0], xs[-1]))
     return found
+
+
+def test_a_code_block_line_longer_than_the_measure_wraps_inside_it(tmp_path: Path) -> None:
+    """A code block's line of 84 characters on A5 ran on past the text block into the margin, its end 2 mm from the
+    trim (a tutorial of the eighty-ninth batch); it wraps inside the measure now, as the paragraph above it sets it."""
+    import pypdfium2
+    from conftest import build_article
+
+    line = 'resp = requests.get("https://api.example.org/api/v1/users", params={"id": 42, "page": 3})'
+    prose = "قبل ربط الواجهة يفضل كثير من المطورين التأكد من أن نقطة النهاية تعمل كما يجب قبل كتابة أي شيفرة أخرى."
+    pdf = build_article(tmp_path, "code", [prose, f"```python\n{line}\nprint(resp.status_code)\n```"])
+    page = pypdfium2.PdfDocument(pdf)[0]
+    text = page.get_textpage()
+    boxes = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+    right_edge = max(box[2] for char, box in boxes if "\u0621" <= char <= "\u064a")  # the justified prose's
+    code = [box for char, box in boxes if char in "resp=()[]{}\"'.:/,0123456789" or (char.isascii() and char.isalpha())]
+    assert code and max(box[2] for box in code) <= right_edge + 0.5

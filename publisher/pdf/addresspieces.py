@@ -150,13 +150,14 @@ def _outer(edge: list[tuple[int, int, str]], from_left: bool, n: int) -> list[tu
 def _longest(
     edge: list[tuple[int, int, str]], from_left: bool, before: str, allowed: frozenset[str]
 ) -> tuple[int, str]:
-    """The most glyphs at the outer end of `edge` whose text, after `before`, is `allowed`, and the rest of the
-    run no letter or digit (a bracket, a quote): the piece of an address is not a part of a longer word; and that
-    text. 0 if none."""
+    """The most glyphs at the outer end of `edge` whose text, after `before`, is `allowed`, and the glyph of the rest
+    of the run beside them no letter or digit (a bracket, a quote): the piece of an address is not a part of a
+    longer word, though it may follow one in code (`fetch("/api/v1/users?id=42")` broken after "users", its first
+    piece "/api/v1/users" after `fetch("`); and that text. 0 if none."""
     for n in range(len(edge), 0, -1):
         rest = edge[n:] if from_left else edge[: len(edge) - n]
-        if any(text.isalnum() for _, _, text in rest):
-            return 0, ""
+        if rest and (rest[0] if from_left else rest[-1])[2].isalnum():
+            continue
         for reading in _readings(_outer(edge, from_left, n)):
             if _loose(before + reading) in allowed:
                 return n, _loose(before + reading)
