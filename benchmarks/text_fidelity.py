@@ -74,7 +74,7 @@ def words(text: str, marks: bool | str = False) -> list[str]:
 def source_words(workspace: Path, slug: str, marks: bool | str = False) -> list[str]:
     """The words a reader should find on the chapter pages, each chapter's notes after it (the order of the
     structure tree): `source_parts`' text and notes."""
-    head, chapters, imprint = _printed_words(workspace, slug, marks)
+    head, chapters, imprint, _ = _printed_words(workspace, slug, marks)
     return head + [word for text, notes in chapters for word in text + notes] + imprint
 
 
@@ -83,14 +83,25 @@ def source_parts(workspace: Path, slug: str, marks: bool | str = False) -> tuple
     its ordered lists (in the book's numerals), an article's imprint; and, apart, the notes (each with its
     number), which the pages print at the foot of the page that calls them, between pieces of the text. The
     note calls are not words: the text layer reads them as spaces (pdf/readingorder.py)."""
-    head, chapters, imprint = _printed_words(workspace, slug, marks)
-    return head + [word for text, _ in chapters for word in text] + imprint, [w for _, notes in chapters for w in notes]
+    text, notes, _ = source_printed(workspace, slug, marks)
+    return text, notes
+
+
+def source_printed(
+    workspace: Path, slug: str, marks: bool | str = False
+) -> tuple[list[str], list[str], list[list[str]]]:
+    """`source_parts`, and the words of each table's header row, which a page repeats over the rest of a table it
+    continues (`thead`): printed again, not in the source's run of words."""
+    head, chapters, imprint, heads = _printed_words(workspace, slug, marks)
+    text = head + [word for text, _ in chapters for word in text] + imprint
+    return text, [w for _, notes in chapters for w in notes], heads
 
 
 def _printed_words(
     workspace: Path, slug: str, marks: bool | str
-) -> tuple[list[str], list[tuple[list[str], list[str]]], list[str]]:
-    """An article's head, each chapter's words and its notes' words, an article's imprint."""
+) -> tuple[list[str], list[tuple[list[str], list[str]]], list[str], list[list[str]]]:
+    """An article's head, each chapter's words and its notes' words, an article's imprint, the tables' header
+    rows."""
     from publisher.pdf.render import under_the_head
     from publisher.typeset.numerals import localise_digits
 
@@ -100,6 +111,7 @@ def _printed_words(
     printed = printed_html(workspace, manifest, document) if article else ""
     head = words(block_text(printed, r'<header class="article-head">(.*?)</header>'), marks)
     chapters: list[tuple[list[str], list[str]]] = []
+    heads: list[list[str]] = []
     from publisher.typeset.templates import Templates
     from publisher.workspace import Workspace
 
@@ -111,6 +123,8 @@ def _printed_words(
         html = re.sub(r'<sup class="footnote-ref">.*?</sup>', " ", html)  # a note call is not a word
         html = numbered_lists(html, lambda number: localise_digits(str(number), document.numerals))
         text = re.sub(r"<[^>]+>", " ", _INLINE.sub("", html))
+        for row in re.findall(r"<thead>(.*?)</thead>", html, re.DOTALL):
+            heads.append(words(unescape(re.sub(r"<[^>]+>", " ", _INLINE.sub("", row))), marks))
         titled = not chapter["own_heading"] and not chapter["under_head"]
         chapters.append(
             (
@@ -119,7 +133,7 @@ def _printed_words(
             )
         )
     imprint = words(block_text(printed, r'<section class="imprint compact"[^>]*>(.*?)</section>'), marks)
-    return head, chapters, imprint
+    return head, chapters, imprint, heads
 
 
 def numbered_lists(html: str, number: Callable[[int], str]) -> str:
@@ -248,15 +262,19 @@ class Fidelity:
     found: list[str]
 
 
-def compare(expected: list[str], found: list[str], notes: list[str] | None = None) -> Fidelity:
+def compare(
+    expected: list[str], found: list[str], notes: list[str] | None = None, repeats: list[list[str]] = ()
+) -> Fidelity:
     """Share of words extracted equal and in order (over the longer of the two), and what differs. `notes`:
     words printed at the foot of pages, between pieces of `expected`: matched in order among the found words
-    the text did not match."""
+    the text did not match. `repeats`: runs of words a page may print again (a table's header row over the rest of
+    the table), found whole among the words neither matched."""
     matcher = difflib.SequenceMatcher(a=expected, b=found, autojunk=False)
     matched = {b + k for _, b, size in matcher.get_matching_blocks() for k in range(size)}
     rest = [index for index in range(len(found)) if index not in matched]
     footer = difflib.SequenceMatcher(a=notes or [], b=[found[index] for index in rest], autojunk=False)
     noted = {rest[b + k] for _, b, size in footer.get_matching_blocks() for k in range(size)}
+    noted |= _repeated([index for index in rest if index not in noted], found, repeats)
     equal = len(matched) + len(noted)
     differences = [
         (" ".join(expected[a1:a2]), " ".join(found[b] for b in range(b1, b2) if b not in noted))
@@ -270,18 +288,35 @@ def compare(expected: list[str], found: list[str], notes: list[str] | None = Non
     return Fidelity(equal / max(total, len(found), 1), differences, found)
 
 
+def _repeated(rest: list[int], found: list[str], repeats: list[list[str]]) -> set[int]:
+    """The indices among `rest` (found words matched by nothing, in order) of each whole run of `repeats` they
+    hold, consecutive in `found`."""
+    out: set[int] = set()
+    start = 0
+    while start < len(rest):
+        for run in repeats:
+            places = rest[start : start + len(run)]
+            if run and [found[i] for i in places] == run and places[-1] - places[0] == len(run) - 1:
+                out.update(places)
+                start += len(run)
+                break
+        else:
+            start += 1
+    return out
+
+
 def measure(workspace: Path, slug: str) -> dict[str, Fidelity]:
     """Accuracy of both extractors on dist/<slug>.pdf, without marks ("pdfium", "poppler"), with
     them ("pdfium+marks", "poppler+marks"), and without marks but with tatweel ("pdfium+tatweel", ...)."""
     pdf = workspace / "dist" / f"{slug}.pdf"
-    expected = source_parts(workspace, slug)
+    expected = source_printed(workspace, slug)
     pages = chapter_pages(pdf, expected[0][:3])
     boxes = body_boxes(pdf, pages)
     results = {}
     for marks, suffix in ((False, ""), (True, "+marks"), ("tatweel", "+tatweel")):
-        text, notes = source_parts(workspace, slug, marks) if marks else expected
-        results["pdfium" + suffix] = compare(text, pdfium_words(pdf, pages, boxes, marks), notes)
-        results["poppler" + suffix] = compare(text, poppler_words(pdf, pages, boxes, marks), notes)
+        text, notes, heads = source_printed(workspace, slug, marks) if marks else expected
+        results["pdfium" + suffix] = compare(text, pdfium_words(pdf, pages, boxes, marks), notes, heads)
+        results["poppler" + suffix] = compare(text, poppler_words(pdf, pages, boxes, marks), notes, heads)
     return results
 
 
@@ -289,11 +324,14 @@ def measure_punctuation(workspace: Path, slug: str) -> dict[str, tuple[Fidelity,
     """Accuracy of both extractors on dist/<slug>.pdf, the words compared with their punctuation; and the count of
     words the source prints."""
     pdf = workspace / "dist" / f"{slug}.pdf"
-    text, notes = source_parts(workspace, slug, "punctuation")
+    text, notes, heads = source_printed(workspace, slug, "punctuation")
     pages = chapter_pages(pdf, words(" ".join(text[:6]))[:3])  # the first words, as `measure` finds the pages by
     boxes = body_boxes(pdf, pages)
     return {
-        f"{name}+punctuation": (compare(text, read(pdf, pages, boxes, "punctuation"), notes), len(text) + len(notes))
+        f"{name}+punctuation": (
+            compare(text, read(pdf, pages, boxes, "punctuation"), notes, heads),
+            len(text) + len(notes),
+        )
         for name, read in (("pdfium", pdfium_words), ("poppler", poppler_words))
     }
 

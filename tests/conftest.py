@@ -77,14 +77,17 @@ def make_workspace(root: Path, *folders: Path) -> Path:
     return root
 
 
-def build_article(root: Path, slug: str, paragraphs: list[str], title: str = "نص", page: str = "A5") -> Path:
-    """The PDF of an Arabic article of `paragraphs` on pages of `page`, built in a workspace of its own at `root`."""
+def build_article(
+    root: Path, slug: str, paragraphs: list[str], title: str = "نص", page: str = "A5", language: str = "ar"
+) -> Path:
+    """The PDF of an article of `paragraphs` (Arabic, or `language`) on pages of `page`, built in a workspace of its
+    own at `root`."""
     from publisher import build
 
     make_workspace(root)
     folder = root / "source" / slug
     folder.mkdir()
-    manifest = f'title = "{title}"\nlanguage = "ar"\nauthors = ["هيئة"]\n[pdf]\npage-size = "{page}"\n'
+    manifest = f'title = "{title}"\nlanguage = "{language}"\nauthors = ["هيئة"]\n[pdf]\npage-size = "{page}"\n'
     (folder / "manifest.toml").write_text(manifest)
     (folder / "article.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     build(root, formats=["pdf"], jobs=1)

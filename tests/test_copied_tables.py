@@ -24,6 +24,13 @@ TABLES = [
     [["البند", "الإصدار", "الأمر"], ["Python", "3.12", "pip install -U pip"], ["Node.js", "20.11", "npm ci"]],
     [["الرحلة", "الوجهة", "الإقلاع"], ["الأولى", "DXB → JFK", "08:30"], ["EK 215", "DXB → LAX", "09:05"]],
     [["الرحلة", "الوجهة"], ["EK 216", "LAX → DXB"], ["QR 1053", "DOH → MAN"]],
+    # a currency sign a space before its number, a table's next cell beside it (an Urdu market report): poppler read
+    # "1,185 ₨" where the cell on its right was Arabic (pdf/lineroles.py)
+    [
+        ["السلعة", "الماضي", "الحالي", "التغير"],
+        ["الدقيق", "₨ 1,185", "₨ 1,200", "+1.3%"],
+        ["السكر", "₨ ۱۶۲", "$ 160", "-1.2%"],
+    ],
 ]
 
 

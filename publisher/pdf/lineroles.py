@@ -6,13 +6,12 @@ The reasons for each are in textlayer.py's docstring; this module decides, textl
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from collections.abc import Collection, Iterator
 
-from ..typeset.bidi import PATH_SIGNS, RTL_BLOCKS, SCRIPT_SIGNS
+from ..typeset.bidi import PATH_SIGNS
 from . import marks as vocal
-from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_actual_text, pdfium_class, unknown_to_poppler
+from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_class, unknown_to_poppler
 from .numberpunct import PERCENT, POPPLER_LTR, after_number, weak_stretches
 from .pagetext import Show, blank_after, wide_spaces
 from .pieces import (
@@ -30,14 +29,10 @@ from .pieces import (
     spread_address_roles,
 )
 from .ranges import SIGNS, indic, typed_range
-from .tjroles import ARABIC_COMMA, CURRENCY, ROOTS, script_parts, tj_roles
+from .sharedruns import OPENING, SEPARATORS, SPACES, Arrays, shared_runs
+from .tjroles import CURRENCY, tj_roles
 from .wordedges import Word
 
-Arrays = Collection[int]  # arrays of a line, by place
-# a space, the no-break space between a number and its unit (typeset/units.py), and the other spaces of Unicode: the
-# en space the layouts put around a separator ("Reuters · 27 نوفمبر", read "27 · Reuters" by poppler), a French
-# narrow no-break space
-SPACES = frozenset(" \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f")
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
 
 # Punctuation that ends a phrase, and separators. Right of a space and left of a letter, it belongs to the
@@ -48,7 +43,6 @@ RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lay
 # a run (typeset/bidi.py): between two runs on either side of a space ("Noto· 1.1"), it parts them.
 # A slash or a dash between spaces parts them too ("بناني / Agence": poppler read "Agence Maghreb Presse /").
 STOPS = frozenset(".,:;!?\u060c\u061b\u061f\u2026\u00b7\u2022/|\u2013\u2014")
-SEPARATORS = frozenset("\u00b7\u2022")
 # Drawn left of a number on a right-to-left line, the punctuation that follows it ("٢٠١٩." "2026،", a note call's
 # "السابق١."), and a percent sign after Arabic-Indic digits ("٨٪", which the bidi algorithm sets left of them): both
 # extractors take the number and such weak punctuation beside it for one left-to-right stretch (".٢٠١٩", "٪٨"). The
@@ -127,11 +121,16 @@ def split_line(
     strong, last, last_array = "R", "", -1  # the kind of the last letter or digit, left of here, its text and array
     for position, (s, i, text) in enumerate(glyphs if marked else ()):
         own = s in latin and within == {s}  # the signs since the space open a word of the isolate ("Windows: .venv")
-        # an isolate's signs are its run's (as in _shared_runs): the space after "=" in code broken over lines, whose
+        # an isolate's signs are its run's (as in sharedruns.py): the space after "=" in code broken over lines, whose
         # line begins `= ["example.com"]`, was taken for the run's end, and "=" read after the rest
         kind = "L" if letter_kind(text) == "N" and s in latin and text.strip() and not own else letter_kind(text)
         # (Arabic-Indic digits before it are the text's, not the run's: "Mitrović (١٥ هدفا)", drawn "(١٥( Mitrović")
         digits = strong == "L" and indic(last) and kind == "L" and not indic(text)
+        # and before them, a Latin unit or name after an Arabic-Indic number: "٢٥ km", "١٢ GB", "٢٥ °C", drawn "km ٢٥",
+        # which poppler read as one left-to-right stretch ("km ٢٥") and PDFium glued ("٢٥km")
+        # (a signed one too, which Persian isolates: "−۲۷۳٫۱۵ °C")
+        signed = text in SIGNS and position + 1 < len(glyphs) and indic(glyphs[position + 1][2])
+        digits = digits or (strong == "L" and letter_kind(last) == "L" and not indic(last) and (indic(text) or signed))
         # and after an Arabic-Indic number or a fraction: "حليب + ٢ بيضة", drawn "بيضة ٢ + حليب"; "+ ½ كوب" (not after
         # an ion's charge or an exponent: "H⁺ + OH⁻" is one run)
         alone = (s, i) in lone
@@ -155,6 +154,10 @@ def split_line(
             # an opening bracket drawn right of a letter or digit, then a space: the right-to-left text's, begun
             # after the run ("A19 Pro (3 نانومتر)", drawn "(3 نانومتر) A19 Pro" mirrored; poppler read "3( A19 Pro")
             marks[first[0]][first[1]] = RUN_END_SPACE
+        if rtl and text in CURRENCY and last[-1:].isdigit() and space is not None and not _before_run(glyphs, position):
+            # a currency sign a space right of a number, which it goes before ("₨ 1,185", a table's cell): its own
+            # stretch, as punctuation after a number is; poppler read "1,185 ₨" though the space ended the number's
+            marks[s][i] = AFTER_NUMBER
         if rtl and compat(text):
             marks[s][i] = COMPAT
         if rtl and kind == "L" and unknown_to_poppler(text):
@@ -176,7 +179,7 @@ def split_line(
             trailing += text if first is None else ""
             separated = separated or text in SEPARATORS
     touching = _touching(line)
-    runs = _shared_runs(glyphs, marks, touching, apart, isolated, code, addressed) if rtl else []
+    runs = shared_runs(glyphs, marks, touching, apart, isolated, code, addressed) if rtl else []
     edged = [(0, 0, ""), (0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
     for position, ((_, _, far), (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond)) in enumerate(
         zip(edged, edged[1:], edged[2:], edged[3:], edged[4:], strict=False)
@@ -305,119 +308,6 @@ def _touching(line: list[Show]) -> set[int]:
 TOUCHING = 0.5
 
 
-def _shared_runs(
-    glyphs: list[tuple[int, int, str]],
-    marks: list[list[int]],
-    touching: set[int],
-    apart: Arrays,
-    isolated: Arrays,
-    code: Arrays = (),
-    addressed: Collection[tuple[int, int]] = (),
-) -> list[str]:
-    """Left-to-right runs drawn in several text objects ("Maroc *Digital* 2030"), which PDFium would read
-    segment by segment reversed: their glyphs get the role -1 - n (their elements from the first letter or
-    digit to the last); returns the runs' texts, n-th for the n-th. Each object's part of the run gets the
-    same named /ActualText of the whole run: PDFium reads the first and skips the others, as deep in marked
-    content and with the same innermost dictionary (marks.py, `PreMarkedContent`). An address's glyphs (`addressed`)
-    are no run's: the end of one broken over lines, "&page=2،", was read twice, its /ActualText's and a run's."""
-    texts: list[str] = []
-    runs: list[list[int]] = [[]]  # positions in `glyphs` of each run's first and last letter or digit
-    # the arrays of code that hold right-to-left letters and no left-to-right one, and the runs that take them in
-    kinds: dict[int, set[str]] = {}
-    for s, _, text in glyphs:
-        kinds.setdefault(s, set()).add(letter_kind(text))
-    quoted = {s for s in code if "R" in kinds.get(s, set()) and "L" not in kinds[s]}
-    coded: set[int] = set()
-    previous = (-1, -1, " ")
-    for position, (s, i, text) in enumerate(glyphs):
-        kind = "R" if s in apart or (s, i) in addressed else letter_kind(text)
-        kind = "L" if kind == "N" and s in isolated and text.strip() else kind  # an isolate's "#!" of "#!/bin/sh"
-        # Arabic in an array of its own set left to right, inside a run begun in such an array: the string in code's
-        # `{"name": "علي", "age": 30}` (Arabic in its own font); not the text an isolate's array goes on with
-        inside = kind == "R" and s in quoted and bool(runs[-1]) and glyphs[runs[-1][0]][0] in isolated
-        inside = inside and any(letter_kind(g[2]) == "L" and g[2].isalpha() for g in glyphs[runs[-1][0] : position])
-        kind = "L" if inside else kind
-        # an ion's charge or an exponent's sign, in another font, against its letter or digit ("وCl⁻،")
-        kind = "L" if text in SCRIPT_SIGNS and letter_kind(previous[2][-1:]) == "L" else kind
-        if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching:  # side by side (cells)
-            runs.append([])
-        last = runs[-1][-1] if runs[-1] else position  # (and Arabic-Indic numbers a space parts, which are set right
-        parted = indic(text) and s not in isolated and " " in [g[2] for g in glyphs[last:position]]  # to left: "٥ ≥ ٣")
-        if runs[-1] and (parted or (kind == "L" and script_parts(text, glyphs[last][2], position == last + 1))):
-            runs.append([])
-        if kind == "L":
-            runs[-1][:] = [runs[-1][0] if runs[-1] else _signed_from(glyphs, position), position]
-            coded |= {len(runs) - 1} if inside else set()
-        elif text in OPENING and previous[2] and letter_kind(previous[2]) == "L" and _spaced(glyphs, position):
-            # an opening bracket drawn right of a digit, a space after it: the right-to-left text's ("A19 Pro (3
-            # نانومتر)", drawn "(3 نانومتر) A19 Pro" mirrored), which bidi.py leaves out of the run; PDFium read "3:"
-            runs.append([])
-        elif kind == "R" or text in SEPARATORS or text == ARABIC_COMMA or marks[s][i] == RUN_END_SPACE:
-            # a separator, an Arabic comma or a run's end space part two runs
-            runs.append([])
-        previous = (s, i, text)
-    for place, run in enumerate(runs):
-        if not run:
-            continue
-        (s0, i0, _), (s1, i1, _) = glyphs[run[0]], glyphs[run[-1]]
-        joined = "".join(text for _, _, text in glyphs[run[0] : run[-1] + 1])
-        if place in coded:  # its Arabic words as typed: they are drawn right to left inside it
-            joined = _RTL_WORDS.sub(lambda word: word[0][::-1], joined)
-        raised = any(compat(text) for _, _, text in glyphs[run[0] : run[-1] + 1])  # "Cl⁻", its sign in another font
-        if s0 == s1 or (pdfium_actual_text(joined) == joined and not raised):
-            continue
-        # (not before code holding Arabic, `name = "علي"`: given in its objects' text, "وname…", and read twice)
-        glued = _glued_prefix(glyphs, run[-1], touching) if place not in coded else []
-        if glued:  # "وCl⁻": PDFium put a space between the run and its prefix, unless the prefix is in the run's text
-            run[-1] += len(glued)
-            (s1, i1, _), joined = glyphs[run[-1]], "".join(reversed(glued)) + joined
-        role = -1 - len(texts)
-        # and a space after it, where one is drawn (PDFium lost the one before "G ≈" ending a loose line: "العامG")
-        spaced = run[-1] + 1 < len(glyphs) and glyphs[run[-1] + 1][2] in SPACES
-        # and one where a table's cell ends, on its right: PDFium read the cell before it glued to it ("EK 201DXB")
-        beyond = glyphs[run[-1] + 1][0] if run[-1] + 1 < len(glyphs) else None
-        celled = beyond is not None and beyond != s1 and beyond not in touching
-        texts.append(joined + " " if spaced or celled else joined)
-        for number in range(s0, s1 + 1):
-            first, last = i0 if number == s0 else 0, i1 if number == s1 else len(marks[number]) - 1
-            # a superscript digit's or fraction's own role too: the run's text has it ("Δ = b² − 4ac", in two fonts);
-            # and a marked word's in code, its Arabic string, whose own /ActualText was read too ("الرباط" of `WHERE
-            # city = 'الرباط'`, a word Amiri kerns)
-            within = marks[number][first : last + 1]
-            kept = (PLAIN, COMPAT)
-            marks[number][first : last + 1] = [
-                role if m in kept or (m >= WORD and number in code) else m for m in within
-            ]
-    return texts
-
-
-OPENING = frozenset("([{")
-_RTL_WORDS = re.compile(f"[{RTL_BLOCKS}]+(?: [{RTL_BLOCKS}]+)*")
-
-
-def _glued_prefix(glyphs: list[tuple[int, int, str]], end: int, touching: set[int]) -> list[str]:
-    """The glyphs of the right-to-left word drawn against a run's right end, no space between (the prefix "و" of
-    "وCl⁻"), in drawing order."""
-    glued: list[str] = []
-    for s, _, text in glyphs[end + 1 :]:
-        if letter_kind(text) != "R" and not (glued and unicodedata.category(text[:1]) == "Mn"):
-            break
-        if s != glyphs[end][0] and s not in touching:
-            break
-        glued.append(text)
-        end += 1
-    return glued
-
-
-def _signed_from(glyphs: list[tuple[int, int, str]], position: int) -> int:
-    """Where a run whose first letter or digit is at `position` begins: with the signs just before a number
-    ("√2 ≈ 1.414", its "≈" in another font; PDFium read "كان√ 2"), as `_signed` finds them in one object."""
-    start = position
-    while glyphs[position][2][:1].isdigit() and start > 0 and glyphs[start - 1][2] in SIGNS | ROOTS | CURRENCY:
-        start -= 1
-    return start
-
-
 def _run_letter(glyphs: list[tuple[int, int, str]], start: int) -> str:
     """The first letter of the left-to-right word whose glyph is at `start`, when only the signs a path or a hidden
     file's name begins with ("/", "\\", ".", "~", typeset/bidi.py) come before it in its array; else ""."""
@@ -433,9 +323,12 @@ def _before_rtl(glyphs: list[tuple[int, int, str]], position: int) -> bool:
     return len(after) == 2 and after[0] in SPACES and letter_kind(after[1]) == "R"
 
 
-def _spaced(glyphs: list[tuple[int, int, str]], position: int) -> bool:
-    """Whether the glyph after `position` is a space."""
-    return position + 1 < len(glyphs) and glyphs[position + 1][2] in SPACES
+def _before_run(glyphs: list[tuple[int, int, str]], position: int) -> bool:
+    """Whether a left-to-right letter or digit is drawn right after the glyph at `position`, or a space after it ("$5",
+    "$ 5")."""
+    after = [text for _, _, text in glyphs[position + 1 : position + 3]]
+    after = after[1:] if after[:1] and after[0] in SPACES else after
+    return bool(after) and letter_kind(after[0]) == "L"
 
 
 def _parted(kind: str, between: str, separated: bool) -> bool:

@@ -164,6 +164,8 @@ def poppler_text(text: str) -> str:
     # and a separator after an Arabic word, before a space ("صَبَاحًا، وَفِي"), which poppler takes for a number's and
     # reads with the space ("صباحا ،وفي"): a RIGHT-TO-LEFT MARK between them ends its stretch (lineroles._separates)
     marked = re.sub(f"(?<= )([،.:])(?=[^\\w\\s]*[{RTL_BLOCKS}])", lambda mark: RLM + mark[1], marked)
+    # (and before a run: a Persian imprint's "Amiri، Noto Sans Mono", whose comma poppler read with the next run)
+    marked = re.sub("(?<= )([،؛,;])(?=\ue001)", lambda mark: RLM + mark[1], marked)
     marked = re.sub(f"(?<=\ue001) (?=[^\\w\\s\ue001]+[{RTL_BLOCKS}])", " " + RLM, marked)
     marked = re.sub("\ue001", lambda _: RLM + next(runs), marked)
     # marks poppler's tables leave neutral ("سِنَةٞ" read "سِنَة ٞ", the open tanwin taken to the next word): each

@@ -37,7 +37,7 @@ from .orient import Written, orient
 from .pagemap import page_starts
 from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
-from .runts import held_runts
+from .runts import drawn_spaces, held_runts
 from .structure import complete_structure, own_links
 from .textlayer import mark_ltr_phrases, mark_text_layer
 from .weasyhooks import end_spaces_mended, one_word_lines_mended
@@ -101,7 +101,7 @@ def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bo
     blocks leaded for their marks, figures no taller than a page leaves beside their captions (`kind`: the page's
     measure and body size)."""
     body = list_starts_counted(footnotes_in_place(body, "rtl" if rtl else "ltr"))
-    body = held_runts(unbroken_ranges(breakable_addresses(body)))
+    body = drawn_spaces(held_runts(unbroken_ranges(breakable_addresses(body))))
     body = fit_poems(
         body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida, width=kind.measure / kind.body
     )

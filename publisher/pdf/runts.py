@@ -10,6 +10,11 @@ extractors never see the joiner (tounicode.py).
 Inline code of a few words ("grade != 0", "git add -A") broke at its space: "grade !=" ended a line and "0" was the
 paragraph's last. It is kept on one line now (`code.whole`, which the style sheet sets `white-space: nowrap`); a
 longer one keeps its breaks, which pdf/addresses.py places.
+
+A no-break space alone between two elements (a signed number's isolate and its unit's, Persian "−۲۷۳٫۱۵ °C") was
+drawn as nothing: WeasyPrint draws no text box whose text `str.strip()` empties, and Python strips a no-break space.
+The two isolates, side by side with no space glyph between them, were read as one run ("°C−۲۷۳٫۱۵"). A WORD JOINER
+before it has its box drawn (`drawn_spaces`); the joiner adds no break and no width.
 """
 
 from __future__ import annotations
@@ -30,6 +35,11 @@ def held_runts(body: str) -> str:
     last word (see the module's docstring)."""
     body = _SHORT_CODE.sub(_whole, body)
     return _PARAGRAPH.sub(lambda paragraph: paragraph[1] + _held(paragraph[2]) + paragraph[3], body)
+
+
+def drawn_spaces(body: str) -> str:
+    """`body` with a WORD JOINER before each no-break space that stands alone between two tags (see above)."""
+    return _LONE_SPACE.sub(WORD_JOINER + "\u00a0", body)
 
 
 def _whole(code: re.Match[str]) -> str:
@@ -64,6 +74,7 @@ def _shown(markup: str) -> str:
     return visible_text(markup).replace("\u00ad", "").strip()
 
 
+_LONE_SPACE = re.compile("(?<=>)(?:\u00a0|&nbsp;|&#160;|&#xa0;)(?=<)")
 _PARAGRAPH = re.compile(r"(<p\b[^>]*>)(.*?)(</p>)", re.DOTALL)
 _SHORT_CODE = re.compile(f"({INLINE_CODE})([^<]*)</code>")
 _PARTS = re.compile(r"(<[^>]*>)")

@@ -7,7 +7,7 @@ import itertools
 import unicodedata
 
 from . import marks as vocal
-from .charclass import ORDERS, letter_kind, pdfium_actual_text, pdfium_class
+from .charclass import ORDERS, compat, letter_kind, pdfium_actual_text, pdfium_class
 from .numberpunct import PERCENT
 from .pieces import (
     BRACKET_AFTER_LTR,
@@ -67,6 +67,7 @@ def tj_roles(
             run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
         attached = kind == "L" or (attached and (text is None or tail))
         parted = bool(run) and kind == "L" and script_parts(text, elements[run[-1]][1], index == run[-1] + 1)
+        parted = parted and roles[index] != COMPAT  # a power is its number's, in any digits: "١٠²³"
         if kind == "R" or parted or text == ARABIC_COMMA:
             ltr = drawn_text(elements[run[0] : run[-1] + 1]) if run else ""
             if ltr and not isolated and _operated(ltr):
@@ -74,7 +75,7 @@ def tj_roles(
                 # as the bidi algorithm sets them, and is a stretch of its own to poppler (which read "2 / 7")
                 for index in range(run[0], run[-1] + 1):
                     roles[index] = RUN_END_SPACE if elements[index][1] == " " and not roles[index] else roles[index]
-            elif ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr)):
+            elif ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr) or _raised_indic(ltr)):
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
             run = []
         if (kind == "L" and roles[index] == PLAIN) or (run and roles[index] == COMPAT):  # "m/s²", "E = mc²", "1½"
@@ -123,6 +124,12 @@ def tj_roles(
     ):
         roles = [MIRRORED_BY_NUMBER if role in (MIRRORED, MIRRORED_AS_DRAWN) else role for role in roles]
     return roles
+
+
+def _raised_indic(run: str) -> bool:
+    """Whether a run is Arabic-Indic digits raised to a power ("١٠²³", "۱۰¹³"): PDFium read its superscripts apart, each
+    before the digits, "³²١٠"; as one left-to-right run it reads them as typed."""
+    return any(map(indic, run)) and any(map(compat, run))
 
 
 def _after(elements: list[tuple[bytes, str | None]], index: int) -> str:

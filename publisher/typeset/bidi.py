@@ -97,6 +97,9 @@ def run_pattern() -> re.Pattern[str]:
     # and a wildcard a name or an address begins with: "*.tmp", "*:5433", "**/*.py" (outside the run, "*:" was drawn on
     # the number's right, "5433:*")
     prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})\\*+(?:[.:/]\\*+)*[.:/]?(?={alnum})"  # (one way to match: linear time)
+    # a degree sign a Latin unit begins with, after a number in Arabic-Indic digits, which is no run's: "٢٥ °C", "۲۵°F"
+    # (outside the run, it was drawn right of the unit, "C° ٢٥")
+    prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})\u00b0(?=[^\\W\\d_{RTL_BLOCKS}])"
     # a percent or a prime may go on to the next part: a range "4.25%–4.50%", added time "90′+4"
     # (and a degree's or a minute's sign between its number and the next part: coordinates, "34°02′N", an angle's
     # "45°30′15″", which were drawn in pieces right to left, "W′N 6°50′34°02")

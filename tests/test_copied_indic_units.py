@@ -1,0 +1,54 @@
+"""A number in Arabic-Indic or Persian digits with a Latin unit or a power ("٢٥ °C", "١٢ GB", "۶٫۰۲×۱۰²³",
+"−۲۷۳٫۱۵ °C") is drawn as the bidi algorithm sets it, the unit whole, and copies as typed from PDFium and poppler.
+
+Found in texts the project had never seen (a Persian popular-science article, the eighty-ninth batch): "٢٥ °C" was
+drawn "C° ٢٥", the degree sign outside the unit's run (typeset/bidi.py); poppler read "١٢ GB" as "GB ١٢" and PDFium
+as "١٢GB", the space between the number and the Latin word no run's end (pdf/lineroles.py); PDFium read a power's
+superscript digits apart, each before its number, "³²١٠" (pdf/tjroles.py); and the no-break space between Persian's
+isolated signed number and its unit's run was drawn as nothing (WeasyPrint draws no text box Python's `strip()`
+empties), the two read as one run, "°C−۲۷۳٫۱۵" (pdf/runts.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import MARKS, build_article, build_drawn, misread
+from test_typeset_pages import visual_lines
+
+# units of temperature, size, mass and length, a power, a signed number, in Arabic-Indic digits and in Persian ones
+# (left: a unit glued to such a number, "٢٥°C", is drawn right but read "°C٢٥" by both)
+ARABIC = ["٢٥ °C", "٣٠ °F", "١٢ GB", "٥٠ mg", "٢٥ km", "٦٫٠٢×١٠²³", "٩×١٠¹³", "−٢٧٣٫١٥ °C", "٢٫٥ kWh"]
+PERSIAN = ["۲۵ °C", "۱۲ GB", "۲۵ km", "۶٫۰۲×۱۰²³", "−۲۷۳٫۱۵ °C", "−۴۰ °F", "۳٫۵ mm"]
+
+
+@pytest.mark.parametrize(("language", "units"), [("ar", ARABIC), ("fa", PERSIAN)])
+def test_both_extractors_read_an_arabic_indic_number_and_its_latin_unit_as_typed(
+    tmp_path: Path, language: str, units: list[str]
+) -> None:
+    typed = [f"قال إن القيمة {unit} هذا الأسبوع." for unit in units]
+    assert misread(build_article(tmp_path, "units", typed, language=language), typed) == []
+
+
+def test_a_persian_number_and_its_unit_read_as_typed_in_persian_prose(tmp_path: Path) -> None:
+    """The same in Persian sentences, read back whole, in order (the no-break space drawn, a space read)."""
+    typed = [f"دمای هوا به {unit} رسید و سپس کاهش یافت." for unit in PERSIAN]
+    pdf = build_article(tmp_path, "fa", typed, language="fa")
+    import subprocess
+
+    import pypdfium2
+
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    for text in (poppler, pdfium):
+        lines = [line.strip() for line in MARKS.sub("", text).replace("\r", "").split("\n") if line.startswith("دمای")]
+        assert lines == typed
+
+
+def test_a_degree_sign_is_drawn_with_its_unit(tmp_path: Path) -> None:
+    """As drawn (no text layer), left to right: the degree sign left of its letter, the unit left of the number."""
+    typed = [f"قال إن الحرارة {unit} اليوم." for unit in ("٢٥ °C", "٣٠ °F", "٢٥°C", "−٢٧٣٫١٥ °C")]
+    build_article(tmp_path, "degrees", typed)
+    drawn = "\n".join(visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "degrees.pdf"))
+    assert "C°" not in drawn and "F°" not in drawn, drawn
+    assert drawn.count("°C") == 3 and drawn.count("°F") == 1, drawn
