@@ -6,7 +6,8 @@ drawn "C° ٢٥", the degree sign outside the unit's run (typeset/bidi.py); popp
 as "١٢GB", the space between the number and the Latin word no run's end (pdf/lineroles.py); PDFium read a power's
 superscript digits apart, each before its number, "³²١٠" (pdf/tjroles.py); and the no-break space between Persian's
 isolated signed number and its unit's run was drawn as nothing (WeasyPrint draws no text box Python's `strip()`
-empties), the two read as one run, "°C−۲۷۳٫۱۵" (pdf/runts.py)."""
+empties), the two read as one run, "°C−۲۷۳٫۱۵" (pdf/runts.py). And vulgar fractions, alone, in mixed numbers and
+beside vocalised words (below)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,24 @@ def test_a_degree_sign_is_drawn_with_its_unit(tmp_path: Path) -> None:
     drawn = "\n".join(visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "degrees.pdf"))
     assert "C°" not in drawn and "F°" not in drawn, drawn
     assert drawn.count("°C") == 3 and drawn.count("°F") == 1, drawn
+
+
+# vulgar fractions: alone, after a whole number in either digits, with a Latin unit, after a prefix letter, typed apart
+FRACTIONS = ["½ كوب", "١½ كوب", "و١½ كوب", "1½ كوب", "1½ cup", "12½ kg", "2¼ tbsp", "٢ ½ كوب", "½ ملعقة و¼ كوب"]
+
+
+def test_both_extractors_read_a_fraction_and_its_number_as_typed(tmp_path: Path) -> None:
+    """PDFium read "1½ cup" as "1 ½cup" (the fraction and the space a neutral stretch apart from its number:
+    pdf/charclass.py), both read "و١½" as "و½١" (a mixed number after a prefix letter was no run: typeset/bidi.py), and
+    poppler "٢ ½" as "½ ٢" (pdf/lineroles.py)."""
+    typed = [f"قال أضف {amount} من الحليب." for amount in FRACTIONS]
+    assert misread(build_article(tmp_path, "fractions", typed), typed) == []
+
+
+def test_a_lone_fraction_beside_vocalised_words_reads_once(tmp_path: Path) -> None:
+    """A line holding a vocalised word, a lone fraction and plain Arabic after it (a children's lesson, amman-school):
+    PDFium read the vocalised stretch's text twice, "… أي نصفه.قال أخذ كلٌّ منهما", the fraction an isolate of its own
+    between them. A lone fraction is no run now, as a bare number is not (typeset/bidi.py), kept whole in the
+    stretch's text between LEFT-TO-RIGHT MARKs (pdf/marks.py)."""
+    typed = ["قال أخذ كلٌّ منهما ½ الرغيف، أي نصفه.", "قال أخذ كلٌّ منهما ¾ الكعكة وبقي رُبْعُها.", "قال اكتبه: ½ أم ¼؟"]
+    assert misread(build_article(tmp_path, "lone", typed), typed) == []

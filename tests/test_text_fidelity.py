@@ -739,7 +739,7 @@ FIXTURE_FLOORS = {
     "tunis-health": (1.0, 1.0, 1.0, 1.0),
     "fa-science": (1.0, 1.0, 1.0, 1.0),
     "ur-market": (1.0, 1.0, 1.0, 1.0),
-    "amman-school": (0.97, 1.0, 0.94, 1.0),
+    "amman-school": (1.0, 1.0, 0.97, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),

@@ -325,9 +325,10 @@ def test_an_estimate_or_a_bound_keeps_its_sign_before_its_number() -> None:
 
 def test_an_arabic_indic_number_and_its_fraction_are_one_run() -> None:
     """ "١½ كوب": the fraction, a run alone, was drawn left of its number ("½١") and read first by both extractors;
-    the number and its fraction are one quantity, drawn as "1½" is. A fraction alone, or a word's, is as before."""
-    assert runs("- ١½ كوب زبدة ثم ٢¼ ملعقة") == ["١½", "٢¼"]
-    assert runs("ثم ¾ كوب و 1½ cup") == ["¾", "1½ cup"] and runs("١٢ و½") == ["½"]
+    the number and its fraction are one quantity, drawn as "1½" is, after a prefix letter too ("و١½"). A fraction
+    alone is no run, as a bare number is not (PDFium read a vocalised stretch twice beside its isolate)."""
+    assert runs("- ١½ كوب زبدة ثم ٢¼ ملعقة و٣½ ملعقة") == ["١½", "٢¼", "٣½"]
+    assert runs("ثم ¾ كوب و 1½ cup") == ["1½ cup"] and runs("١٢ و½") == []
 
 
 def test_a_coordinate_and_a_number_past_its_bracket_are_one_run() -> None:

@@ -25,7 +25,7 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
     run = _SPACED.sub(" ", run)  # PDFium reads a no-break space before a sign as a space: "25\u00a0°C" read "25 C°"
     segments: list[str] = []
     ltr = False
-    stretches = list(class_stretches(run))
+    stretches = _mixed_numbers(list(class_stretches(run)))
     # a number that begins with a neutral sign ("√2 ≈ 1.414"), which PDFium read with the word before ("كان√ 2")
     # unless a LEFT-TO-RIGHT MARK follows it, written last; then PDFium reverses the order of the stretches only,
     # each read as written, its relations and brackets unmirrored ("(3 > 0) && (2 < 5)", written with each stretch
@@ -71,6 +71,20 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
         return written
     before, after = (LRM if pdfium_class(edge) in ("W", "N") else "" for edge in (written[:1], written[-1:]))
     return before + written + after
+
+
+def _mixed_numbers(stretches: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`stretches` with a vulgar fraction after digits taken into their stretch, before them: PDFium reads a mixed
+    number "1½" as one stretch turned round ("½1", written so, read "1½"); apart, the fraction and the space after it a
+    neutral stretch, "1½ cup" was read "1 ½cup"."""
+    out: list[tuple[str, str]] = []
+    for kind, text in stretches:
+        if out and out[-1][0] == "W" and kind == "N" and fraction(text[:1]):
+            out[-1] = ("W", text[0] + out[-1][1])
+            kind, text = kind, text[1:]
+        if text:
+            out.append((kind, text))
+    return out
 
 
 def _kept_whole(written: str) -> str:

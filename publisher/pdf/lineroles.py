@@ -91,7 +91,9 @@ def split_line(
     # digits and the space on their left into their left-to-right stretch ("الباب ،وكذا"); that space ends it
     parted = {left[:2] for left, (_, _, text), (_, _, right) in _triples(glyphs) if _separates(left[2], text, right)}
     # (between two Arabic words only, in a line marked otherwise: PDFium read "قالت: «لم" as "قالت:« لم" then)
-    arabic = {(s, i) for (_, _, far), (s, i, _) in itertools.pairwise(glyphs) if letter_kind(far) == "R"} & parted
+    # (or a fraction, which poppler took into the stretch with them: "بالأرقام: ½" read "بالأرقام ½ :")
+    arabic = {(s, i) for (_, _, far), (s, i, _) in itertools.pairwise(glyphs) if letter_kind(far) == "R" or compat(far)}
+    arabic &= parted
     if not (marked or any(wide) or words or addressed):  # most lines of an Arabic book: those spaces apart, if any
         plain: list[tuple[list[tuple[int, bytes, str]], list[float]]] = []
         for s, show in enumerate(line):
@@ -130,7 +132,8 @@ def split_line(
         # which poppler read as one left-to-right stretch ("km ٢٥") and PDFium glued ("٢٥km")
         # (a signed one too, which Persian isolates: "−۲۷۳٫۱۵ °C")
         signed = text in SIGNS and position + 1 < len(glyphs) and indic(glyphs[position + 1][2])
-        digits = digits or (strong == "L" and letter_kind(last) == "L" and not indic(last) and (indic(text) or signed))
+        unit = letter_kind(last) == "L" or (len(last) == 1 and fraction(last))  # (a fraction typed apart: "٢ ½")
+        digits = digits or (strong == "L" and unit and not indic(last) and (indic(text) or signed))
         # and after an Arabic-Indic number or a fraction: "حليب + ٢ بيضة", drawn "بيضة ٢ + حليب"; "+ ½ كوب" (not after
         # an ion's charge or an exponent: "H⁺ + OH⁻" is one run)
         alone = (s, i) in lone

@@ -34,7 +34,7 @@ from collections.abc import Collection, Mapping
 
 from ..typeset.bidi import ARABIC_DIGITS, LTR_ALNUM, RTL_BLOCKS
 from ..typeset.kashida import WORD
-from .charclass import BRACKETS, MIRROR, MIRRORED_CHARS, NO_BREAK, RLM
+from .charclass import BRACKETS, LRM, MIRROR, MIRRORED_CHARS, NO_BREAK, RLM, fraction
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show, as_mapped
 from .wordedges import Word, glued_across_kern, overlapped_space, to_edges
@@ -202,9 +202,9 @@ def pdfium_text(text: str, glued: bool = False) -> str:
         if _PDFIUM_NUMBER.fullmatch(token):  # a number with its signs and separators: PDFium reverses it
             stretches.append(("D", token[::-1]))
             continue
-        for char in token:
-            kind = "T" if char == _KEPT_TATWEEL else _pdfium_kind(char)
-            char = TATWEEL if char == _KEPT_TATWEEL else char
+        for char in token:  # (a vulgar fraction kept whole between LEFT-TO-RIGHT MARKs, else PDFium reads "1/2")
+            kind = "T" if char == _KEPT_TATWEEL else "F" if fraction(char) else _pdfium_kind(char)
+            char = TATWEEL if char == _KEPT_TATWEEL else LRM + char + LRM if kind == "F" else char
             if stretches and stretches[-1][0] == kind:
                 stretches[-1] = (kind, stretches[-1][1] + char)
             else:

@@ -140,8 +140,9 @@ def run_pattern() -> re.Pattern[str]:
     # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"
     extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
     # a whole number in Arabic-Indic digits and the vulgar fraction after it, one quantity ("١½ كوب"): the fraction
-    # alone in a run was drawn left of the number, "½١", and read before it by both extractors
-    mixed = f"(?<![{ARABIC_DIGITS}\\w])[{ARABIC_DIGITS}]+[{FRACTIONS}](?![\\w{ARABIC_DIGITS}])"
+    # alone in a run was drawn left of the number, "½١", and read before it by both extractors; after a letter a word
+    # begins with too ("و١½", "ب٢¼", read "و½١")
+    mixed = f"(?<![{ARABIC_DIGITS}])(?<!{LTR_ALNUM})[{ARABIC_DIGITS}]+[{FRACTIONS}](?![\\w{ARABIC_DIGITS}])"
     return re.compile(f"{LRI}[^{PDI}]*{PDI}|{PHONE}|{extended}|{mixed}|{word}(?:{between}{word})*")
 
 
@@ -207,9 +208,12 @@ _RTL_RUN = re.compile(
 _NEXT_STRONG = re.compile(f"[^\\w{RTL_BLOCKS}]*([0-9]|{_RTL_LETTER}|{LTR_ALNUM})")
 
 
+_FRACTIONS = frozenset(map(chr, [*range(0xBC, 0xBF), *range(0x2150, 0x215F)]))
+
+
 def needs_isolation(run: str) -> bool:
     """Whether a run found by run_pattern must be isolated: not a bare number, not an isolate already."""
-    return not run.isdigit() and not run.startswith(LRI)
+    return not run.isdigit() and not run.startswith(LRI) and not (len(run) == 1 and run in _FRACTIONS)
 
 
 def ltr_runs(text: str) -> list[tuple[int, int]]:
