@@ -268,23 +268,40 @@ def compare(
     """Share of words extracted equal and in order (over the longer of the two), and what differs. `notes`:
     words printed at the foot of pages, between pieces of `expected`: matched in order among the found words
     the text did not match. `repeats`: runs of words a page may print again (a table's header row over the rest of
-    the table), found whole among the words neither matched."""
-    matcher = difflib.SequenceMatcher(a=expected, b=found, autojunk=False)
-    matched = {b + k for _, b, size in matcher.get_matching_blocks() for k in range(size)}
+    the table), found whole among the words neither matched.
+
+    A word of a note may stand in the text too, a note's number beside a list's ("عندنا ٣" ending a page, the note
+    "(٣) …" at its foot, "٣. أن …" opening the next): matched first, the text took the note's "٣" and left its own
+    unmatched. So the notes' runs of three words or more are also matched first, and the better reading counts."""
+    plain = _compare(expected, found, notes or [], repeats, frozenset())
+    if plain.accuracy == 1.0 or not notes:
+        return plain
+    footer = difflib.SequenceMatcher(a=notes, b=found, autojunk=False)
+    early = frozenset(b + k for _, b, size in footer.get_matching_blocks() if size >= 3 for k in range(size))
+    return max(plain, _compare(expected, found, notes, repeats, early), key=lambda fidelity: fidelity.accuracy)
+
+
+def _compare(
+    expected: list[str], found: list[str], notes: list[str], repeats: list[list[str]], early: frozenset[int]
+) -> Fidelity:
+    """`compare`, the found words `early` kept out of the text's matching (left for the notes)."""
+    kept = [index for index in range(len(found)) if index not in early]
+    matcher = difflib.SequenceMatcher(a=expected, b=[found[index] for index in kept], autojunk=False)
+    matched = {kept[b + k] for _, b, size in matcher.get_matching_blocks() for k in range(size)}
     rest = [index for index in range(len(found)) if index not in matched]
-    footer = difflib.SequenceMatcher(a=notes or [], b=[found[index] for index in rest], autojunk=False)
+    footer = difflib.SequenceMatcher(a=notes, b=[found[index] for index in rest], autojunk=False)
     noted = {rest[b + k] for _, b, size in footer.get_matching_blocks() for k in range(size)}
     noted |= _repeated([index for index in rest if index not in noted], found, repeats)
     equal = len(matched) + len(noted)
     differences = [
-        (" ".join(expected[a1:a2]), " ".join(found[b] for b in range(b1, b2) if b not in noted))
+        (" ".join(expected[a1:a2]), " ".join(found[kept[b]] for b in range(b1, b2) if kept[b] not in noted))
         for tag, a1, a2, b1, b2 in matcher.get_opcodes()
-        if tag != "equal" and (a2 > a1 or any(b not in noted for b in range(b1, b2)))
+        if tag != "equal" and (a2 > a1 or any(kept[b] not in noted for b in range(b1, b2)))
     ]
     differences += [
-        (" ".join((notes or [])[a1:a2]), "") for tag, a1, a2, *_ in footer.get_opcodes() if a2 > a1 and tag != "equal"
+        (" ".join(notes[a1:a2]), "") for tag, a1, a2, *_ in footer.get_opcodes() if a2 > a1 and tag != "equal"
     ]
-    total = len(expected) + len(notes or [])
+    total = len(expected) + len(notes)
     return Fidelity(equal / max(total, len(found), 1), differences, found)
 
 

@@ -59,3 +59,11 @@ def test_a_price_per_unit_is_drawn_as_one_run_on_one_line(tmp_path: Path) -> Non
     for run in ("€/kg", "ليمرب/USD", "ةيقوأ/$2400", "نط/€35", "نط/35€", "ليمرب/$", "رهش/kWh"):
         assert drawn.count(run) >= 6, run
     assert [line for line in lines if line.startswith(("/", "٥٠٠", "٧٨"))] == [], drawn
+
+
+def test_both_extractors_read_a_rating_of_symbols_as_typed(tmp_path: Path) -> None:
+    """A rating between Arabic words ("تقييمي: ★★★★☆", a film festival's review of the ninetieth batch): the bidi
+    algorithm sets the stars right to left, and both read them in the order drawn ("☆★★★★"), poppler glued to the word
+    before (numberpunct.symbol_stretches)."""
+    typed = ["قال تقييمي: ★★★★☆ (4/5).", "قال التقييم ★★★☆☆ للفيلم.", "قال النتيجة ✓✓✗ في الاختبار.", "قال ★★☆ فقط."]
+    assert misread(build_article(tmp_path, "ratings", typed), typed) == []

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator
 from ..typeset.bidi import PATH_SIGNS
 from . import marks as vocal
 from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_class, unknown_to_poppler
-from .numberpunct import PERCENT, POPPLER_LTR, after_number, weak_stretches
+from .numberpunct import PERCENT, POPPLER_LTR, after_number, symbol_stretches, weak_stretches
 from .pagetext import Show, blank_after, wide_spaces
 from .pieces import (
     AFTER_NUMBER,
@@ -22,6 +22,7 @@ from .pieces import (
     PLAIN,
     RUN_END_SPACE,
     STRETCHED_SPACE,
+    SYMBOLS,
     UNKNOWN_LTR,
     WEAK_RUN,
     WORD,
@@ -85,14 +86,16 @@ def split_line(
         for (_, _, left), (s, i, text), (_, _, right) in _triples(glyphs)
         if text in LONE and left in SPACES and right in SPACES
     }
-    weak = {glyphs[n][:2] for n in weak_stretches([text for _, _, text in glyphs])}  # "$/برميل"
+    texts = [text for _, _, text in glyphs]
+    symbols = {glyphs[n][:2] for n in symbol_stretches(texts)}  # "★★★★☆"
+    weak = {glyphs[n][:2] for n in weak_stretches(texts)} | symbols  # "$/برميل"
     marked = marked or bool(lone) or bool(weak)
     # a number's separator after an Arabic word ("الباب، وكذا", "قال: ", "انتهى."): poppler takes "،" "." ":" for
     # digits and the space on their left into their left-to-right stretch ("الباب ،وكذا"); that space ends it
     parted = {left[:2] for left, (_, _, text), (_, _, right) in _triples(glyphs) if _separates(left[2], text, right)}
     # (between two Arabic words only, in a line marked otherwise: PDFium read "قالت: «لم" as "قالت:« لم" then)
-    # (or a fraction, which poppler took into the stretch with them: "بالأرقام: ½" read "بالأرقام ½ :")
-    arabic = {(s, i) for (_, _, far), (s, i, _) in itertools.pairwise(glyphs) if letter_kind(far) == "R" or compat(far)}
+    # (or a fraction or a symbol, which poppler took into the stretch with them: "بالأرقام: ½" read "بالأرقام ½ :")
+    arabic = {(s, i) for (_, _, far), (s, i, _) in itertools.pairwise(glyphs) if _beside_separator(far)}
     arabic &= parted
     if not (marked or any(wide) or words or addressed):  # most lines of an Arabic book: those spaces apart, if any
         plain: list[tuple[list[tuple[int, bytes, str]], list[float]]] = []
@@ -208,7 +211,11 @@ def split_line(
             lrm = right[:1] == TATWEEL or (letter_kind(following) == "R" and beside)
             marks[s][i] = AFTER_NUMBER_LRM if lrm else AFTER_NUMBER
     for s, i in weak:
-        marks[s][i] = WEAK_RUN if marks[s][i] == PLAIN else marks[s][i]
+        marks[s][i] = (SYMBOLS if (s, i) in symbols else WEAK_RUN) if marks[s][i] == PLAIN else marks[s][i]
+    for s, i in symbols:  # with the adjustments between two of them: one piece ("★★★★☆" had been cut in five)
+        ahead = next((n for n in range(i + 1, len(line[s].elements)) if line[s].elements[n][1] is not None), i)
+        if marks[s][i] == marks[s][ahead] == SYMBOLS:
+            marks[s][i + 1 : ahead] = [SYMBOLS] * (ahead - i - 1)
     split = []
     for s, (show, show_marks, spaces) in enumerate(zip(line, marks, wide, strict=True)):
         for index in spaces if rtl else ():  # stretched spaces get the RIGHT-TO-LEFT MARK too, not inside a run
@@ -232,7 +239,7 @@ def split_line(
 
 def _typed(role: int, text: str) -> str:
     """A piece's text: a weak stretch's as typed (drawn "/$", typed "$/"), any other's as drawn."""
-    return text[::-1] if role == WEAK_RUN else text
+    return text[::-1] if role in (WEAK_RUN, SYMBOLS) else text
 
 
 def _stretch_blanks(show: Show, roles: list[int], scaling: dict[int, float]) -> None:
@@ -271,6 +278,11 @@ def _separates(left: str, text: str, right: str) -> bool:
     reads as a space: PDFium then read the line in two pieces)."""
     separator = len(text) == 1 and unicodedata.bidirectional(text) == "CS"
     return separator and left in SPACES and bool(right.strip()) and letter_kind(right) != "L"
+
+
+def _beside_separator(far: str) -> bool:
+    """Whether a glyph beyond the space a separator ends (`_separates`) makes that space a run's end to poppler."""
+    return letter_kind(far) == "R" or compat(far) or unicodedata.category(far[:1]) == "So"
 
 
 def _right_to_left(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> bool:

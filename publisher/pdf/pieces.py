@@ -29,6 +29,9 @@ MIRRORED_AS_DRAWN = 13
 # "ليمرب/$"): both extractors read them in the order drawn ("/$برميل"); each gets the stretch as typed after a
 # RIGHT-TO-LEFT MARK, poppler's with one after it too (numberpunct.weak_stretches)
 WEAK_RUN = 14
+# a stretch of symbols between Arabic words, a rating ("★★★★☆", drawn "☆★★★★"): as WEAK_RUN, but poppler's text in the
+# order drawn, which it lays out as it draws them (numberpunct.symbol_stretches)
+SYMBOLS = 16
 WORD = 100
 # Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
 # line's text has the bracket (a note's "(1)" beside a vocalised line).

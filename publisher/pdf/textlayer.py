@@ -85,6 +85,7 @@ from .pieces import (
     RUN_END_SPACE,
     SHARABLE,
     STRETCHED_SPACE,
+    SYMBOLS,
     UNKNOWN_LTR,
     WEAK_RUN,
     WORD,
@@ -315,9 +316,11 @@ def mark_text_layer(
                     elif role == AFTER_NUMBER:  # a quote or a bracket closing the run, PDFium's between LEFT-TO-RIGHT
                         guard = [named(LRM + text + LRM)] if vocal.MIRRORED_CHARS & set(text) else []  # MARKs: «Seed»
                         items += [*inline(vocal.RLM + text + vocal.RLM), *guard, tj, *[b"EMC"] * (1 + len(guard))]
-                    elif role in (AFTER_NUMBER_LRM, WEAK_RUN):  # a weak stretch's text is as typed: "$/برميل"
-                        held = vocal.RLM + text + vocal.RLM  # (to PDFium no mark after: "درهم/€" was read "مهرد/€")
+                    elif role in (AFTER_NUMBER_LRM, WEAK_RUN, SYMBOLS):  # a weak stretch's text is as typed: "$/برميل"
+                        drawn = text[::-1] if role == SYMBOLS else text  # (poppler lays symbols out as drawn: "★★★★☆")
+                        held = vocal.RLM + drawn + vocal.RLM  # (to PDFium no mark after: "درهم/€" was read "مهرد/€")
                         pdfiums = LRM + text if role == AFTER_NUMBER_LRM else vocal.RLM + text
+                        pdfiums += LRM if role == SYMBOLS else ""  # (after a colon too: "تقييمي: ★★★★☆")
                         items += [*inline(held), named(pdfiums), tj, b"EMC", b"EMC"]
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN) and shared:  # the line's /ActualText has the bracket
                         items.append(tj)
