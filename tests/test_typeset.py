@@ -463,3 +463,14 @@ def test_a_phone_number_in_arabic_indic_digits_is_one_left_to_right_run(digits: 
     joined = phone.replace(" ", NO_BREAK_SPACE)
     assert f'<span dir="ltr">{LRI}{joined}{PDI}</span>' in out
     assert f"+{digits[5]}{NO_BREAK_SPACE}" not in out and f"{digits[1:3]} {digits[4]}<" in out
+
+
+def test_a_number_labelling_arabic_text_is_no_run_of_the_latin_words_after_it() -> None:
+    """ "د. 31: Yahya Jabrane" (a match's goals, the ninety-first batch) was one run, "31: Yahya Jabrane", its minute
+    drawn at the name's far end; bold, "**د. 31**:", both extractors read "Jabrane31". A bare number and the stop and
+    space after it are the Arabic text's label; a run of Latin words holding a number keeps it ("Python 3: The")."""
+    assert runs("قال د. 31: Yahya Jabrane من ضربة جزاء") == ["Yahya Jabrane"]
+    assert runs("في 2026: Apple أعلنت") == ["Apple"]
+    assert runs("د. 90+4′: Ayoub El Amloud") == ["90+4′", "Ayoub El Amloud"]
+    assert runs("كتاب Python 3: The Guide هنا") == ["Python 3: The Guide"]
+    assert runs("الأرقام 1, 2, 3 هنا") == ["1, 2, 3"]

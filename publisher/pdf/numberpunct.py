@@ -84,16 +84,17 @@ def weak_stretches(texts: list[str]) -> set[int]:
 
 
 def symbol_stretches(texts: list[str]) -> set[int]:
-    """Of the glyphs of a line (`texts`, in the order drawn), those in a stretch of two or more symbols between Arabic
-    words (a rating, "تقييمي: ★★★★☆"): the bidi algorithm sets them right to left, and both extractors read them in the
-    order drawn, "☆★★★★", poppler glued to the word before. Their text is given as typed, as a weak stretch's."""
+    """Of the glyphs of a line (`texts`, in the order drawn), those in a stretch of symbols between Arabic words (a
+    rating, "تقييمي: ★★★★☆"): the bidi algorithm sets them right to left, and both extractors read them in the order
+    drawn, "☆★★★★", poppler glued to the word before; PDFium glued a check mark after an equation to it ("= 11 ✓."
+    read "11✓"). Their text is given as typed, as a weak stretch's."""
     found: set[int] = set()
     end = 0
     for symbol, group in itertools.groupby(map(_symbol, texts)):
         start, end = end, end + len(list(group))
         left = next((letter_kind(t) for t in reversed(texts[:start]) if _strong(t)), "R")
         right = next((letter_kind(t) for t in texts[end:] if _strong(t)), "R")
-        if symbol and end - start > 1 and left == right == "R":
+        if symbol and left == right == "R":
             found.update(range(start, end))
     return found
 

@@ -230,7 +230,9 @@ def mark_text_layer(
                     tj = stream.stream[show.index]  # and it shares the line's, if any: PDFium, taking it between
                     if shared and pads is not None:  # two arrays of a vocalised word, read the line again
                         tj = padded(shared, tj, pads[show.index] - 1)  # ("شَرْحًا وَافِيًا.³", twice)
-                    replacements[show.index] = [*inline(RUN_END), tj, b"EMC"]
+                    # (PDFium's with the mark first after a line's only word, "سائغة¹.", which it had read reversed)
+                    ending = [named(vocal.RLM + " "), b"EMC"] if not shared and _one_word(line, called) else []
+                    replacements[show.index] = [*inline(RUN_END), *ending[:1], tj, *ending[1:], b"EMC"]
                     continue
                 if not shared and abutting(split, place, isolated):  # two isolates, no space drawn between
                     # ("~~10%~~ 8%", set right to left): a space and a RIGHT-TO-LEFT MARK after the left one part them
@@ -411,6 +413,11 @@ def mark_ltr_phrases(
     # a list's markers drawn beside their items, as in a right-to-left book: PDFium read "1 2" after the list
     streams = _page_streams(pdf, markers, set())
     return mark_phrases(document, pdf, streams, calls, list(addresses), written, set(whole))
+
+
+def _one_word(line: list[Show], called: Collection[int]) -> bool:
+    """Whether a line's text but its note calls is one word (with its punctuation): a paragraph's last line."""
+    return len("".join(t or "" for show in line if show.index not in called for _, t in show.elements).split()) == 1
 
 
 def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tuple[Any, Any]]:

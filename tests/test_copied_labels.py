@@ -1,0 +1,90 @@
+"""What the ninety-first batch of texts the project had never seen found, read back from both extractors: a number
+labelling Arabic text before Latin words ("د. 31: Yahya Jabrane", typeset/bidi.py), a check mark after an equation
+("= 11 ✓.", pdf/numberpunct.symbol_stretches), a paragraph's last line of one word and a note's call ("سائغة¹.",
+pdf/textlayer.py), and compounds broken at their hyphens ("West-östlicher" in a Persian book, "غربی-شرقی";
+pdf/addresses.py)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from conftest import MARKS, build_article, misread
+from readers import pdfium_text, words
+
+
+def test_both_extractors_read_a_label_and_a_check_mark_as_typed(tmp_path: Path) -> None:
+    """Bold, "**د. 31**:", both had read "Jabrane31"; PDFium read "11✓"."""
+    typed = [
+        "قال د. 31: Yahya Jabrane من ضربة جزاء.",
+        "قال د. 90+4′: Ayoub El Amloud يسجل.",
+        "قال التحقق: 2 + 3 = 5 ✓.",
+    ]
+    sentences = [typed[0].replace("د. 31", "**د. 31**"), typed[1].replace("د. 90+4′", "**د. 90+4′**"), typed[2]]
+    assert misread(build_article(tmp_path, "labels", [*sentences, *typed]), [*typed, *typed]) == []
+
+
+def test_a_last_line_of_one_word_and_a_note_call_reads_in_order(tmp_path: Path) -> None:
+    """A paragraph whose last line is one word, a note's call and a full stop ("أسباب سائغة¹."): PDFium read the word
+    reversed, on a line of its own after the stop ("ةغئاس"). After leads of every length, so that one ends alone."""
+    lead = [
+        "ويلاحظ",
+        "أن",
+        "البند",
+        "الأول",
+        "من",
+        "الشرط",
+        "الثاني",
+        "هو",
+        "الأكثر",
+        "إثارة",
+        "للخلاف",
+        "أمام",
+        "المحاكم",
+        "لأن",
+        "تقدير",
+        "ما",
+        "كان",
+        "في",
+        "الوسع",
+    ]
+    paragraphs = [" ".join(lead[:n]) + f" سائغة[^{n}]." for n in range(8, len(lead) + 1)]
+    notes = [f"[^{n}]: الطعن رقم {n}." for n in range(8, len(lead) + 1)]
+    pdf = build_article(tmp_path, "notes", [*paragraphs, *notes], page="A6")
+    for text in (
+        pdfium_text(pdf.read_bytes()),
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout,
+    ):
+        assert "ةغئاس" not in MARKS.sub("", text) and " ".join(words(text)).count("سائغة") == len(paragraphs)
+
+
+def test_a_compound_in_right_to_left_text_is_never_broken_at_its_hyphen(tmp_path: Path) -> None:
+    """ "(West-östlicher Divan)" and "غربی-شرقی" in a Persian book, at every place of a line: broken at the hyphen, both
+    extractors read "West- östlicher" (and the isolate's halves sat at two lines' far ends)."""
+    lead = [
+        "این",
+        "کتاب",
+        "را",
+        "گوته",
+        "پس",
+        "از",
+        "خواندن",
+        "ترجمه\u200cای",
+        "از",
+        "دیوان",
+        "حافظ",
+        "نوشت",
+        "و",
+        "در",
+        "آن",
+    ]
+    paragraphs = [
+        " ".join(lead[:n]) + " (West-östlicher Divan) و پیوند غربی-شرقی را ستود." for n in range(1, len(lead) + 1)
+    ]
+    pdf = build_article(tmp_path, "compounds", paragraphs, page="A6", language="fa")
+    for text in (
+        pdfium_text(pdf.read_bytes()),
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout,
+    ):
+        found = " ".join(words(text))
+        assert found.count("West-östlicher") == found.count("غربی-شرقی") == len(paragraphs), found
