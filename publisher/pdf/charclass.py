@@ -80,8 +80,7 @@ def _mixed_numbers(stretches: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for kind, text in stretches:
         if out and out[-1][0] == "W" and kind == "N" and fraction(text[:1]):
-            out[-1] = ("W", text[0] + out[-1][1])
-            kind, text = kind, text[1:]
+            out[-1], text = ("W", text[0] + out[-1][1]), text[1:]
         if text:
             out.append((kind, text))
     return out

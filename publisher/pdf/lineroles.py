@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator
 from ..typeset.bidi import PATH_SIGNS
 from . import marks as vocal
 from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_class, unknown_to_poppler
-from .numberpunct import PERCENT, POPPLER_LTR, after_number, symbol_stretches, weak_stretches
+from .numberpunct import PERCENT, POPPLER_LTR, after_number, symbol, symbol_stretches, weak_stretches
 from .pagetext import Show, blank_after, wide_spaces
 from .pieces import (
     AFTER_NUMBER,
@@ -282,7 +282,7 @@ def _separates(left: str, text: str, right: str) -> bool:
 
 def _beside_separator(far: str) -> bool:
     """Whether a glyph beyond the space a separator ends (`_separates`) makes that space a run's end to poppler."""
-    return letter_kind(far) == "R" or compat(far) or unicodedata.category(far[:1]) == "So"
+    return letter_kind(far) == "R" or compat(far) or symbol(far)
 
 
 def _right_to_left(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from collections.abc import Callable, Iterator
 
 from .charclass import letter_kind
 from .ranges import ISOLATED, RANGE, SIGNS, indic
@@ -69,13 +70,7 @@ def weak_stretches(texts: list[str]) -> set[int]:
     neutrals (a currency's, a percent sign, a separator: "$/", "€/", "٪/"), glued to an Arabic word, with Arabic
     letters the nearest ones on both sides: the bidi algorithm sets them right to left ("السعر ($/برميل)")."""
     found: set[int] = set()
-    end = 0
-    for weak, group in itertools.groupby(map(_weak, texts)):
-        start, end = end, end + len(list(group))
-        if not weak:
-            continue
-        left = next((letter_kind(t) for t in reversed(texts[:start]) if _strong(t)), "R")
-        right = next((letter_kind(t) for t in texts[end:] if _strong(t)), "R")
+    for start, end, left, right in _stretches(texts, _weak):
         # (glued to an Arabic word, and not to a number or a Latin word, whose run it is in: "$2400/أوقية")
         touching = [letter_kind(texts[n]) for n in (start - 1, end) if 0 <= n < len(texts)]
         if len(set(texts[start:end])) > 1 and "R" in (left, right) and "R" in touching and "L" not in touching:
@@ -88,18 +83,24 @@ def symbol_stretches(texts: list[str]) -> set[int]:
     rating, "تقييمي: ★★★★☆"): the bidi algorithm sets them right to left, and both extractors read them in the order
     drawn, "☆★★★★", poppler glued to the word before; PDFium glued a check mark after an equation to it ("= 11 ✓."
     read "11✓"). Their text is given as typed, as a weak stretch's."""
-    found: set[int] = set()
+    return {
+        n for start, end, left, right in _stretches(texts, symbol) if left == right == "R" for n in range(start, end)
+    }
+
+
+def _stretches(texts: list[str], member: Callable[[str], bool]) -> Iterator[tuple[int, int, str, str]]:
+    """Each stretch of glyphs `member` takes: its start and end, and the kind of the nearest letter on either side
+    ("R" at the line's ends)."""
     end = 0
-    for symbol, group in itertools.groupby(map(_symbol, texts)):
+    for taken, group in itertools.groupby(map(member, texts)):
         start, end = end, end + len(list(group))
-        left = next((letter_kind(t) for t in reversed(texts[:start]) if _strong(t)), "R")
-        right = next((letter_kind(t) for t in texts[end:] if _strong(t)), "R")
-        if symbol and left == right == "R":
-            found.update(range(start, end))
-    return found
+        if taken:
+            left = next((letter_kind(t) for t in reversed(texts[:start]) if _strong(t)), "R")
+            yield start, end, left, next((letter_kind(t) for t in texts[end:] if _strong(t)), "R")
 
 
-def _symbol(text: str) -> bool:
+def symbol(text: str) -> bool:
+    """Whether a glyph's text is one neutral symbol ("★", "✓")."""
     return len(text) == 1 and unicodedata.category(text) == "So" and unicodedata.bidirectional(text) == "ON"
 
 

@@ -208,12 +208,13 @@ _RTL_RUN = re.compile(
 _NEXT_STRONG = re.compile(f"[^\\w{RTL_BLOCKS}]*([0-9]|{_RTL_LETTER}|{LTR_ALNUM})")
 
 
-_FRACTIONS = frozenset(map(chr, [*range(0xBC, 0xBF), *range(0x2150, 0x215F)]))
+_LONE_FRACTION = re.compile(f"[{FRACTIONS}]")
 
 
 def needs_isolation(run: str) -> bool:
-    """Whether a run found by run_pattern must be isolated: not a bare number, not an isolate already."""
-    return not run.isdigit() and not run.startswith(LRI) and not (len(run) == 1 and run in _FRACTIONS)
+    """Whether a run found by run_pattern must be isolated: not a bare number or a lone fraction, not an isolate
+    already."""
+    return not run.isdigit() and not run.startswith(LRI) and not _LONE_FRACTION.fullmatch(run)
 
 
 def ltr_runs(text: str) -> list[tuple[int, int]]:
