@@ -12,18 +12,7 @@ import re
 from functools import partial
 
 from ..source.reader import CODE_BLOCK
-from ..typeset.bidi import (
-    AFTER_NUMBER,
-    ARABIC_DIGITS,
-    LTR_ALNUM,
-    NUMBER_JOINS,
-    OPERATORS,
-    PDI,
-    RLI,
-    RTL_BLOCKS,
-    SIGNS,
-    currency,
-)
+from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, NUMBER_JOINS, OPERATORS, PDI, RLI, RTL_BLOCKS, SIGNS, currency
 from ..typeset.inline import SPAN_OPEN
 from .charclass import letter_kind
 from .clusters import WORD_JOINER
@@ -162,9 +151,6 @@ def _held(text: str) -> str:
     # a compound with a part of one to three letters or digits ("al-jabr", "T-shirt", "e-mail", "COVID-19"): a line
     # ended with "T-", a fragment no typographer leaves, and both extractors joined it to the next without its hyphen
     text = _COMPOUND.sub(_short_parts_held, text)
-    # and any compound of a left-to-right isolate in right-to-left text ("(West-östlicher Divan)" in Persian): broken
-    # at its hyphen, both extractors read "West- östlicher", and the isolate's halves sat at two lines' far ends
-    text = _ISOLATE_TEXT.sub(lambda run: _LATIN_HYPHEN.sub("-" + JOIN, run[0]), text)
     return _ANY_RANGE.sub(lambda match: _DASH.sub(_joined, match[0]), text)
 
 
@@ -181,8 +167,6 @@ def _joined(dash: re.Match[str]) -> str:
 
 
 _TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
-_ISOLATE_TEXT = re.compile("\u2066[^\u2066\u2069<]*")
-_LATIN_HYPHEN = re.compile(f"(?<={LTR_ALNUM})-(?={LTR_ALNUM})")
 _ANY_DIGITS = f"[0-9{ARABIC_DIGITS}]"
 # each side a number, a time or a date written with separators ("٩:٠٠–١٠:٣٠": a span round "٠٠–١٠" alone cut the
 # times in two boxes, which the line set in the wrong order, "٣٠:١٠–٠٠:٩")
@@ -209,7 +193,7 @@ _ABBREVIATED = re.compile(
 _RELATION = re.compile(
     f"(?<=[\u0621-\u064a] )(?:&lt;|&gt;|[\u2264\u2265\u2248\u2260=~]) (?=[0-9{ARABIC_DIGITS}\u2066]|$)"
 )
-_ARABIC_HYPHEN = re.compile("(?<=[\u0620-\u064a\u066e-\u06d5])-(?=[\u0620-\u064a\u066e-\u06d5])")  # Persian's too
+_ARABIC_HYPHEN = re.compile("(?<=[\u0621-\u064a])-(?=[\u0621-\u064a])")
 _COMPOUND = re.compile("[^\\W_]+(?:-[^\\W_]+)+")  # words or numbers joined by hyphens
 # two or three short words or numbers joined by slashes, not a path's or an address's segments: a unit's powers and
 # dots too ("N·m²/kg²"), a currency's or a percent sign, Arabic words and digits ("$/برميل", "٢٤٠٠$/أوقية", "¢/kWh"
