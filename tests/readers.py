@@ -50,6 +50,16 @@ def pdfium_text(pdf: bytes) -> str:
         document.close()
 
 
+def unread(pdf: Path, paragraphs: list[str]) -> list[str]:
+    """The paragraphs whose words (inline code's backticks left out) PDFium or poppler does not read back in order."""
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    missed: list[str] = []
+    for text in (pdfium_text(pdf.read_bytes()), poppler):
+        found = " ".join(words(text))
+        missed += [p for p in paragraphs if " ".join(words(p.replace("`", ""))) not in found and p not in missed]
+    return missed
+
+
 def embedded_fonts(pdf: bytes) -> dict[str, str | None]:
     """Each font of a PDF by its BaseFont, with the unique ID (name ID 3) of its embedded file, or None."""
     import io

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import build_article, build_drawn
-from readers import pdfium_text, words
+from readers import pdfium_text, unread, words
 from test_typeset_pages import visual_lines
 
 from publisher.pdf.addresspieces import (
@@ -97,6 +97,17 @@ def test_a_run_of_words_is_no_piece_in_a_left_to_right_line() -> None:
     assert address == PATH and [piece.beside for piece in pieces] == ["", ""]
 
 
+def test_a_last_piece_alone_on_a_right_to_left_line_is_found_beside_its_stop() -> None:
+    """ "… `logsift scan /var/log/nginx/access.log --verbose`." broken after "nginx/": the next line holds the run's
+    rest alone, and the sentence's full stop, right to left, is drawn against its left end (".access.log …"): the
+    piece was taken for part of a longer word, and both extractors read "/var/log/nginx/ access.log"."""
+    address = "/var/log/nginx/access.log"
+    lines = [line("logsift scan /var/log/nginx/", " :لماكلا رمألا"), line(".access.log --verbose")]
+    [(found, pieces)] = find_broken_addresses(lines, {address})
+    assert found == address and [piece.line for piece in pieces] == [0, 1]
+    assert pieces[1].glyphs[0] == (0, 1)  # after the full stop
+
+
 IRI = "https://ar.wikipedia.org/wiki/المغرب_الرقمي_2030"
 
 
@@ -178,11 +189,7 @@ def test_the_last_line_of_inline_code_broken_over_lines_reads_in_order(tmp_path:
     commands = ["`pip install -r requirements.txt`", '`git commit -m "first commit"`', "`ls -la /var/www`"]
     commands += ["`npm run build --prod`", "`cp ./config/settings.toml ~/backup`"]
     paragraphs = [" ".join(lead[:n]) + " بالأمر " + command for command in commands for n in range(4, len(lead) + 1)]
-    pdf = build_article(tmp_path, "code", paragraphs)
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    for text in (pdfium_text(pdf.read_bytes()), poppler):
-        found = " ".join(words(text))
-        assert [p for p in paragraphs if " ".join(words(p.replace("`", ""))) not in found] == []
+    assert unread(build_article(tmp_path, "code", paragraphs), paragraphs) == []
 
 
 def test_an_address_in_code_after_a_call_reads_whole_where_it_breaks(tmp_path: Path) -> None:
@@ -193,8 +200,16 @@ def test_an_address_in_code_after_a_call_reads_whole_where_it_breaks(tmp_path: P
     lead = ["سنبدأ", "بأبسط", "طريقة", "وهي", "الدالة", "المدمجة", "في", "المتصفح", "نفسه", "ثم"]
     codes = ['`fetch("/api/v1/users?id=42")`', "`curl -s 'https://api.example.org/v2/items?page=3'`"]
     paragraphs = [" ".join(lead[:n]) + f" {code}، ثم ننتقل." for code in codes for n in range(1, len(lead) + 1)]
-    pdf = build_article(tmp_path, "code", paragraphs, page="A6")
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    for text in (pdfium_text(pdf.read_bytes()), poppler):
-        found = " ".join(words(text))
-        assert [p for p in paragraphs if " ".join(words(p.replace("`", ""))) not in found] == []
+    assert unread(build_article(tmp_path, "code", paragraphs, page="A6"), paragraphs) == []
+
+
+def test_a_path_or_a_time_in_code_reads_whole_where_it_breaks(tmp_path: Path) -> None:
+    """Inline code ending a sentence, its path broken at a line's end ("/var/log/nginx/" | "access.log --since 24h."),
+    and code holding a word with slashes that is no path ("--tz Africa/Casablanca", "12/Mar/2026:03:14:07"), which
+    Unicode's line breaking broke after a slash (a tutorial of the ninety-second batch): read as two words by both.
+    After Arabic words of every length up to an A6 line's, so that each breaks at each of its places."""
+    lead = ["نفّذ", "الأمر", "التالي", "في", "الطرفية", "ثم", "انتظر", "قليلًا", "حتى", "ينتهي"]
+    codes = ["`logsift scan /var/log/nginx/access.log --since 24h`", "`logsift --tz Africa/Casablanca`"]
+    codes.append("`12/Mar/2026:03:14:07 +0100`")
+    paragraphs = [" ".join(lead[:n]) + f" {code}." for code in codes for n in range(1, len(lead) + 1)]
+    assert unread(build_article(tmp_path, "paths", paragraphs, page="A6"), paragraphs) == []

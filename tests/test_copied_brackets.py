@@ -132,3 +132,13 @@ def test_poppler_reads_the_punctuation_after_a_quoted_latin_word_that_begins_a_l
     lines = {line.strip() for line in MARKS.sub("", poppler).split("\n")}
     typed = [sentence.replace('"', "«", 1).replace('"', "»", 1).replace("'", "\u2019") for sentence in typed]
     assert [sentence for sentence in typed if sentence not in lines] == []
+
+
+def test_both_extractors_read_a_bracket_closing_on_a_latin_word_after_a_prefix(tmp_path: Path) -> None:
+    """poppler read "(Pre-seed وSeed)" as "(Pre-seed و)Seed": the closing bracket, drawn left of the Latin word glued
+    to the prefix "و", was one stretch with the word to it. The bracket's own text now ends with a RIGHT-TO-LEFT MARK
+    (textlayer.py, BRACKET_AFTER_LTR). Brackets and quotes, a prefix or a word before, one word or two inside."""
+
+    inner = ["Pre-seed وSeed", "iOS وAndroid", "بـPython", "لـGoogle Play", "الـAPI", "Java وC++"]
+    typed = [f"قال إن الجولة {o}{i}{c} انتهت." for i, (o, c) in itertools.product(inner, ["()", "[]", "«»"])]
+    assert misread(build_article(tmp_path, "prefixed", typed), typed) == []

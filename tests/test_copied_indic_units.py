@@ -6,8 +6,9 @@ drawn "C° ٢٥", the degree sign outside the unit's run (typeset/bidi.py); popp
 as "١٢GB", the space between the number and the Latin word no run's end (pdf/lineroles.py); PDFium read a power's
 superscript digits apart, each before its number, "³²١٠" (pdf/tjroles.py); and the no-break space between Persian's
 isolated signed number and its unit's run was drawn as nothing (WeasyPrint draws no text box Python's `strip()`
-empties), the two read as one run, "°C−۲۷۳٫۱۵" (pdf/runts.py). And vulgar fractions, alone, in mixed numbers and
-beside vocalised words (below)."""
+empties), the two read as one run, "°C−۲۷۳٫۱۵" (pdf/runts.py). A unit glued to its number ("٢٥°C", the ninety-second
+batch) was read in the order drawn, "°C٢٥", by both (pdf/sharedruns.py). And vulgar fractions, alone, in mixed
+numbers and beside vocalised words (below)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from conftest import MARKS, build_article, build_drawn, misread
 from test_typeset_pages import visual_lines
 
 # units of temperature, size, mass and length, a power, a signed number, in Arabic-Indic digits and in Persian ones
-# (left: a unit glued to such a number, "٢٥°C", is drawn right but read "°C٢٥" by both)
 ARABIC = ["٢٥ °C", "٣٠ °F", "١٢ GB", "٥٠ mg", "٢٥ km", "٦٫٠٢×١٠²³", "٩×١٠¹³", "−٢٧٣٫١٥ °C", "٢٫٥ kWh"]
 PERSIAN = ["۲۵ °C", "۱۲ GB", "۲۵ km", "۶٫۰۲×۱۰²³", "−۲۷۳٫۱۵ °C", "−۴۰ °F", "۳٫۵ mm"]
 
@@ -29,6 +29,16 @@ def test_both_extractors_read_an_arabic_indic_number_and_its_latin_unit_as_typed
 ) -> None:
     typed = [f"قال إن القيمة {unit} هذا الأسبوع." for unit in units]
     assert misread(build_article(tmp_path, "units", typed, language=language), typed) == []
+
+
+# a unit glued to such a number, which the bidi algorithm sets on its left: drawn "°C٢٥", both read it so; signed
+# (the sign drawn on the number's right, read with the unit: "- ٣°C"), after a prefix letter (poppler: "وG٤")
+GLUED = ["٢٥°C", "-٣°C", "−١٢°F", "٥٠kg", "١٢GB", "١٢٠km/h", "و٤G", "۲۵°C", "و۱۸°C"]
+
+
+def test_both_extractors_read_a_unit_glued_to_an_arabic_indic_number_as_typed(tmp_path: Path) -> None:
+    typed = [f"قال إن القيمة {unit} هذا الأسبوع." for unit in GLUED]
+    assert misread(build_article(tmp_path, "glued", typed), typed) == []
 
 
 def test_a_persian_number_and_its_unit_read_as_typed_in_persian_prose(tmp_path: Path) -> None:

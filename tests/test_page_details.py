@@ -195,6 +195,28 @@ def _rules(image) -> list[tuple[int, int, int]]:
     return found
 
 
+def test_a_code_block_line_wraps_at_a_space_and_copies_whole(tmp_path: Path) -> None:
+    """A long line of a code block wrapped inside its words, after a slash or a hyphen, where Unicode's line breaking
+    allows it ("…slow_requests("/var/log/nginx/" | "access.log"):", a tutorial of the ninety-second batch), and both
+    extractors read the word as two. It wraps at its spaces now (pdf/addresses.held_code_blocks): every word of the
+    code comes back whole, and no line of the block starts inside a word."""
+    import subprocess
+
+    from conftest import build_article
+    from readers import pdfium_text, words
+
+    lines = [
+        'for when, url, secs in slow_requests("/var/log/nginx/access.log"):',
+        "subprocess.run(['rsync', '--archive', '--delete-after', '/srv/www/', 'backup:/srv/www/'])",
+        "if response.status_code != 200 and not response.headers.get('x-retry-after'):",
+    ]
+    pdf = build_article(tmp_path, "code", ["نص قصير قبل الشيفرة.", "```python\n" + "\n".join(lines) + "\n```"])
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for text in (pdfium_text(pdf.read_bytes()), poppler):
+        found = set(words(text))
+        assert [word for line in lines for word in words(line) if word not in found] == []
+
+
 def test_a_code_block_line_longer_than_the_measure_wraps_inside_it(tmp_path: Path) -> None:
     """A code block's line of 84 characters on A5 ran on past the text block into the margin, its end 2 mm from the
     trim (a tutorial of the eighty-ninth batch); it wraps inside the measure now, as the paragraph above it sets it."""

@@ -176,6 +176,14 @@ def test_generated_footnote_numbers_take_the_books_digits() -> None:
         ('<p>Il a dit " bonjour " enfin</p>', "fr", "<p>Il a dit «\u202fbonjour\u202f» enfin</p>"),
         ('<p>Er sagte "ja"</p>', "de", "<p>Er sagte „ja“</p>"),
         ("<p>the '90s and the students' books</p>", "en", "<p>the ’90s and the students’ books</p>"),
+        # a year's last two digits lose their first ones; a quotation that opens on a number does not: it printed
+        # "’127.0.0.1 localhost’", two apostrophes
+        (
+            "<p>the class of '24, a '12.5' rate, '127.0.0.1 localhost'</p>",
+            "en",
+            "<p>the class of ’24, a ‘12.5’ rate, ‘127.0.0.1 localhost’</p>",
+        ),
+        ("<p>السطر '127.0.0.1 localhost' مهم</p>", "ar", "<p>السطر ‹127.0.0.1 localhost› مهم</p>"),
         ('<p>"<em>Open</em> Data"</p>', "en", "<p>“<em>Open</em> Data”</p>"),
         # glued to a prefix, a quote opens: it had read as a closing one, "لـ»البيان»"
         ('<p>قال لـ"البيان" و"الشرق" إن</p>', "ar", "<p>قال لـ«البيان» و«الشرق» إن</p>"),

@@ -44,7 +44,7 @@ def breakable_addresses(body: str) -> str:
     def marked(run: re.Match[str]) -> str:  # inline code's text too: a path or an address in it breaks alike
         code = run.groupdict().get("code")
         if code is not None:  # and no break after a hyphen of code: "--" ended a line, "help" began the next
-            code = _HYPHEN.sub(JOIN, _IN_CODE.sub(wrap, code))
+            code = _HYPHEN.sub(JOIN, _CODE_SLASHED.sub(_held_slashes, _IN_CODE.sub(wrap, code)))
             # each Arabic string of code its own isolate, as typed: `d = {"اسم": 'علي'}`, two strings and the
             # neutrals between them one right-to-left stretch to the bidi algorithm, was drawn `d = {"علي' :"اسم'}`
             isolated = code if 'class="address"' in code else _RTL_STRING.sub(lambda words: RLI + words[0] + PDI, code)
@@ -78,6 +78,15 @@ _ADDRESS = re.compile(
 # In code also a long word with a dot inside, a call chained on an object ("df.groupby(&quot;bank&quot;).sum()"):
 # kept whole, it moved to the next line and left the line above with blanks of two em.
 _IN_CODE = re.compile(f"{_ADDRESS.pattern}|(?<!\\S)(?=\\S*\\.\\w)\\S{{16,}}(?!\\S)")
+# And a word of code with a slash inside that is no address ("Africa/Casablanca", "12/Mar/2026:03:14:07"), which
+# Unicode's line breaking broke after the slash, read as two words: held whole, a WORD JOINER after each slash.
+_CODE_SLASHED = re.compile("(?<![\\S\u2060])[\\w.:~+\\-]*\\w/(?=\\w)[\\w.:/~+\\-]*")
+
+
+def _held_slashes(word: re.Match[str]) -> str:
+    return word[0].replace("/", "/" + JOIN)
+
+
 # After a run of slashes (not inside "//") or a backslash, before . ? # & = @ - (not at the address's start).
 # Never inside a number ("django>=5.0,<6" broke after "5."), nor before the "=" of an operator (">=", "!=", "==").
 _BREAK = re.compile(
@@ -101,6 +110,26 @@ HELD = BREAK.replace("\u200b", WORD_JOINER)
 _UNDERSCORE = re.compile("(?<=_)(?=[^_\\s])")
 SPACE = "\u200b"
 _HYPHEN = re.compile("(?<=[-\u2010])(?=[^\\s\u2060<])")  # where Unicode's line breaking breaks inside code
+
+
+def held_code_blocks(body: str) -> str:
+    """`body` with each code block's lines allowed to wrap at their spaces only: a WORD JOINER after each "/", "-",
+    "?" and "!" followed by more of a word, where Unicode's line breaking would break (UAX #14). A long line broken
+    inside a word ("slow_requests(\"/var/log/nginx/" ending a line, "access.log\"):" the next) was copied as two
+    words; broken at a space it copies whole. A word longer than the line still breaks (`overflow-wrap: anywhere`),
+    and the text layer reads the layout's text without the joiners (clusters.unjoined)."""
+
+    def held(block: re.Match[str]) -> str:
+        return _TAG_OR_TEXT.sub(
+            lambda part: part[0] if part[0][:1] == "<" else _CODE_BREAK.sub(JOIN, part[0]), block[0]
+        )
+
+    return _CODE_BLOCK.sub(held, body)
+
+
+_CODE_BLOCK = re.compile(f"{re.escape(CODE_BLOCK)}.*?</pre>", re.S)
+_TAG_OR_TEXT = re.compile("<[^>]*>|[^<]+")
+_CODE_BREAK = re.compile("(?<=[/?!\\-])(?=[^\\s<&/?!\\-])")
 
 
 def marked_addresses(markup: str) -> frozenset[str]:

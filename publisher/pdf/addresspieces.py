@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .charclass import LRM, class_stretches, letter_kind, pdfium_actual_text
 from .marks import MIRROR, RLM
+from .numberpunct import ARABIC_SENTENCE, SENTENCE
 from .pagetext import Show
 from .pieces import ADDRESS_HEAD, ADDRESS_TAIL
 from .tounicode import EMPTY
@@ -103,8 +104,13 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = Fa
         if unicodedata.bidirectional(glyph[2][0]) in ("R", "AL"):
             break
         run.append(glyph)
-    else:
-        return [(outer, from_left, [])]  # no right-to-left letter: a left-to-right line
+    else:  # no right-to-left letter: a left-to-right line, or a run alone on a right-to-left paragraph's line, whose
+        # sentence's stop is drawn against its left end (".access.log --verbose" of `… /var/log/nginx/access.log …`.)
+        stops = list(itertools.takewhile(lambda glyph: glyph[2] in SENTENCE | ARABIC_SENTENCE, glyphs))
+        return [
+            (outer, from_left, []),
+            *([(_edge(glyphs[len(stops) :], True), True, [])] if stops and from_left else []),
+        ]
     _trim_neutrals(run)
     inner: list[tuple[int, int, str]] = []
     for glyph in reversed(run):

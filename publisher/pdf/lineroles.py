@@ -205,7 +205,8 @@ def split_line(
         # a run that begins with signs of its own (a path's "\\" or "/", a hidden file's "."): its first letter follows
         # ("و\\server\\old." and "و.env.", whose full stop, drawn left of the sign, both read first: "و.\\server")
         following = _run_letter(glyphs, position + 1) or following
-        if rtl and marks[s][i] == PLAIN and s not in isolated and after_number(left, text, following):
+        tail = text in SIGNS and _signs_after_letter(glyphs, position)  # the end of "C++" glued to "و": its run's
+        if rtl and marks[s][i] == PLAIN and s not in isolated and not tail and after_number(left, text, following):
             # (and a hyphen between two Arabic words, "الهندية-العربية", whose first PDFium read backwards)
             beside = left[:1].isdigit() or letter_kind(left[-1:]) == "R"
             lrm = right[:1] == TATWEEL or (letter_kind(following) == "R" and beside)
@@ -330,6 +331,14 @@ def _run_letter(glyphs: list[tuple[int, int, str]], start: int) -> str:
         if s != glyphs[start][0] or text not in PATH_SIGNS:
             return text if s == glyphs[start][0] and letter_kind(text) == "L" else ""
     return ""
+
+
+def _signs_after_letter(glyphs: list[tuple[int, int, str]], position: int) -> bool:
+    """Whether the sign at `position` ends a run of signs drawn right of a Latin letter in its array ("C++")."""
+    for s, _, text in reversed(glyphs[:position]):
+        if s != glyphs[position][0] or text not in SIGNS:
+            return s == glyphs[position][0] and text.isalpha() and letter_kind(text) == "L"
+    return False
 
 
 def _before_rtl(glyphs: list[tuple[int, int, str]], position: int) -> bool:

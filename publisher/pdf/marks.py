@@ -251,21 +251,23 @@ _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # ("90+3", added time: one number to the bidi algorithm, read "+390" when taken for two).
 # A no-break space after it (before its unit: "١٠٣٣ م", typeset/bidi.py) is a separator to both, read with it.
 _NUMBER = re.compile(
-    f"((?:[-+\u2212\u066a%]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033]?[\u00a0\u202f]?))"
+    f"((?:[-+\u2212\u066a%$\u00a3\u00a5\u20ac]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033]?[\u00a0\u202f]?))"
 )
 
 # The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each
 # reversed in place (read "۲۷–۲۰۲۶" from one reversed whole)
 # (to PDFium an ayah's end sign leads its number, "۝١", which it read "١۝")
-_PDFIUM_NUMBER = re.compile(_NUMBER.pattern.replace("\u2013", "").replace("%]?", "%\u06dd]?", 1))
+_PDFIUM_NUMBER = re.compile(_NUMBER.pattern.replace("\u2013", "").replace("%$\u00a3\u00a5\u20ac]?", "%\u06dd]?", 1))
 
 _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (built from the bidi table: 0.1 s)
 # A left-to-right run (a code line's "index = f(x, y)"), kept left to right by both: from a letter to the last
-# letter or digit before the next right-to-left letter.
-# It takes in the signs and the number it is written against ("--disable-gil", "180°C", "180–200°C"), which poppler
-# read after it ("disable-gil--", "C°180"), and the slashes a path or an address ends with before a space ("cp -r src/
-# dst/ ينسخ", "…/docs/ مفيد": poppler read "dst /ينسخ").
-_LATIN = f"(?:[-+#@~/\\\\.]*|[0-9][^\\s{RTL_BLOCKS}]*?)?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?(?:[/\\\\]+(?!\\S))?"
+# letter or digit before the next right-to-left letter. It takes in the signs and the number it is written against
+# ("--disable-gil", "180°C", "180–200°C"), which poppler read after it ("disable-gil--", "C°180"), and the slashes a
+# path or an address ends with before a space, a quote or a bracket ("cp -r src/ dst/ ينسخ": poppler read "dst /ينسخ";
+# "'/srv/www/'])" "www'/"); a number in Arabic-Indic digits ("٢٥°C", read "°C٢٥"), a unit's no-break space ("38 °C").
+_NUMBER_BEFORE = f"[-+\u2212]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f{ARABIC_DIGITS}])*?"
+_SLASHES = "(?:[/\\\\]+(?![^\\s'\"\\])}]))?"
+_LATIN = f"(?:[-+#@~/\\\\.\u00b0]*|{_NUMBER_BEFORE})?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?{_SLASHES}"
 ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved
 _BRACKET = re.compile("[" + re.escape("".join(sorted(set(BRACKETS) | ORNATE))) + "]")
 

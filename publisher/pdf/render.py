@@ -28,7 +28,7 @@ from ..typeset.templates import chapters_context, under_the_head
 from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path, packaged_dir
-from .addresses import breakable_addresses, marked_addresses, unbroken_ranges
+from .addresses import breakable_addresses, held_code_blocks, marked_addresses, unbroken_ranges
 from .figures import fit_figures
 from .justified import fit_justified
 from .kashida import elongated_verse, number_paragraphs
@@ -101,7 +101,7 @@ def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bo
     blocks leaded for their marks, figures no taller than a page leaves beside their captions (`kind`: the page's
     measure and body size)."""
     body = list_starts_counted(footnotes_in_place(body, "rtl" if rtl else "ltr"))
-    body = drawn_spaces(held_runts(unbroken_ranges(breakable_addresses(body))))
+    body = drawn_spaces(held_runts(unbroken_ranges(breakable_addresses(held_code_blocks(body)))))
     body = fit_poems(
         body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida, width=kind.measure / kind.body
     )

@@ -76,8 +76,9 @@ def shared_runs(
     for place, run in enumerate(runs):
         if not run:
             continue
+        run[-1] = _signed_to(glyphs, run, isolated)
         (s0, i0, _), (s1, i1, _) = glyphs[run[0]], glyphs[run[-1]]
-        joined = "".join(text for _, _, text in glyphs[run[0] : run[-1] + 1])
+        joined = _logical(glyphs[run[0] : run[-1] + 1], isolated)
         if place in coded:  # its Arabic words as typed: they are drawn right to left inside it
             joined = _RTL_WORDS.sub(lambda word: word[0][::-1], joined)
         raised = any(compat(text) for _, _, text in glyphs[run[0] : run[-1] + 1])  # "Cl⁻", its sign in another font
@@ -110,6 +111,41 @@ def shared_runs(
 
 OPENING = frozenset("([{")
 _RTL_WORDS = re.compile(f"[{RTL_BLOCKS}]+(?: [{RTL_BLOCKS}]+)*")
+
+
+def _logical(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> str:
+    """A run's text: its glyphs' in the order drawn, but for an isolate glued to an Arabic-Indic number set right to
+    left of it, which comes after the number ("٢٥°C", drawn "°C٢٥"), and the number's sign, drawn on its right,
+    which comes before it ("-٣°C", drawn "°C٣-")."""
+    parts: list[list[str]] = [[]]
+    for (s, _, text), before in zip(glyphs, glyphs[:1] + glyphs, strict=False):  # (the first glyph beside itself)
+        turned = before[0] != s and (before[0] in isolated) != (s in isolated)
+        if turned and indic(text if s not in isolated else before[2]):
+            parts.append([])
+        parts[-1].append(text)
+    for part in parts[1:]:
+        while part[-1] in SIGNS and indic(part[0]):
+            part.insert(0, part.pop())
+    return "".join("".join(part) for part in reversed(parts))
+
+
+def _signed_to(glyphs: list[tuple[int, int, str]], run: list[int], isolated: Arrays) -> int:
+    """Where a run ends: with the sign drawn right of its last glyph if that is an Arabic-Indic number's, glued to an
+    isolate on its left (`_logical`)."""
+    end = run[-1]
+    s = glyphs[end][0]
+    if s in isolated or not indic(glyphs[end][2]) or not any(glyphs[p][0] in isolated for p in range(run[0], end)):
+        return end
+    while end + 1 < len(glyphs) and glyphs[end + 1][0] == s and glyphs[end + 1][2] in SIGNS:
+        end += 1
+    return end
+
+
+def turned(run: str) -> bool:
+    """Whether a run's text is not in the order drawn (`_logical`): an Arabic-Indic number before the Latin
+    isolate glued to it; poppler, reading them as drawn, takes its text from the run's first object (as code's)."""
+    first = next((char for char in run if char not in SIGNS and letter_kind(char) != "R"), "")  # after "و" of "و٤G"
+    return indic(first) and any(char.isalpha() and letter_kind(char) == "L" for char in run)
 
 
 def _glued_prefix(glyphs: list[tuple[int, int, str]], end: int, touching: set[int]) -> list[str]:

@@ -76,6 +76,7 @@ from .pieces import (
     AFTER_NUMBER,
     AFTER_NUMBER_LRM,
     BETWEEN_LRMS,
+    BRACKET_AFTER_LTR,
     BRACKET_BY_NUMBER,
     LTR_RUN,
     MIRRORED,
@@ -97,9 +98,10 @@ from .pieces import (
 )
 from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
+from .sharedruns import turned
 from .tjroles import drawn_text
 from .tounicode import brackets_as_typed, rewrite_to_unicode
-from .wholeline import beside_raised, isolates_only, whole_line_marks
+from .wholeline import ISOLATES, beside_raised, isolates_only, whole_line_marks
 
 
 def mark_text_layer(
@@ -186,12 +188,12 @@ def mark_text_layer(
             read_whole = (
                 not called
                 and not celled
-                and (verse or isolates or (beside_raised(line, spanned) and tails is not None))
+                and (verse or isolates or (beside_raised(line, spanned, laid, page) and tails is not None))
             )
             ltr = read_whole and (isolates or all(whole.get(key, False) for key in keys))
             text = line_text(line, spanned, laid, page, True, tails or (), ltr, runs) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
-                text = as_typed(text, elongated or {})
+                text = as_typed(text, elongated or {}).translate(ISOLATES)  # (and its isolates' marks)
                 depths = depths or marked_depths(stream.stream)
                 name = line_named(page, text, line)
                 outer = [*inline(not_hyphenated(poppler_text(text)))]
@@ -261,7 +263,8 @@ def mark_text_layer(
                         coded = in_code(split, role, code) and any(letter_kind(c) == "R" for c in text)
                         run = named((pdfium_code_text if coded else pdfium_run_text)(text), (number, role))
                         shared_run = padded(run, tj, deepest - depths[show.index])  # (a space after it kept last)
-                        if coded:  # (as PDFium wants)
+                        # (as PDFium wants; poppler the whole of a turned run, or of a loose one: "a    b" read "b a")
+                        if coded or turned(text) or any(loose(p) for ps, _ in split for r, p, _ in ps if r == role):
                             earlier = [r for parts, _ in split[:place] for r, _, _ in parts]
                             popplers = vocal.RLM if role in earlier + [r for r, _, _ in pieces[:piece]] else text
                             items += [*inline(poppler_address(popplers.rstrip(" "))), shared_run, b"EMC"]
@@ -335,7 +338,8 @@ def mark_text_layer(
                         pdfiums = text.translate(vocal.MIRROR) if role == MIRRORED_BY_NUMBER else LRM + text + LRM
                         items += [*inline(vocal.RLM + text + vocal.RLM), named(pdfiums), tj, b"EMC", b"EMC"]
                     elif role in BETWEEN_LRMS:  # PDFium keeps it between LEFT-TO-RIGHT MARKs (charclass.LRM)
-                        items += [*inline(text), named(LRM + text + LRM), tj, b"EMC", b"EMC"]
+                        popplers = text + vocal.RLM if role == BRACKET_AFTER_LTR else text
+                        items += [*inline(popplers), named(LRM + text + LRM), tj, b"EMC", b"EMC"]
                     elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one
                         items += [*inline(text[::-1]), named(text), tj, b"EMC", b"EMC"]
                     elif role == ADDRESS_HEAD:  # the whole of an address broken over lines
@@ -370,16 +374,13 @@ def _line_pads(
     has its inline /ActualText outside them; a piece of another its role's marks (`_outside`), and a note call
     (`called`) its own, which the caller subtracts."""
     firsts = [first for first, _, _ in spanned.values()]
-    need = (
-        [depths[first] + 1 for first in firsts]
-        + [
-            depths[show.index] + outside(role)
-            for show, (parts, _) in zip(line, split, strict=True)
-            if show.origin not in spanned
-            for role, _, _ in parts
-        ]
-        + [depths[index] + 1 for index in called]
-    )  # a note call's own inline /ActualText
+    need = [depths[first] + 1 for first in firsts] + [depths[index] + 1 for index in called]  # (a call's own one)
+    need += [
+        depths[show.index] + outside(role)
+        for show, (parts, _) in zip(line, split, strict=True)
+        if show.origin not in spanned
+        for role, _, _ in parts
+    ]
     deepest = max(need)
     pads = {first: deepest - depths[first] - 1 for first in firsts}
     return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}

@@ -29,8 +29,8 @@ from itertools import groupby, pairwise
 from typing import Any
 
 from .charclass import LRM, letter_kind, pdfium_class
-from .clusters import is_mark
-from .marks import MIRRORED_CHARS, PDFIUM_UNKNOWN, RLM, extent
+from .clusters import Key, Laid, is_mark, position_key
+from .marks import MIRRORED_CHARS, PDFIUM_UNKNOWN, RLM, extent, placed_arrays
 from .pagetext import Show
 from .readingorder import enclosing
 
@@ -62,7 +62,7 @@ def whole_line_marks(
     next line first ("۲٬۱۵۰٬۰۰۰ واحد رسید." before the Persian line above it, whose "هفتهٔ" has a hamza above). Such a
     line, when its pieces abut (not a table's row, whose cells poppler reads as columns), and one holding the rest of
     an address broken over lines (its arrays `apart`, by stream index, with their own inline marks for poppler: drawn
-    first, at the right end) have poppler's text on their widest array, an empty one on each other array."""
+    first, at the right end) have poppler's text on one array (`_place`), an empty one on each other array."""
     apart = apart or {}
     inside = [show.index for show in line if show.index not in apart]
     span = enclosing(items, min(inside), max(inside), line[0].origin[2]) if inside else None
@@ -77,7 +77,9 @@ def whole_line_marks(
         marks[first] = [*apart.get(first, []), *[b"/Span BMC"] * pad, shared, items[first]]
         marks[last] = [*marks.get(last, [items[last]]), *[b"EMC"] * (pad + 1 + (first in apart))]
     if apart or (running and _abutting(line)):  # the line's text on its widest array (see above)
-        carrier = max((first for first in units if first not in apart), key=lambda first: _width(line, first, units))
+        carrier = max(
+            (first for first in units if first not in apart), key=lambda first: _place(line, first, units, apart)
+        )
         for first, last in units.items():
             if first not in apart:
                 marks[first] = [*(outer if first == carrier else _silent(outer)), *marks[first]]
@@ -89,10 +91,15 @@ def whole_line_marks(
     return marks
 
 
-def _width(line: list[Show], first: int, units: Mapping[int, int]) -> float:
-    """How wide the arrays of the unit that begins at stream index `first` are drawn."""
-    left, right = extent([show for show in line if first <= show.index <= units[first]])
-    return right - left
+def _place(line: list[Show], first: int, units: Mapping[int, int], apart: Mapping[int, Any]) -> float:
+    """Where poppler's text goes: on the unit at the line's right end, where a right-to-left line begins ("…بدأت بـ 3
+    مبرمجين و$50,000 فقط، ثم جمعت ابتداءً من": on the widest, "ثم جمعت", poppler read the line after it first); beside
+    the rest of an address (`apart`), drawn at the right end, on the widest (`_width`)."""
+    placed = {show.index: right for _, right, show in placed_arrays(line)}
+    if apart:
+        left, right = extent([show for show in line if first <= show.index <= units[first]])
+        return right - left
+    return max(right for index, right in placed.items() if first <= index <= units[first])
 
 
 def _silent(marks: list[Any]) -> list[Any]:
@@ -102,16 +109,30 @@ def _silent(marks: list[Any]) -> list[Any]:
     return [marks[0], pydyf.Dictionary({"ActualText": pydyf.String("")}), *marks[2:]]
 
 
-def beside_raised(line: list[Show], spanned: Collection[tuple[int, float, float]]) -> bool:
+RAISED = 0.15  # em: an array raised or lowered more than this closes PDFium's group (pdfiumline.py)
+ISOLATES = dict.fromkeys(range(0x2066, 0x206A))  # the bidi isolates' controls, which a line read whole leaves out
+
+
+def beside_raised(
+    line: list[Show], spanned: Collection[tuple[int, float, float]], laid: Mapping[Key, Laid], page: int
+) -> bool:
     """Whether a vocalised object drawn with raised marks (`spanned`, by origin) shares its line with another object
     that holds a number (an Urdu "۲۰۲۶–۲۷" beside "شرحِ": PDFium grouped the number with the object's first array,
     read the object's text backwards there and again after its raised mark) or a Latin word ("لُغَةَ Python
-    سَهْلَةٌ", read in pieces, twice). Such a line is read whole (textlayer.py)."""
+    سَهْلَةٌ", read in pieces, twice); or whether such an object holds a left-to-right isolate, which left it out
+    of `spanned` and had its arrays cut ("و37,5 °C، ونتحدّث عن حمّى مساءً من": PDFium closed its group at the
+    raised tanwin of "مساءً" and read "من" after the number before it). Such a line is read whole (textlayer.py)."""
 
     def kinds(show: Show) -> set[str]:
         return {unicodedata.bidirectional(char) for _, text in show.elements for char in text or ""}
 
-    return bool(spanned) and any(show.origin not in spanned and kinds(show) & {"EN", "AN", "L"} for show in line)
+    def raised(show: Show) -> bool:
+        layout = laid.get(position_key(page, *show.origin[1:]))
+        lifted = abs(show.rise) > RAISED * show.size  # (not a letter's 0.3 pt, which closed no group)
+        return lifted and show.origin not in spanned and layout is not None and layout.vocalised
+
+    beside = bool(spanned) and any(show.origin not in spanned and kinds(show) & {"EN", "AN", "L"} for show in line)
+    return beside or any(map(raised, line))
 
 
 def isolates_only(line: list[Show], isolates: Collection[tuple[int, float, float]]) -> bool:

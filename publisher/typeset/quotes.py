@@ -9,6 +9,7 @@ inside code: inline.py hides code from every pass.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..source.languages import primary_language, script_of
@@ -37,6 +38,7 @@ STYLES: dict[str, Style] = {
     "rif": ("«", "»", "“", "”", ""),
 }
 STRAIGHT = "\"'"
+_ELIDED_YEAR = re.compile(r"[0-9]{2}(?:s\b|(?![0-9.,:]?[0-9A-Za-z]))")  # a year's two last digits
 _OPENERS = "([{«‹“‘„‚—–-/\u2066\u2067\u2068"
 
 
@@ -64,8 +66,8 @@ def quotes_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
         if char == "'" and before.isalnum() and after.isalnum():
             out[index] = "’"  # l'homme, don't, the 1990's
             continue
-        if char == "'" and not before.strip() and after.isdigit():
-            out[index] = "’"  # '90s
+        if char == "'" and not before.strip() and _ELIDED_YEAR.match(visible, index + 1):
+            out[index] = "’"  # '90s, the class of '24; not a quotation's opening: '127.0.0.1 localhost'
             continue
         opening = not before.strip() or before in _OPENERS
         # glued to the word before it, a double quote opens when none is open and a letter follows: an Arabic
