@@ -217,6 +217,19 @@ def test_a_code_block_line_wraps_at_a_space_and_copies_whole(tmp_path: Path) -> 
         assert [word for line in lines for word in words(line) if word not in found] == []
 
 
+def test_a_code_block_holds_only_the_words_that_fit_on_a_line() -> None:
+    """A word of code that fits on a line keeps no break after its signs (a template string's "$" | "{s.city}" had
+    ended a line and begun the next); one longer than a line keeps them, or it breaks anywhere ("bu" | "lk-import"
+    of a URL 110 characters long)."""
+    from publisher.pdf.addresses import held_code_blocks
+
+    url = "https://api.example.ma/v1/classes/2026-dev-web/grades/bulk-import?dry_run=true&amp;notify_parents=false"
+    block = f'<pre dir="ltr"><code>x = `${{s.city}}!` curl -X POST "{url}"\n</code></pre>'
+    held = held_code_blocks(block, 60)
+    assert "$\u2060{s.city}" in held and url in held  # the URL as it was: Unicode's breaks kept
+    assert "/\u2060grades/\u2060bulk-\u2060import?\u2060dry_run" in held_code_blocks(block, 120)  # on a wider page
+
+
 def test_a_code_block_line_longer_than_the_measure_wraps_inside_it(tmp_path: Path) -> None:
     """A code block's line of 84 characters on A5 ran on past the text block into the margin, its end 2 mm from the
     trim (a tutorial of the eighty-ninth batch); it wraps inside the measure now, as the paragraph above it sets it."""

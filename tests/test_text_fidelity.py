@@ -767,6 +767,14 @@ FIXTURE_FLOORS = {
     "mutanabbi-hadath-ode": (1.0, 1.0, 1.0, 1.0),
     "tunis-fever-leaflet": (1.0, 1.0, 1.0, 1.0),
     "lahore-phone-column": (1.0, 1.0, 1.0, 1.0),
+    # the ninety-third: an English quotation's last line, which PDFium read backwards, its closing quote mirrored
+    # (orient._plain); a template string's "$" | "{s.city}" broken over lines (addresses.held_code_blocks). Left:
+    # "سورية كبّتها" read "كبسوريةّتها" by PDFium (a space kerned back over the vocalised word before it); long URLs
+    # of a code block broken over lines, two words; "${s.city}" read "$}s.city}"; `{ "فاس": …, "طنجة": … }` reversed
+    "uae-bank-gas-q3-earnings": (1.0, 1.0, 1.0, 1.0),
+    "syrian-kibbeh-tray-heritage": (0.99, 1.0, 0.99, 1.0),
+    "js-array-methods-lesson": (0.98, 0.98, 0.98, 0.98),
+    "galaxy-s26-ultra-saudi-launch-brief": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),
     "novel-excerpt": (1.0, 1.0, 1.0, 1.0),
@@ -966,6 +974,10 @@ def test_a_line_pdfium_reads_backwards_is_looked_for_after_the_line_before_it() 
     assert list(_reversed(read, lines)) == ["AT2"]
     assert list(_reversed(_plain("ba cd"), [Written(0, "X", "cd"), Written(0, "Y", "ab")])) == ["Y"]
     assert list(_reversed(_plain("ab cd"), [Written(0, "X", "cd"), Written(0, "Y", "ab")])) == []
+    # an English quotation's last line in an Arabic book: PDFium mirrors the closing quote as it reverses the line
+    # ("environment.”" read "“.tnemnorivne"), which had hidden it, and the line stayed backwards (the 93rd batch)
+    quoted = Written(0, "Q", "guidance despite a softer rate environment.”")
+    assert list(_reversed(_plain("“.tnemnorivne etar retfos a etipsed ecnadiug"), [quoted])) == ["Q"]
 
 
 @pytest.mark.parametrize("slug", ["andalus-verse", "citations", "levant"])

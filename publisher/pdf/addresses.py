@@ -112,24 +112,28 @@ SPACE = "\u200b"
 _HYPHEN = re.compile("(?<=[-\u2010])(?=[^\\s\u2060<])")  # where Unicode's line breaking breaks inside code
 
 
-def held_code_blocks(body: str) -> str:
-    """`body` with each code block's lines allowed to wrap at their spaces only: a WORD JOINER after each "/", "-",
-    "?" and "!" followed by more of a word, where Unicode's line breaking would break (UAX #14). A long line broken
-    inside a word ("slow_requests(\"/var/log/nginx/" ending a line, "access.log\"):" the next) was copied as two
-    words; broken at a space it copies whole. A word longer than the line still breaks (`overflow-wrap: anywhere`),
-    and the text layer reads the layout's text without the joiners (clusters.unjoined)."""
+def held_code_blocks(body: str, capacity: int) -> str:
+    """`body` with each code block's lines wrapping at their spaces rather than inside a word that fits on a line
+    (`capacity` characters): a WORD JOINER after each "/", "-", "?", "!" and "$" followed by more of such a word,
+    where Unicode's line breaking would break (UAX #14). A long line broken inside a word (`slow_requests("/var/log/`
+    ending a line, `nginx/access.log"):` the next) was copied as two words; broken at a space it copies whole, and the
+    text layer reads the layout's text without the joiners (clusters.unjoined). A word longer than a line keeps
+    those breaks: held, it broke anywhere (`overflow-wrap: anywhere`), "bu" | "lk-import" of a long URL."""
+
+    def word(match: re.Match[str]) -> str:
+        return _CODE_BREAK.sub(JOIN, match[0]) if len(html.unescape(match[0])) <= capacity else match[0]
 
     def held(block: re.Match[str]) -> str:
-        return _TAG_OR_TEXT.sub(
-            lambda part: part[0] if part[0][:1] == "<" else _CODE_BREAK.sub(JOIN, part[0]), block[0]
-        )
+        return _TAG_OR_TEXT.sub(lambda part: part[0] if part[0][:1] == "<" else _WORD.sub(word, part[0]), block[0])
 
     return _CODE_BLOCK.sub(held, body)
 
 
+_WORD = re.compile("\\S+")
 _CODE_BLOCK = re.compile(f"{re.escape(CODE_BLOCK)}.*?</pre>", re.S)
 _TAG_OR_TEXT = re.compile("<[^>]*>|[^<]+")
-_CODE_BREAK = re.compile("(?<=[/?!\\-])(?=[^\\s<&/?!\\-])")
+# after a sign where UAX #14 breaks ("/" of a path, "$" | "{s.city}" of a template string)
+_CODE_BREAK = re.compile("(?<=[/?!\\-$])(?=[^\\s<&/?!\\-$])")
 
 
 def marked_addresses(markup: str) -> frozenset[str]:

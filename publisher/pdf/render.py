@@ -93,6 +93,7 @@ def output_profile(manifest: Manifest) -> Path:
 
 # The leading book.css gives running text and headings; vocalised blocks get more where they need it.
 BODY_LEADING, HEADING_LEADING = 1.65, 1.35
+CODE_ADVANCE = 0.6 * 0.85 * 0.85  # a code block's character, in body sizes: a monospace em's 0.6 at book.css's size
 
 
 def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bool = False) -> str:
@@ -101,7 +102,8 @@ def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bo
     blocks leaded for their marks, figures no taller than a page leaves beside their captions (`kind`: the page's
     measure and body size)."""
     body = list_starts_counted(footnotes_in_place(body, "rtl" if rtl else "ltr"))
-    body = drawn_spaces(held_runts(unbroken_ranges(breakable_addresses(held_code_blocks(body)))))
+    body = held_code_blocks(body, int(kind.measure / (CODE_ADVANCE * kind.body)))
+    body = drawn_spaces(held_runts(unbroken_ranges(breakable_addresses(body))))
     body = fit_poems(
         body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida, width=kind.measure / kind.body
     )
