@@ -102,3 +102,21 @@ def test_pdfium_reads_brackets_beside_arabic_in_a_line_of_code_as_typed(tmp_path
     pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
     read = [" ".join(line.split()) for line in MARKS.sub("", pdfium).splitlines()]
     assert [line for line in lines if " ".join(line.split()) not in read] == []
+
+
+def test_pdfium_reads_a_bracket_or_sign_that_begins_a_line_of_code_as_typed(tmp_path: Path) -> None:
+    """A line of code that begins with a bracket or a sign, before any letter: PDFium sets it right to left, the
+    book's direction, and mirrored the bracket ("{ name: "خديجة" …" read "} name: …", a template string's
+    "${s.city}!`);" "$}s.city}!`);", the ninety-third batch). Written mirrored, it reads as typed
+    (pdf/pdfiumline._mixed)."""
+    lines = [
+        '  { name: "خديجة", city: "فاس", grade: 17.5 },',
+        "${s.city}!`);",
+        "(x) => `نتيجة ${x}`",
+        '[1, 2, 3].map((n) => "رقم " + n);',
+        '{"city": "فاس"}',
+    ]
+    pdf = build_article(tmp_path, "leading", ["```\n" + "\n".join(lines) + "\n```"])
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    read = [" ".join(line.split()) for line in MARKS.sub("", pdfium).splitlines()]
+    assert [line for line in lines if " ".join(line.split()) not in read] == []

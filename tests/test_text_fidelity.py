@@ -768,9 +768,10 @@ FIXTURE_FLOORS = {
     "tunis-fever-leaflet": (1.0, 1.0, 1.0, 1.0),
     "lahore-phone-column": (1.0, 1.0, 1.0, 1.0),
     # the ninety-third: an English quotation's last line, which PDFium read backwards, its closing quote mirrored
-    # (orient._plain); a template string's "$" | "{s.city}" broken over lines (addresses.held_code_blocks). Left:
-    # "سورية كبّتها" read "كبسوريةّتها" by PDFium (a space kerned back over the vocalised word before it); long URLs
-    # of a code block broken over lines, two words; "${s.city}" read "$}s.city}"; `{ "فاس": …, "طنجة": … }` reversed
+    # (orient._plain); a template string's "$" | "{s.city}" broken over lines (addresses.held_code_blocks); a code
+    # line's leading bracket read mirrored (pdfiumline._mixed). Left: "سورية كبّتها" read "كبسوريةّتها" by PDFium (a
+    # space kerned back over the vocalised word before it); long URLs of a code block broken over lines, two words;
+    # `{ "فاس": …, "طنجة": … }` read reversed
     "uae-bank-gas-q3-earnings": (1.0, 1.0, 1.0, 1.0),
     "syrian-kibbeh-tray-heritage": (0.99, 1.0, 0.99, 1.0),
     "js-array-methods-lesson": (0.98, 0.98, 0.98, 0.98),

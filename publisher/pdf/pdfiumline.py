@@ -41,8 +41,9 @@ def _mixed(text: str) -> str:
     it reversed, lays out as its stretches of one class (charclass.py) in reverse order, each as written
     (measured: "index = compute_index(prices, weights)  # النتيجة"): each stretch reversed in place; and a bracket in
     a neutral stretch after an Arabic one (no Latin letter between) mirrored, which PDFium mirrors there: a template
-    string of a JavaScript line, `` `المجموع: ${total}` ``, was read "$}total}", `f("نص", {a: 1})` "}a: 1}"."""
-    out, strong = [], ""
+    string of a JavaScript line, `` `المجموع: ${total}` ``, was read "$}total}", `f("نص", {a: 1})` "}a: 1}"; and
+    one before the line's first letter, which PDFium sets in the book's direction ("{ name: …" read "} name: …")."""
+    out, strong = [], "R"
     for kind, stretch in class_stretches(text):
         if kind == "N" and strong == "R":
             stretch = stretch.translate(MIRROR)
