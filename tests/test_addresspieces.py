@@ -213,3 +213,26 @@ def test_a_path_or_a_time_in_code_reads_whole_where_it_breaks(tmp_path: Path) ->
     codes.append("`12/Mar/2026:03:14:07 +0100`")
     paragraphs = [" ".join(lead[:n]) + f" {code}." for code in codes for n in range(1, len(lead) + 1)]
     assert unread(build_article(tmp_path, "paths", paragraphs, page="A6"), paragraphs) == []
+
+
+def test_a_latin_compound_broken_at_its_hyphen_is_found_beside_its_brackets() -> None:
+    """ "(West-östlicher Divan)" in Persian broken after "West-": the next line's run is drawn with the closing
+    bracket against its left end (")östlicher Divan"), which had been taken for part of the piece; and the compound
+    is one of the text layer's addresses (addresses.marked_addresses), found in the body only, not in its style."""
+    from publisher.pdf.addresses import marked_addresses
+
+    lines = [line("West-(", " »یقرش-یبرغ ناوید« رتفد"), line("ار )östlicher Divan")]
+    [(found, pieces)] = find_broken_addresses(lines, {"West-östlicher"})
+    assert found == "West-östlicher" and pieces[1].beside == " Divan"
+    markup = "<style>p { text-decoration: none }</style><body><p>دفتر (West-östlicher Divan) و third-quarter</p></body>"
+    assert marked_addresses(markup) == {"West-östlicher", "third-quarter"}
+
+
+def test_a_latin_compound_broken_at_its_hyphen_reads_as_one_word(tmp_path: Path) -> None:
+    """Both extractors read a Latin compound broken at its hyphen in a right-to-left paragraph as two words, "West-
+    östlicher" (hafez-fa, the ninety-first batch). After Persian and Arabic words of every length up to an A6 line's,
+    so that each compound breaks at each of its hyphens."""
+    lead = ["گوته", "پس", "از", "خواندن", "ترجمهٔ", "آلمانی", "یوزف", "فون", "هامر", "دفتر"]
+    compounds = ["(West-östlicher Divan)", "(state-of-the-art)", "«third-quarter results»"]
+    paragraphs = [" ".join(lead[:n]) + f" {c} را منتشر کرد." for c in compounds for n in range(1, len(lead) + 1)]
+    assert unread(build_article(tmp_path, "compounds", paragraphs, page="A6", language="fa"), paragraphs) == []

@@ -142,7 +142,17 @@ def marked_addresses(markup: str) -> frozenset[str]:
     that the text layer gives its whole text as it does such an address ("مرحباprint" was read)."""
     addresses = {html.unescape(text).translate(_UNMARK) for text in _MARKED.findall(markup)}
     codes = {html.unescape(re.sub("<[^>]*>", "", text)).translate(_UNMARK) for text in _CODE.findall(markup)}
-    return frozenset(addresses | {code for code in codes if "R" in map(letter_kind, code) and "\n" not in code})
+    text = html.unescape(re.sub("<[^>]*>", "", markup.partition("<body")[2] or markup)).translate(_UNMARK)
+    compounds = set(_LATIN_COMPOUND.findall(text))
+    return frozenset(
+        addresses | compounds | {code for code in codes if "R" in map(letter_kind, code) and "\n" not in code}
+    )
+
+
+# Latin words joined by hyphens ("West-östlicher", "third-quarter"): broken at a hyphen, read as one word
+_LATIN_COMPOUND = re.compile(
+    "(?<![\\w\\-/.@:~#?=&])[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)+(?![\\w\\-/?#=&@]|\\.\\w)"
+)  # (not inside an address: "…/a-b?x=1")
 
 
 _MARKED = re.compile('<span class="address"(?: dir="ltr")?>([^<]*)</span>')

@@ -106,7 +106,7 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = Fa
         run.append(glyph)
     else:  # no right-to-left letter: a left-to-right line, or a run alone on a right-to-left paragraph's line, whose
         # sentence's stop is drawn against its left end (".access.log --verbose" of `… /var/log/nginx/access.log …`.)
-        stops = list(itertools.takewhile(lambda glyph: glyph[2] in SENTENCE | ARABIC_SENTENCE, glyphs))
+        stops = list(itertools.takewhile(lambda glyph: glyph[2] in _STOPS, glyphs))
         return [
             (outer, from_left, []),
             *([(_edge(glyphs[len(stops) :], True), True, [])] if stops and from_left else []),
@@ -122,7 +122,17 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = Fa
     rest = run[: len(run) - len(inner)]
     if from_left:
         return [(outer, from_left, []), (inner[::-1], False, rest)]
-    return [(outer, from_left, []), (inner, True, rest[::-1])]
+    # (and without the bracket that closes it, drawn on its left: ")östlicher Divan" of "(West-" | "östlicher Divan)")
+    closed = inner[len(list(itertools.takewhile(lambda glyph: glyph[2] in _CLOSERS, inner))) :]
+    return [
+        (outer, from_left, []),
+        (inner, True, rest[::-1]),
+        *([(closed, True, rest[::-1])] if closed != inner else []),
+    ]
+
+
+_CLOSERS = frozenset(")]}»›”’")
+_STOPS = SENTENCE | ARABIC_SENTENCE | _CLOSERS  # what ends a sentence or a phrase, drawn against a run
 
 
 def _trim_neutrals(run: list[tuple[int, int, str]]) -> None:
