@@ -94,12 +94,11 @@ def whole_line_marks(
 def _place(line: list[Show], first: int, units: Mapping[int, int], apart: Mapping[int, Any]) -> float:
     """Where poppler's text goes: on the unit at the line's right end, where a right-to-left line begins ("…بدأت بـ 3
     مبرمجين و$50,000 فقط، ثم جمعت ابتداءً من": on the widest, "ثم جمعت", poppler read the line after it first); beside
-    the rest of an address (`apart`), drawn at the right end, on the widest (`_width`)."""
-    placed = {show.index: right for _, right, show in placed_arrays(line)}
+    the rest of an address (`apart`), drawn at the right end, on the widest."""
     if apart:
         left, right = extent([show for show in line if first <= show.index <= units[first]])
         return right - left
-    return max(right for index, right in placed.items() if first <= index <= units[first])
+    return max(right for _, right, show in placed_arrays(line) if first <= show.index <= units[first])
 
 
 def _silent(marks: list[Any]) -> list[Any]:
