@@ -224,15 +224,37 @@ def test_a_latin_compound_broken_at_its_hyphen_is_found_beside_its_brackets() ->
     lines = [line("West-(", " »یقرش-یبرغ ناوید« رتفد"), line("ار )östlicher Divan")]
     [(found, pieces)] = find_broken_addresses(lines, {"West-östlicher"})
     assert found == "West-östlicher" and pieces[1].beside == " Divan"
-    markup = "<style>p { text-decoration: none }</style><body><p>دفتر (West-östlicher Divan) و third-quarter</p></body>"
+    markup = '<style>p { text-decoration: none }</style><body class="layout-article"><p>دفتر (West-östlicher Divan) و '
+    markup += "third-quarter</p></body>"
     assert marked_addresses(markup) == {"West-östlicher", "third-quarter"}
+    assert marked_addresses("<body><p>تركيبة fluticasone/salmeterol و km/h</p></body>") == {
+        "fluticasone/salmeterol",
+        "km/h",
+    }
 
 
 def test_a_latin_compound_broken_at_its_hyphen_reads_as_one_word(tmp_path: Path) -> None:
     """Both extractors read a Latin compound broken at its hyphen in a right-to-left paragraph as two words, "West-
-    östlicher" (hafez-fa, the ninety-first batch). After Persian and Arabic words of every length up to an A6 line's,
-    so that each compound breaks at each of its hyphens."""
+    östlicher" (hafez-fa, the ninety-first batch), and one broken after its slash, "fluticasone/" | "salmeterol" (a
+    medical guide, the ninety-fourth). After Persian and Arabic words of every length up to an A6 line's, so that
+    each compound breaks at each of its hyphens and slashes."""
     lead = ["گوته", "پس", "از", "خواندن", "ترجمهٔ", "آلمانی", "یوزف", "فون", "هامر", "دفتر"]
-    compounds = ["(West-östlicher Divan)", "(state-of-the-art)", "«third-quarter results»"]
+    compounds = ["(West-östlicher Divan)", "(state-of-the-art)", "«third-quarter results»", "fluticasone/salmeterol"]
     paragraphs = [" ".join(lead[:n]) + f" {c} را منتشر کرد." for c in compounds for n in range(1, len(lead) + 1)]
     assert unread(build_article(tmp_path, "compounds", paragraphs, page="A6", language="fa"), paragraphs) == []
+
+
+def test_a_url_in_a_note_broken_before_a_line_of_its_own_reads_whole(tmp_path: Path) -> None:
+    """A note citing a URL, read whole as a left-to-right line: where the URL's rest filled the next line alone, that
+    line had an empty /ActualText, which PDFium ignores, and it read the rest's glyphs backwards after the whole URL
+    ("asthma/detail/sheets-fact/room-", a medical guide, the ninety-fourth batch). It reads a space now."""
+    url = "https://www.who.int/news-room/fact-sheets/detail/asthma"
+    names = ["World", "Health", "Organization,", "*Asthma", "–", "Fact", "sheet*,", "Global", "Report,", "2026,"]
+    notes = [" ".join(names[:n]) + ("*" if n in (4, 5, 6) else "") + " " + url for n in range(3, len(names) + 1)]
+    paragraphs = [f"قال التقرير إن النوبات تزيد في الشتاء[^{n}]." for n in range(len(notes))]
+    paragraphs += [f"[^{n}]: {note}" for n, note in enumerate(notes)]
+    pdf = build_article(tmp_path, "note-urls", paragraphs)
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for text in (pdfium_text(pdf.read_bytes()), poppler):
+        read = words(text)
+        assert read.count(url) == len(notes) and [word for word in read if "asthma" in word and word != url] == []

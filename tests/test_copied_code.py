@@ -7,8 +7,8 @@ the string, where poppler cut the line in two and read the word before the code 
 RIGHT-TO-LEFT MARK now, which keeps the line whole (pdf/textlayer.py). And PDFium, reading on from the Arabic
 string of a call, took the quote and the bracket after it for the string's and read them mirrored (`f("مرحبا بكم"(`),
 and a string of three words or more backwards with the whole call (`)"اعيمج مكب ابحرم")f`): a LEFT-TO-RIGHT MARK
-between them parts them (pdf/codetext.py). Left: a call's bracket after a string of one word, which the text layer
-takes for an address (PDFium mirrors it), and a call of several Arabic strings (PDFium reads it backwards)."""
+between them parts them (pdf/codetext.py). A call's bracket after a string of one word, which the text layer takes
+for an address, PDFium read mirrored, and code of several Arabic strings backwards: see the tests below."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pypdfium2
 from conftest import MARKS, build_article, misread
+from readers import unread
 
 CODES = [
     'grep -r "وزارة الاقتصاد والمالية"',
@@ -116,9 +117,68 @@ def test_pdfium_reads_a_bracket_or_sign_that_begins_a_line_of_code_as_typed(tmp_
     assert _misread_by_pdfium(tmp_path, "leading", lines) == []
 
 
+def test_both_extractors_read_inline_code_of_arabic_strings_and_brackets_as_typed(tmp_path: Path) -> None:
+    """Inline code with Arabic strings and no Latin letter, `["الرباط", "فاس"]`: PDFium read its brackets mirrored
+    (']"الرباط", "فاس"['), and a JavaScript lesson's `{ "فاس": [...], "طنجة": [...] }`, beginning a line, backwards
+    ('{ [...] :"ةجنط" ,[...] :"ساف" }', the ninety-third batch): written mirrored, and proofread (pdf/orient.py). With
+    Latin letters, the brackets right after an Arabic word (`lab04_<الكود>.py`, a lab sheet of the ninety-fifth, read
+    "lab04_<الكود<.py", `f("ا", "ب")` "f("ا", "ب"(") are written mirrored (addresspieces.pdfium_address)."""
+    codes = ['["الرباط", "فاس", "مكناس"]', '{ "فاس": [...], "طنجة": [...] }', '("مرحبا", 42)', '{"مدينة": "فاس"}']
+    codes += ["lab04_<الكود>.py", "read(<المسار>)", "file_<رقم>.txt", 'f("ا", "ب")', 'set("العمر", 30)']
+    typed = [f"قال إن {code} هو المثال." for code in codes]
+    assert misread(build_article(tmp_path, "strings", [f"قال إن `{code}` هو المثال." for code in codes]), typed) == []
+
+
+def test_poppler_reads_a_line_of_code_quoting_arabic_strings_as_typed(tmp_path: Path) -> None:
+    """A line of a code block with Arabic strings between Latin words: poppler, taking the line for right to left as
+    the page is, read the quotes and colons between the words on their far sides ('--data \'{"name" :خديجة"city" ,""
+    :فاس"grade"…', the ninety-third batch: "خديجة" and "city" one word) and an Arabic comma after the space
+    ("بالخادم ،حاول"). Each line's /ActualText is written for its reading now (pdf/wholeline.poppler_ltr_line)."""
+    lines = [
+        """  --data '{"name": "خديجة", "city": "فاس", "grade": 17.5}'""",
+        '  { name: "ياسين", city: "طنجة", grade: 9.25 },',
+        'print("لا يوجد اتصال بالخادم، حاول لاحقًا")',
+        'df = df.rename(columns={"Mois": "الشهر", "Precip_mm": "التساقطات_مم"})',
+        'print(f"المجموع: {total:.1f} مم | الانحراف: {ecart:+.1f}%")',
+    ]
+    pdf = build_article(tmp_path, "quoting", ["```\n" + "\n".join(lines) + "\n```"])
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    read = [" ".join(line.split()) for line in MARKS.sub("", poppler).splitlines()]
+    assert [line for line in lines if " ".join(line.split()) not in read] == []
+
+
+def test_both_extractors_read_a_url_longer_than_a_line_of_code_whole(tmp_path: Path) -> None:
+    """A `curl` command's URL longer than a code block's line breaks where it must, and was read in two or three
+    pieces (`"https://api.example.ma/v1/classes/` | `2026-dev-web/students?…`): its first piece has the whole of it
+    now, the others a space, as an address broken over lines in prose has (pdf/addresspieces.with_head)."""
+    url = "https://api.example.ma/v1/classes/2026-dev-web/students?city=%D9%81%D8%A7%D8%B3&min_grade=10&sort=-grade"
+    pdf = build_article(
+        tmp_path, "long-url", [f'```\ncurl -s -X GET "{url}&page=1" -H "Accept: application/json"\n```']
+    )
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    for text in (poppler, pdfium):
+        assert f'curl -s -X GET "{url}&page=1"' in MARKS.sub("", text)
+
+
 def _misread_by_pdfium(tmp_path: Path, slug: str, lines: list[str]) -> list[str]:
     """The lines of a code block of `lines` that PDFium does not read back whole, spaces aside."""
     pdf = build_article(tmp_path, slug, ["```\n" + "\n".join(lines) + "\n```"])
     pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
     read = [" ".join(line.split()) for line in MARKS.sub("", pdfium).splitlines()]
     return [line for line in lines if " ".join(line.split()) not in read]
+
+
+def test_both_extractors_read_inline_code_of_arabic_and_numbers_broken_at_a_space(tmp_path: Path) -> None:
+    """Inline code quoting a program's Arabic output, `المجموع: 168.4 مم | الانحراف: -29.8%` (a data meetup's report,
+    the ninety-fourth batch), broken over two lines: the part on each line is drawn left to right, and both read the
+    second part from its right end ("-29.8%الانحراف | مم168.4"). Each part a line may hold with a number or a Latin
+    letter in it is one of the text layer's addresses (addresses._line_parts), found though it begins with an Arabic
+    word (addresspieces.find_mixed_addresses); whole, PDFium read it in the same disorder, and poppler took the space
+    after it into its number ("-29.8%فساد"). After Arabic words of every length up to an A6 line's, so that the code
+    breaks at each of its spaces. Left: code holding Arabic words in a row around a number or a Latin word, which the
+    bidi algorithm sets as one right-to-left run (`النتيجة: 12 طالبا من أصل 30`), is not found and read as drawn."""
+    lead = ["ظهر", "على", "الشاشة", "بعد", "تشغيل", "البرنامج", "على", "بيانات", "محطة", "المنارة", "السطر"]
+    codes = ["المجموع: 168.4 مم | الانحراف: -29.8%", "الرصيد: 1250 درهم | التغير: +3.5%"]
+    paragraphs = [" ".join(lead[:n]) + f" `{code}` فساد الصمت." for code in codes for n in range(1, len(lead) + 1)]
+    assert unread(build_article(tmp_path, "output", paragraphs, page="A6"), paragraphs) == []

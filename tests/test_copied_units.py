@@ -67,3 +67,17 @@ def test_both_extractors_read_a_rating_of_symbols_as_typed(tmp_path: Path) -> No
     before (numberpunct.symbol_stretches)."""
     typed = ["قال تقييمي: ★★★★☆ (4/5).", "قال التقييم ★★★☆☆ للفيلم.", "قال النتيجة ✓✓✗ في الاختبار.", "قال ★★☆ فقط."]
     assert misread(build_article(tmp_path, "ratings", typed), typed) == []
+
+
+def test_both_extractors_read_a_sign_alone_between_quotes_as_typed(tmp_path: Path) -> None:
+    """A sign or separator quoted alone between Arabic words (a data cleaning talk's missing values, 'على شكل "ND" أو
+    "-" أو خانة فارغة', the ninety-fourth batch): poppler, taking it for part of a number, read it glued to the word
+    after it ("-أو"); it is a weak stretch of one now (numberpunct.weak_stretches)."""
+    typed = [
+        "قال إن القيم المفقودة تكتب «ND» أو «-» أو خانة فارغة.",
+        "قال تجاهل القيم مثل «-» أو «غائب» مع تحذير.",
+        "قال استعمل الرمز «+» أو «/» في الخانة الأولى.",
+        "قال إن الفاصل (-) يوضع بين الرقمين.",
+        "قال اكتب «/» بين التاريخين ثم «:» بين الساعتين.",
+    ]
+    assert misread(build_article(tmp_path, "quoted-signs", typed), typed) == []

@@ -121,7 +121,9 @@ def held_code_blocks(body: str, capacity: int) -> str:
     those breaks: held, it broke anywhere (`overflow-wrap: anywhere`), "bu" | "lk-import" of a long URL."""
 
     def word(match: re.Match[str]) -> str:
-        return _CODE_BREAK.sub(JOIN, match[0]) if len(html.unescape(match[0])) <= capacity else match[0]
+        if len(html.unescape(match[0])) <= capacity:
+            return _CODE_BREAK.sub(JOIN, match[0])
+        return f'<span class="address">{match[0]}</span>'
 
     def held(block: re.Match[str]) -> str:
         return _TAG_OR_TEXT.sub(lambda part: part[0] if part[0][:1] == "<" else _WORD.sub(word, part[0]), block[0])
@@ -142,16 +144,26 @@ def marked_addresses(markup: str) -> frozenset[str]:
     that the text layer gives its whole text as it does such an address ("مرحباprint" was read)."""
     addresses = {html.unescape(text).translate(_UNMARK) for text in _MARKED.findall(markup)}
     codes = {html.unescape(re.sub("<[^>]*>", "", text)).translate(_UNMARK) for text in _CODE.findall(markup)}
-    text = html.unescape(re.sub("<[^>]*>", "", markup.partition("<body")[2] or markup)).translate(_UNMARK)
+    body = markup[markup.find("<body") :] if "<body" in markup else markup  # (its class names are no words)
+    text = html.unescape(re.sub("<[^>]*>", "", body)).translate(_UNMARK)
     compounds = set(_LATIN_COMPOUND.findall(text))
-    return frozenset(
-        addresses | compounds | {code for code in codes if "R" in map(letter_kind, code) and "\n" not in code}
-    )
+    mixed = {code for code in codes if "R" in map(letter_kind, code) and "\n" not in code}
+    return frozenset(addresses | compounds | mixed | {part for code in mixed for part in _line_parts(code)})
 
 
-# Latin words joined by hyphens ("West-östlicher", "third-quarter"): broken at a hyphen, read as one word
+def _line_parts(code: str) -> set[str]:
+    """The parts of inline code with Arabic and spaces in it that a line may hold when the code breaks at a space:
+    each beginning up to a space, each end after one, those with a left-to-right letter or a digit and an Arabic letter
+    (`المجموع: 168.4 مم | الانحراف: -29.8%` broken after its first word, its end read from the right)."""
+    words = code.split(" ")
+    parts = {" ".join(words[:n]) for n in range(1, len(words))} | {" ".join(words[n:]) for n in range(1, len(words))}
+    return {part.strip() for part in parts if {"L", "R"} <= set(map(letter_kind, part))}
+
+
+# Latin words joined by hyphens or slashes ("West-östlicher", "third-quarter", "fluticasone/salmeterol"): broken at a
+# hyphen or after a slash, read as one word
 _LATIN_COMPOUND = re.compile(
-    "(?<![\\w\\-/.@:~#?=&])[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)+(?![\\w\\-/?#=&@]|\\.\\w)"
+    "(?<![\\w\\-/.@:~#?=&])[A-Za-z\u00c0-\u024f]+(?:[-/][A-Za-z\u00c0-\u024f]+)+(?![\\w\\-/?#=&@]|\\.\\w)"
 )  # (not inside an address: "…/a-b?x=1")
 
 

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .charclass import LRM, class_stretches, letter_kind, pdfium_actual_text
+from .charclass import LRM, POPPLER_NUMBER, class_stretches, letter_kind, pdfium_actual_text
 from .marks import MIRROR, RLM
 from .numberpunct import ARABIC_SENTENCE, SENTENCE
 from .pagetext import Show
@@ -169,10 +169,12 @@ def _longest(
     """The most glyphs at the outer end of `edge` whose text, after `before`, is `allowed`, and the glyph of the rest
     of the run beside them no letter or digit (a bracket, a quote): the piece of an address is not a part of a
     longer word, though it may follow one in code (`fetch("/api/v1/users?id=42")` broken after "users", its first
-    piece "/api/v1/users" after `fetch("`); and that text. 0 if none."""
+    piece "/api/v1/users" after `fetch("`), unless drawn in another array (a word in italics, "*Asthma* https://",
+    whose space is drawn as no glyph); and that text. 0 if none."""
     for n in range(len(edge), 0, -1):
         rest = edge[n:] if from_left else edge[: len(edge) - n]
-        if rest and (rest[0] if from_left else rest[-1])[2].isalnum():
+        beside = (rest[0] if from_left else rest[-1]) if rest else None
+        if beside and beside[2].isalnum() and beside[0] == (edge[n - 1] if from_left else edge[len(edge) - n])[0]:
             continue
         for reading in _readings(_outer(edge, from_left, n)):
             if _loose(before + reading) in allowed:
@@ -202,21 +204,37 @@ def find_mixed_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> l
         ends = [0, *itertools.accumulate(len(text) for _, _, text in glyphs)]  # the text's length before each glyph
         taken: set[int] = set()  # the glyphs of a longer address found on this line
         for address, head, loose in mixed:
-            start = drawn.find(head) if head and present.issuperset(loose) else -1
-            if start < 0:
+            if not present.issuperset(loose):
                 continue
-            first = next(n for n, length in enumerate(ends) if length >= start)
-            if first in taken:  # "…/ar/الأسئلة", found in "…/ar/الأسئلة#التسجيل"
-                continue
-            for end in range(first + 1, len(glyphs) + 1):
-                if glyphs[end - 1][2].isspace() and " " not in address:  # inline code may hold spaces
-                    break
-                if ends[end] - ends[first] > 2 * len(address):  # longer than any reading of it: each try costs the
-                    break  # piece's length, and a short head ('"' of `"مرحبا"`) is found on many lines
-                if loose in map(_loose, _readings(glyphs[first:end])):
+            start = drawn.find(head) if head else -1
+            # (code that begins with an Arabic word, `المجموع: 168.4 مم`, has no left-to-right head: it may begin at
+            # any right-to-left letter drawn)
+            firsts = [next(n for n, length in enumerate(ends) if length >= start)] if start >= 0 else []
+            firsts = firsts if head else [n for n, (*_, text) in enumerate(glyphs) if _rtl(text[0])]
+            for first in firsts:
+                if first in taken:  # "…/ar/الأسئلة", found in "…/ar/الأسئلة#التسجيل"
+                    continue
+                end = _mixed_end(glyphs, ends, first, address, loose)
+                if end:
                     found.append((address, [Piece(number, [(s, i) for s, i, _ in glyphs[first:end]])]))
                     taken.update(range(first, end))
                     break
+    return found
+
+
+def _mixed_end(glyphs: list[tuple[int, int, str]], ends: list[int], first: int, address: str, loose: str) -> int:
+    """Where the glyphs from `first` on that draw `address` end, or 0: the furthest, as a letter written twice reads
+    as once ("مم" of `… 168.4 مم` had its second "م" left out, read apart)."""
+    found = 0
+    for end in range(first + 1, len(glyphs) + 1):
+        if glyphs[end - 1][2].isspace() and " " not in address:  # inline code may hold spaces
+            break
+        if ends[end] - ends[first] > 2 * len(address):  # longer than any reading of it: each try costs the
+            break  # piece's length, and a short head ('"' of `"مرحبا"`) is found on many lines
+        if loose in map(_loose, _readings(glyphs[first:end])):
+            found = end
+        elif found:
+            break
     return found
 
 
@@ -228,13 +246,17 @@ def poppler_address(address: str) -> str:
     between two such letters are theirs ("عمان_(مدينة)" read "عمان(_مدينة" otherwise). A run that begins or ends with
     a neutral poppler would read into the stretch beside it (inline code, `print("مرحبا")`, read `"(print مرحبا)"`)
     gets a RIGHT-TO-LEFT MARK before it, a LEFT-TO-RIGHT MARK after it."""
-    runs = reversed(_between_rtl(address, _POPPLER_NUMBER))
-    return "".join(run[::-1] if rtl else _kept_left_to_right(run) for rtl, run in runs)
+    runs = reversed(_between_rtl(address, POPPLER_NUMBER))
+    written = "".join(run[::-1] if rtl else _kept_left_to_right(run) for rtl, run in runs)
+    # and one before it all, if it holds Arabic: poppler's stretch that ends at its left end takes in the space before
+    # the word on its left (`المجموع: … -29.8%` read "الانحراف : -29.8%فساد")
+    mixed = any(map(_rtl, address))
+    return RLM + written if mixed and not (_rtl(written[:1] or "ا") or written.startswith(RLM)) else written
 
 
 def _kept_left_to_right(run: str) -> str:
     def neutral(char: str) -> bool:
-        return not (char.isalnum() or char in _POPPLER_NUMBER or _rtl(char))
+        return not (char.isalnum() or char in POPPLER_NUMBER or _rtl(char))
 
     return (RLM if neutral(run[0]) else "") + run + (LRM if neutral(run[-1]) else "")
 
@@ -249,17 +271,26 @@ def pdfium_address(address: str, drawn: str) -> str:
     if all(kind != "L" for kind, _ in stretches):
         # with no left-to-right letter (code quoting Arabic, `"ك17"`, its quotes and digits in the monospace face,
         # its letter in another), it read the quote at its start on the far side, '" ك71"', unless RIGHT-TO-LEFT
-        # MARKs stand at both ends (measured)
-        return RLM + "".join(stretch[::-1] for _, stretch in stretches) + RLM
-    # it mirrors the brackets it reads right to left: those among right-to-left letters are written mirrored
-    return pdfium_actual_text("".join(run.translate(MIRROR) if rtl else run for rtl, run in _between_rtl(address)))
+        # MARKs stand at both ends (measured); and it mirrors its brackets ("]"الرباط", "فاس"[" was read)
+        return RLM + "".join(stretch[::-1] for _, stretch in stretches).translate(MIRROR) + RLM
+    # it mirrors the brackets it reads right to left: those among right-to-left letters are written mirrored, and
+    # those right after them, before a letter (`read(<المسار>)` was read "read(<المسار<(", `set("العمر", 30)` "30(")
+    runs = _between_rtl(address)
+    return pdfium_actual_text(
+        "".join(_mirrored(run, rtl, n > 0 and runs[n - 1][0]) for n, (rtl, run) in enumerate(runs))
+    )
+
+
+def _mirrored(run: str, rtl: bool, after_rtl: bool) -> str:
+    lead = len(run) if rtl else next((n for n, char in enumerate(run) if char.isalpha()), len(run)) if after_rtl else 0
+    return run[:lead].translate(MIRROR) + run[lead:]
 
 
 def ltr_address(address: str, drawn: str) -> tuple[str, str]:
     """The /ActualTexts poppler and PDFium read back as `address` on a left-to-right line, given to glyphs that draw
     `drawn`: poppler reverses each stretch of right-to-left letters (`_between_rtl`) in place; PDFium reads an
     object it takes for left to right as it is, and one it takes for right to left (`_pdfium_rtl`) backwards."""
-    popplers = "".join(run[::-1] if rtl else run for rtl, run in _between_rtl(address, _POPPLER_NUMBER))
+    popplers = "".join(run[::-1] if rtl else run for rtl, run in _between_rtl(address, POPPLER_NUMBER))
     return popplers, address[::-1] if _pdfium_rtl(drawn) else address
 
 
@@ -275,11 +306,6 @@ def _between_rtl(address: str, parting: frozenset[str] = frozenset()) -> list[tu
         else:
             joined.append((rtl or inner, run))
     return joined
-
-
-# What poppler takes for part of a number (its UnicodeTypeTable's "n"), which ends its stretch of right-to-left text
-# ("وزارة-الاتصالات.مصر" is three stretches to it, "معهد_العالم_العربي" one)
-_POPPLER_NUMBER = frozenset("#$%+,-./:")
 
 
 def _pdfium_rtl(drawn: str) -> bool:
@@ -385,6 +411,19 @@ def address_roles(
                 if not text.isspace():
                     roles.setdefault(piece.line, {})[(s, i)] = ADDRESS_TAIL
     return roles, heads, broken
+
+
+def with_head(text: str, line: list[Show], heads: dict[int, str]) -> str:
+    """A line's `text`, read whole (textlayer.py), with the first piece of an address broken over lines it ends
+    with given as the whole address: a code block's line wrapped inside a URL longer than a line
+    (`curl -X GET "https://…/classes/` | `2026-dev-web/students?city=…"`) was read in pieces."""
+    whole = next((heads[id(show)] for show in line if id(show) in heads), None)
+    stripped = text.rstrip()
+    squeezed = stripped.replace(" ", "")  # (the words before it in its run, `beside`, are spelt without their spaces)
+    for end in range(len(whole or "") - 1, 0, -1):
+        if whole and squeezed.endswith(whole[:end].replace(" ", "")):
+            return stripped + whole[end:] + text[len(stripped) :]
+    return text
 
 
 def tail_arrays(line: list[Show], roles: dict[tuple[int, int], int]) -> set[int] | None:

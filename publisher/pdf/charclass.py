@@ -119,6 +119,9 @@ def not_hyphenated(written: str) -> str:
     return written + RLM if written.endswith(("-", "\u00ad", "\u2010")) else written
 
 
+# What poppler takes for part of a number besides digits (its UnicodeTypeTable's "#"), which ends its stretch of
+# right-to-left text ("وزارة-الاتصالات.مصر" is three stretches to it, "معهد_العالم_العربي" one): the Arabic comma too
+POPPLER_NUMBER = frozenset("#$%+,-./:\u00a0¢£¤¥°±²³¹\u060c\u066a\u066b\u066c")
 NO_BREAK = frozenset("\u00a0\u202f")  # the no-break spaces between a number and its unit
 
 

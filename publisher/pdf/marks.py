@@ -128,12 +128,12 @@ def poppler_text(text: str) -> str:
     runs = iter(reversed(re.findall(_LATIN, text)))  # kept left to right, each after a RIGHT-TO-LEFT MARK
     text = re.sub(_LATIN, "\ue001", text)  # that ends poppler's left-to-right stretch at the run's left
     numbers = iter(reversed(_NUMBER.findall(text)))
-    # (a number's no-break space, before its unit, goes to its other side with the rest: "٥٬٠٠٠ ليرة" read "ليرة٥٬٠٠٠")
+    # (a number's no-break space, before its unit, goes to its other side with the rest: "٥٬٠٠٠ ليرة" read "ليرة٥٬٠٠٠";
+    # between RIGHT-TO-LEFT MARKs, as poppler takes it for part of a number: "300 $" was read "300$ ")
     reversed_text = re.sub("\ue000", lambda _: _spaced_first(next(numbers)), _NUMBER.sub("\ue000", text)[::-1])
     # and a space that ends it on the right, where the object beside it may begin with a number ("3.5%" | " فِي"),
     # and one before a sign poppler takes for left to right ("# جلب" read "#جلب", a comment in code; "// كائن" too)
-    # and a bracket (the ornate ones of the Qur'an too) between two, which poppler otherwise takes to the word or
-    # number beside it ("تعالى﴿ ذلك", "البقرة،]٢")
+    # and a bracket (the Qur'an's ornate ones too) between two, else the word's or number's: "تعالى﴿ ذلك", "البقرة،]٢"
     # and one before the punctuation the text begins with (": أُزيلت" after a Latin run, read "distutilsأُزيلت") or ends
     # with (a vocalised word's "الْمُعَالِجُ: " before a Latin run, which took the colon: "الْمُعَالِجُSnapdragon :")
     marked = re.sub(
@@ -176,7 +176,7 @@ def poppler_text(text: str) -> str:
 
 
 def _spaced_first(number: str) -> str:
-    return number[-1] + RLM + number[:-1] if number[-1:] in NO_BREAK else number
+    return RLM + number[-1] + RLM + number[:-1] if number[-1:] in NO_BREAK else number
 
 
 def _poppler_rtl(char: str) -> bool:

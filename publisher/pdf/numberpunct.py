@@ -68,14 +68,22 @@ SLASH = frozenset("/")
 def weak_stretches(texts: list[str]) -> set[int]:
     """Of the glyphs of a line (`texts`, in the order drawn), those in a stretch of two or more different weak
     neutrals (a currency's, a percent sign, a separator: "$/", "€/", "٪/"), glued to an Arabic word, with Arabic
-    letters the nearest ones on both sides: the bidi algorithm sets them right to left ("السعر ($/برميل)")."""
+    letters the nearest ones on both sides: the bidi algorithm sets them right to left ("السعر ($/برميل)"); and one
+    alone between quotes or brackets among Arabic words, which poppler read with the word after it ('مثل "-" أو',
+    printed «-», read "-أو")."""
     found: set[int] = set()
     for start, end, left, right in _stretches(texts, _weak):
         # (glued to an Arabic word, and not to a number or a Latin word, whose run it is in: "$2400/أوقية")
         touching = [letter_kind(texts[n]) for n in (start - 1, end) if 0 <= n < len(texts)]
         if len(set(texts[start:end])) > 1 and "R" in (left, right) and "R" in touching and "L" not in touching:
             found.update(range(start, end))
+        enclosed = start > 0 and end < len(texts) and {texts[start - 1], texts[end]} <= _ENCLOSING
+        if end - start == 1 and enclosed and left == right == "R":
+            found.add(start)
     return found
+
+
+_ENCLOSING = frozenset("()[]{}«»‹›“”‘’\"'")
 
 
 def symbol_stretches(texts: list[str]) -> set[int]:

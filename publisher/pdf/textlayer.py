@@ -58,7 +58,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from . import marks as vocal
-from .addresspieces import address_roles, pdfium_address, poppler_address, tail_arrays
+from .addresspieces import address_roles, pdfium_address, poppler_address, tail_arrays, with_head
 from .cells import mark_cells, split_apart, wrapped_cells
 from .charclass import LRM, between_lrms, fraction, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
 from .clusters import Key, position_key, read_clusters
@@ -101,7 +101,7 @@ from .readingorder import move_markers_and_calls, placed_boxes
 from .sharedruns import turned
 from .tjroles import drawn_text
 from .tounicode import brackets_as_typed, rewrite_to_unicode
-from .wholeline import ISOLATES, beside_raised, isolates_only, whole_line_marks
+from .wholeline import ISOLATES, beside_raised, isolates_only, poppler_ltr_line, whole_line_marks
 
 
 def mark_text_layer(
@@ -194,9 +194,10 @@ def mark_text_layer(
             text = line_text(line, spanned, laid, page, True, tails or (), ltr, runs) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {}).translate(ISOLATES)  # (and its isolates' marks)
+                text = with_head(text, line, heads) if number in broken else text
                 depths = depths or marked_depths(stream.stream)
-                name = line_named(page, text, line)
-                outer = [*inline(not_hyphenated(poppler_text(text)))]
+                name = line_named(page, text or " ", line)  # (a line of later pieces alone: not empty, see above)
+                outer = [*inline(not_hyphenated(poppler_ltr_line(text) if ltr else poppler_text(text)))]
                 rests = {index: inline(vocal.RLM) for index in tails or ()}  # an address's rest: see ADDRESS_TAIL
                 marked = whole_line_marks(stream.stream, line, spanned, name, outer, depths, rests, not verse)
                 if marked is not None:
@@ -344,8 +345,8 @@ def mark_text_layer(
                         items += [*inline(text[::-1]), named(text), tj, b"EMC", b"EMC"]
                     elif role == ADDRESS_HEAD:  # the whole of an address broken over lines
                         address = heads[id(show)]
-                        items += [*inline(poppler_address(address)), named(pdfium_address(address, text)), tj]
-                        items += [b"EMC", b"EMC"]
+                        proofread = named(pdfium_address(address, text), page=page, typed=address)  # orient.py
+                        items += [*inline(poppler_address(address)), proofread, tj, b"EMC", b"EMC"]
                     elif role == ADDRESS_TAIL:  # the rest: a space, no word; to poppler a mark, which keeps the line
                         # its width (read short, the line beside the next was taken for a column: "الطابق 3" first)
                         items += [*inline(vocal.RLM), named(" "), tj, b"EMC", b"EMC"]

@@ -25,6 +25,7 @@ Then the ToUnicode stream of each font is written again from the corrected map, 
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from typing import Any
@@ -123,12 +124,18 @@ def glyph_texts(clusters: list[tuple[str, list[tuple[int, bool]]]], nominal: Any
 
 
 def _take(rest: list[str], own: str) -> bool:
-    """Remove the characters of `own` from `rest` if they are all there."""
+    """Remove the characters of `own` from `rest` if they are all there, or begin the canonical decomposition of one
+    of them, which leaves the rest of it: Amiri draws Urdu's "ۂ" as the glyph of "ہ" and a hamza, and the glyph of
+    "ہ" took "ۂ" for every word ("رابطہ" read "رابطۂ" once "درجۂ" came first)."""
     copy = list(rest)
     for char in own:
-        if char not in copy:
+        if char in copy:
+            copy.remove(char)
+            continue
+        composed = next((n for n, other in enumerate(copy) if unicodedata.normalize("NFD", other)[:1] == char), None)
+        if composed is None:
             return False
-        copy.remove(char)
+        copy[composed : composed + 1] = unicodedata.normalize("NFD", copy[composed])[1:]
     rest[:] = copy
     return True
 

@@ -28,7 +28,7 @@ from collections.abc import Collection, Mapping
 from itertools import groupby, pairwise
 from typing import Any
 
-from .charclass import LRM, letter_kind, pdfium_class
+from .charclass import LRM, POPPLER_NUMBER, letter_kind, pdfium_class
 from .clusters import Key, Laid, is_mark, position_key
 from .marks import MIRRORED_CHARS, PDFIUM_UNKNOWN, RLM, extent, placed_arrays
 from .pagetext import Show
@@ -167,6 +167,36 @@ def ltr_poppler_text(typed: str) -> str:
         out.append(RLM + typed[start:end][::-1] + LRM)
         start = end
     return "".join(out)
+
+
+def poppler_ltr_line(typed: str) -> str:
+    """The inline /ActualText of a left-to-right line of a right-to-left book (code quoting Arabic, read whole) that
+    poppler turns back into `typed`. It takes the line for right to left, as the page is, and reads it from its right
+    end: a stretch up to a left-to-right letter or a number's character (POPPLER_NUMBER) reversed, then one up to a
+    right-to-left letter as it stands, and so on. So the text goes in as such stretches from its end, each stretch
+    after the first begun by a right-to-left letter: a RIGHT-TO-LEFT MARK where it is not (the neutrals between a
+    left-to-right word and an Arabic one). Read as right to left text, `--data '{"name": "خديجة", "city": "فاس"}'`
+    came out with its quotes on the far sides of its words: '"name" :خديجة"city" ,"" :فاس"'."""
+    pieces: list[str] = []
+    start = end = 0
+    while end <= len(typed):
+        if end < len(typed) and not _poppler_left_to_right(typed[end]):
+            end += 1
+            continue
+        rtl = typed[start:end]
+        pieces.append((RLM if pieces and rtl and not _right_to_left(rtl[0]) else "") + rtl)
+        start = end  # a left-to-right stretch: to the last such character before the next right-to-left letter
+        while end < len(typed) and not _right_to_left(typed[end]):
+            end += 1
+        while end > start and not _poppler_left_to_right(typed[end - 1]):
+            end -= 1
+        pieces.append(typed[start:end])
+        start = end = end + (end == len(typed))
+    return "".join(piece if number % 2 else piece[::-1] for number, piece in reversed(list(enumerate(pieces))))
+
+
+def _poppler_left_to_right(char: str) -> bool:
+    return letter_kind(char) == "L" or char in POPPLER_NUMBER
 
 
 def ltr_pdfium_text(typed: str) -> str:
