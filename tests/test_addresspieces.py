@@ -10,14 +10,8 @@ from conftest import build_article, build_drawn
 from readers import pdfium_text, unread, words
 from test_typeset_pages import visual_lines
 
-from publisher.pdf.addresspieces import (
-    address_roles,
-    find_broken_addresses,
-    find_mixed_addresses,
-    ltr_address,
-    pdfium_address,
-    poppler_address,
-)
+from publisher.pdf.addresspieces import address_roles, find_broken_addresses, find_mixed_addresses
+from publisher.pdf.addresstext import ltr_address, pdfium_address, poppler_address
 from publisher.pdf.charclass import pdfium_actual_text
 from publisher.pdf.pagetext import Show
 from publisher.pdf.pieces import ADDRESS_HEAD, ADDRESS_TAIL
@@ -258,3 +252,39 @@ def test_a_url_in_a_note_broken_before_a_line_of_its_own_reads_whole(tmp_path: P
     for text in (pdfium_text(pdf.read_bytes()), poppler):
         read = words(text)
         assert read.count(url) == len(notes) and [word for word in read if "asthma" in word and word != url] == []
+
+
+def test_a_url_broken_over_two_pages_reads_whole(tmp_path: Path) -> None:
+    """A URL broken at a page's last line, its rest on the next page's first line after the page's notes and the
+    next page's running head (a hotel analysis of the ninety-sixth batch, "https://bi.kantaoui" | "-group.tn/…"):
+    its pieces were taken for an address's beginning never finished, and both read two words. Paragraphs of every
+    length up to a few lines, each ending with the URL and called notes, so that the URL falls at the foot of pages."""
+    url = "https://bi.kantaoui-group.tn/public/dashboard/8f3c2a1e?date=2025-06-01~2025-09-30&market=DZ&lang=ar"
+    lead = ["يمكن", "الاطلاع", "على", "اللوحة", "العامة", "التي", "تعرض", "بيانات", "مجمعة", "عن", "نسب", "الإشغال"]
+    paragraphs = [f"قال إن {' '.join(lead[: 2 + n % 11])}[^{n}] في {url}" for n in range(40)]
+    paragraphs += [f"[^{n}]: ملاحظة قصيرة رقم {n}." for n in range(40)]
+    pdf = build_article(tmp_path, "pages", paragraphs, page="A6")
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for text in (pdfium_text(pdf.read_bytes()), poppler):
+        assert words(text).count(url) == 40
+
+
+def test_a_host_and_path_without_a_scheme_reads_whole_where_it_breaks(tmp_path: Path) -> None:
+    """ "github.com/mshamsi/sharjah-energy", a repository named without "https://" (a guide of the ninety-sixth
+    batch), broke at its hyphen as a word would, read as two words; it is an address now (addresses._ADDRESS). After
+    Arabic words of every length up to an A6 line's, so that it breaks at each of its places."""
+    lead = ["تجدون", "الكود", "كاملا", "مع", "ملف", "التعليمات", "بالعربية", "في", "المستودع", "العام"]
+    hosts = ["github.com/mshamsi/sharjah-energy", "gitlab.com/open-data-ma/drought-maps/-/tree/main"]
+    paragraphs = [" ".join(lead[:n]) + f" {host} (الإصدار الأخير)." for host in hosts for n in range(1, len(lead) + 1)]
+    assert unread(build_article(tmp_path, "hosts", paragraphs, page="A6"), paragraphs) == []
+
+
+def test_inline_code_filling_a_line_with_an_address_broken_at_its_end_reads_whole(tmp_path: Path) -> None:
+    """`kraken -i f012r.png f012r.txt segment -bl ocr -m njf_naskh_v3.mlmodel` broken over three lines (a workshop
+    report of the ninety-seventh batch): the middle line holds the code alone, ending with the first piece of
+    "njf_naskh_v3.mlmodel"; PDFium read the whole address into the middle of "f012r.txt". Such a line is read whole,
+    left to right, with the whole address (textlayer.py). After Arabic words of every length up to an A6 line's."""
+    lead = ["يُشغَّل", "التعرف", "من", "سطر", "الأوامر", "بأمر", "مثل", "هذا", "الأمر", "الطويل"]
+    code = "`kraken -i f012r.png f012r.txt segment -bl ocr -m njf_naskh_v3.mlmodel`"
+    paragraphs = [" ".join(lead[:n]) + f" {code}، ثم تُراجع النتائج." for n in range(1, len(lead) + 1)]
+    assert unread(build_article(tmp_path, "kraken", paragraphs, page="A6"), paragraphs) == []

@@ -176,9 +176,24 @@ def test_both_extractors_read_inline_code_of_arabic_and_numbers_broken_at_a_spac
     letter in it is one of the text layer's addresses (addresses._line_parts), found though it begins with an Arabic
     word (addresspieces.find_mixed_addresses); whole, PDFium read it in the same disorder, and poppler took the space
     after it into its number ("-29.8%فساد"). After Arabic words of every length up to an A6 line's, so that the code
-    breaks at each of its spaces. Left: code holding Arabic words in a row around a number or a Latin word, which the
-    bidi algorithm sets as one right-to-left run (`النتيجة: 12 طالبا من أصل 30`), is not found and read as drawn."""
+    breaks at each of its spaces. Left: a part of Arabic words alone (`خطأ: قسمة على صفر` | `(division by zero)`)
+    is read as drawn, its words in the order drawn."""
     lead = ["ظهر", "على", "الشاشة", "بعد", "تشغيل", "البرنامج", "على", "بيانات", "محطة", "المنارة", "السطر"]
     codes = ["المجموع: 168.4 مم | الانحراف: -29.8%", "الرصيد: 1250 درهم | التغير: +3.5%"]
     paragraphs = [" ".join(lead[:n]) + f" `{code}` فساد الصمت." for code in codes for n in range(1, len(lead) + 1)]
     assert unread(build_article(tmp_path, "output", paragraphs, page="A6"), paragraphs) == []
+
+
+def test_both_extractors_read_an_arabic_message_with_latin_in_inline_code_as_typed(tmp_path: Path) -> None:
+    """An error message quoted in inline code, Arabic words then Latin ones (`خطأ: قسمة على صفر (division by zero)`, a
+    hotel analysis of the ninety-sixth batch; `تعذّر الاتصال بالجهاز: Connection timed out`, a home energy guide):
+    inline code isolates its Arabic words together, and they are drawn backwards as one stretch, spaces and all, which
+    no reading of the address's glyphs took (addresspieces._inner_spaces): both read the words out of order. Left:
+    the brackets after such words, which one or the other reads mirrored ("صفر )division by zero )")."""
+    codes = [
+        "خطأ: قسمة على صفر (division by zero)",
+        "تعذّر الاتصال: Connection timed out",
+        "النتيجة: 12 طالبا من أصل 30 (40%)",
+    ]
+    paragraphs = [f"قال ظهر `{code}` فجأة." for code in codes]
+    assert unread(build_article(tmp_path, "messages", paragraphs), paragraphs) == []

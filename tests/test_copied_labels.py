@@ -56,3 +56,17 @@ def test_a_last_line_of_one_word_and_a_note_call_reads_in_order(tmp_path: Path) 
         subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout,
     ):
         assert "ةغئاس" not in MARKS.sub("", text) and " ".join(words(text)).count("سائغة") == len(paragraphs)
+
+
+def test_both_extractors_read_the_stop_after_a_hashtag_or_a_handle_as_typed(tmp_path: Path) -> None:
+    """A sentence ending with a Latin hashtag glued to "و" ("#أمسيات_حلب و#AleppoNights.", a literary evening of the
+    ninety-sixth batch): its full stop, drawn left of the "#", was taken into the run as a path's leading dot
+    (tjroles._signed: PDFium read "و.#AleppoNights") and read with the run by poppler (numberpunct.after_number)."""
+    typed = [
+        "قال الصور تحت الوسم #أمسيات_حلب و#AleppoNights.",
+        "قال الصور تحت الوسم #AleppoNights.",
+        "قال مع الوسمين #الشارقة_الذكية و#HomeAssistant:",
+        "قال بالوسمين #سوسة و#SousseAutumn، معًا.",
+        "قال تابعوا الحساب @halab.adab.",
+    ]
+    assert misread(build_article(tmp_path, "tags", typed), typed) == []

@@ -187,6 +187,8 @@ def test_generated_footnote_numbers_take_the_books_digits() -> None:
         ('<p>"<em>Open</em> Data"</p>', "en", "<p>“<em>Open</em> Data”</p>"),
         # glued to a prefix, a quote opens: it had read as a closing one, "لـ»البيان»"
         ('<p>قال لـ"البيان" و"الشرق" إن</p>', "ar", "<p>قال لـ«البيان» و«الشرق» إن</p>"),
+        # and a single one, not an apostrophe: "و'DE'" printed "و’DE’" (a hotel analysis, the ninety-sixth batch)
+        ("<p>مثل 'DZ' و'DE' و'لا' و'90s</p>", "ar", "<p>مثل ‹DZ› و‹DE› و‹لا› و’90s</p>"),
         # after a digit, a minute or a second (a prime), unless it closes a quotation: "الدقيقة 23'" printed "‘23"
         ('<p>في الدقيقة 23\' والمادة "15"</p>', "ar", "<p>في الدقيقة 23′ والمادة «15»</p>"),
         ("<p>he is 5'10\" tall, in the 1990's</p>", "en", "<p>he is 5′10″ tall, in the 1990’s</p>"),

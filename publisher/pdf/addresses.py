@@ -74,6 +74,8 @@ _ADDRESS = re.compile(
     r"|(?<![\w.~/:])~?/[\w.\-~]+/[^\s\u2069]*"
     r"|(?<![\w.~/:\\])\.{1,2}/[\w.\-~][^\s\u2069]*"  # a relative one, "./configure" ("./" had ended a line alone)
     r"|\b10\.\d{4,9}/[^\s\u2069]+"  # a DOI ("10.1016/j.jas.2024.105923" broke after "j.jas." as two words)
+    # a host and its path with no scheme ("github.com/mshamsi/sharjah-energy" broke at its hyphen, two words)
+    r"|(?<![\w.@/:\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,6}/[\w\-./?=&%#~]+"
 )
 # In code also a long word with a dot inside, a call chained on an object ("df.groupby(&quot;bank&quot;).sum()"):
 # kept whole, it moved to the next line and left the line above with blanks of two em.

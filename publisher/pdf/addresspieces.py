@@ -18,8 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .charclass import LRM, POPPLER_NUMBER, class_stretches, letter_kind, pdfium_actual_text
-from .marks import MIRROR, RLM
+from .charclass import letter_kind
 from .numberpunct import ARABIC_SENTENCE, SENTENCE
 from .pagetext import Show
 from .pieces import ADDRESS_HEAD, ADDRESS_TAIL
@@ -61,20 +60,22 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
     so_far = known | prefixes
     found: list[tuple[str, list[Piece]]] = []
     text, pieces = "", list[Piece]()  # the address begun on earlier lines
+    # one begun at a page's last line, whose rest comes after the page's notes and the next page's running head
+    aside: tuple[str, list[Piece], int] | None = None
     for number, line in enumerate(lines):
         glyphs = [(s, i, t) for s, show in enumerate(line) for i, (_, t) in enumerate(show.elements) if t]
         # A piece sits at the outer end of the run at one edge: the reading start of a right-to-left line
         # is its right edge, its reading end the left edge; the other way round in a left-to-right line.
         edges = [edge for from_left in (False, True) for edge in _edges(glyphs, from_left, mixed)]
+        if not pieces and aside and number - aside[2] <= _ASIDE and _goes_on(edges, aside[0], so_far):
+            text, pieces, aside = aside[0], aside[1], None
         if pieces:  # the address goes on at the start of this line
-            for edge, from_left, beside in edges:
-                n, read = _longest(edge, from_left, text, so_far)
-                if n and not (beside and not from_left):  # the words beside a last piece follow it, on its right
-                    piece = _outer(edge, from_left, n)
-                    text = read
-                    pieces.append(Piece(number, [(s, i) for s, i, _ in piece], beside))
-                    break
-            else:
+            step = _goes_on(edges, text, so_far)
+            if step:
+                text = step[0]
+                pieces.append(Piece(number, step[1], step[2]))
+            else:  # (not a sign or two ending a line, "." of ".venv/bin/activate" on a line further on)
+                aside = (text, pieces, number) if len(text) >= _ASIDE else None
                 text, pieces = "", []
             if text in known:
                 found.append((spelt[text], pieces))
@@ -91,6 +92,19 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
                 text, pieces = read, [Piece(number, [(s, i) for s, i, _ in piece], beside + lead)]
                 break
     return found
+
+
+_ASIDE = 8  # lines (a page's notes, the next page's running head), and characters of the address begun
+
+
+def _goes_on(edges: list[Edge], text: str, so_far: frozenset[str]) -> tuple[str, list[Glyph], list] | None:
+    """The address begun as `text` as it goes on at one of a line's `edges`: its text so far, the piece's glyphs and
+    the words beside it; None if it does not."""
+    for edge, from_left, beside in edges:
+        n, read = _longest(edge, from_left, text, so_far)
+        if n and not (beside and not from_left):  # the words beside a last piece follow it, on its right
+            return read, [(s, i) for s, i, _ in _outer(edge, from_left, n)], beside
+    return None
 
 
 def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = False) -> list[Edge]:
@@ -238,83 +252,6 @@ def _mixed_end(glyphs: list[tuple[int, int, str]], ends: list[int], first: int, 
     return found
 
 
-def poppler_address(address: str) -> str:
-    """The /ActualText poppler reads back as `address` when it holds right-to-left letters. Poppler takes a line's
-    characters as drawn, left to right, and reads its stretches of right-to-left letters from the right, each
-    backwards, every other stretch forwards ("https://ar.wikipedia.org/wiki/الجزائر" from "رئازجلاhttps://…/wiki/";
-    its `poppler_text` for Arabic text with Latin in it reversed the "://" after an Arabic host name). Neutrals
-    between two such letters are theirs ("عمان_(مدينة)" read "عمان(_مدينة" otherwise). A run that begins or ends with
-    a neutral poppler would read into the stretch beside it (inline code, `print("مرحبا")`, read `"(print مرحبا)"`)
-    gets a RIGHT-TO-LEFT MARK before it, a LEFT-TO-RIGHT MARK after it."""
-    runs = reversed(_between_rtl(address, POPPLER_NUMBER))
-    written = "".join(run[::-1] if rtl else _kept_left_to_right(run) for rtl, run in runs)
-    # and one before it all, if it holds Arabic: poppler's stretch that ends at its left end takes in the space before
-    # the word on its left (`المجموع: … -29.8%` read "الانحراف : -29.8%فساد")
-    mixed = any(map(_rtl, address))
-    return RLM + written if mixed and not (_rtl(written[:1] or "ا") or written.startswith(RLM)) else written
-
-
-def _kept_left_to_right(run: str) -> str:
-    def neutral(char: str) -> bool:
-        return not (char.isalnum() or char in POPPLER_NUMBER or _rtl(char))
-
-    return (RLM if neutral(run[0]) else "") + run + (LRM if neutral(run[-1]) else "")
-
-
-def pdfium_address(address: str, drawn: str) -> str:
-    """The /ActualText PDFium reads back as `address` on a right-to-left line, given to glyphs that draw `drawn`. An
-    object it takes for right to left (`_pdfium_rtl`: "https://وزارة-الاتصالات.مصر") it reads each stretch of one
-    class of backwards, in place; any other's is a left-to-right run's (charclass.pdfium_actual_text)."""
-    stretches = list(class_stretches(address))
-    if _pdfium_rtl(drawn):
-        return "".join(stretch[::-1] for _, stretch in stretches)
-    if all(kind != "L" for kind, _ in stretches):
-        # with no left-to-right letter (code quoting Arabic, `"ك17"`, its quotes and digits in the monospace face,
-        # its letter in another), it read the quote at its start on the far side, '" ك71"', unless RIGHT-TO-LEFT
-        # MARKs stand at both ends (measured); and it mirrors its brackets ("]"الرباط", "فاس"[" was read)
-        return RLM + "".join(stretch[::-1] for _, stretch in stretches).translate(MIRROR) + RLM
-    # it mirrors the brackets it reads right to left: those among right-to-left letters are written mirrored, and
-    # those right after them, before a letter (`read(<المسار>)` was read "read(<المسار<(", `set("العمر", 30)` "30(")
-    runs = _between_rtl(address)
-    return pdfium_actual_text(
-        "".join(_mirrored(run, rtl, n > 0 and runs[n - 1][0]) for n, (rtl, run) in enumerate(runs))
-    )
-
-
-def _mirrored(run: str, rtl: bool, after_rtl: bool) -> str:
-    lead = len(run) if rtl else next((n for n, char in enumerate(run) if char.isalpha()), len(run)) if after_rtl else 0
-    return run[:lead].translate(MIRROR) + run[lead:]
-
-
-def ltr_address(address: str, drawn: str) -> tuple[str, str]:
-    """The /ActualTexts poppler and PDFium read back as `address` on a left-to-right line, given to glyphs that draw
-    `drawn`: poppler reverses each stretch of right-to-left letters (`_between_rtl`) in place; PDFium reads an
-    object it takes for left to right as it is, and one it takes for right to left (`_pdfium_rtl`) backwards."""
-    popplers = "".join(run[::-1] if rtl else run for rtl, run in _between_rtl(address, POPPLER_NUMBER))
-    return popplers, address[::-1] if _pdfium_rtl(drawn) else address
-
-
-def _between_rtl(address: str, parting: frozenset[str] = frozenset()) -> list[tuple[bool, str]]:
-    """The runs of an address by whether they are right-to-left letters, a run of neutrals (no letter or digit, and
-    none of `parting`) between two of them taken into them."""
-    runs = [(rtl, "".join(chars)) for rtl, chars in itertools.groupby(address, _rtl)]
-    joined: list[tuple[bool, str]] = []
-    for n, (rtl, run) in enumerate(runs):
-        inner = 0 < n < len(runs) - 1 and not any(char.isalnum() or char in parting for char in run)
-        if joined and (rtl or inner) and joined[-1][0]:
-            joined[-1] = (True, joined[-1][1] + run)
-        else:
-            joined.append((rtl or inner, run))
-    return joined
-
-
-def _pdfium_rtl(drawn: str) -> bool:
-    """Whether PDFium takes a text object drawing `drawn` for right to left (IsRightToLeft in its cpdf_textpage.cpp):
-    as many stretches of right-to-left letters as of left-to-right ones, or more."""
-    kinds = [kind for kind, _ in class_stretches(drawn)]
-    return 0 < kinds.count("R") >= kinds.count("L")
-
-
 def _loose(text: str) -> str:
     """`text` with each Arabic letter written twice or more in a row written once, and every bracket an opening one:
     the glyphs of a lam before an alef with hamza spell it twice ("الإلكترونية" drawn "ةينورتكللإلا"), and a bracket
@@ -344,15 +281,35 @@ def _readings(glyphs: list[tuple[int, int, str]]) -> list[str]:
     ("عمان_(مدينة)" drawn "(ةنيدم)_نامع", its brackets as `_loose` reads them), its numbers left to right. Digits
     drawn on its left may end it ("المغرب_الرقمي_2030" drawn "2030_يمقرلا_برغملا") or be a number before it
     ("2030_المغرب", drawn "2030_برغملا"): both readings, the first first."""
+    return list(dict.fromkeys([*_read(glyphs, set()), *_read(glyphs, _inner_spaces(glyphs))]))
+
+
+def _read(glyphs: list[tuple[int, int, str]], inner: set[int]) -> list[str]:
+    """`_readings` with the spaces `inner` (by place) taken into the stretches: the spaces between Arabic words, which
+    the bidi algorithm sets with them (`خطأ: قسمة على صفر (division by zero)`, drawn "رفص ىلع ةمسق :أطخ (division…")."""
     readings = [""]
     stretch: list[str] = []
-    for _, _, text in [*glyphs, (0, 0, " ")]:
-        if _rtl(text[0]) or not (text[0] in _PARTED or text[0].isspace() or unicodedata.bidirectional(text[0]) == "L"):
+    for n, (_, _, text) in enumerate([*glyphs, (0, 0, " ")]):
+        neutral = not (text[0] in _PARTED or text[0].isspace() or unicodedata.bidirectional(text[0]) == "L")
+        if _rtl(text[0]) or neutral or n in inner:
             stretch.append(text)
             continue
         readings = [reading + way + text for reading in readings for way in _backwards(stretch)][:8]
         stretch = []
     return [reading[:-1] for reading in readings]
+
+
+def _inner_spaces(glyphs: list[tuple[int, int, str]]) -> set[int]:
+    """The places of the spaces between two right-to-left letters, or one and a digit (inline code isolates such words
+    together: addresses._RTL_STRING)."""
+
+    def kinds(n: int) -> set[bool]:  # right-to-left letters on the two sides, or one and a digit ("أصل 30")
+        left, right = glyphs[n - 1][2][-1], glyphs[n + 1][2][0]
+        return (
+            {_rtl(left), _rtl(right)} if (_rtl(left) or left.isdigit()) and (_rtl(right) or right.isdigit()) else set()
+        )
+
+    return {n for n in range(1, len(glyphs) - 1) if glyphs[n][2].isspace() and True in kinds(n)}
 
 
 def _backwards(stretch: list[str]) -> list[str]:

@@ -22,7 +22,8 @@ import unicodedata
 from collections.abc import Collection
 from typing import Any
 
-from .addresspieces import address_roles, ltr_address
+from .addresspieces import address_roles
+from .addresstext import ltr_address
 from .cells import mark_cells, split_apart, wrapped_cells
 from .charclass import LRM, letter_kind
 from .clusters import Key, Laid, is_mark, position_key, read_clusters

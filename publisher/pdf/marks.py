@@ -251,7 +251,7 @@ _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # ("90+3", added time: one number to the bidi algorithm, read "+390" when taken for two).
 # A no-break space after it (before its unit: "١٠٣٣ م", typeset/bidi.py) is a separator to both, read with it.
 _NUMBER = re.compile(
-    f"((?:[-+\u2212\u066a%$\u00a3\u00a5\u20ac]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033]?[\u00a0\u202f]?))"
+    f"((?:[-+\u2212\u00b1\u066a%$\u00a3\u00a5\u20ac]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033]?[\u00a0\u202f]?))"
 )
 
 # The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each

@@ -45,6 +45,8 @@ def after_number(left: str, text: str, right: str) -> bool:
     if text in SIGNS | POPPLER_LTR and letter_kind(right) == "R" and letter_kind(left) != "L":
         # a sign glued after an Arabic word ("أوبك+", drawn "+كبوأ"): poppler took it for a word of its own
         return True
+    if text in SENTENCE | ARABIC_SENTENCE and right[:1] in "#@" and letter_kind(left) != "L":
+        return True  # the stop after a hashtag or a handle, drawn left of its "#": "و#AleppoNights." read ".#Aleppo…"
     if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
         return False
     if digit not in ("EN", "AN"):  # a letter: sentence punctuation only, not a path's "/.config"; Arabic punctuation

@@ -79,7 +79,8 @@ def _plain(text: str) -> str:
     """The text as compared: no bidi controls, no marks (PDFium keeps a letter's marks in their order when it
     reverses a line: "اللَّهِ" came back "ِهّ َللا"), all brackets alike (it mirrors them), no spaces."""
     # and no hyphen: PDFium joins a line that ends with one to the next without it ("al-" / "Baqarah")
-    text = _CONTROLS.sub("", text).translate(_BRACKETS).replace("-", "")
+    # (decomposed: a letter drawn as its base and a mark reads so, "ۂ" as "ہ" and a hamza: tounicode._take)
+    text = unicodedata.normalize("NFD", _CONTROLS.sub("", text)).translate(_BRACKETS).replace("-", "")
     # and no white space: PDFium gives a FOUR-PER-EM SPACE (a list bullet's) as a space, after the bullet
     return "".join(char for char in text if not unicodedata.combining(char) and not char.isspace())
 

@@ -37,12 +37,11 @@ box of its own, a Tifinagh word another font), so these marks are found over who
 baseline in visual order (pagetext.py).
 
 A URL or e-mail address broken at a line end (pdf.py) comes out of both extractors as two words, each line read on its
-own. The glyphs of its first piece get an inline /ActualText of the whole address, which poppler reads (the address
-keeps its order: it holds left-to-right letters), and inside it a named one for PDFium (`pdfium_actual_text`); the
-other pieces get an inline /ActualText of one space. Not an empty one: PDFium ignores an empty /ActualText and reads
-the glyphs. The pieces are found by their text, among the addresses pdf.py marked (addresspieces.py). PDFium drops the
-adjustment that ends a `TJ` array holding an empty glyph; the arrays we cut are written without them, so PDFium draws
-the words where WeasyPrint put them.
+own. The glyphs of its first piece get an inline /ActualText of the whole address for poppler, and inside it a named
+one for PDFium (addresstext.py); the other pieces get an inline /ActualText of one space. Not an empty one: PDFium
+ignores an empty /ActualText and reads the glyphs. The pieces are found by their text, among the addresses pdf.py
+marked (addresspieces.py). PDFium drops the adjustment that ends a `TJ` array holding an empty glyph; the arrays we
+cut are written without them, so PDFium draws the words where WeasyPrint put them.
 
 poppler also takes words more than about one font size apart for separate blocks, and may put the leftmost of them out
 of place: a justified line with few spaces (the line above an address kept whole) has blanks of two or three em. Each
@@ -58,7 +57,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from . import marks as vocal
-from .addresspieces import address_roles, pdfium_address, poppler_address, tail_arrays, with_head
+from .addresspieces import address_roles, tail_arrays, with_head
+from .addresstext import pdfium_address, poppler_address
 from .cells import mark_cells, split_apart, wrapped_cells
 from .charclass import LRM, between_lrms, fraction, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
 from .clusters import Key, position_key, read_clusters
@@ -183,7 +183,7 @@ def mark_text_layer(
             tails = tail_arrays(line, addressed.get(number, {})) if number in broken else set()
             verse = all(key in whole for key in keys)  # or code's line: readingorder.placed_boxes
             runs = {show.origin for show, key in zip(line, keys, strict=True) if key in ltr_boxes}
-            isolates = number not in broken and isolates_only(line, runs)
+            isolates = (number not in broken or any(id(s) in heads for s in line)) and isolates_only(line, runs)
             celled = any(key in cells for key in keys)  # a row holding a cell over lines: cells.py reads it
             read_whole = (
                 not called

@@ -190,6 +190,8 @@ def _signed(elements: list[tuple[bytes, str | None]], roles: list[int], index: i
             continue
         if roles[before] != PLAIN or glyph not in LEADS or not text[:1].isalpha():
             break
+        if glyph == "." and not (elements[start][1] or "")[:1].isalnum() and elements[start][1] != "/":
+            break  # a sentence's full stop drawn left of a hashtag ending it, "و#AleppoNights.", no ".venv" lead
         start = before
     return start
 

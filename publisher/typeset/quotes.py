@@ -63,16 +63,17 @@ def quotes_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
         if before.isdigit() and not after.isalpha() and all(mark != char for mark, _ in stack):
             out[index] = "′" if char == "'" else "″"  # a minute or a second, feet or inches: "الدقيقة 23'", 5'10"
             continue
-        if char == "'" and before.isalnum() and after.isalnum():
-            out[index] = "’"  # l'homme, don't, the 1990's
+        if char == "'" and before.isalnum() and after.isalnum() and "R" not in (_kind(before), _kind(after)):
+            out[index] = "’"  # l'homme, don't, the 1990's; not "و'DE'", a quotation after an Arabic prefix
             continue
-        if char == "'" and not before.strip() and _ELIDED_YEAR.match(visible, index + 1):
+        if char == "'" and (not before.strip() or _kind(before) == "R") and _ELIDED_YEAR.match(visible, index + 1):
             out[index] = "’"  # '90s, the class of '24; not a quotation's opening: '127.0.0.1 localhost'
             continue
         opening = not before.strip() or before in _OPENERS
         # glued to the word before it, a double quote opens when none is open and a letter follows: an Arabic
         # prefix's ("لـ"البيان"", "و"الشرق"") or a word's ("a"b"")
-        opening = opening or (char == '"' and after.isalnum() and all(mark != char for mark, _ in stack))
+        glued = char == '"' or _kind(before) == "R"  # (a single quote after an Arabic prefix too: "و'DE'", "و'لا'")
+        opening = opening or (glued and after.isalnum() and all(mark != char for mark, _ in stack))
         if opening and not after.strip() and stack and stack[-1][0] == char:
             opening = False  # a quote alone between spaces closes what is open, else it opens
         if opening:
@@ -97,6 +98,12 @@ def quotes_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
             space = ""
         out[index] = space + mark
     return out
+
+
+def _kind(char: str) -> str:
+    """R for a right-to-left letter, L for a left-to-right one, "" for anything else (a digit too)."""
+    bidi = unicodedata.bidirectional(char) if char else ""
+    return "R" if bidi in ("R", "AL") else "L" if bidi == "L" else ""
 
 
 def _style_at(neighbours: _Neighbours, index: int, language: str) -> Style:
