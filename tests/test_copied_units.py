@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import build_article, build_drawn, misread
+from readers import unread
 from test_typeset_pages import visual_lines
 
 # each kind: a sign then a slash, in brackets or not; a number before the sign, or after it; Arabic-Indic digits; a
@@ -81,3 +82,17 @@ def test_both_extractors_read_a_sign_alone_between_quotes_as_typed(tmp_path: Pat
         "قال اكتب «/» بين التاريخين ثم «:» بين الساعتين.",
     ]
     assert misread(build_article(tmp_path, "quoted-signs", typed), typed) == []
+
+
+def test_an_exchange_rate_written_as_an_equation_is_one_run_and_reads_as_typed(tmp_path: Path) -> None:
+    """A rate, "1 € = 3.74 شيكل" (a Hebron report of the ninety-eighth batch), "1 $ ≈ 40 أوقية": the currency sign a
+    space after its number was left outside the run, and the equation drawn in pieces right to left, "3.74 = € 1",
+    which both read so (typeset/bidi.py); inside the run, its sign is no lone currency sign after a number
+    (lineroles.py)."""
+    typed = ["قال إن 1 € = 3.74 شيكل تقريبًا.", "قال السعر 1 $ = 3,500 ج.س اليوم.", "قال إن 1 € ≈ 46 أوقية."]
+    pdf = build_article(tmp_path, "rates", typed)
+    assert unread(pdf, typed) == []  # (the space before the sign copied as the no-break space that holds it there)
+    drawn = "\n".join(visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "rates.pdf")).replace(
+        "\xa0", " "
+    )
+    assert all(run in drawn for run in ("1 € = 3.74", "1 $ = 3,500", "1 € ≈ 46")), drawn

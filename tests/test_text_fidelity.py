@@ -818,6 +818,9 @@ FIXTURE_FLOORS = {
     "sharjah-apartment-energy-monitor-diy-guide": (1.0, 1.0, 1.0, 1.0),
     "najaf-manuscript-digitisation-workshop": (1.0, 1.0, 0.99, 1.0),
     "multan-mango-cold-chain-exports": (1.0, 1.0, 1.0, 1.0),
+    # the ninety-eighth: hebron-glass-kilns-export-season-report 99.49 % on both ("1 € = 3.74 شيكل", a rate as an
+    # equation: typeset/bidi.py). Left: a table cell's "€ 210", its sign read apart
+    "hebron-glass-kilns-export-season-report": (0.99, 0.99, 0.99, 0.99),
     "galaxy-s26-ultra-saudi-launch-brief": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),

@@ -160,7 +160,8 @@ def split_line(
             # an opening bracket drawn right of a letter or digit, then a space: the right-to-left text's, begun
             # after the run ("A19 Pro (3 نانومتر)", drawn "(3 نانومتر) A19 Pro" mirrored; poppler read "3( A19 Pro")
             marks[first[0]][first[1]] = RUN_END_SPACE
-        if rtl and text in CURRENCY and last[-1:].isdigit() and space is not None and not _before_run(glyphs, position):
+        currency = rtl and text in CURRENCY and s not in isolated  # (not a rate's, inside its run: "1 € = 3.74")
+        if currency and last[-1:].isdigit() and space is not None and not _before_run(glyphs, position):
             # a currency sign a space right of a number, which it goes before ("₨ 1,185", a table's cell): its own
             # stretch, as punctuation after a number is; poppler read "1,185 ₨" though the space ended the number's
             marks[s][i] = AFTER_NUMBER

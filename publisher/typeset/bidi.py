@@ -119,6 +119,9 @@ def run_pattern() -> re.Pattern[str]:
     # (its backslash had been drawn at the run's far end); not a slash before an Arabic word, which it parts from the
     # run as the bidi algorithm does, "USD/برميل" (taken in, it was drawn at the run's far end, "برميلUSD/")
     path_end = f"[)\\]]?(?:[/\\\\]*\\\\|/+(?![{RTL_BLOCKS}]))"
+    # and a currency sign a space after its number in a rate written as an equation: "1 € = 3.74 شيكل", "1 $ ≈ 40
+    # أوقية" (outside the run, the sign was drawn left of the equation, read "3.74 = €")
+    spaced += f"|(?<=[0-9])[ \u00a0]{cur}(?=[ \u00a0]+[=\u2248][ \u00a0]+[0-9])"
     tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|\u00d7|{signs}|{path_end}|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     # a name's brackets may be followed by more of the word: "n(n+1)/2", "f(x)²" (the "/2" had been left outside)
