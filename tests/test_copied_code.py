@@ -194,6 +194,7 @@ def test_both_extractors_read_an_arabic_message_with_latin_in_inline_code_as_typ
         "خطأ: قسمة على صفر (division by zero)",
         "تعذّر الاتصال: Connection timed out",
         "النتيجة: 12 طالبا من أصل 30 (40%)",
+        "أسعار_التحويل_يناير٢٠٢٦.csv",  # (a file name: its Arabic words one isolate, drawn from "٢٠٢٦", 99th batch)
     ]
     paragraphs = [f"قال ظهر `{code}` فجأة." for code in codes]
     assert unread(build_article(tmp_path, "messages", paragraphs), paragraphs) == []

@@ -172,8 +172,9 @@ _LATIN_COMPOUND = re.compile(
 _MARKED = re.compile('<span class="address"(?: dir="ltr")?>([^<]*)</span>')
 _CODE = re.compile(f"{INLINE_CODE}(.*?)</code>", re.S)
 _UNMARK = dict.fromkeys(map(ord, BREAK + JOIN + RLI + PDI))
-# Arabic words, the spaces between them and the digits they hold, as the bidi algorithm sets them ("ك0", "مرحبا 2026")
-_RTL_STRING = re.compile(f"[{RTL_BLOCKS}](?:[{RTL_BLOCKS}0-9]|[ \u00a0]+(?=[{RTL_BLOCKS}0-9]))*")
+# Arabic words, the spaces or underscores between them and the digits they hold, as the bidi algorithm sets them ("ك0",
+# "مرحبا 2026", a file's "أسعار_التحويل_يناير٢٠٢٦", whose words isolated one by one were drawn left to right)
+_RTL_STRING = re.compile(f"[{RTL_BLOCKS}](?:[{RTL_BLOCKS}0-9]|[ \u00a0_]+(?=[{RTL_BLOCKS}0-9]))*")
 
 
 def unbroken_ranges(body: str) -> str:

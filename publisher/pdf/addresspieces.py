@@ -222,9 +222,9 @@ def find_mixed_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> l
                 continue
             start = drawn.find(head) if head else -1
             # (code that begins with an Arabic word, `المجموع: 168.4 مم`, has no left-to-right head: it may begin at
-            # any right-to-left letter drawn)
+            # any glyph drawn, a number's too: `أسعار_التحويل_يناير٢٠٢٦.csv` is drawn from "٢٠٢٦")
             firsts = [next(n for n, length in enumerate(ends) if length >= start)] if start >= 0 else []
-            firsts = firsts if head else [n for n, (*_, text) in enumerate(glyphs) if _rtl(text[0])]
+            firsts = firsts if head else [n for n, (*_, text) in enumerate(glyphs) if not text.isspace()]
             for first in firsts:
                 if first in taken:  # "…/ar/الأسئلة", found in "…/ar/الأسئلة#التسجيل"
                     continue
