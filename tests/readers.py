@@ -50,9 +50,14 @@ def pdfium_text(pdf: bytes) -> str:
         document.close()
 
 
+def poppler_text(pdf: Path) -> str:
+    """The text poppler's pdftotext reads from `pdf`, every page."""
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
 def unread(pdf: Path, paragraphs: list[str]) -> list[str]:
     """The paragraphs whose words (inline code's backticks left out) PDFium or poppler does not read back in order."""
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    poppler = poppler_text(pdf)
     missed: list[str] = []
     for text in (pdfium_text(pdf.read_bytes()), poppler):
         found = " ".join(words(text))

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import build_article, build_drawn
-from readers import pdfium_text, unread, words
+from readers import pdfium_text, poppler_text, unread, words
 from test_typeset_pages import visual_lines
 
 from publisher.pdf.addresspieces import address_roles, find_broken_addresses, find_mixed_addresses
@@ -248,7 +248,7 @@ def test_a_url_in_a_note_broken_before_a_line_of_its_own_reads_whole(tmp_path: P
     paragraphs = [f"قال التقرير إن النوبات تزيد في الشتاء[^{n}]." for n in range(len(notes))]
     paragraphs += [f"[^{n}]: {note}" for n, note in enumerate(notes)]
     pdf = build_article(tmp_path, "note-urls", paragraphs)
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    poppler = poppler_text(pdf)
     for text in (pdfium_text(pdf.read_bytes()), poppler):
         read = words(text)
         assert read.count(url) == len(notes) and [word for word in read if "asthma" in word and word != url] == []
@@ -264,7 +264,7 @@ def test_a_url_broken_over_two_pages_reads_whole(tmp_path: Path) -> None:
     paragraphs = [f"قال إن {' '.join(lead[: 2 + n % 11])}[^{n}] في {url}" for n in range(40)]
     paragraphs += [f"[^{n}]: ملاحظة قصيرة رقم {n}." for n in range(40)]
     pdf = build_article(tmp_path, "pages", paragraphs, page="A6")
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    poppler = poppler_text(pdf)
     for text in (pdfium_text(pdf.read_bytes()), poppler):
         assert words(text).count(url) == 40
 

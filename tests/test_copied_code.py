@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pypdfium2
 from conftest import MARKS, build_article, misread
-from readers import unread
+from readers import poppler_text, unread
 
 CODES = [
     'grep -r "وزارة الاقتصاد والمالية"',
@@ -142,7 +142,7 @@ def test_poppler_reads_a_line_of_code_quoting_arabic_strings_as_typed(tmp_path: 
         'print(f"المجموع: {total:.1f} مم | الانحراف: {ecart:+.1f}%")',
     ]
     pdf = build_article(tmp_path, "quoting", ["```\n" + "\n".join(lines) + "\n```"])
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    poppler = poppler_text(pdf)
     read = [" ".join(line.split()) for line in MARKS.sub("", poppler).splitlines()]
     assert [line for line in lines if " ".join(line.split()) not in read] == []
 
@@ -155,7 +155,7 @@ def test_both_extractors_read_a_url_longer_than_a_line_of_code_whole(tmp_path: P
     pdf = build_article(
         tmp_path, "long-url", [f'```\ncurl -s -X GET "{url}&page=1" -H "Accept: application/json"\n```']
     )
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    poppler = poppler_text(pdf)
     pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
     for text in (poppler, pdfium):
         assert f'curl -s -X GET "{url}&page=1"' in MARKS.sub("", text)

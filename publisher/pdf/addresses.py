@@ -8,6 +8,7 @@ whole text (textlayer.py, addresspieces.py).
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from functools import partial
 
@@ -158,8 +159,13 @@ def _line_parts(code: str) -> set[str]:
     each beginning up to a space, each end after one, those with a left-to-right letter or a digit and an Arabic letter
     (`المجموع: 168.4 مم | الانحراف: -29.8%` broken after its first word, its end read from the right)."""
     words = code.split(" ")
-    parts = {" ".join(words[:n]) for n in range(1, len(words))} | {" ".join(words[n:]) for n in range(1, len(words))}
-    return {part.strip() for part in parts if {"L", "R"} <= set(map(letter_kind, part))}
+    ends = list(itertools.accumulate(len(word) + 1 for word in words))  # where each word's space is
+    heads = [" ".join(words[:n]) for n in range(1, len(words)) if ends[n - 1] <= _LINE]  # no more than a line holds
+    tails = [" ".join(words[n:]) for n in range(1, len(words)) if ends[-1] - ends[n - 1] <= _LINE]
+    return {part.strip() for part in heads + tails if {"L", "R"} <= set(map(letter_kind, part))}
+
+
+_LINE = 200  # characters: more than any line holds
 
 
 # Latin words joined by hyphens or slashes ("West-östlicher", "third-quarter", "fluticasone/salmeterol"): broken at a

@@ -67,7 +67,7 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
         # A piece sits at the outer end of the run at one edge: the reading start of a right-to-left line
         # is its right edge, its reading end the left edge; the other way round in a left-to-right line.
         edges = [edge for from_left in (False, True) for edge in _edges(glyphs, from_left, mixed)]
-        if not pieces and aside and number - aside[2] <= _ASIDE and _goes_on(edges, aside[0], so_far):
+        if not pieces and aside and number - aside[2] <= _ASIDE_LINES and _goes_on(edges, aside[0], so_far):
             text, pieces, aside = aside[0], aside[1], None
         if pieces:  # the address goes on at the start of this line
             step = _goes_on(edges, text, so_far)
@@ -75,7 +75,7 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
                 text = step[0]
                 pieces.append(Piece(number, step[1], step[2]))
             else:  # (not a sign or two ending a line, "." of ".venv/bin/activate" on a line further on)
-                aside = (text, pieces, number) if len(text) >= _ASIDE else None
+                aside = (text, pieces, number) if len(text) >= _ASIDE_LENGTH else None
                 text, pieces = "", []
             if text in known:
                 found.append((spelt[text], pieces))
@@ -94,7 +94,8 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
     return found
 
 
-_ASIDE = 8  # lines (a page's notes, the next page's running head), and characters of the address begun
+_ASIDE_LINES = 8  # a page's notes, the next page's running head
+_ASIDE_LENGTH = 8  # characters of the address begun
 
 
 def _goes_on(edges: list[Edge], text: str, so_far: frozenset[str]) -> tuple[str, list[Glyph], list] | None:
@@ -220,11 +221,12 @@ def find_mixed_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> l
         for address, head, loose in mixed:
             if not present.issuperset(loose):
                 continue
-            start = drawn.find(head) if head else -1
-            # (code that begins with an Arabic word, `المجموع: 168.4 مم`, has no left-to-right head: it may begin at
-            # any glyph drawn, a number's too: `أسعار_التحويل_يناير٢٠٢٦.csv` is drawn from "٢٠٢٦")
-            firsts = [next(n for n, length in enumerate(ends) if length >= start)] if start >= 0 else []
-            firsts = firsts if head else [n for n, (*_, text) in enumerate(glyphs) if not text.isspace()]
+            if head:
+                start = drawn.find(head)
+                firsts = [next(n for n, length in enumerate(ends) if length >= start)] if start >= 0 else []
+            else:  # code that begins with an Arabic word, `المجموع: 168.4 مم`, may begin at any glyph drawn, a
+                # number's too: `أسعار_التحويل_يناير٢٠٢٦.csv` is drawn from "٢٠٢٦"
+                firsts = [n for n, (*_, text) in enumerate(glyphs) if not text.isspace()]
             for first in firsts:
                 if first in taken:  # "…/ar/الأسئلة", found in "…/ar/الأسئلة#التسجيل"
                     continue
@@ -281,7 +283,9 @@ def _readings(glyphs: list[tuple[int, int, str]]) -> list[str]:
     ("عمان_(مدينة)" drawn "(ةنيدم)_نامع", its brackets as `_loose` reads them), its numbers left to right. Digits
     drawn on its left may end it ("المغرب_الرقمي_2030" drawn "2030_يمقرلا_برغملا") or be a number before it
     ("2030_المغرب", drawn "2030_برغملا"): both readings, the first first."""
-    return list(dict.fromkeys([*_read(glyphs, set()), *_read(glyphs, _inner_spaces(glyphs))]))
+    inner = _inner_spaces(glyphs)
+    readings = _read(glyphs, set())
+    return list(dict.fromkeys([*readings, *(_read(glyphs, inner) if inner else [])]))
 
 
 def _read(glyphs: list[tuple[int, int, str]], inner: set[int]) -> list[str]:
@@ -303,13 +307,11 @@ def _inner_spaces(glyphs: list[tuple[int, int, str]]) -> set[int]:
     """The places of the spaces between two right-to-left letters, or one and a digit (inline code isolates such words
     together: addresses._RTL_STRING)."""
 
-    def kinds(n: int) -> set[bool]:  # right-to-left letters on the two sides, or one and a digit ("أصل 30")
-        left, right = glyphs[n - 1][2][-1], glyphs[n + 1][2][0]
-        return (
-            {_rtl(left), _rtl(right)} if (_rtl(left) or left.isdigit()) and (_rtl(right) or right.isdigit()) else set()
-        )
+    def inner(n: int) -> bool:  # right-to-left letters on the two sides, or one and a digit ("أصل 30")
+        sides = glyphs[n - 1][2][-1], glyphs[n + 1][2][0]
+        return all(_rtl(side) or side.isdigit() for side in sides) and any(map(_rtl, sides))
 
-    return {n for n in range(1, len(glyphs) - 1) if glyphs[n][2].isspace() and True in kinds(n)}
+    return {n for n in range(1, len(glyphs) - 1) if glyphs[n][2].isspace() and inner(n)}
 
 
 def _backwards(stretch: list[str]) -> list[str]:
@@ -374,13 +376,11 @@ def with_head(text: str, line: list[Show], heads: dict[int, str]) -> str:
     """A line's `text`, read whole (textlayer.py), with the first piece of an address broken over lines it ends
     with given as the whole address: a code block's line wrapped inside a URL longer than a line
     (`curl -X GET "https://…/classes/` | `2026-dev-web/students?city=…"`) was read in pieces."""
-    whole = next((heads[id(show)] for show in line if id(show) in heads), None)
+    whole = next((heads[id(show)] for show in line if id(show) in heads), "")
     stripped = text.rstrip()
     squeezed = stripped.replace(" ", "")  # (the words before it in its run, `beside`, are spelt without their spaces)
-    for end in range(len(whole or "") - 1, 0, -1):
-        if whole and squeezed.endswith(whole[:end].replace(" ", "")):
-            return stripped + whole[end:] + text[len(stripped) :]
-    return text
+    end = next((end for end in range(len(whole) - 1, 0, -1) if squeezed.endswith(whole[:end].replace(" ", ""))), 0)
+    return stripped + whole[end:] + text[len(stripped) :] if end else text
 
 
 def tail_arrays(line: list[Show], roles: dict[tuple[int, int], int]) -> set[int] | None:

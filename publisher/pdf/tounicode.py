@@ -132,10 +132,11 @@ def _take(rest: list[str], own: str) -> bool:
         if char in copy:
             copy.remove(char)
             continue
-        composed = next((n for n, other in enumerate(copy) if unicodedata.normalize("NFD", other)[:1] == char), None)
+        decomposed = [unicodedata.normalize("NFD", other) for other in copy]
+        composed = next((n for n, parts in enumerate(decomposed) if parts[:1] == char), None)
         if composed is None:
             return False
-        copy[composed : composed + 1] = unicodedata.normalize("NFD", copy[composed])[1:]
+        copy[composed : composed + 1] = decomposed[composed][1:]
     rest[:] = copy
     return True
 
