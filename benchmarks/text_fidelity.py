@@ -40,11 +40,11 @@ MM = 72 / 25.4
 # height; the bands cropped are a millimetre (on A5) short of them. Fixed at A5's, they had cut an A6 page's first line.
 TOP, BOTTOM = pagetype.TOP - MM, pagetype.BOTTOM - MM
 # Arabic harakat, tatweel and bidi controls: not words, and extractors differ on them; and soft hyphens, invisible.
-_DROP = re.compile(r"[\u064B-\u065F\u0670\u0640\u00AD\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
-_CONTROLS = re.compile(r"[\u00AD\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")  # bidi controls only
+_DROP = re.compile(r"[\u064B-\u065F\u0670\u0640\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
+_CONTROLS = re.compile(r"[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")  # bidi controls only
 # "+tatweel": harakat and bidi controls dropped, tatweel kept, so that one the author did not type (kashida
 # justification draws them) counts as a wrong word when it comes out of the extractor.
-_DROP_KEEPING_TATWEEL = re.compile(r"[\u064B-\u065F\u0670\u00AD\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
+_DROP_KEEPING_TATWEEL = re.compile(r"[\u064B-\u065F\u0670\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
 _EDGE = "()[]{}«»‹›.,،؛;:؟?!…·•–—۔\"'“”‘’"  # · • –: separators and list bullets the layouts draw (book.css)
 # Inline elements join what they hold to the words beside them ("<kbd>Ctrl</kbd>+<kbd>S</kbd>" prints "Ctrl+S");
 # the others part words (a span may be set as a block: a figure's credit), but for the span of a left-to-right

@@ -13,7 +13,7 @@ from pathlib import Path
 from publisher.builder.verify import BATCH, JVM_OPTIONS  # publish check's: half the CPU on a run this short
 
 # Arabic harakat and other combining marks, tatweel, and the bidi controls extractors may add.
-_DROP = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
+_DROP = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
 _EDGE_PUNCT = "()[]{}«»\"'“”‘’.,،؛;:؟?!…—–-*_"
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .charclass import not_hyphenated
 
-_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROLS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # PDFium mirrors them as it reverses, and English quotation marks too ("environment.”" read "“.tnemnorivne")
 _BRACKETS = str.maketrans("(){}[]<>«»‹›“”‘’", "||||||||||||||||")
 
