@@ -31,6 +31,15 @@ TABLES = [
         ["الدقيق", "₨ 1,185", "₨ 1,200", "+1.3%"],
         ["السكر", "₨ ۱۶۲", "$ 160", "-1.2%"],
     ],
+    # a price in Arabic-Indic digits, its currency sign typed after it, the cell on its left ending in digits (a Sidon
+    # pharmacy's list): both read "$ ١٫٨٥", the digits of the cell before taken for the run the sign ended
+    # (pdf/lineroles.py: a cell begins as a line's end does)
+    [
+        ["الدواء", "بالدولار", "بالليرة"],
+        ["باراسيتامول", "١٫٨٥ $", "١٦٥٬٥٧٥ ل.ل"],
+        ["ميتفورمين", "٣٫١٠ €", "٢٧٧٬٤٥٠"],
+        ["أموكسيسيلين", "٤٠ ₪", "٣٧٥٬٩٠٠ ل.ل"],
+    ],
 ]
 
 

@@ -124,7 +124,11 @@ def split_line(
     # the isolated arrays that hold no right-to-left letter (an array may begin with the text after its isolate)
     latin = {s for s in isolated if not any(letter_kind(text or "") == "R" for _, text in line[s].elements)}
     strong, last, last_array = "R", "", -1  # the kind of the last letter or digit, left of here, its text and array
+    # a table's cell begins apart from the one on its left, no space drawn between: right to left, as a line's end
+    # ("١٫٨٥ $", drawn "$ ١٫٨٥", after a cell ending in "١٦٥٬٥٧٥": the digits were taken for the run the sign ends)
+    cells = set(range(1, len(line))) - _touching(line) if marked and rtl else set()
     for position, (s, i, text) in enumerate(glyphs if marked else ()):
+        strong = "R" if s in cells and position and glyphs[position - 1][0] != s else strong
         own = s in latin and within == {s}  # the signs since the space open a word of the isolate ("Windows: .venv")
         # an isolate's signs are its run's (as in sharedruns.py): the space after "=" in code broken over lines, whose
         # line begins `= ["example.com"]`, was taken for the run's end, and "=" read after the rest

@@ -22,6 +22,7 @@ from __future__ import annotations
 import unicodedata
 
 from .charclass import MIRROR, class_stretches, not_hyphenated
+from .lineroles import RUN_END
 from .marks import pdfium_text, placed_arrays
 from .pagetext import Show
 
@@ -62,13 +63,23 @@ def _reads_reversed(shows: list[Show], line: list[Show]) -> bool:
     return False
 
 
-def _groups(line: list[Show]) -> list[list[Show]]:
+def call_text(call: Show, line: list[Show]) -> str:
+    """A note call's /ActualText (textlayer.py): a space, read where PDFium takes the call, then a RIGHT-TO-LEFT MARK,
+    which ends poppler's number before it ("2027¹ وقال"); and a space after it when PDFium sorts the call in with the
+    line's other arrays (the array on the line's right ended in a glyph wide enough: "97.5%"): between the word it
+    follows and the punctuation after it (at the line's end, "السنوي¹،"), the mark had joined the word's letters,
+    which PDFium then read backwards."""
+    return RUN_END + " " if any(len(group) > 1 and call in group for group in _groups(line, call)) else RUN_END
+
+
+def _groups(line: list[Show], call: Show | None = None) -> list[list[Show]]:
     """PDFium's first stage over the arrays of a line: groups in the order drawn, each sorted left to right.
-    Arrays that draw nothing PDFium can see (spaces alone, empty) are passed over."""
+    Arrays that draw nothing PDFium can see (spaces alone, empty) are passed over, but a note call (its text a space
+    by then)."""
     groups: list[list[tuple[float, Show]]] = []
     for left, _, show in placed_arrays(line):
         glyphs = [element for element, text in show.elements if text and element[1:-1]]
-        if not glyphs or not any(text and not text.isspace() for _, text in show.elements):
+        if not glyphs or (show is not call and not any(text and not text.isspace() for _, text in show.elements)):
             continue
         if groups:
             _, last = groups[-1][-1]

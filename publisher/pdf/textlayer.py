@@ -69,7 +69,7 @@ from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text,
 from .neighbours import abutting, glued
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
-from .pdfiumline import pdfium_text_over
+from .pdfiumline import call_text, pdfium_text_over
 from .pieces import (
     ADDRESS_HEAD,
     ADDRESS_TAIL,
@@ -235,7 +235,7 @@ def mark_text_layer(
                         tj = padded(shared, tj, pads[show.index] - 1)  # ("شَرْحًا وَافِيًا.³", twice)
                     # (PDFium's with the mark first after a line's only word, "سائغة¹.", which it had read reversed)
                     ending = [named(vocal.RLM + " "), b"EMC"] if not shared and _one_word(line, called) else []
-                    replacements[show.index] = [*inline(RUN_END), *ending[:1], tj, *ending[1:], b"EMC"]
+                    replacements[show.index] = [*inline(call_text(show, line)), *ending[:1], tj, *ending[1:], b"EMC"]
                     continue
                 if not shared and abutting(split, place, isolated):  # two isolates, no space drawn between
                     # ("~~10%~~ 8%", set right to left): a space and a RIGHT-TO-LEFT MARK after the left one part them

@@ -1,0 +1,37 @@
+"""What the hundredth and hundred-and-first batches of texts the project had never seen found, read back from both
+extractors: a note's call between a word and the punctuation that ends a line ("السنوي¹،", a Doha metro timetable),
+which PDFium read backwards; and a currency sign poppler takes for a digit but the project did not ("450 ₪ قبل", an
+olive harvest in Nablus), read glued to the word after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import build_article, misread
+from readers import unread
+
+# the line before the call ends with a number whose last glyph is wide ("97.5%"): PDFium, which starts a new line
+# where an array is raised above the one on the line's right by more than half the wider of their facing glyphs,
+# took the call into the line, between the word and the comma, and read "السنوي" as "يونسلا" (pdf/pdfiumline.py)
+DOHA = (
+    "وتقول الشركة إن هامش الالتزام بالمواعيد سيبقى ضمن ±1 دقيقة في {number} من الرحلات، وهي النسبة نفسها المسجلة في"
+    " تقرير الأداء السنوي[^1]{stop} بينما انخفضت نسبة المخالفات المتعلقة بالتذاكر إلى 3.8‰ فقط من إجمالي الرحلات."
+)
+
+
+@pytest.mark.parametrize("stop", ["،", ".", ":"])
+def test_a_note_call_before_the_punctuation_ending_a_line_reads_in_order(tmp_path: Path, stop: str) -> None:
+    paragraphs = [DOHA.format(number=number, stop=stop) for number in ("97.5%", "97.50", "97.5‰")]
+    notes = [paragraph.replace("[^1]", f"[^{n}]") for n, paragraph in enumerate(paragraphs, 1)]
+    pdf = build_article(tmp_path, "calls", [*notes, *(f"[^{n}]: تقرير الأداء." for n in range(1, 4))], page="A4")
+    assert unread(pdf, [paragraph.replace("[^1]", "") for paragraph in paragraphs]) == []
+
+
+# the currency signs of U+20A0 to U+20B1 are digits to poppler, as "$" and "€" are (pdf/numberpunct.POPPLER_LTR)
+SIGNS = ["450 ₪ قبل عامين", "٤٥٠ ₪ قبل عامين", "1200 ₦ للكيلو", "300 ₱ فقط", "15 ₩ للقطعة", "2 ¢ للصفحة"]
+
+
+def test_both_extractors_read_a_currency_sign_after_its_number_apart_from_the_word_after_it(tmp_path: Path) -> None:
+    typed = [f"قال كان السعر في حدود {price}." for price in SIGNS]
+    assert misread(build_article(tmp_path, "signs", typed), typed) == []
