@@ -28,6 +28,21 @@ def test_a_note_call_before_the_punctuation_ending_a_line_reads_in_order(tmp_pat
     assert unread(pdf, [paragraph.replace("[^1]", "") for paragraph in paragraphs]) == []
 
 
+# a call after an Arabic word, mid-line (a Libyan subsidy explainer of the ninety-fifth batch): its RIGHT-TO-LEFT MARK,
+# as small and as high as the call, made poppler read "سنوياً، أي ما بين" as a line of its own, before the rest
+LIBYA = (
+    "تتباين التقديرات، لكن أرقاماً متداولة في نقاشات مجلس النواب والمصرف المركزي تضع كلفة دعم المحروقات بين 12 و15"
+    " مليار د.ل سنوياً[^1]، أي ما بين ٨٪ و١٢٪ من الإنفاق العام بحسب السنة وسعر الصرف. ويقدّر اقتصاديون أن نحو 3/4"
+    " من قيمة هذا الدعم تذهب إلى الفئات الأعلى استهلاكاً."
+)
+
+
+@pytest.mark.parametrize("page", ["A5", "A6"])
+def test_a_note_call_after_an_arabic_word_reads_in_its_line(tmp_path: Path, page: str) -> None:
+    pdf = build_article(tmp_path, "libya", [LIBYA, "[^1]: تقديرات متداولة."], page=page)
+    assert unread(pdf, [LIBYA.replace("[^1]", "")]) == []
+
+
 # the currency signs of U+20A0 to U+20B1 are digits to poppler, as "$" and "€" are (pdf/numberpunct.POPPLER_LTR)
 SIGNS = ["450 ₪ قبل عامين", "٤٥٠ ₪ قبل عامين", "1200 ₦ للكيلو", "300 ₱ فقط", "15 ₩ للقطعة", "2 ¢ للصفحة"]
 

@@ -823,14 +823,16 @@ FIXTURE_FLOORS = {
     "hebron-glass-kilns-export-season-report": (1.0, 1.0, 1.0, 1.0),
     # the hundredth and hundred-and-first: sidon-pharmacy-price-list-reading-guide 98.94 % on both ("١٫٨٥ $" in a cell
     # after one ending in digits: pdf/lineroles.py), nablus-olive-harvest-oil-prices-poetry-evening 99.87 % on poppler
-    # ("450 ₪ قبل": numberpunct.POPPLER_LTR); and two left at the ninety-fifth and ninety-ninth:
+    # ("450 ₪ قبل": numberpunct.POPPLER_LTR); and three left at the ninety-fifth and ninety-ninth:
     # doha-metro-gold-line-timetable-change 99.86 % on PDFium ("السنوي¹،" ending a line: pdfiumline.call_text),
+    # libya-fuel-subsidy-reform-explainer 99.48 % on poppler ("سنوياً¹، أي ما بين" read as a line of its own: the same),
     # shiraz-metro-qr-ticket-app-review 99.51 / 99.63 % ("شاپرک¹:"; "۰۷۱-۳۶۲۹۰۰۰۰" drawn two ways: typeset/extended.py).
     # Left: sidon's "١ g ×" ending a cell's line, read "g×"; shiraz's inline code "`خطا ۴۰۳: … (ticket already used)`"
     "sidon-pharmacy-price-list-reading-guide": (0.99, 0.99, 0.99, 0.99),
     "nablus-olive-harvest-oil-prices-poetry-evening": (1.0, 1.0, 1.0, 1.0),
     "doha-metro-gold-line-timetable-change": (1.0, 1.0, 1.0, 1.0),
     "shiraz-metro-qr-ticket-app-review": (0.99, 0.99, 0.99, 0.99),
+    "libya-fuel-subsidy-reform-explainer": (1.0, 1.0, 1.0, 1.0),
     "galaxy-s26-ultra-saudi-launch-brief": (1.0, 1.0, 1.0, 1.0),
     "sudan-health": (1.0, 1.0, 1.0, 1.0),
     "iraq-oil": (1.0, 1.0, 1.0, 1.0),

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .charclass import MIRROR, class_stretches, not_hyphenated
+from .charclass import MIRROR, class_stretches, letter_kind, not_hyphenated
 from .lineroles import RUN_END
 from .marks import pdfium_text, placed_arrays
 from .pagetext import Show
@@ -64,12 +64,34 @@ def _reads_reversed(shows: list[Show], line: list[Show]) -> bool:
 
 
 def call_text(call: Show, line: list[Show]) -> str:
-    """A note call's /ActualText (textlayer.py): a space, read where PDFium takes the call, then a RIGHT-TO-LEFT MARK,
-    which ends poppler's number before it ("2027¹ وقال"); and a space after it when PDFium sorts the call in with the
-    line's other arrays (the array on the line's right ended in a glyph wide enough: "97.5%"): between the word it
-    follows and the punctuation after it (at the line's end, "السنوي¹،"), the mark had joined the word's letters,
-    which PDFium then read backwards."""
+    """A note call's /ActualText (textlayer.py), a space read where PDFium takes the call. A RIGHT-TO-LEFT MARK after
+    it ends poppler's run before it ("2027¹ وقال") and keeps a full stop before it to its word ("الفائدة.¹ تأمل", read
+    "الفائدة ." without); another space follows when PDFium sorts the call in with the line's other arrays (the array
+    on the line's right ended in a glyph wide enough): the mark had joined the letters of the word after it, read
+    backwards ("السنوي¹،" ending a line after "97.5%"). A call right after an Arabic letter, Arabic words after it on
+    its line, has no mark: a character as small and as high as the call, it made poppler read the words from there to
+    the line's left end as a line of their own, before the rest ("سنوياً¹، أي ما بين")."""
+    if _beside(call, line, right=True, strong=False) == _beside(call, line, right=False) == "R":
+        return " "
     return RUN_END + " " if any(len(group) > 1 and call in group for group in _groups(line, call)) else RUN_END
+
+
+def _beside(call: Show, line: list[Show], right: bool, strong: bool = True) -> str:
+    """The kind (charclass.letter_kind) of the strong character nearest the call on its right (the end of the text it
+    follows) or its left, "" if none; not `strong`: of the nearest character but a mark (N for punctuation)."""
+    placed = placed_arrays(line)
+    left, end = next((left, end) for left, end, show in placed if show is call)
+    beside = [(a, show) for a, b, show in placed if show is not call and (a >= left if right else b <= end)]
+    for _, show in sorted(beside, key=lambda item: item[0], reverse=not right):
+        texts = [text for _, text in show.elements if text]
+        kinds = [letter_kind(text) for text in (texts if right else texts[::-1]) if _counted(text, strong)]
+        if kinds:
+            return kinds[0]
+    return ""
+
+
+def _counted(text: str, strong: bool) -> bool:
+    return letter_kind(text) != "N" if strong else not text.isspace() and not unicodedata.combining(text[0])
 
 
 def _groups(line: list[Show], call: Show | None = None) -> list[list[Show]]:
