@@ -43,6 +43,23 @@ def test_a_note_call_after_an_arabic_word_reads_in_its_line(tmp_path: Path, page
     assert unread(pdf, [LIBYA.replace("[^1]", "")]) == []
 
 
+# a call in a nested list's item (a cooking lesson of the hundred-and-third batch, A6): the item's dash, on the line's
+# right, ends with a glyph wide enough that PDFium sorted the call in with the line, and started a new line after it,
+# an array of one glyph set higher than the next: "، مفروم مرتين." was read on a line of its own, before the rest
+ITEMS = [
+    "1 كغ لحم هبرة من فخذ الغنم[^1]، مفروم مرتين.",
+    "500 غ برغل ناعم أسمر[^2]، منقوع ربع ساعة.",
+    "2 بصل مفروم ناعما[^3]، مع قليل من الملح.",
+]
+
+
+def test_a_note_call_in_a_nested_list_item_reads_in_its_line(tmp_path: Path) -> None:
+    items = "\n".join(f"  - {item}" for item in ITEMS)
+    notes = [f"[^{n}]: ملاحظة رقم {n}." for n in range(1, 4)]
+    pdf = build_article(tmp_path, "items", [f"- عجينة الكبة:\n{items}", *notes], page="A6")
+    assert unread(pdf, [item.split("[")[0] + item.split("]")[1] for item in ITEMS]) == []
+
+
 # the currency signs of U+20A0 to U+20B1 are digits to poppler, as "$" and "€" are (pdf/numberpunct.POPPLER_LTR)
 SIGNS = ["450 ₪ قبل عامين", "٤٥٠ ₪ قبل عامين", "1200 ₦ للكيلو", "300 ₱ فقط", "15 ₩ للقطعة", "2 ¢ للصفحة"]
 

@@ -75,7 +75,7 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
                 text = step[0]
                 pieces.append(Piece(number, step[1], step[2]))
             else:  # (not a sign or two ending a line, "." of ".venv/bin/activate" on a line further on)
-                aside = (text, pieces, number) if len(text) >= _ASIDE_LENGTH else None
+                aside = (text, pieces, number) if _set_aside(text, known) else None
                 text, pieces = "", []
             if text in known:
                 found.append((spelt[text], pieces))
@@ -96,6 +96,13 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
 
 _ASIDE_LINES = 8  # a page's notes, the next page's running head
 _ASIDE_LENGTH = 8  # characters of the address begun
+
+
+def _set_aside(text: str, known: frozenset[str]) -> bool:
+    """Whether an address begun as `text` on a page's last line is looked for after the page's notes: long enough not
+    to be a sign or two (see above), or an e-mail's name, broken before its "@" ("reviews" ending a page and
+    "@techmuharraq.bh" beginning the next)."""
+    return len(text) >= _ASIDE_LENGTH or any(address.startswith(text + "@") for address in known)
 
 
 def _goes_on(edges: list[Edge], text: str, so_far: frozenset[str]) -> tuple[str, list[Glyph], list] | None:

@@ -76,6 +76,18 @@ def call_text(call: Show, line: list[Show]) -> str:
     return RUN_END + " " if any(len(group) > 1 and call in group for group in _groups(line, call)) else RUN_END
 
 
+def with_blank(tj: bytes, call: Show, line: list[Show]) -> bytes:
+    """A note call's `TJ` with a space glyph of its font after its digits: nothing drawn, but an array of more than
+    one glyph. When PDFium sorts the call in with its line's arrays, it starts a new line after an array of one glyph
+    set higher than the next one ("الغنم²، مفروم مرتين" was read "، مفروم مرتين" on a line of its own, before the rest),
+    not after one of two or more whose box holds the next one's baseline. The space glyph is one the line draws."""
+    blank = next(
+        (e for show in line if show is not call for e, t in show.elements if t == " " and show.font is call.font), None
+    )
+    end = tj.rfind(b"]")
+    return tj[:end] + blank + tj[end:] if blank and end > 0 else tj
+
+
 def _beside(call: Show, line: list[Show], right: bool, strong: bool = True) -> str:
     """The kind (charclass.letter_kind) of the strong character nearest the call on its right (the end of the text it
     follows) or its left, "" if none; not `strong`: of the nearest character but a mark (N for punctuation)."""

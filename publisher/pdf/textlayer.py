@@ -69,7 +69,7 @@ from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text,
 from .neighbours import abutting, glued
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
-from .pdfiumline import call_text, pdfium_text_over
+from .pdfiumline import call_text, pdfium_text_over, with_blank
 from .pieces import (
     ADDRESS_HEAD,
     ADDRESS_TAIL,
@@ -230,8 +230,8 @@ def mark_text_layer(
             inside: tuple[int, int] | None = None  # the last piece of the word whose /ActualText is open
             for place, (show, (pieces, stretches)) in enumerate(zip(line, split, strict=True)):
                 if show.index in called:  # not a word (readingorder.py); its mark ends poppler's number: "2027¹ وقال"
-                    tj = stream.stream[show.index]  # and it shares the line's, if any: PDFium, taking it between
-                    if shared and pads is not None:  # two arrays of a vocalised word, read the line again
+                    tj = with_blank(stream.stream[show.index], show, line)  # it shares the line's text, if any: PDFium,
+                    if shared and pads is not None:  # taking it between two arrays of a vocalised word, read it again
                         tj = padded(shared, tj, pads[show.index] - 1)  # ("شَرْحًا وَافِيًا.³", twice)
                     # (PDFium's with the mark first after a line's only word, "سائغة¹.", which it had read reversed)
                     ending = [named(vocal.RLM + " "), b"EMC"] if not shared and _one_word(line, called) else []
