@@ -30,7 +30,7 @@ from .pieces import (
     spread_address_roles,
 )
 from .ranges import SIGNS, indic, typed_range
-from .sharedruns import OPENING, SEPARATORS, SPACES, Arrays, shared_runs
+from .sharedruns import OPENING, SEPARATORS, SPACES, Arrays, shared_runs, unit_power
 from .tjroles import CURRENCY, tj_roles
 from .wordedges import Word
 
@@ -154,6 +154,11 @@ def split_line(
         digits = digits or (between_isolates and space is not None and space[0] not in isolated)
         if (kind == "L" or text in POPPLER_LTR or alone) and (strong == "R" or digits) and space is not None:
             marks[space[0]][space[1]] = RUN_END_SPACE  # a currency sign alone too ("949 €" بـ): poppler's L
+        elif rtl and strong == "L" and first is not None and unit_power(glyphs, position):
+            # an Arabic unit's power an operator away from a run ("120 م² × 1.5 = 180", drawn "180 = 1.5 × ²م"): the
+            # spaces after the run and before the power end it, which poppler had read on with the power: "180 × ²"
+            for end in [place for place in (first, space) if place is not None]:
+                marks[end[0]][end[1]] = RUN_END_SPACE
         elif rtl and strong == "L" and first is not None and _parted(kind, between, separated) and not own:
             marks[first[0]][first[1]] = RUN_END_SPACE  # "Amiri :الخطوط", "Noto ،Amiri", "Noto· 1.1": see STOPS
         elif rtl and text in POPPLER_LTR and strong == "L" and space is not None and _before_rtl(glyphs, position):
@@ -169,7 +174,9 @@ def split_line(
             # a currency sign a space right of a number, which it goes before ("₨ 1,185", a table's cell): its own
             # stretch, as punctuation after a number is; poppler read "1,185 ₨" though the space ended the number's
             marks[s][i] = AFTER_NUMBER
-        if rtl and compat(text):
+        # (not a power drawn left of an Arabic letter, a unit's, "120 م² × 1.5": between its marks, PDFium read the
+        # space after it beyond "×", "م²×")
+        if rtl and compat(text) and not unit_power(glyphs, position):
             marks[s][i] = COMPAT
         if rtl and kind == "L" and unknown_to_poppler(text):
             marks[s][i] = UNKNOWN_LTR

@@ -392,13 +392,13 @@ def line_text(
             continue
         layout = laid.get(position_key(page, origin[1], origin[2]))
         glyphs = [(element, text) for show in shows for element, text in show.elements if text is not None]
+        kinds = {unicodedata.bidirectional(char) for _, text in glyphs for char in text}  # (an isolate's: not " ×")
         if layout is not None and [int(e[1:-1], 16) for e, _ in glyphs] == [glyph for glyph, _, _ in layout.glyphs]:
             texts.append(layout.drawn)
-        elif not any(unicodedata.bidirectional(char) in ("R", "AL") for _, text in glyphs for char in text) and (
-            ltr
-            or origin in isolated
-            or (spanned and "L" in {unicodedata.bidirectional(c) for _, t in glyphs for c in t})
-        ):  # a Latin run beside vocalised words, in a box of its own set left to right ("لُغَةَ Python سَهْلَةٌ")
+        elif not kinds & {"R", "AL"} and (
+            ltr or (origin in isolated and kinds & {"L", "EN", "AN"}) or (spanned and "L" in kinds)
+        ):
+            # a Latin run beside vocalised words, in a box of its own set left to right ("لُغَةَ Python سَهْلَةٌ")
             texts.append("".join(text for _, text in glyphs))
         elif all(unicodedata.bidirectional(text[:1]) in _NEUTRAL_OR_DIGIT for _, text in glyphs):
             # " · " or a note's "(1) ": its glyphs right to left, a number's left to right

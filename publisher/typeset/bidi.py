@@ -128,7 +128,10 @@ def run_pattern() -> re.Pattern[str]:
     inner = f"(?:{brackets}[{INSIDE}]*{alnum}{body})*"
     # a sign before a bracket: "−(3 + 2)", "-(a + b)" (outside the run, it was drawn on the bracket's right, "(3 + 2)−")
     negated = f"(?<![{INSIDE}])(?<!{LTR_ALNUM}){sign}{brackets}(?!{alnum})"  # (after "و" too)
-    word = f"(?:{_IRI}|{_INTERVAL}|{_SET}|{negated}|(?:{prefix}|{handle})?{alnum}{body}{inner}{tail})"
+    # not from a power glued to an Arabic unit, which is the unit's: "120 م² × 1.5 = 180" (the run "² × 1.5 = 180" had
+    # parted "²" from its "م", drawn at the run's far end)
+    unit_power = f"(?!(?<=[{RTL_BLOCKS}])[\u00b2\u00b3\u00b9\u2070-\u2079])"
+    word = f"(?:{_IRI}|{_INTERVAL}|{_SET}|{negated}|{unit_power}(?:{prefix}|{handle})?{alnum}{body}{inner}{tail})"
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, a full stop ("p. 45"), quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
