@@ -60,6 +60,19 @@ def test_a_note_call_in_a_nested_list_item_reads_in_its_line(tmp_path: Path) -> 
     assert unread(pdf, [item.split("[")[0] + item.split("]")[1] for item in ITEMS]) == []
 
 
+# a form's date to fill in (a Tyre municipality's complaint form, an Annaba invitation's reply slip, the hundred-and-
+# seventh batch): its blanks were drawn right of the year, both read "2025/..../" (typeset/bidi.py: one run now)
+BLANKS = [
+    "قال التاريخ: ..../..../2025 والتوقيع.",
+    "قال حرر في ../../2025 بمدينة صور.",
+    "قال التاريخ: 14/..../2025 فقط.",
+]
+
+
+def test_both_extractors_read_a_date_to_fill_in_as_typed(tmp_path: Path) -> None:
+    assert misread(build_article(tmp_path, "blanks", BLANKS), BLANKS) == []
+
+
 # the currency signs of U+20A0 to U+20B1 are digits to poppler, as "$" and "€" are (pdf/numberpunct.POPPLER_LTR)
 SIGNS = ["450 ₪ قبل عامين", "٤٥٠ ₪ قبل عامين", "1200 ₦ للكيلو", "300 ₱ فقط", "15 ₩ للقطعة", "2 ¢ للصفحة"]
 

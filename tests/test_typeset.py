@@ -32,6 +32,9 @@ def runs(text: str) -> list[str]:
         ("بلغ 4‰ و25°C و12° و3.5′", ["4‰", "25°C", "12°", "3.5′"]),
         ("الدالة fetch_quotes() ثم a[0] ثم get_index(2026) الآن", ["fetch_quotes()", "a[0]", "get_index(2026)"]),
         ("برنامج Maroc Digital 2030 الجديد", ["Maroc Digital 2030"]),
+        # a form's date to fill in, its blanks with its year, as "14/3/2025" is; and an Arabic unit's power, no run's
+        ("التاريخ: ..../..../2025 و14/..../2025 و14/3/2025 فقط", ["..../..../2025", "14/..../2025", "14/3/2025"]),
+        ("المعلوم 120 م² × 1.5 = 180 د.ت و E = mc² هنا", ["1.5 = 180", "E = mc²"]),
         ("كتب الحساب @Algerie_Poste ووسم #opendata و#الجزائر", ["@Algerie_Poste", "#opendata"]),
         ('قال "Rust is C++ without the fear" ثم C# و F#', ["Rust is C++ without the fear", "C#", "F#"]),
         # a product's "+" and a no-break hyphen inside a name (the "+" was printed at the far end, "Wi‑Fi" in two)

@@ -97,6 +97,9 @@ def run_pattern() -> re.Pattern[str]:
     # and a wildcard a name or an address begins with: "*.tmp", "*:5433", "**/*.py" (outside the run, "*:" was drawn on
     # the number's right, "5433:*")
     prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})\\*+(?:[.:/]\\*+)*[.:/]?(?={alnum})"  # (one way to match: linear time)
+    # and a form's blank fields before a number, a date to fill in: "..../..../2025", set as typed like "14/3/2025"
+    # (outside the run, the blanks were drawn right of the year, read "2025/..../....")
+    prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})(?:\\.{{2,}}/)+(?=[0-9])"
     # a degree sign a Latin unit begins with, after a number in Arabic-Indic digits, which is no run's: "٢٥ °C", "۲۵°F"
     # (outside the run, it was drawn right of the unit, "C° ٢٥")
     prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})\u00b0(?=[^\\W\\d_{RTL_BLOCKS}])"
