@@ -32,6 +32,7 @@ import pypdfium2
 from publisher.pdf import pagetype
 from publisher.source.manifest import Manifest, load_manifest
 from publisher.source.reader import Document
+from publisher.typeset.bidi import BIDI_CONTROLS
 from publisher.typeset.document import typeset_document
 from publisher.typeset.templates import chapters_context
 
@@ -40,11 +41,11 @@ MM = 72 / 25.4
 # height; the bands cropped are a millimetre (on A5) short of them. Fixed at A5's, they had cut an A6 page's first line.
 TOP, BOTTOM = pagetype.TOP - MM, pagetype.BOTTOM - MM
 # Arabic harakat, tatweel and bidi controls: not words, and extractors differ on them; and soft hyphens, invisible.
-_DROP = re.compile(r"[\u064B-\u065F\u0670\u0640\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
-_CONTROLS = re.compile(r"[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")  # bidi controls only
+_DROP = re.compile(f"[\u064b-\u065f\u0670\u0640\u00ad{BIDI_CONTROLS}]")
+_CONTROLS = re.compile(f"[\u00ad{BIDI_CONTROLS}]")  # bidi controls only
 # "+tatweel": harakat and bidi controls dropped, tatweel kept, so that one the author did not type (kashida
 # justification draws them) counts as a wrong word when it comes out of the extractor.
-_DROP_KEEPING_TATWEEL = re.compile(r"[\u064B-\u065F\u0670\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
+_DROP_KEEPING_TATWEEL = re.compile(f"[\u064b-\u065f\u0670\u00ad{BIDI_CONTROLS}]")
 _EDGE = "()[]{}«»‹›.,،؛;:؟?!…·•–—۔\"'“”‘’"  # · • –: separators and list bullets the layouts draw (book.css)
 # Inline elements join what they hold to the words beside them ("<kbd>Ctrl</kbd>+<kbd>S</kbd>" prints "Ctrl+S");
 # the others part words (a span may be set as a block: a figure's credit), but for the span of a left-to-right

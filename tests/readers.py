@@ -11,9 +11,10 @@ import unicodedata
 from pathlib import Path
 
 from publisher.builder.verify import BATCH, JVM_OPTIONS  # publish check's: half the CPU on a run this short
+from publisher.typeset.bidi import BIDI_CONTROLS
 
 # Arabic harakat and other combining marks, tatweel, and the bidi controls extractors may add.
-_DROP = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\ufeff]")
+_DROP = re.compile(f"[\u064b-\u065f\u0670\u06d6-\u06ed\u0640{BIDI_CONTROLS}]")
 _EDGE_PUNCT = "()[]{}«»\"'“”‘’.,،؛;:؟?!…—–-*_"
 
 

@@ -126,7 +126,8 @@ def split_line(
     strong, last, last_array = "R", "", -1  # the kind of the last letter or digit, left of here, its text and array
     # a table's cell begins apart from the one on its left, no space drawn between: right to left, as a line's end
     # ("١٫٨٥ $", drawn "$ ١٫٨٥", after a cell ending in "١٦٥٬٥٧٥": the digits were taken for the run the sign ends)
-    cells = set(range(1, len(line))) - _touching(line) if marked and rtl else set()
+    touching = _touching(line)
+    cells = set(range(1, len(line))) - touching if rtl else set()
     for position, (s, i, text) in enumerate(glyphs if marked else ()):
         strong = "R" if s in cells and position and glyphs[position - 1][0] != s else strong
         own = s in latin and within == {s}  # the signs since the space open a word of the isolate ("Windows: .venv")
@@ -196,7 +197,6 @@ def split_line(
             within |= {s} if first is not None else set()
             trailing += text if first is None else ""
             separated = separated or text in SEPARATORS
-    touching = _touching(line)
     runs = shared_runs(glyphs, marks, touching, apart, isolated, code, addressed) if rtl else []
     edged = [(0, 0, ""), (0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
     for position, ((_, _, far), (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond)) in enumerate(

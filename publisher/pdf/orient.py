@@ -18,9 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..typeset.bidi import BIDI_CONTROLS
 from .charclass import not_hyphenated
 
-_CONTROLS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROLS = re.compile(f"[{BIDI_CONTROLS}]")
 # PDFium mirrors them as it reverses, and English quotation marks too ("environment.”" read "“.tnemnorivne")
 _BRACKETS = str.maketrans("(){}[]<>«»‹›“”‘’", "||||||||||||||||")
 

@@ -71,7 +71,8 @@ def call_text(call: Show, line: list[Show]) -> str:
     backwards ("السنوي¹،" ending a line after "97.5%"). A call right after an Arabic letter, Arabic words after it on
     its line, has no mark: a character as small and as high as the call, it made poppler read the words from there to
     the line's left end as a line of their own, before the rest ("سنوياً¹، أي ما بين")."""
-    if _beside(call, line, right=True, strong=False) == _beside(call, line, right=False) == "R":
+    placed = placed_arrays(line)
+    if _beside(call, placed, right=True, strong=False) == _beside(call, placed, right=False) == "R":
         return " "
     return RUN_END + " " if any(len(group) > 1 and call in group for group in _groups(line, call)) else RUN_END
 
@@ -88,10 +89,9 @@ def with_blank(tj: bytes, call: Show, line: list[Show]) -> bytes:
     return tj[:end] + blank + tj[end:] if blank and end > 0 else tj
 
 
-def _beside(call: Show, line: list[Show], right: bool, strong: bool = True) -> str:
+def _beside(call: Show, placed: list[tuple[float, float, Show]], right: bool, strong: bool = True) -> str:
     """The kind (charclass.letter_kind) of the strong character nearest the call on its right (the end of the text it
     follows) or its left, "" if none; not `strong`: of the nearest character but a mark (N for punctuation)."""
-    placed = placed_arrays(line)
     left, end = next((left, end) for left, end, show in placed if show is call)
     beside = [(a, show) for a, b, show in placed if show is not call and (a >= left if right else b <= end)]
     for _, show in sorted(beside, key=lambda item: item[0], reverse=not right):

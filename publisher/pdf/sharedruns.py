@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 
-from ..typeset.bidi import RTL_BLOCKS, SCRIPT_SIGNS
+from ..typeset.bidi import POWERS, RTL_BLOCKS, SCRIPT_SIGNS
 from .charclass import compat, letter_kind, pdfium_actual_text
 from .pieces import COMPAT, PLAIN, RUN_END_SPACE, WORD
 from .ranges import SIGNS, indic
@@ -54,9 +54,8 @@ def shared_runs(
         inside = kind == "R" and s in quoted and bool(runs[-1]) and glyphs[runs[-1][0]][0] in isolated
         inside = inside and any(letter_kind(g[2]) == "L" and g[2].isalpha() for g in glyphs[runs[-1][0] : position])
         kind = "L" if inside else kind
-        kind = (
-            "R" if unit_power(glyphs, position) else kind
-        )  # "م²", no run's: "120 م² × 1.5 = 180" read "م1.5 = 180 × ²"
+        # an Arabic unit's power, no run's ("120 م² × 1.5 = 180" was read "م1.5 = 180 × ²")
+        kind = "R" if unit_power(glyphs, position) else kind
         # an ion's charge or an exponent's sign, in another font, against its letter or digit ("وCl⁻،")
         kind = "L" if text in SCRIPT_SIGNS and letter_kind(previous[2][-1:]) == "L" else kind
         if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching:  # side by side (cells)
@@ -117,10 +116,7 @@ def unit_power(glyphs: list[tuple[int, int, str]], position: int) -> bool:
     keeps it out of a run), not a left-to-right number's."""
     s, _, text = glyphs[position]
     after = glyphs[position + 1] if position + 1 < len(glyphs) else (s, 0, "")
-    return text in _POWERS and after[0] == s and letter_kind(after[2]) == "R"  # (in its array: not a cell's "v₀")
-
-
-_POWERS = frozenset("\u00b2\u00b3\u00b9\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
+    return text in POWERS and after[0] == s and letter_kind(after[2]) == "R"  # (in its array: not a cell's "v₀")
 
 
 OPENING = frozenset("([{")

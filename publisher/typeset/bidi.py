@@ -26,6 +26,10 @@ import unicodedata
 
 LRI, PDI = "\u2066", "\u2069"
 RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangling_isolates)
+# the invisible characters of the bidi algorithm (a regex class's body): the ARABIC LETTER MARK (extended.py), zero
+# width spaces and joiners, the marks, embeddings, overrides and isolates, the byte order mark; text compared as read
+# drops them
+BIDI_CONTROLS = "\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 
 SIGNS = "+\\-\u2212\u00b1\u2213\u221a\u221b\u221c"  # plus, hyphen-minus, minus, plus-minus, minus-plus, roots
 DEGREES = "\u00b0\u2032\u2033"  # ° ′ ″: the parts of an angle or a coordinate
@@ -44,6 +48,7 @@ OPERATORS = (
 _OPERATOR = f"(?:===|!==|[=!<>+*/:\\-]=|<<|>>|//|\\*\\*|&&|\\|\\||->|=>|[{OPERATORS}/%*&|^])"
 # superscript and subscript signs: an ion's charge ends its word ("H⁺", "Fe³⁺"), an exponent's sign is inside ("10⁻⁷")
 SCRIPT_SIGNS = "\u207a\u207b\u208a\u208b"
+POWERS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"  # the superscript digits
 INSIDE = (
     "._:/\\\\@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$*\u221a\u00d7\u00b7\u22c5|" + SCRIPT_SIGNS + OPERATORS
 )  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1.0×10⁻⁷", "kg·m/s²", "UTC−5", "5≠3", "X|S",
@@ -133,7 +138,7 @@ def run_pattern() -> re.Pattern[str]:
     negated = f"(?<![{INSIDE}])(?<!{LTR_ALNUM}){sign}{brackets}(?!{alnum})"  # (after "و" too)
     # not from a power glued to an Arabic unit, which is the unit's: "120 م² × 1.5 = 180" (the run "² × 1.5 = 180" had
     # parted "²" from its "م", drawn at the run's far end)
-    unit_power = f"(?!(?<=[{RTL_BLOCKS}])[\u00b2\u00b3\u00b9\u2070-\u2079])"
+    unit_power = f"(?!(?<=[{RTL_BLOCKS}])[{POWERS}])"
     word = f"(?:{_IRI}|{_INTERVAL}|{_SET}|{negated}|{unit_power}(?:{prefix}|{handle})?{alnum}{body}{inner}{tail})"
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, a full stop ("p. 45"), quotes or brackets between them ("Open Data, Big Data",
