@@ -146,3 +146,29 @@ def test_a_hostile_workspace_template_fails_the_build_with_one_line_and_no_outpu
         assert result.returncode == 2, result.stderr
         assert result.stderr == "error: templates/epub/titlepage.xhtml.j2 line 4: 'lipsum' is undefined\n"
         assert not (root / "dist").exists()
+
+
+def test_a_template_is_compiled_once_a_process_and_anew_when_edited(tmp_path: Path, manifest) -> None:
+    """Environments share compiled templates (jinja_sandbox._CompiledOnce): the same text is compiled once, an edited
+    one again, code taken from the cache keeps the sandbox's budgets, and an environment whose settings shape other
+    code (here: no trim_blocks) does not take it."""
+    from publisher.typeset import jinja_sandbox
+
+    name = "pdf/x.html.j2"
+    loop = "{% for i in range(n) %}{% for j in range(n) %}{% if i + j == 0 %}\n{{ m.title }}{% endif %}{% endfor %}"
+    loop += "{% endfor %}\n"
+    compiled = []
+    original = jinja_sandbox.TemplateSandbox.compile
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jinja_sandbox.TemplateSandbox, "compile", lambda *a, **k: compiled.append(1) or original(*a, **k))
+        for _ in range(2):
+            assert templates_with(tmp_path, name, loop).render(name, m=manifest, n=3) == "عنوان"
+        assert len(compiled) == 1
+        with pytest.raises(ResourceError, match="loops take more than"):
+            templates_with(tmp_path, name, loop).render(name, m=manifest, n=100_000)
+        assert len(compiled) == 1  # from the cache, still counting its loop's steps
+        edited = templates_with(tmp_path, name, loop.replace("m.title", "m.title | upper ~ '!'"))
+        assert edited.render(name, m=manifest, n=3) == "عنوان!" and len(compiled) == 2
+        assert templates_with(tmp_path, name, loop).render(name, m=manifest, n=3) == "عنوان" and len(compiled) == 3
+        untrimmed = jinja_sandbox.TemplateSandbox(loader=edited.env.loader, keep_trailing_newline=True)
+        assert untrimmed.get_template(name).render(m=manifest, n=3) == "\nعنوان\n" and len(compiled) == 4

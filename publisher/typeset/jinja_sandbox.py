@@ -46,7 +46,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**"})
 
     def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
+        super().__init__(bytecode_cache=_COMPILED, **options)
         self.globals.pop("lipsum", None)
         self.code_generator_class = _CountingCodeGenerator
         self.iterations = 0
@@ -91,6 +91,53 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
                         f"{len(sequence) * count} items or characters are more than a template may make ({MAX_REPEAT})"
                     )
         return super().call_binop(context, operator, left, right)
+
+
+class _CompiledOnce(jinja2.BytecodeCache):
+    """Each template compiled once a process, not once an environment: a build made three environments (the
+    check, each render worker, the imprint), and compiled the layouts in each, a tenth of a small book's build.
+    A template is found again by its name, its file, the settings that shape its code (the sandbox's loop counting
+    among them) and, checked by Jinja2, the digest of its text: an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> jinja2.bccache.Bucket:
+        shaping = (
+            type(environment),
+            environment.code_generator_class,
+            *(getattr(environment, setting) for setting in _LEXING),
+            environment.optimized,
+            environment.is_async,
+            environment.finalize,
+            tuple(environment.extensions),
+            environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape,
+        )
+        return super().get_bucket(environment, f"{name}\0{shaping!r}", filename, source)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledOnce()
+_LEXING = (  # the settings Jinja2 makes a lexer of (jinja2.lexer.get_lexer)
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+)
 
 
 class OverBudget(jinja2.sandbox.SecurityError):
