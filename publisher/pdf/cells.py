@@ -39,9 +39,16 @@ _HYPHENATION = ("\u2010", "\u00ad")  # what WeasyPrint draws where it hyphenates
 def wrapped_cells(document: Any) -> dict[Key, int]:
     """The text boxes of every table cell whose text is set on more than one baseline: by position key (page,
     `Tm` x and y), the cell's number."""
+    return table_cells(document)[0]
+
+
+def table_cells(document: Any) -> tuple[dict[Key, int], set[Key]]:
+    """The text boxes of the table cells set on more than one baseline, as wrapped_cells gives them, and the position
+    keys of every text box in a table cell."""
     from weasyprint.formatting_structure import boxes
 
     found: dict[Key, int] = {}
+    every: set[Key] = set()
     numbers = count()
 
     def texts(box: Any) -> list[Any]:
@@ -52,17 +59,17 @@ def wrapped_cells(document: Any) -> dict[Key, int]:
     def visit(box: Any, page: int) -> None:
         if isinstance(box, boxes.TableCellBox):
             inside = texts(box)
+            keys = [position_key(page, text.position_x, text.position_y + text.baseline) for text in inside]
+            every.update(keys)
             if len({round(text.position_y + text.baseline, 1) for text in inside}) > 1:
-                number = next(numbers)
-                for text in inside:
-                    found[position_key(page, text.position_x, text.position_y + text.baseline)] = number
+                found.update(dict.fromkeys(keys, next(numbers)))
             return
         for child in getattr(box, "children", None) or ():
             visit(child, page)
 
     for number, page in enumerate(document.pages):
         visit(page._page_box, number)
-    return found
+    return found, every
 
 
 def split_apart(lines: list[list[Show]], cells: dict[Key, int], page: int) -> list[list[Show]]:

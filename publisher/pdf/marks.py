@@ -260,12 +260,12 @@ _NUMBER = re.compile(
 _PDFIUM_NUMBER = re.compile(_NUMBER.pattern.replace("\u2013", "").replace("%$\u00a3\u00a5\u20ac]?", "%\u06dd]?", 1))
 
 _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (built from the bidi table: 0.1 s)
-# A left-to-right run (a code line's "index = f(x, y)"), kept left to right by both: from a letter to the last
-# letter or digit before the next right-to-left letter. It takes in the signs and the number it is written against
-# ("--disable-gil", "180°C", "180–200°C"), which poppler read after it ("disable-gil--", "C°180"), and the slashes a
-# path or an address ends with before a space, a quote or a bracket ("cp -r src/ dst/ ينسخ": poppler read "dst /ينسخ";
-# "'/srv/www/'])" "www'/"); a number in Arabic-Indic digits ("٢٥°C", read "°C٢٥"), a unit's no-break space ("38 °C").
-_NUMBER_BEFORE = f"[-+\u2212]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f{ARABIC_DIGITS}])*?"
+# A left-to-right run (a code line's "index = f(x, y)"), kept left to right by both: from a letter to the last letter
+# or digit before the next right-to-left letter. It takes in the signs and the number it is written against
+# ("--disable-gil", "180°C"), which poppler read after it ("disable-gil--", "C°180"), the slashes a path or an address
+# ends with before a space, a quote or a bracket ("cp -r src/ dst/ ينسخ": poppler read "dst /ينسخ"; "'/srv/www/'])"
+# "www'/"); Arabic-Indic digits ("٢٥°C", read "°C٢٥") and their "٫" ("۷۰٫۷ °C": "۷ °C٫۷۰"), a no-break space ("38 °C").
+_NUMBER_BEFORE = f"[-+\u2212]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f\u066b\u066c{ARABIC_DIGITS}])*?"
 _SLASHES = "(?:[/\\\\]+(?![^\\s'\"\\])}]))?"
 _LATIN = f"(?:[-+#@~/\\\\.\u00b0]*|{_NUMBER_BEFORE})?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?{_SLASHES}"
 ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved

@@ -33,8 +33,7 @@ word gets the RIGHT-TO-LEFT MARK above. Both extractors read two or more weak ne
 order drawn ("$/برميل", drawn "ليمرب/$", read "/$برميل"): they get their text as typed after a RIGHT-TO-LEFT MARK.
 
 The space that ends a run and the Tifinagh word are often in another text object than the run (an address is an inline
-box of its own, a Tifinagh word another font), so these marks are found over whole lines: the text objects on one
-baseline in visual order (pagetext.py).
+box, a Tifinagh word another font): these marks are found over lines, a baseline's objects in visual order (pagetext).
 
 A URL or e-mail address broken at a line end (pdf.py) comes out of both extractors as two words, each line read on its
 own. The glyphs of its first piece get an inline /ActualText of the whole address for poppler, and inside it a named
@@ -59,7 +58,7 @@ from typing import Any
 from . import marks as vocal
 from .addresspieces import address_roles, tail_arrays, with_head
 from .addresstext import pdfium_address, poppler_address
-from .cells import mark_cells, split_apart, wrapped_cells
+from .cells import mark_cells, split_apart, table_cells
 from .charclass import LRM, between_lrms, fraction, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
 from .clusters import Key, position_key, read_clusters
 from .codetext import in_code, pdfium_code_text
@@ -154,7 +153,7 @@ def mark_text_layer(
     pages: Iterable[tuple[Any, Any, list[list[Show]]]]
     decoded: dict[str, dict[bytes, tuple[bytes, str]]] = {}  # each font's glyphs, decoded once for all pages
     markers, calls, whole, ltr_boxes, code_boxes = placed_boxes(document)
-    cells = wrapped_cells(document)  # table cells that run over lines (cells.py)
+    cells, tabled = table_cells(document)  # table cells that run over lines (cells.py), and every cell's text
     pages = (  # a line drawn in pieces among a table's cells cut there (cells.py)
         (stream, resources, split_apart(read_lines(stream.stream, fonts, decoded), cells, page))
         for page, (stream, resources) in enumerate(_page_streams(pdf, markers, calls))
@@ -199,7 +198,8 @@ def mark_text_layer(
                 name = line_named(page, text or " ", line)  # (a line of later pieces alone: not empty, see above)
                 outer = [*inline(not_hyphenated(poppler_ltr_line(text) if ltr else poppler_text(text)))]
                 rests = {index: inline(vocal.RLM) for index in tails or ()}  # an address's rest: see ADDRESS_TAIL
-                marked = whole_line_marks(stream.stream, line, spanned, name, outer, depths, rests, not verse)
+                running = not verse and tabled.isdisjoint(keys)  # running text: no verse, no table's row
+                marked = whole_line_marks(stream.stream, line, spanned, name, outer, depths, rests, running)
                 if marked is not None:
                     replacements.update(marked)
                     count, number = count + 1, number + 1

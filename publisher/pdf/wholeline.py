@@ -60,7 +60,7 @@ def whole_line_marks(
     text (`running`: read whole for a vocalised word beside a number or a Latin word, not a verse or code) is drawn in
     pieces from the right, each left to right: over them all the line got a negative width, and poppler read the
     next line first ("۲٬۱۵۰٬۰۰۰ واحد رسید." before the Persian line above it, whose "هفتهٔ" has a hamza above). Such a
-    line, when its pieces abut (not a table's row, whose cells poppler reads as columns), and one holding the rest of
+    line (not a table's row, whose cells poppler reads as columns: not `running`), and one holding the rest of
     an address broken over lines (its arrays `apart`, by stream index, with their own inline marks for poppler: drawn
     first, at the right end) have poppler's text on one array (`_place`), an empty one on each other array."""
     apart = apart or {}
@@ -76,7 +76,7 @@ def whole_line_marks(
         pad = deepest - depths[first]
         marks[first] = [*apart.get(first, []), *[b"/Span BMC"] * pad, shared, items[first]]
         marks[last] = [*marks.get(last, [items[last]]), *[b"EMC"] * (pad + 1 + (first in apart))]
-    if apart or (running and _abutting(line)):  # the line's text on its widest array (see above)
+    if apart or running:  # the line's text on one array (see above)
         carrier = max(
             (first for first in units if first not in apart), key=lambda first: _place(line, first, units, apart)
         )
@@ -91,14 +91,19 @@ def whole_line_marks(
     return marks
 
 
-def _place(line: list[Show], first: int, units: Mapping[int, int], apart: Mapping[int, Any]) -> float:
-    """Where poppler's text goes: on the unit at the line's right end, where a right-to-left line begins ("…بدأت بـ 3
-    مبرمجين و$50,000 فقط، ثم جمعت ابتداءً من": on the widest, "ثم جمعت", poppler read the line after it first); beside
-    the rest of an address (`apart`), drawn at the right end, on the widest."""
+def _place(line: list[Show], first: int, units: Mapping[int, int], apart: Mapping[int, Any]) -> tuple[bool, float]:
+    """Where poppler's text goes: at the line's right end, where a right-to-left line begins ("…بدأت بـ 3 مبرمجين
+    و$50,000 فقط، ثم جمعت ابتداءً من": on the widest, "ثم جمعت", poppler read the line after it first), on the widest
+    unit ending within an em of it: not on a bracket alone there, a few points into which poppler squeezed the line
+    and then read it before the line above ("(NASA) در سال …" before "… ماهواره‌های ناسا"); beside the rest of an
+    address (`apart`), drawn at the right end, on the widest."""
     if apart:
         left, right = extent([show for show in line if first <= show.index <= units[first]])
-        return right - left
-    return max(right for _, right, show in placed_arrays(line) if first <= show.index <= units[first])
+        return True, right - left
+    placed = placed_arrays(line)
+    ends = [(left, right) for left, right, show in placed if first <= show.index <= units[first]]
+    left, right = min(left for left, _ in ends), max(right for _, right in ends)
+    return right >= max(right for _, right, _ in placed) - line[0].size, right - left
 
 
 def _silent(marks: list[Any]) -> list[Any]:

@@ -105,6 +105,9 @@ def run_pattern() -> re.Pattern[str]:
     # and a form's blank fields before a number, a date to fill in: "..../..../2025", set as typed like "14/3/2025"
     # (outside the run, the blanks were drawn right of the year, read "2025/..../....")
     prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})(?:\\.{{2,}}/)+(?=[0-9])"
+    # and a number in Arabic-Indic digits raised to a signed power: "١٠⁻⁵ Pa·s", set as "10⁻⁵ Pa·s" is (the exponent
+    # alone in a run was drawn left of its base; the LEFT-TO-RIGHT MARK is extended.py's)
+    prefix += f"|(?<![{ARABIC_DIGITS}{INSIDE}])(?<!{LTR_ALNUM})[{ARABIC_DIGITS}]+\u200e?[{SCRIPT_SIGNS}](?=[{POWERS}])"
     # a degree sign a Latin unit begins with, after a number in Arabic-Indic digits, which is no run's: "٢٥ °C", "۲۵°F"
     # (outside the run, it was drawn right of the unit, "C° ٢٥")
     prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})\u00b0(?=[^\\W\\d_{RTL_BLOCKS}])"
@@ -157,7 +160,9 @@ def run_pattern() -> re.Pattern[str]:
     # alone in a run was drawn left of the number, "½١", and read before it by both extractors; after a letter a word
     # begins with too ("و١½", "ب٢¼", read "و½١")
     mixed = f"(?<![{ARABIC_DIGITS}])(?<!{LTR_ALNUM})[{ARABIC_DIGITS}]+[{FRACTIONS}](?![\\w{ARABIC_DIGITS}])"
-    return re.compile(f"{LRI}[^{PDI}]*{PDI}|{PHONE}|{extended}|{mixed}|{word}(?:{between}{word})*")
+    # a form's date to fill in with a year in Arabic-Indic digits, "....../....../٢٠٢٥": set as typed too
+    blank_date = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})(?:\\.{{2,}}/)+[{ARABIC_DIGITS}]+(?![\\w])"
+    return re.compile(f"{LRI}[^{PDI}]*{PDI}|{PHONE}|{extended}|{mixed}|{blank_date}|{word}(?:{between}{word})*")
 
 
 # An interval written as French does, its brackets turned outward where an end is open: "]−∞, 3]", "[0, 1[" (outside

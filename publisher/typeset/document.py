@@ -9,13 +9,13 @@ from dataclasses import replace
 
 from ..source.manifest import Manifest
 from ..source.reader import Document, read_document
-from .extended import extended_numbers_pass
+from .extended import extended_numbers_pass, signed_powers_pass
 from .inline import Pass, typeset_fragment
 from .numerals import choose_numerals, localise_digits
 from .quotes import quotes_pass
 from .units import groups_pass, units_pass
 
-PASSES: list[Pass] = [quotes_pass, units_pass, groups_pass, extended_numbers_pass]
+PASSES: list[Pass] = [quotes_pass, units_pass, groups_pass, extended_numbers_pass, signed_powers_pass]
 _GENERATED = re.compile(r'<(sup|a)\b[^>]*class="footnote-(?:ref|backref)"[^>]*>.*?</\1>', re.DOTALL)
 _TAGS = re.compile(r"<[^>]*>")
 

@@ -9,6 +9,11 @@ before it) "۱۰-۱۵" was drawn as typed, which a Persian reader reads "from fi
 before the number. An ARABIC LETTER MARK before such a number, the invisible letter Unicode has for this, makes its
 digits Arabic numbers everywhere: the page reads as the text around it does. A signed number is not marked: it is
 set left to right as CLDR writes it (bidi.py's isolates).
+
+A power of a number in Arabic-Indic digits with a sign ("١٠⁻⁵", "۱۰⁻³"; there are no Arabic-Indic superscripts) is set
+as typed, the exponent on the right, as "١٠²³" is: the bidi algorithm took the superscript minus between two Arabic
+numbers for a neutral and set it right to left, the exponent on the left of its base ("⁵⁻١٠"), and both extractors read
+"5−١٠". A LEFT-TO-RIGHT MARK between the base and its sign makes the exponent left to right (rule W7).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 import unicodedata
 
 from ..source.languages import text_direction
+from .bidi import POWERS
 from .inline import Text
 
 ARABIC_LETTER_MARK = "\u061c"
@@ -28,6 +34,7 @@ _DIGITS = "\u06f0-\u06f9"
 _JOINS = ".,:/\u066b\u066c+\\-\u2212\u2013\u2014"
 _NUMBER = re.compile(f"(?<![\\w\u00b1{_JOINS}])[{_DIGITS}]+(?:[{_JOINS}][{_DIGITS}]+)*")
 _JOINED = re.compile(f"[{_DIGITS}][+\\-\u2212][{_DIGITS}]")
+_SIGNED_POWER = re.compile(f"[\u0660-\u0669{_DIGITS}](?=[\u207a\u207b][{POWERS}])")  # "١٠" of "١٠⁻⁵"
 
 
 def extended_numbers_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
@@ -44,4 +51,15 @@ def extended_numbers_pass(visible: str, owners: list[Text | None]) -> list[str |
         before = visible[start - 1 : start]
         if _JOINED.search(match[0]) or any(unicodedata.bidirectional(c) == "ET" for c in after + before):
             out[start] = ARABIC_LETTER_MARK + visible[start]
+    return out
+
+
+def signed_powers_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
+    """A LEFT-TO-RIGHT MARK between a number in Arabic-Indic digits and the signed exponent after it, outside code
+    (see inline.Pass)."""
+    out: list[str | None] = [None] * len(visible)
+    for match in _SIGNED_POWER.finditer(visible):
+        owner = owners[match.start()]
+        if owner is not None and not owner.opaque:
+            out[match.start()] = match[0] + "\u200e"
     return out
