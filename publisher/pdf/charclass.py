@@ -115,8 +115,12 @@ _SPACED = re.compile(f"[\u00a0\u202f](?=[{SPACED_SIGNS}])|(?<=[0-9])\u00a0(?=[0-
 def not_hyphenated(written: str) -> str:
     """A line's /ActualText as written, with a RIGHT-TO-LEFT MARK after it if it ends with a hyphen: both
     extractors take a line that ends with one for a word broken over two lines and join it to the next,
-    without the hyphen (a code comment "-- أسعار الإغلاق": "-\ufffe أسعار"... "اليومSELECT")."""
-    return written + RLM if written.endswith(("-", "\u00ad", "\u2010")) else written
+    without the hyphen (a code comment "-- أسعار الإغلاق": "-\ufffe أسعار"... "اليومSELECT"); and one before it if
+    it begins with one, which PDFium meets last on a line it reverses ("2. أُضيف دعم … `WM-310` و`WM-420`.", written
+    "-420.WMو …", was joined to the list item after it)."""
+    hyphens = ("-", "\u00ad", "\u2010")
+    written = RLM + written if written.startswith(hyphens) else written
+    return written + RLM if written.endswith(hyphens) else written
 
 
 # What poppler takes for part of a number besides digits (its UnicodeTypeTable's "#"), which ends its stretch of
@@ -134,8 +138,16 @@ def class_stretches(text: str) -> Iterator[tuple[str, str]]:
             start = index
 
 
+# Letters newer than PDFium's table (core/fxcrt/fx_ucddata.inc, PDFium 8149), which has them for neutrals: the
+# subscript letters after "ₔ" ("ρₚ", a particle's density). (Not its currency signs after "₸", "₹" among them: taken
+# for neutrals here, "٩٩₹" was read "₹٩٩" by both extractors.)
+_PDFIUM_NEUTRAL = frozenset(map(chr, range(0x2095, 0x209D)))
+
+
 @functools.cache
 def pdfium_class(char: str) -> str:
+    if char in _PDFIUM_NEUTRAL:
+        return "N"
     return _PDFIUM_CLASS.get(unicodedata.bidirectional(char), "N") if char else "N"
 
 
