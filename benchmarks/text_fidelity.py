@@ -130,7 +130,7 @@ def _printed_words(
         chapters.append(
             (
                 (words(chapter["title"], marks) if titled else []) + words(unescape(text), marks),
-                words(unescape(re.sub(r"<[^>]+>", " ", foot)), marks),
+                words(unescape(re.sub(r"<[^>]+>", " ", _INLINE.sub("", foot))), marks),  # ("و<code>a.txt</code>")
             )
         )
     imprint = words(block_text(printed, r'<section class="imprint compact"[^>]*>(.*?)</section>'), marks)

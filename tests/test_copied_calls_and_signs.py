@@ -73,7 +73,7 @@ def test_both_extractors_read_a_date_to_fill_in_as_typed(tmp_path: Path) -> None
     assert misread(build_article(tmp_path, "blanks", BLANKS), BLANKS) == []
 
 
-# the currency signs of U+20A0 to U+20B1 are digits to poppler, as "$" and "€" are (pdf/numberpunct.POPPLER_LTR)
+# the currency signs of U+20A0 to U+20B1 are digits to poppler, as "$" and "€" are (pdf/charclass.POPPLER_LTR)
 SIGNS = ["450 ₪ قبل عامين", "٤٥٠ ₪ قبل عامين", "1200 ₦ للكيلو", "300 ₱ فقط", "15 ₩ للقطعة", "2 ¢ للصفحة"]
 
 

@@ -86,6 +86,19 @@ def test_both_extractors_read_an_arabic_comment_after_its_slashes(tmp_path: Path
         assert [line for line in lines if " ".join(line.split()) not in read] == []
 
 
+def test_poppler_reads_a_minus_sign_in_a_comment_as_typed(tmp_path: Path) -> None:
+    """A JavaScript tutorial's comment, `// "+3 د" للتأخير و"−2 د" للتبكير` (the hundred-and-tenth batch): poppler read
+    'و"2−', the minus sign (U+2212), one of its number's characters, taken for a neutral of the Arabic stretch
+    (charclass.POPPLER_NUMBER: its table's minus, per mille, primes, raised and lowered signs and currency signs)."""
+    lines = ['  // نعرض الإشارة صراحةً: "+3 د" للتأخير و"−2 د" للتبكير', "  // الفرق ‰5 أو −0.5 دقيقة"]
+    read = [" ".join(line.split()) for line in MARKS.sub("", poppler_text(_code(tmp_path, lines))).splitlines()]
+    assert [line for line in lines if " ".join(line.split()) not in read] == []
+
+
+def _code(tmp_path: Path, lines: list[str]) -> Path:
+    return build_article(tmp_path, "code", ["```js\n" + "\n".join(lines) + "\n```"])
+
+
 def test_pdfium_reads_brackets_beside_arabic_in_a_line_of_code_as_typed(tmp_path: Path) -> None:
     """A line of code holding Arabic is read whole (pdf/pdfiumline._mixed), and PDFium mirrors a bracket in a neutral
     stretch after Arabic letters: a JavaScript lesson's template string, `` `المجموع: ${total}` ``, was read

@@ -166,3 +166,16 @@ def test_a_set_in_braces_and_its_relation_are_drawn_left_to_right_on_one_line(tm
     poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     lines = {line.strip() for line in MARKS.sub("", poppler).split("\n")}
     assert [sentence for sentence in typed if sentence not in lines] == []
+
+
+def test_poppler_reads_an_equation_of_arabic_indic_numbers_as_typed(tmp_path: Path) -> None:
+    """An electricity bill's "الاستهلاك = ٤٩٬٠٧٠ − ٤٥٬٨٧٠ = ٣٬٢٠٠ kWh" (the hundred-and-tenth batch): poppler read
+    "٣٬٢٠٠ = ٤٥٬٨٧٠", the operator between two Arabic-Indic numbers taken into one left-to-right stretch with them;
+    the spaces on both sides of "=", "×", "÷" and "≈" end it now, as they do for "−" and "+" (pdf/lineroles.LONE)."""
+    lines = [
+        "قال الاستهلاك = ٤٩٬٠٧٠ − ٤٥٬٨٧٠ = ٣٬٢٠٠ kWh.",
+        "قال الكثافة: ٣٬٢٠٠ ÷ ٢٢٠ ≈ ١٤٫٥ في الشهر.",
+        "قال الرسوم: ٣٬٢٠٠ × ٠٫٠٦ = ١٩٢٫٠٠ درهم.",
+    ]
+    pdf = build_article(tmp_path, "bill", lines, language="ar-AE")
+    assert [(typed, read) for typed, read in misread(pdf, lines) if typed.split() != read.split()] == []

@@ -823,7 +823,7 @@ FIXTURE_FLOORS = {
     "hebron-glass-kilns-export-season-report": (1.0, 1.0, 1.0, 1.0),
     # the hundredth and hundred-and-first: sidon-pharmacy-price-list-reading-guide 98.94 % on both ("١٫٨٥ $" in a cell
     # after one ending in digits: pdf/lineroles.py), nablus-olive-harvest-oil-prices-poetry-evening 99.87 % on poppler
-    # ("450 ₪ قبل": numberpunct.POPPLER_LTR); and three left at the ninety-fifth and ninety-ninth:
+    # ("450 ₪ قبل": charclass.POPPLER_LTR); and three left at the ninety-fifth and ninety-ninth:
     # doha-metro-gold-line-timetable-change 99.86 % on PDFium ("السنوي¹،" ending a line: pdfiumline.call_text),
     # libya-fuel-subsidy-reform-explainer 99.48 % on poppler ("سنوياً¹، أي ما بين" read as a line of its own: the same),
     # shiraz-metro-qr-ticket-app-review 99.51 / 99.63 % ("شاپرک¹:"; "۰۷۱-۳۶۲۹۰۰۰۰" drawn two ways: typeset/extended.py).
@@ -1348,3 +1348,11 @@ def test_a_raised_tanwin_beside_a_latin_run_in_its_line_reads_in_order(tmp_path)
         "تزن الحقيبة 12 kg تقريبًا، ووصل سعرها إلى $82.5 مساءً، بعد أن كان 80 دولارًا صباحًا في السوق.",
     ]
     assert unread(build_article(tmp_path, "tanwin", sentences), sentences) == []
+
+
+def test_the_benchmark_reads_a_notes_inline_code_as_printed(tmp_path) -> None:
+    """A note's "و`stop_times.txt`" is printed "وstop_times.txt", one word: the benchmark had put a space where each of
+    the note's inline tags was, and counted what both extractors read as typed for a difference."""
+    build_article(tmp_path, "notes", ["نص فيه ملاحظة[^1].", "[^1]: ملفات مثل `stops.txt` و`stop_times.txt` و**مهم**."])
+    _, notes, _ = source_printed(tmp_path, "notes")
+    assert "وstop_times.txt" in notes and "ومهم" in notes, notes

@@ -24,10 +24,12 @@ its own gets an empty named one inside poppler's, and each array of the other ob
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Mapping
 from itertools import count, pairwise
 from typing import Any
 
+from .charclass import pdfium_actual_text
 from .clusters import Key, Laid, position_key
 from .marks import line_text, poppler_text, spanned_objects
 from .pagetext import Show
@@ -42,13 +44,13 @@ def wrapped_cells(document: Any) -> dict[Key, int]:
     return table_cells(document)[0]
 
 
-def table_cells(document: Any) -> tuple[dict[Key, int], set[Key]]:
+def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
     """The text boxes of the table cells set on more than one baseline, as wrapped_cells gives them, and the position
-    keys of every text box in a table cell."""
+    keys of every text box in a table cell, True for one holding a left-to-right run (an isolate's or its own box)."""
     from weasyprint.formatting_structure import boxes
 
     found: dict[Key, int] = {}
-    every: set[Key] = set()
+    every: dict[Key, bool] = {}
     numbers = count()
 
     def texts(box: Any) -> list[Any]:
@@ -60,7 +62,7 @@ def table_cells(document: Any) -> tuple[dict[Key, int], set[Key]]:
         if isinstance(box, boxes.TableCellBox):
             inside = texts(box)
             keys = [position_key(page, text.position_x, text.position_y + text.baseline) for text in inside]
-            every.update(keys)
+            every.update((key, _isolated(text)) for key, text in zip(keys, inside, strict=True))
             if len({round(text.position_y + text.baseline, 1) for text in inside}) > 1:
                 found.update(dict.fromkeys(keys, next(numbers)))
             return
@@ -70,6 +72,10 @@ def table_cells(document: Any) -> tuple[dict[Key, int], set[Key]]:
     for number, page in enumerate(document.pages):
         visit(page._page_box, number)
     return found, every
+
+
+def _isolated(text: Any) -> bool:
+    return text.style["direction"] == "ltr" or any(char in text.text for char in "\u2066\u2069\u202a\u202d")
 
 
 def split_apart(lines: list[list[Show]], cells: dict[Key, int], page: int) -> list[list[Show]]:
@@ -109,9 +115,12 @@ def mark_cells(
     inline: Callable[[str], list[Any]],
     named: Callable[[str], bytes],
     rtl: bool = True,
+    runs: Mapping[Key, bool] | None = None,
 ) -> int:
     """Give the cells that run over lines on this page their marks (above), in `replacements` (stream index →
-    what replaces that item); returns how many cells. Not `rtl`: a left-to-right book's (ltrlayer.py)."""
+    what replaces that item); returns how many cells. Not `rtl`: a left-to-right book's (ltrlayer.py). `runs`: the
+    keys of the boxes holding a left-to-right run (table_cells), whose objects without Arabic read as drawn; the
+    others are read right to left ("4 +" ending a cell's line, read "+ 4" as drawn); without it, all read as drawn."""
     if not cells:
         return 0
 
@@ -125,7 +134,7 @@ def mark_cells(
     marked: set[tuple[int, float, float]] = set()  # the objects of the cells marked
     for cell_shows in found.values():
         shows = sorted(cell_shows, key=lambda show: show.index)
-        text = _cell_text(shows, laid, page)
+        text = _cell_text(shows, laid, page, runs)
         if not text:
             continue
         objects: dict[tuple[int, float, float], list[Show]] = {}
@@ -137,6 +146,8 @@ def mark_cells(
         carrier = next(origin for origin in objects if abs(origin[2] - top) < 0.01)
         for show in shows:  # every inline /ActualText of the cell a named one: PDFium's alone
             replacements[show.index] = _named_only(replacements.get(show.index, [items[show.index]]), named)
+        if runs is not None:
+            _runs_for_pdfium(objects, runs, page, replacements, named)
         for origin, drawn in objects.items():
             indexes = [show.index for show in drawn]
             if origin != carrier:
@@ -156,33 +167,36 @@ def mark_cells(
     return count
 
 
-def _cell_text(shows: list[Show], laid: dict[Key, Laid], page: int) -> str:
+def _cell_text(shows: list[Show], laid: dict[Key, Laid], page: int, runs: Mapping[Key, bool] | None) -> str:
     """The text of a cell's objects `shows` (in the order drawn), line after line."""
     lines: dict[float, list[Show]] = {}
     for show in shows:
         lines.setdefault(round(show.origin[2], 2), []).append(show)
     text = ""
     for drawn in lines.values():
-        own = " ".join(_object_text(drawn, laid, page).split())
+        own = " ".join(_object_text(drawn, laid, page, runs).split())
         if text.endswith(_HYPHENATION):
             text = text[:-1] + own
-        elif text.endswith("-") and own[:1].isalpha():
-            text += own
+        elif (text.endswith("-") and own[:1].isalpha()) or (text.endswith("/") and own[:1].strip()):
+            text += own  # and a path or a unit broken after its slash: "/v2/lines/" "{id}/departures", "درهم/" "kWh"
         else:
             text = f"{text} {own}" if text and own else text or own
     return text
 
 
-def _object_text(shows: list[Show], laid: dict[Key, Laid], page: int) -> str:
-    """The text of objects on one line, in reading order; one without right-to-left letters read as drawn."""
-    origins = {show.origin for show in shows}
+def _object_text(shows: list[Show], laid: dict[Key, Laid], page: int, runs: Mapping[Key, bool] | None) -> str:
+    """The text of objects on one line, in reading order; one of a left-to-right run without Arabic read as drawn."""
+    origins = {show.origin for show in shows if runs is None or runs.get(position_key(page, *show.origin[1:]), False)}
     return line_text(shows, spanned_objects(shows, laid, page), laid, page, True, isolated=origins) or ""
 
 
-def _glyphs_for_pdfium(indexes: list[int], replacements: dict[int, list[Any]], named: Callable[[str], bytes]) -> None:
+def _glyphs_for_pdfium(
+    indexes: list[int], replacements: dict[int, list[Any]], named: Callable[[str], bytes], shared: bytes = b""
+) -> None:
     """Put each `TJ` of the object carrying poppler's text (its stream `indexes`, their replacements) that no
     /ActualText of its own holds inside an empty named one, its own: PDFium takes the innermost /ActualText and
-    reads the glyphs for an empty one, as if there were none, where poppler's would have been innermost."""
+    reads the glyphs for an empty one, as if there were none, where poppler's would have been innermost. (Or
+    inside the named one `shared`, the same for all: PDFium reads its text once.)"""
     spans: list[bool] = []
     for index in indexes:
         out: list[Any] = []
@@ -192,10 +206,34 @@ def _glyphs_for_pdfium(indexes: list[int], replacements: dict[int, list[Any]], n
             elif item == b"EMC" and spans:
                 spans.pop()
             elif isinstance(item, bytes) and item.endswith(b"TJ") and not any(spans):
-                out += [named(""), item, b"EMC"]
+                out += [shared or named(""), item, b"EMC"]
                 continue
             out.append(item)
         replacements[index] = out
+
+
+def _runs_for_pdfium(
+    objects: dict[tuple[int, float, float], list[Show]],
+    runs: Mapping[Key, bool],
+    page: int,
+    replacements: dict[int, list[Any]],
+    named: Callable[[str], bytes],
+) -> None:
+    """Each line of a cell over lines that is a left-to-right run drawn as two arrays or more ("H₂O", its subscript of
+    another font): PDFium, told that the pages read right to left, read their stretches backwards ("O₂H"). They get the
+    run's /ActualText as PDFium turns it back (charclass.pdfium_actual_text), a named one innermost on each array."""
+    lines: dict[float, list[tuple[int, float, float]]] = {}
+    for origin in objects:
+        lines.setdefault(round(origin[2], 2), []).append(origin)
+    for origins in lines.values():
+        origins.sort(key=lambda origin: origin[1])
+        drawn = "".join(text or "" for origin in origins for show in objects[origin] for _, text in show.elements)
+        arrays = [show for origin in origins for show in objects[origin]]
+        if len(arrays) < 2 or any(unicodedata.bidirectional(char) in ("R", "AL") for char in drawn):
+            continue
+        if all(runs.get(position_key(page, *origin[1:]), False) for origin in origins):
+            shared = named(pdfium_actual_text(drawn.strip()))
+            _glyphs_for_pdfium([show.index for show in arrays], replacements, named, shared)
 
 
 def _silence(indexes: list[int], replacements: dict[int, list[Any]]) -> None:
@@ -213,13 +251,19 @@ def _silence(indexes: list[int], replacements: dict[int, list[Any]]) -> None:
             if depth == 0 and item == b"EMC":  # a sequence's end that began before the object: not its own
                 out.append(item)
                 continue
-            if depth == 0 and (opens or (isinstance(item, bytes) and item.endswith(b"TJ"))):
+            if depth == 0 and (opens or _shown(item)):
                 out += ["/Span", pydyf.Dictionary({"ActualText": pydyf.String("")}), b"BDC"]
             out.append(item)
             depth += opens - (item == b"EMC")
-            if depth == 0 and (item == b"EMC" or (isinstance(item, bytes) and item.endswith(b"TJ"))):
+            if depth == 0 and (item == b"EMC" or _shown(item)):
                 out.append(b"EMC")
         replacements[index] = out
+
+
+def _shown(item: Any) -> bool:
+    """Whether `item` is a `TJ`, or one in its marked-content sequence written as one item (a Latin run's arrays of a
+    line: "CO₂" in a cell, its arrays each inside its run's /ActualText, had been left unsilenced, read twice)."""
+    return isinstance(item, bytes) and (item.endswith(b"TJ") or (item.startswith(b"/Span") and item.endswith(b"EMC")))
 
 
 def _opens(item: Any) -> bool:

@@ -123,9 +123,18 @@ def not_hyphenated(written: str) -> str:
     return written + RLM if written.endswith(hyphens) else written
 
 
+# signs poppler reads as left to right (marks._SIGNS): those its table of characters types as digits, the currency
+# signs of Latin-1 and U+20A0 to U+20B1 ("450 ₪ قبل" was read "₪قبل"; not "₹" and the later ones, typed as neutrals)
+POPPLER_LTR = frozenset("#$\u00a2\u00a3\u00a4\u00a5") | frozenset(map(chr, range(0x20A0, 0x20B2)))
 # What poppler takes for part of a number besides digits (its UnicodeTypeTable's "#"), which ends its stretch of
-# right-to-left text ("وزارة-الاتصالات.مصر" is three stretches to it, "معهد_العالم_العربي" one): the Arabic comma too
-POPPLER_NUMBER = frozenset("#$%+,-./:\u00a0¢£¤¥°±²³¹\u060c\u066a\u066b\u066c")
+# right-to-left text ("وزارة-الاتصالات.مصر" is three stretches to it, "معهد_العالم_العربي" one): the Arabic comma too,
+# the minus sign ("و"−2 د"" in a code's comment had read "و"2−"), per mille, primes, raised and lowered signs, currency
+POPPLER_NUMBER = (
+    frozenset(
+        "%+,-./:\u00a0°±²³¹\u060c\u066a\u066b\u066c\u2030\u2031\u2032\u2033\u2034\u2044\u207a\u207b\u208a\u208b\u2212\u2213"
+    )
+    | POPPLER_LTR
+)
 NO_BREAK = frozenset("\u00a0\u202f")  # the no-break spaces between a number and its unit
 
 

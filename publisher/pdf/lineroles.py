@@ -49,7 +49,9 @@ STOPS = frozenset(".,:;!?\u060c\u061b\u061f\u2026\u00b7\u2022/|\u2013\u2014")
 # extractors take the number and such weak punctuation beside it for one left-to-right stretch (".٢٠١٩", "٪٨"). The
 # glyph gets an /ActualText of itself between two RIGHT-TO-LEFT MARKs, which end the stretch at the number (one after
 # it was enough for poppler, one before for PDFium: measured on "٨٪").
-LONE = frozenset("/-+±−∓")  # separators and signs poppler takes for part of a number or word ("ملح + فلفل", "±")
+# separators and signs poppler takes for part of a number or word ("ملح + فلفل", "±"), and the operators it reads with
+# the numbers beside them ("٤٥٬٨٧٠ = ٣٬٢٠٠" read "٣٬٢٠٠ = ٤٥٬٨٧٠" on a right-to-left line)
+LONE = frozenset("/-+±−∓=×÷≈")
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
@@ -146,6 +148,7 @@ def split_line(
         # an ion's charge or an exponent: "H⁺ + OH⁻" is one run)
         alone = (s, i) in lone
         digits = digits or (alone and (indic(last) or (len(last) == 1 and fraction(last))))
+        digits = digits or (indic(last) and indic(text) and bool(LONE & set(between)))  # and the number after it
         # and after a Latin word, outside its run: a hyphen between two Latin names ("Real Madrid - Barcelona", drawn
         # "Barcelona - Real Madrid"), which poppler read with the name on its left, "Real Madrid Barcelona -"
         digits = digits or (alone and strong == "L" and s not in isolated)

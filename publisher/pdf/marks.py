@@ -34,7 +34,7 @@ from collections.abc import Collection, Mapping
 
 from ..typeset.bidi import ARABIC_DIGITS, LTR_ALNUM, RTL_BLOCKS
 from ..typeset.kashida import WORD
-from .charclass import BRACKETS, LRM, MIRROR, MIRRORED_CHARS, NO_BREAK, RLM, fraction
+from .charclass import BRACKETS, LRM, MIRROR, MIRRORED_CHARS, NO_BREAK, POPPLER_LTR, RLM, fraction
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show, as_mapped
 from .wordedges import Word, glued_across_kern, overlapped_space, to_edges
@@ -233,12 +233,11 @@ def pdfium_text(text: str, glued: bool = False) -> str:
     return "".join(written)
 
 
-# Arabic marks newer than the character tables of the extractors (measured: poppler 22.12, PDFium 8149, every mark
-# Amiri draws on "سنة"): poppler takes U+0659-U+065F for neutrals, PDFium U+065F and the Qur'anic annotation marks
-# of U+08D3-U+08FF (the open tanwin U+08F0-U+08F2 among them) for left-to-right ones
+# Arabic marks newer than the extractors' tables (measured on every mark Amiri draws on "سنة"): poppler 22.12 takes
+# U+0659-U+065F for neutrals, PDFium 8149 U+065F and the Qur'anic U+08D3-U+08FF (open tanwin among them) for L ones
 _POPPLER_NEUTRAL = re.compile("[\u0659-\u065f]+")
 PDFIUM_UNKNOWN = frozenset("\u065f" + "".join(map(chr, range(0x08D3, 0x0900))))
-_SIGNS = "#$+\\-\u00b0\u00b1\u00a3\u00a5\u20ac"  # European terminators and separators: poppler's left to right
+_SIGNS = "+\\-\u00b0\u00b1" + "".join(sorted(POPPLER_LTR))  # European terminators, separators: poppler's left to right
 _LONE_SIGN = re.compile(
     f"(?<![\\w\\s\u200f])[{_SIGNS}](?![\\w\\s\u200f])|(?<![\\w\\s\u200f])[{_SIGNS}](?=\u200f)"
     f"|(?<=\u200f)[{_SIGNS}](?![\\w\\s\u200f])"

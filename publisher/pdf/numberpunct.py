@@ -7,15 +7,12 @@ import itertools
 import unicodedata
 from collections.abc import Callable, Iterator
 
-from .charclass import letter_kind
+from .charclass import POPPLER_LTR, letter_kind
 from .ranges import ISOLATED, RANGE, SIGNS, indic
 
 # percent and per mille signs, and the signs after a number the bidi algorithm sets on its left after Arabic-Indic
 # digits (degree, prime, double prime: "٤١°" is drawn "°٤١", which PDFium and poppler read "°٤١")
 PERCENT = frozenset("%\u066a\u2030\u2031\u0609\u060a\u00b0\u2032\u2033")
-# signs poppler reads as left to right (marks._SIGNS): those its table of characters types as digits, the currency
-# signs of Latin-1 and U+20A0 to U+20B1 ("450 ₪ قبل" was read "₪قبل"; not "₹" and the later ones, typed as neutrals)
-POPPLER_LTR = frozenset("#$\u00a2\u00a3\u00a4\u00a5") | frozenset(map(chr, range(0x20A0, 0x20B2)))
 
 
 def after_number(left: str, text: str, right: str) -> bool:

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from .charclass import MIRROR, class_stretches, letter_kind, not_hyphenated
+from ..typeset.bidi import POWERS
+from .charclass import MIRROR, RLM, class_stretches, letter_kind, not_hyphenated
 from .lineroles import RUN_END
 from .marks import pdfium_text, placed_arrays
 from .pagetext import Show
@@ -74,7 +75,17 @@ def call_text(call: Show, line: list[Show]) -> str:
     placed = placed_arrays(line)
     if _beside(call, placed, right=True, strong=False) == _beside(call, placed, right=False) == "R":
         return " "
+    if _after_unit_power(call, placed):  # "كم²¹": the mark first, else poppler read the space with the power, "كم ²"
+        return RLM + RUN_END
     return RUN_END + " " if any(len(group) > 1 and call in group for group in _groups(line, call)) else RUN_END
+
+
+def _after_unit_power(call: Show, placed: list[tuple[float, float, Show]]) -> bool:
+    """Whether the text a call follows ends with a power glued to an Arabic letter, a unit's ("٣٥٣٨ كم²")."""
+    left = next(left for left, _, show in placed if show is call)
+    beside = sorted(((a, show) for a, _, show in placed if show is not call and a >= left), key=lambda item: item[0])
+    chars = [text for _, show in beside for _, text in show.elements if text and _counted(text, False)]
+    return len(chars) > 1 and chars[0] in POWERS and letter_kind(chars[1]) == "R"
 
 
 def with_blank(tj: bytes, call: Show, line: list[Show]) -> bytes:

@@ -16,12 +16,16 @@ to where the graphics state is the one it had, and only if it leaves that state 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..typeset.bidi import BIDI_CONTROLS
 from .clusters import Key, position_key
 from .pagetext import RAISED
+
+_CONTROLS = re.compile(f"[{BIDI_CONTROLS}]")
 
 _STATE = frozenset(
     b"gs rg RG g G k K cs CS sc SC scn SCN w J j M d ri i Tc Tw Tz TL Ts Tr".split()
@@ -68,8 +72,8 @@ def placed_boxes(document: Any) -> tuple[set[Key], set[Key], dict[Key, bool], se
                 found.add(key)
             if verse or turned:  # a marker too: "2. Goldziher, I., ...", a list item in Latin (source/blockdir.py)
                 whole[key] = turned and not verse and rtl
-            if rtl and box.style["direction"] == "ltr":
-                ltr.add(key)
+            if rtl and box.style["direction"] == "ltr" and _CONTROLS.sub("", box.text):  # not an isolate's end alone:
+                ltr.add(key)  # drawing nothing, it stands where the Arabic after it starts, whose key it took
             if tag in ("code", "kbd", "samp"):
                 code.add(key)
         element = getattr(box, "element", None)

@@ -198,7 +198,7 @@ def mark_text_layer(
                 name = line_named(page, text or " ", line)  # (a line of later pieces alone: not empty, see above)
                 outer = [*inline(not_hyphenated(poppler_ltr_line(text) if ltr else poppler_text(text)))]
                 rests = {index: inline(vocal.RLM) for index in tails or ()}  # an address's rest: see ADDRESS_TAIL
-                running = not verse and tabled.isdisjoint(keys)  # running text: no verse, no table's row
+                running = not verse and tabled.keys().isdisjoint(keys)  # running text: no verse, no table's row
                 marked = whole_line_marks(stream.stream, line, spanned, name, outer, depths, rests, running)
                 if marked is not None:
                     replacements.update(marked)
@@ -356,7 +356,7 @@ def mark_text_layer(
                     count += 1
                 replacements[show.index] = items
         _tipped(lines, run_ends)
-        count += mark_cells(lines, stream.stream, replacements, cells, page, laid, inline, named)
+        count += mark_cells(lines, stream.stream, replacements, cells, page, laid, inline, named, runs=tabled)
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count
