@@ -94,7 +94,27 @@ def test_formulas_and_paths_in_cells_over_lines_read_once_and_whole(tmp_path: Pa
         "|---|---|---|",
         "| `/v2/lines/{id}/departures` | المغادرات القادمة لخط واحد مع التأخير المقدّر بالدقائق | 120 طلبًا/دقيقة |",
     ]
-    pdfium, poppler = read(build_article(tmp_path, "lab", ["\n".join(table), "\n".join(paths)], page="A6"))
+    specs = [
+        "| البند | المواصفات |",
+        "|---|---|",
+        "| البطارية | 75 Wh، والاستهلاك عند تشغيل الفيديو ≈ 75 Wh ÷ 10.75 h ≈ 7 W |",
+    ]
+    tables = ["\n".join(rows) for rows in (table, paths, specs)]
+    pdfium, poppler = read(build_article(tmp_path, "lab", tables, page="A6"))
     for formula in ("KH₂PO₄", "Na₂HPO₄"):
         assert formula in pdfium and formula in poppler, (formula, pdfium)
     assert poppler.count("CO₂") == 1 and "/v2/lines/{id}/departures" in poppler, poppler
+    assert "KH₂PO₄ / Na₂HPO₄" in poppler, poppler  # (a slash with a space after it: the line broke there)
+    assert pdfium.count("10.75") == 1, pdfium  # a run given its own text by the text layer is not given it again
+
+
+def test_a_note_call_in_a_cell_over_lines_reads_as_a_space(tmp_path: Path) -> None:
+    """A recipe's table head, "من الاحتياج اليومي[^1]" set over three lines: poppler's text of the cell had the call's
+    digit, read "اليومي ١" (cells._object_text leaves note calls out, as the text layer does elsewhere)."""
+    table = [
+        "| العنصر | القرص الواحد (٤٠ غ) | من الاحتياج اليومي[^1] | ملاحظات |",
+        "|---|---|---|---|",
+        "| الطاقة | ١٧٠ kcal | ٨٪ | معظمها من التمر والدقيق |",
+    ]
+    _, poppler = read(build_article(tmp_path, "head", ["\n".join(table), "[^1]: لبالغ."], page="A6"))
+    assert "من الاحتياج اليومي ملاحظات" in " ".join(poppler.split()), poppler

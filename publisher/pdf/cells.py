@@ -25,7 +25,7 @@ its own gets an empty named one inside poppler's, and each array of the other ob
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from itertools import count, pairwise
 from typing import Any
 
@@ -116,11 +116,13 @@ def mark_cells(
     named: Callable[[str], bytes],
     rtl: bool = True,
     runs: Mapping[Key, bool] | None = None,
+    calls: Collection[Key] = (),
 ) -> int:
     """Give the cells that run over lines on this page their marks (above), in `replacements` (stream index →
     what replaces that item); returns how many cells. Not `rtl`: a left-to-right book's (ltrlayer.py). `runs`: the
     keys of the boxes holding a left-to-right run (table_cells), whose objects without Arabic read as drawn; the
-    others are read right to left ("4 +" ending a cell's line, read "+ 4" as drawn); without it, all read as drawn."""
+    others are read right to left ("4 +" ending a cell's line, read "+ 4" as drawn); without it, all read as drawn.
+    `calls`: the keys of note calls, which poppler's text of a cell leaves out (they read as spaces: textlayer.py)."""
     if not cells:
         return 0
 
@@ -134,7 +136,7 @@ def mark_cells(
     marked: set[tuple[int, float, float]] = set()  # the objects of the cells marked
     for cell_shows in found.values():
         shows = sorted(cell_shows, key=lambda show: show.index)
-        text = _cell_text(shows, laid, page, runs)
+        text = _cell_text(shows, laid, page, runs, calls)
         if not text:
             continue
         objects: dict[tuple[int, float, float], list[Show]] = {}
@@ -167,27 +169,32 @@ def mark_cells(
     return count
 
 
-def _cell_text(shows: list[Show], laid: dict[Key, Laid], page: int, runs: Mapping[Key, bool] | None) -> str:
+def _cell_text(
+    shows: list[Show], laid: dict[Key, Laid], page: int, runs: Mapping[Key, bool] | None, calls: Collection[Key]
+) -> str:
     """The text of a cell's objects `shows` (in the order drawn), line after line."""
     lines: dict[float, list[Show]] = {}
     for show in shows:
         lines.setdefault(round(show.origin[2], 2), []).append(show)
     text = ""
     for drawn in lines.values():
-        own = " ".join(_object_text(drawn, laid, page, runs).split())
+        own = " ".join(_object_text(drawn, laid, page, runs, calls).split())
         if text.endswith(_HYPHENATION):
             text = text[:-1] + own
-        elif (text.endswith("-") and own[:1].isalpha()) or (text.endswith("/") and own[:1].strip()):
-            text += own  # and a path or a unit broken after its slash: "/v2/lines/" "{id}/departures", "درهم/" "kWh"
+        elif (text.endswith("-") and own[:1].isalpha()) or (text.endswith("/") and text[-2:-1].strip() and own[:1]):
+            text += own  # and a path or a unit broken after its slash: "/v2/lines/" "{id}/departures" (not "KH₂PO₄ /")
         else:
             text = f"{text} {own}" if text and own else text or own
     return text
 
 
-def _object_text(shows: list[Show], laid: dict[Key, Laid], page: int, runs: Mapping[Key, bool] | None) -> str:
+def _object_text(
+    shows: list[Show], laid: dict[Key, Laid], page: int, runs: Mapping[Key, bool] | None, calls: Collection[Key]
+) -> str:
     """The text of objects on one line, in reading order; one of a left-to-right run without Arabic read as drawn."""
     origins = {show.origin for show in shows if runs is None or runs.get(position_key(page, *show.origin[1:]), False)}
-    return line_text(shows, spanned_objects(shows, laid, page), laid, page, True, isolated=origins) or ""
+    called = [show.index for show in shows if position_key(page, *show.origin[1:]) in calls]  # a note's: a space
+    return line_text(shows, spanned_objects(shows, laid, page), laid, page, True, called, isolated=origins) or ""
 
 
 def _glyphs_for_pdfium(
@@ -231,9 +238,13 @@ def _runs_for_pdfium(
         arrays = [show for origin in origins for show in objects[origin]]
         if len(arrays) < 2 or any(unicodedata.bidirectional(char) in ("R", "AL") for char in drawn):
             continue
-        if all(runs.get(position_key(page, *origin[1:]), False) for origin in origins):
-            shared = named(pdfium_actual_text(drawn.strip()))
-            _glyphs_for_pdfium([show.index for show in arrays], replacements, named, shared)
+        indexes = [show.index for show in arrays]
+        marked = any(
+            _opens_text(item) or (_shown(item) and b"/Span /" in item) for i in indexes for item in replacements[i]
+        )
+        if not marked and all(runs.get(position_key(page, *origin[1:]), False) for origin in origins):
+            # (not where the text layer gave the run's arrays their own: "÷ 10.75 h ≈ 7 W" had been read twice)
+            _glyphs_for_pdfium(indexes, replacements, named, named(pdfium_actual_text(drawn.strip())))
 
 
 def _silence(indexes: list[int], replacements: dict[int, list[Any]]) -> None:

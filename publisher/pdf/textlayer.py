@@ -356,7 +356,7 @@ def mark_text_layer(
                     count += 1
                 replacements[show.index] = items
         _tipped(lines, run_ends)
-        count += mark_cells(lines, stream.stream, replacements, cells, page, laid, inline, named, runs=tabled)
+        count += mark_cells(lines, stream.stream, replacements, cells, page, laid, inline, named, True, tabled, calls)
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count
