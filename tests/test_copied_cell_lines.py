@@ -118,3 +118,16 @@ def test_a_note_call_in_a_cell_over_lines_reads_as_a_space(tmp_path: Path) -> No
     ]
     _, poppler = read(build_article(tmp_path, "head", ["\n".join(table), "[^1]: لبالغ."], page="A6"))
     assert "من الاحتياج اليومي ملاحظات" in " ".join(poppler.split()), poppler
+
+
+def test_a_count_before_a_latin_name_in_a_cell_over_lines_reads_as_typed(tmp_path: Path) -> None:
+    """A laptop's spec sheet (the hundred-and-twelfth batch), "2× Thunderbolt 4، و1× USB-A 3.2" in a cell over lines:
+    poppler's text of the cell kept "×" out of the run, read "×2 Thunderbolt 4" (marks._LATIN: a count's "2× " begins
+    the run)."""
+    specs = [
+        "| البند | المواصفات |",
+        "|---|---|",
+        "| المنافذ | 2× Thunderbolt 4، و1× USB-A 3.2، وHDMI 2.1، ومقبس صوت 3.5 mm |",
+    ]
+    _, poppler = read(build_article(tmp_path, "specs", ["\n".join(specs)], page="A6"))
+    assert "2× Thunderbolt 4" in poppler and "و1× USB-A 3.2" in poppler, poppler

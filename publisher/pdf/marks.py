@@ -263,10 +263,11 @@ _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (b
 # or digit before the next right-to-left letter. It takes in the signs and the number it is written against
 # ("--disable-gil", "180°C"), which poppler read after it ("disable-gil--", "C°180"), the slashes a path or an address
 # ends with before a space, a quote or a bracket ("cp -r src/ dst/ ينسخ": poppler read "dst /ينسخ"; "'/srv/www/'])"
-# "www'/"); Arabic-Indic digits ("٢٥°C", read "°C٢٥") and their "٫" ("۷۰٫۷ °C": "۷ °C٫۷۰"), a no-break space ("38 °C").
+# "www'/"); Arabic-Indic digits ("٢٥°C", read "°C٢٥") and their "٫" ("۷۰٫۷ °C": "۷ °C٫۷۰"), a no-break space ("38 °C"),
+# a count ("2× Thunderbolt 4", read "×2").
 _NUMBER_BEFORE = f"[-+\u2212]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f\u066b\u066c{ARABIC_DIGITS}])*?"
 _SLASHES = "(?:[/\\\\]+(?![^\\s'\"\\])}]))?"
-_LATIN = f"(?:[-+#@~/\\\\.\u00b0]*|{_NUMBER_BEFORE})?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?{_SLASHES}"
+_LATIN = f"(?:[-+#@~/\\\\.\u00b0]*|{_NUMBER_BEFORE}|[0-9]+\u00d7 )?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?{_SLASHES}"
 ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved
 _BRACKET = re.compile("[" + re.escape("".join(sorted(set(BRACKETS) | ORNATE))) + "]")
 
