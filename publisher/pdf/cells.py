@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection, Mapping
 from itertools import count, pairwise
 from typing import Any
 
+from ..typeset.bidi import LRI, PDI
 from .charclass import pdfium_actual_text
 from .clusters import Key, Laid, position_key
 from .marks import line_text, poppler_text, spanned_objects
@@ -75,7 +76,8 @@ def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
 
 
 def _isolated(text: Any) -> bool:
-    return text.style["direction"] == "ltr" or any(char in text.text for char in "\u2066\u2069\u202a\u202d")
+    """Whether a cell's text box holds a left-to-right run: its own direction, an isolate's or an embedding's."""
+    return text.style["direction"] == "ltr" or any(char in text.text for char in (LRI, PDI, "\u202a", "\u202d"))
 
 
 def split_apart(lines: list[list[Show]], cells: dict[Key, int], page: int) -> list[list[Show]]:
@@ -234,8 +236,8 @@ def _runs_for_pdfium(
         lines.setdefault(round(origin[2], 2), []).append(origin)
     for origins in lines.values():
         origins.sort(key=lambda origin: origin[1])
-        drawn = "".join(text or "" for origin in origins for show in objects[origin] for _, text in show.elements)
         arrays = [show for origin in origins for show in objects[origin]]
+        drawn = "".join(text or "" for show in arrays for _, text in show.elements)
         if len(arrays) < 2 or any(unicodedata.bidirectional(char) in ("R", "AL") for char in drawn):
             continue
         indexes = [show.index for show in arrays]

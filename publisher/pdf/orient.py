@@ -12,16 +12,14 @@ for it; the property lists change, nothing drawn does.
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..typeset.bidi import BIDI_CONTROLS
+from ..typeset.bidi import BIDI_CONTROL as _CONTROLS
 from .charclass import not_hyphenated
 
-_CONTROLS = re.compile(f"[{BIDI_CONTROLS}]")
 # PDFium mirrors them as it reverses, and English quotation marks too ("environment.”" read "“.tnemnorivne")
 _BRACKETS = str.maketrans("(){}[]<>«»‹›“”‘’", "||||||||||||||||")
 

@@ -16,16 +16,13 @@ to where the graphics state is the one it had, and only if it leaves that state 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..typeset.bidi import BIDI_CONTROLS
+from ..typeset.bidi import BIDI_CONTROL as _CONTROLS
 from .clusters import Key, position_key
 from .pagetext import RAISED
-
-_CONTROLS = re.compile(f"[{BIDI_CONTROLS}]")
 
 _STATE = frozenset(
     b"gs rg RG g G k K cs CS sc SC scn SCN w J j M d ri i Tc Tw Tz TL Ts Tr".split()

@@ -77,8 +77,10 @@ def whole_line_marks(
         marks[first] = [*apart.get(first, []), *[b"/Span BMC"] * pad, shared, items[first]]
         marks[last] = [*marks.get(last, [items[last]]), *[b"EMC"] * (pad + 1 + (first in apart))]
     if apart or running:  # the line's text on one array (see above)
+        placed = placed_arrays(line)
         carrier = max(
-            (first for first in units if first not in apart), key=lambda first: _place(line, first, units, apart)
+            (first for first in units if first not in apart),
+            key=lambda first: _place(line, first, units, apart, placed),
         )
         for first, last in units.items():
             if first not in apart:
@@ -91,16 +93,17 @@ def whole_line_marks(
     return marks
 
 
-def _place(line: list[Show], first: int, units: Mapping[int, int], apart: Mapping[int, Any]) -> tuple[bool, float]:
+def _place(
+    line: list[Show], first: int, units: Mapping[int, int], apart: Mapping[int, Any], placed: list[Any]
+) -> tuple[bool, float]:
     """Where poppler's text goes: at the line's right end, where a right-to-left line begins ("…بدأت بـ 3 مبرمجين
     و$50,000 فقط، ثم جمعت ابتداءً من": on the widest, "ثم جمعت", poppler read the line after it first), on the widest
     unit ending within an em of it: not on a bracket alone there, a few points into which poppler squeezed the line
     and then read it before the line above ("(NASA) در سال …" before "… ماهواره‌های ناسا"); beside the rest of an
-    address (`apart`), drawn at the right end, on the widest."""
+    address (`apart`), drawn at the right end, on the widest. (`placed`: the line's arrays, marks.placed_arrays.)"""
     if apart:
         left, right = extent([show for show in line if first <= show.index <= units[first]])
         return True, right - left
-    placed = placed_arrays(line)
     ends = [(left, right) for left, right, show in placed if first <= show.index <= units[first]]
     left, right = min(left for left, _ in ends), max(right for _, right in ends)
     return right >= max(right for _, right, _ in placed) - line[0].size, right - left

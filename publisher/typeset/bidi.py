@@ -30,6 +30,7 @@ RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangli
 # width spaces and joiners, the marks, embeddings, overrides and isolates, the byte order mark; text compared as read
 # drops them
 BIDI_CONTROLS = "\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+BIDI_CONTROL = re.compile(f"[{BIDI_CONTROLS}]")
 
 SIGNS = "+\\-\u2212\u00b1\u2213\u221a\u221b\u221c"  # plus, hyphen-minus, minus, plus-minus, minus-plus, roots
 DEGREES = "\u00b0\u2032\u2033"  # ° ′ ″: the parts of an angle or a coordinate

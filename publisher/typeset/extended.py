@@ -22,7 +22,7 @@ import re
 import unicodedata
 
 from ..source.languages import text_direction
-from .bidi import POWERS
+from .bidi import ARABIC_DIGITS, POWERS
 from .inline import Text
 
 ARABIC_LETTER_MARK = "\u061c"
@@ -34,7 +34,7 @@ _DIGITS = "\u06f0-\u06f9"
 _JOINS = ".,:/\u066b\u066c+\\-\u2212\u2013\u2014"
 _NUMBER = re.compile(f"(?<![\\w\u00b1{_JOINS}])[{_DIGITS}]+(?:[{_JOINS}][{_DIGITS}]+)*")
 _JOINED = re.compile(f"[{_DIGITS}][+\\-\u2212][{_DIGITS}]")
-_SIGNED_POWER = re.compile(f"[\u0660-\u0669{_DIGITS}](?=[\u207a\u207b][{POWERS}])")  # "١٠" of "١٠⁻⁵"
+_SIGNED_POWER = re.compile(f"[{ARABIC_DIGITS}](?=[\u207a\u207b][{POWERS}])")  # "١٠" of "١٠⁻⁵"
 
 
 def extended_numbers_pass(visible: str, owners: list[Text | None]) -> list[str | None]:

@@ -94,8 +94,8 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
 
 
 class _CompiledOnce(jinja2.BytecodeCache):
-    """Each template compiled once a process, not once an environment: a build made three environments (the
-    check, each render worker, the imprint), and compiled the layouts in each, a tenth of a small book's build.
+    """Each template compiled once a process, not once an environment: a build makes one for its check and one in
+    each render worker, and compiled the layouts in each (a fixture's text-fidelity test: 1.67 s, 1.27 s with this).
     A template is found again by its name, its file, the settings that shape its code (the sandbox's loop counting
     among them) and, checked by Jinja2, the digest of its text: an edited template is compiled anew."""
 
