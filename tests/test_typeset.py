@@ -322,7 +322,9 @@ def test_a_name_that_begins_with_a_currency_or_percent_sign_keeps_it() -> None:
     assert runs("أما ($B$2*12) فيضرب") == ["$B$2*12"]  # a product's star joins its terms, as "×" does
     assert runs("المتغير $HOME و %APPDATA% هنا") == ["$HOME", "%APPDATA%"]
     assert runs("بلغ US$46.9bn و$5 و€1 = ٥١") == ["US$46.9bn", "$5", "€1"]
-    assert runs("بنسبة %5 فقط") == []
+    # a percent sign typed before a number in European digits is its run's, as the bidi algorithm sets it (rule W5):
+    # "%12.5" had been drawn "12.5%", its sign outside the run of "12.5"
+    assert runs("بنسبة %5 فقط و%12.5 أيضا") == ["%5", "%12.5"]
 
 
 def test_an_estimate_or_a_bound_keeps_its_sign_before_its_number() -> None:

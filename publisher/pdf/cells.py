@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection, Mapping
 from itertools import count, pairwise
 from typing import Any
 
+from ..typeset.bidi import BIDI_CONTROL as _BIDI
 from ..typeset.bidi import LRI, PDI
 from .charclass import pdfium_actual_text
 from .clusters import Key, Laid, position_key
@@ -64,7 +65,7 @@ def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
             inside = texts(box)
             keys = [position_key(page, text.position_x, text.position_y + text.baseline) for text in inside]
             every.update((key, _isolated(text)) for key, text in zip(keys, inside, strict=True))
-            if len({round(text.position_y + text.baseline, 1) for text in inside}) > 1:
+            if len({round(text.position_y + text.baseline, 1) for text in inside}) > 1 or _spaced(inside):
                 found.update(dict.fromkeys(keys, next(numbers)))
             return
         for child in getattr(box, "children", None) or ():
@@ -73,6 +74,14 @@ def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
     for number, page in enumerate(document.pages):
         visit(page._page_box, number)
     return found, every
+
+
+def _spaced(inside: list[Any]) -> bool:
+    """Whether a cell's text is words of one character each ("F = m × a", "ق = ك × ت"): poppler, taking a line of such
+    words, evenly spaced, for a word set letter-spaced, read it without its spaces ("F=m×a"); the cell's own text on its
+    line is one word to it."""
+    words = "".join(text.text for text in inside).split()
+    return len(words) > 1 and all(len(_BIDI.sub("", word)) == 1 for word in words)
 
 
 def _isolated(text: Any) -> bool:

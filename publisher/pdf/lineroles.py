@@ -9,7 +9,7 @@ import itertools
 import unicodedata
 from collections.abc import Collection, Iterator
 
-from ..typeset.bidi import PATH_SIGNS
+from ..typeset.bidi import OPERATORS, PATH_SIGNS
 from . import marks as vocal
 from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_class, unknown_to_poppler
 from .numberpunct import PERCENT, POPPLER_LTR, after_number, symbol, symbol_stretches, weak_stretches
@@ -18,6 +18,7 @@ from .pieces import (
     AFTER_NUMBER,
     AFTER_NUMBER_LRM,
     COMPAT,
+    LINE_END_SIGN,
     LTR_RUN,
     PLAIN,
     RUN_END_SPACE,
@@ -202,6 +203,7 @@ def split_line(
             separated = separated or text in SEPARATORS
     runs = shared_runs(glyphs, marks, touching, apart, isolated, code, addressed) if rtl else []
     edged = [(0, 0, ""), (0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
+    lettered = any(_latin(text) for _, _, text in glyphs)  # ("v × ٢ =": "CaCO₃ =" below)
     for position, ((_, _, far), (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond)) in enumerate(
         zip(edged, edged[1:], edged[2:], edged[3:], edged[4:], strict=False)
     ):
@@ -221,7 +223,11 @@ def split_line(
         # ("و\\server\\old." and "و.env.", whose full stop, drawn left of the sign, both read first: "و.\\server")
         following = _run_letter(glyphs, position + 1) or following
         tail = text in SIGNS and _signs_after_letter(glyphs, position)  # the end of "C++" glued to "و": its run's
-        if rtl and marks[s][i] == PLAIN and s not in isolated and not tail and after_number(left, text, following):
+        # an operator ending the line after a Latin run, or after a number in Arabic-Indic digits on a line with one
+        ending = not position and text in OPERATORS and right in SPACES
+        if rtl and ending and (_latin(beyond) or (indic(beyond) and lettered)):
+            marks[s][i] = LINE_END_SIGN if marks[s][i] == PLAIN and s not in isolated else marks[s][i]
+        elif rtl and marks[s][i] == PLAIN and s not in isolated and not tail and after_number(left, text, following):
             # (and a hyphen between two Arabic words, "الهندية-العربية", whose first PDFium read backwards)
             beside = left[:1].isdigit() or letter_kind(left[-1:]) == "R"
             lrm = right[:1] == TATWEEL or (letter_kind(following) == "R" and beside)
@@ -251,6 +257,11 @@ def split_line(
         ]
         split.append((pieces, [scaling[index] for index in sorted(scaling)]))
     return split
+
+
+def _latin(text: str) -> bool:
+    """Whether a glyph's text is a left-to-right letter or a European digit."""
+    return letter_kind(text) == "L" and not indic(text)
 
 
 def _typed(role: int, text: str) -> str:

@@ -146,8 +146,8 @@ def poppler_text(text: str) -> str:
         f"(?:(?<={_DIGIT})|(?<={_DIGIT}[%\u066a\u2030\u00b0\u2032\u2033])) (?=[^\\w\\s\u200f])", " \u200f", marked
     )
     # and one between a number and the punctuation after it, which poppler read before the number ("ج٧، ص٦٨" and
-    # "ح١٩٠٧." read "ج،٧ ص،٦٨", "ح.١٩٠٧": the Arabic comma is no right-to-left letter to it)
-    marked = re.sub(f"(?<!\\w)([،؛,.:;!?؟])(?={_DIGIT})", lambda mark: mark[1] + RLM, marked)
+    # "ح١٩٠٧." read "ج،٧ ص،٦٨", "ح.١٩٠٧": the Arabic comma is no right-to-left letter to it), its sign too ("±0.5.")
+    marked = re.sub(f"(?<!\\w)([،؛,.:;!?؟])(?=[{_SIGNED}]?{_DIGIT})", lambda mark: mark[1] + RLM, marked)
     # and punctuation between a number on its left and a letter on its right, which poppler reads with the number: an
     # abbreviation's full stop ("د.34"), a slash between two dates ("897هـ/1492م", read "897هـ1492/م"); as
     # numberpunct.after_number does for lines that are not read whole
@@ -243,7 +243,7 @@ _LONE_SIGN = re.compile(
     f"|(?<=\u200f)[{_SIGNS}](?![\\w\\s\u200f])"
 )
 TATWEEL = "\u0640"
-_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_DIGIT, _SIGNED = "[0-9\u0660-\u0669\u06f0-\u06f9]", "\\-+\u2212\u00b1\u2213"  # a digit; a number's signs (- + − ± ∓)
 # A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
 # sign before and a percent or degree sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠", "٨٠°م": poppler read "°٨٠م" when
 # the sign stood apart; a prime, the minute of a match: "٣٤′"); a plus between two digits is its own
@@ -265,7 +265,7 @@ _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (b
 # ends with before a space, a quote or a bracket ("cp -r src/ dst/ ينسخ": poppler read "dst /ينسخ"; "'/srv/www/'])"
 # "www'/"); Arabic-Indic digits ("٢٥°C", read "°C٢٥") and their "٫" ("۷۰٫۷ °C": "۷ °C٫۷۰"), a no-break space ("38 °C"),
 # a count ("2× Thunderbolt 4", read "×2").
-_NUMBER_BEFORE = f"[-+\u2212]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f\u066b\u066c{ARABIC_DIGITS}])*?"
+_NUMBER_BEFORE = f"[{_SIGNED}]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f\u066b\u066c{ARABIC_DIGITS}])*?"
 _SLASHES = "(?:[/\\\\]+(?![^\\s'\"\\])}]))?"
 _LATIN = f"(?:[-+#@~/\\\\.\u00b0]*|{_NUMBER_BEFORE}|[0-9]+\u00d7 )?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?{_SLASHES}"
 ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved

@@ -32,6 +32,11 @@ WEAK_RUN = 14
 # a stretch of symbols between Arabic words, a rating ("★★★★☆", drawn "☆★★★★"): as WEAK_RUN, but poppler's text in the
 # order drawn, which it lays out as it draws them (numberpunct.symbol_stretches)
 SYMBOLS = 16
+# an operator ending a right-to-left line after a left-to-right run ("CaCO₃ =", "a =", its operand on the next line,
+# drawn "= CaCO₃"): PDFium read the space before it after it, "CaCO₃=", unless its text begins with that space
+LINE_END_SIGN = 17
+# the roles poppler reads between RIGHT-TO-LEFT MARKs, as typed: what PDFium's text of each begins with (textlayer.py)
+WEAK_ROLES = {AFTER_NUMBER_LRM: "\u200e", WEAK_RUN: "\u200f", SYMBOLS: "\u200f", LINE_END_SIGN: " "}
 WORD = 100
 # Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
 # line's text has the bracket (a note's "(1)" beside a vocalised line).

@@ -73,7 +73,6 @@ from .pieces import (
     ADDRESS_HEAD,
     ADDRESS_TAIL,
     AFTER_NUMBER,
-    AFTER_NUMBER_LRM,
     BETWEEN_LRMS,
     BRACKET_AFTER_LTR,
     BRACKET_BY_NUMBER,
@@ -87,7 +86,7 @@ from .pieces import (
     STRETCHED_SPACE,
     SYMBOLS,
     UNKNOWN_LTR,
-    WEAK_RUN,
+    WEAK_ROLES,
     WORD,
     marked_depths,
     outside,
@@ -322,10 +321,10 @@ def mark_text_layer(
                     elif role == AFTER_NUMBER:  # a quote or a bracket closing the run, PDFium's between LEFT-TO-RIGHT
                         guard = [named(LRM + text + LRM)] if vocal.MIRRORED_CHARS & set(text) else []  # MARKs: «Seed»
                         items += [*inline(vocal.RLM + text + vocal.RLM), *guard, tj, *[b"EMC"] * (1 + len(guard))]
-                    elif role in (AFTER_NUMBER_LRM, WEAK_RUN, SYMBOLS):  # a weak stretch's text is as typed: "$/برميل"
+                    elif role in WEAK_ROLES:  # a weak stretch's text is as typed: "$/برميل"
                         drawn = text[::-1] if role == SYMBOLS else text  # (poppler lays symbols out as drawn: "★★★★☆")
                         held = vocal.RLM + drawn + vocal.RLM  # (to PDFium no mark after: "درهم/€" was read "مهرد/€")
-                        pdfiums = LRM + text if role == AFTER_NUMBER_LRM else vocal.RLM + text
+                        pdfiums = WEAK_ROLES[role] + text
                         pdfiums += LRM if role == SYMBOLS else ""  # (after a colon too: "تقييمي: ★★★★☆")
                         items += [*inline(held), named(pdfiums), tj, b"EMC", b"EMC"]
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN) and shared:  # the line's /ActualText has the bracket

@@ -75,6 +75,7 @@ def tj_roles(
                 # as the bidi algorithm sets them, and is a stretch of its own to poppler (which read "2 / 7")
                 for index in range(run[0], run[-1] + 1):
                     roles[index] = RUN_END_SPACE if elements[index][1] == " " and not roles[index] else roles[index]
+                _raise_words(elements, roles, run[0], run[-1] + 1)
             elif ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr) or _raised_indic(ltr)):
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
             run = []
@@ -124,6 +125,16 @@ def tj_roles(
     ):
         roles = [MIRRORED_BY_NUMBER if role in (MIRRORED, MIRRORED_AS_DRAWN) else role for role in roles]
     return roles
+
+
+def _raise_words(elements: list[tuple[bytes, str | None]], roles: list[int], start: int, end: int) -> None:
+    """LTR_RUN for each word of an operated run that is Arabic-Indic digits raised to a power: "٣² = ٩" (PDFium read
+    "²٣ = ٩")."""
+    words = itertools.groupby(range(start, end), lambda i: elements[i][1] == " ")
+    for spaced, word in words:
+        indexes = [] if spaced else list(word)
+        if indexes and _raised_indic(drawn_text(elements[indexes[0] : indexes[-1] + 1])):
+            roles[indexes[0] : indexes[-1] + 1] = [LTR_RUN] * len(indexes)
 
 
 def _raised_indic(run: str) -> bool:

@@ -96,6 +96,9 @@ def run_pattern() -> re.Pattern[str]:
     # a currency sign or a percent sign a name begins with: a spreadsheet's "$A$1", a shell's "$HOME", "%APPDATA%"
     # (the "$" outside the run was drawn at its right, "A$1$"), and a price's unit: "€/kg", "$/MWh" (drawn "/kg€")
     prefix += f"|(?<![\\w{INSIDE}%])[{currency()}%]/?(?=[^\\W\\d_{RTL_BLOCKS}])"
+    # and a percent sign typed before a number in European digits, "%12.5", which the bidi algorithm sets left of it
+    # (a European terminator: rule W5); outside the run it was drawn on the number's right, "12.5%"
+    prefix += f"|(?<![{INSIDE}%{ARABIC_DIGITS}])(?<!{LTR_ALNUM})[%\u2030](?=[0-9])"  # (after "و" too: "و%12.5")
     # what a path or a file's name begins with: "~/projects", "./run.sh", "../lib", "/etc/hosts", "~/.bashrc", ".env",
     # ".NET", a share's "\\\\server", "\\backups", after an Arabic letter too ("و/tmp") (left outside the run, "~/" and
     # "/" were drawn at its right: "projects/my-app/~"); before a letter, not a number's ("(د.34)", minute 34)
@@ -115,8 +118,12 @@ def run_pattern() -> re.Pattern[str]:
     # a percent or a prime may go on to the next part: a range "4.25%–4.50%", added time "90′+4"
     # (and a degree's or a minute's sign between its number and the next part: coordinates, "34°02′N", an angle's
     # "45°30′15″", which were drawn in pieces right to left, "W′N 6°50′34°02")
-    joined = f"[{AFTER_NUMBER}]*[{INSIDE}]+[{MATH_PREFIXES}]?(?={alnum})|[{DEGREES}]+(?={alnum})"  # ("∂f/∂x")
-    body = f"(?:{alnum}|{joined})*"
+    # and a template's placeholder a path or an address goes on with: "/v2/stops/{id}", "/items/<int:id>", "?q={q}"
+    # (its brace outside the run, "{id}" was drawn left of "/v2/stops/", read "{id}/v2/stops/")
+    placeholder = f"(?:\\{{[^{{}}\\s{RTL_BLOCKS}]{{1,40}}\\}}|<[^<>\\s{RTL_BLOCKS}]{{1,40}}>)"
+    joined = f"[{AFTER_NUMBER}]*(?:[{INSIDE}]+?(?={placeholder})|[{INSIDE}]+[{MATH_PREFIXES}]?(?={alnum}))"
+    joined += f"|[{DEGREES}]+(?={alnum})"  # ("∂f/∂x")
+    body = f"(?:{alnum}|(?<=[{INSIDE}]){placeholder}|{joined})*"
     # (spaces inside too: "O(n log n)", "f(x, y)" had been cut at the bracket, drawn "(n log n)O")
     brackets = r"(?:\([^()\n\u0600-\u08ff]{0,80}\)|\[[^\[\]\n\u0600-\u08ff]{0,80}\])"
     # a name's "+", "++" or "#" ("Galaxy S25+", "C++", "C#", "F#"): never the start of the next word
@@ -189,9 +196,9 @@ def _unpaired_intervals(text: str) -> str:
 # A web address is one left-to-right run whatever script its path is in ("https://ar.wikipedia.org/wiki/الجزائر",
 # an IRI): a run that stopped at its last Latin letter left "/الجزائر" outside, set on the far side of "https".
 # It ends with a letter, a digit, a slash or a bracket it opened ("…/wiki/عمان_(مدينة)"), not with the full stop or
-# comma after it.
+# comma after it; a template's placeholder is one of its parts ("https://api.example.com/v1/{id}").
 _IRI_LETTER = "[^\\W_]"
-_IRI = f"(?<![\\w/])(?:https?://|www\\.)(?:{_IRI_LETTER}|\\([^\\s()]*\\)|[{INSIDE}_%!*;]+(?={_IRI_LETTER}|\\())*/*"
+_IRI = f"(?<![\\w/])(?:https?://|www\\.)(?:{_IRI_LETTER}|\\([^\\s()]*\\)|\\{{[^\\s{{}}]+\\}}|[{INSIDE}_%!*;]+(?={_IRI_LETTER}|[({{]))*/*"
 
 
 def web_addresses(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,95 @@
+"""Operators, signs and placeholders beside a number or a Latin run, read back as typed.
+
+Found in texts the project had never seen (the hundred-and-thirteenth and fourteenth batches: a Kuwaiti physics
+worksheet, a Tunisian marathon worksheet, an Egyptian household-prices report, an Algerian tutorial on a bus API):
+
+- "٣² = ٩": a power of a number in Arabic-Indic digits inside an equation of several numbers was read "²٣" by PDFium
+  (tjroles._raise_words; alone, "١٠²³" was already one run).
+- "F = m × a" alone in a table's cell: each of its words one character wide, poppler took the line for a word set
+  letter-spaced and read "F=m×a" (TextOutputDev's wide character spacing; cells._spaced).
+- "CaCO₃ =" ending a line, its operand on the next: PDFium read the space before "=" after it, "CaCO₃=" (lineroles'
+  LINE_END_SIGN).
+- "±0.5 s." on a line with a vocalised word, read whole: poppler's text took the plus-minus sign for the line's
+  ("0.5 s±"), and a full stop after a signed number before it (".±0.5"; marks.poppler_text).
+- "٪١٢٫٥", a percent sign typed before a number in Arabic-Indic digits and drawn on its right as the bidi algorithm
+  sets it: both read it after the number (numberpunct.after_number); "%12.5" in European digits, which the bidi
+  algorithm sets as typed, had been drawn "12.5%" (typeset/bidi.py).
+- "/v2/stops/{id}": a path's placeholder had been drawn apart, left of the path (typeset/bidi.py)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from conftest import MARKS, build_article, build_drawn, misread
+from test_typeset_pages import visual_lines
+
+SENTENCES = [
+    "قال في الحل ٣² = ٩ وأيضا ١٥² = ٢٢٥ كما نعلم.",
+    "قال ½ × ٢ × ٣² = ٩ J تقريبا.",
+    "قال المساحة ١٫٢² = ١٫٤٤ و٠٫٨² = ٠٫٦٤ تقريبا.",
+    "قال بدقة تقدَّر بـ ±0.5 s.",
+    "قال بدقة تقدَّر بـ ±0.5.",
+    "قال بدقةٍ تقدَّر بـ −0.5 s، وهذا كافٍ.",
+    "قال بزيادة قدرها ٪١٢٫٥، وهي نسبة قريبة.",
+    "قال بزيادة قدرها ٪٢٠ من الدخل و٪۲۰ من الإنفاق.",
+    "قال بزيادةٍ قدرُها ٪٢٠ من الدخل.",
+    "قال بزيادة قدرها %12.5 من الدخل.",
+    "قال المسار /v2/stops/{id}/departures في الواجهة.",
+    "قال الرابط https://api.example.com/v1/{id} في الوثيقة.",
+]
+# the same equations after more and more words, so that lines end at their operators ("وقال": not one of SENTENCES)
+FILLER = "يسير الدراج بسرعة ثابتة ثم يضغط المكابح فيتباطأ بمعدل ثابت في الطريق المستقيم الطويل جدا"
+EQUATIONS = ("a = −٣ m/s²", "CaCO₃ = ١٠٠ g/mol", "v × ٢ = ٨ m/s")
+WRAPPED = [
+    f"وقال {more}{' '.join(FILLER.split()[:n])} {equation} كما ترى."
+    for n in range(3, 17)
+    for more in ("", "ما ")
+    for equation in EQUATIONS
+]
+TABLE = (
+    "| القانون | الصيغة | مثال |\n|---|---|---|\n| قانون نيوتن الثاني | F = m × a | ٥ × ٢ |\n"
+    "| الضغط | P = F ÷ A | ٣ kPa |\n| السرعة | ع = ف ÷ ز | ٥ م/ث |\n| جمع | x + y | z |"
+)
+
+
+@pytest.fixture(scope="module")
+def operands(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The PDF of SENTENCES, WRAPPED and TABLE, built once."""
+    return build_article(tmp_path_factory.mktemp("operands"), "operands", [*SENTENCES, *WRAPPED, TABLE])
+
+
+def _texts(pdf: Path) -> dict[str, list[str]]:
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    texts = {"poppler": poppler, "pdfium": pdfium}
+    return {name: MARKS.sub("", text).replace("\r", "").split("\n") for name, text in texts.items()}
+
+
+def test_both_extractors_read_signs_powers_and_placeholders_as_typed(operands: Path) -> None:
+    found = misread(operands, SENTENCES)
+    assert [(typed, read) for typed, read in found if typed.split() != read.split()] == []  # (a space may be doubled)
+
+
+def test_an_operator_ending_a_line_keeps_its_space_on_the_run_side(operands: Path) -> None:
+    for name, lines in _texts(operands).items():
+        ending = [line.rstrip() for line in lines if line.rstrip().endswith(("=", "×", "+"))]
+        assert len(ending) >= 5, (name, ending)  # the filler does break lines at the operators
+        assert [line for line in ending if not line.endswith((" =", " ×", " +"))] == [], name
+
+
+def test_a_table_cell_of_one_letter_words_keeps_its_spaces(operands: Path) -> None:
+    for name, lines in _texts(operands).items():
+        read = "\n".join(" ".join(line.split()) for line in lines)
+        for formula in ("F = m × a", "P = F ÷ A", "ع = ف ÷ ز", "x + y"):
+            assert formula in read, (name, formula)
+
+
+def test_a_percent_sign_before_european_digits_and_a_placeholder_are_drawn_as_typed(operands: Path) -> None:
+    """As drawn (no text layer), left to right."""
+    root = operands.parent.parent
+    drawn = "\n".join(visual_lines(build_drawn(root, dist=root / "unmarked") / "operands.pdf"))
+    for typed in ("%12.5", "/v2/stops/{id}/departures", "https://api.example.com/v1/{id}", "٣²", "١٥²"):
+        assert typed in drawn, (typed, drawn)
