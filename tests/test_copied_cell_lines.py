@@ -99,13 +99,19 @@ def test_formulas_and_paths_in_cells_over_lines_read_once_and_whole(tmp_path: Pa
         "|---|---|",
         "| البطارية | 75 Wh، والاستهلاك عند تشغيل الفيديو ≈ 75 Wh ÷ 10.75 h ≈ 7 W |",
     ]
-    tables = ["\n".join(rows) for rows in (table, paths, specs)]
+    battery = [  # its cell broken before "10.75": a line of four arrays, two with their own text ("7 W" read first)
+        "| القانون | الصيغة | الوحدة | مثال محلول |",
+        "|---|---|---|---|",
+        "| البطارية | ≈ 75 Wh ÷ 10.75 h ≈ 7 W | W | تقريبا |",
+    ]
+    tables = ["\n".join(rows) for rows in (table, paths, specs, battery)]
     pdfium, poppler = read(build_article(tmp_path, "lab", tables, page="A6"))
     for formula in ("KH₂PO₄", "Na₂HPO₄"):
         assert formula in pdfium and formula in poppler, (formula, pdfium)
     assert poppler.count("CO₂") == 1 and "/v2/lines/{id}/departures" in poppler, poppler
     assert "KH₂PO₄ / Na₂HPO₄" in poppler, poppler  # (a slash with a space after it: the line broke there)
-    assert pdfium.count("10.75") == 1, pdfium  # a run given its own text by the text layer is not given it again
+    assert pdfium.count("10.75") == 2, pdfium  # a run given its own text by the text layer is not given it again
+    assert "10.75 h ≈ 7 W" in pdfium and "10.75 h ≈ 7 W" in poppler, pdfium  # (its own text left out: cells._unnamed)
 
 
 def test_a_note_call_in_a_cell_over_lines_reads_as_a_space(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ worksheet, a Tunisian marathon worksheet, an Egyptian household-prices report, a
 - "F = m × a" alone in a table's cell: each of its words one character wide, poppler took the line for a word set
   letter-spaced and read "F=m×a" (TextOutputDev's wide character spacing; cells._spaced).
 - "CaCO₃ =" ending a line, its operand on the next: PDFium read the space before "=" after it, "CaCO₃=" (lineroles'
-  LINE_END_SIGN).
+  LINE_END_SIGN); "(2 × 13,40" broken after "×" on a line read whole, "2×" (marks.pdfium_text).
 - "±0.5 s." on a line with a vocalised word, read whole: poppler's text took the plus-minus sign for the line's
   ("0.5 s±"), and a full stop after a signed number before it (".±0.5"; marks.poppler_text).
 - "٪١٢٫٥", a percent sign typed before a number in Arabic-Indic digits and drawn on its right as the bidi algorithm
@@ -42,11 +42,11 @@ SENTENCES = [
 ]
 # the same equations after more and more words, so that lines end at their operators ("وقال": not one of SENTENCES)
 FILLER = "يسير الدراج بسرعة ثابتة ثم يضغط المكابح فيتباطأ بمعدل ثابت في الطريق المستقيم الطويل جدا"
-EQUATIONS = ("a = −٣ m/s²", "CaCO₃ = ١٠٠ g/mol", "v × ٢ = ٨ m/s")
-WRAPPED = [
+EQUATIONS = ("a = −٣ m/s²", "CaCO₃ = ١٠٠ g/mol", "v × ٢ = ٨ m/s", "(2 × 13,40 + 14,10) ÷ 3")
+WRAPPED = [  # (after a vocalised word, the line is read whole: marks.py)
     f"وقال {more}{' '.join(FILLER.split()[:n])} {equation} كما ترى."
-    for n in range(3, 17)
-    for more in ("", "ما ")
+    for n in range(5, 12)
+    for more in ("", "ما ", "ثُمَّ ")
     for equation in EQUATIONS
 ]
 TABLE = (

@@ -250,12 +250,27 @@ def _runs_for_pdfium(
         if len(arrays) < 2 or any(unicodedata.bidirectional(char) in ("R", "AL") for char in drawn):
             continue
         indexes = [show.index for show in arrays]
-        marked = any(
-            _opens_text(item) or (_shown(item) and b"/Span /" in item) for i in indexes for item in replacements[i]
-        )
-        if not marked and all(runs.get(position_key(page, *origin[1:]), False) for origin in origins):
-            # (not where the text layer gave the run's arrays their own: "÷ 10.75 h ≈ 7 W" had been read twice)
+        joined = any(_shown(item) and b"/Span /" in item for i in indexes for item in replacements[i])
+        if not joined and all(runs.get(position_key(page, *origin[1:]), False) for origin in origins):
+            # the text layer's own /ActualTexts of the run's arrays go: PDFium took an array marked deeper than the
+            # one before for unread, and read the run's text again ("÷ 10.75 h ≈ 7 W" thrice, "Eₖ = ½ m" with its "½")
+            _unnamed(indexes, replacements)
             _glyphs_for_pdfium(indexes, replacements, named, named(pdfium_actual_text(drawn.strip())))
+
+
+def _unnamed(indexes: list[int], replacements: dict[int, list[Any]]) -> None:
+    """The objects `indexes` (their replacements) without their named /ActualTexts, their other marks kept."""
+    for index in indexes:
+        out: list[Any] = []
+        dropped: list[bool] = []
+        for item in replacements[index]:
+            if _opens(item):
+                dropped.append(_opens_text(item))
+            elif item == b"EMC" and dropped and dropped.pop():
+                continue
+            if not (_opens(item) and dropped[-1]):
+                out.append(item)
+        replacements[index] = out
 
 
 def _silence(indexes: list[int], replacements: dict[int, list[Any]]) -> None:

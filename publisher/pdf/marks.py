@@ -216,6 +216,8 @@ def pdfium_text(text: str, glued: bool = False) -> str:
             ending = re.match("[\u064b-\u065f\u0670]+", stretch) if after_letters else None  # the word's last marks
             marks = ending[0] if ending else ""
             by_number = "D" in (stretches[n - 1][0] if n else "", stretches[n + 1][0] if n + 1 < len(stretches) else "")
+            # (and an operator ending the text a space after a number: "على (2 ×", broken there, read "2× ")
+            by_number = by_number or (n == len(stretches) - 1 and [k for k, _ in stretches[n - 2 : n]] == ["D", "S"])
             if marks or by_number or any(c in MIRRORED_CHARS or c in ORNATE for c in stretch):
                 punctuation = stretch[len(marks) :]
                 written.append(marks + RLM + "".join(c.translate(MIRROR) + RLM for c in punctuation))
@@ -260,11 +262,9 @@ _PDFIUM_NUMBER = re.compile(_NUMBER.pattern.replace("\u2013", "").replace("%$\u0
 
 _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (built from the bidi table: 0.1 s)
 # A left-to-right run (a code line's "index = f(x, y)"), kept left to right by both: from a letter to the last letter
-# or digit before the next right-to-left letter. It takes in the signs and the number it is written against
-# ("--disable-gil", "180°C"), which poppler read after it ("disable-gil--", "C°180"), the slashes a path or an address
-# ends with before a space, a quote or a bracket ("cp -r src/ dst/ ينسخ": poppler read "dst /ينسخ"; "'/srv/www/'])"
-# "www'/"); Arabic-Indic digits ("٢٥°C", read "°C٢٥") and their "٫" ("۷۰٫۷ °C": "۷ °C٫۷۰"), a no-break space ("38 °C"),
-# a count ("2× Thunderbolt 4", read "×2").
+# or digit before the next right-to-left letter, with the signs and the number it is written against ("--disable-gil",
+# "180°C": poppler read "disable-gil--", "C°180"), the slashes ending a path before a space, a quote or a bracket ("cp
+# -r src/ dst/ ينسخ": "dst /ينسخ"), Arabic-Indic digits ("٢٥°C"), their "٫", a no-break space, a count ("2× USB").
 _NUMBER_BEFORE = f"[{_SIGNED}]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f\u066b\u066c{ARABIC_DIGITS}])*?"
 _SLASHES = "(?:[/\\\\]+(?![^\\s'\"\\])}]))?"
 _LATIN = f"(?:[-+#@~/\\\\.\u00b0]*|{_NUMBER_BEFORE}|[0-9]+\u00d7 )?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?{_SLASHES}"
