@@ -14,7 +14,9 @@ worksheet, a Tunisian marathon worksheet, an Egyptian household-prices report, a
 - "٪١٢٫٥", a percent sign typed before a number in Arabic-Indic digits and drawn on its right as the bidi algorithm
   sets it: both read it after the number (numberpunct.after_number); "%12.5" in European digits, which the bidi
   algorithm sets as typed, had been drawn "12.5%" (typeset/bidi.py).
-- "/v2/stops/{id}": a path's placeholder had been drawn apart, left of the path (typeset/bidi.py)."""
+- "/v2/stops/{id}": a path's placeholder had been drawn apart, left of the path (typeset/bidi.py).
+- (the hundred-and-sixteenth batch) "(٪ من الناتج)", a percent sign for its word: poppler read "( ٪من" (lineroles'
+  lone signs, marks.poppler_text); a vocalised lesson's loose list, its markers read by PDFium at the page's end."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ SENTENCES = [
     "قال بزيادة قدرها %12.5 من الدخل.",
     "قال المسار /v2/stops/{id}/departures في الواجهة.",
     "قال الرابط https://api.example.com/v1/{id} في الوثيقة.",
+    "قال رصيد الحساب الجاري (٪ من الناتج) تراجع.",
 ]
 # the same equations after more and more words, so that lines end at their operators ("وقال": not one of SENTENCES)
 FILLER = "يسير الدراج بسرعة ثابتة ثم يضغط المكابح فيتباطأ بمعدل ثابت في الطريق المستقيم الطويل جدا"
@@ -51,14 +54,19 @@ WRAPPED = [  # (after a vocalised word, the line is read whole: marks.py)
 ]
 TABLE = (
     "| القانون | الصيغة | مثال |\n|---|---|---|\n| قانون نيوتن الثاني | F = m × a | ٥ × ٢ |\n"
-    "| الضغط | P = F ÷ A | ٣ kPa |\n| السرعة | ع = ف ÷ ز | ٥ م/ث |\n| جمع | x + y | z |"
+    "| الضغط | P = F ÷ A | ٣ kPa |\n| السرعة | ع = ف ÷ ز | ٥ م/ث |\n| جمع | x + y | z |\n"
+    "| رصيد الحساب الجاري (٪ من الناتج) | (٠٫٩) | (٣٫٤) |"
+)
+# a loose list of vocalised items (each a paragraph), the first with a list inside
+LESSON = (
+    "١. إِلَى أَيْنَ سَافَرَ يُوسُفُ مَعَ أُسْرَتِهِ؟\n\n   - أ) مَنِ الَّذِي اسْتَقْبَلَهُمْ؟\n\n٢. احْسُبْ كَمَا فَعَلَ يُوسُفُ وَمَرْيَمُ:\n\n   - ب) ٣ + ٤ = ٧"
 )
 
 
 @pytest.fixture(scope="module")
 def operands(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The PDF of SENTENCES, WRAPPED and TABLE, built once."""
-    return build_article(tmp_path_factory.mktemp("operands"), "operands", [*SENTENCES, *WRAPPED, TABLE])
+    return build_article(tmp_path_factory.mktemp("operands"), "operands", [*SENTENCES, *WRAPPED, TABLE, LESSON])
 
 
 def _texts(pdf: Path) -> dict[str, list[str]]:
@@ -83,7 +91,7 @@ def test_an_operator_ending_a_line_keeps_its_space_on_the_run_side(operands: Pat
 def test_a_table_cell_of_one_letter_words_keeps_its_spaces(operands: Path) -> None:
     for name, lines in _texts(operands).items():
         read = "\n".join(" ".join(line.split()) for line in lines)
-        for formula in ("F = m × a", "P = F ÷ A", "ع = ف ÷ ز", "x + y"):
+        for formula in ("F = m × a", "P = F ÷ A", "ع = ف ÷ ز", "x + y", "(٪ من الناتج)"):
             assert formula in read, (name, formula)
 
 
@@ -93,3 +101,27 @@ def test_a_percent_sign_before_european_digits_and_a_placeholder_are_drawn_as_ty
     drawn = "\n".join(visual_lines(build_drawn(root, dist=root / "unmarked") / "operands.pdf"))
     for typed in ("%12.5", "/v2/stops/{id}/departures", "https://api.example.com/v1/{id}", "٣²", "١٥²"):
         assert typed in drawn, (typed, drawn)
+
+
+def test_the_markers_of_a_loose_vocalised_list_are_read_with_their_items(operands: Path) -> None:
+    """Each item's paragraph got the leading its marks need, its marker the item's: drawn 2 pt higher, it was read by
+    PDFium at the page's end (typeset/leading.py)."""
+    for name, lines in _texts(operands).items():
+        read = [" ".join(line.split()) for line in lines]  # (the book's numerals: European, by the text's digits)
+        assert "1. إِلَى أَيْنَ سَافَرَ يُوسُفُ مَعَ أُسْرَتِهِ؟" in read, (name, read[-12:])
+        assert "2. احْسُبْ كَمَا فَعَلَ يُوسُفُ وَمَرْيَمُ:" in read, name
+
+
+def test_a_loose_justified_line_of_a_left_to_right_book_reads_in_one_piece(tmp_path: Path) -> None:
+    """A French list item set on a narrow measure, "créer un centre de formation aux métiers de la", its spaces wider
+    than 0.8 em: poppler took each word for a block of its own and read them one by one, "transformation." first.
+    Its spaces are stretched over their blanks for poppler now, as in a right-to-left book (ltrlayer._stretch)."""
+    items = [
+        "3. **Accompagner la main-d'œuvre**",
+        "   - étendre la couverture sociale des ouvrières saisonnières ;",
+        "   - créer un centre de formation aux métiers de la transformation.",
+    ]
+    pdf = build_article(tmp_path, "liste", ["\n".join(items)], title="Liste", language="fr-MA")
+    for name, lines in _texts(pdf).items():
+        read = " ".join(" ".join(lines).split())
+        assert "créer un centre de formation aux métiers de la transformation." in read, (name, read)

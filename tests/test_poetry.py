@@ -285,6 +285,21 @@ def test_unvocalised_text_keeps_its_leading(built: Built) -> None:
     assert needed_line_height("قفا نبك من ذكرى حبيب ومنزل", fonts) < 1.65
 
 
+def test_a_list_item_takes_the_leading_of_its_vocalised_paragraph() -> None:
+    """Its marker is laid out on a line of the item's own: with the body's leading it sat above the paragraph's first
+    baseline (a reading lesson's "١." 2 pt high)."""
+    fonts = load_fonts(Workspace(REPO).search_path("fonts"))
+    body = "<ol>\n<li>\n<p>إِلَى أَيْنَ سَافَرَ يُوسُفُ مَعَ أُسْرَتِهِ؟</p>\n<ul>\n<li>أ) نعم</li>\n</ul>\n</li>\n</ol>\n"
+    led = lead_blocks(body, fonts, 1.65, 1.35)
+    need = needed_line_height("إِلَى أَيْنَ سَافَرَ يُوسُفُ مَعَ أُسْرَتِهِ؟", fonts)
+    assert need > 1.65 and led.startswith(f'<ol>\n<li style="line-height: {need}">\n<p style="line-height: {need}">'), (
+        led
+    )
+    assert lead_blocks(body.replace("إِلَى أَيْنَ سَافَرَ يُوسُفُ مَعَ أُسْرَتِهِ", "إلى أين"), fonts, 1.65, 1.35).startswith(
+        "<ol>\n<li>\n<p>"
+    )
+
+
 # Narrow screens ------------------------------------------------------------------------------
 
 

@@ -89,6 +89,9 @@ def split_line(
         for (_, _, left), (s, i, text), (_, _, right) in _triples(glyphs)
         if text in LONE and left in SPACES and right in SPACES
     }
+    # and a percent sign standing for its word, no number beside it ("(٪ من الناتج)"): poppler read the space after it
+    # in its stretch, "( ٪من"
+    lone |= {(s, i) for (_, _, left), (s, i, text), (_, _, right) in _triples(glyphs) if _sign_alone(left, text, right)}
     texts = [text for _, _, text in glyphs]
     symbols = {glyphs[n][:2] for n in symbol_stretches(texts)}  # "★★★★☆"
     weak = {glyphs[n][:2] for n in weak_stretches(texts)} | symbols  # "$/برميل"
@@ -257,6 +260,12 @@ def split_line(
         ]
         split.append((pieces, [scaling[index] for index in sorted(scaling)]))
     return split
+
+
+def _sign_alone(left: str, text: str, right: str) -> bool:
+    """Whether `text`, drawn between `left` and `right`, is a percent sign with no number on either side, a space
+    after it."""
+    return text in PERCENT and left in SPACES and not right[:1].isdigit() and not right[:1].isalpha()
 
 
 def _latin(text: str) -> bool:

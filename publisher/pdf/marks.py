@@ -132,12 +132,12 @@ def poppler_text(text: str) -> str:
     # between RIGHT-TO-LEFT MARKs, as poppler takes it for part of a number: "300 $" was read "300$ ")
     reversed_text = re.sub("\ue000", lambda _: _spaced_first(next(numbers)), _NUMBER.sub("\ue000", text)[::-1])
     # and a space that ends it on the right, where the object beside it may begin with a number ("3.5%" | " فِي"),
-    # and one before a sign poppler takes for left to right ("# جلب" read "#جلب", a comment in code; "// كائن" too)
+    # and one before a sign poppler takes for left to right ("# جلب" read "#جلب", a comment in code; "// كائن", "(٪ من")
     # and a bracket (the Qur'an's ornate ones too) between two, else the word's or number's: "تعالى﴿ ذلك", "البقرة،]٢"
     # and one before the punctuation the text begins with (": أُزيلت" after a Latin run, read "distutilsأُزيلت") or ends
     # with (a vocalised word's "الْمُعَالِجُ: " before a Latin run, which took the colon: "الْمُعَالِجُSnapdragon :")
     marked = re.sub(
-        f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}]|//)| (?=[^\\w\\s]+$)|^ (?=[^\\w\\s])",
+        f" (?=[^\\w\\s]*{_NUMBER.pattern})| $| (?=[{_SIGNS}\u066a%]|//)| (?=[^\\w\\s]+$)|^ (?=[^\\w\\s])",
         " \u200f",
         reversed_text,
     )

@@ -50,7 +50,15 @@ def lead_blocks(body: str, fonts: FontSet, base: float, headings: float) -> str:
             return block[0]
         return _with_style(block[0], len(tag) + 1, f"line-height: {need}")
 
-    return _BLOCK.sub(lead, body)
+    return _MARKED_ITEM.sub(
+        lambda item: _with_style(item[0], 3, f"line-height: {item['need']}"), _BLOCK.sub(lead, body)
+    )
+
+
+# A list item whose first paragraph got more leading: its marker ("١.", "•") is laid out on a line of the item's own,
+# and sat a leading's difference above the paragraph's first baseline (2 pt in a vocalised reading lesson, read by
+# PDFium at the page's end); the item gets the paragraph's leading.
+_MARKED_ITEM = re.compile(r'<li(?:\s[^>]*)?>\s*<p\s[^>]*?style="line-height: (?P<need>[0-9.]+)')
 
 
 def _with_style(element: str, at: int, style: str) -> str:
