@@ -16,7 +16,9 @@ worksheet, a Tunisian marathon worksheet, an Egyptian household-prices report, a
   algorithm sets as typed, had been drawn "12.5%" (typeset/bidi.py).
 - "/v2/stops/{id}": a path's placeholder had been drawn apart, left of the path (typeset/bidi.py).
 - (the hundred-and-sixteenth batch) "(٪ من الناتج)", a percent sign for its word: poppler read "( ٪من" (lineroles'
-  lone signs, marks.poppler_text); a vocalised lesson's loose list, its markers read by PDFium at the page's end."""
+  lone signs, marks.poppler_text); a vocalised lesson's loose list, its markers read by PDFium at the page's end.
+- (the hundred-and-seventeenth) "وPython (3.12)", a name glued to "و" with its bracket: poppler read "و)Python (3.12"
+  (charclass.between_lrms); a table's head aligned apart, read out of order by poppler."""
 
 from __future__ import annotations
 
@@ -42,6 +44,8 @@ SENTENCES = [
     "قال المسار /v2/stops/{id}/departures في الواجهة.",
     "قال الرابط https://api.example.com/v1/{id} في الوثيقة.",
     "قال رصيد الحساب الجاري (٪ من الناتج) تراجع.",
+    "قال وMARBERT (Abdul et al., 2021) وCAMeLBERT جيد.",
+    "قال وPython (3.12) ثم.",
 ]
 # the same equations after more and more words, so that lines end at their operators ("وقال": not one of SENTENCES)
 FILLER = "يسير الدراج بسرعة ثابتة ثم يضغط المكابح فيتباطأ بمعدل ثابت في الطريق المستقيم الطويل جدا"
@@ -57,6 +61,16 @@ TABLE = (
     "| الضغط | P = F ÷ A | ٣ kPa |\n| السرعة | ع = ف ÷ ز | ٥ م/ث |\n| جمع | x + y | z |\n"
     "| رصيد الحساب الجاري (٪ من الناتج) | (٠٫٩) | (٣٫٤) |"
 )
+# a table whose first column is set to the start, the others centred
+SCHEDULE = (
+    "| المرحلة | التاريخ | الوقت |\n|:---|:---:|:---:|\n| بدء بيع وثائق المناقصة | ٠٦/٠٧/٢٠٢٥ | ٠٨:٠٠ ص |\n"
+    "| الزيارة الميدانية الإلزامية للموقع | ١٥/٠٧/٢٠٢٥ | ٠٩:٣٠ ص |"
+)
+FEES = (  # (its head's third cell set over two lines)
+    "| الخدمة | الجهة المعنية | الأجل التقريبي | المبلغ |\n| :--- | :---: | :---: | ---: |\n"
+    "| إيداع شكاية وتسجيلها | الشباك الجهوي | فوري | مجانا |\n"
+    "| معاينة يقوم بها مفوض قضائي | المفوض القضائي | 7 أيام | 2 500 درهم |"
+)
 # a loose list of vocalised items (each a paragraph), the first with a list inside
 LESSON = (
     "١. إِلَى أَيْنَ سَافَرَ يُوسُفُ مَعَ أُسْرَتِهِ؟\n\n   - أ) مَنِ الَّذِي اسْتَقْبَلَهُمْ؟\n\n٢. احْسُبْ كَمَا فَعَلَ يُوسُفُ وَمَرْيَمُ:\n\n   - ب) ٣ + ٤ = ٧"
@@ -65,8 +79,9 @@ LESSON = (
 
 @pytest.fixture(scope="module")
 def operands(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The PDF of SENTENCES, WRAPPED and TABLE, built once."""
-    return build_article(tmp_path_factory.mktemp("operands"), "operands", [*SENTENCES, *WRAPPED, TABLE, LESSON])
+    """The PDF of SENTENCES, WRAPPED, the tables and the lesson, built once."""
+    article = [*SENTENCES, *WRAPPED, TABLE, LESSON, SCHEDULE, FEES]
+    return build_article(tmp_path_factory.mktemp("operands"), "operands", article)
 
 
 def _texts(pdf: Path) -> dict[str, list[str]]:
@@ -125,3 +140,13 @@ def test_a_loose_justified_line_of_a_left_to_right_book_reads_in_one_piece(tmp_p
     for name, lines in _texts(pdf).items():
         read = " ".join(" ".join(lines).split())
         assert "créer un centre de formation aux métiers de la transformation." in read, (name, read)
+
+
+def test_the_rows_of_a_table_aligned_apart_read_in_order(operands: Path) -> None:
+    """poppler finds no table across neighbouring columns aligned apart (one to the start, one centred), and read a
+    head's first cell after the others, "التاريخ الوقت المرحلة", and rows column by column (cells._aligned_apart)."""
+    for name, lines in _texts(operands).items():
+        read = " ".join(" ".join(lines).split())
+        assert "المرحلة التاريخ الوقت بدء بيع وثائق المناقصة" in read, (name, read[-300:])
+        assert "الخدمة الجهة المعنية الأجل التقريبي المبلغ إيداع شكاية وتسجيلها الشباك الجهوي فوري مجانا" in read, name
+        assert "معاينة يقوم بها مفوض قضائي المفوض القضائي 7 أيام 2 500 درهم" in read, (name, read[-300:])

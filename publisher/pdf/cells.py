@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
-from itertools import count, pairwise
+from itertools import count, groupby, pairwise
 from typing import Any
 
 from ..typeset.bidi import BIDI_CONTROL as _BIDI
@@ -55,14 +55,15 @@ def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
     every: dict[Key, bool] = {}
     numbers = count()
 
-    def texts(box: Any) -> list[Any]:
-        if isinstance(box, boxes.TextBox):
-            return [box]
-        return [text for child in getattr(box, "children", None) or () for text in texts(child)]
-
     def visit(box: Any, page: int) -> None:
+        if isinstance(box, boxes.TableBox) and _aligned_apart(box):  # each row one cell to poppler
+            for row in (row for group in box.children for row in group.children):
+                held = {position_key(page, t.position_x, t.position_y + t.baseline): _isolated(t) for t in _texts(row)}
+                every.update(held)
+                found.update(dict.fromkeys(held, -1 - next(numbers)))  # (negative: a row's)
+            return
         if isinstance(box, boxes.TableCellBox):
-            inside = texts(box)
+            inside = _texts(box)
             keys = [position_key(page, text.position_x, text.position_y + text.baseline) for text in inside]
             every.update((key, _isolated(text)) for key, text in zip(keys, inside, strict=True))
             if len({round(text.position_y + text.baseline, 1) for text in inside}) > 1 or _spaced(inside):
@@ -74,6 +75,30 @@ def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
     for number, page in enumerate(document.pages):
         visit(page._page_box, number)
     return found, every
+
+
+def _aligned_apart(table: Any) -> bool:
+    """Whether a table sets two neighbouring columns apart, one to the start and one centred ("| :--- | :---: |"):
+    poppler finds a table where two neighbouring columns' cells are aligned alike down a row or two (TextOutputDev's
+    coalesce), so not across such columns; it read a head's first cell after the others, and rows column by column
+    ("فيتامين B12 200–900 pg/mL ضغط الدم < 120/80 mmHg"). Each row made one cell, its text on its first cell, the rows
+    read in order."""
+    rows = [row for group in table.children for row in getattr(group, "children", None) or ()]
+    if not rows:
+        return False
+    start, end = ("right", "left") if table.style["direction"] == "rtl" else ("left", "right")
+    sides = {"start": start, "end": end, "justify": start}
+    aligned = [sides.get(cell.style["text_align_all"], cell.style["text_align_all"]) for cell in rows[0].children]
+    return len(set(aligned)) > 1
+
+
+def _texts(box: Any) -> list[Any]:
+    """The text boxes inside `box`, in order."""
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.TextBox):
+        return [box]
+    return [text for child in getattr(box, "children", None) or () for text in _texts(child)]
 
 
 def _spaced(inside: list[Any]) -> bool:
@@ -145,7 +170,7 @@ def mark_cells(
                 found.setdefault(cell, []).append(show)
     count = 0
     marked: set[tuple[int, float, float]] = set()  # the objects of the cells marked
-    for cell_shows in found.values():
+    for number, cell_shows in found.items():
         shows = sorted(cell_shows, key=lambda show: show.index)
         text = _cell_text(shows, laid, page, runs, calls)
         if not text:
@@ -159,7 +184,7 @@ def mark_cells(
         carrier = next(origin for origin in objects if abs(origin[2] - top) < 0.01)
         for show in shows:  # every inline /ActualText of the cell a named one: PDFium's alone
             replacements[show.index] = _named_only(replacements.get(show.index, [items[show.index]]), named)
-        if runs is not None:
+        if runs is not None and number >= 0:  # (not a row made one cell, _aligned_apart: its cells' runs apart)
             _runs_for_pdfium(objects, runs, page, replacements, named)
         for origin, drawn in objects.items():
             indexes = [show.index for show in drawn]
@@ -183,12 +208,12 @@ def mark_cells(
 def _cell_text(
     shows: list[Show], laid: dict[Key, Laid], page: int, runs: Mapping[Key, bool] | None, calls: Collection[Key]
 ) -> str:
-    """The text of a cell's objects `shows` (in the order drawn), line after line."""
-    lines: dict[float, list[Show]] = {}
-    for show in shows:
-        lines.setdefault(round(show.origin[2], 2), []).append(show)
+    """The text of a cell's objects `shows` (in the order drawn), line after line: each stretch of objects drawn one
+    after another on one baseline (a head row made one cell, _aligned_apart, is drawn a cell at a time: "الأجل" and
+    "التقريبي" of its third cell come before its fourth cell's line)."""
+    lines = [list(line) for _, line in groupby(shows, key=lambda show: round(show.origin[2], 2))]
     text = ""
-    for drawn in lines.values():
+    for drawn in lines:
         own = " ".join(_object_text(drawn, laid, page, runs, calls).split())
         if text.endswith(_HYPHENATION):
             text = text[:-1] + own

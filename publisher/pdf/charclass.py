@@ -191,7 +191,11 @@ def between_lrms(run: str, isolated: bool) -> bool:
     3": its glyphs' map has them mirrored), or a number holding one ("+212 (0)522", read "+212 )0(522")."""
     number = not any(char.isalpha() for char in run)
     held = not run[-1:].isalnum() or run[:1] in "([" or (number and _bracketed(run))
-    return run.endswith("\u00d7") or any(map(fraction, run)) or (isolated and held)
+    closed = bool(_NAMED.fullmatch(run))  # a name and its bracket: "Python (3.12)" after "و", read "و)Python (3.12"
+    return run.endswith("\u00d7") or any(map(fraction, run)) or (isolated and held) or closed
+
+
+_NAMED = re.compile(r"[^\W\d_][^()\[\]]* (?:\([^()]*\)|\[[^\[\]]*\])")  # a name, then one bracket: "MARBERT (2021)"
 
 
 def compat(text: str) -> bool:
