@@ -49,7 +49,13 @@ SENTENCES = [
 ]
 # the same equations after more and more words, so that lines end at their operators ("وقال": not one of SENTENCES)
 FILLER = "يسير الدراج بسرعة ثابتة ثم يضغط المكابح فيتباطأ بمعدل ثابت في الطريق المستقيم الطويل جدا"
-EQUATIONS = ("a = −٣ m/s²", "CaCO₃ = ١٠٠ g/mol", "v × ٢ = ٨ m/s", "(2 × 13,40 + 14,10) ÷ 3")
+EQUATIONS = (
+    "a = −٣ m/s²",
+    "CaCO₃ = ١٠٠ g/mol",
+    "v × ٢ = ٨ m/s",
+    "(2 × 13,40 + 14,10) ÷ 3",
+    "وCAMeLBERT (Inoue et al., 2021)",
+)
 WRAPPED = [  # (after a vocalised word, the line is read whole: marks.py)
     f"وقال {more}{' '.join(FILLER.split()[:n])} {equation} كما ترى."
     for n in range(5, 12)
@@ -150,3 +156,12 @@ def test_the_rows_of_a_table_aligned_apart_read_in_order(operands: Path) -> None
         assert "المرحلة التاريخ الوقت بدء بيع وثائق المناقصة" in read, (name, read[-300:])
         assert "الخدمة الجهة المعنية الأجل التقريبي المبلغ إيداع شكاية وتسجيلها الشباك الجهوي فوري مجانا" in read, name
         assert "معاينة يقوم بها مفوض قضائي المفوض القضائي 7 أيام 2 500 درهم" in read, (name, read[-300:])
+
+
+def test_a_run_glued_to_an_arabic_letter_keeps_its_end_when_a_line_breaks_in_it(operands: Path) -> None:
+    """ "وCAMeLBERT (Inoue et al.," ending a line: its comma and full stop, drawn between its last letter and the "و" it
+    is glued to, were read by PDFium after the "و", "و.,CAMeLBERT" (tjroles._glued_ends)."""
+    for name, lines in _texts(operands).items():
+        cited = [" ".join(line.split()) for line in lines if "CAMeLBERT" in line]
+        assert any(line.endswith("al.,") for line in cited), (name, cited)  # (the filler breaks lines there)
+        assert all("وCAMeLBERT (Inoue" in line for line in cited if "(Inoue" in line), (name, cited)

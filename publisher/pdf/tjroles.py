@@ -58,10 +58,12 @@ def tj_roles(
     run: list[int] = []  # the first and the last left-to-right letter or digit of the current run
     attached = False  # whether the glyphs since the run's last letter or digit are its tail (TAIL)
     end = _isolate_end(elements) if isolated else len(elements)
+    glued = _glued_ends(elements)
     for index, (_, text) in enumerate([*elements, (b"", "\u0627")]):  # an ALEF closes the last run
         kind = None if text is None else letter_kind(text)
         # an isolate's every glyph after its last letter or digit: "3.2×", "GET /api/v2/indices?" (a line broke in code)
         tail = text in TAIL or text in AFTER_RUN or (isolated and text is not None and kind == "N" and text != " ")
+        tail = tail or index in glued
         tail = tail or (end < index < len(elements) and text is not None)
         if run and attached and tail and roles[index] == PLAIN:
             run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
@@ -125,6 +127,26 @@ def tj_roles(
     ):
         roles = [MIRRORED_BY_NUMBER if role in (MIRRORED, MIRRORED_AS_DRAWN) else role for role in roles]
     return roles
+
+
+def _glued_ends(elements: list[tuple[bytes, str | None]]) -> set[int]:
+    """The punctuation drawn between a left-to-right letter and an Arabic one, no space between: an isolate glued to
+    the letter before it ("وCAMeLBERT (Inoue et al.," broken after its comma), its end drawn inside it, which PDFium
+    read after the Arabic letter ("و.,CAMeLBERT")."""
+    found: set[int] = set()
+    between: list[int] = []
+    last = ""
+    for index, (_, text) in enumerate(elements):
+        if text is None:
+            continue
+        kind = letter_kind(text)
+        if kind == "N" and text.strip():
+            between.append(index)
+            continue
+        if kind == "R" and last == "L":
+            found.update(between)
+        between, last = [], kind if text.strip() else ""
+    return found
 
 
 def _raise_words(elements: list[tuple[bytes, str | None]], roles: list[int], start: int, end: int) -> None:
