@@ -130,7 +130,7 @@ def tj_roles(
 
 
 def _glued_ends(elements: list[tuple[bytes, str | None]]) -> set[int]:
-    """The punctuation drawn between a left-to-right letter and an Arabic one, no space between: an isolate glued to
+    """The punctuation drawn between a Latin letter or digit and an Arabic letter, no space between: an isolate glued to
     the letter before it ("وCAMeLBERT (Inoue et al.," broken after its comma), its end drawn inside it, which PDFium
     read after the Arabic letter ("و.,CAMeLBERT")."""
     found: set[int] = set()
@@ -143,9 +143,9 @@ def _glued_ends(elements: list[tuple[bytes, str | None]]) -> set[int]:
         if kind == "N" and text.strip():
             between.append(index)
             continue
-        if kind == "R" and last == "L":
-            found.update(between)
-        between, last = [], kind if text.strip() else ""
+        if kind == "R" and last == "L" and not any(elements[n][1] in vocal.MIRRORED_CHARS for n in between):
+            found.update(between)  # (not a bracket, which the bidi algorithm sets outside a run: "رقم(12)")
+        between, last = [], "L" if kind == "L" and not indic(text) else ""  # (not an Arabic-Indic digit: "رقم(٣)")
     return found
 
 
