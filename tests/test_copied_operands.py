@@ -65,7 +65,8 @@ WRAPPED = [  # (after a vocalised word, the line is read whole: marks.py)
 TABLE = (
     "| القانون | الصيغة | مثال |\n|---|---|---|\n| قانون نيوتن الثاني | F = m × a | ٥ × ٢ |\n"
     "| الضغط | P = F ÷ A | ٣ kPa |\n| السرعة | ع = ف ÷ ز | ٥ م/ث |\n| جمع | x + y | z |\n"
-    "| رصيد الحساب الجاري (٪ من الناتج) | (٠٫٩) | (٣٫٤) |"
+    "| رصيد الحساب الجاري (٪ من الناتج) | (٠٫٩) | (٣٫٤) |\n"
+    "| الشاشة | AMOLED مقاس 6.7 بوصة، دقة 1440×3200، تردد 120Hz | ٦ |"  # (its cell over lines)
 )
 # a table whose first column is set to the start, the others centred
 SCHEDULE = (
@@ -112,7 +113,7 @@ def test_an_operator_ending_a_line_keeps_its_space_on_the_run_side(operands: Pat
 def test_a_table_cell_of_one_letter_words_keeps_its_spaces(operands: Path) -> None:
     for name, lines in _texts(operands).items():
         read = "\n".join(" ".join(line.split()) for line in lines)
-        for formula in ("F = m × a", "P = F ÷ A", "ع = ف ÷ ز", "x + y", "(٪ من الناتج)"):
+        for formula in ("F = m × a", "P = F ÷ A", "ع = ف ÷ ز", "x + y", "(٪ من الناتج)", "دقة 1440×3200،"):
             assert formula in read, (name, formula)
 
 

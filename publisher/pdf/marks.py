@@ -175,8 +175,8 @@ def poppler_text(text: str) -> str:
     )
 
 
-def _spaced_first(number: str) -> str:
-    return RLM + number[-1] + RLM + number[:-1] if number[-1:] in NO_BREAK else number
+def _spaced_first(number: str) -> str:  # (and a product's sign between marks: no number's to poppler, "1440×3200")
+    return (RLM + number[-1] + RLM + number[:-1] if number[-1:] in NO_BREAK else number).replace("×", f"{LRM}×{LRM}")
 
 
 def _poppler_rtl(char: str) -> bool:
@@ -248,11 +248,11 @@ TATWEEL = "\u0640"
 _DIGIT, _SIGNED = "[0-9\u0660-\u0669\u06f0-\u06f9]", "\\-+\u2212\u00b1\u2213"  # a digit; a number's signs (- + − ± ∓)
 # A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
 # sign before and a percent or degree sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠", "٨٠°م": poppler read "°٨٠م" when
-# the sign stood apart; a prime, the minute of a match: "٣٤′"); a plus between two digits is its own
-# ("90+3", added time: one number to the bidi algorithm, read "+390" when taken for two).
-# A no-break space after it (before its unit: "١٠٣٣ م", typeset/bidi.py) is a separator to both, read with it.
+# the sign stood apart; a prime, the minute of a match: "٣٤′"); a plus between two digits is its own ("90+3", added
+# time, read "+390" when taken for two), a product's sign ("1440×3200"). A no-break space after it (before its unit:
+# "١٠٣٣ م", typeset/bidi.py) is a separator to both, read with it.
 _NUMBER = re.compile(
-    f"((?:[-+\u2212\u00b1\u066a%$\u00a3\u00a5\u20ac]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c]?{_DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033]?[\u00a0\u202f]?))"
+    f"((?:[-+\u2212\u00b1\u066a%$\u00a3\u00a5\u20ac]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c\u00d7]?{_DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033]?[\u00a0\u202f]?))"
 )
 
 # The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each
