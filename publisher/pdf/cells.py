@@ -57,7 +57,7 @@ def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
 
     def visit(box: Any, page: int) -> None:
         if isinstance(box, boxes.TableBox) and _aligned_apart(box):  # each row one cell to poppler
-            for row in (row for group in box.children for row in group.children):
+            for row in _rows(box):
                 held = {position_key(page, t.position_x, t.position_y + t.baseline): _isolated(t) for t in _texts(row)}
                 every.update(held)
                 found.update(dict.fromkeys(held, -1 - next(numbers)))  # (negative: a row's)
@@ -83,7 +83,7 @@ def _aligned_apart(table: Any) -> bool:
     coalesce), so not across such columns; it read a head's first cell after the others, and rows column by column
     ("فيتامين B12 200–900 pg/mL ضغط الدم < 120/80 mmHg"). Each row made one cell, its text on its first cell, the rows
     read in order."""
-    rows = [row for group in table.children for row in getattr(group, "children", None) or ()]
+    rows = _rows(table)
     if not rows:
         return False
     start, end = ("right", "left") if table.style["direction"] == "rtl" else ("left", "right")
@@ -92,13 +92,23 @@ def _aligned_apart(table: Any) -> bool:
     return len(set(aligned)) > 1
 
 
+def _rows(table: Any) -> list[Any]:
+    """A table box's rows, its head's first."""
+    return [row for group in table.children for row in getattr(group, "children", None) or ()]
+
+
 def _texts(box: Any) -> list[Any]:
     """The text boxes inside `box`, in order."""
-    from weasyprint.formatting_structure import boxes
+    from weasyprint.formatting_structure.boxes import TextBox
 
-    if isinstance(box, boxes.TextBox):
-        return [box]
-    return [text for child in getattr(box, "children", None) or () for text in _texts(child)]
+    def inside(box: Any) -> list[Any]:
+        return (
+            [box]
+            if isinstance(box, TextBox)
+            else [t for child in getattr(box, "children", None) or () for t in inside(child)]
+        )
+
+    return inside(box)
 
 
 def _spaced(inside: list[Any]) -> bool:

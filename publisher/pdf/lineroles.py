@@ -29,8 +29,9 @@ from .pieces import (
     WORD,
     cut_pieces,
     spread_address_roles,
+    stretch_spaces,
 )
-from .ranges import SIGNS, indic, typed_range
+from .ranges import SIGNS, indic, latin_glyph, typed_range
 from .sharedruns import OPENING, SEPARATORS, SPACES, Arrays, shared_runs, unit_power
 from .tjroles import CURRENCY, tj_roles
 from .wordedges import Word
@@ -206,7 +207,7 @@ def split_line(
             separated = separated or text in SEPARATORS
     runs = shared_runs(glyphs, marks, touching, apart, isolated, code, addressed) if rtl else []
     edged = [(0, 0, ""), (0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
-    lettered = any(_latin(text) for _, _, text in glyphs)  # ("v × ٢ =": "CaCO₃ =" below)
+    lettered = any(latin_glyph(text) for _, _, text in glyphs)  # ("v × ٢ =": "CaCO₃ =" below)
     for position, ((_, _, far), (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond)) in enumerate(
         zip(edged, edged[1:], edged[2:], edged[3:], edged[4:], strict=False)
     ):
@@ -228,7 +229,7 @@ def split_line(
         tail = text in SIGNS and _signs_after_letter(glyphs, position)  # the end of "C++" glued to "و": its run's
         # an operator ending the line after a Latin run, or after a number in Arabic-Indic digits on a line with one
         ending = not position and text in OPERATORS and right in SPACES
-        if rtl and ending and (_latin(beyond) or (indic(beyond) and lettered)):
+        if rtl and ending and (latin_glyph(beyond) or (indic(beyond) and lettered)):
             marks[s][i] = LINE_END_SIGN if marks[s][i] == PLAIN and s not in isolated else marks[s][i]
         elif rtl and marks[s][i] == PLAIN and s not in isolated and not tail and after_number(left, text, following):
             # (and a hyphen between two Arabic words, "الهندية-العربية", whose first PDFium read backwards)
@@ -248,11 +249,8 @@ def split_line(
         reading = read_before(line, marks, s)
         roles = tj_roles(show.elements, show_marks, s in isolated, reading) if marked else show_marks
         spread_address_roles(roles, addressed, s)
-        scaling = {index: spaces[index][0] for index in spaces if roles[index] == RUN_END_SPACE}
-        for index in scaling:  # unless inside a left-to-right run or next to a mirrored bracket
-            roles[index] = STRETCHED_SPACE
-            for near, adjustment in spaces[index][1].items():
-                show.elements[near] = (adjustment, None)
+        # (unless inside a left-to-right run or next to a mirrored bracket)
+        scaling = stretch_spaces(show.elements, roles, spaces, RUN_END_SPACE)
         _stretch_blanks(show, roles, scaling)
         pieces = [
             (role, part, runs[-1 - role] if role < 0 else typed_range(text) if role == LTR_RUN else _typed(role, text))
@@ -266,11 +264,6 @@ def _sign_alone(left: str, text: str, right: str) -> bool:
     """Whether `text`, drawn between `left` and `right`, is a percent sign with no number on either side, a space
     after it."""
     return text in PERCENT and left in SPACES and not right[:1].isdigit() and not right[:1].isalpha()
-
-
-def _latin(text: str) -> bool:
-    """Whether a glyph's text is a left-to-right letter or a European digit."""
-    return letter_kind(text) == "L" and not indic(text)
 
 
 def _typed(role: int, text: str) -> str:

@@ -40,6 +40,8 @@ from .pieces import (
     cut_pieces,
     marked_depths,
     spread_address_roles,
+    stretch_spaces,
+    stretched,
 )
 from .wholeline import ltr_pdfium_text, ltr_poppler_text, whole_line_marks
 
@@ -113,7 +115,9 @@ def mark_phrases(
                 # punctuation in another font: the Hebrew "“שלום” and" lost its space to poppler, "שלוםand")
                 roles = _roles(show.elements, not after or _kind(after[:1]) == " ")
                 spread_address_roles(roles, spelt, place)
-                stretches = iter(_stretch(show, roles))
+                # (spaces in blanks wider than WIDE em, as in a right-to-left book: a justified line of a narrow list
+                # item, "créer un centre de formation aux métiers de la", whose words poppler took each for a block)
+                stretches = iter(stretch_spaces(show.elements, roles, wide_spaces(show, WIDE), PLAIN).values())
                 if all(role == PLAIN for role in roles):
                     continue
                 if LTR_RUN in roles:
@@ -139,7 +143,7 @@ def mark_phrases(
                     elif role == ADDRESS_TAIL:  # the rest of it: a space
                         opening = [*inline(" "), named(" ")]
                     elif role == STRETCHED_SPACE:  # with a LEFT-TO-RIGHT MARK, which fills its blank for poppler
-                        items += [*inline(" " + LRM), f"{next(stretches):.3f} Tz".encode(), tj, b"100 Tz", b"EMC"]
+                        items += [*inline(" " + LRM), *stretched(tj, next(stretches)), b"EMC"]
                         continue
                     else:
                         items.append(tj)
@@ -155,19 +159,6 @@ def mark_phrases(
             stream.stream[:] = [new for index, item in enumerate(items) for new in replacements.get(index, [item])]
             resources["Properties"] = properties
     return count
-
-
-def _stretch(show: Show, roles: list[int]) -> list[float]:
-    """Each space of a plain stretch in a blank wider than WIDE em (a justified line of a narrow list item, "créer
-    un centre de formation aux métiers de la", whose words poppler took each for a block of its own) given the role
-    STRETCHED_SPACE and its array's adjustments round it the ones it is stretched with: its `Tz`s, in order (as
-    lineroles.py does in a right-to-left book)."""
-    wide = wide_spaces(show, WIDE)
-    for index in [index for index in sorted(wide) if roles[index] == PLAIN]:
-        roles[index] = STRETCHED_SPACE
-        for near, adjustment in wide[index][1].items():
-            show.elements[near] = (adjustment, None)
-    return [wide[index][0] for index in sorted(wide) if roles[index] == STRETCHED_SPACE]
 
 
 def _typed_phrases(show: Show, roles: list[int], layout: Laid | None) -> list[str | None]:

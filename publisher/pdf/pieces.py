@@ -43,6 +43,27 @@ WORD = 100
 SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE, MIRRORED, MIRRORED_AS_DRAWN, AFTER_NUMBER)
 
 
+def stretch_spaces(
+    elements: list[tuple[bytes, str | None]],
+    roles: list[int],
+    wide: dict[int, tuple[float, dict[int, bytes]]],
+    role: int,
+) -> dict[int, float]:
+    """Each space of role `role` in a blank `wide` found (pagetext.wide_spaces) given STRETCHED_SPACE, and the
+    adjustments round it those it is stretched with: by index, its horizontal scaling (`Tz`, percent)."""
+    scaling = {index: wide[index][0] for index in sorted(wide) if roles[index] == role}
+    for index in scaling:
+        roles[index] = STRETCHED_SPACE
+        for near, adjustment in wide[index][1].items():
+            elements[near] = (adjustment, None)
+    return scaling
+
+
+def stretched(tj: bytes, percent: float) -> list[bytes]:
+    """A stretched space's `TJ` between its horizontal scaling and the default one."""
+    return [f"{percent:.3f} Tz".encode(), tj, b"100 Tz"]
+
+
 def spread_address_roles(roles: list[int], addressed: dict[tuple[int, int], int], place: int) -> None:
     """Give the elements of the TJ at `place` the roles of the address pieces among them (addresspieces.py), the
     adjustments between a piece's glyphs too."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..typeset.bidi import ARABIC_DIGITS, NUMBER_JOINS
+from .charclass import letter_kind
 from .marks import RLM
 
 RANGE = frozenset("\u2013\u2014\u00d7")  # dashes and "×" ("2×3"): no separator to the bidi algorithm (a hyphen is)
@@ -35,6 +36,11 @@ def range_parts(text: str) -> list[str] | None:
         return None
     isolated = all(part.strip().isascii() for part in parts[::2]) and set(parts[1::2]) <= ISOLATED
     return None if isolated else parts  # "4–6" is isolated left to right: drawn as typed
+
+
+def latin_glyph(text: str) -> bool:
+    """Whether a glyph's text is a left-to-right letter or a European digit (not an Arabic-Indic one)."""
+    return letter_kind(text) == "L" and not indic(text)
 
 
 def indic(text: str | None) -> bool:

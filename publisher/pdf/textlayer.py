@@ -92,6 +92,7 @@ from .pieces import (
     outside,
     padded,
     roles_within,
+    stretched,
     word_ends,
 )
 from .ranges import poppler_range
@@ -293,7 +294,7 @@ def mark_text_layer(
                             inside = None
                         continue
                     if role in (RUN_END_SPACE, STRETCHED_SPACE):
-                        scaled = [tj] if role == RUN_END_SPACE else [f"{next(stretch):.3f} Tz".encode(), tj, b"100 Tz"]
+                        scaled = [tj] if role == RUN_END_SPACE else stretched(tj, next(stretch))
                         if inside is not None:
                             # a space a word took in (". وتقدّر", wordedges.to_edges): an /ActualText of its own inside
                             # the word's would end poppler's for the word, which lost the word's glyphs with it

@@ -21,7 +21,7 @@ from .pieces import (
     RUN_END_SPACE,
     UNKNOWN_LTR,
 )
-from .ranges import SIGNS, indic, range_parts
+from .ranges import SIGNS, indic, latin_glyph, range_parts
 
 # What ends a left-to-right run inside its isolate, drawn right of its last letter or digit (typeset/bidi.py: a URL's
 # trailing slash, the brackets of "code_sample()"); PDFium read it apart ("/https://…/v2").
@@ -145,7 +145,7 @@ def _glued_ends(elements: list[tuple[bytes, str | None]]) -> set[int]:
             continue
         if kind == "R" and last == "L" and not any(elements[n][1] in vocal.MIRRORED_CHARS for n in between):
             found.update(between)  # (not a bracket, which the bidi algorithm sets outside a run: "رقم(12)")
-        between, last = [], "L" if kind == "L" and not indic(text) else ""  # (not an Arabic-Indic digit: "رقم(٣)")
+        between, last = [], "L" if latin_glyph(text) else ""  # (not an Arabic-Indic digit: "رقم(٣)")
     return found
 
 

@@ -51,7 +51,7 @@ def lead_blocks(body: str, fonts: FontSet, base: float, headings: float) -> str:
         return _with_style(block[0], len(tag) + 1, f"line-height: {need}")
 
     return _MARKED_ITEM.sub(
-        lambda item: _with_style(item[0], 3, f"line-height: {item['need']}"), _BLOCK.sub(lead, body)
+        lambda item: _with_style(item[0], len("<li"), f"line-height: {item['need']}"), _BLOCK.sub(lead, body)
     )
 
 
