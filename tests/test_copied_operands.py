@@ -18,7 +18,9 @@ worksheet, a Tunisian marathon worksheet, an Egyptian household-prices report, a
 - (the hundred-and-sixteenth batch) "(٪ من الناتج)", a percent sign for its word: poppler read "( ٪من" (lineroles'
   lone signs, marks.poppler_text); a vocalised lesson's loose list, its markers read by PDFium at the page's end.
 - (the hundred-and-seventeenth) "وPython (3.12)", a name glued to "و" with its bracket: poppler read "و)Python (3.12"
-  (charclass.between_lrms); a table's head aligned apart, read out of order by poppler."""
+  (charclass.between_lrms); a table's head aligned apart, read out of order by poppler.
+- (the hundred-and-fifty-ninth) "٣٧(٢)", a journal's volume and issue in Arabic-Indic digits, drawn "(٢)٣٧": both read
+  "٢(٣٧" (ranges.range_parts: a bracket between two such numbers parts them, as a dash does)."""
 
 from __future__ import annotations
 
@@ -46,6 +48,8 @@ SENTENCES = [
     "قال رصيد الحساب الجاري (٪ من الناتج) تراجع.",
     "قال وMARBERT (Abdul et al., 2021) وCAMeLBERT جيد.",
     "قال وPython (3.12) ثم.",
+    "قال مجلة العلوم، ٣٧(٢)، ص ١١٣–١٣٨.",
+    "قال المجلد ٩(١) والعدد ۱۲(۳) ثم.",
 ]
 # the same equations after more and more words, so that lines end at their operators ("وقال": not one of SENTENCES)
 FILLER = "يسير الدراج بسرعة ثابتة ثم يضغط المكابح فيتباطأ بمعدل ثابت في الطريق المستقيم الطويل جدا"

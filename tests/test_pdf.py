@@ -325,7 +325,9 @@ def test_urls_and_email_addresses_break_at_sensible_points() -> None:
     assert chained == f'<code><span class="address">df{HELD}.groupby("bank"){b}.sum()</span> np.mean</code>'
     assert marked_addresses(chained) == {'df.groupby("bank").sum()'}
     doi = breakable_addresses("<p>\u2066doi:10.1016/j.jas.2024.105923\u2069</p>")  # broke after "j.jas." as two words
-    assert marked_addresses(doi) == {"10.1016/j.jas.2024.105923"}
+    assert marked_addresses(doi) == {"doi:10.1016/j.jas.2024.105923"}
+    # with its "doi:", held to its number: "doi:" had ended a line, both extractors read "doi 10.1000/xyz123"
+    assert f"doi:{JOIN}10.1000/{b}xyz123</span>" in breakable_addresses("<p>\u2066doi:10.1000/xyz123\u2069</p>")
     # never inside a number nor an operator: "django>=5.0,<6" broke after "5.", and with nowhere else to break it
     # gets no span (moved whole to the next line, the line above was drawn past its edge, over its list marker)
     version = "<code>pip install &quot;django&gt;=5.0,&lt;6&quot;</code>"
@@ -431,7 +433,7 @@ def test_a_range_of_numbers_is_kept_on_one_line() -> None:
     words = '<span dir="ltr">\u2066Open Data\u2069</span>'  # not a range: left as it is
     assert unbroken_ranges(words) == words
     # an equation's "<" as the markup writes it ("p < 0.001" had broken after its "<"), and a spaced minus
-    for formula in ("p &lt; 0.001", "x &gt; 2", "∆ = 25 - 24 = 1"):
+    for formula in ("p &lt; 0.001", "x &gt; 2", "∆ = 25 - 24 = 1", "½ + ½ = 1", "1½ × 2 = 3"):  # ("½" ended a line)
         assert 'class="range"' in unbroken_ranges(f'<span dir="ltr">\u2066{formula}\u2069</span>'), formula
     # and a relation between an Arabic word and a number, after the space that follows it ("صورة >" ended a line)
     assert unbroken_ranges("<p>صورة &gt; 20 و العمر ≥ ١٨</p>") == "<p>صورة &gt; \u206020 و العمر ≥ \u2060١٨</p>"
@@ -460,6 +462,20 @@ def test_a_held_range_never_ends_a_line_at_any_width() -> None:
     text = "<p>في الفترة ۱۸۱۲–۱۸۱۳ ثم بين ٢٠–٢٣ درجة و1889–1890</p>"
     assert _a_line_ends_with(text, "–", range(40, 161, 4))
     assert not _a_line_ends_with(unbroken_ranges(text), "–", range(40, 161, 4))
+
+
+def test_a_sum_in_arabic_indic_digits_never_breaks() -> None:
+    """ "لِأَنَّ ٣ + ٢" ended a line and "= ٥." began the next: no isolate holds a sum in Arabic-Indic digits (the bidi
+    algorithm sets it right to left as it is); a WORD JOINER after each of its spaces does, at every width."""
+    from publisher.pdf.addresses import unbroken_ranges
+
+    text = "<p>لأن ٣ + ٢ = ٥ وكذلك ١٢٫٥ × ٢ = ٢٥ و۱۰ − ۴ = ۶ هنا</p>"
+    ends = ("+", "=", "−", "×", "٢", "٣", "١٢٫٥", "۱۰", "۴")
+    widths = range(40, 161, 3)
+    assert any(_a_line_ends_with(text, end, widths) for end in ends)
+    held = unbroken_ranges(text)
+    assert not any(_a_line_ends_with(held, end, widths) for end in ends)
+    assert unbroken_ranges("<p>سنة ٢٠٢٤ و ٢٠٢٥ هنا</p>") == "<p>سنة ٢٠٢٤ و ٢٠٢٥ هنا</p>"  # two numbers, no sum
 
 
 def test_a_short_compound_never_breaks_at_its_slash() -> None:

@@ -60,6 +60,11 @@ def runs(text: str) -> list[str]:
         ("x-5 هنا", ["x-5"]),
         # a price's unit after its sign, a slash before an Arabic word left out (as the bidi algorithm sets it)
         ("السعر €/kg والعملة USD/برميل والسعر $2400/أوقية", ["€/kg", "USD", "$2400"]),
+        # but a path's last slash before Arabic punctuation is the path's (left out, it was drawn left of "/etc")
+        (
+            "في /etc/nginx/sites-available/، ثم /var/log/؛ و~/bin/؟",
+            ["/etc/nginx/sites-available/", "/var/log/", "~/bin/"],
+        ),
         # a wildcard begins a name or an address ("*:" was drawn on the number's right); not a lone star or a product
         (
             "يطبع LISTEN *:5433 ثم احذف *.tmp وابحث في **/*.py والنجمة * هنا و5 * 3",
@@ -242,6 +247,9 @@ def test_a_phrase_in_a_left_to_right_language_is_one_run_with_its_quotation_mark
         ("نحو 3×10⁸ م/ث", True),
         ("قوة 10 N بعد", True),
         ("بين 2 and/or 3", False),  # not a unit
+        # a number the one before it took as its word ("2 و8"): "8" ended a line and "°C" began the next
+        ("بين 2 و8 °C، ولا", True),
+        ("من 3 إلى 5 كيلومتر", True),
     ],
 )
 def test_a_number_and_its_unit_do_not_break(text: str, joined: bool) -> None:

@@ -13,7 +13,18 @@ import re
 from functools import partial
 
 from ..source.reader import CODE_BLOCK
-from ..typeset.bidi import AFTER_NUMBER, ARABIC_DIGITS, NUMBER_JOINS, OPERATORS, PDI, RLI, RTL_BLOCKS, SIGNS, currency
+from ..typeset.bidi import (
+    AFTER_NUMBER,
+    ARABIC_DIGITS,
+    FRACTIONS,
+    NUMBER_JOINS,
+    OPERATORS,
+    PDI,
+    RLI,
+    RTL_BLOCKS,
+    SIGNS,
+    currency,
+)
 from ..typeset.inline import SPAN_OPEN
 from .charclass import letter_kind
 from .clusters import WORD_JOINER
@@ -74,7 +85,9 @@ _ADDRESS = re.compile(
     r"(?:https?://|www\.)[^\s\u2069]+|(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|\b[A-Z]:\\[^\s\u2069]+"
     r"|(?<![\w.~/:])~?/[\w.\-~]+/[^\s\u2069]*"
     r"|(?<![\w.~/:\\])\.{1,2}/[\w.\-~][^\s\u2069]*"  # a relative one, "./configure" ("./" had ended a line alone)
-    r"|\b10\.\d{4,9}/[^\s\u2069]+"  # a DOI ("10.1016/j.jas.2024.105923" broke after "j.jas." as two words)
+    # a DOI ("10.1016/j.jas.2024.105923" broke after "j.jas." as two words), with its "doi:" (left out of it, a line
+    # ended with "doi:", both extractors read "doi 10.1000/…")
+    r"|(?:\b(?:doi|DOI):)?\b10\.\d{4,9}/[^\s\u2069]+"
     # a host and its path with no scheme ("github.com/mshamsi/sharjah-energy" broke at its hyphen, two words)
     r"|(?<![\w.@/:\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,6}/[\w\-./?=&%#~]+"
 )
@@ -96,8 +109,9 @@ _BREAK = re.compile(
     r"(?<=/)(?=[^/])|(?<=\\)(?=[^\\])|(?<=.)(?=[?#&@\-])|(?<=[^0-9])(?=\.)|(?<=.)(?=\.[^0-9])|(?<=[^<>!=])(?==(?!=))"
 )
 # the line breaking of Unicode (UAX #14) breaks after these, and before a backslash after a sign: "C:" had ended a
-# line, its "\\Program Files" begun the next, once no break was made after "C:\\" (HEAD)
-_UNBREAK = re.compile(r"(?<=[?\-!])(?=.)|(?<=[^\w\\])(?=\\)")
+# line, its "\\Program Files" begun the next, once no break was made after "C:\\" (HEAD); and after a colon before a
+# number ("doi:" had ended a line, "10.1000/xyz123" begun the next)
+_UNBREAK = re.compile(r"(?<=[?\-!])(?=.)|(?<=[^\w\\])(?=\\)|(?<=:)(?=[0-9])")
 BREAK, JOIN = "\u200e\u200b\u200e", WORD_JOINER
 # characters: no break leaves fewer at an address's end ("…/indicators?year" ended a line, "=2026." was the paragraph's
 # last; "clinic@alamal" one, ".jo" began the next); not in an IRI, whose Arabic pieces the text layer finds as broken
@@ -211,6 +225,8 @@ def _held(text: str) -> str:
     text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
     text = _SLASHED.sub(lambda match: match[0].replace("/", "/" + JOIN), text)
     text = _RELATION.sub(lambda relation: relation[0] + JOIN, text)  # "صورة > 20 MB" had ended a line with its ">"
+    # a short sum in Arabic-Indic digits, which no isolate holds: "٣ + ٢" had ended a line, "= ٥." begun the next
+    text = _INDIC_EQUATION.sub(lambda equation: equation[0].replace(" ", " " + JOIN), text)
     text = _ARABIC_HYPHEN.sub("-" + JOIN, text)  # an Arabic compound: "الهندية-" ended a line, read backwards by PDFium
     # a compound with a part of one to three letters or digits ("al-jabr", "T-shirt", "e-mail", "COVID-19"): a line
     # ended with "T-", a fragment no typographer leaves, and both extractors joined it to the next without its hyphen
@@ -257,6 +273,11 @@ _ABBREVIATED = re.compile(
 _RELATION = re.compile(
     f"(?<=[\u0621-\u064a] )(?:&lt;|&gt;|[\u2264\u2265\u2248\u2260=~]) (?=[0-9{ARABIC_DIGITS}\u2066]|$)"
 )
+_INDIC_NUMBER = "[\u0660-\u0669\u06f0-\u06f9]+(?:[\u066b\u066c][\u0660-\u0669\u06f0-\u06f9]+)*"
+_INDIC_EQUATION = re.compile(  # (glued to a word's letter too: "و۱۰ − ۴ = ۶")
+    f"(?<![0-9A-Za-z{ARABIC_DIGITS}\u066b\u066c]){_INDIC_NUMBER}"
+    f"(?: (?:[-+=\u00d7\u00f7\u2212\u2248\u2260\u2264\u2265]|&lt;|&gt;) {_INDIC_NUMBER}){{1,4}}(?![\\w\u066b\u066c])"
+)
 _ARABIC_HYPHEN = re.compile("(?<=[\u0621-\u064a])-(?=[\u0621-\u064a])")
 _COMPOUND = re.compile("[^\\W_]+(?:-[^\\W_]+)+")  # words or numbers joined by hyphens
 # two or three short words or numbers joined by slashes, not a path's or an address's segments: a unit's powers and
@@ -266,7 +287,10 @@ _UNIT = f"[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e{currency()}%\u066a\u06
 _SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}){{1,2}}(?![A-Za-z0-9/.:@_~-])")
 _UNIT_AFTER_RUN = re.compile(f"(?:(?<=\u2069</span>)|(?<=\u2069))/(?={_UNIT}{{1,8}}(?![A-Za-z0-9/.:@_~-]))")
 _CURRENCY = f"[{currency()}]?"
-_NUMBER = f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}[0-9][0-9.,]*[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
+# (a vulgar fraction too, alone or after its whole number: "½ + ½ = 1" had ended a line with "½")
+_NUMBER = (
+    f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}(?:[0-9][0-9.,]*[{FRACTIONS}]?|[{FRACTIONS}])[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
+)
 # a dash or an operator ("<" and ">" as the markup writes them: "p < 0.001" had broken after its "<"), a minus
 _JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?(?:[{OPERATORS}]|&lt;|&gt;)[ \u00a0]?|[ \u00a0]-[ \u00a0])"
 # or a short formula's symbol: "pH = 7" ("pH =" ended a line), "H₂O ⇌ H⁺ + OH⁻", "∆ = 25 - 24 = 1" (broken after

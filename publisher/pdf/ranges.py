@@ -51,5 +51,7 @@ def indic(text: str | None) -> bool:
 _INDIC = re.compile(f"[{ARABIC_DIGITS}]")
 # A range's dashes, and a sign between Arabic-Indic digits, which parts them too (numberpunct.after_number).
 _SIGN = f"(?<={_INDIC.pattern})[{re.escape(''.join(sorted(SIGNS)))}](?={_INDIC.pattern})"
-_RANGE_PARTS = re.compile(f"([{''.join(sorted(RANGE))}]|{_SIGN})")
+# and a bracket between Arabic-Indic numbers, a volume and its issue: "٣٧(٢)", drawn "(٢)٣٧" ("٢(٣٧" was read)
+_BRACKET = f"(?<={_INDIC.pattern})[()](?={_INDIC.pattern})"
+_RANGE_PARTS = re.compile(f"([{''.join(sorted(RANGE))}]|{_SIGN}|{_BRACKET})")
 _NUMBER_PART = re.compile(f"\\d+(?:[{NUMBER_JOINS}]\\d+)*")

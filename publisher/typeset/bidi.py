@@ -136,8 +136,9 @@ def run_pattern() -> re.Pattern[str]:
     spaced = f"(?<=[0-9])[ \u00a0\u202f][{SPACED_SIGNS}]{alnum}*(?!(?=[{RTL_BLOCKS}])\\w)(?! +[0-9])"
     # a path's last separator, after a bracket it closed too: "C:\\Temp\\", "C:\\Program Files (x86)\\"
     # (its backslash had been drawn at the run's far end); not a slash before an Arabic word, which it parts from the
-    # run as the bidi algorithm does, "USD/برميل" (taken in, it was drawn at the run's far end, "برميلUSD/")
-    path_end = f"[)\\]]?(?:[/\\\\]*\\\\|/+(?![{RTL_BLOCKS}]))"
+    # run as the bidi algorithm does, "USD/برميل" (taken in, it was drawn at the run's far end, "برميلUSD/"); before
+    # Arabic punctuation it is the path's: "/etc/nginx/sites-available/،" (left out, drawn left of "/etc")
+    path_end = f"[)\\]]?(?:[/\\\\]*\\\\|/+(?![{RTL_BLOCKS}](?<![\u060c\u061b\u061f\u06d4])))"
     # and a currency sign a space after its number in a rate written as an equation: "1 € = 3.74 شيكل", "1 $ ≈ 40
     # أوقية" (outside the run, the sign was drawn left of the equation, read "3.74 = €")
     spaced += f"|(?<=[0-9])[ \u00a0]{cur}(?=[ \u00a0]+[=\u2248][ \u00a0]+[0-9])"

@@ -40,8 +40,9 @@ EXACT = frozenset(
 # (and a power of ten: "6.67×10⁻¹¹ N·m²/kg²")
 _NUMBER = r"[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,:\u066b\u066c]*(?:×10[⁰¹²³⁴-⁹⁻]+)?"
 # A number not followed by a space and a word is matched too, whole, and skipped: left to fail, the
-# pattern would try again from each digit after a colon ("1:1:1:..."), quadratic time.
-_UNIT = re.compile(rf"(?<![0-9\u0660-\u0669\u06f0-\u06f9.,])(?:({_NUMBER}) (\S+)|{_NUMBER})")
+# pattern would try again from each digit after a colon ("1:1:1:..."), quadratic time. The word is looked at, not
+# taken: it may hold the next number, "بين 2 و8 °C" ("8" and "°C" had been parted by a line's end).
+_UNIT = re.compile(rf"(?<![0-9\u0660-\u0669\u06f0-\u06f9.,])(?:({_NUMBER}) (?=(\S+))|{_NUMBER})")
 _WORD_END = re.compile(r"[\s.,;:!?()\[\]«»“”\"'،؛؟]")
 
 
