@@ -273,7 +273,7 @@ _ABBREVIATED = re.compile(
 _RELATION = re.compile(
     f"(?<=[\u0621-\u064a] )(?:&lt;|&gt;|[\u2264\u2265\u2248\u2260=~]) (?=[0-9{ARABIC_DIGITS}\u2066]|$)"
 )
-_INDIC_NUMBER = "[\u0660-\u0669\u06f0-\u06f9]+(?:[\u066b\u066c][\u0660-\u0669\u06f0-\u06f9]+)*"
+_INDIC_NUMBER = f"[{ARABIC_DIGITS}]+(?:[\u066b\u066c][{ARABIC_DIGITS}]+)*"
 _INDIC_EQUATION = re.compile(  # (glued to a word's letter too: "و۱۰ − ۴ = ۶")
     f"(?<![0-9A-Za-z{ARABIC_DIGITS}\u066b\u066c]){_INDIC_NUMBER}"
     f"(?: (?:[-+=\u00d7\u00f7\u2212\u2248\u2260\u2264\u2265]|&lt;|&gt;) {_INDIC_NUMBER}){{1,4}}(?![\\w\u066b\u066c])"

@@ -64,6 +64,7 @@ PHONE = f"(?<![\\w+])\\+[{ARABIC_DIGITS}]+(?:[ \u00a0][{ARABIC_DIGITS}]+)+(?![\\
 MATH_PREFIXES = "\u2200-\u2204\u2207\u220f-\u2211\u222b-\u2233\u00ac"
 FRACTIONS = "\u00bc-\u00be\u2150-\u215e"  # the vulgar fractions, ¼ to ⅞
 NUMBER_JOINS = ":/\u066b\u066c.,"  # what joins the parts of a number, a time or a date ("٩:٠٠", "١٢٫٥")
+ARABIC_PUNCTUATION = "\u060c\u061b\u061f\u06d4"  # ، ؛ ؟ ۔
 
 
 # A letter or digit of a left-to-right script: a word character (str.isalnum) outside the blocks of
@@ -138,7 +139,7 @@ def run_pattern() -> re.Pattern[str]:
     # (its backslash had been drawn at the run's far end); not a slash before an Arabic word, which it parts from the
     # run as the bidi algorithm does, "USD/برميل" (taken in, it was drawn at the run's far end, "برميلUSD/"); before
     # Arabic punctuation it is the path's: "/etc/nginx/sites-available/،" (left out, drawn left of "/etc")
-    path_end = f"[)\\]]?(?:[/\\\\]*\\\\|/+(?![{RTL_BLOCKS}](?<![\u060c\u061b\u061f\u06d4])))"
+    path_end = f"[)\\]]?(?:[/\\\\]*\\\\|/+(?![{RTL_BLOCKS}](?<![{ARABIC_PUNCTUATION}])))"
     # and a currency sign a space after its number in a rate written as an equation: "1 € = 3.74 شيكل", "1 $ ≈ 40
     # أوقية" (outside the run, the sign was drawn left of the equation, read "3.74 = €")
     spaced += f"|(?<=[0-9])[ \u00a0]{cur}(?=[ \u00a0]+[=\u2248][ \u00a0]+[0-9])"
@@ -230,7 +231,7 @@ def rtl_runs(text: str) -> list[tuple[int, int]]:
 _RTL_LETTER = f"[{RTL_BLOCKS}]"
 _RTL_WORD = f"(?:{_RTL_LETTER}(?:[{RTL_BLOCKS}]|[-_.'\u2019]+(?={_RTL_LETTER}))*)"
 _RTL_RUN = re.compile(
-    f"(?<![{RTL_BLOCKS}]){_RTL_WORD}(?:[\u060c\u061b\u061f\u06d4]?[ \u00a0]+{_RTL_WORD})*[\u060c\u061b\u061f\u06d4]?"
+    f"(?<![{RTL_BLOCKS}]){_RTL_WORD}(?:[{ARABIC_PUNCTUATION}]?[ \u00a0]+{_RTL_WORD})*[{ARABIC_PUNCTUATION}]?"
 )
 # what follows a run up to the next letter or digit of any script: it needs isolating if that is a digit or another run
 _NEXT_STRONG = re.compile(f"[^\\w{RTL_BLOCKS}]*([0-9]|{_RTL_LETTER}|{LTR_ALNUM})")
