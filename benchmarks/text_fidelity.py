@@ -53,6 +53,7 @@ _EDGE = "()[]{}«»‹›.,،؛;:؟?!…·•–—۔\"'“”‘’"  # · • 
 _INLINE = re.compile(
     r"</?(?:a|abbr|b|bdi|bdo|cite|code|em|i|kbd|mark|q|s|samp|small|strong|sub|time|u|var)\b"
     r'[^>]*>|<span dir="(?:ltr|rtl)">|(?<=\u2069)</span>|(?<=</code>)</span>|(?<=</kbd>)</span>|(?<=</samp>)</span>'
+    r'|<span lang="[^"<>]*">(?=\u2066)|(?<=\u2069</span>)</span>'  # a language's isolate: "و<span lang>iOS</span>"
 )
 
 
@@ -169,9 +170,10 @@ def printed_html(workspace: Path, manifest: Manifest, document: Document) -> str
 
 
 def block_text(html: str, pattern: str) -> str:
-    """The text of the first block of `html` that `pattern` finds (its group 1), tags dropped."""
+    """The text of the first block of `html` that `pattern` finds (its group 1), tags dropped, and the WORD JOINERs
+    print holds its lines with (pdf/addresses.unbroken_heads), which no reader copies."""
     found = re.search(pattern, html, re.DOTALL)
-    return unescape(re.sub(r"<[^>]+>", " ", found[1])) if found else ""
+    return unescape(re.sub(r"<[^>]+>", " ", found[1])).replace("\u2060", "") if found else ""
 
 
 def unescape(text: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pypdfium2
 import pytest
 from conftest import MARKS, build_article, build_drawn
+from readers import words
 from test_typeset_pages import visual_lines
 
 from publisher.typeset.document import PASSES
@@ -76,3 +77,29 @@ def test_both_extractors_read_persian_numbers_as_typed_wherever_they_stand(tmp_p
     for text in (poppler, pdfium):
         lines = [line.strip() for line in MARKS.sub("", text).replace("\r", "").split("\n")]
         assert [line for line in lines if line in SENTENCES] == SENTENCES, text
+
+
+def test_a_signed_number_with_latin_separators_is_one_isolate() -> None:
+    """Urdu writes "+۶,۷۴۰" and "−۰.۶" with Latin separators (the hundred-and-twentieth batch): only the sign and the
+    first digits had been isolated, the rest drawn on their left, "۷۴۰,+۶" (typeset/bidi.py)."""
+    out = typeset("خرچ +۶,۷۴۰ روپے بڑھا اور شرح −۰.۶ فیصد کم ہوئی", "ur")
+    assert re.findall("\u2066([^\u2069]*)\u2069", out) == ["+۶,۷۴۰", "−۰.۶"], out
+
+
+SIGNED = [
+    "قال حتی در دمای −۲°C، یخ نزند.",
+    "قال دمای هوا به −۱۲٫۵°C رسید و سپس بالا رفت.",
+    "قال دمای هوا به +۳°C رسید.",
+    "قال خرچ +۶,۷۴۰ روپے بڑھا اور شرح −۰.۶ فیصد کم ہوئی۔",
+]
+
+
+def test_both_extractors_read_a_signed_persian_number_glued_to_its_unit(tmp_path: Path) -> None:
+    """ "−۲°C" is two isolates, the number's and the unit's, set right to left as "۳۸°C" is: both read them as drawn,
+    "°C−۲" (pdf/sharedruns.py gives the pair its text as typed)."""
+    pdf = build_article(tmp_path, "fa", SIGNED, language="fa")
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    for text in (poppler, pdfium):  # (words: poppler reads the comma after "°C" before the number, "،−۲°C")
+        lines = [words(line) for line in MARKS.sub("", text).replace("\r", "").split("\n")]
+        assert [line for line in lines if line[:1] == ["قال"]] == [words(line) for line in SIGNED], text

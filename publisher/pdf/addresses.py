@@ -69,7 +69,16 @@ def breakable_addresses(body: str) -> str:
         own = body.endswith(SPAN_OPEN, 0, run.start())
         return _ADDRESS.sub(wrap if own else partial(wrap, attributes=' dir="ltr"'), run[0])
 
-    return _ISOLATE.sub(marked, body)
+    def linked(link: re.Match[str]) -> str:  # an autolink's text, "<https://github.com/jawah/charset_normalizer>":
+        # its run holds the link's element, so it has no isolate of its own; unmarked, it broke where Unicode's line
+        # breaking does, and both extractors read a space there ("https://github.com/ jawah/charset_normalizer")
+        address = _ADDRESS.fullmatch(link[2])
+        return link[1] + wrap(address) + link[3] if address else link[0]
+
+    return _LINK.sub(linked, _ISOLATE.sub(marked, body))
+
+
+_LINK = re.compile(r"(<a\b[^<>]*>)([^<>]+)(</a>)")
 
 
 # Inline code, not a block's (source/reader.CODE_BLOCK), which never breaks: no break opportunities there, and no
@@ -211,6 +220,15 @@ def unbroken_ranges(body: str) -> str:
     return _TEXT.sub(lambda text: _held(text[0]), body)
 
 
+def unbroken_heads(book: str) -> str:
+    """A book's HTML with its article head's and title page's text (title, subtitle, byline) held as `unbroken_ranges`
+    holds a chapter's: "d’al-" had ended a line of a French title, and both extractors dropped its hyphen."""
+    return _HEADS.sub(lambda head: unbroken_ranges(head[0]), book)
+
+
+_HEADS = re.compile(r'<header class="article-head">.*?</header>|<section class="title-page".*?</section>', re.DOTALL)
+
+
 def _held(text: str) -> str:
     """A text between tags with a WORD JOINER after the dash of each range: of Arabic-Indic numbers, and of
     European ones (in left-to-right paragraphs: "Halle, 1889–" ended a line of a reference list, and "1890" began
@@ -292,11 +310,16 @@ _NUMBER = (
     f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}(?:[0-9][0-9.,]*[{FRACTIONS}]?|[{FRACTIONS}])[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
 )
 # a dash or an operator ("<" and ">" as the markup writes them: "p < 0.001" had broken after its "<"), a minus
-_JOIN = f"(?:[\u2013\u2014]|[ \u00a0]?(?:[{OPERATORS}]|&lt;|&gt;)[ \u00a0]?|[ \u00a0]-[ \u00a0])"
+# (and a product's dot, "a·t", and a spaced slash, "v₀² / (2g)")
+_JOIN = f"(?:[\u2013\u2014\u00b7\u22c5]|[ \u00a0]?(?:[{OPERATORS}]|&lt;|&gt;)[ \u00a0]?|[ \u00a0][-/][ \u00a0])"
 # or a short formula's symbol: "pH = 7" ("pH =" ended a line), "H₂O ⇌ H⁺ + OH⁻", "∆ = 25 - 24 = 1" (broken after
 # "25", its line began "- 24 = 1"); none longer than SHORT, which may break
 # the number sets' letters ("x ∈ ℝ", "{1, 2, 3} ⊂ ℕ") and a set written out in braces
 _SYMBOL = "(?:[A-Za-z\u2206][A-Za-z0-9\u00b2\u00b3\u00b9\u2070-\u208e]{0,5}|[\u2102\u2115\u211a\u211d\u2124\u2205])"
-_OPERAND = f"(?:{_NUMBER}|{_SYMBOL}|\\{{[^{{}}<]{{1,30}}\\}})"
-_ISOLATED_RANGE = re.compile(f'<span dir="ltr">(\u2066{_OPERAND}(?:{_JOIN}{_OPERAND})+\u2069)</span>')
+_OPERAND = f"(?:{_NUMBER}{_SYMBOL}?|{_SYMBOL}|\\{{[^{{}}<]{{1,30}}\\}})"  # (a coefficient's symbol: "5x")
+# and a bracket of them, after an operand or another bracket: "1/(2 − √3) = 2 + √3" had broken after "1/",
+# "A = (2 − √3)(2 + √3)" is one term
+_GROUP = f"\\({_OPERAND}(?:{_JOIN}{_OPERAND})*\\)"
+_TERM = f"(?:(?:{_OPERAND}/?)?(?:{_GROUP})+|{_OPERAND})"
+_ISOLATED_RANGE = re.compile(f'<span dir="ltr">(\u2066{_TERM}(?:{_JOIN}{_TERM})+\u2069)</span>')
 SHORT = 32

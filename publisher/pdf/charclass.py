@@ -33,15 +33,18 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
     # read "+212) 0(522")
     signed = (
         not any(kind == "L" for kind, _ in stretches)
-        and any(char.isdigit() for char in run)
-        and (pdfium_class(run[:1]) == "N" or _bracketed(run))
+        and any(char.isdigit() or fraction(char) for char in run)
+        and (pdfium_class(run[:1]) == "N" or _bracketed(run) or any(map(fraction, run)))
         and not run[:1].isspace()
     )
     # (and one before it too where the run is one object, `lead`, and wherever an interval's bracket is turned outward:
     # "2(3 + 4) هنا" was read "2(3 + 4 )هنا", "[0, 1[ أو" "[0, 1 [أو")
     if signed:
         lead = lead or run[:1] == "]" or run[-1:] == "["
-        return (LRM if lead else "") + _kept_whole("".join(text for _, text in stretches[::-1])) + LRM
+        # (each vulgar fraction and negated relation kept between its marks before the stretches are turned round:
+        # marked after, they parted the stretches, "½ + ½ = 1" read "½+ = ½ 1")
+        written = "".join(text for _, text in reversed(list(class_stretches(_kept_whole(run)))))
+        return (LRM if lead else "") + written + LRM
     # unless a LEFT-TO-RIGHT MARK is to be read before it (below): then PDFium reads on left to right ("= [" of
     # code broken over lines, `= ["example.com"]`, came out "[ =")
     marked = any(kind == "L" for kind, _ in stretches) and pdfium_class(run[:1]) in ("W", "N")
@@ -49,12 +52,15 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
     # relations, but keeps the signs inside a stretch in their order ("244 *:5433", its " *" written reversed, was read
     # "244* :5433"; "5 ×3" "5× 3", "2 ≥3" "2≥ 3")
     lettered = any(kind in ("L", "R") for kind, _ in stretches)
-    for kind, text in stretches:
+    for n, (kind, text) in enumerate(stretches):
         ltr = ltr or kind == "L"
         reversed_ = kind in ("N", "R") and not ltr and not (marked and kind == "N")
-        if ltr and kind == "N":  # a fraction between its marks (below) is a stretch of its own: "x dx = ½" had been
-            segments += ["".join(part) for _, part in itertools.groupby(text, _whole)]  # read "x dx½ =", PDFium's
-            # stretches reversed
+        if (ltr or marked) and kind == "N":  # a fraction between its marks (below) is a stretch of its own: "x dx = ½"
+            segments += ["".join(part) for _, part in itertools.groupby(text, _whole)]  # had been read "x dx½ =",
+            # PDFium's stretches reversed (and before the first letter of a run read left to right: "¾ h", read "¾h")
+        elif reversed_ and kind == "R" and n + 1 < len(stretches):  # a prefix glued to the run: "بـCtrl+J", whose
+            segments.append(_HELD_TATWEEL.sub(lambda word: word[1][::-1] + word[2], text))  # tatweel PDFium leaves
+            # where it is before a Latin letter (marks.held_before): reversed with the letter, it read "ـبCtrl+J"
         elif reversed_:
             segments.append((text[::-1] if lettered or kind == "R" else text).translate(ORDER_MIRROR))
         else:
@@ -71,6 +77,9 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
         return written
     before, after = (LRM if pdfium_class(edge) in ("W", "N") else "" for edge in (written[:1], written[-1:]))
     return before + written + after
+
+
+_HELD_TATWEEL = re.compile("^(.*?)(\u0640*)$", re.DOTALL)
 
 
 def _mixed_numbers(stretches: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -184,7 +193,7 @@ def fraction(char: str) -> bool:
     return unicodedata.decomposition(char).startswith("<fraction>")
 
 
-def between_lrms(run: str, isolated: bool) -> bool:
+def between_lrms(run: str, isolated: bool, alone: bool = False) -> bool:
     """Whether poppler reads a left-to-right run back right only between LEFT-TO-RIGHT MARKs: one ending in "×"
     ("3.2×", read "×3.2"; not one holding it, which in brackets then read "()6 × 3"), one holding a vulgar fraction
     ("1½", read "1⁄21"), an isolate ending in a sign, or beginning with a bracket ("(1) + (2) = 3", read ")1( + )2( =
@@ -192,7 +201,10 @@ def between_lrms(run: str, isolated: bool) -> bool:
     number = not any(char.isalpha() for char in run)
     held = not run[-1:].isalnum() or run[:1] in "([" or (number and _bracketed(run))
     closed = bool(_NAMED.fullmatch(run))  # a name and its bracket: "Python (3.12)" after "و", read "و)Python (3.12"
-    return run.endswith("\u00d7") or any(map(fraction, run)) or (isolated and held) or closed
+    # (and a run of words of one character each that is all its line holds, `alone`, "5 + 2 = 7": poppler took it for
+    # a word set letter-spaced, "5+2=7"; in brackets beside Arabic, "(6 × 3)", it read the marks' run "()6 × 3")
+    spaced = alone and len(words := run.split()) > 1 and all(len(word) == 1 for word in words)
+    return run.endswith("\u00d7") or any(map(fraction, run)) or (isolated and held) or closed or spaced
 
 
 _NAMED = re.compile(r"[^\W\d_][^()\[\]]* (?:\([^()]*\)|\[[^\[\]]*\])")  # a name, then one bracket: "MARBERT (2021)"

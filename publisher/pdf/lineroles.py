@@ -150,9 +150,10 @@ def split_line(
         unit = letter_kind(last) == "L" or (len(last) == 1 and fraction(last))  # (a fraction typed apart: "٢ ½")
         digits = digits or (strong == "L" and unit and not indic(last) and (indic(text) or signed))
         # and after an Arabic-Indic number or a fraction: "حليب + ٢ بيضة", drawn "بيضة ٢ + حليب"; "+ ½ كوب" (not after
-        # an ion's charge or an exponent: "H⁺ + OH⁻" is one run)
+        # an ion's charge or an exponent: "H⁺ + OH⁻" is one run; nor inside an isolate, "√½ ≈ 0.707" with "≈" in the
+        # math font's array, whose two parts both read swapped)
         alone = (s, i) in lone
-        digits = digits or (alone and (indic(last) or (len(last) == 1 and fraction(last))))
+        digits = digits or (alone and (indic(last) or (len(last) == 1 and fraction(last) and s not in isolated)))
         digits = digits or (indic(last) and indic(text) and bool(LONE & set(between)))  # and the number after it
         # and after a Latin word, outside its run: a hyphen between two Latin names ("Real Madrid - Barcelona", drawn
         # "Barcelona - Real Madrid"), which poppler read with the name on its left, "Real Madrid Barcelona -"

@@ -4,9 +4,13 @@ left-to-right run, an isolate drawn against another."""
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
+from .charclass import LRM, fraction
 from .numberpunct import SENTENCE
+from .pagetext import as_mapped
 from .pieces import PLAIN
+from .tjroles import drawn_text
 
 Split = list[tuple[list[tuple[int, bytes, str]], list[float]]]  # each array's pieces (role, elements, text), scalings
 
@@ -37,3 +41,22 @@ def left_of(split: Split, place: int, piece: int) -> str:
     """The text of the piece drawn just left of a piece of a line (TJ number, piece number), "" at the line's end."""
     pieces = [texts for texts, _ in split]
     return pieces[place][piece - 1][2] if piece else pieces[place - 1][-1][2] if place and pieces[place - 1] else ""
+
+
+def own_texts(line: list[Any], split: Split, role: int) -> dict[int, str] | None:
+    """For poppler, each object's own text (by place in the line) of a left-to-right run over several (`role`), each
+    wholly the run's, where it reads their glyphs otherwise: a run whose last object ends in a sign ("Ctrl+`", two
+    keys, read "`Ctrl+"), which gets a LEFT-TO-RIGHT MARK after it; or one with a bracket the font's map has
+    mirrored ("v(t) = v₀ + a·t", its subscript in an object of its own, read "v)t(": an Arabic bracket had drawn the
+    glyph first). None for any other run (PDFium reads the run's one /ActualText; each object is as deep, as it
+    wants)."""
+    places = [place for place, (pieces, _) in enumerate(split) if any(r == role for r, _, _ in pieces)]
+    if not places or any(r != role for place in places for r, _, _ in split[place][0]):
+        return None  # an object with other text too: its own text would not be the run's
+    owns = {place: drawn_text(line[place].elements) for place in places}
+    last = owns[places[-1]].rstrip()
+    if last and (not last[-1].isalnum() or fraction(last[-1])):  # "= ½" too
+        return owns | {places[-1]: owns[places[-1]] + LRM}
+    mapped = [as_mapped(line[place].font, b"".join(e for e, _ in line[place].elements)) for place in places]
+    mirrored = any(set(read) & set("()[]") and read != owns[place] for place, read in zip(places, mapped, strict=True))
+    return owns if mirrored else None

@@ -92,9 +92,15 @@ def symbol_stretches(texts: list[str]) -> set[int]:
     """Of the glyphs of a line (`texts`, in the order drawn), those in a stretch of symbols between Arabic words (a
     rating, "تقييمي: ★★★★☆"): the bidi algorithm sets them right to left, and both extractors read them in the order
     drawn, "☆★★★★", poppler glued to the word before; PDFium glued a check mark after an equation to it ("= 11 ✓."
-    read "11✓"). Their text is given as typed, as a weak stretch's."""
+    read "11✓"). Their text is given as typed, as a weak stretch's. So is a stretch that ends the line, drawn at its
+    left end, a left-to-right run on its right: a table's last cell, "▲" after "+0.1%" and "USD/LBP", which PDFium read
+    glued to the number, "+0.1%▲"."""
+    stretches = _stretches(texts, symbol)
     return {
-        n for start, end, left, right in _stretches(texts, symbol) if left == right == "R" for n in range(start, end)
+        n
+        for start, end, left, right in stretches
+        if left == "R" and (right == "R" or not start)
+        for n in range(start, end)
     }
 
 

@@ -28,7 +28,7 @@ from ..typeset.templates import chapters_context, under_the_head
 from ..typeset.verse import fit_poems
 from ..version import __version__
 from ..workspace import display_path, packaged_dir
-from .addresses import breakable_addresses, held_code_blocks, marked_addresses, unbroken_ranges
+from .addresses import breakable_addresses, held_code_blocks, marked_addresses, unbroken_heads, unbroken_ranges
 from .figures import fit_figures
 from .justified import fit_justified
 from .kashida import elongated_verse, number_paragraphs
@@ -57,29 +57,31 @@ def render_html(job: Job) -> str:
     layout = manifest.pdf.layout or "book"
     if layout == "article":
         chapters[0] = under_the_head(chapters[0], manifest)
-    return templates.render(
-        "pdf/book.html.j2",
-        m=manifest,
-        t=labels,
-        layout=layout,
-        imprint=imprint_context(manifest, document, fonts, job.modified),
-        chapters=chapters,
-        toc=document.toc(),
-        faces=fonts.css_faces(lambda face: sandbox.url(face.path)),
-        families=fonts.families,
-        page_size=manifest.pdf.page_size,
-        type=kind,
-        print=manifest.pdf.profile == "print",
-        bleed=css_bleed(manifest.pdf.bleed, manifest.pdf.slug, manifest.pdf.marks),
-        recto="left" if rtl else "right",
-        verso="right" if rtl else "left",
-        end_side="left" if rtl else "right",
-        counter_style=CSS_COUNTER_STYLES[document.numerals],
-        separator=list_separator(manifest.language),
-        stylesheet=sandbox.url(templates.file("pdf/book.css")),
-        modified=job.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        version=__version__,
-        output_profile=sandbox.url(output_profile(manifest)) if manifest.pdf.standard == "pdf/x-4" else None,
+    return unbroken_heads(
+        templates.render(
+            "pdf/book.html.j2",
+            m=manifest,
+            t=labels,
+            layout=layout,
+            imprint=imprint_context(manifest, document, fonts, job.modified),
+            chapters=chapters,
+            toc=document.toc(),
+            faces=fonts.css_faces(lambda face: sandbox.url(face.path)),
+            families=fonts.families,
+            page_size=manifest.pdf.page_size,
+            type=kind,
+            print=manifest.pdf.profile == "print",
+            bleed=css_bleed(manifest.pdf.bleed, manifest.pdf.slug, manifest.pdf.marks),
+            recto="left" if rtl else "right",
+            verso="right" if rtl else "left",
+            end_side="left" if rtl else "right",
+            counter_style=CSS_COUNTER_STYLES[document.numerals],
+            separator=list_separator(manifest.language),
+            stylesheet=sandbox.url(templates.file("pdf/book.css")),
+            modified=job.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            version=__version__,
+            output_profile=sandbox.url(output_profile(manifest)) if manifest.pdf.standard == "pdf/x-4" else None,
+        )
     )
 
 
@@ -98,15 +100,13 @@ CODE_ADVANCE = 0.6 * 0.85 * 0.85  # a code block's character, in body sizes: a m
 
 def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bool = False) -> str:
     """A chapter's body as print wants it: notes at their calls, lists counted from their start, addresses breakable,
-    poems fitted to their columns (kerning on, as book.css sets it; with `kashida`, joins elongated first), vocalised
-    blocks leaded for their marks, figures no taller than a page leaves beside their captions (`kind`: the page's
-    measure and body size)."""
+    poems fitted to their columns (kerning on; with `kashida`, joins elongated first), vocalised blocks leaded for their
+    marks, figures no taller than a page leaves beside their captions (`kind`: the page's measure and body size)."""
     body = list_starts_counted(footnotes_in_place(body, "rtl" if rtl else "ltr"))
     body = held_code_blocks(body, int(kind.measure / (CODE_ADVANCE * kind.body)))
     body = drawn_spaces(held_runts(unbroken_ranges(breakable_addresses(body))))
-    body = fit_poems(
-        body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida, width=kind.measure / kind.body
-    )
+    width = kind.measure / kind.body
+    body = fit_poems(body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida, width=width)
     return fit_figures(lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING), fonts, kind.measure, kind.body, rtl)
 
 

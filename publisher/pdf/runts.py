@@ -14,7 +14,9 @@ longer one keeps its breaks, which pdf/addresses.py places.
 A no-break space alone between two elements (a signed number's isolate and its unit's, Persian "−۲۷۳٫۱۵ °C") was
 drawn as nothing: WeasyPrint draws no text box whose text `str.strip()` empties, and Python strips a no-break space.
 The two isolates, side by side with no space glyph between them, were read as one run ("°C−۲۷۳٫۱۵"). A WORD JOINER
-before it has its box drawn (`drawn_spaces`); the joiner adds no break and no width.
+before it has its box drawn (`drawn_spaces`); the joiner adds no break and no width. So does a space alone between
+bold or emphasis and the next element ("**الباراسيتامول:** 10–15 mg/kg", the number an isolate): with no space glyph
+between the label's colon and the number, poppler read "الباراسيتامول10–15".
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ def held_runts(body: str) -> str:
 
 
 def drawn_spaces(body: str) -> str:
-    """`body` with a WORD JOINER before each no-break space that stands alone between two tags (see above)."""
-    return _LONE_SPACE.sub(WORD_JOINER + "\u00a0", body)
+    """`body` with a WORD JOINER before each no-break space that stands alone between two tags, and before each space
+    alone between the end of emphasis and a tag (see above)."""
+    return _AFTER_EMPHASIS.sub(WORD_JOINER + " ", _LONE_SPACE.sub(WORD_JOINER + "\u00a0", body))
 
 
 def _whole(code: re.Match[str]) -> str:
@@ -75,6 +78,7 @@ def _shown(markup: str) -> str:
 
 
 _LONE_SPACE = re.compile("(?<=>)(?:\u00a0|&nbsp;|&#160;|&#xa0;)(?=<)")
+_AFTER_EMPHASIS = re.compile("(?:(?<=</strong>)|(?<=</b>)|(?<=</em>)|(?<=</i>)) (?=<)")
 _PARAGRAPH = re.compile(r"(<p\b[^>]*>)(.*?)(</p>)", re.DOTALL)
 _SHORT_CODE = re.compile(f"({INLINE_CODE})([^<]*)</code>")
 _PARTS = re.compile(r"(<[^>]*>)")

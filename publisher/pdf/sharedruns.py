@@ -128,15 +128,33 @@ def _logical(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> str:
     left of it, which comes after the number ("٢٥°C", drawn "°C٢٥"), and the number's sign, drawn on its right,
     which comes before it ("-٣°C", drawn "°C٣-")."""
     parts: list[list[str]] = [[]]
+    numbers = _signed_numbers(glyphs, isolated)
     for (s, _, text), before in zip(glyphs, glyphs[:1] + glyphs, strict=False):  # (the first glyph beside itself)
         turned = before[0] != s and (before[0] in isolated) != (s in isolated)
-        if turned and indic(text if s not in isolated else before[2]):
+        # (or a signed one Persian isolates, "−۲°C", drawn "°C−۲": two isolates, set right to left)
+        if (turned and indic(text if s not in isolated else before[2])) or (before[0] != s and s in numbers):
             parts.append([])
         parts[-1].append(text)
     for part in parts[1:]:
         while part[-1] in SIGNS and indic(part[0]):
             part.insert(0, part.pop())
     return "".join("".join(part) for part in reversed(parts))
+
+
+def _signed_numbers(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> set[int]:
+    """The isolated arrays of a signed number in Arabic-Indic digits ("−۲"), glued to an isolate drawn on its left."""
+    texts: dict[int, str] = {}
+    for s, _, text in glyphs:
+        texts[s] = texts.get(s, "") + text
+    return {
+        s
+        for s, text in texts.items()
+        if s in isolated
+        and s - 1 in isolated
+        and text[:1] in SIGNS
+        and indic(text[1:2])
+        and all(indic(char) or not char.isalnum() for char in text)
+    }
 
 
 def _signed_to(glyphs: list[tuple[int, int, str]], run: list[int], isolated: Arrays) -> int:

@@ -59,13 +59,13 @@ from . import marks as vocal
 from .addresspieces import address_roles, tail_arrays, with_head
 from .addresstext import pdfium_address, poppler_address
 from .cells import mark_cells, split_apart, table_cells
-from .charclass import LRM, between_lrms, fraction, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
+from .charclass import LRM, between_lrms, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
 from .clusters import Key, position_key, read_clusters
 from .codetext import in_code, pdfium_code_text
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
 from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
-from .neighbours import abutting, glued
+from .neighbours import abutting, glued, own_texts
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import call_text, pdfium_text_over, with_blank
@@ -98,7 +98,6 @@ from .pieces import (
 from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
 from .sharedruns import turned
-from .tjroles import drawn_text
 from .tounicode import brackets_as_typed, rewrite_to_unicode
 from .wholeline import ISOLATES, beside_raised, isolates_only, poppler_ltr_line, whole_line_marks
 
@@ -269,11 +268,8 @@ def mark_text_layer(
                             earlier = [r for parts, _ in split[:place] for r, _, _ in parts]
                             popplers = vocal.RLM if role in earlier + [r for r, _, _ in pieces[:piece]] else text
                             items += [*inline(poppler_address(popplers.rstrip(" "))), shared_run, b"EMC"]
-                        elif (signed := _ends_in_sign(line, split, role)) is not None:
-                            # a run whose last object ends in a sign ("Ctrl+`" of two keys, read "`Ctrl+"): its own
-                            # text for each object, a LEFT-TO-RIGHT MARK after the last (each as deep, as PDFium wants)
-                            shown_text = drawn_text(show.elements) + (LRM if place == signed else "")
-                            items += [*inline(shown_text), shared_run, b"EMC"]
+                        elif (owns := own_texts(line, split, role)) is not None:  # each object's own text
+                            items += [*inline(owns[place]), shared_run, b"EMC"]  # (neighbours.py)
                         else:
                             items.append(shared_run)
                         count += 1
@@ -305,7 +301,7 @@ def mark_text_layer(
                         items += [*opening, *scaled, b"EMC"]
                     elif role == LTR_RUN and (drawn := poppler_range(text)):  # "۱۷۹۷–۱۸۶۹", drawn "۱۸۶۹–۱۷۹۷"
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
-                    elif role == LTR_RUN and between_lrms(text, place in isolated):
+                    elif role == LTR_RUN and between_lrms(text, place in isolated, len(line) == len(pieces) == 1):
                         # poppler read "3.2×" as "×3.2", "1½" as "1⁄21", and "`<div>`." as ">.<div": an isolate's end
                         items += [*inline(LRM + text + LRM), named(pdfium_actual_text(text, True)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
@@ -438,13 +434,3 @@ def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tupl
             move_markers_and_calls(stream.stream, len(done), markers, calls)
             done.append(page)
             yield stream, resources
-
-
-def _ends_in_sign(line: list[Show], split: list[Any], role: int) -> int | None:
-    """The last object of a left-to-right run over several (`role`), if its text ends in a sign, not a letter or
-    digit: poppler took it for the right-to-left text's ("Ctrl+`", two keys, read "`Ctrl+")."""
-    places = [place for place, (pieces, _) in enumerate(split) if any(r == role for r, _, _ in pieces)]
-    if not places or any(r != role for place in places for r, _, _ in split[place][0]):
-        return None  # an object with other text too: its own text would not be the run's
-    own = drawn_text(line[places[-1]].elements).rstrip()
-    return places[-1] if own and (not own[-1].isalnum() or fraction(own[-1])) else None  # "= ½" too

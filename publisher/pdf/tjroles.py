@@ -81,17 +81,18 @@ def tj_roles(
             elif ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr) or _raised_indic(ltr)):
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
             run = []
-        if (kind == "L" and roles[index] == PLAIN) or (run and roles[index] == COMPAT):  # "m/s²", "E = mc²", "1½"
+        # "m/s²", "E = mc²", "1½", and an isolate's first: "½ + ½ = 1" (its first fraction read after the rest)
+        if (kind == "L" and roles[index] == PLAIN) or ((run or isolated) and roles[index:][:1] == [COMPAT]):
             run = [run[0] if run else _signed(elements, roles, index), index]
         elif tail and isolated and not run and roles[index] == PLAIN:  # an isolate's first glyph: "$HOME", "<div>"
             run, attached = [index, index], True
     # PDFium reads the line from its visual right end, right to left: a bracket after a left-to-right word it reads as
-    # that word's (BRACKET_AFTER_LTR)
+    # that word's (BRACKET_AFTER_LTR); a vulgar fraction between its LEFT-TO-RIGHT MARKs is one ("(½)" was read "( ½(")
     for index in reversed(range(len(elements))):
         text = elements[index][1] or ""
         if roles[index] == RUN_END_SPACE or pdfium_class(text[:1] or " ") == "R":
             reading = "R"
-        elif text and pdfium_class(text[0]) == "L":
+        elif text and _pdfium_kind(roles[index], text) == "L":
             reading = "L"
         elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
             roles[index] = MIRRORED
@@ -112,7 +113,8 @@ def tj_roles(
                 roles[near], near = MIRRORED, near + step
     for start, end in _stretches(roles, MIRRORED):  # read as drawn with a number or a left-to-right run on its right
         beside = next((letter_kind(t) for _, t in elements[end:] if t and letter_kind(t) != "N"), beyond)  # ("{{ 7*7
-        on_left = next((pdfium_class(t[:1]) for _, t in elements[start - 1 :: -1] if t), before) if start else before
+        leftward = zip(roles[start - 1 :: -1], elements[start - 1 :: -1], strict=True) if start else iter(())
+        on_left = next((_pdfium_kind(role, t) for role, (_, t) in leftward if t), before)
         drawn = beside == "L" or on_left == "N"  # }}"), or a neutral sign on its left ("دراهم (↑ 33%)"); else as typed
         roles[start:end] = [MIRRORED_AS_DRAWN if drawn else MIRRORED] * (end - start)
     # a relation between an Arabic word and a number, in an array of its own with the space on the number's side (the
@@ -127,6 +129,12 @@ def tj_roles(
     ):
         roles = [MIRRORED_BY_NUMBER if role in (MIRRORED, MIRRORED_AS_DRAWN) else role for role in roles]
     return roles
+
+
+def _pdfium_kind(role: int, text: str) -> str:
+    """PDFium's class of a glyph's text, a vulgar fraction's (COMPAT) L: its /ActualText is between LEFT-TO-RIGHT
+    MARKs."""
+    return "L" if role == COMPAT else pdfium_class(text[:1])
 
 
 def _glued_ends(elements: list[tuple[bytes, str | None]]) -> set[int]:

@@ -149,11 +149,16 @@ def isolates_only(line: list[Show], isolates: Collection[tuple[int, float, float
     read the line out of order ("requirements.piptxt install -r"): it is read whole, left to right (textlayer.py).
     Its objects abut: a table's row of cells set left to right ("EUR/MAD 10.74 +0.3%"), read whole, was one wide block
     to poppler, which read the header's cells out of order."""
-    if len(isolates) < 2 or any(show.origin not in isolates for show in line):
+    # (an object drawing no text aside: a break opportunity's joiners after an address ending the line)
+    if len(isolates) < 2 or any(show.origin not in isolates and _shows_text(show) for show in line):
         return False
     return _abutting(line) and not any(
         _right_to_left(c) for show in line for _, text in show.elements for c in text or ""
     )
+
+
+def _shows_text(show: Show) -> bool:
+    return any((text or "").strip() for _, text in show.elements)
 
 
 def ltr_poppler_text(typed: str) -> str:

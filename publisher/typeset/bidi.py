@@ -83,7 +83,7 @@ def currency() -> str:
 @functools.cache
 def run_pattern() -> re.Pattern[str]:
     """The left-to-right runs of a text (an isolate already there is one run, kept as it is)."""
-    alnum = f"(?:{LTR_ALNUM}|[\u221e\u2206])"  # (infinity and increment too: "]−∞, 3]", "∆ = b² − 4ac")
+    alnum = f"(?:{LTR_ALNUM}|[\u221e\u2206\u2205])"  # (infinity, increment and the empty set: "]−∞, 3]", "S = ∅")
     cur = f"[{currency()}]"
     sign = f"[{SIGNS}]"
     # A sign or currency starts a number only where no letter or digit precedes it (not "2021-2026").
@@ -160,12 +160,17 @@ def run_pattern() -> re.Pattern[str]:
     # are two quantities an Arabic reader takes right to left, which one run had set "10% 8%"; "6.3″ OLED" is one)
     between = (
         f"(?:[,;:!?.)\\]\"'\u201d\u2019\u00bb]*(?:{space}+{_OPERATOR}{space}+|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
-        f"[(\\[\"'\u201c\u2018\u00ab]*|{path_end}|[)\\]]+)"  # and a path going on past a bracket: "(x86)\\Microsoft",
-        # a number past its bracket, "+212 (0)522 65 43 21", which had been parted and its parts set right to left
+        f"[(\\[\"'\u201c\u2018\u00ab]*|{path_end}|[)\\]]+(?:[(\\[](?![0-9]+[)\\]]))?)"
+        # and a path going on past a bracket: "(x86)\\Microsoft",
+        # a number past its bracket, "+212 (0)522 65 43 21", which had been parted and its parts set right to left;
+        # and a bracket after a bracket, a product: "A = (2 − √3)(2 + √3)", whose second factor had been set apart (not
+        # a bare number's, "(1)(2)", which reads right to left)
     )
     # a signed number in Extended Arabic-Indic digits, which CLDR writes left to right in Persian, Pashto and Urdu
-    # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"
-    extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
+    # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"; its separators
+    # Latin ones too, as Urdu often writes them ("+۶,۷۴۰", "−۰.۶": the sign and first digits alone had been isolated,
+    # drawn "۷۴۰,+۶")
+    extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬,.][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
     # a whole number in Arabic-Indic digits and the vulgar fraction after it, one quantity ("١½ كوب"): the fraction
     # alone in a run was drawn left of the number, "½١", and read before it by both extractors; after a letter a word
     # begins with too ("و١½", "ب٢¼", read "و½١")
@@ -182,11 +187,11 @@ _INTERVAL = f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?[,;] ?{_BOUND}
 
 
 _INTERVALS = re.compile(_INTERVAL)
-# a set written out in braces, "{1, 2, 3}", "{a, b}", "{c}" (outside the run its braces and a relation after them were
-# set right to left: "{1, 2, 3} ⊂ ℕ" was drawn "ℕ ⊃ }1, 2, 3{"); its members words of no space, no Arabic, and no brace
-# next to it: not a template's "{{ 7*7 }}" or "{% include … %}"
+# a set written out in braces, "{1, 2, 3}", "{a, b}", "{c}", "{2 ; 3}" as French writes it (outside the run its braces
+# and a relation after them were set right to left: "{1, 2, 3} ⊂ ℕ" was drawn "ℕ ⊃ }1, 2, 3{"); its members words of no
+# space, no Arabic, and no brace next to it: not a template's "{{ 7*7 }}" or "{% include … %}"
 _MEMBER = f"[^{{}},\\s{RTL_BLOCKS}]{{1,20}}"
-_SET = f"(?<!\\{{)\\{{ ?{_MEMBER}(?:, ?{_MEMBER})* ?\\}}(?![}}\\w])"
+_SET = f"(?<!\\{{)\\{{ ?{_MEMBER}(?: ?[,;] ?{_MEMBER})* ?\\}}(?![}}\\w])"
 
 
 def _unpaired_intervals(text: str) -> str:

@@ -1,0 +1,96 @@
+"""What stands beside a left-to-right run, read back as typed: found in the hundred-and-twentieth batch of texts the
+project had never seen (a Jordanian fever leaflet, a pandas tutorial, a Beirut exchange-rate report, a French note on
+an Arabic manuscript), each then written for its class.
+
+- "**الباراسيتامول:** 10–15 mg/kg": WeasyPrint draws no text box of spaces alone, so the space between the bold label
+  and the number's isolate had no glyph, and poppler read "الباراسيتامول10–15" (pdf/runts.drawn_spaces).
+- "بـ<kbd>Ctrl</kbd>+<kbd>J</kbd>": the prefix's tatweel, which PDFium leaves where it is before a Latin letter, was
+  written reversed with its letter in the run's /ActualText: "ـبCtrl+J" (pdf/charclass.pdfium_actual_text).
+- a table's last cell of a symbol, "▲" after "+0.1%" and "USD/LBP": PDFium read it glued to the number, "+0.1%▲"
+  (pdf/numberpunct.symbol_stretches).
+- an autolink, "<https://github.com/jawah/charset_normalizer>": its run holds the link's element, had no break
+  opportunities of an address, broke where Unicode's line breaking does and was read with a space there by both; and
+  a bare address after "GitHub:" on a line of its own was read by PDFium with "GitHub" inside it
+  (pdf/addresses.breakable_addresses, pdf/wholeline.isolates_only).
+- a title that broke after "d’al-": both extractors dropped the hyphen (pdf/addresses.unbroken_heads)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pypdfium2
+from conftest import MARKS, build_article
+
+FILLER = "مستودع مكتبة كشف الترميز على منصة البرمجيات المفتوحة المعروفة جدا بين المطورين"
+
+
+def _texts(pdf: Path) -> dict[str, str]:
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    return {
+        name: " ".join(MARKS.sub("", text).replace("\r", "").split())
+        for name, text in (("poppler", poppler), ("pdfium", pdfium))
+    }
+
+
+def test_a_bold_label_keeps_its_space_before_a_number(tmp_path: Path) -> None:
+    items = [
+        "- **الباراسيتامول:** 10–15 mg/kg للجرعة الواحدة، كل 4–6 ساعات.",
+        "- **الإيبوبروفين:** 5–10 mg/kg للجرعة.",
+        "- *الجرعة:* −0.5 ml ثم.",
+        "**الحكم:** 8.5/10 في المجمل.",
+    ]
+    pdf = build_article(tmp_path, "labels", ["\n".join(items[:3]), items[3]])
+    for name, text in _texts(pdf).items():
+        for typed in ("الباراسيتامول: 10–15 mg/kg", "الإيبوبروفين: 5–10 mg/kg", "الجرعة: −0.5 ml", "الحكم: 8.5/10"):
+            assert typed in text, (name, typed, text[:400])
+
+
+def test_a_prefix_with_a_tatweel_before_keys_reads_as_typed(tmp_path: Path) -> None:
+    typed = [
+        "اضغط بـCtrl+J لفتح النافذة.",
+        "اضغط لـAlt+Tab هنا.",
+        "سرعة الـCPU عالية.",
+        "سعر الـiPhone 15 Pro مرتفع.",
+    ]
+    sentences = [
+        "اضغط بـ<kbd>Ctrl</kbd>+<kbd>J</kbd> لفتح النافذة.",
+        "اضغط لـ<kbd>Alt</kbd>+<kbd>Tab</kbd> هنا.",
+        *typed[2:],
+    ]
+    pdf = build_article(tmp_path, "keys", sentences)
+    for name, text in _texts(pdf).items():
+        assert [sentence for sentence in typed if sentence not in text] == [], (name, text)
+
+
+def test_a_symbol_in_a_tables_last_cell_reads_apart_from_the_number(tmp_path: Path) -> None:
+    table = (
+        "| العملة | الزوج | المبيع | التغيّر | الاتجاه |\n|---|---|---:|---:|:-:|\n"
+        "| الدولار | USD/LBP | 89,700 | +0.1% | ▲ |\n| اليورو | EUR/LBP | 97,400 | −0.6% | ▼ |\n"
+        "| الريال | SAR/LBP | 23,900 | 0.0% | ▬ |"
+    )
+    pdf = build_article(tmp_path, "arrows", [table])
+    for name, text in _texts(pdf).items():
+        for typed in ("+0.1% ▲", "−0.6% ▼", "0.0% ▬"):
+            assert typed in text, (name, typed, text)
+
+
+def test_an_address_broken_over_lines_reads_whole_as_an_autolink_or_after_a_label(tmp_path: Path) -> None:
+    """After more and more words, so that the address breaks at each of its places, or begins a line."""
+    address = "https://github.com/jawah/charset_normalizer"
+    words = FILLER.split()
+    autolinks = [f"- {' '.join(words[:n])} GitHub: <{address}>" for n in range(3, 14)]
+    bare = [f"{' '.join(words[:n])} GitHub: {address}" for n in range(3, 14)]
+    pdf = build_article(tmp_path, "links", ["\n".join(autolinks), *bare])
+    for name, text in _texts(pdf).items():
+        assert text.count(f"GitHub: {address}") == 22, (name, text)
+
+
+def test_a_titles_short_compound_is_never_broken_at_its_hyphen(tmp_path: Path) -> None:
+    """A French title on A6, so that its lines are short: "al-Ṭūsī" stays whole wherever the words put it."""
+    for n in range(4):
+        title = " ".join(["Un témoin maghrébin"] + ["de la"] * n + ["de la Tadhkira d’al-Ṭūsī : notes codicologiques"])
+        pdf = build_article(tmp_path / str(n), "title", ["Texte."], title=title, page="A6", language="fr")
+        for name, text in _texts(pdf).items():
+            assert "d’al-Ṭūsī" in text, (name, n, text[:200])
