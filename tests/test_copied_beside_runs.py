@@ -94,3 +94,27 @@ def test_a_titles_short_compound_is_never_broken_at_its_hyphen(tmp_path: Path) -
         pdf = build_article(tmp_path / str(n), "title", ["Texte."], title=title, page="A6", language="fr")
         for name, text in _texts(pdf).items():
             assert "d’al-Ṭūsī" in text, (name, n, text[:200])
+
+
+def test_code_glued_to_a_prefix_keeps_its_end(tmp_path: Path) -> None:
+    """The hundred-and-twenty-first batch (a JavaScript tutorial): `/^05\\d{8}$/` glued to "بـ" had its "$/" read as a
+    price's weak stretch, "ب/$/^05\\d{8}", by both (pdf/lineroles.py: never in code)."""
+    pdf = build_article(tmp_path, "regex", ["ثم تحقق من الطول بـ`/^05\\d{8}$/` هنا.", "وجرب `/[0-9]{3}$/` ثم."])
+    for name, text in _texts(pdf).items():
+        assert "بـ/^05\\d{8}$/ هنا" in text and "/[0-9]{3}$/ ثم" in text, (name, text[-300:])
+
+
+def test_a_cells_magnification_and_mixed_number_and_an_ions_charge_read_as_typed(tmp_path: Path) -> None:
+    """A cell over lines ends in "5×" (read "×5" by poppler) or holds "1½ ملعقة صغيرة" (read "½1"), and a vocalised
+    line, read whole, has "Cl⁻" before an Arabic word (read "Cl ⁻وفي"): pdf/marks.poppler_text keeps them whole."""
+    table = (
+        "| الميزة | القيمة | ملاحظة |\n|---|---|---|\n"
+        "| الكاميرا الخلفية | 50MP رئيسية + 50MP واسعة + 12MP تقريب بصري 5× | ممتازة |\n"
+        "| ملح خشن | 1½ ملعقة صغيرة | يقسم بين العجينة والحشوة |"
+    )
+    vocalised = "تتأيَّن الإلكتروليتات القويّة تأيُّنًا تامًّا، كما في NaCl → Na⁺ + Cl⁻ وفي Na₂SO₄ → 2Na⁺ + SO₄²⁻."
+    pdf = build_article(tmp_path, "cells", [table, vocalised])
+    for name, text in _texts(pdf).items():
+        flat = text.replace("\u0651", "").replace("\u064b", "").replace("\u064f", "").replace("\u064e", "")
+        for typed in ("تقريب بصري 5×", "1½ ملعقة صغيرة", "Cl⁻ وفي"):
+            assert typed in flat, (name, typed, text)

@@ -96,6 +96,7 @@ def split_line(
     texts = [text for _, _, text in glyphs]
     symbols = {glyphs[n][:2] for n in symbol_stretches(texts)}  # "★★★★☆"
     weak = {glyphs[n][:2] for n in weak_stretches(texts)} | symbols  # "$/برميل"
+    weak = {(s, i) for s, i in weak if s not in code}  # (not the end of code glued to a word: بـ`/^05\d{8}$/`)
     marked = marked or bool(lone) or bool(weak)
     # a number's separator after an Arabic word ("الباب، وكذا", "قال: ", "انتهى."): poppler takes "،" "." ":" for
     # digits and the space on their left into their left-to-right stretch ("الباب ،وكذا"); that space ends it

@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 
-from ..typeset.bidi import ARABIC_DIGITS, LTR_ALNUM, RTL_BLOCKS
+from ..typeset.bidi import ARABIC_DIGITS, FRACTIONS, LTR_ALNUM, RTL_BLOCKS, SCRIPT_SIGNS
 from ..typeset.kashida import WORD
 from .charclass import BRACKETS, LRM, MIRROR, MIRRORED_CHARS, NO_BREAK, POPPLER_LTR, RLM, fraction
 from .clusters import Key, Laid, is_mark, position_key
@@ -106,8 +106,8 @@ def marked_words(
 
 
 def as_typed(text: str, elongated: Mapping[str, str]) -> str:
-    """`text` with each word kashida elongated (`elongated`: as drawn → as typed) as the author typed it; a word
-    as kashida found it, its letters and marks: not the Arabic question mark after it ("سَـــامِي؟")."""
+    """`text` with each word kashida elongated (`elongated`: as drawn → as typed) as typed (a word as kashida found it,
+    its letters and marks: not the Arabic question mark after it, "سَـــامِي؟")."""
     return WORD.sub(lambda word: elongated.get(word[0], word[0]), text) if elongated else text
 
 
@@ -167,7 +167,7 @@ def poppler_text(text: str) -> str:
     # (and before a run: a Persian imprint's "Amiri، Noto Sans Mono", whose comma poppler read with the next run)
     marked = re.sub("(?<= )([،؛,;])(?=\ue001)", lambda mark: RLM + mark[1], marked)
     marked = re.sub(f"(?<=\ue001) (?=[^\\w\\s\ue001]+[{RTL_BLOCKS}])", " " + RLM, marked)
-    marked = re.sub("\ue001", lambda _: RLM + next(runs), marked)
+    marked = re.sub("\ue001", lambda _: RLM + _FRACTION.sub(f"{LRM}\\g<0>{LRM}", next(runs)), marked)  # ("1½")
     # marks poppler's tables leave neutral ("سِنَةٞ" read "سِنَة ٞ", the open tanwin taken to the next word): each
     # run of them back in typed order, after a RIGHT-TO-LEFT MARK where the glyph left of it is no letter
     return _POPPLER_NEUTRAL.sub(
@@ -246,14 +246,15 @@ _LONE_SIGN = re.compile(
 )
 TATWEEL = "\u0640"
 _DIGIT, _SIGNED = "[0-9\u0660-\u0669\u06f0-\u06f9]", "\\-+\u2212\u00b1\u2213"  # a digit; a number's signs (- + − ± ∓)
-# A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a
-# sign before and a percent or degree sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠", "٨٠°م": poppler read "°٨٠م" when
-# the sign stood apart; a prime, the minute of a match: "٣٤′"); a plus between two digits is its own ("90+3", added
-# time, read "+390" when taken for two), a product's sign ("1440×3200"). A no-break space after it (before its unit:
-# "١٠٣٣ م", typeset/bidi.py) is a separator to both, read with it.
+# A number as PDFium and poppler read it whole on a right-to-left line: digits, the separators between them, a sign
+# before and a percent or degree sign after ("-3.2%", "2021-2026", "12:30", "٪٥٠", "٨٠°م": poppler read "°٨٠م" when the
+# sign stood apart; a minute's prime, "٣٤′"); a plus between two digits is its own ("90+3", added time, read "+390" when
+# taken for two), a product's sign ("1440×3200"), a magnification's after it ("5×", read "×5" in a cell over lines). A
+# no-break space after it (before its unit: "١٠٣٣ م", typeset/bidi.py) is a separator to both, read with it.
 _NUMBER = re.compile(
-    f"((?:[-+\u2212\u00b1\u066a%$\u00a3\u00a5\u20ac]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c\u00d7]?{_DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033]?[\u00a0\u202f]?))"
+    f"((?:[-+\u2212\u00b1\u066a%$\u00a3\u00a5\u20ac]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c\u00d7]?{_DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033\u00d7]?[\u00a0\u202f]?))"
 )
+_FRACTION = re.compile(f"[{FRACTIONS}]")  # kept whole between LEFT-TO-RIGHT MARKs: "1½" in a run was read "½1"
 
 # The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each
 # reversed in place (read "۲۷–۲۰۲۶" from one reversed whole)
@@ -266,7 +267,7 @@ _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (b
 # "180°C": poppler read "disable-gil--", "C°180"), the slashes ending a path before a space, a quote or a bracket ("cp
 # -r src/ dst/ ينسخ": "dst /ينسخ"), Arabic-Indic digits ("٢٥°C"), their "٫", a no-break space, a count ("2× USB").
 _NUMBER_BEFORE = f"[{_SIGNED}]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f\u066b\u066c{ARABIC_DIGITS}])*?"
-_SLASHES = "(?:[/\\\\]+(?![^\\s'\"\\])}]))?"
+_SLASHES = f"[{SCRIPT_SIGNS}]*(?:[/\\\\]+(?![^\\s'\"\\])}}]))?"  # (and an ion's charge: "Cl⁻ وفي")
 _LATIN = f"(?:[-+#@~/\\\\.\u00b0]*|{_NUMBER_BEFORE}|[0-9]+\u00d7 )?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?{_SLASHES}"
 ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved
 _BRACKET = re.compile("[" + re.escape("".join(sorted(set(BRACKETS) | ORNATE))) + "]")
@@ -311,9 +312,8 @@ def _held_tatweels(text: str, glued: bool) -> str:
 
 
 def held_before(char: str) -> bool:
-    """Whether a tatweel that ends a word before `char` stays where it is to PDFium: before a number, a Latin letter
-    or an opening quotation mark or bracket ("لـ٩٠٪", "الـCPU", "لـ«البيان»"), not before a space or punctuation
-    ("هـ/1492م", "هـ.")."""
+    """Whether a tatweel that ends a word before `char` stays where it is to PDFium: before a number, a Latin letter or
+    an opening quote or bracket ("لـ٩٠٪", "الـCPU", "لـ«البيان»"), not a space or punctuation ("هـ/1492م", "هـ.")."""
     return _pdfium_kind(char) == "D" or char in "«“‹([{\"'"
 
 
