@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pypdfium2
 from conftest import MARKS, build_article
+from readers import words
 
 FILLER = "مستودع مكتبة كشف الترميز على منصة البرمجيات المفتوحة المعروفة جدا بين المطورين"
 
@@ -79,9 +80,9 @@ def test_a_symbol_in_a_tables_last_cell_reads_apart_from_the_number(tmp_path: Pa
 def test_an_address_broken_over_lines_reads_whole_as_an_autolink_or_after_a_label(tmp_path: Path) -> None:
     """After more and more words, so that the address breaks at each of its places, or begins a line."""
     address = "https://github.com/jawah/charset_normalizer"
-    words = FILLER.split()
-    autolinks = [f"- {' '.join(words[:n])} GitHub: <{address}>" for n in range(3, 14)]
-    bare = [f"{' '.join(words[:n])} GitHub: {address}" for n in range(3, 14)]
+    filler = FILLER.split()
+    autolinks = [f"- {' '.join(filler[:n])} GitHub: <{address}>" for n in range(3, 14)]
+    bare = [f"{' '.join(filler[:n])} GitHub: {address}" for n in range(3, 14)]
     pdf = build_article(tmp_path, "links", ["\n".join(autolinks), *bare])
     for name, text in _texts(pdf).items():
         assert text.count(f"GitHub: {address}") == 22, (name, text)
@@ -118,3 +119,18 @@ def test_a_cells_magnification_and_mixed_number_and_an_ions_charge_read_as_typed
         flat = text.replace("\u0651", "").replace("\u064b", "").replace("\u064f", "").replace("\u064e", "")
         for typed in ("تقريب بصري 5×", "1½ ملعقة صغيرة", "Cl⁻ وفي"):
             assert typed in flat, (name, typed, text)
+
+
+def test_a_version_before_a_comma_and_a_ticker_in_a_cell_read_as_typed(tmp_path: Path) -> None:
+    """The hundred-and-twenty-second batch: `^1.2.0`، was read "^،1.2.0" by PDFium (the comma, a weak separator
+    drawn left of the run, joined its number: pdf/charclass.pdfium_actual_text), and a table's "$AAPL" beside the
+    cell "291.20 دولار" was read "AAPL 291.20$" by poppler (pdf/marks.poppler_text: a ticker's sign is its run's)."""
+    table = (
+        "| الشركة | الرمز | السعر |\n|---|---|---|\n| آبل | $AAPL | 291.20 دولار |\n| جونسون | $JNJ | 159.60 دولار |"
+    )
+    sentence = "قال مكتبة التقويم `@mirsal/hijri` بالنطاق `^1.2.0`، أي أي إصدار من 1.2.0 فما فوق."
+    pdf = build_article(tmp_path, "versions", [sentence, table])
+    for name, text in _texts(pdf).items():  # (words: poppler reads the comma before the run, "،^1.2.0")
+        assert "^1.2.0" in words(text), (name, text)
+        for typed in ("$AAPL 291.20 دولار", "$JNJ 159.60 دولار"):
+            assert typed in text, (name, typed, text)

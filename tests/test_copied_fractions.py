@@ -97,3 +97,28 @@ def test_formulas_are_drawn_left_to_right_and_never_broken(fractions: Path) -> N
 
 
 _BRACKETS = str.maketrans("(){}", "||##")
+
+
+def test_a_latin_letters_marks_stay_in_its_run_and_a_formula_alone_reads_in_order(tmp_path: Path) -> None:
+    """The hundred-and-twenty-second batch (a statistics lesson): "x̄" and "p̂" had their combining mark left out of
+    the run, drawn on a dotted circle, and "x̄ = 372/30 = 12.4" set right to left; "√(Σ(xᵢ − x̄)²/n)" lost its root
+    and brackets to the Arabic side, "√" drawn mirrored (typeset/bidi.py: a letter's marks, a bracket in a bracket).
+    "x̄ = Σxᵢ/n" alone in its paragraph was set left to right at the page's left edge, which poppler read last; kept
+    at the book's edge now (source/blockdir.py), and read whole (pdf/wholeline.isolates_only)."""
+    typed = [
+        "قال نجد أن x̄ = 372/30 = 12.4 درجة.",
+        "قال الانحراف σ = √(Σ(xᵢ − x̄)²/n) هنا.",
+        "قال والتقدير p̂ = 0.42 ثم ȳ = 3.1 هنا.",
+    ]
+    pdf = build_article(tmp_path, "stats", ["**x̄ = Σxᵢ/n**", *typed])
+    found = misread(pdf, typed)
+    assert [(want, got) for want, got in found if want.split() != got.split()] == []
+    import subprocess
+
+    import pypdfium2
+
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    for name, text in (("poppler", poppler), ("pdfium", pdfium)):
+        lines = [" ".join(MARKS.sub("", line).split()) for line in text.splitlines() if line.strip()]
+        assert lines.index("x̄ = Σxᵢ/n") < lines.index(typed[0]), (name, lines)

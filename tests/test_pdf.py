@@ -430,6 +430,8 @@ def test_a_range_of_numbers_is_kept_on_one_line() -> None:
     # an abbreviation glued to its number: "ود." had ended a line and "58)" begun the next; "ص.45–47" whole
     minutes = unbroken_ranges("<p>(د.12 ود.58) ص.45–47 والكتاب.2</p>")
     assert minutes == "<p>(د.\u206012 ود.\u206058) ص.\u206045–\u206047 والكتاب.2</p>"
+    # ordinals ("7th–12th c." had broken after its dash in a table's cell)
+    assert unbroken_ranges("<td>7th–12th c., 3rd–5th</td>") == "<td>7th–\u206012th c., 3rd–\u20605th</td>"
     words = '<span dir="ltr">\u2066Open Data\u2069</span>'  # not a range: left as it is
     assert unbroken_ranges(words) == words
     # an equation's "<" as the markup writes it ("p < 0.001" had broken after its "<"), and a spaced minus

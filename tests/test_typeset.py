@@ -230,6 +230,18 @@ def test_a_phrase_in_a_left_to_right_language_is_one_run_with_its_quotation_mark
     assert f'<span lang="fr"><span dir="ltr">{LRI}«\u202fl’UGTT n’acceptera pas\u202f»{PDI}</span></span>،' in out
 
 
+def test_a_phrase_over_elements_ending_in_its_own_stop_is_one_run() -> None:
+    """«ça va, *b9a lik chi 7aja?*»: cut before the "?" inside the emphasis, the phrase's parts had each been isolated
+    and set right to left, "b9a lik chi 7aja ,ça va" (inline._with_closing_stops); a word alone keeps its stop
+    outside, the sentence's."""
+    out = typeset_fragment(
+        '<p>مثل «<span lang="fr">ça va</span>, <em>b9a lik chi 7aja?</em>».</p>', "ar", True, PASSES, str
+    )
+    assert '«<span dir="ltr"><span lang="fr">ça va</span>, <em>b9a lik chi 7aja?</em></span>»' in out
+    alone = typeset_fragment("<p>هل تعرف <em>Python?</em> جيدا</p>", "ar", True, PASSES, str)
+    assert f'<em><span dir="ltr">{LRI}Python{PDI}</span>?</em>' in alone
+
+
 @pytest.mark.parametrize(
     ("text", "joined"),
     [

@@ -272,8 +272,8 @@ _JOINS = f"[{NUMBER_JOINS}]"
 _DASH = re.compile("[\u2013\u2014]")
 
 
-def _part(digits: str) -> str:
-    return f"{digits}+(?:{_JOINS}{digits}+)*"
+def _part(digits: str) -> str:  # (an ordinal's suffix too: "7th–12th c." had broken after its dash in a table's cell)
+    return f"{digits}+(?:{_JOINS}{digits}+)*(?:st|nd|rd|th)?"
 
 
 def _range(digits: str) -> re.Pattern[str]:

@@ -40,10 +40,12 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
     # (and one before it too where the run is one object, `lead`, and wherever an interval's bracket is turned outward:
     # "2(3 + 4) هنا" was read "2(3 + 4 )هنا", "[0, 1[ أو" "[0, 1 [أو")
     if signed:
-        lead = lead or run[:1] == "]" or run[-1:] == "["
         # (each vulgar fraction and negated relation kept between its marks before the stretches are turned round:
         # marked after, they parted the stretches, "½ + ½ = 1" read "½+ = ½ 1")
         written = "".join(text for _, text in reversed(list(class_stretches(_kept_whole(run)))))
+        # (and one before it where it begins with a weak stretch, which a separator drawn left of it would join:
+        # "`^1.2.0`،" was read "^،1.2.0")
+        lead = lead or run[:1] == "]" or run[-1:] == "[" or pdfium_class(written[:1]) == "W"
         return (LRM if lead else "") + written + LRM
     # unless a LEFT-TO-RIGHT MARK is to be read before it (below): then PDFium reads on left to right ("= [" of
     # code broken over lines, `= ["example.com"]`, came out "[ =")

@@ -19,9 +19,9 @@ Text objects with raised glyphs (`Ts`), which is where every vocalised word is, 
 arrays made PDFium draw glyphs up to a pixel away and take a mark lowered far below the line (a kasra under
 a final meem) for a line of its own. `spanned_objects` gives such an object one pair of /ActualText over all
 its operators, left whole, holding its whole text (several words, digits and punctuation among them); one
-holding a left-to-right isolate has its words marked as others' are.
-When such an object shares its line with others (a byline: the vocalised name, " · ", a date), every object
-of the line gets one named /ActualText of the whole line for PDFium (`line_text`).
+holding a left-to-right isolate has its words marked as others' are. When such an object shares its line with others
+(a byline: the vocalised name, " · ", a date), every object of the line gets one named /ActualText of the whole line
+for PDFium (`line_text`).
 Measured (benchmarks/text_fidelity.py on tests/fixtures/vocalised-*, 2026-12-03): PDFium 100 % of the words,
 with the marks too; poppler 98.7-100 % ("3.5%" glued to the next word); before, 12-22 % and 4-9 %.
 """
@@ -79,6 +79,8 @@ def marked_words(
             if _in_word(text):
                 current.append((place, text, start, end))
                 continue
+            if current and not any(unicodedata.bidirectional(ch) in ("R", "AL") for c in current for ch in c[1]):
+                current = []  # marks alone, a Latin letter's ("x̄" of "σ = √(Σ(xᵢ − x̄)²/n)"): its run's
             if current:
                 glued = glued_across_kern(current, glyphs, texts, gaps)
                 current = [*glued[0], *current, *glued[1]]
@@ -88,10 +90,9 @@ def marked_words(
                     word = "".join(c[1] for c in reversed(current))
                 kerned = any(i in gaps[s] for (s, i), *_ in current[:-1]) or any(glued)
                 drawn = "".join(line[s].elements[i][1] or "" for (s, i), *_ in reversed(current))
-                # a glyph that stands for nothing (Amiri's tatweel between a lam and a kaf, "جھلک"): PDFium reads
-                # its glyph id instead ("جھࢎلک"), poppler a space ("جھ لک")
+                # a glyph that stands for nothing (Amiri's tatweel between lam and kaf, "جھلک"), read "جھࢎلک" by
+                # PDFium, "جھ لک" by poppler; one for tatweels and a letter (Amiri's "ـــا"), read backwards ("كتاـــب")
                 silent = any(not line[s].elements[i][1] for (s, i), *_ in current)
-                # one glyph for tatweels and a letter (Amiri's "ـــا"): both read its characters backwards ("كتاـــب")
                 joined = any(len(c[1]) > 1 and TATWEEL in c[1] for c in current)
                 if (typed := as_typed(word, elongated or EMPTY)) != word:
                     words.append(to_edges(Word([c[0] for c in current], typed), glyphs, texts))
@@ -184,18 +185,16 @@ def _poppler_rtl(char: str) -> bool:
 
 
 def pdfium_text(text: str, glued: bool = False) -> str:
-    """The /ActualText PDFium turns back into `text`, measured on PDFium 8149 (pypdfium2 5.15): it reverses
-    each stretch of right-to-left letters in place, and each stretch of neutrals that holds punctuation
-    ("َ:" after "قال"), and each stretch of marks (two on one letter come out swapped: "نومٞۖ" read "نومۖٞ",
-    which only a comparison in NFC hides when the two marks' classes differ); spaces and digits stay as they
-    are, and so does the order of the stretches.
+    """The /ActualText PDFium turns back into `text`, measured on PDFium 8149 (pypdfium2 5.15): it reverses each
+    stretch of right-to-left letters in place, and each stretch of neutrals that holds punctuation ("َ:" after
+    "قال"), and each stretch of marks (two on one letter come out swapped: "نومٞۖ" read "نومۖٞ", which only a comparison
+    in NFC hides when the two marks' classes differ); spaces, digits and the order of the stretches stay.
 
-    Marks then punctuation ("إِلَيْهِ»." "وَمُسْلِمٌ." with the period in the next text object) are another
-    case: PDFium's runs of neutrals swap a mark with a full stop, keep "»." in order, mirrored, and send a
-    lone "»" past the next space. A RIGHT-TO-LEFT MARK after such a word's marks and after each of the
-    punctuation marks that follow, each written mirrored, makes every one a stretch of its own in a
-    right-to-left run, read back as typed (measured on 16 endings: ".", "».", "!»", "».)", "…»" …).
-    The marks are invisible, and what a careful author would type to keep such an ending in its place."""
+    Marks then punctuation ("إِلَيْهِ»." "وَمُسْلِمٌ." with the period in the next text object) are another case:
+    PDFium's runs of neutrals swap a mark with a full stop, keep "»." in order, mirrored, and send a lone "»" past
+    the next space. A RIGHT-TO-LEFT MARK after such a word's marks and after each of the punctuation marks that
+    follow, each written mirrored, makes every one a stretch of its own in a right-to-left run, read back as typed
+    (measured on 16 endings: ".", "».", "!»", "».)", "…»" …), as a careful author would type them."""
     stretches: list[tuple[str, str]] = []
     held = _held_tatweels(text, glued)
     for token in _PDFIUM_NUMBER.split(held):
@@ -264,11 +263,12 @@ _PDFIUM_NUMBER = re.compile(_NUMBER.pattern.replace("\u2013", "").replace("%$\u0
 _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (built from the bidi table: 0.1 s)
 # A left-to-right run (a code line's "index = f(x, y)"), kept left to right by both: from a letter to the last letter
 # or digit before the next right-to-left letter, with the signs and the number it is written against ("--disable-gil",
-# "180°C": poppler read "disable-gil--", "C°180"), the slashes ending a path before a space, a quote or a bracket ("cp
-# -r src/ dst/ ينسخ": "dst /ينسخ"), Arabic-Indic digits ("٢٥°C"), their "٫", a no-break space, a count ("2× USB").
+# "180°C", a ticker's "$AAPL": poppler read "disable-gil--", "C°180", "291.20$" in a table), the slashes ending a path
+# before a space, a quote or a bracket ("cp -r src/ dst/ ينسخ": "dst /ينسخ"), an ion's charge ("Cl⁻ وفي"), Arabic-Indic
+# digits ("٢٥°C"), their "٫", a no-break space, a count ("2× USB").
 _NUMBER_BEFORE = f"[{_SIGNED}]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f\u066b\u066c{ARABIC_DIGITS}])*?"
-_SLASHES = f"[{SCRIPT_SIGNS}]*(?:[/\\\\]+(?![^\\s'\"\\])}}]))?"  # (and an ion's charge: "Cl⁻ وفي")
-_LATIN = f"(?:[-+#@~/\\\\.\u00b0]*|{_NUMBER_BEFORE}|[0-9]+\u00d7 )?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?{_SLASHES}"
+_SLASHES, _SIGNS_BEFORE = f"[{SCRIPT_SIGNS}]*(?:[/\\\\]+(?![^\\s'\"\\])}}]))?", "-+#@~/\\\\.\u00b0$\u20ac\u00a3\u00a5"
+_LATIN = f"(?:[{_SIGNS_BEFORE}]*|{_NUMBER_BEFORE}|[0-9]+\u00d7 )?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?{_SLASHES}"
 ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved
 _BRACKET = re.compile("[" + re.escape("".join(sorted(set(BRACKETS) | ORNATE))) + "]")
 

@@ -144,13 +144,15 @@ def beside_raised(
 
 def isolates_only(line: list[Show], isolates: Collection[tuple[int, float, float]]) -> bool:
     """Whether a line of a right-to-left book holds left-to-right isolates alone (their objects' origins `isolates`),
-    more than one, and no right-to-left letter: the last line of inline code broken over lines, with an address in
-    it ("-r requirements.txt", "-la /var/www"). Each object had the marks of a run in a right-to-left line, and PDFium
-    read the line out of order ("requirements.piptxt install -r"): it is read whole, left to right (textlayer.py).
-    Its objects abut: a table's row of cells set left to right ("EUR/MAD 10.74 +0.3%"), read whole, was one wide block
-    to poppler, which read the header's cells out of order."""
+    more than one or one in several fonts, and no right-to-left letter: the last line of inline code broken over lines,
+    with an address in it ("-r requirements.txt", "-la /var/www"). Each object had the marks of a run in a
+    right-to-left line, and PDFium read the line out of order ("requirements.piptxt install -r"): it is read whole,
+    left to right (textlayer.py). Its objects abut: a table's row of cells set left to right ("EUR/MAD 10.74 +0.3%"),
+    read whole, was one wide block to poppler, which read the header's cells out of order."""
     # (an object drawing no text aside: a break opportunity's joiners after an address ending the line)
-    if len(isolates) < 2 or any(show.origin not in isolates and _shows_text(show) for show in line):
+    # (or one drawn in several fonts' arrays: a formula alone on its line, "x̄ = Σxᵢ/n", read "/xΣxin̄" by PDFium)
+    fonts = len({id(show.font) for show in line})
+    if (len(isolates) < 2 and fonts < 2) or any(show.origin not in isolates and _shows_text(show) for show in line):
         return False
     return _abutting(line) and not any(
         _right_to_left(c) for show in line for _, text in show.elements for c in text or ""

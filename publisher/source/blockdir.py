@@ -36,7 +36,7 @@ def mark_block_directions(tokens: list[Token], direction: str) -> None:
         own = _QUOTED.sub(" ", "".join(text for kind, text in texts if kind == "text"))
         judged = own if _kinds(own) else "".join(text for _, text in texts)
         kinds = _kinds(judged)
-        if kinds and kinds[0] == other and kinds.count(other) >= MOSTLY * len(kinds):
+        if kinds and kinds[0] == other and kinds.count(other) >= MOSTLY * len(kinds) and _worded(judged, other):
             token.attrSet("dir", other)
             first = next(char for char in judged if strong_direction(char))
             script = _SCRIPTS.get(unicodedata.name(first, "").split(" ")[0])
@@ -65,6 +65,13 @@ _SCRIPTS = {
     "ARABIC": "Arab", "HEBREW": "Hebr", "SYRIAC": "Syrc", "THAANA": "Thaa", "NKO": "Nkoo",
     "LATIN": "Latn", "GREEK": "Grek", "CYRILLIC": "Cyrl", "ARMENIAN": "Armn", "GEORGIAN": "Geor", "TIFINAGH": "Tfng",
 }  # fmt: skip
+
+
+def _worded(text: str, direction: str) -> bool:
+    """Whether `text` holds a word of that direction's letters, four or more: not a formula alone, "x̄ = Σxᵢ/n" (set
+    left to right at the left edge of an Arabic book's page, poppler took it for a column and read it last); its run
+    is isolated, at the book's start edge."""
+    return any(len(word) >= 4 for word in re.findall(r"[^\W\d_]+", text) if strong_direction(word[0]) == direction)
 
 
 def _kinds(text: str) -> list[str]:

@@ -83,7 +83,9 @@ def currency() -> str:
 @functools.cache
 def run_pattern() -> re.Pattern[str]:
     """The left-to-right runs of a text (an isolate already there is one run, kept as it is)."""
-    alnum = f"(?:{LTR_ALNUM}|[\u221e\u2206\u2205])"  # (infinity, increment and the empty set: "]−∞, 3]", "S = ∅")
+    # (infinity, increment and the empty set: "]−∞, 3]", "S = ∅"; and a letter's combining marks, "x̄", "p̂": outside
+    # the run, the mark was drawn on a dotted circle and "x̄ = 372/30 = 12.4" set right to left)
+    alnum = f"(?:(?:{LTR_ALNUM}|[\u221e\u2206\u2205])[\u0300-\u036f\u20d0-\u20ff]*)"
     cur = f"[{currency()}]"
     sign = f"[{SIGNS}]"
     # A sign or currency starts a number only where no letter or digit precedes it (not "2021-2026").
@@ -126,7 +128,8 @@ def run_pattern() -> re.Pattern[str]:
     joined += f"|[{DEGREES}]+(?={alnum})"  # ("∂f/∂x")
     body = f"(?:{alnum}|(?<=[{INSIDE}]){placeholder}|{joined})*"
     # (spaces inside too: "O(n log n)", "f(x, y)" had been cut at the bracket, drawn "(n log n)O")
-    brackets = r"(?:\([^()\n\u0600-\u08ff]{0,80}\)|\[[^\[\]\n\u0600-\u08ff]{0,80}\])"
+    # (and one bracket inside another: "σ = √(Σ(xᵢ − x̄)²/n)", whose root and outer brackets had been set apart)
+    brackets = r"(?:\((?:[^()\n\u0600-\u08ff]|\([^()\n\u0600-\u08ff]{0,80}\)){0,80}\)|\[[^\[\]\n\u0600-\u08ff]{0,80}\])"
     # a name's "+", "++" or "#" ("Galaxy S25+", "C++", "C#", "F#"): never the start of the next word
     # "S25+" too, a final "×" ("3.2×"), an ion's charge ("OH⁻"), a note's accidental ("mi♭", "F♯") and a gas given off
     # or a solid thrown down ("CO₂↑", "AgCl↓", whose arrow had been drawn at the far end of the equation)

@@ -254,6 +254,7 @@ def _serialise(
             first -= 1  # take in the elements the run starts with
         while last < len(flat) and isinstance(tag := flat[last], Tag) and tag.closing:
             last += 1  # and those it ends with
+        last = _with_closing_stops(flat, first, last, visible)
         if _balanced(flat[first:last]):
             opens[first] = opens.get(first, 0) + 1
             closes[last] = closes.get(last, 0) + 1
@@ -265,6 +266,21 @@ def _serialise(
         parts.append(entry.markup if isinstance(entry, Tag) else replaced[entry])
     parts.append(SPAN_CLOSE * closes.get(len(flat), 0))
     return "".join(parts)
+
+
+def _with_closing_stops(flat: list[Tag | int], first: int, last: int, visible: str) -> int:
+    """Where a run over elements ends: with the stops that end the element it ends in, if that makes it whole ("«ça
+    va, *b9a lik chi 7aja?*»": cut before the "?" inside the emphasis, its parts had been isolated one by one and set
+    right to left, "b9a lik chi 7aja ,ça va")."""
+    probe = last
+    while probe < len(flat) and isinstance(char := flat[probe], int) and visible[char] in "?!.…":
+        probe += 1
+    tags = [entry for entry in flat[first:last] if isinstance(entry, Tag)]
+    if probe == last or probe == len(flat) or not isinstance(tag := flat[probe], Tag) or not tag.closing or not tags:
+        return last
+    while probe < len(flat) and isinstance(tag := flat[probe], Tag) and tag.closing:
+        probe += 1
+    return probe if _balanced(flat[first:probe]) and not _balanced(flat[first:last]) else last
 
 
 def _balanced(entries: list[Tag | int]) -> bool:
