@@ -71,9 +71,11 @@ def test_a_symbol_in_a_tables_last_cell_reads_apart_from_the_number(tmp_path: Pa
         "| الدولار | USD/LBP | 89,700 | +0.1% | ▲ |\n| اليورو | EUR/LBP | 97,400 | −0.6% | ▼ |\n"
         "| الريال | SAR/LBP | 23,900 | 0.0% | ▬ |"
     )
-    pdf = build_article(tmp_path, "arrows", [table])
+    # (and an arrow after a value, the hundred-and-twenty-third batch's lab results: "142 mg/dL↑" by PDFium)
+    results = "| التحليل | النتيجة |\n|---|---|\n| الكوليسترول | 142 mg/dL ↑ |\n| البوتاسيوم | 3.3 mmol/L ↓ |"
+    pdf = build_article(tmp_path, "arrows", [table, results])
     for name, text in _texts(pdf).items():
-        for typed in ("+0.1% ▲", "−0.6% ▼", "0.0% ▬"):
+        for typed in ("+0.1% ▲", "−0.6% ▼", "0.0% ▬", "142 mg/dL ↑", "3.3 mmol/L ↓"):
             assert typed in text, (name, typed, text)
 
 

@@ -53,6 +53,14 @@ SENTENCES = [
     "قال ومنه S₄ = ∅ هنا.",
     "قال ومنه S₁ = {2 ; 3} هنا.",
     "قال السرعة v(t) = v₀ + a·t هنا.",
+    # the hundred-and-twenty-third batch (a calculus lesson): an absolute value's bars and a norm's, "|x − 2| < 3" set
+    # "3 > |2 − x|"; "u⃗", its arrow (another font's) beginning a run of its own; "±√(2/3)", two signs before a bracket
+    "قال فالمتباينة |x − 2| < 3 تعني ذلك.",
+    "قال وطوله |u⃗| = √5 هنا.",
+    "قال فالمتجه u⃗ = (2, −1) يمثل إزاحة.",
+    "قال احسب u⃗ + v⃗ هنا.",
+    "قال الحلان x = ±√(2/3) هنا.",
+    "قال بسرعة ♩ = 120 ثم ♩. = 66 هنا.",  # a tempo (Noto Music's note), one run left to right
 ]
 # each formula after more and more words, so that lines end inside it: it is held whole (never "1/" ending a line)
 FILLER = "يسير الدراج بسرعة ثابتة ثم يضغط المكابح فيتباطأ بمعدل ثابت في الطريق المستقيم الطويل جدا"

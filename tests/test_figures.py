@@ -141,7 +141,9 @@ def test_the_label_of_numbered_figures_passes_the_font_coverage_check(tmp_path: 
     _workspace_labels(tmp_path, "图")  # in no packaged font
     with pytest.raises(InputError) as caught:
         build(tmp_path)
-    fallbacks = "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Serif Hebrew, Noto Sans Tifinagh"
+    fallbacks = (
+        "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Music, Noto Serif Hebrew, Noto Sans Tifinagh"
+    )
     fix = f"no font can draw it; add a font that covers it to fonts/ (now: {fallbacks})"
     assert caught.value.messages == [
         f"U+56FE CJK UNIFIED IDEOGRAPH-56FE in the labels of partials/labels.j2: {fix}",

@@ -21,6 +21,7 @@ def test_packaged_fonts_are_amiri_then_its_fallbacks_then_mono_each_with_its_lic
         "Noto Serif",
         "Noto Sans Symbols2",
         "Noto Sans Math",
+        "Noto Music",
         "Noto Serif Hebrew",
         "Noto Sans Tifinagh",
     )
@@ -33,6 +34,7 @@ def test_packaged_fonts_are_amiri_then_its_fallbacks_then_mono_each_with_its_lic
         "OFL-NotoSerif.txt",
         "OFL-NotoSansSymbols2.txt",
         "OFL-NotoSansMath.txt",
+        "OFL-NotoMusic.txt",
         "OFL-NotoSerifHebrew.txt",
         "OFL-NotoSansTifinagh.txt",
     )
@@ -41,6 +43,7 @@ def test_packaged_fonts_are_amiri_then_its_fallbacks_then_mono_each_with_its_lic
     assert all(face.licence == "SIL Open Font License 1.1" for face in fonts.faces)
     assert fonts.family_for("ب") == "Amiri" and fonts.family_for("ⴰ") == "Noto Sans Tifinagh"
     assert fonts.family_for("ש") == "Noto Serif Hebrew"
+    assert fonts.family_for("♩") == "Noto Music" and fonts.family_for("♭") == "Noto Sans Math"  # (a tempo's note)
 
 
 @pytest.mark.parametrize(
@@ -124,7 +127,9 @@ def test_uncovered_character_names_code_point_file_and_line(tmp_path: Path) -> N
         "in source/city/city.md line 5",
         "U+1200 ETHIOPIC SYLLABLE HA in source/city/manifest.toml 'title'",
     ]
-    fallbacks = "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Serif Hebrew, Noto Sans Tifinagh"
+    fallbacks = (
+        "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Music, Noto Serif Hebrew, Noto Sans Tifinagh"
+    )
     assert caught.value.messages[0].endswith(f"add a font that covers it to fonts/ (now: {fallbacks})")
 
 

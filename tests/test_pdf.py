@@ -439,6 +439,9 @@ def test_a_range_of_numbers_is_kept_on_one_line() -> None:
         assert 'class="range"' in unbroken_ranges(f'<span dir="ltr">\u2066{formula}\u2069</span>'), formula
     # and a relation between an Arabic word and a number, after the space that follows it ("صورة >" ended a line)
     assert unbroken_ranges("<p>صورة &gt; 20 و العمر ≥ ١٨</p>") == "<p>صورة &gt; \u206020 و العمر ≥ \u2060١٨</p>"
+    # and a tempo's note ("♩. =" had ended a line of a music article)
+    tempo = "<p>بسرعة ♩. \u2060= \u206066 أو ♩ \u2060= \u2060120</p>"  # (held on both sides)
+    assert unbroken_ranges("<p>بسرعة ♩. = 66 أو ♩ = 120</p>") == tempo
 
 
 def _a_line_ends_with(html: str, end: str, widths: range) -> bool:

@@ -242,7 +242,8 @@ def _held(text: str) -> str:
     (tounicode.py)."""
     text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
     text = _SLASHED.sub(lambda match: match[0].replace("/", "/" + JOIN), text)
-    text = _RELATION.sub(lambda relation: relation[0] + JOIN, text)  # "صورة > 20 MB" had ended a line with its ">"
+    text = _RELATION.sub(lambda relation: _TEMPO.get(text[relation.start() - 2], "") + relation[0] + JOIN, text)
+    # ("صورة > 20 MB" had ended a line with its ">"; a tempo is held whole, its note a WORD JOINER from the relation)
     # a short sum in Arabic-Indic digits, which no isolate holds: "٣ + ٢" had ended a line, "= ٥." begun the next
     text = _INDIC_EQUATION.sub(lambda equation: equation[0].replace(" ", " " + JOIN), text)
     text = _ARABIC_HYPHEN.sub("-" + JOIN, text)  # an Arabic compound: "الهندية-" ended a line, read backwards by PDFium
@@ -288,9 +289,11 @@ _ABBREVIATED = re.compile(
     f"({_part(_ANY_DIGITS)}(?:{_DASH.pattern}{_part(_ANY_DIGITS)})?(?!{_ANY_DIGITS}))"
 )
 # a relation between an Arabic word and a number, held with the number: after the space that follows it
-_RELATION = re.compile(
-    f"(?<=[\u0621-\u064a] )(?:&lt;|&gt;|[\u2264\u2265\u2248\u2260=~]) (?=[0-9{ARABIC_DIGITS}\u2066]|$)"
+_RELATION = re.compile(  # (or a tempo's note, dotted or not: "♩. = 66" had ended a line with "=")
+    f"(?:(?<=[\u0621-\u064a\u2669-\u266c] )|(?<=[\u2669-\u266c]\\. ))"
+    f"(?:&lt;|&gt;|[\u2264\u2265\u2248\u2260=~]) (?=[0-9{ARABIC_DIGITS}\u2066]|$)"
 )
+_TEMPO = dict.fromkeys(".\u2669\u266a\u266b\u266c", JOIN)
 _INDIC_NUMBER = f"[{ARABIC_DIGITS}]+(?:[\u066b\u066c][{ARABIC_DIGITS}]+)*"
 _INDIC_EQUATION = re.compile(  # (glued to a word's letter too: "و۱۰ − ۴ = ۶")
     f"(?<![0-9A-Za-z{ARABIC_DIGITS}\u066b\u066c]){_INDIC_NUMBER}"

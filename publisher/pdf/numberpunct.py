@@ -116,8 +116,9 @@ def _stretches(texts: list[str], member: Callable[[str], bool]) -> Iterator[tupl
 
 
 def symbol(text: str) -> bool:
-    """Whether a glyph's text is one neutral symbol ("★", "✓")."""
-    return len(text) == 1 and unicodedata.category(text) == "So" and unicodedata.bidirectional(text) == "ON"
+    """Whether a glyph's text is one neutral symbol ("★", "✓") or arrow ("↑" marking a high value in a table)."""
+    shape = unicodedata.category(text[:1]) == "So" or "\u2190" <= text <= "\u21ff"
+    return len(text) == 1 and shape and unicodedata.bidirectional(text) == "ON"
 
 
 def _weak(text: str) -> bool:

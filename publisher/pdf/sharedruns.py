@@ -58,8 +58,9 @@ def shared_runs(
         kind = "R" if unit_power(glyphs, position) else kind
         # an ion's charge or an exponent's sign, in another font, against its letter or digit ("وCl⁻،")
         kind = "L" if text in SCRIPT_SIGNS and letter_kind(previous[2][-1:]) == "L" else kind
-        if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching:  # side by side (cells)
-            runs.append([])
+        # (not a combining mark drawn over the letter before it, in another font: "u⃗", whose arrow began a run)
+        if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching and not _combining(text):
+            runs.append([])  # side by side (cells)
         last = runs[-1][-1] if runs[-1] else position  # (and Arabic-Indic numbers a space parts, which are set right
         parted = indic(text) and s not in isolated and " " in [g[2] for g in glyphs[last:position]]  # to left: "٥ ≥ ٣")
         if runs[-1] and (parted or (kind == "L" and script_parts(text, glyphs[last][2], position == last + 1))):
@@ -109,6 +110,10 @@ def shared_runs(
                 role if m in kept or (m >= WORD and number in code) else m for m in within
             ]
     return texts
+
+
+def _combining(text: str) -> bool:
+    return bool(text) and unicodedata.combining(text[0]) > 0
 
 
 def unit_power(glyphs: list[tuple[int, int, str]], position: int) -> bool:

@@ -83,9 +83,10 @@ def currency() -> str:
 @functools.cache
 def run_pattern() -> re.Pattern[str]:
     """The left-to-right runs of a text (an isolate already there is one run, kept as it is)."""
-    # (infinity, increment and the empty set: "]−∞, 3]", "S = ∅"; and a letter's combining marks, "x̄", "p̂": outside
-    # the run, the mark was drawn on a dotted circle and "x̄ = 372/30 = 12.4" set right to left)
-    alnum = f"(?:(?:{LTR_ALNUM}|[\u221e\u2206\u2205])[\u0300-\u036f\u20d0-\u20ff]*)"
+    # (infinity, increment and the empty set: "]−∞, 3]", "S = ∅"; a tempo's note, "♩ = 120", which had been set right
+    # to left, "120 = ♩"; and a letter's combining marks, "x̄", "p̂": outside the run, the mark was drawn on a dotted
+    # circle and "x̄ = 372/30 = 12.4" set right to left)
+    alnum = f"(?:(?:{LTR_ALNUM}|[\u221e\u2206\u2205\u2669-\u266c])[\u0300-\u036f\u20d0-\u20ff]*)"
     cur = f"[{currency()}]"
     sign = f"[{SIGNS}]"
     # A sign or currency starts a number only where no letter or digit precedes it (not "2021-2026").
@@ -96,6 +97,9 @@ def run_pattern() -> re.Pattern[str]:
     # and a sign or an operator of mathematics begins a name it touches: "−x + 4 ≥ 1", "∑k", "∂f", "¬p", "--help"
     # (outside the run, the minus was drawn right of "x + 4 ≥ 1" and "∑" mirrored, right of "k")
     prefix += f"|(?<![\\w{INSIDE}])(?:--|{sign}|[{MATH_PREFIXES}] ?)(?={alnum})"  # "∫ x dx" spaced too, "∀ x"
+    # and an absolute value's or a norm's bar, "|x − 2| < 3", "|u⃗| = √5" (outside the run, its parts were set right to
+    # left, "3 > |2 − x|"): a bar a closing one follows, and the closing one a word's tail (below)
+    prefix += f"|(?<![\\w{INSIDE}])\\|(?=[^|\\s{RTL_BLOCKS}][^|\\n{RTL_BLOCKS}]{{0,40}}\\|)"
     # a currency sign or a percent sign a name begins with: a spreadsheet's "$A$1", a shell's "$HOME", "%APPDATA%"
     # (the "$" outside the run was drawn at its right, "A$1$"), and a price's unit: "€/kg", "$/MWh" (drawn "/kg€")
     prefix += f"|(?<![\\w{INSIDE}%])[{currency()}%]/?(?=[^\\W\\d_{RTL_BLOCKS}])"
@@ -146,12 +150,13 @@ def run_pattern() -> re.Pattern[str]:
     # and a currency sign a space after its number in a rate written as an equation: "1 € = 3.74 شيكل", "1 $ ≈ 40
     # أوقية" (outside the run, the sign was drawn left of the equation, read "3.74 = €")
     spaced += f"|(?<=[0-9])[ \u00a0]{cur}(?=[ \u00a0]+[=\u2248][ \u00a0]+[0-9])"
-    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|\u00d7|{signs}|{path_end}|\\+{{1,2}}|#)?{cur}?{brackets}?(?!{alnum})"
+    ends = f"\u00d7|{signs}|{path_end}|\\+{{1,2}}|#|\\|"  # (and an absolute value's closing bar: above)
+    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|{ends})?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     # a name's brackets may be followed by more of the word: "n(n+1)/2", "f(x)²" (the "/2" had been left outside)
     inner = f"(?:{brackets}[{INSIDE}]*{alnum}{body})*"
     # a sign before a bracket: "−(3 + 2)", "-(a + b)" (outside the run, it was drawn on the bracket's right, "(3 + 2)−")
-    negated = f"(?<![{INSIDE}])(?<!{LTR_ALNUM}){sign}{brackets}(?!{alnum})"  # (after "و" too)
+    negated = f"(?<![{INSIDE}])(?<!{LTR_ALNUM}){sign}{{1,2}}{brackets}(?!{alnum})"  # (after "و" too; "±√(2/3)")
     # not from a power glued to an Arabic unit, which is the unit's: "120 م² × 1.5 = 180" (the run "² × 1.5 = 180" had
     # parted "²" from its "م", drawn at the run's far end)
     unit_power = f"(?!(?<=[{RTL_BLOCKS}])[{POWERS}])"
@@ -162,8 +167,8 @@ def run_pattern() -> re.Pattern[str]:
     # (not a bare space between a percent or a degree and a number: "~~10%~~ 8%", a price struck out and the new one,
     # are two quantities an Arabic reader takes right to left, which one run had set "10% 8%"; "6.3″ OLED" is one)
     between = (
-        f"(?:[,;:!?.)\\]\"'\u201d\u2019\u00bb]*(?:{space}+{_OPERATOR}{space}+|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
-        f"[(\\[\"'\u201c\u2018\u00ab]*|{path_end}|[)\\]]+(?:[(\\[](?![0-9]+[)\\]]))?)"
+        f"(?:[,;:!?.)\\]\"'\u201d\u2019\u00bb|]*(?:{space}+{_OPERATOR}{space}+|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
+        f"[(\\[\"'\u201c\u2018\u00ab|]*|{path_end}|[)\\]]+(?:[(\\[](?![0-9]+[)\\]]))?)"
         # and a path going on past a bracket: "(x86)\\Microsoft",
         # a number past its bracket, "+212 (0)522 65 43 21", which had been parted and its parts set right to left;
         # and a bracket after a bracket, a product: "A = (2 − √3)(2 + √3)", whose second factor had been set apart (not
