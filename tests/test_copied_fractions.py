@@ -61,6 +61,7 @@ SENTENCES = [
     "قال احسب u⃗ + v⃗ هنا.",
     "قال الحلان x = ±√(2/3) هنا.",
     "قال بسرعة ♩ = 120 ثم ♩. = 66 هنا.",  # a tempo (Noto Music's note), one run left to right
+    "قال احسب الجداء القياسي u⃗ · v⃗ هنا.",  # a product's dot between symbols: "v⃗ · u⃗" had been drawn
 ]
 # each formula after more and more words, so that lines end inside it: it is held whole (never "1/" ending a line)
 FILLER = "يسير الدراج بسرعة ثابتة ثم يضغط المكابح فيتباطأ بمعدل ثابت في الطريق المستقيم الطويل جدا"

@@ -400,6 +400,7 @@ def test_a_product_a_power_and_an_ion_are_one_run() -> None:
     for run in ("kg·m/s²", "N·m²/kg²", "mi♭", "F♯"):
         assert isolate_ltr(f"وحدة ({run}) هنا") == f"وحدة ({LRI}{run}{PDI}) هنا", run
     assert isolate_ltr("Noto · SIL") == f"{LRI}Noto{PDI} · {LRI}SIL{PDI}"  # a spaced dot parts two runs
+    assert isolate_ltr("الجداء u⃗ · v⃗ هنا") == f"الجداء {LRI}u⃗ · v⃗{PDI} هنا"  # but for a product of two symbols
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,7 @@ def shared_runs(
         parted = indic(text) and s not in isolated and " " in [g[2] for g in glyphs[last:position]]  # to left: "٥ ≥ ٣")
         if runs[-1] and (parted or (kind == "L" and script_parts(text, glyphs[last][2], position == last + 1))):
             runs.append([])
+        separator = text in SEPARATORS and s not in isolated  # (an isolate's "·" is a product's: "u⃗ · v⃗")
         if kind == "L":
             runs[-1][:] = [runs[-1][0] if runs[-1] else _signed_from(glyphs, position), position]
             coded |= {len(runs) - 1} if inside else set()
@@ -72,7 +73,7 @@ def shared_runs(
             # an opening bracket drawn right of a digit, a space after it: the right-to-left text's ("A19 Pro (3
             # نانومتر)", drawn "(3 نانومتر) A19 Pro" mirrored), which bidi.py leaves out of the run; PDFium read "3:"
             runs.append([])
-        elif kind == "R" or text in SEPARATORS or text == ARABIC_COMMA or marks[s][i] == RUN_END_SPACE:
+        elif kind == "R" or separator or text == ARABIC_COMMA or marks[s][i] == RUN_END_SPACE:
             # a separator, an Arabic comma or a run's end space part two runs
             runs.append([])
         previous = (s, i, text)

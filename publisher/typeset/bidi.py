@@ -271,7 +271,8 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
     runs = []
     pattern, searched = run_pattern(), _without_dangling_isolates(text)
     text = _unpaired_intervals(text)  # (for pairing brackets only, below: nothing else looks at it)
-    for span in _labelled(text, _equations(text, [match.span() for match in pattern.finditer(searched)])):
+    spans = _products(text, _equations(text, [match.span() for match in pattern.finditer(searched)]))
+    for span in _labelled(text, spans):
         if not needs_isolation(text[slice(*span)]):
             continue
         whole = _with_partners(text, *span)
@@ -320,6 +321,29 @@ def _equations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
         else:
             joined += chain
     return joined
+
+
+def _products(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with two symbols a spaced dot parts joined: a product, "u⃗ · v⃗" (drawn "v⃗ · u⃗"), not "Noto · SIL"."""
+    joined: list[tuple[int, int]] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if last and _DOT.fullmatch(text, last[1], span[0]) and _SYMBOL.match(text, *span) and _product_end(text, last):
+            joined[-1] = (last[0], span[1])
+        else:
+            joined.append(span)
+    return joined
+
+
+def _product_end(text: str, span: tuple[int, int]) -> bool:
+    """Whether a run ends with a symbol: a letter and its marks or subscripts alone, after a space or its start."""
+    found = _SYMBOL_END.search(text, *span)
+    return found is not None and found.end() == span[1]
+
+
+_DOT = re.compile(" [\u00b7\u22c5] ")
+_SYMBOL = re.compile(r"[^\W\d_][\u0300-\u036f\u20d0-\u20ff\u2080-\u209c]*(?![\w\u20d0-\u20ff])")
+_SYMBOL_END = re.compile(r"(?:(?<=[ (])|(?<![\s\S]))[^\W\d_][\u0300-\u036f\u20d0-\u20ff\u2080-\u209c]*$")
 
 
 def _measures(text: str, chain: list[tuple[int, int]]) -> bool:
