@@ -242,8 +242,8 @@ def _held(text: str) -> str:
     (tounicode.py)."""
     text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
     text = _SLASHED.sub(lambda match: match[0].replace("/", "/" + JOIN), text)
-    text = _RELATION.sub(lambda relation: _TEMPO.get(text[relation.start() - 2], "") + relation[0] + JOIN, text)
-    # ("صورة > 20 MB" had ended a line with its ">"; a tempo is held whole, its note a WORD JOINER from the relation)
+    text = _RELATION.sub(lambda relation: relation[0] + JOIN, text)  # "صورة > 20 MB" had ended a line with its ">"
+    text = _TEMPO.sub(" " + JOIN, text)  # a tempo whole: the space after its note held too
     # a short sum in Arabic-Indic digits, which no isolate holds: "٣ + ٢" had ended a line, "= ٥." begun the next
     text = _INDIC_EQUATION.sub(lambda equation: equation[0].replace(" ", " " + JOIN), text)
     text = _ARABIC_HYPHEN.sub("-" + JOIN, text)  # an Arabic compound: "الهندية-" ended a line, read backwards by PDFium
@@ -293,7 +293,7 @@ _RELATION = re.compile(  # (or a tempo's note, dotted or not: "♩. = 66" had en
     f"(?:(?<=[\u0621-\u064a\u2669-\u266c] )|(?<=[\u2669-\u266c]\\. ))"
     f"(?:&lt;|&gt;|[\u2264\u2265\u2248\u2260=~]) (?=[0-9{ARABIC_DIGITS}\u2066]|$)"
 )
-_TEMPO = dict.fromkeys(".\u2669\u266a\u266b\u266c", JOIN)
+_TEMPO = re.compile("(?:(?<=[\u2669-\u266c])|(?<=[\u2669-\u266c]\\.)) (?==)")
 _INDIC_NUMBER = f"[{ARABIC_DIGITS}]+(?:[\u066b\u066c][{ARABIC_DIGITS}]+)*"
 _INDIC_EQUATION = re.compile(  # (glued to a word's letter too: "و۱۰ − ۴ = ۶")
     f"(?<![0-9A-Za-z{ARABIC_DIGITS}\u066b\u066c]){_INDIC_NUMBER}"

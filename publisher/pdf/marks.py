@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 
-from ..typeset.bidi import ARABIC_DIGITS, FRACTIONS, LTR_ALNUM, RTL_BLOCKS, SCRIPT_SIGNS
+from ..typeset.bidi import ARABIC_DIGITS, LTR_ALNUM, RTL_BLOCKS, SCRIPT_SIGNS
 from ..typeset.kashida import WORD
 from .charclass import BRACKETS, LRM, MIRROR, MIRRORED_CHARS, NO_BREAK, POPPLER_LTR, RLM, fraction
 from .clusters import Key, Laid, is_mark, position_key
@@ -119,13 +119,12 @@ def _in_word(cluster: str) -> bool:
 
 
 def poppler_text(text: str) -> str:
-    """The /ActualText poppler turns back into `text`: it is laid out left to right, then each stretch without
-    a left-to-right letter or digit reversed. So the text reversed, its numbers (with their signs: "-3.5%")
-    kept left to right, and the space before each number (left of it, punctuation between: "(12)" "2026،")
-    followed by a RIGHT-TO-LEFT MARK, which ends poppler's left-to-right stretch at the number (else
-    "3 أشياء" comes out "3أشياء"; textlayer.RUN_END). A left-to-right run (a line of code with an Arabic
-    comment after it, read whole) is kept left to right too, after a RIGHT-TO-LEFT MARK: poppler's
-    left-to-right stretch takes in the neutrals on its left ("#  index = ...")."""
+    """The /ActualText poppler turns back into `text`: it is laid out left to right, then each stretch without a
+    left-to-right letter or digit reversed. So the text reversed, its numbers (with their signs: "-3.5%") kept left to
+    right, and the space before each number (left of it, punctuation between: "(12)" "2026،") followed by a
+    RIGHT-TO-LEFT MARK, which ends poppler's left-to-right stretch at the number (else "3 أشياء" comes out "3أشياء";
+    textlayer.RUN_END). A left-to-right run (a line of code with an Arabic comment after it, read whole) is kept left
+    to right too, after a RIGHT-TO-LEFT MARK: poppler's stretch takes in the neutrals on its left ("#  index = ...")."""
     runs = iter(reversed(re.findall(_LATIN, text)))  # kept left to right, each after a RIGHT-TO-LEFT MARK
     text = re.sub(_LATIN, "\ue001", text)  # that ends poppler's left-to-right stretch at the run's left
     numbers = iter(reversed(_NUMBER.findall(text)))
@@ -168,7 +167,8 @@ def poppler_text(text: str) -> str:
     # (and before a run: a Persian imprint's "Amiri، Noto Sans Mono", whose comma poppler read with the next run)
     marked = re.sub("(?<= )([،؛,;])(?=\ue001)", lambda mark: RLM + mark[1], marked)
     marked = re.sub(f"(?<=\ue001) (?=[^\\w\\s\ue001]+[{RTL_BLOCKS}])", " " + RLM, marked)
-    marked = re.sub("\ue001", lambda _: RLM + _FRACTION.sub(f"{LRM}\\g<0>{LRM}", next(runs)), marked)  # ("1½")
+    # (a run's vulgar fraction kept whole between LEFT-TO-RIGHT MARKs: "1½" was read "½1")
+    marked = re.sub("\ue001", lambda _: RLM + "".join(LRM + c + LRM if fraction(c) else c for c in next(runs)), marked)
     # marks poppler's tables leave neutral ("سِنَةٞ" read "سِنَة ٞ", the open tanwin taken to the next word): each
     # run of them back in typed order, after a RIGHT-TO-LEFT MARK where the glyph left of it is no letter
     return _POPPLER_NEUTRAL.sub(
@@ -253,7 +253,6 @@ _DIGIT, _SIGNED = "[0-9\u0660-\u0669\u06f0-\u06f9]", "\\-+\u2212\u00b1\u2213"  #
 _NUMBER = re.compile(
     f"((?:[-+\u2212\u00b1\u066a%$\u00a3\u00a5\u20ac]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c\u00d7]?{_DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033\u00d7]?[\u00a0\u202f]?))"
 )
-_FRACTION = re.compile(f"[{FRACTIONS}]")  # kept whole between LEFT-TO-RIGHT MARKs: "1½" in a run was read "½1"
 
 # The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each
 # reversed in place (read "۲۷–۲۰۲۶" from one reversed whole)
@@ -267,7 +266,8 @@ _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (b
 # before a space, a quote or a bracket ("cp -r src/ dst/ ينسخ": "dst /ينسخ"), an ion's charge ("Cl⁻ وفي"), Arabic-Indic
 # digits ("٢٥°C"), their "٫", a no-break space, a count ("2× USB").
 _NUMBER_BEFORE = f"[{_SIGNED}]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f\u066b\u066c{ARABIC_DIGITS}])*?"
-_SLASHES, _SIGNS_BEFORE = f"[{SCRIPT_SIGNS}]*(?:[/\\\\]+(?![^\\s'\"\\])}}]))?", "-+#@~/\\\\.\u00b0$\u20ac\u00a3\u00a5"
+_SLASHES = f"[{SCRIPT_SIGNS}]*(?:[/\\\\]+(?![^\\s'\"\\])}}]))?"
+_SIGNS_BEFORE = "-+#@~/\\\\.\u00b0$\u20ac\u00a3\u00a5"
 _LATIN = f"(?:[{_SIGNS_BEFORE}]*|{_NUMBER_BEFORE}|[0-9]+\u00d7 )?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?{_SLASHES}"
 ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved
 _BRACKET = re.compile("[" + re.escape("".join(sorted(set(BRACKETS) | ORNATE))) + "]")

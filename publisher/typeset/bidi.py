@@ -325,25 +325,19 @@ def _equations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 def _products(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` with two symbols a spaced dot parts joined: a product, "u⃗ · v⃗" (drawn "v⃗ · u⃗"), not "Noto · SIL"."""
+    dots = {found.span(1) for found in _PRODUCT.finditer(text)}
     joined: list[tuple[int, int]] = []
     for span in spans:
-        last = joined[-1] if joined else None
-        if last and _DOT.fullmatch(text, last[1], span[0]) and _SYMBOL.match(text, *span) and _product_end(text, last):
-            joined[-1] = (last[0], span[1])
+        if joined and (joined[-1][1], span[0]) in dots:
+            joined[-1] = (joined[-1][0], span[1])
         else:
             joined.append(span)
     return joined
 
 
-def _product_end(text: str, span: tuple[int, int]) -> bool:
-    """Whether a run ends with a symbol: a letter and its marks or subscripts alone, after a space or its start."""
-    found = _SYMBOL_END.search(text, *span)
-    return found is not None and found.end() == span[1]
-
-
-_DOT = re.compile(" [\u00b7\u22c5] ")
-_SYMBOL = re.compile(r"[^\W\d_][\u0300-\u036f\u20d0-\u20ff\u2080-\u209c]*(?![\w\u20d0-\u20ff])")
-_SYMBOL_END = re.compile(r"(?:(?<=[ (])|(?<![\s\S]))[^\W\d_][\u0300-\u036f\u20d0-\u20ff\u2080-\u209c]*$")
+# a symbol (a letter and its marks or subscripts alone), a spaced dot, a symbol: found where each begins, overlapping
+_SYMBOL = "[^\\W\\d_][\u0300-\u036f\u20d0-\u20ff\u2080-\u209c]*"
+_PRODUCT = re.compile(f"(?=(?<![\\w\u20d0-\u20ff]){_SYMBOL}( [\u00b7\u22c5] ){_SYMBOL}(?![\\w\u20d0-\u20ff]))")
 
 
 def _measures(text: str, chain: list[tuple[int, int]]) -> bool:
