@@ -323,7 +323,8 @@ def _inner_spaces(glyphs: list[tuple[int, int, str]]) -> set[int]:
 
 def _backwards(stretch: list[str]) -> list[str]:
     """The ways a stretch of `_readings` may read as typed: its right-to-left part reversed."""
-    letters = [n for n, text in enumerate(stretch) if _rtl(text[0])]
+    # (with the marks drawn at its ends: "فعلاً" ends in a tanwin, drawn first, left of its alef)
+    letters = [n for n, text in enumerate(stretch) if _rtl(text[0]) or unicodedata.combining(text[0])]
     if not letters:
         return ["".join(stretch)]
     first, last = letters[0], letters[-1] + 1

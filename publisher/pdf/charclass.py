@@ -199,14 +199,16 @@ def between_lrms(run: str, isolated: bool, alone: bool = False) -> bool:
     """Whether poppler reads a left-to-right run back right only between LEFT-TO-RIGHT MARKs: one ending in "×"
     ("3.2×", read "×3.2"; not one holding it, which in brackets then read "()6 × 3"), one holding a vulgar fraction
     ("1½", read "1⁄21"), an isolate ending in a sign, or beginning with a bracket ("(1) + (2) = 3", read ")1( + )2( =
-    3": its glyphs' map has them mirrored), or a number holding one ("+212 (0)522", read "+212 )0(522")."""
+    3": its glyphs' map has them mirrored), a number holding one ("+212 (0)522", read "+212 )0(522"), or words in a
+    script poppler takes for neutral (`unknown_to_poppler`: "ⴰⵙⴳⴳⵯⴰⵙ ⴰⵎⴳⴳⴰⵣ", read backwards)."""
     number = not any(char.isalpha() for char in run)
     held = not run[-1:].isalnum() or run[:1] in "([" or (number and _bracketed(run))
     closed = bool(_NAMED.fullmatch(run))  # a name and its bracket: "Python (3.12)" after "و", read "و)Python (3.12"
     # (and a run of words of one character each that is all its line holds, `alone`, "5 + 2 = 7": poppler took it for
     # a word set letter-spaced, "5+2=7"; in brackets beside Arabic, "(6 × 3)", it read the marks' run "()6 × 3")
     spaced = alone and len(words := run.split()) > 1 and all(len(word) == 1 for word in words)
-    return run.endswith("\u00d7") or any(map(fraction, run)) or (isolated and held) or closed or spaced
+    unknown = any(map(unknown_to_poppler, run))
+    return run.endswith("\u00d7") or any(map(fraction, run)) or (isolated and held) or closed or spaced or unknown
 
 
 _NAMED = re.compile(r"[^\W\d_][^()\[\]]* (?:\([^()]*\)|\[[^\[\]]*\])")  # a name, then one bracket: "MARBERT (2021)"

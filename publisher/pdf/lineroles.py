@@ -131,6 +131,7 @@ def split_line(
     trailing = ""  # the glyphs right after the last letter or digit, before any space
     # the isolated arrays that hold no right-to-left letter (an array may begin with the text after its isolate)
     latin = {s for s in isolated if not any(letter_kind(text or "") == "R" for _, text in line[s].elements)}
+    joined = _joined_isolates(glyphs, isolated)  # ("ⵉⴹ ⵏ ⵢⵏⵏⴰⵢⵔ (Iḍ n Yennayer)": one run, not a word each)
     strong, last, last_array = "R", "", -1  # the kind of the last letter or digit, left of here, its text and array
     # a table's cell begins apart from the one on its left, no space drawn between: right to left, as a line's end
     # ("١٫٨٥ $", drawn "$ ١٫٨٥", after a cell ending in "١٦٥٬٥٧٥": the digits were taken for the run the sign ends)
@@ -189,7 +190,7 @@ def split_line(
         # space after it beyond "×", "م²×")
         if rtl and compat(text) and not unit_power(glyphs, position):
             marks[s][i] = COMPAT
-        if rtl and kind == "L" and unknown_to_poppler(text):
+        if rtl and kind == "L" and unknown_to_poppler(text) and s not in joined:
             marks[s][i] = UNKNOWN_LTR
             after = glyphs[position + 1] if position + 1 < len(glyphs) else None
             if after and after[2] in SPACES:
@@ -260,6 +261,20 @@ def split_line(
         ]
         split.append((pieces, [scaling[index] for index in sorted(scaling)]))
     return split
+
+
+def _joined_isolates(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> set[int]:
+    """The arrays of the isolates of more than one word (consecutive isolated arrays): a word in a script poppler does
+    not know there ("ⴰⵙⴳⴳⵯⴰⵙ ⴰⵎⴳⴳⴰⵣ", "ⴰⵣⵓⵍ (Azul)") is part of one left-to-right run (sharedruns.py), not a word
+    apart, which both extractors had read in the line's order, right to left ("(Azul) ⴰⵣⵓⵍ")."""
+    groups: list[list[int]] = []
+    for s in sorted(isolated):
+        groups[-1:] = [[*groups[-1], s]] if groups and groups[-1][-1] + 1 == s else [*groups[-1:], [s]]
+    joined: set[int] = set()
+    for group in groups:
+        kinds = ("L" if letter_kind(t) == "L" else " " if t in SPACES else "" for s, _, t in glyphs if s in group)
+        joined |= set(group) if len("".join(kinds).split()) > 1 else set()  # letters, a space, letters
+    return joined
 
 
 def _sign_alone(left: str, text: str, right: str) -> bool:

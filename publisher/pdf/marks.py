@@ -33,7 +33,7 @@ import unicodedata
 from collections.abc import Collection, Mapping
 
 from ..typeset.bidi import ARABIC_DIGITS, LTR_ALNUM, RTL_BLOCKS, SCRIPT_SIGNS
-from ..typeset.kashida import WORD
+from ..typeset.kashida import as_typed
 from .charclass import BRACKETS, LRM, MIRROR, MIRRORED_CHARS, NO_BREAK, POPPLER_LTR, RLM, fraction
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show, as_mapped
@@ -106,16 +106,14 @@ def marked_words(
     return words
 
 
-def as_typed(text: str, elongated: Mapping[str, str]) -> str:
-    """`text` with each word kashida elongated (`elongated`: as drawn → as typed) as typed (a word as kashida found it,
-    its letters and marks: not the Arabic question mark after it, "سَـــامِي؟")."""
-    return WORD.sub(lambda word: elongated.get(word[0], word[0]), text) if elongated else text
-
-
 def _in_word(cluster: str) -> bool:
     return bool(cluster) and all(
         char in _JOINERS or is_mark(char) or unicodedata.bidirectional(char) in ("R", "AL") for char in cluster
     )
+
+
+def _between_rlms(mark: re.Match[str]) -> str:
+    return RLM + (mark[1] or mark[2]) + RLM
 
 
 def poppler_text(text: str) -> str:
@@ -149,11 +147,10 @@ def poppler_text(text: str) -> str:
     # "ح١٩٠٧." read "ج،٧ ص،٦٨", "ح.١٩٠٧": the Arabic comma is no right-to-left letter to it), its sign too ("±0.5.")
     marked = re.sub(f"(?<!\\w)([،؛,.:;!?؟])(?=[{_SIGNED}]?{_DIGIT})", lambda mark: mark[1] + RLM, marked)
     # and punctuation between a number on its left and a letter on its right, which poppler reads with the number: an
-    # abbreviation's full stop ("د.34"), a slash between two dates ("897هـ/1492م", read "897هـ1492/م"); as
-    # numberpunct.after_number does for lines that are not read whole
-    marked = re.sub(
-        f"(?<={_DIGIT})([./:,;])(?![{ARABIC_DIGITS}])(?=[\u0600-\u06ff])", lambda mark: RLM + mark[1] + RLM, marked
-    )
+    # abbreviation's full stop ("د.34"), a slash between two dates ("897هـ/1492م", read "897هـ1492/م"), as
+    # numberpunct.after_number does for lines not read whole; and a slash after a number ("2×/يوم", read "/2×يوم")
+    after = f"|(?<=[\u0600-\u06ff])(/)(?=[{_SIGNED}]?{_DIGIT})"
+    marked = re.sub(f"(?<={_DIGIT})([./:,;])(?![{ARABIC_DIGITS}])(?=[\u0600-\u06ff]){after}", _between_rlms, marked)
     marked = re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
     # and a sign poppler takes for left to right amid punctuation, not a number's (code's `{8}$")` read `{8}"$)`)
     marked = re.sub(_LONE_SIGN, lambda sign: RLM + sign[0] + RLM, marked)
@@ -301,12 +298,12 @@ _KEPT_TATWEEL = "\ue002"  # stands for a tatweel PDFium leaves where it is
 
 def _held_tatweels(text: str, glued: bool) -> str:
     """`text` with the tatweels that end a word before what PDFium leaves them beside (`held_before`; `glued`: the
-    word ends `text`, and what follows it outside does) as _KEPT_TATWEEL: PDFium reverses the others with the word."""
+    word ends `text`, and what follows it outside does) as _KEPT_TATWEEL: PDFium reverses the others with the word,
+    inside `text` before a number, a bracket or a Latin word too (a vocalised line's "بـ(20)", "بـ20", "الـCPU": kept,
+    they were read "ـب(20", "ـب20")."""
 
     def held(run: re.Match[str]) -> str:
-        after = text[run.end() : run.end() + 1]
-        kept = glued if not after else held_before(after)
-        return _KEPT_TATWEEL * len(run[0]) if kept else run[0]
+        return _KEPT_TATWEEL * len(run[0]) if glued and run.end() == len(text) else run[0]
 
     return re.sub(f"{TATWEEL}+", held, text)
 

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Collection
 
 from ..typeset.bidi import POWERS, RTL_BLOCKS, SCRIPT_SIGNS
-from .charclass import compat, letter_kind, pdfium_actual_text
+from .charclass import compat, letter_kind, pdfium_actual_text, unknown_to_poppler
 from .pieces import COMPAT, PLAIN, RUN_END_SPACE, WORD
 from .ranges import SIGNS, indic
 from .tjroles import ARABIC_COMMA, CURRENCY, ROOTS, script_parts
@@ -173,6 +173,13 @@ def _signed_to(glyphs: list[tuple[int, int, str]], run: list[int], isolated: Arr
     while end + 1 < len(glyphs) and glyphs[end + 1][0] == s and glyphs[end + 1][2] in SIGNS:
         end += 1
     return end
+
+
+def neutral_to_poppler(run: str) -> bool:
+    """Whether a run holds letters poppler takes for neutrals (charclass.unknown_to_poppler): it read "ⴰⵎⴳⴳⴰⵣ
+    (Asggʷas ameggaz)" drawn over three objects with its Tifinagh word after the Latin, and "ⴰⵙⴳⴳⵯⴰⵙ ⴰⵎⴳⴳⴰⵣ" backwards,
+    unless it has the run's text from its first object, between LEFT-TO-RIGHT MARKs."""
+    return any(map(unknown_to_poppler, run))
 
 
 def turned(run: str) -> bool:

@@ -55,6 +55,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
+from ..typeset.kashida import as_typed
 from . import marks as vocal
 from .addresspieces import address_roles, tail_arrays, with_head
 from .addresstext import pdfium_address, poppler_address
@@ -64,7 +65,7 @@ from .clusters import Key, position_key, read_clusters
 from .codetext import in_code, pdfium_code_text
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
-from .marks import as_typed, line_text, marked_words, pdfium_text, poppler_text, spanned_objects
+from .marks import line_text, marked_words, pdfium_text, poppler_text, spanned_objects
 from .neighbours import abutting, glued, own_texts
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
@@ -97,7 +98,7 @@ from .pieces import (
 )
 from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
-from .sharedruns import turned
+from .sharedruns import neutral_to_poppler, turned
 from .tounicode import brackets_as_typed, rewrite_to_unicode
 from .wholeline import ISOLATES, beside_raised, isolates_only, poppler_ltr_line, whole_line_marks
 
@@ -264,10 +265,15 @@ def mark_text_layer(
                         run = named((pdfium_code_text if coded else pdfium_run_text)(text), (number, role))
                         shared_run = padded(run, tj, deepest - depths[show.index])  # (a space after it kept last)
                         # (as PDFium wants; poppler the whole of a turned run, or of a loose one: "a    b" read "b a")
-                        if coded or turned(text) or any(loose(p) for ps, _ in split for r, p, _ in ps if r == role):
+                        unknown = neutral_to_poppler(text)  # "ⵉⴹ ⵏ ⵢⵏⵏⴰⵢⵔ (Iḍ n Yennayer)"
+                        looser = any(loose(p) for ps, _ in split for r, p, _ in ps if r == role)
+                        if coded or unknown or turned(text) or looser:
                             earlier = [r for parts, _ in split[:place] for r, _, _ in parts]
                             popplers = vocal.RLM if role in earlier + [r for r, _, _ in pieces[:piece]] else text
-                            items += [*inline(poppler_address(popplers.rstrip(" "))), shared_run, b"EMC"]
+                            popplers = poppler_address(popplers.rstrip(" "))
+                            # (between LEFT-TO-RIGHT MARKs, its letters poppler takes for neutrals: read backwards)
+                            popplers = LRM + popplers + LRM if unknown and popplers != vocal.RLM else popplers
+                            items += [*inline(popplers), shared_run, b"EMC"]
                         elif (owns := own_texts(line, split, role)) is not None:  # each object's own text
                             items += [*inline(owns[place]), shared_run, b"EMC"]  # (neighbours.py)
                         else:

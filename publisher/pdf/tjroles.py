@@ -78,7 +78,7 @@ def tj_roles(
                 for index in range(run[0], run[-1] + 1):
                     roles[index] = RUN_END_SPACE if elements[index][1] == " " and not roles[index] else roles[index]
                 _raise_words(elements, roles, run[0], run[-1] + 1)
-            elif ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr) or _raised_indic(ltr)):
+            elif ltr and (pdfium_actual_text(ltr) != ltr or range_parts(ltr) or _raised(ltr)):
                 roles[run[0] : run[-1] + 1] = [LTR_RUN] * (run[-1] + 1 - run[0])
             run = []
         # "m/s²", "E = mc²", "1½", and an isolate's first: "½ + ½ = 1" (its first fraction read after the rest)
@@ -158,19 +158,18 @@ def _glued_ends(elements: list[tuple[bytes, str | None]]) -> set[int]:
 
 
 def _raise_words(elements: list[tuple[bytes, str | None]], roles: list[int], start: int, end: int) -> None:
-    """LTR_RUN for each word of an operated run that is Arabic-Indic digits raised to a power: "٣² = ٩" (PDFium read
-    "²٣ = ٩")."""
+    """LTR_RUN for each word of an operated run that is digits raised to a power: "٣² = ٩" (PDFium read "²٣ = ٩")."""
     words = itertools.groupby(range(start, end), lambda i: elements[i][1] == " ")
     for spaced, word in words:
         indexes = [] if spaced else list(word)
-        if indexes and _raised_indic(drawn_text(elements[indexes[0] : indexes[-1] + 1])):
+        if indexes and _raised(drawn_text(elements[indexes[0] : indexes[-1] + 1])):
             roles[indexes[0] : indexes[-1] + 1] = [LTR_RUN] * len(indexes)
 
 
-def _raised_indic(run: str) -> bool:
-    """Whether a run is Arabic-Indic digits raised to a power ("١٠²³", "۱۰¹³"): PDFium read its superscripts apart, each
-    before the digits, "³²١٠"; as one left-to-right run it reads them as typed."""
-    return any(map(indic, run)) and any(map(compat, run))
+def _raised(run: str) -> bool:
+    """Whether a run is digits raised to a power ("١٠²³", "۱۰¹³", "10³ مرة"): PDFium read its superscripts apart, each
+    before the digits, "³²١٠", "³10"; as one left-to-right run it reads them as typed."""
+    return any(char.isdigit() and not compat(char) for char in run) and any(map(compat, run))
 
 
 def _after(elements: list[tuple[bytes, str | None]], index: int) -> str:

@@ -106,7 +106,19 @@ def _place(
         return True, right - left
     ends = [(left, right) for left, right, show in placed if first <= show.index <= units[first]]
     left, right = min(left for left, _ in ends), max(right for _, right in ends)
-    return right >= max(right for _, right, _ in placed) - line[0].size, right - left
+    return right >= _reach(placed, line[0].size) - line[0].size, right - left
+
+
+def _reach(placed: list[Any], size: float) -> float:
+    """How far left of a line's right end poppler's text may begin: past the narrow arrays drawn there, a number
+    alone ("1.89 على Windows 11، …", whose "1.89", carrying the line, sat right of the indented line above it, and
+    poppler took the two for columns and read the lower first)."""
+    edge = max(right for _, right, _ in placed)
+    for left, right, _ in sorted(placed, key=lambda array: -array[1]):
+        if right < edge - size or right - left >= NARROW * size:
+            break
+        edge = min(edge, left)
+    return edge
 
 
 def _silent(marks: list[Any]) -> list[Any]:
@@ -116,6 +128,7 @@ def _silent(marks: list[Any]) -> list[Any]:
     return [marks[0], pydyf.Dictionary({"ActualText": pydyf.String("")}), *marks[2:]]
 
 
+NARROW = 3  # em: an array narrower than this at a line's right end does not carry poppler's text alone
 RAISED = 0.15  # em: an array raised or lowered more than this closes PDFium's group (pdfiumline.py)
 ISOLATES = dict.fromkeys(range(0x2066, 0x206A))  # the bidi isolates' controls, which a line read whole leaves out
 

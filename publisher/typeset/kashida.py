@@ -35,7 +35,7 @@ four (0.74 em, drawn by Amiri as one stroke) the longest, on lines that spaces a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +67,12 @@ _ARTICLES = ("وال", "فال", "بال", "كال", "ال", "لل")  # the arti
 # A word as the justification sees it: Arabic letters, with marks, tatweel and the zero-width (non-)joiner.
 WORD = re.compile("[\u0620-\u065f\u0670-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u200c\u200d]+")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def as_typed(text: str, elongated: Mapping[str, str]) -> str:
+    """`text` with each word kashida elongated (`elongated`: as drawn → as typed) as typed (a word as kashida found it,
+    its letters and marks: not the Arabic question mark after it, "سَـــامِي؟")."""
+    return WORD.sub(lambda word: elongated.get(word[0], word[0]), text) if elongated else text
 
 
 def joins(word: str) -> list[tuple[int, int]]:
