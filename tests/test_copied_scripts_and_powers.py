@@ -1,6 +1,6 @@
-"""Read back as typed: what the hundred-and-twenty-fourth and -fifth batches of texts the project had never seen (a
-Moroccan feature on Yennayer, a Git tutorial, a lithium-battery lesson, a diabetes leaflet, a Beirut book week) showed
-both extractors misreading, each then written for its class.
+"""Read back as typed: what the hundred-and-twenty-third and -fourth batches of texts the project had never seen (a
+Moroccan feature on Yennayer, a chess column, a Haifa street sign, a Git tutorial, a lithium-battery lesson, a diabetes
+leaflet, a Beirut book week) showed both extractors misreading, each then written for its class.
 
 - Tifinagh, which poppler takes for neutral: a phrase of several words ("ⴰⵙⴳⴳⵯⴰⵙ ⴰⵎⴳⴳⴰⵣ") or a word beside its Latin
   transliteration ("ⴰⵣⵓⵍ (Azul)") was read word by word right to left (pdf/lineroles._joined_isolates, a shared run
@@ -13,11 +13,15 @@ both extractors misreading, each then written for its class.
 - a power of ten in running text, "10³ مرة": PDFium read "³10" (pdf/tjroles._raised).
 - a dose in a table cell run over lines, "2×/يوم": poppler read "/2×يوم" (pdf/marks.poppler_text).
 - a prefix's tatweel before a bracket or a number on a vocalised line, "بـ(20) مشاركًا": PDFium read "ـب(20"
-  (pdf/marks._held_tatweels)."""
+  (pdf/marks._held_tatweels).
+- a code line ending in "½–½", which PDFium read backwards: the proofreading that turns such lines did not find it, as
+  PDFium gives "½" as "1/2" (pdf/orient._reversed).
+- a prefix drawn apart from its vocalised word, "الـ*جِرِش*": PDFium read "جـلاِرِش" (pdf/lineroles._glued_prefix)."""
 
 from __future__ import annotations
 
 import subprocess
+import unicodedata
 from pathlib import Path
 
 from conftest import build_article
@@ -100,3 +104,38 @@ def test_a_prefixs_tatweel_on_a_vocalised_line(tmp_path: Path) -> None:
     ]
     pdf = build_article(tmp_path, "tatweel", sentences, language="ar-LB")
     assert _missing(pdf, tuple(sentence.removesuffix(".") for sentence in sentences)) == []
+
+
+def test_a_code_line_ending_in_fractions_is_read_in_order(tmp_path: Path) -> None:
+    # (the hundred-and-twenty-third batch's chess column: PDFium read its last line backwards, and the proofreading
+    # that turns such a line (pdf/orient.py) did not find it, PDFium giving "½" as "1/2")
+    moves = [
+        "1. e4 e5 2. Nf3 Nc6 3. Bb5 Nf6 4. O-O Nxe4",
+        "5. d4 Nd6 6. Bxc6 dxc6 7. dxe5 Nf5",
+        "8. Qxd8+ Kxd8 9. Nc3 Ke8 10. h3 h5",
+        "20. Kf2 Rxd1 21. Nxd1 Nf5  ½–½",
+    ]
+    sentences = [
+        "انتهت الجولة الخامسة من بطولة الإسكندرية الدولية المفتوحة مساء السبت، وهذه نقلات المباراة كاملة:",
+        "```\n" + "\n".join(moves) + "\n```",
+        "وانتهت المباراة بالتعادل بعد إحدى وعشرين نقلة.",
+    ]
+    pdf = build_article(tmp_path, "chess", sentences, language="ar-EG")
+    for name, text in _texts(pdf).items():  # (both give "½" as "1/2", PDFium with a slash, poppler a fraction slash)
+        assert [move for move in moves if _decomposed(move) not in _decomposed(text)] == [], name
+
+
+def _decomposed(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKD", text).replace("\u2044", "/").split())
+
+
+def test_a_prefix_drawn_apart_from_its_vocalised_word(tmp_path: Path) -> None:
+    sentences = [
+        "وقد سُمّيت الـ*جِرِش* علامةً صغيرة تُضاف إلى الحرف.",
+        "وذهب الطلابُ لـ**المُعَلِّمِ** مساءً.",
+        "وعرف الناس بـ*الدُّولارِ* الجديدِ سريعًا.",
+        "وكتب بـ«المُعَلِّمِ» على اللوح.",
+    ]
+    pdf = build_article(tmp_path, "prefix", sentences)
+    typed = tuple(sentence.replace("*", "").removesuffix(".") for sentence in sentences)
+    assert _missing(pdf, typed) == []

@@ -21,6 +21,7 @@ from .pieces import (
     LINE_END_SIGN,
     LTR_RUN,
     PLAIN,
+    PREFIX,
     RUN_END_SPACE,
     STRETCHED_SPACE,
     SYMBOLS,
@@ -115,11 +116,13 @@ def split_line(
             plain.append((pieces, [stretched[index] for index in sorted(stretched)]))
         return plain
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
+    touching = _touching(line)
     for number, word in enumerate(words):
         for (s, i), (s2, i2) in zip(word.glyphs, [*word.glyphs[1:], word.glyphs[-1]], strict=True):
             span = range(i, i2 + 1) if s2 == s else range(i, i + 1)  # with the adjustments up to the next glyph
             for index in span:
                 marks[s][index] = WORD + number
+        _glued_prefix(glyphs, word, marks, touching)
     rtl = _right_to_left(glyphs, isolated) or _latin_cells(line, isolated)
     for s, i in arabic if rtl else ():
         marks[s][i] = RUN_END_SPACE
@@ -135,7 +138,6 @@ def split_line(
     strong, last, last_array = "R", "", -1  # the kind of the last letter or digit, left of here, its text and array
     # a table's cell begins apart from the one on its left, no space drawn between: right to left, as a line's end
     # ("١٫٨٥ $", drawn "$ ١٫٨٥", after a cell ending in "١٦٥٬٥٧٥": the digits were taken for the run the sign ends)
-    touching = _touching(line)
     cells = set(range(1, len(line))) - touching if rtl else set()
     for position, (s, i, text) in enumerate(glyphs if marked else ()):
         strong = "R" if s in cells and position and glyphs[position - 1][0] != s else strong
@@ -261,6 +263,20 @@ def split_line(
         ]
         split.append((pieces, [scaling[index] for index in sorted(scaling)]))
     return split
+
+
+def _glued_prefix(glyphs: list[tuple[int, int, str]], word: Word, marks: list[list[int]], touching: Arrays) -> None:
+    """A prefix ending in a tatweel drawn in another object against a marked word's start, "الـ" of "الـ*جِرِش*":
+    PDFium read it inside the word's text, "جـلاِرِش"; the word's text for PDFium begins with it now (`Word.prefix`),
+    its glyphs (PREFIX) share the word's /ActualText, which PDFium reads once."""
+    places = set(word.glyphs)
+    start = max(n for n, (s, i, _) in enumerate(glyphs) if (s, i) in places)  # its right end
+    prefix = list(itertools.takewhile(lambda glyph: letter_kind(glyph[2]) == "R", glyphs[start + 1 :]))
+    apart = bool(prefix) and prefix[0][2] == TATWEEL and prefix[0][0] != glyphs[start][0] and prefix[0][0] in touching
+    if apart and all(marks[s][i] == PLAIN for s, i, _ in prefix):
+        for s, i, _ in prefix:
+            marks[s][i] = PREFIX
+        word.prefix, word.prefix_array = "".join(text for _, _, text in reversed(prefix)), prefix[0][0]
 
 
 def _joined_isolates(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> set[int]:

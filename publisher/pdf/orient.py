@@ -61,16 +61,16 @@ def _reversed(read: str, lines: list[Written]) -> Iterable[str]:
     taken for it. A line not found after its predecessor is looked for on the whole page."""
     cursor = 0
     for line in lines:
-        text = _plain(line.text)
+        text, backwards = _plain(line.text), _plain(line.text[::-1])  # (a fraction reads "1/2" both ways)
         if len(text) < 2:
             continue
-        ahead, back = read.find(text, cursor), read.find(text[::-1], cursor)
+        ahead, back = read.find(text, cursor), read.find(backwards, cursor)
         if back >= 0 and (ahead < 0 or back < ahead):
             cursor = back + len(text)
             yield line.name
         elif ahead >= 0:
             cursor = ahead + len(text)
-        elif text not in read and text[::-1] in read:
+        elif text not in read and backwards in read:
             yield line.name
 
 
@@ -78,8 +78,10 @@ def _plain(text: str) -> str:
     """The text as compared: no bidi controls, no marks (PDFium keeps a letter's marks in their order when it
     reverses a line: "اللَّهِ" came back "ِهّ َللا"), all brackets alike (it mirrors them), no spaces."""
     # and no hyphen: PDFium joins a line that ends with one to the next without it ("al-" / "Baqarah")
-    # (decomposed: a letter drawn as its base and a mark reads so, "ۂ" as "ہ" and a hamza: tounicode._take)
-    text = unicodedata.normalize("NFD", _CONTROLS.sub("", text)).translate(_BRACKETS).replace("-", "")
+    # (decomposed: a letter drawn as its base and a mark reads so, "ۂ" as "ہ" and a hamza: tounicode._take; and as
+    # PDFium gives a vulgar fraction, "1/2" for "½": a chess game's code line ending "½–½" was not found, nor turned)
+    text = unicodedata.normalize("NFKD", _CONTROLS.sub("", text)).translate(_BRACKETS).replace("-", "")
+    text = text.replace("\u2044", "/")
     # and no white space: PDFium gives a FOUR-PER-EM SPACE (a list bullet's) as a space, after the bullet
     return "".join(char for char in text if not unicodedata.combining(char) and not char.isspace())
 

@@ -35,12 +35,14 @@ SYMBOLS = 16
 # an operator ending a right-to-left line after a left-to-right run ("CaCO₃ =", "a =", its operand on the next line,
 # drawn "= CaCO₃"): PDFium read the space before it after it, "CaCO₃=", unless its text begins with that space
 LINE_END_SIGN = 17
+# a prefix drawn in another object against a marked word ("الـ" of "الـ*جِرِش*"): PDFium has it in the word's text
+PREFIX = 18
 # the roles poppler reads between RIGHT-TO-LEFT MARKs, as typed: what PDFium's text of each begins with (textlayer.py)
 WEAK_ROLES = {AFTER_NUMBER_LRM: "\u200e", WEAK_RUN: "\u200f", SYMBOLS: "\u200f", LINE_END_SIGN: " "}
 WORD = 100
 # Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
 # line's text has the bracket (a note's "(1)" beside a vocalised line).
-SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE, MIRRORED, MIRRORED_AS_DRAWN, AFTER_NUMBER)
+SHARABLE = (PLAIN, RUN_END_SPACE, STRETCHED_SPACE, MIRRORED, MIRRORED_AS_DRAWN, AFTER_NUMBER, PREFIX)
 
 
 def stretch_spaces(

@@ -82,6 +82,7 @@ from .pieces import (
     MIRRORED_AS_DRAWN,
     MIRRORED_BY_NUMBER,
     PLAIN,
+    PREFIX,
     RUN_END_SPACE,
     SHARABLE,
     STRETCHED_SPACE,
@@ -287,7 +288,9 @@ def mark_text_layer(
                             popplers = poppler_text(word)
                             if any(r in (RUN_END_SPACE, STRETCHED_SPACE) for r in roles_within(split, opens, closes)):
                                 popplers = popplers.replace(" ", RUN_END)  # the space's own mark, see below
-                            items += [*inline(popplers), named(pdfium_text(word, glued_on), shared=(number, role))]
+                            prefix = "" if shared else words[role - WORD].prefix  # (a line read whole has it)
+                            pdfiums = pdfium_text(prefix + word, glued_on)
+                            items += [*inline(popplers), named(pdfiums, shared=(number, role))]
                             count += 1
                             inside = closes
                         items.append(tj)
@@ -345,6 +348,10 @@ def mark_text_layer(
                         items += [*inline(popplers), named(LRM + text + LRM), tj, b"EMC", b"EMC"]
                     elif role == UNKNOWN_LTR:  # poppler reads the inner mark, PDFium the outer one
                         items += [*inline(text[::-1]), named(text), tj, b"EMC", b"EMC"]
+                    elif role == PREFIX and not shared:  # the word's /ActualText, as deep: read once (_glued_prefix)
+                        n, prefixed = next((n, w) for n, w in enumerate(words) if w.prefix_array == place)
+                        pdfiums = pdfium_text(prefixed.prefix + prefixed.text, prefixed.glued)
+                        items += [b"/Span BMC", named(pdfiums, shared=(number, WORD + n)), tj, b"EMC", b"EMC"]
                     elif role == ADDRESS_HEAD:  # the whole of an address broken over lines
                         address = heads[id(show)]
                         proofread = named(pdfium_address(address, text), page=page, typed=address)  # orient.py

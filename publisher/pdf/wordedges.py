@@ -17,6 +17,8 @@ class Word:
     glyphs: list[tuple[int, int]]
     text: str
     glued: bool = False  # drawn touching what follows it (a number: "لـ٩٠٪"), no space between (marks.pdfium_text)
+    prefix: str = ""  # a prefix drawn against it in another object, "الـ" of "الـ*جِرِش*" (lineroles._glued_prefix),
+    prefix_array: int = -1  # and that object's array, by place in the line
 
 
 Placed = tuple[tuple[int, int], str, int, int]  # a glyph, its text and where that is in the layout's text
