@@ -422,6 +422,10 @@ def test_a_range_of_numbers_is_kept_on_one_line() -> None:
         '<span dir="ltr">\u2066500–\u20602000 mg\u2069</span>'
     )
     assert unbroken_ranges("<p>(۱۸۱۲–۱۸۱۳)</p>") == "<p>(۱۸۱۲–\u2060۱۸۱۳)</p>"
+    # an interval too ("]−2 ;" had ended a line, "5]" begun the next), and a signed root's equation ("x =" had)
+    for interval in ("]−2 ; 5]", "x ∈ ]−∞ ; 3]", "x = −√4"):
+        held = f'<span dir="ltr" class="range">\u2066{interval}\u2069</span>'
+        assert unbroken_ranges(f'<span dir="ltr">\u2066{interval}\u2069</span>') == held
     # whole times and dates ("٩:٠٠–١٠:٣٠"), and European digits in a left-to-right paragraph ("Halle, 1889–" had
     # ended a line of a reference list); not a dash between spaces
     assert unbroken_ranges("<p>من ٩:٠٠–١٠:٣٠</p>") == "<p>من ٩:٠٠–\u2060١٠:٣٠</p>"

@@ -442,3 +442,30 @@ def test_a_hemistich_far_shorter_than_its_column_keeps_its_outer_edge_and_normal
         boxes = sorted(line[4])
         blanks = [b[0] - a[1] for a, b in itertools.pairwise(boxes)]
         assert max(blanks) < (MAX_STRETCH + 0.75) * em, (line, max(blanks))  # with the space and bearings
+
+
+def test_an_ellipsis_against_a_word_is_punctuation_not_a_separator(tmp_path: Path) -> None:
+    """A lullaby's line of one part, "هُسْ... هُسْ... نَامَ الصِّغَارْ!", in a poem of `***` (a children's collection
+    of the hundred-and-twenty-fifth batch) was refused as a verse of three hemistichs: an ellipsis separates the two
+    only standing apart, a space on each side, as `…` and `...` do in the fixtures; against a word it is the verse's."""
+    from publisher.source.manifest import load_manifest
+    from publisher.typeset.document import typeset_document
+
+    folder = tmp_path / "source" / "pub"
+    folder.mkdir(parents=True)
+    (folder / "manifest.toml").write_text('title = "أغنيات"\nauthors = ["أ"]\n', encoding="utf-8")
+    poem = (
+        "::: poem\nأَطَلَّ القَمَرْ *** وَنَامَ الشَّجَرْ\nهُسْ... هُسْ... نَامَ الصِّغَارْ!\n"
+        "وَغَنَّى النَّسِيمُ ... لِزَهْرِ السَّحَرْ\nتَغَطَّى بِرِيشٍ… وَنَامْ\n:::\n"
+    )
+    (folder / "article.md").write_text(poem, encoding="utf-8")
+    html = typeset_document(load_manifest(folder)).chapters[0].html
+    verses = re.findall(r'<div class="verse( single)?">(.*?)</div>', html, re.S)
+    assert [(single, re.findall(r'class="hemistich ?(\w*)"', inner)) for single, inner in verses] == [
+        ("", ["sadr", "ajuz"]),
+        (" single", [""]),
+        ("", ["sadr", "ajuz"]),
+        (" single", [""]),
+    ]
+    assert re.sub("<[^>]+>", "", verses[1][1]) == "هُسْ... هُسْ... نَامَ الصِّغَارْ!"
+    assert re.sub("<[^>]+>", "", verses[3][1]) == "تَغَطَّى بِرِيشٍ… وَنَامْ"

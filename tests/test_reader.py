@@ -117,6 +117,15 @@ def test_web_links_are_kept(tmp_path: Path) -> None:
         ("راسلوا a.b@x.ma أو https://x.ma/a?b=1", "راسلوا \u2066a.b@x.ma\u2069 أو \u2066https://x.ma/a?b=1\u2069"),
         ("نسبة 50% و 10:30", "نسبة \u206650%\u2069 و \u206610:30\u2069"),
         ("عام 2021 فقط", "عام 2021 فقط"),
+        # intervals as French and the Maghreb write them, bounds apart by " ; " (the hundred-and-twenty-fifth batch's
+        # lesson: "x ∈ [0 ; 3/4[" had been cut at its first bracket and drawn right to left), and a signed root
+        ("يكافئ x ∈ [0 ; 3/4[", "يكافئ \u2066x ∈ [0 ; 3/4[\u2069"),
+        ("يكافئ x ∈ [0 ; 1[.", "يكافئ \u2066x ∈ [0 ; 1[\u2069."),
+        ("المجال [0 ; 1] هنا", "المجال \u2066[0 ; 1]\u2069 هنا"),
+        ("اكتب x ∈ ]−∞ ; 3] ثمّ x ∈ [−1 ; 4[.", "اكتب \u2066x ∈ ]−∞ ; 3]\u2069 ثمّ \u2066x ∈ [−1 ; 4[\u2069."),
+        ("يكافئ x ∈ [0,5 ; 1[", "يكافئ \u2066x ∈ [0,5 ; 1[\u2069"),
+        ("ومنه x = −√4 فقط.", "ومنه \u2066x = −√4\u2069 فقط."),
+        ("نجد ±√2 هنا", "نجد \u2066±√2\u2069 هنا"),
     ],
 )
 def test_left_to_right_runs_are_isolated_in_right_to_left_text(text: str, isolated: str) -> None:

@@ -17,6 +17,7 @@ from ..typeset.bidi import (
     AFTER_NUMBER,
     ARABIC_DIGITS,
     FRACTIONS,
+    INTERVAL,
     NUMBER_JOINS,
     OPERATORS,
     PDI,
@@ -308,10 +309,10 @@ _UNIT = f"[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e{currency()}%\u066a\u06
 _SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}){{1,2}}(?![A-Za-z0-9/.:@_~-])")
 _UNIT_AFTER_RUN = re.compile(f"(?:(?<=\u2069</span>)|(?<=\u2069))/(?={_UNIT}{{1,8}}(?![A-Za-z0-9/.:@_~-]))")
 _CURRENCY = f"[{currency()}]?"
-# (a vulgar fraction too, alone or after its whole number: "½ + ½ = 1" had ended a line with "½")
-_NUMBER = (
-    f"{_CURRENCY}[{SIGNS}]?{_CURRENCY}(?:[0-9][0-9.,]*[{FRACTIONS}]?|[{FRACTIONS}])[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
-)
+# (a vulgar fraction too, alone or after its whole number: "½ + ½ = 1" had ended a line with "½"; two signs, a signed
+# root: "x = −√4" had ended a line with "x =")
+_SIGNED = f"{_CURRENCY}[{SIGNS}]{{0,2}}{_CURRENCY}"
+_NUMBER = f"{_SIGNED}(?:[0-9][0-9.,]*[{FRACTIONS}]?|[{FRACTIONS}])[{AFTER_NUMBER}\u00d7]?{_CURRENCY}"
 # a dash or an operator ("<" and ">" as the markup writes them: "p < 0.001" had broken after its "<"), a minus
 # (and a product's dot, "a·t", and a spaced slash, "v₀² / (2g)")
 _JOIN = f"(?:[\u2013\u2014\u00b7\u22c5]|[ \u00a0]?(?:[{OPERATORS}]|&lt;|&gt;)[ \u00a0]?|[ \u00a0][-/][ \u00a0])"
@@ -319,10 +320,11 @@ _JOIN = f"(?:[\u2013\u2014\u00b7\u22c5]|[ \u00a0]?(?:[{OPERATORS}]|&lt;|&gt;)[ \
 # "25", its line began "- 24 = 1"); none longer than SHORT, which may break
 # the number sets' letters ("x ∈ ℝ", "{1, 2, 3} ⊂ ℕ") and a set written out in braces
 _SYMBOL = "(?:[A-Za-z\u2206][A-Za-z0-9\u00b2\u00b3\u00b9\u2070-\u208e]{0,5}|[\u2102\u2115\u211a\u211d\u2124\u2205])"
-_OPERAND = f"(?:{_NUMBER}{_SYMBOL}?|{_SYMBOL}|\\{{[^{{}}<]{{1,30}}\\}})"  # (a coefficient's symbol: "5x")
+_OPERAND = f"(?:{_NUMBER}{_SYMBOL}?|{_SYMBOL}|\\{{[^{{}}<]{{1,30}}\\}}|{INTERVAL})"  # (a coefficient's symbol: "5x")
 # and a bracket of them, after an operand or another bracket: "1/(2 − √3) = 2 + √3" had broken after "1/",
 # "A = (2 − √3)(2 + √3)" is one term
 _GROUP = f"\\({_OPERAND}(?:{_JOIN}{_OPERAND})*\\)"
 _TERM = f"(?:(?:{_OPERAND}/?)?(?:{_GROUP})+|{_OPERAND})"
-_ISOLATED_RANGE = re.compile(f'<span dir="ltr">(\u2066{_TERM}(?:{_JOIN}{_TERM})+\u2069)</span>')
+# (and an interval alone, "]−2 ; 5]", which had broken after its " ;")
+_ISOLATED_RANGE = re.compile(f'<span dir="ltr">(\u2066(?:{_TERM}(?:{_JOIN}{_TERM})+|{INTERVAL})\u2069)</span>')
 SHORT = 32

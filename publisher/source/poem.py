@@ -6,11 +6,11 @@
 :::
 ```
 
-A verse's two hemistichs (the ṣadr, then the ʿajuz) are separated by `***`, `…`, `...` or a tab; a
-verse without a separator is one part, set centred; a blank line starts a new stanza. The reader
-gives markup that says what each piece is and nothing about its geometry (typeset/verse.py fits the
-columns per output): a block per verse, the hemistichs as spans in reading order, so that screen
-readers and text copy read the ṣadr before the ʿajuz, and no separator character in the text.
+A verse's two hemistichs (the ṣadr, then the ʿajuz) are separated by `***`, a tab, or `…` or `...` standing apart
+(an ellipsis against a word is punctuation); a verse without a separator is one part, set centred; a blank line
+starts a new stanza. The reader gives markup that says what each piece is and nothing about its geometry
+(typeset/verse.py fits the columns per output): a block per verse, the hemistichs as spans in reading order, so that
+screen readers and text copy read the ṣadr before the ʿajuz, and no separator character in the text.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ from mdit_py_plugins.container import container_plugin
 from ..errors import SourceError
 from ..workspace import display_path
 
-SEPARATOR = re.compile(r"[ \t]*(?:\*\*\*|…|\.\.\.)[ \t]*|[ \t]*\t[ \t]*")
+# `***`, a tab, or an ellipsis standing apart (a space or the verse's edge on each side): one against a word is the
+# verse's punctuation ("هُسْ... هُسْ... نَامَ الصِّغَارْ!", a lullaby's line of one part, had been refused as three)
+SEPARATOR = re.compile(r"[ \t]*\*\*\*[ \t]*|(?:^|[ \t]+)(?:…|\.\.\.)(?:[ \t]+|$)|[ \t]*\t[ \t]*")
 _CLOSING_LINE = re.compile(r"[>\s]*:{3,}\s*")
 _BLOCK_NAMES = {
     "bullet_list_open": "a list",

@@ -90,13 +90,14 @@ def run_pattern() -> re.Pattern[str]:
     cur = f"[{currency()}]"
     sign = f"[{SIGNS}]"
     # A sign or currency starts a number only where no letter or digit precedes it (not "2021-2026").
-    prefix = f"(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}])(?:{sign}{cur}?|{cur}{sign}?)(?=[0-9{ARABIC_DIGITS}])"
+    # (two: a signed root, "x = −√4", whose "−" outside the run was drawn right of the root, the equation right to left)
+    prefix = f"(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}])(?:{sign}{{1,2}}{cur}?|{cur}{sign}?)(?=[0-9{ARABIC_DIGITS}])"
     # and an estimate's or a bound's sign before a number in European digits: "~5%", "≈12%", ">8%", "<30%", "≤3", "×2"
     # (outside the run, each was drawn on the number's right: "5%~", "8%<", "2×")
     prefix += f"|(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}{INSIDE}])[{APPROXIMATE}]{sign}?{cur}?(?=[0-9])"
     # and a sign or an operator of mathematics begins a name it touches: "−x + 4 ≥ 1", "∑k", "∂f", "¬p", "--help"
     # (outside the run, the minus was drawn right of "x + 4 ≥ 1" and "∑" mirrored, right of "k")
-    prefix += f"|(?<![\\w{INSIDE}])(?:--|{sign}|[{MATH_PREFIXES}] ?)(?={alnum})"  # "∫ x dx" spaced too, "∀ x"
+    prefix += f"|(?<![\\w{INSIDE}])(?:--|{sign}{{1,2}}|[{MATH_PREFIXES}] ?)(?={alnum})"  # "∫ x dx" spaced too, "∀ x"
     # and an absolute value's or a norm's bar, "|x − 2| < 3", "|u⃗| = √5" (outside the run, its parts were set right to
     # left, "3 > |2 − x|"): a bar a closing one follows, and the closing one a word's tail (below)
     prefix += f"|(?<![\\w{INSIDE}])\\|(?=[^|\\s{RTL_BLOCKS}][^|\\n{RTL_BLOCKS}]{{0,40}}\\|)"
@@ -160,7 +161,7 @@ def run_pattern() -> re.Pattern[str]:
     # not from a power glued to an Arabic unit, which is the unit's: "120 م² × 1.5 = 180" (the run "² × 1.5 = 180" had
     # parted "²" from its "م", drawn at the run's far end)
     unit_power = f"(?!(?<=[{RTL_BLOCKS}])[{POWERS}])"
-    word = f"(?:{_IRI}|{_INTERVAL}|{_SET}|{negated}|{unit_power}(?:{prefix}|{handle})?{alnum}{body}{inner}{tail})"
+    word = f"(?:{_IRI}|{INTERVAL}|{_SET}|{negated}|{unit_power}(?:{prefix}|{handle})?{alnum}{body}{inner}{tail})"
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, a full stop ("p. 45"), quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
@@ -168,7 +169,7 @@ def run_pattern() -> re.Pattern[str]:
     # are two quantities an Arabic reader takes right to left, which one run had set "10% 8%"; "6.3″ OLED" is one)
     between = (
         f"(?:[,;:!?.)\\]\"'\u201d\u2019\u00bb|]*(?:{space}+{_OPERATOR}{space}+|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
-        f"[(\\[\"'\u201c\u2018\u00ab|]*|{path_end}|[)\\]]+(?:[(\\[](?![0-9]+[)\\]]))?)"
+        f"(?:(?!{INTERVAL})[(\\[\"'\u201c\u2018\u00ab|])*|{path_end}|[)\\]]+(?:[(\\[](?![0-9]+[)\\]]))?)"
         # and a path going on past a bracket: "(x86)\\Microsoft",
         # a number past its bracket, "+212 (0)522 65 43 21", which had been parted and its parts set right to left;
         # and a bracket after a bracket, a product: "A = (2 − √3)(2 + √3)", whose second factor had been set apart (not
@@ -189,12 +190,15 @@ def run_pattern() -> re.Pattern[str]:
 
 
 # An interval written as French does, its brackets turned outward where an end is open: "]−∞, 3]", "[0, 1[" (outside
-# the run each bracket was drawn mirrored, "]0, 1]"); its brackets pair with nothing else
-_BOUND = f"[{SIGNS}]?(?:[0-9]+(?:\\.[0-9]+)?|\u221e|[^\\W\\d_{RTL_BLOCKS}]{{1,3}})"
-_INTERVAL = f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?[,;] ?{_BOUND}\\[)(?![\\w\\[\\]])"
+# the run each bracket was drawn mirrored, "]0, 1]"), its bounds apart by a comma or " ; "; its brackets pair with
+# nothing else ("x ∈ [0 ; 3/4[" after "يكافئ" had been cut at its first bracket and drawn right to left)
+_BOUND = f"[{SIGNS}]?(?:[0-9]+(?:[.,/][0-9]+)?|\u221e|[^\\W\\d_{RTL_BLOCKS}]{{1,3}})"  # ("3/4", "0,5": "[0 ; 3/4[")
+INTERVAL = (  # (and a closed one with " ; ": "[0 ; 1]" had been parted there; "[2, 5]" pairs its brackets already)
+    f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?(?:[,;] ?{_BOUND}\\[|; ?{_BOUND}\\]))(?![\\w\\[\\]])"
+)
 
 
-_INTERVALS = re.compile(_INTERVAL)
+_INTERVALS = re.compile(INTERVAL)
 # a set written out in braces, "{1, 2, 3}", "{a, b}", "{c}", "{2 ; 3}" as French writes it (outside the run its braces
 # and a relation after them were set right to left: "{1, 2, 3} ⊂ ℕ" was drawn "ℕ ⊃ }1, 2, 3{"); its members words of no
 # space, no Arabic, and no brace next to it: not a template's "{{ 7*7 }}" or "{% include … %}"
