@@ -139,3 +139,21 @@ def test_a_prefix_drawn_apart_from_its_vocalised_word(tmp_path: Path) -> None:
     pdf = build_article(tmp_path, "prefix", sentences)
     typed = tuple(sentence.replace("*", "").removesuffix(".") for sentence in sentences)
     assert _missing(pdf, typed) == []
+
+
+def test_a_lessons_intervals_and_relations_read_as_typed(tmp_path: Path) -> None:
+    # (the hundred-and-twenty-fifth batch's Tunisian lesson: its relations named in an Arabic sentence first, their
+    # glyphs drawn mirrored there, the font's map gave "≤" of "x ≤ 3" as "≥" to both; "x = −√4" was set right to
+    # left, "√4− = x"; and the intervals after "يكافئ" were cut at their first bracket, drawn right to left)
+    sentences = [
+        "المتراجحة تشبه المعادلة لكنّها تستعمل رموز المقارنة <، ≤، >، ≥ بدل رمز المساواة.",
+        "- 3x ≤ 9\n- x ≤ 3",
+        "ونعلم أن 3 < 5 وأن 7 > 2 دائما، وأن a < b.",
+        "يمكن كتابتها x² = 4، ومنه x = √4 أو x = −√4.",
+        "ونجد −√9، وهو عدد سالب.",
+        "- 0 ≤ x < 3/4 يكافئ x ∈ [0 ; 3/4[\n- x > 1 يكافئ x ∈ ]1 ; +∞[",
+    ]
+    pdf = build_article(tmp_path, "lesson", sentences, language="ar-TN")
+    phrases = ("3x ≤ 9", "x ≤ 3", "أن 3 < 5 وأن 7 > 2", "وأن a < b", "x = −√4", "يكافئ x ∈ [0 ; 3/4[", "x ∈ ]1 ; +∞[")
+    phrases += ("ونجد −√9، وهو",)  # (its comma had been read inside it by PDFium, "−√،9")
+    assert _missing(pdf, phrases) == []

@@ -34,7 +34,7 @@ from .pieces import (
 )
 from .ranges import SIGNS, indic, latin_glyph, typed_range
 from .sharedruns import OPENING, SEPARATORS, SPACES, Arrays, shared_runs, unit_power
-from .tjroles import CURRENCY, tj_roles
+from .tjroles import CURRENCY, ROOTS, tj_roles
 from .wordedges import Word
 
 RUN_END = " \u200f"  # a space, then a RIGHT-TO-LEFT MARK: the order poppler lays them out, left to right
@@ -387,9 +387,10 @@ TOUCHING = 0.5
 
 def _run_letter(glyphs: list[tuple[int, int, str]], start: int) -> str:
     """The first letter of the left-to-right word whose glyph is at `start`, when only the signs a path or a hidden
-    file's name begins with ("/", "\\", ".", "~", typeset/bidi.py) come before it in its array; else ""."""
+    file's name begins with ("/", "\\", ".", "~", typeset/bidi.py), or a number's ("−√9", whose comma after it PDFium
+    read inside it, "−√،9"), come before it in its array; else ""."""
     for s, _, text in glyphs[start:]:
-        if s != glyphs[start][0] or text not in PATH_SIGNS:
+        if s != glyphs[start][0] or (text not in PATH_SIGNS and text not in SIGNS | ROOTS):
             return text if s == glyphs[start][0] and letter_kind(text) == "L" else ""
     return ""
 

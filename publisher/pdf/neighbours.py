@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from .charclass import LRM, fraction
+from .charclass import LRM, MIRRORED_CHARS, fraction
 from .numberpunct import SENTENCE
 from .pagetext import as_mapped
 from .pieces import PLAIN
@@ -48,8 +48,8 @@ def own_texts(line: list[Any], split: Split, role: int) -> dict[int, str] | None
     wholly the run's, where it reads their glyphs otherwise: a run whose last object ends in a sign ("Ctrl+`", two
     keys, read "`Ctrl+"), which gets a LEFT-TO-RIGHT MARK after it; or one with a bracket the font's map has
     mirrored ("v(t) = v₀ + a·t", its subscript in an object of its own, read "v)t(": an Arabic bracket had drawn the
-    glyph first). None for any other run (PDFium reads the run's one /ActualText; each object is as deep, as it
-    wants)."""
+    glyph first; a relation too, "x ≤ 3" in the math font's object, read "x ≥ 3"). None for any other run (PDFium
+    reads the run's one /ActualText; each object is as deep, as it wants)."""
     places = [place for place, (pieces, _) in enumerate(split) if any(r == role for r, _, _ in pieces)]
     if not places or any(r != role for place in places for r, _, _ in split[place][0]):
         return None  # an object with other text too: its own text would not be the run's
@@ -58,5 +58,14 @@ def own_texts(line: list[Any], split: Split, role: int) -> dict[int, str] | None
     if last and (not last[-1].isalnum() or fraction(last[-1])):  # "= ½" too
         return owns | {places[-1]: owns[places[-1]] + LRM}
     mapped = [as_mapped(line[place].font, b"".join(e for e, _ in line[place].elements)) for place in places]
-    mirrored = any(set(read) & set("()[]") and read != owns[place] for place, read in zip(places, mapped, strict=True))
+    pairs = zip(places, mapped, strict=True)
+    mirrored = any(set(read) & MIRRORED_CHARS and read != owns[place] for place, read in pairs)
     return owns if mirrored else None
+
+
+def mismapped(show: Any, part: bytes, text: str) -> bool:
+    """Whether the font's map gives a relation or bracket of a left-to-right run's glyphs (`part` of `show`, drawing
+    `text`) as its mirror image, which poppler then reads: an Arabic sentence drew the glyph first, mirrored ("رموز
+    المقارنة <، ≤" before "a < b", read "a > b")."""
+    mapped = as_mapped(show.font, part)
+    return len(mapped) == len(text) and any(a != b and a in MIRRORED_CHARS for a, b in zip(mapped, text, strict=True))

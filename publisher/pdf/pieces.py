@@ -3,6 +3,7 @@ pieces by role, each piece marked as its role says (textlayer.py, ltrlayer.py)."
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from typing import Any
 
 # The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
@@ -143,3 +144,28 @@ def word_ends(split: list[tuple[list[tuple[int, bytes, str]], list[float]]]) -> 
             if role >= WORD:
                 ends.setdefault(role, [(place, piece), (place, piece)])[1] = (place, piece)
     return ends
+
+
+def line_pads(
+    line: list[Any],
+    split: list[tuple[list[tuple[int, bytes, str]], list[float]]],
+    spanned: Mapping,
+    depths: list[int],
+    called: Collection[int],
+) -> dict[int, int]:
+    """For a line whose objects share one /ActualText (marks.line_text): by stream index, how many marked-content
+    sequences to open before its shared one, so that every `TJ` has it innermost at one depth (PDFium skips an
+    object only when it has as many marks as the one before and the same innermost one). A vocalised object
+    has its inline /ActualText outside them; a piece of another its role's marks (`outside`), and a note call
+    (`called`) its own, which the caller subtracts."""
+    firsts = [first for first, _, _ in spanned.values()]
+    need = [depths[first] + 1 for first in firsts] + [depths[index] + 1 for index in called]  # (a call's own one)
+    need += [
+        depths[show.index] + outside(role)
+        for show, (parts, _) in zip(line, split, strict=True)
+        if show.origin not in spanned
+        for role, _, _ in parts
+    ]
+    deepest = max(need)
+    pads = {first: deepest - depths[first] - 1 for first in firsts}
+    return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}

@@ -66,7 +66,7 @@ from .codetext import in_code, pdfium_code_text
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
 from .marks import line_text, marked_words, pdfium_text, poppler_text, spanned_objects
-from .neighbours import abutting, glued, own_texts
+from .neighbours import abutting, glued, mismapped, own_texts
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import call_text, pdfium_text_over, with_blank
@@ -90,6 +90,7 @@ from .pieces import (
     UNKNOWN_LTR,
     WEAK_ROLES,
     WORD,
+    line_pads,
     marked_depths,
     outside,
     padded,
@@ -218,7 +219,7 @@ def mark_text_layer(
             shared_text = line_text(line, spanned, laid, page, called=called, isolated=runs) if simple else None
             shared_text = as_typed(shared_text, elongated) if shared_text and elongated else shared_text
             depths = (depths or marked_depths(stream.stream)) if shared_text else depths  # once a page
-            pads = _line_pads(line, split, spanned, depths, called) if shared_text and spanned else None
+            pads = line_pads(line, split, spanned, depths, called) if shared_text and spanned else None
             shared = line_named(page, shared_text, line) if pads is not None and shared_text else None
             for first, last, text in spanned.values():
                 # a vocalised line: its text object's operators kept whole, inside one pair of /ActualText
@@ -310,7 +311,10 @@ def mark_text_layer(
                         items += [*opening, *scaled, b"EMC"]
                     elif role == LTR_RUN and (drawn := poppler_range(text)):  # "۱۷۹۷–۱۸۶۹", drawn "۱۸۶۹–۱۷۹۷"
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
-                    elif role == LTR_RUN and between_lrms(text, place in isolated, len(line) == len(pieces) == 1):
+                    elif role == LTR_RUN and (
+                        between_lrms(text, place in isolated, len(line) == len(pieces) == 1)
+                        or mismapped(show, part, text)  # ("a < b" after "رموز <"; its "<" the map's ">")
+                    ):
                         # poppler read "3.2×" as "×3.2", "1½" as "1⁄21", and "`<div>`." as ">.<div": an isolate's end
                         items += [*inline(LRM + text + LRM), named(pdfium_actual_text(text, True)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
@@ -369,31 +373,6 @@ def mark_text_layer(
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count
-
-
-def _line_pads(
-    line: list[Show],
-    split: list[tuple[list[tuple[int, bytes, str]], list[float]]],
-    spanned: Mapping,
-    depths: list[int],
-    called: Collection[int],
-) -> dict[int, int]:
-    """For a line whose objects share one /ActualText (marks.line_text): by stream index, how many marked-content
-    sequences to open before its shared one, so that every `TJ` has it innermost at one depth (PDFium skips an
-    object only when it has as many marks as the one before and the same innermost one). A vocalised object
-    has its inline /ActualText outside them; a piece of another its role's marks (`_outside`), and a note call
-    (`called`) its own, which the caller subtracts."""
-    firsts = [first for first, _, _ in spanned.values()]
-    need = [depths[first] + 1 for first in firsts] + [depths[index] + 1 for index in called]  # (a call's own one)
-    need += [
-        depths[show.index] + outside(role)
-        for show, (parts, _) in zip(line, split, strict=True)
-        if show.origin not in spanned
-        for role, _, _ in parts
-    ]
-    deepest = max(need)
-    pads = {first: deepest - depths[first] - 1 for first in firsts}
-    return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}
 
 
 def _tipped(lines: list[list[Show]], ends: list[Any]) -> None:

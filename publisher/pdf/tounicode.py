@@ -219,9 +219,11 @@ def brackets_as_typed(line: list[Any], keys: list[Key], laid: Mapping[Key, Laid]
         layout = laid.get(key)
         if layout is not None and ids == [glyph for glyph, _, _ in layout.glyphs]:
             texts = [layout.typed(start, end) for _, start, end in layout.glyphs]
-        elif key in ltr and not shows[0].font.bitmap:
-            drawn = brackets_as_drawn(shows[0].font)
-            texts = [drawn.get(glyph, "") for glyph in ids]
+        elif key in ltr:  # (each array's own font: "≤" of "x ≤ 3" is the math font's, "x" the text's)
+            texts = [
+                "" if show.font.bitmap else brackets_as_drawn(show.font).get(glyph, "")
+                for (show, _), glyph in zip(glyphs, ids, strict=True)
+            ]
         else:
             continue
         for (show, n), text in zip(glyphs, texts, strict=True):
