@@ -157,3 +157,14 @@ def test_a_lessons_intervals_and_relations_read_as_typed(tmp_path: Path) -> None
     phrases = ("3x ≤ 9", "x ≤ 3", "أن 3 < 5 وأن 7 > 2", "وأن a < b", "x = −√4", "يكافئ x ∈ [0 ; 3/4[", "x ∈ ]1 ; +∞[")
     phrases += ("ونجد −√9، وهو",)  # (its comma had been read inside it by PDFium, "−√،9")
     assert _missing(pdf, phrases) == []
+
+
+def test_a_notes_accidental_glued_to_a_prefix(tmp_path: Path) -> None:
+    # (the hundred-and-twenty-sixth batch's article on maqamat: "وSi♭", its flat in the music font's object, was read
+    # "و♭Si" by both)
+    sentences = [
+        "وفي المقام نغمة وSi♭ على الجنس الأعلى، ونغمة Mi♭ في الأسفل، وFa♯ أحيانا.",
+        "ويعزف العازف وSi½♭ بدل Si♭ هنا.",
+    ]
+    pdf = build_article(tmp_path, "accidentals", sentences, language="ar-LB")
+    assert _missing(pdf, ("نغمة وSi♭ على", "ونغمة Mi♭ في", "وFa♯ أحيانا", "العازف وSi½♭ بدل Si♭ هنا")) == []

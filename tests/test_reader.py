@@ -126,6 +126,9 @@ def test_web_links_are_kept(tmp_path: Path) -> None:
         ("يكافئ x ∈ [0,5 ; 1[", "يكافئ \u2066x ∈ [0,5 ; 1[\u2069"),
         ("ومنه x = −√4 فقط.", "ومنه \u2066x = −√4\u2069 فقط."),
         ("نجد ±√2 هنا", "نجد \u2066±√2\u2069 هنا"),
+        # a bound form's hyphen (the hundred-and-twenty-sixth batch: "γραφ-" was drawn "-γραφ")
+        ("والأصل γραφ- لا تتخلله", "والأصل \u2066γραφ-\u2069 لا تتخلله"),
+        ("البادئة anti- تعني ضد", "البادئة \u2066anti-\u2069 تعني ضد"),
     ],
 )
 def test_left_to_right_runs_are_isolated_in_right_to_left_text(text: str, isolated: str) -> None:

@@ -20,6 +20,7 @@ Arrays = Collection[int]  # arrays of a line, by place
 # narrow no-break space
 SPACES = frozenset(" \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f")
 SEPARATORS = frozenset("\u00b7\u2022")  # separators the layouts draw (the imprint's "·", a bullet): never a run's
+ACCIDENTALS = "\u266d\u266e\u266f"  # ♭ ♮ ♯
 
 
 def shared_runs(
@@ -56,8 +57,10 @@ def shared_runs(
         kind = "L" if inside else kind
         # an Arabic unit's power, no run's ("120 م² × 1.5 = 180" was read "م1.5 = 180 × ²")
         kind = "R" if unit_power(glyphs, position) else kind
-        # an ion's charge or an exponent's sign, in another font, against its letter or digit ("وCl⁻،")
-        kind = "L" if text in SCRIPT_SIGNS and letter_kind(previous[2][-1:]) == "L" else kind
+        # an ion's charge or an exponent's sign, in another font, against its letter or digit ("وCl⁻،"), and a note's
+        # accidental ("وSi♭", "وFa♯", read "و♭Si" by both; after a fraction too, a quarter tone's "Si½♭")
+        held = letter_kind(previous[2][-1:]) == "L" or compat(previous[2])
+        kind = "L" if text in SCRIPT_SIGNS + ACCIDENTALS and held else kind
         # (not a combining mark drawn over the letter before it, in another font: "u⃗", whose arrow began a run)
         if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching and not _combining(text):
             runs.append([])  # side by side (cells)
@@ -178,8 +181,9 @@ def _signed_to(glyphs: list[tuple[int, int, str]], run: list[int], isolated: Arr
 def neutral_to_poppler(run: str) -> bool:
     """Whether a run holds letters poppler takes for neutrals (charclass.unknown_to_poppler): it read "ⴰⵎⴳⴳⴰⵣ
     (Asggʷas ameggaz)" drawn over three objects with its Tifinagh word after the Latin, and "ⴰⵙⴳⴳⵯⴰⵙ ⴰⵎⴳⴳⴰⵣ" backwards,
-    unless it has the run's text from its first object, between LEFT-TO-RIGHT MARKs."""
-    return any(map(unknown_to_poppler, run))
+    unless it has the run's text from its first object, between LEFT-TO-RIGHT MARKs; and a run ending in a note's
+    accidental, a neutral to poppler ("وSi♭", read "و♭Si")."""
+    return any(map(unknown_to_poppler, run)) or run.rstrip()[-1:] in ACCIDENTALS
 
 
 def turned(run: str) -> bool:

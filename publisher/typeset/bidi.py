@@ -152,6 +152,8 @@ def run_pattern() -> re.Pattern[str]:
     # أوقية" (outside the run, the sign was drawn left of the equation, read "3.74 = €")
     spaced += f"|(?<=[0-9])[ \u00a0]{cur}(?=[ \u00a0]+[=\u2248][ \u00a0]+[0-9])"
     ends = f"\u00d7|{signs}|{path_end}|\\+{{1,2}}|#|\\|"  # (and an absolute value's closing bar: above)
+    # and a bound form's hyphen before a space: "γραφ-", "anti-" (outside the run, drawn left of it: "-γραφ")
+    ends += f"|(?<=[^\\W\\d_{RTL_BLOCKS}])-(?=[ \u00a0])"
     tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|{ends})?{cur}?{brackets}?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     # a name's brackets may be followed by more of the word: "n(n+1)/2", "f(x)²" (the "/2" had been left outside)
