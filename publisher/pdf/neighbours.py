@@ -57,10 +57,8 @@ def own_texts(line: list[Any], split: Split, role: int) -> dict[int, str] | None
     last = owns[places[-1]].rstrip()
     if last and (not last[-1].isalnum() or fraction(last[-1])):  # "= ½" too
         return owns | {places[-1]: owns[places[-1]] + LRM}
-    mapped = [as_mapped(line[place].font, b"".join(e for e, _ in line[place].elements)) for place in places]
-    pairs = zip(places, mapped, strict=True)
-    mirrored = any(set(read) & MIRRORED_CHARS and read != owns[place] for place, read in pairs)
-    return owns if mirrored else None
+    drawn = {place: b"".join(element for element, _ in line[place].elements) for place in places}
+    return owns if any(mismapped(line[place], drawn[place], owns[place]) for place in places) else None
 
 
 def mismapped(show: Any, part: bytes, text: str) -> bool:

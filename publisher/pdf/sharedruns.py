@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 
-from ..typeset.bidi import POWERS, RTL_BLOCKS, SCRIPT_SIGNS
+from ..typeset.bidi import ACCIDENTALS, POWERS, RTL_BLOCKS, SCRIPT_SIGNS
 from .charclass import compat, letter_kind, pdfium_actual_text, unknown_to_poppler
 from .pieces import COMPAT, PLAIN, RUN_END_SPACE, WORD
 from .ranges import SIGNS, indic
@@ -20,7 +20,6 @@ Arrays = Collection[int]  # arrays of a line, by place
 # narrow no-break space
 SPACES = frozenset(" \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f")
 SEPARATORS = frozenset("\u00b7\u2022")  # separators the layouts draw (the imprint's "·", a bullet): never a run's
-ACCIDENTALS = "\u266d\u266e\u266f"  # ♭ ♮ ♯
 
 
 def shared_runs(

@@ -103,6 +103,7 @@ from .readingorder import move_markers_and_calls, placed_boxes
 from .sharedruns import neutral_to_poppler, turned
 from .tounicode import brackets_as_typed, rewrite_to_unicode
 from .wholeline import ISOLATES, beside_raised, isolates_only, poppler_ltr_line, whole_line_marks
+from .wordedges import Word
 
 
 def mark_text_layer(
@@ -283,14 +284,12 @@ def mark_text_layer(
                         count += 1
                         continue
                     if role >= WORD:  # a vocalised word, perhaps over several arrays (its raised marks)
-                        word, glued_on = words[role - WORD].text, words[role - WORD].glued
                         opens, closes = ends[role]
                         if opens == (place, piece):
-                            popplers = poppler_text(word)
+                            popplers = poppler_text(words[role - WORD].text)
                             if any(r in (RUN_END_SPACE, STRETCHED_SPACE) for r in roles_within(split, opens, closes)):
                                 popplers = popplers.replace(" ", RUN_END)  # the space's own mark, see below
-                            prefix = "" if shared else words[role - WORD].prefix  # (a line read whole has it)
-                            pdfiums = pdfium_text(prefix + word, glued_on)
+                            pdfiums = _word_text(words[role - WORD], bool(shared))
                             items += [*inline(popplers), named(pdfiums, shared=(number, role))]
                             count += 1
                             inside = closes
@@ -354,7 +353,7 @@ def mark_text_layer(
                         items += [*inline(text[::-1]), named(text), tj, b"EMC", b"EMC"]
                     elif role == PREFIX and not shared:  # the word's /ActualText, as deep: read once (_glued_prefix)
                         n, prefixed = next((n, w) for n, w in enumerate(words) if w.prefix_array == place)
-                        pdfiums = pdfium_text(prefixed.prefix + prefixed.text, prefixed.glued)
+                        pdfiums = _word_text(prefixed, False)
                         items += [b"/Span BMC", named(pdfiums, shared=(number, WORD + n)), tj, b"EMC", b"EMC"]
                     elif role == ADDRESS_HEAD:  # the whole of an address broken over lines
                         address = heads[id(show)]
@@ -373,6 +372,12 @@ def mark_text_layer(
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count
+
+
+def _word_text(word: Word, shared: bool) -> str:
+    """PDFium's /ActualText of a marked word, with the prefix drawn against it in another object (lineroles.py's
+    `_glued_prefix`), but on a line read whole (`shared`), whose text has the prefix already."""
+    return pdfium_text(("" if shared else word.prefix) + word.text, word.glued)
 
 
 def _tipped(lines: list[list[Show]], ends: list[Any]) -> None:

@@ -49,6 +49,7 @@ OPERATORS = (
 _OPERATOR = f"(?:===|!==|[=!<>+*/:\\-]=|<<|>>|//|\\*\\*|&&|\\|\\||->|=>|[{OPERATORS}/%*&|^])"
 # superscript and subscript signs: an ion's charge ends its word ("H⁺", "Fe³⁺"), an exponent's sign is inside ("10⁻⁷")
 SCRIPT_SIGNS = "\u207a\u207b\u208a\u208b"
+ACCIDENTALS = "\u266d\u266e\u266f"  # a note's flat, natural and sharp ("mi♭", "F♯"), the end of its name
 POWERS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"  # the superscript digits
 INSIDE = (
     "._:/\\\\@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$*\u221a\u00d7\u00b7\u22c5|" + SCRIPT_SIGNS + OPERATORS
@@ -138,7 +139,7 @@ def run_pattern() -> re.Pattern[str]:
     # a name's "+", "++" or "#" ("Galaxy S25+", "C++", "C#", "F#"): never the start of the next word
     # "S25+" too, a final "×" ("3.2×"), an ion's charge ("OH⁻"), a note's accidental ("mi♭", "F♯") and a gas given off
     # or a solid thrown down ("CO₂↑", "AgCl↓", whose arrow had been drawn at the far end of the equation)
-    signs = f"[{SCRIPT_SIGNS}\u266d-\u266f\u2191\u2193]+"
+    signs = f"[{SCRIPT_SIGNS}{ACCIDENTALS}\u2191\u2193]+"
     # a percent sign or a degree a space from its number, as French and the SI write them ("90 %", "25 °C"): outside
     # the run, "tient à 90 %" was drawn with its percent sign left of "tient", "بنسبة 5 %" as "% 5" and "25 °C" as
     # "C° 25" (not before an Arabic unit: "180 °م" reads right to left as it is; nor a remainder's: "7 % 2")
@@ -195,9 +196,8 @@ def run_pattern() -> re.Pattern[str]:
 # the run each bracket was drawn mirrored, "]0, 1]"), its bounds apart by a comma or " ; "; its brackets pair with
 # nothing else ("x ∈ [0 ; 3/4[" after "يكافئ" had been cut at its first bracket and drawn right to left)
 _BOUND = f"[{SIGNS}]?(?:[0-9]+(?:[.,/][0-9]+)?|\u221e|[^\\W\\d_{RTL_BLOCKS}]{{1,3}})"  # ("3/4", "0,5": "[0 ; 3/4[")
-INTERVAL = (  # (and a closed one with " ; ": "[0 ; 1]" had been parted there; "[2, 5]" pairs its brackets already)
-    f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?(?:[,;] ?{_BOUND}\\[|; ?{_BOUND}\\]))(?![\\w\\[\\]])"
-)
+# (and a closed one with " ; ": "[0 ; 1]" had been parted there; "[2, 5]" pairs its brackets already)
+INTERVAL = f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?(?:[,;] ?{_BOUND}\\[|; ?{_BOUND}\\]))(?![\\w\\[\\]])"
 
 
 _INTERVALS = re.compile(INTERVAL)
