@@ -1036,24 +1036,30 @@ def test_a_line_pdfium_reads_backwards_is_looked_for_after_the_line_before_it() 
     """A code block's "FROM users", its words quoted in order on the page before it by an inline `code` ("SELECT
     name FROM users WHERE"): looked for anywhere on the page, it was taken for read as typed, and PDFium's reading
     "sresu MORF" stayed (the sql-lesson fixture). A line drawn before one read earlier is still looked for."""
-    from publisher.pdf.orient import Written, _plain, _reversed
+    from publisher.pdf.orient import Written, _plain, _reversed, _stretched
+
+    def names(read: str, lines: list[Written]) -> list[str]:
+        return [line.name for line, _ in _reversed(read, lines)]
 
     read = _plain("نكتب SELECT name FROM users WHERE age ثم\nSELECT name, age\nsresu MORF\n")
     typed = ["SELECT name FROM users WHERE age", "SELECT name, age", "FROM users"]
     lines = [Written(0, f"AT{n}", text) for n, text in enumerate(typed)]
-    assert list(_reversed(read, lines)) == ["AT2"]
-    assert list(_reversed(_plain("ba cd"), [Written(0, "X", "cd"), Written(0, "Y", "ab")])) == ["Y"]
-    assert list(_reversed(_plain("ab cd"), [Written(0, "X", "cd"), Written(0, "Y", "ab")])) == []
+    assert names(read, lines) == ["AT2"]
+    assert names(_plain("ba cd"), [Written(0, "X", "cd"), Written(0, "Y", "ab")]) == ["Y"]
+    assert names(_plain("ab cd"), [Written(0, "X", "cd"), Written(0, "Y", "ab")]) == []
     # an English quotation's last line in an Arabic book: PDFium mirrors the closing quote as it reverses the line
     # ("environment.”" read "“.tnemnorivne"), which had hidden it, and the line stayed backwards (the 93rd batch)
     quoted = Written(0, "Q", "guidance despite a softer rate environment.”")
-    assert list(_reversed(_plain("“.tnemnorivne etar retfos a etipsed ecnadiug"), [quoted])) == ["Q"]
+    assert names(_plain("“.tnemnorivne etar retfos a etipsed ecnadiug"), [quoted]) == ["Q"]
     # an Urdu comment holding "درجۂ", which PDFium reads as its base and a hamza (tounicode._take): it had not been
     # found either way, and stayed backwards (a code block of the ninety-seventh batch)
     comment = Written(0, "U", "# ریڈنگ درجۂ حرارت")
-    assert list(
-        _reversed(_plain("\u062a\u0631\u0627\u0631\u062d \u0654\u06c1\u062c\u0631\u062f گنڈیر #"), [comment])
-    ) == ["U"]
+    assert names(_plain("\u062a\u0631\u0627\u0631\u062d \u0654\u06c1\u062c\u0631\u062f گنڈیر #"), [comment]) == ["U"]
+    # a CSS comment PDFium read stretch by stretch, its signs kept ("*/ يلحملا … فيرعت /*", the 126th batch): found by
+    # its letters alone, so turned only if a turn then reads as typed; the stretches' image is its own inverse
+    css = Written(0, "C", "/* تعريف خط */")
+    assert list(_reversed(_plain("*/ طخ فيرعت /*"), [css])) == [(css, False)]
+    assert _stretched(css.text) == "/ *فيرعت طخ* /" and _stretched(_stretched(css.text)) == css.text
 
 
 @pytest.mark.parametrize("slug", ["andalus-verse", "citations", "levant"])

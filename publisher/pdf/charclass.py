@@ -171,6 +171,12 @@ def pdfium_class(char: str) -> str:
     return _PDFIUM_CLASS.get(unicodedata.bidirectional(char), "N") if char else "N"
 
 
+def note_sign(text: str) -> bool:
+    """Whether `text` is one neutral sign that mirrors not (no bracket, quote or relation), as a note's "*" or "†"
+    after a number ("22*", a batsman not out), which poppler read before it (numberpunct.py, marks.poppler_text)."""
+    return len(text) == 1 and unicodedata.bidirectional(text) == "ON" and not unicodedata.mirrored(text)
+
+
 def unknown_to_poppler(letter: str) -> bool:
     """Whether poppler takes this left-to-right letter for a neutral one: Tifinagh, Ethiopic Extended,
     Glagolitic, Coptic, Georgian Supplement (U+2C00-U+2DFF) and every letter past U+FFFF.

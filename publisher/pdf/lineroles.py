@@ -210,6 +210,10 @@ def split_line(
             within |= {s} if first is not None else set()
             trailing += text if first is None else ""
             separated = separated or text in SEPARATORS
+    if marked and rtl and strong == "L" and space is not None and space[0] not in isolated:
+        # a run, a space and neutrals only at the line's start, on its right ("≈ 1.2 × 10⁻⁴ بس", "≈" in the math
+        # font): the line's start ends the run as a letter would, and the space with it (PDFium read " ≈1.2")
+        marks[space[0]][space[1]] = RUN_END_SPACE
     runs = shared_runs(glyphs, marks, touching, apart, isolated, code, addressed) if rtl else []
     edged = [(0, 0, ""), (0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
     lettered = any(latin_glyph(text) for _, _, text in glyphs)  # ("v × ٢ =": "CaCO₃ =" below)

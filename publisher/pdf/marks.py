@@ -34,7 +34,7 @@ from collections.abc import Collection, Mapping
 
 from ..typeset.bidi import ARABIC_DIGITS, LTR_ALNUM, RTL_BLOCKS, SCRIPT_SIGNS
 from ..typeset.kashida import as_typed
-from .charclass import BRACKETS, LRM, MIRROR, MIRRORED_CHARS, NO_BREAK, POPPLER_LTR, RLM, fraction
+from .charclass import BRACKETS, LRM, MIRROR, MIRRORED_CHARS, NO_BREAK, POPPLER_LTR, RLM, fraction, note_sign
 from .clusters import Key, Laid, is_mark, position_key
 from .pagetext import Show, as_mapped
 from .wordedges import Word, glued_across_kern, overlapped_space, to_edges
@@ -51,12 +51,11 @@ def marked_words(
     elongated: Mapping[str, str] | None = None,
     spanned: Collection[tuple[int, float, float]] = (),
 ) -> list[Word]:
-    """The words of a line that need their text given: those with marks, their text from the layout's
-    clusters, those with a kerning blank inside (`gaps`: glyphs followed by one, per `TJ`), their
-    text from their glyphs', and those kashida justification elongated (`elongated`: as drawn → as typed),
-    their text as typed. Not in the objects `spanned` (by origin: `spanned_objects`), which get their whole text;
-    an object with a raised glyph that is not one (it holds an isolate: "و$50,000") had no word marked, and
-    poppler read the shadda of its "مؤسِّستها" with the words of another line."""
+    """The words of a line that need their text given: those with marks, their text from the layout's clusters,
+    those with a kerning blank inside (`gaps`: glyphs followed by one, per `TJ`), their text from their glyphs', and
+    those kashida justification elongated (`elongated`: as drawn → as typed), their text as typed. Not in the objects
+    `spanned` (by origin: `spanned_objects`), which get their whole text; an object with a raised glyph that is not
+    one (it holds an isolate: "و$50,000") had no word marked: poppler read its "مؤسِّستها"'s shadda with another line."""
     objects: dict[tuple[int, float, float], list[int]] = {}
     for number, show in enumerate(line):
         objects.setdefault(show.origin, []).append(number)
@@ -116,6 +115,10 @@ def _between_rlms(mark: re.Match[str]) -> str:
     return RLM + (mark[1] or mark[2]) + RLM
 
 
+def _number_end(mark: re.Match[str]) -> str:
+    return mark[1] + RLM * (mark[1] in "،؛,.:;!?؟" or note_sign(mark[1]))
+
+
 def poppler_text(text: str) -> str:
     """The /ActualText poppler turns back into `text`: it is laid out left to right, then each stretch without a
     left-to-right letter or digit reversed. So the text reversed, its numbers (with their signs: "-3.5%") kept left to
@@ -143,9 +146,9 @@ def poppler_text(text: str) -> str:
     marked = re.sub(
         f"(?:(?<={_DIGIT})|(?<={_DIGIT}[%\u066a\u2030\u00b0\u2032\u2033])) (?=[^\\w\\s\u200f])", " \u200f", marked
     )
-    # and one between a number and the punctuation after it, which poppler read before the number ("ج٧، ص٦٨" and
-    # "ح١٩٠٧." read "ج،٧ ص،٦٨", "ح.١٩٠٧": the Arabic comma is no right-to-left letter to it), its sign too ("±0.5.")
-    marked = re.sub(f"(?<!\\w)([،؛,.:;!?؟])(?=[{_SIGNED}]?{_DIGIT})", lambda mark: mark[1] + RLM, marked)
+    # and one between a number (its sign too: "±0.5.") and the punctuation after it, which poppler read before it
+    # ("ج٧، ص٦٨", "ح١٩٠٧.", "الـ€." read "ج،٧ ص،٦٨", "ح.١٩٠٧", "الـ.€"), or a note's sign ("22*" read "*22": note_sign)
+    marked = re.sub(f"(?<!\\w)([^\\w\\s])(?=[{_SIGNED}]?{_DIGIT}|[{_SIGNS}])", _number_end, marked)
     # and punctuation between a number on its left and a letter on its right, which poppler reads with the number: an
     # abbreviation's full stop ("د.34"), a slash between two dates ("897هـ/1492م", read "897هـ1492/م"), as
     # numberpunct.after_number does for lines not read whole; and a slash after a number ("2×/يوم", read "/2×يوم")

@@ -7,7 +7,7 @@ import itertools
 import unicodedata
 from collections.abc import Callable, Iterator
 
-from .charclass import POPPLER_LTR, letter_kind
+from .charclass import POPPLER_LTR, letter_kind, note_sign
 from .ranges import ISOLATED, RANGE, SIGNS, indic
 
 # percent and per mille signs, and the signs after a number the bidi algorithm sets on its left after Arabic-Indic
@@ -58,7 +58,9 @@ def after_number(left: str, text: str, right: str) -> bool:
         # "«،»ArabicMMLU" and "«.»INC-2291")
         spaced = sentence and (not left or left.isspace() or left in SENTENCE | ARABIC_SENTENCE)
         return spaced or ((sentence or text in SLASH) and letter_kind(left) == "R")
-    return unicodedata.bidirectional(text[:1]) == "CS" or text in PERCENT  # "٨٪" and "۱۲٫۵٪" are drawn "٪٨"
+    # "٨٪" and "۱۲٫۵٪" are drawn "٪٨"; and a note's sign glued to a number ("22*", a batsman not out, "45†"), drawn on
+    # its left, which poppler read first ("*22"): a neutral there follows the number (before it, it is drawn right)
+    return unicodedata.bidirectional(text[:1]) == "CS" or text in PERCENT or note_sign(text)
 
 
 SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin word, read on its right

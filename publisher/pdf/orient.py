@@ -14,11 +14,11 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..typeset.bidi import BIDI_CONTROL as _CONTROLS
-from .charclass import not_hyphenated
+from .charclass import MIRROR, class_stretches, not_hyphenated, pdfium_class
 
 # PDFium mirrors them as it reverses, and English quotation marks too ("environment.”" read "“.tnemnorivne")
 _BRACKETS = str.maketrans("(){}[]<>«»‹›“”‘’", "||||||||||||||||")
@@ -40,25 +40,46 @@ def orient(data: bytes, written: Iterable[Written]) -> bytes:
         by_page[line.page].append(line)
     if not by_page:
         return data
+    read = _read(data, by_page)
+    misread = {
+        (page, line.name): (line, sure)
+        for page, lines in by_page.items()
+        for line, sure in _reversed(read[page], lines)
+    }
+    if not misread:
+        return data
+    # each line is given the first turn from which PDFium reads it as typed, the pages read again after each
+    chosen: dict[tuple[int, str], Callable[[str], str]] = {}
+    for turn in _TURNS:
+        trial = {key: turn(line) for key, (line, _) in misread.items() if key not in chosen}
+        read = _read(_rewrite(data, chosen | trial), {page for page, _ in trial})
+        chosen |= {key: trial[key] for key in trial if _plain(misread[key][0].text) in read[key[0]]}
+        if len(chosen) == len(misread):
+            break
+    # (none did: a line found backwards whole is turned as before, one found by its letters alone left as it was)
+    chosen |= {key: _backwards for key, (_, sure) in misread.items() if sure and key not in chosen}
+    return _rewrite(data, chosen) if chosen else data
+
+
+def _read(data: bytes, pages: Iterable[int]) -> dict[int, str]:
+    """PDFium's text of each of the `pages` of `data`, as compared (_plain)."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(data)
-    turned: set[tuple[int, str]] = set()
     try:
-        for page, lines in sorted(by_page.items()):
-            read = _plain(document[page].get_textpage().get_text_range())
-            turned.update((page, name) for name in _reversed(read, lines))
+        return {page: _plain(document[page].get_textpage().get_text_range()) for page in pages}
     finally:
         document.close()
-    return _turn(data, turned) if turned else data
 
 
-def _reversed(read: str, lines: list[Written]) -> Iterable[str]:
-    """The names of the `lines` (in the order drawn) that PDFium's text of their page, `read`, has backwards.
+def _reversed(read: str, lines: list[Written]) -> Iterable[tuple[Written, bool]]:
+    """The `lines` (in the order drawn) that PDFium's text of their page, `read`, has backwards, each with
+    whether its whole text was found so (not its letters alone).
 
     Each line is looked for after the one before it, as PDFium reads a page's lines in the order drawn: the
     same words earlier on the page (a code line that an inline `code` of the paragraph above quoted) are not
-    taken for it. A line not found after its predecessor is looked for on the whole page."""
+    taken for it. A line not found after its predecessor is looked for on the whole page, and then by its
+    letters alone (PDFium may keep a neutral stretch in order as it reverses the rest: _stretched)."""
     cursor = 0
     for line in lines:
         text, backwards = _plain(line.text), _plain(line.text[::-1])  # (a fraction reads "1/2" both ways)
@@ -67,11 +88,56 @@ def _reversed(read: str, lines: list[Written]) -> Iterable[str]:
         ahead, back = read.find(text, cursor), read.find(backwards, cursor)
         if back >= 0 and (ahead < 0 or back < ahead):
             cursor = back + len(text)
-            yield line.name
+            yield line, True
         elif ahead >= 0:
             cursor = ahead + len(text)
         elif text not in read and backwards in read:
-            yield line.name
+            yield line, True
+        elif text not in read and _letters_found(text, read):
+            yield line, False
+
+
+def _letters_found(text: str, read: str) -> bool:
+    """Whether `read` has the strong characters of `text` (as PDFium classes them), in either order."""
+    letters = _letters(text)
+    return len(letters) > 1 and (letters in _letters(read) or letters[::-1] in _letters(read))
+
+
+def _letters(text: str) -> str:
+    """The strong (left-to-right and right-to-left) characters of `text`, as PDFium classes them."""
+    return "".join(char for char in text if pdfium_class(char) in ("L", "R"))
+
+
+def _backwards(actual: str) -> str:
+    return not_hyphenated(actual[::-1])
+
+
+def _stretched(text: str) -> str:
+    """`text` as PDFium reads a line stretch by stretch in the order written (charclass.class_stretches), as
+    measured on "/* تعريف … */", a CSS comment, read "*/ يلحملا … فيرعت /*": each right-to-left stretch reversed, and
+    each neutral one before the first left-to-right letter reversed and mirrored. Its own inverse."""
+    out, direction = [], "R"
+    for kind, stretch in class_stretches(text):
+        direction = kind if kind in ("L", "R") else direction
+        if kind == "R" or (kind == "N" and direction == "R"):
+            stretch = stretch[::-1].translate(MIRROR) if kind == "N" else stretch[::-1]
+        out.append(stretch)
+    return "".join(out)
+
+
+def _given(text: str) -> Callable[[str], str]:
+    written = not_hyphenated(text)
+    return lambda _: written
+
+
+# The /ActualText PDFium reads a misread line from, tried in turn: the one written, reversed (most lines: it read
+# them backwards whole); the line's stretches' image (it read the line stretch by stretch, as written); and that
+# reversed (it read the line backwards, then stretch by stretch: "/* خط احتياطي … */" came back "* / خط … /*")
+_TURNS: tuple[Callable[[Written], Callable[[str], str]], ...] = (
+    lambda line: _backwards,
+    lambda line: _given(_stretched(line.text)),
+    lambda line: _given(_stretched(line.text)[::-1]),
+)
 
 
 def _plain(text: str) -> str:
@@ -86,14 +152,14 @@ def _plain(text: str) -> str:
     return "".join(char for char in text if not unicodedata.combining(char) and not char.isspace())
 
 
-def _turn(data: bytes, turned: set[tuple[int, str]]) -> bytes:
-    """The PDF with the named /ActualText of each (page, name) reversed, in that page's property lists."""
+def _rewrite(data: bytes, turns: dict[tuple[int, str], Callable[[str], str]]) -> bytes:
+    """The PDF with the named /ActualText of each (page, name) rewritten by its turn, in the page's property lists."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        for page, name in sorted(turned):
+        for (page, name), turn in sorted(turns.items(), key=lambda item: item[0]):
             entry = pdf.pages[page].Resources.Properties["/" + name]
-            entry.ActualText = pikepdf.String(not_hyphenated(str(entry.ActualText)[::-1]))
+            entry.ActualText = pikepdf.String(turn(str(entry.ActualText)))
         out = io.BytesIO()
         pdf.save(out, fix_metadata_version=False, deterministic_id=True, min_version=pdf.pdf_version)
         return out.getvalue()

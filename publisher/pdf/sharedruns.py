@@ -98,6 +98,8 @@ def shared_runs(
         role = -1 - len(texts)
         # and a space after it, where one is drawn (PDFium lost the one before "G ≈" ending a loose line: "العامG")
         spaced = run[-1] + 1 < len(glyphs) and glyphs[run[-1] + 1][2] in SPACES
+        # (not one the line's start follows, neutrals only on its right: "≈ 1.2 × 10⁻⁴" read " ≈1.2", lineroles.py)
+        spaced = spaced and any(letter_kind(text) != "N" for _, _, text in glyphs[run[-1] + 2 :])
         # and one where a table's cell ends, on its right: PDFium read the cell before it glued to it ("EK 201DXB")
         beyond = glyphs[run[-1] + 1][0] if run[-1] + 1 < len(glyphs) else None
         celled = beyond is not None and beyond != s1 and beyond not in touching

@@ -102,7 +102,7 @@ from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
 from .sharedruns import neutral_to_poppler, turned
 from .tounicode import brackets_as_typed, rewrite_to_unicode
-from .wholeline import ISOLATES, beside_raised, isolates_only, poppler_ltr_line, whole_line_marks
+from .wholeline import ISOLATES, SILENT, beside_raised, isolates_only, poppler_ltr_line, silenced, whole_line_marks
 from .wordedges import Word
 
 
@@ -225,9 +225,13 @@ def mark_text_layer(
             for first, last, text in spanned.values():
                 # a vocalised line: its text object's operators kept whole, inside one pair of /ActualText
                 pad = pads[first] if shared and pads else 0
-                own = shared or line_named(page, text, line, [s for s in line if first <= s.index <= last])
+                arrays = [s for s in line if first <= s.index <= last]
+                own = shared or line_named(page, text, line, arrays)
                 opening = [*inline(poppler_text(text)), *[b"/Span BMC"] * pad, own]
-                replacements[first] = [*opening, stream.stream[first]]
+                # (not shared: the arrays after the first read nothing, else PDFium, taking a raised mark's array in a
+                # group of its own, read the object twice, "، وإلى … ما رقم (م/٥١) … هـ، وإلى … ما": SILENT)
+                rest = [b"EMC", named(SILENT, shared=SILENT)] if not shared and silenced(arrays) else []
+                replacements[first] = [*opening, stream.stream[first], *rest]
                 replacements[last] = [*replacements.get(last, [stream.stream[last]]), *[b"EMC"] * (pad + 2)]
                 count += 1
             inside: tuple[int, int] | None = None  # the last piece of the word whose /ActualText is open

@@ -155,6 +155,21 @@ def beside_raised(
     return beside or any(map(raised, line))
 
 
+# The /ActualText of a vocalised object's arrays after its first on a line not read whole (a note's call kept it
+# apart, beside_raised): a character PDFium takes for no text (not printable), so it reads nothing there, whatever
+# group it takes a raised mark's array into; the object's text comes once, from its first array. (Poppler reads
+# the inline /ActualText around them all and never a named one.)
+SILENT = "\t"
+
+
+def silenced(arrays: list[Show]) -> bool:
+    """Whether the arrays of a vocalised object after the first may read nothing (SILENT): there are some, and the
+    first has a glyph with an advance (not a raised mark alone), which PDFium, that skips an empty object, reads."""
+    first = arrays[0]
+    based = any(not is_mark(char) for _, text in first.elements for char in text or "")
+    return len(arrays) > 1 and not first.rise and based
+
+
 def isolates_only(line: list[Show], isolates: Collection[tuple[int, float, float]]) -> bool:
     """Whether a line of a right-to-left book holds left-to-right isolates alone (their objects' origins `isolates`),
     more than one or one in several fonts, and no right-to-left letter: the last line of inline code broken over lines,
