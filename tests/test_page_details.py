@@ -245,3 +245,30 @@ def test_a_code_block_line_longer_than_the_measure_wraps_inside_it(tmp_path: Pat
     right_edge = max(box[2] for char, box in boxes if "\u0621" <= char <= "\u064a")  # the justified prose's
     code = [box for char, box in boxes if char in "resp=()[]{}\"'.:/,0123456789" or (char.isascii() and char.isalpha())]
     assert code and max(box[2] for box in code) <= right_edge + 0.5
+
+
+# Footnotes on the page of their call ----------------------------------------------------------------
+
+# (the words before each call, the words each note begins with)
+NOTES = [
+    ("ثم ما حسُن عند الجمهور", "ابن النديم، «الفهرست»"),
+    ("إلى العربية حيناً آخر", "كتب حنين رسالة"),
+    ("من حبر الكتب التي أُلقيت فيها", "الصورة مشهورة في المصادر"),
+]
+
+
+def test_each_note_is_set_on_the_page_of_its_call(tmp_path: Path) -> None:
+    """An essay of three notes, each called near a page's end or before a heading kept with its text: WeasyPrint 70
+    had set every note a page after its call, the last alone on a page of its own, a rounding taken for an overflow
+    of the notes' area (pdf/weasyhooks.footnotes_mended)."""
+    import pypdfium2
+
+    root = make_workspace(tmp_path, FIXTURES / "house-of-wisdom")
+    build(root, formats=["pdf"], jobs=1)
+    document = pypdfium2.PdfDocument(root / "dist" / "house-of-wisdom.pdf")
+    pages = [" ".join(page.get_textpage().get_text_range().split()) for page in document]
+    for called, note in NOTES:
+        call_page = next(n for n, text in enumerate(pages) if called in text)
+        note_page = next(n for n, text in enumerate(pages) if note in text)
+        assert note_page == call_page, (note, call_page, note_page)
+    assert len(pages) == 3  # (no page holds a note alone)

@@ -40,7 +40,7 @@ from .printmarks import css_bleed, draw_marks, points
 from .runts import drawn_spaces, held_runts
 from .structure import complete_structure, own_links
 from .textlayer import mark_ltr_phrases, mark_text_layer
-from .weasyhooks import end_spaces_mended, one_word_lines_mended
+from .weasyhooks import mend_weasyprint
 
 
 def render_html(job: Job) -> str:
@@ -338,8 +338,7 @@ def import_weasyprint() -> Any:
     try:
         with _environment(FONTCONFIG_FILE=HERMETIC_FONTCONFIG):  # should the import start fontconfig
             import weasyprint
-        end_spaces_mended()
-        one_word_lines_mended()
+        mend_weasyprint()
     except OSError as exc:  # cffi could not load Pango
         raise BuildError(
             f"WeasyPrint cannot load Pango ({exc}); install it: apt-get install libpango-1.0-0 libpangoft2-1.0-0"

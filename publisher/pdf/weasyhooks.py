@@ -10,8 +10,9 @@ HarfBuzz with glyph ids kept), called on the merged glyph set of the book; its o
 (`Document.make_bookmark_tree`), called on the bookmarks of every part; and HarfBuzz through its cffi
 bindings. tests/test_chapters.py fails loudly if an upgrade moves any of them.
 
-And two mended: the removal of the space a line ends with (`end_spaces_mended`, tested in tests/test_pdf.py), and a
-line cut down to its first word (`one_word_lines_mended`, tests/test_pdf.py).
+And three mended: the removal of the space a line ends with (`end_spaces_mended`, tested in tests/test_pdf.py), a
+line cut down to its first word (`one_word_lines_mended`, tests/test_pdf.py), and notes deferred by a rounding
+(`footnotes_mended`, tests/test_page_details.py).
 """
 
 from __future__ import annotations
@@ -152,6 +153,13 @@ def bookmark_tree(pages: list[tuple[float, list[Any]]]) -> list[Any]:
     return Document.make_bookmark_tree(book, SCALE, transform_pages=True)
 
 
+def mend_weasyprint() -> None:
+    """The three mends below, once a process."""
+    end_spaces_mended()
+    one_word_lines_mended()
+    footnotes_mended()
+
+
 def end_spaces_mended() -> None:
     """Mend, once a process, how WeasyPrint 70 takes the space off the end of a line (`remove_last_whitespace`).
 
@@ -229,3 +237,32 @@ def one_word_lines_mended() -> None:
     split_first_line.mended = True  # type: ignore[attr-defined]
     split_first_line.original = original  # type: ignore[attr-defined]
     inline.split_first_line = split_first_line
+
+
+def footnotes_mended() -> None:
+    """Mend, once a process, how WeasyPrint 70 asks whether a page's notes overflow their area
+    (`LayoutContext._update_footnote_area`).
+
+    It lays the notes out in a copy of the area, of auto height, and compares where the last note ends with
+    where the area ends: two sums of the same lengths (its margin, rule, padding and the notes' heights) added in
+    another order, compared exactly. They differ by a rounding (1e-13 px) as often as not; the note was then taken
+    for overflowing, deferred to the next page, and every later note with it: each note of a book fell a page
+    after its call, the last alone on a page of its own (with the area's 3 mm top margin). An area of auto height
+    holds whatever is laid out in it, so there that answer is a rounding and is taken back; one with a
+    max-height (a workspace's template may set it) keeps it."""
+    import math
+
+    from weasyprint.layout import LayoutContext
+
+    if getattr(LayoutContext._update_footnote_area, "mended", False):
+        return
+    original = LayoutContext._update_footnote_area
+
+    def update_footnote_area(context: Any) -> bool:
+        overflow = original(context)
+        limit = context.current_footnote_area.style["max_height"]
+        return bool(overflow) and math.isfinite(getattr(limit, "value", limit))
+
+    update_footnote_area.mended = True  # type: ignore[attr-defined]
+    update_footnote_area.original = original  # type: ignore[attr-defined]
+    LayoutContext._update_footnote_area = update_footnote_area  # type: ignore[method-assign]
