@@ -272,3 +272,30 @@ def test_each_note_is_set_on_the_page_of_its_call(tmp_path: Path) -> None:
         note_page = next(n for n, text in enumerate(pages) if note in text)
         assert note_page == call_page, (note, call_page, note_page)
     assert len(pages) == 3  # (no page holds a note alone)
+
+
+def test_a_note_called_in_a_line_set_by_deferring_others_is_kept_in_order() -> None:
+    """A paragraph of four lines, each calling a note, whose second line does not fit and may not be left alone
+    (orphans): WeasyPrint 70 defers the page's notes to set that line, and had lost the note it calls ("n2") and
+    queued the rest out of order (pdf/weasyhooks.footnotes_kept). At every height of the space above it, the four
+    notes are set, once each and in their order."""
+    from publisher.pdf.render import import_weasyprint
+
+    weasyprint = import_weasyprint()  # with the project's mends
+    for top in range(40, 90, 2):
+        html = (
+            "<style>@page { size: 100px 100px; margin: 0 } html { font-size: 10px; line-height: 1 } body { margin: 0 }"
+            " p { orphans: 2; widows: 2; margin: 0 } .fn { float: footnote }</style>"
+            f'<div style="height: {top}px"></div><p>'
+            + "<br>".join(f'{letter}<span class="fn" id="n{n}">x</span>' for n, letter in enumerate("abcd", 1))
+            + "<br>e<br>f</p>"
+        )
+        notes = [
+            box.element.get("id")
+            for page in weasyprint.HTML(string=html).render().pages
+            for area in page._page_box.children
+            if type(area).__name__ == "FootnoteAreaBox"
+            for box in area.descendants()
+            if getattr(box, "element_tag", None) == "span" and box.element.get("id")
+        ]
+        assert list(dict.fromkeys(notes)) == ["n1", "n2", "n3", "n4"], (top, notes)

@@ -10,9 +10,9 @@ HarfBuzz with glyph ids kept), called on the merged glyph set of the book; its o
 (`Document.make_bookmark_tree`), called on the bookmarks of every part; and HarfBuzz through its cffi
 bindings. tests/test_chapters.py fails loudly if an upgrade moves any of them.
 
-And three mended: the removal of the space a line ends with (`end_spaces_mended`, tested in tests/test_pdf.py), a
-line cut down to its first word (`one_word_lines_mended`, tests/test_pdf.py), and notes deferred by a rounding
-(`footnotes_mended`, tests/test_page_details.py).
+And four mended: the removal of the space a line ends with (`end_spaces_mended`, tested in tests/test_pdf.py), a
+line cut down to its first word (`one_word_lines_mended`, tests/test_pdf.py), notes deferred by a rounding
+(`footnotes_mended`) and notes lost or queued out of order (`footnotes_kept`, both in tests/test_page_details.py).
 """
 
 from __future__ import annotations
@@ -154,10 +154,11 @@ def bookmark_tree(pages: list[tuple[float, list[Any]]]) -> list[Any]:
 
 
 def mend_weasyprint() -> None:
-    """The three mends below, once a process."""
+    """The four mends below, once a process."""
     end_spaces_mended()
     one_word_lines_mended()
     footnotes_mended()
+    footnotes_kept()
 
 
 def end_spaces_mended() -> None:
@@ -266,3 +267,34 @@ def footnotes_mended() -> None:
     update_footnote_area.mended = True  # type: ignore[attr-defined]
     update_footnote_area.original = original  # type: ignore[attr-defined]
     LayoutContext._update_footnote_area = update_footnote_area  # type: ignore[method-assign]
+
+
+def footnotes_kept() -> None:
+    """Mend, once a process, two ways WeasyPrint 70 loses a note's place (`layout.page.make_page`).
+
+    When a paragraph's line does not fit and the paragraph's orphans forbid breaking before it, WeasyPrint
+    defers the page's last notes to make room and sets the line, but never lays out the notes called in that line:
+    their calls print and the notes are nowhere ("b" of four lines, each with a note: its note lost). And the notes
+    it defers so are queued after those deferred before, out of their order ("(25) (24)"). Here, once a page is
+    made, a note called on it and never laid out is deferred to the next page, as a note that did not fit is; and
+    the deferred notes start the next page in the order of their calls."""
+    import weasyprint.layout.page as page_layout
+
+    if getattr(page_layout.make_page, "mended", False):
+        return
+    original = page_layout.make_page
+
+    def make_page(context: Any, *rest: Any, **named: Any) -> Any:
+        if not hasattr(context, "note_order"):  # (at the first page every note waits, in the order of its call)
+            context.note_order = {id(note): place for place, note in enumerate(context.footnotes)}
+        context.reported_footnotes.sort(key=lambda note: context.note_order.get(id(note), 0))
+        made = original(context, *rest, **named)
+        waiting = [box.footnote for box in made[0].descendants() if getattr(box, "footnote", None) is not None]
+        for note in [note for note in waiting if note in context.footnotes]:
+            context.footnotes.remove(note)
+            context.reported_footnotes.append(note)
+        return made
+
+    make_page.mended = True  # type: ignore[attr-defined]
+    make_page.original = original  # type: ignore[attr-defined]
+    page_layout.make_page = make_page
