@@ -11,7 +11,8 @@ showed an extractor misreading, each then written for its class.
 - a relation or sign and a space before a number beginning a line, "≈ 1.2 × 10⁻⁴" ("≈" in the math font): PDFium read
   " ≈1.2"; "± 0.5 × 10⁻²": poppler read the sign after the number (pdf/lineroles.py, pdf/sharedruns.py).
 - a note's sign glued after a number, "22*" (a batsman not out), "45†": poppler read "*22" (pdf/numberpunct.py,
-  pdf/marks.poppler_text); and the full stop after a prefixed currency sign, "الـ€.", on a vocalised line: "الـ.€"."""
+  pdf/marks.poppler_text); and the full stop after a prefixed currency sign, "الـ€.", on a vocalised line: "الـ.€".
+- "و" before an emphasised vocalised word, "و*كُتِبَ*": PDFium read it inside the word, "كوُتِبَ" (pdf/lineroles.py)."""
 
 from __future__ import annotations
 
@@ -87,3 +88,19 @@ def test_a_note_sign_after_a_number_and_a_stop_after_a_currency_sign(tmp_path: P
     pdf = build_article(tmp_path, "notes", paragraphs)
     typed = ("اللاعب 22* في", "و8* في", "عاقب 22* 24", "سعيد 45† 30", "علي ١٢* ١٣", "الرقم ١٢* بالأرقام", "و٣٠† كذلك")
     assert _missing(pdf, (*typed, "لسعر الـ€. شحنة")) == []
+
+
+def test_a_conjunction_before_an_emphasised_vocalised_word(tmp_path: Path) -> None:
+    """ "و" typed before an emphasised vocalised word, "و*كُتِبَ*", drawn in the text's face against the word in the
+    bold one: PDFium read it inside the word, "كوُتِبَ" (the 126th batch); the word's /ActualText now has it, as it has
+    a prefix's tatweel (pdf/lineroles._glued_prefix)."""
+    paragraphs = [
+        "والأصل ثابت لا تتخلله حركات متبدلة كما في *كَتَبَ* و*كُتِبَ* و*كاتِب*.",
+        "وقرأ الطالب *كِتَابًا* و*دَفْتَرًا* و*قَلَمًا* في الصف.",
+        "هكذا كتبت **ألفة الشابّي**، الشريكة في «قرطاج فنتشرز»، في تدوينة على صفحتها.",
+    ]
+    pdf = build_article(tmp_path, "prefixed", paragraphs)
+    assert _missing(pdf, ("كَتَبَ وكُتِبَ وكاتِب.", "كِتَابًا ودَفْتَرًا وقَلَمًا في")) == []
+    # (and not the last letter of a bold word before a comma taken for a prefix of the word after it, "الشريكة":
+    # PDFium read "الشابّي ي،"; it gives the comma after a space, as it did before)
+    assert "الشابّي ،" in _texts(pdf)["pdfium"]

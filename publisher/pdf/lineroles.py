@@ -117,12 +117,13 @@ def split_line(
         return plain
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
     touching = _touching(line)
+    worded = {glyph for word in words for glyph in word.glyphs}  # (a prefix is none of them: "، الشريكة" | "الشابّي")
     for number, word in enumerate(words):
         for (s, i), (s2, i2) in zip(word.glyphs, [*word.glyphs[1:], word.glyphs[-1]], strict=True):
             span = range(i, i2 + 1) if s2 == s else range(i, i + 1)  # with the adjustments up to the next glyph
             for index in span:
                 marks[s][index] = WORD + number
-        _glued_prefix(glyphs, word, marks, touching)
+        _glued_prefix(glyphs, word, marks, touching, worded)
     rtl = _right_to_left(glyphs, isolated) or _latin_cells(line, isolated)
     for s, i in arabic if rtl else ():
         marks[s][i] = RUN_END_SPACE
@@ -269,14 +270,21 @@ def split_line(
     return split
 
 
-def _glued_prefix(glyphs: list[tuple[int, int, str]], word: Word, marks: list[list[int]], touching: Arrays) -> None:
-    """A prefix ending in a tatweel drawn in another object against a marked word's start, "الـ" of "الـ*جِرِش*":
-    PDFium read it inside the word's text, "جـلاِرِش"; the word's text for PDFium begins with it now (`Word.prefix`),
-    its glyphs (PREFIX) share the word's /ActualText, which PDFium reads once."""
+def _glued_prefix(
+    glyphs: list[tuple[int, int, str]],
+    word: Word,
+    marks: list[list[int]],
+    touching: Arrays,
+    worded: Collection[tuple[int, int]],
+) -> None:
+    """A prefix drawn in another object against a marked word's start, "الـ" of "الـ*جِرِش*", "و" of "و*كُتِبَ*":
+    PDFium read it inside the word's text, "جـلاِرِش", "كوُتِبَ"; the word's text for PDFium begins with it now
+    (`Word.prefix`), its glyphs (PREFIX) share the word's /ActualText, which PDFium reads once."""
     places = set(word.glyphs)
     start = max(n for n, (s, i, _) in enumerate(glyphs) if (s, i) in places)  # its right end
     prefix = list(itertools.takewhile(lambda glyph: letter_kind(glyph[2]) == "R", glyphs[start + 1 :]))
-    apart = bool(prefix) and prefix[0][2] == TATWEEL and prefix[0][0] != glyphs[start][0] and prefix[0][0] in touching
+    apart = bool(prefix) and prefix[0][0] != glyphs[start][0] and prefix[0][0] in touching
+    apart = apart and not any((s, i) in worded for s, i, _ in prefix)
     if apart and all(marks[s][i] == PLAIN for s, i, _ in prefix):
         for s, i, _ in prefix:
             marks[s][i] = PREFIX

@@ -102,7 +102,7 @@ from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
 from .sharedruns import neutral_to_poppler, turned
 from .tounicode import brackets_as_typed, rewrite_to_unicode
-from .wholeline import ISOLATES, SILENT, beside_raised, isolates_only, poppler_ltr_line, silenced, whole_line_marks
+from .wholeline import ISOLATES, SILENT, advancing, beside_raised, isolates_only, poppler_ltr_line, whole_line_marks
 from .wordedges import Word
 
 
@@ -230,7 +230,8 @@ def mark_text_layer(
                 opening = [*inline(poppler_text(text)), *[b"/Span BMC"] * pad, own]
                 # (not shared: the arrays after the first read nothing, else PDFium, taking a raised mark's array in a
                 # group of its own, read the object twice, "، وإلى … ما رقم (م/٥١) … هـ، وإلى … ما": SILENT)
-                rest = [b"EMC", named(SILENT, shared=SILENT)] if not shared and silenced(arrays) else []
+                quiet_rest = not shared and arrays[1:] and advancing(arrays[0])
+                rest = [b"EMC", named(SILENT, shared=SILENT)] if quiet_rest else []
                 replacements[first] = [*opening, stream.stream[first], *rest]
                 replacements[last] = [*replacements.get(last, [stream.stream[last]]), *[b"EMC"] * (pad + 2)]
                 count += 1

@@ -162,12 +162,11 @@ def beside_raised(
 SILENT = "\t"
 
 
-def silenced(arrays: list[Show]) -> bool:
-    """Whether the arrays of a vocalised object after the first may read nothing (SILENT): there are some, and the
-    first has a glyph with an advance (not a raised mark alone), which PDFium, that skips an empty object, reads."""
-    first = arrays[0]
-    based = any(not is_mark(char) for _, text in first.elements for char in text or "")
-    return len(arrays) > 1 and not first.rise and based
+def advancing(show: Show, text: str | None = None) -> bool:
+    """Whether `show` (or its piece `text`) has a glyph with an advance and is not raised (no mark alone): PDFium,
+    which skips an empty object, reads it and gives its /ActualText there, the arrays after it being SILENT."""
+    drawn = "".join(text or "" for _, text in show.elements) if text is None else text
+    return not show.rise and any(not is_mark(char) for char in drawn)
 
 
 def isolates_only(line: list[Show], isolates: Collection[tuple[int, float, float]]) -> bool:
