@@ -282,8 +282,15 @@ def _glued_prefix(
     (`Word.prefix`), its glyphs (PREFIX) share the word's /ActualText, which PDFium reads once."""
     places = set(word.glyphs)
     start = max(n for n, (s, i, _) in enumerate(glyphs) if (s, i) in places)  # its right end
-    prefix = list(itertools.takewhile(lambda glyph: letter_kind(glyph[2]) == "R", glyphs[start + 1 :]))
-    apart = bool(prefix) and prefix[0][0] != glyphs[start][0] and prefix[0][0] in touching
+    beyond = glyphs[start + 1][0] if start + 1 < len(glyphs) else -1  # the next array, where a prefix would be
+    prefix = list(
+        itertools.takewhile(lambda glyph: letter_kind(glyph[2]) == "R" and glyph[0] == beyond, glyphs[start + 1 :])
+    )
+    after = glyphs[start + 1 + len(prefix)][2] if start + 1 + len(prefix) < len(glyphs) else ""
+    # a proclitic (up to four letters, "وبال", and a tatweel) and no more: not a word the marked one took a space
+    # before ("السريع" | "بالانصراف"), nor the start of a longer word, nor another marked word
+    apart = 0 < len(prefix) <= 5 and letter_kind(glyphs[start][2]) == "R"
+    apart = apart and beyond != glyphs[start][0] and beyond in touching and letter_kind(after) != "R"
     apart = apart and not any((s, i) in worded for s, i, _ in prefix)
     if apart and all(marks[s][i] == PLAIN for s, i, _ in prefix):
         for s, i, _ in prefix:
