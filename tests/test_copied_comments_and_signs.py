@@ -109,3 +109,15 @@ def test_a_conjunction_before_an_emphasised_vocalised_word(tmp_path: Path) -> No
     # (and not the last letter of a bold word before a comma taken for a prefix of the word after it, "الشريكة":
     # PDFium read "الشابّي ي،"; it gives the comma after a space, as it did before)
     assert "الشابّي ،" in _texts(pdf)["pdfium"]
+
+
+def test_a_relation_ending_a_sentence(tmp_path: Path) -> None:
+    """The relations listed in an Arabic sentence, the last before its full stop, "أو ≤ أو ≥." (the 128th batch):
+    PDFium read "أو≥ ." (the relation, in the math font's array, read with the space after it: a RIGHT-TO-LEFT MARK on
+    each side of it now, as a bracket alone before a run's end has, pdf/textlayer.py)."""
+    paragraphs = [
+        "المتباينة تشبه المعادلة، لكنها تستخدم إحدى العلامات: < أو > أو ≤ أو ≥.",
+        "ونستعمل العلامة ≥ والعلامة ≤ بين العددين، فهل الجواب ≤؟",
+    ]
+    pdf = build_article(tmp_path, "relations-end", paragraphs)
+    assert _missing(pdf, ("< أو > أو ≤ أو ≥.", "العلامة ≥ والعلامة ≤ بين", "الجواب ≤؟")) == []

@@ -60,7 +60,7 @@ from . import marks as vocal
 from .addresspieces import address_roles, tail_arrays, with_head
 from .addresstext import pdfium_address, poppler_address
 from .cells import mark_cells, split_apart, table_cells
-from .charclass import LRM, between_lrms, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
+from .charclass import LRM, ORDERS, between_lrms, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
 from .clusters import Key, position_key, read_clusters
 from .codetext import in_code, pdfium_code_text
 from .lineroles import KERN, RUN_END, split_line
@@ -345,6 +345,10 @@ def mark_text_layer(
                         items.append(tj)
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN):  # poppler's text, if any, and PDFium's
                         run_end = piece + 1 < len(pieces) and pieces[piece + 1][0] == RUN_END_SPACE  # on its right
+                        # (or a relation ending the line, a stop after it at most: "أو ≥." was read "أو≥ ." by PDFium)
+                        after = "".join(t or "" for drawn in line[:place] for _, t in drawn.elements)
+                        at_end = text.strip() in ORDERS and all(unicodedata.category(c) == "Po" for c in after)
+                        run_end = run_end or at_end
                         popplers, pdfiums = vocal.mirrored_texts(text, role == MIRRORED_AS_DRAWN, run_end, show, part)
                         opening = inline(popplers) if popplers else []
                         items += [*opening, named(pdfiums), tj, *[b"EMC"] * (2 if opening else 1)]
