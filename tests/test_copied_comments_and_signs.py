@@ -121,3 +121,13 @@ def test_a_relation_ending_a_sentence(tmp_path: Path) -> None:
     ]
     pdf = build_article(tmp_path, "relations-end", paragraphs)
     assert _missing(pdf, ("< أو > أو ≤ أو ≥.", "العلامة ≥ والعلامة ≤ بين", "الجواب ≤؟")) == []
+
+
+def test_an_open_interval_ending_a_list_item(tmp_path: Path) -> None:
+    """An interval in the Egyptian and French way, its end an opening bracket, ending a list item ("- مجموعة الحل:
+    [٤، ∞["): PDFium read "[٤،[∞" (the 128th batch). An opening bracket ends a line so only there: it gets the marks a
+    relation ending a line has (pdf/textlayer.py); a closing one, which ends many lines, keeps its text (with the
+    marks, 74 texts of the last ten batches read worse)."""
+    items = "- مجموعة الحل: [٤، ∞[\n- مجموعة الحل: ]−3، ∞[\n- مجموعة الحل: (٢، ٥)"
+    pdf = build_article(tmp_path, "intervals", [items, "وتكتب الفترة ]−3، ∞[ في الكتب المصرية."])
+    assert _missing(pdf, ("الحل: [٤، ∞[", "الحل: ]−3، ∞[", "الحل: (٢، ٥)", "الفترة ]−3، ∞[ في")) == []

@@ -345,9 +345,13 @@ def mark_text_layer(
                         items.append(tj)
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN):  # poppler's text, if any, and PDFium's
                         run_end = piece + 1 < len(pieces) and pieces[piece + 1][0] == RUN_END_SPACE  # on its right
-                        # (or a relation ending the line, a stop after it at most: "أو ≥." was read "أو≥ ." by PDFium)
+                        # (or a relation ending the line, a stop after it at most: "أو ≥." was read "أو≥ ." by PDFium;
+                        # or an opening bracket, which ends only an interval so: "[٤، ∞[" was read "[٤،[∞")
                         after = "".join(t or "" for drawn in line[:place] for _, t in drawn.elements)
-                        at_end = text.strip() in ORDERS and all(unicodedata.category(c) == "Po" for c in after)
+                        after += "".join(drawn for _, _, drawn in pieces[:piece])  # (and left of it in its array)
+                        sign = text.strip()
+                        closing = sign in ORDERS or (len(sign) == 1 and unicodedata.category(sign) == "Ps")
+                        at_end = closing and all(unicodedata.category(c) == "Po" for c in after)
                         run_end = run_end or at_end
                         popplers, pdfiums = vocal.mirrored_texts(text, role == MIRRORED_AS_DRAWN, run_end, show, part)
                         opening = inline(popplers) if popplers else []
