@@ -51,11 +51,12 @@ def orient(data: bytes, written: Iterable[Written]) -> bytes:
     # each line is given the first turn from which PDFium reads it as typed, the pages read again after each
     chosen: dict[tuple[int, str], Callable[[str], str]] = {}
     for turn in _TURNS:
-        trial = {key: turn(line) for key, (line, _) in misread.items() if key not in chosen}
-        read = _read(_rewrite(data, chosen | trial), {page for page, _ in trial})
+        trial = chosen | {key: turn(line) for key, (line, _) in misread.items() if key not in chosen}
+        tried = _rewrite(data, trial)
+        read = _read(tried, {page for page, _ in trial})
         chosen |= {key: trial[key] for key in trial if _plain(misread[key][0].text) in read[key[0]]}
         if len(chosen) == len(misread):
-            break
+            return tried  # (every line read as typed in this trial: it is the PDF)
     # (none did: a line found backwards whole is turned as before, one found by its letters alone left as it was)
     chosen |= {key: _backwards for key, (_, sure) in misread.items() if sure and key not in chosen}
     return _rewrite(data, chosen) if chosen else data
@@ -80,7 +81,7 @@ def _reversed(read: str, lines: list[Written]) -> Iterable[tuple[Written, bool]]
     same words earlier on the page (a code line that an inline `code` of the paragraph above quoted) are not
     taken for it. A line not found after its predecessor is looked for on the whole page, and then by its
     letters alone (PDFium may keep a neutral stretch in order as it reverses the rest: _stretched)."""
-    cursor = 0
+    cursor, letters = 0, _letters(read)
     for line in lines:
         text, backwards = _plain(line.text), _plain(line.text[::-1])  # (a fraction reads "1/2" both ways)
         if len(text) < 2:
@@ -93,14 +94,15 @@ def _reversed(read: str, lines: list[Written]) -> Iterable[tuple[Written, bool]]
             cursor = ahead + len(text)
         elif text not in read and backwards in read:
             yield line, True
-        elif text not in read and _letters_found(text, read):
+        elif text not in read and _letters_found(text, letters):
             yield line, False
 
 
-def _letters_found(text: str, read: str) -> bool:
-    """Whether `read` has the strong characters of `text` (as PDFium classes them), in either order."""
+def _letters_found(text: str, letters_read: str) -> bool:
+    """Whether the strong characters of `text` (as PDFium classes them) are in those of the page, `letters_read`, in
+    either order."""
     letters = _letters(text)
-    return len(letters) > 1 and (letters in _letters(read) or letters[::-1] in _letters(read))
+    return len(letters) > 1 and (letters in letters_read or letters[::-1] in letters_read)
 
 
 def _letters(text: str) -> str:

@@ -345,14 +345,7 @@ def mark_text_layer(
                         items.append(tj)
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN):  # poppler's text, if any, and PDFium's
                         run_end = piece + 1 < len(pieces) and pieces[piece + 1][0] == RUN_END_SPACE  # on its right
-                        # (or a relation ending the line, a stop after it at most: "أو ≥." was read "أو≥ ." by PDFium;
-                        # or an opening bracket, which ends only an interval so: "[٤، ∞[" was read "[٤،[∞")
-                        after = "".join(t or "" for drawn in line[:place] for _, t in drawn.elements)
-                        after += "".join(drawn for _, _, drawn in pieces[:piece])  # (and left of it in its array)
-                        sign = text.strip()
-                        closing = sign in ORDERS or (len(sign) == 1 and unicodedata.category(sign) == "Ps")
-                        at_end = closing and all(unicodedata.category(c) == "Po" for c in after)
-                        run_end = run_end or at_end
+                        run_end = run_end or _ends_line(text, line[:place], pieces[:piece])  # (the marks of one)
                         popplers, pdfiums = vocal.mirrored_texts(text, role == MIRRORED_AS_DRAWN, run_end, show, part)
                         opening = inline(popplers) if popplers else []
                         items += [*opening, named(pdfiums), tj, *[b"EMC"] * (2 if opening else 1)]
@@ -385,6 +378,16 @@ def mark_text_layer(
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count
+
+
+def _ends_line(text: str, arrays_left: list[Show], pieces_left: list[tuple[int, bytes, str]]) -> bool:
+    """Whether a mirrored piece, a relation or an opening bracket (which ends a line only in an interval, "[٤، ∞["),
+    has only stops drawn left of it on its line: PDFium read "أو ≥." as "أو≥ ." (any bracket: 74 texts worse)."""
+    sign = text.strip()
+    if sign not in ORDERS and not (len(sign) == 1 and unicodedata.category(sign) == "Ps"):
+        return False
+    after = "".join(t or "" for array in arrays_left for _, t in array.elements) + "".join(t for *_, t in pieces_left)
+    return all(unicodedata.category(char) == "Po" for char in after)
 
 
 def _word_text(word: Word, shared: bool) -> str:

@@ -162,11 +162,10 @@ def beside_raised(
 SILENT = "\t"
 
 
-def advancing(show: Show, text: str | None = None) -> bool:
-    """Whether `show` (or its piece `text`) has a glyph with an advance and is not raised (no mark alone): PDFium,
-    which skips an empty object, reads it and gives its /ActualText there, the arrays after it being SILENT."""
-    drawn = "".join(text or "" for _, text in show.elements) if text is None else text
-    return not show.rise and any(not is_mark(char) for char in drawn)
+def advancing(show: Show) -> bool:
+    """Whether the array `show` is not raised and draws more than marks (by its glyphs' text): PDFium, which skips an
+    empty object, reads it and gives its /ActualText there, the arrays after it being SILENT."""
+    return not show.rise and any(not is_mark(char) for _, text in show.elements for char in text or "")
 
 
 def isolates_only(line: list[Show], isolates: Collection[tuple[int, float, float]]) -> bool:
