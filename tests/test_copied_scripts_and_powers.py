@@ -168,3 +168,20 @@ def test_a_notes_accidental_glued_to_a_prefix(tmp_path: Path) -> None:
     ]
     pdf = build_article(tmp_path, "accidentals", sentences, language="ar-LB")
     assert _missing(pdf, ("نغمة وSi♭ على", "ونغمة Mi♭ في", "وFa♯ أحيانا", "العازف وSi½♭ بدل Si♭ هنا")) == []
+
+
+def test_syriac_words_in_arabic_prose(tmp_path: Path) -> None:
+    """Syriac cited in Arabic prose (the 129th batch, an essay on how Greek terms reached Arabic): the build was
+    refused, no font of fonts/ drawing it. Noto Sans Syriac (Debian's fonts-noto-core, OFL) is a fallback now: the
+    words are drawn, joined right to left, and read back by both extractors, beside a transliteration, in a list and
+    in a table."""
+    paragraphs = [
+        "وقد عرفته السريانية قبل العربية بصيغة ܐܣܛܘܟܣܐ (esṭuksā)، ومنها أخذه المترجمون الأوائل.",
+        "وسمّى السريان الماء ܡܝܐ والأرض ܐܪܥܐ، ونقلها حنين بن إسحاق إلى العربية.",
+        "- الماء: ܡܝܐ\n- النار: ܢܘܪܐ",
+        "| العربية | السريانية |\n|---|---|\n| ماء | ܡܝܐ |\n| نور | ܢܘܗܪܐ |",
+    ]
+    pdf = build_article(tmp_path, "syriac", paragraphs)
+    typed = ("بصيغة ܐܣܛܘܟܣܐ (esṭuksā)، ومنها", "الماء ܡܝܐ والأرض ܐܪܥܐ، ونقلها", "الماء: ܡܝܐ", "النار: ܢܘܪܐ", "ماء ܡܝܐ")
+    assert _missing(pdf, typed) == []
+    assert "Noto Sans Syriac" in _texts(pdf)["pdfium"]  # (the imprint names the families drawn)

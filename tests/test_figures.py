@@ -142,7 +142,8 @@ def test_the_label_of_numbered_figures_passes_the_font_coverage_check(tmp_path: 
     with pytest.raises(InputError) as caught:
         build(tmp_path)
     fallbacks = (
-        "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Music, Noto Serif Hebrew, Noto Sans Tifinagh"
+        "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Music, Noto Sans Syriac, "
+        "Noto Serif Hebrew, Noto Sans Tifinagh"
     )
     fix = f"no font can draw it; add a font that covers it to fonts/ (now: {fallbacks})"
     assert caught.value.messages == [

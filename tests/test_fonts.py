@@ -22,6 +22,7 @@ def test_packaged_fonts_are_amiri_then_its_fallbacks_then_mono_each_with_its_lic
         "Noto Sans Symbols2",
         "Noto Sans Math",
         "Noto Music",
+        "Noto Sans Syriac",
         "Noto Serif Hebrew",
         "Noto Sans Tifinagh",
     )
@@ -35,6 +36,7 @@ def test_packaged_fonts_are_amiri_then_its_fallbacks_then_mono_each_with_its_lic
         "OFL-NotoSansSymbols2.txt",
         "OFL-NotoSansMath.txt",
         "OFL-NotoMusic.txt",
+        "OFL-NotoSansSyriac.txt",
         "OFL-NotoSerifHebrew.txt",
         "OFL-NotoSansTifinagh.txt",
     )
@@ -42,7 +44,7 @@ def test_packaged_fonts_are_amiri_then_its_fallbacks_then_mono_each_with_its_lic
         assert (REPO / "fonts" / licence).read_text().count("SIL OPEN FONT LICENSE Version 1.1") == 1
     assert all(face.licence == "SIL Open Font License 1.1" for face in fonts.faces)
     assert fonts.family_for("ب") == "Amiri" and fonts.family_for("ⴰ") == "Noto Sans Tifinagh"
-    assert fonts.family_for("ש") == "Noto Serif Hebrew"
+    assert fonts.family_for("ש") == "Noto Serif Hebrew" and fonts.family_for("ܐ") == "Noto Sans Syriac"
     assert fonts.family_for("♩") == "Noto Music" and fonts.family_for("♭") == "Noto Sans Math"  # (a tempo's note)
 
 
@@ -128,7 +130,8 @@ def test_uncovered_character_names_code_point_file_and_line(tmp_path: Path) -> N
         "U+1200 ETHIOPIC SYLLABLE HA in source/city/manifest.toml 'title'",
     ]
     fallbacks = (
-        "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Music, Noto Serif Hebrew, Noto Sans Tifinagh"
+        "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Music, Noto Sans Syriac, "
+        "Noto Serif Hebrew, Noto Sans Tifinagh"
     )
     assert caught.value.messages[0].endswith(f"add a font that covers it to fonts/ (now: {fallbacks})")
 

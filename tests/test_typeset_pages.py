@@ -208,7 +208,10 @@ def test_a_generated_character_no_font_draws_is_an_input_error(tmp_path: Path) -
     )
     with pytest.raises(InputError) as caught:
         build(tmp_path, jobs=1)
-    fonts = "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Music, Noto Serif Hebrew, Noto Sans Tifinagh"
+    fonts = (
+        "Amiri, Noto Serif, Noto Sans Symbols2, Noto Sans Math, Noto Music, Noto Sans Syriac, "
+        "Noto Serif Hebrew, Noto Sans Tifinagh"
+    )
     assert caught.value.messages == [
         "U+1368 ETHIOPIC PARAGRAPH SEPARATOR in templates/pdf/book.css: no font can draw it; "
         f"add a font that covers it to fonts/ (now: {fonts})"
