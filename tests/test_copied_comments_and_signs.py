@@ -131,3 +131,17 @@ def test_an_open_interval_ending_a_list_item(tmp_path: Path) -> None:
     items = "- مجموعة الحل: [٤، ∞[\n- مجموعة الحل: ]−3، ∞[\n- مجموعة الحل: (٢، ٥)"
     pdf = build_article(tmp_path, "intervals", [items, "وتكتب الفترة ]−3، ∞[ في الكتب المصرية."])
     assert _missing(pdf, ("الحل: [٤، ∞[", "الحل: ]−3، ∞[", "الحل: (٢، ٥)", "الفترة ]−3، ∞[ في")) == []
+
+
+def test_relations_listed_with_arabic_commas(tmp_path: Path) -> None:
+    """Relations listed in an Arabic sentence, each followed by an Arabic comma, "<، ≤، > و≥" (the 128th batch, a
+    lesson on inequalities): PDFium read "<،≤ ، >", the space after a comma moved after the relation; a relation with
+    a stop drawn next to it gets a RIGHT-TO-LEFT MARK on each side for PDFium (pdf/textlayer.py), as one ending a line
+    has. (poppler still reads the first comma list "<،≤ ، >": a known misreading, left.)"""
+    paragraphs = [
+        "تستعمل المتباينات الرموز <، ≤، > و≥ للمقارنة بين عددين.",
+        "ومن علاماتها ≥، ≤ كذلك؛ والعلامة ⊂، والعلامة ∈.",
+    ]
+    pdf = build_article(tmp_path, "relations-listed", paragraphs)
+    assert "الرموز <، ≤، > و≥ للمقارنة" in _texts(pdf)["pdfium"]
+    assert "علاماتها ≥، ≤ كذلك؛ والعلامة ⊂، والعلامة ∈." in _texts(pdf)["pdfium"]
