@@ -426,6 +426,16 @@ def test_a_product_a_power_and_an_ion_are_one_run() -> None:
         ("بنسبة 34,7\u00a0% و25 °C، و12,5\u202f‰ هنا", ["34,7\u00a0%", "25 °C", "12,5\u202f‰"]),
         ("إلى 180 °م أو", []),  # an Arabic unit: read right to left as it is
         ("المعادلة CaCO₃ + 2HCl → CaCl₂ + H₂O + CO₂↑. ثم", ["CaCO₃ + 2HCl → CaCl₂ + H₂O + CO₂↑"]),
+        # a hyphen before a bracket, in a chemical name or a product (the 129th batch): cut there, the parts were drawn
+        # right to left, "(4-hydroxyphenyl)acetamide-N", and "2-[4-" left out of its name
+        ("واسمه N-(4-hydroxyphenyl)acetamide. وهو", ["N-(4-hydroxyphenyl)acetamide"]),
+        ("اسمه 2-[4-(2-methylpropyl)phenyl]propanoic acid، وهو", ["2-[4-(2-methylpropyl)phenyl]propanoic acid"]),
+        (
+            "المحفز 4-(dimethylamino)pyridine ثم N-(2-hydroxyethyl) بعده",
+            ["4-(dimethylamino)pyridine", "N-(2-hydroxyethyl)"],
+        ),
+        ("ثم x-(y+1) = 3 هنا", ["x-(y+1) = 3"]),
+        ("صفحة 12-(ملحق) هنا", []),  # (an Arabic word in the bracket: no run's)
     ],
 )
 def test_a_formula_code_operators_and_spaced_signs_keep_one_run(text: str, expected: list[str]) -> None:

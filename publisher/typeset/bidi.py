@@ -155,10 +155,10 @@ def run_pattern() -> re.Pattern[str]:
     ends = f"\u00d7|{signs}|{path_end}|\\+{{1,2}}|#|\\|"  # (and an absolute value's closing bar: above)
     # and a bound form's hyphen before a space: "γραφ-", "anti-" (outside the run, drawn left of it: "-γραφ")
     ends += f"|(?<=[^\\W\\d_{RTL_BLOCKS}])-(?=[ \u00a0])"
-    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|{ends})?{cur}?{brackets}?(?!{alnum})"
+    tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|{ends})?{cur}?(?:-?{brackets})?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
-    # a name's brackets may be followed by more of the word: "n(n+1)/2", "f(x)²" (the "/2" had been left outside)
-    inner = f"(?:{brackets}[{INSIDE}]*{alnum}{body})*"
+    # a name's brackets, after a hyphen too ("N-(4-…)amide"), may be followed by more of the word: "n(n+1)/2", "f(x)²"
+    inner = f"(?:-?{brackets}[{INSIDE}]*{alnum}{body})*"
     # a sign before a bracket: "−(3 + 2)", "-(a + b)" (outside the run, it was drawn on the bracket's right, "(3 + 2)−")
     negated = f"(?<![{INSIDE}])(?<!{LTR_ALNUM}){sign}{{1,2}}{brackets}(?!{alnum})"  # (after "و" too; "±√(2/3)")
     # not from a power glued to an Arabic unit, which is the unit's: "120 م² × 1.5 = 180" (the run "² × 1.5 = 180" had
