@@ -201,9 +201,7 @@ def end_spaces_mended() -> None:
                 if child is not box and child not in chain and child.position_x > box.position_x:
                     child.translate(dx=-space, ignore_floats=True)
 
-    remove_last_whitespace.mended = True  # type: ignore[attr-defined]
-    remove_last_whitespace.original = inline.remove_last_whitespace  # type: ignore[attr-defined]
-    inline.remove_last_whitespace = remove_last_whitespace
+    _install(inline, "remove_last_whitespace", remove_last_whitespace)
 
 
 def one_word_lines_mended() -> None:
@@ -235,9 +233,7 @@ def one_word_lines_mended() -> None:
                 return again
         return split
 
-    split_first_line.mended = True  # type: ignore[attr-defined]
-    split_first_line.original = original  # type: ignore[attr-defined]
-    inline.split_first_line = split_first_line
+    _install(inline, "split_first_line", split_first_line)
 
 
 def footnotes_mended() -> None:
@@ -264,9 +260,7 @@ def footnotes_mended() -> None:
         limit = context.current_footnote_area.style["max_height"]
         return bool(overflow) and math.isfinite(getattr(limit, "value", limit))
 
-    update_footnote_area.mended = True  # type: ignore[attr-defined]
-    update_footnote_area.original = original  # type: ignore[attr-defined]
-    LayoutContext._update_footnote_area = update_footnote_area  # type: ignore[method-assign]
+    _install(LayoutContext, "_update_footnote_area", update_footnote_area)
 
 
 def footnotes_kept() -> None:
@@ -295,6 +289,11 @@ def footnotes_kept() -> None:
             context.reported_footnotes.append(note)
         return made
 
-    make_page.mended = True  # type: ignore[attr-defined]
-    make_page.original = original  # type: ignore[attr-defined]
-    page_layout.make_page = make_page
+    _install(page_layout, "make_page", make_page)
+
+
+def _install(owner: Any, name: str, mended: Any) -> None:
+    """Put `mended` in place of `owner`'s `name`, marked as mended and keeping WeasyPrint's own as its `original`
+    (tests/test_pdf.py puts it back to show the fault)."""
+    mended.mended, mended.original = True, getattr(owner, name)
+    setattr(owner, name, mended)
