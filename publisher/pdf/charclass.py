@@ -47,6 +47,11 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
         # "`^1.2.0`،" was read "^،1.2.0")
         lead = lead or run[:1] == "]" or run[-1:] == "[" or pdfium_class(written[:1]) == "W"
         return (LRM if lead else "") + written + LRM
+    if all(kind == "N" for kind, _ in stretches) and len(run.strip()) > 1:
+        # signs alone, set left to right (inline code `<=`, `!=`): between LEFT-TO-RIGHT MARKs, as typed; mirrored and
+        # reversed by the rule below, PDFium read "=<" or took the space after the word before: "بايثون<= ،" (not one
+        # sign, an interval's "∞" beside its bracket: "]−3، ∞[ في" was read "]−3، ∞ [في")
+        return LRM + _kept_whole(run) + LRM
     # unless a LEFT-TO-RIGHT MARK is to be read before it (below): then PDFium reads on left to right ("= [" of
     # code broken over lines, `= ["example.com"]`, came out "[ =")
     marked = any(kind == "L" for kind, _ in stretches) and pdfium_class(run[:1]) in ("W", "N")

@@ -98,7 +98,8 @@ def split_line(
     symbols = {glyphs[n][:2] for n in symbol_stretches(texts)}  # "★★★★☆"
     weak = {glyphs[n][:2] for n in weak_stretches(texts)} | symbols  # "$/برميل"
     weak = {(s, i) for s, i in weak if s not in code}  # (not the end of code glued to a word: بـ`/^05\d{8}$/`)
-    marked = marked or bool(lone) or bool(weak)
+    signs = any(all(letter_kind(t or " ") == "N" for _, t in line[s].elements) for s in isolated)  # `!=`: read "=!"
+    marked = marked or bool(lone) or bool(weak) or signs
     # a number's separator after an Arabic word ("الباب، وكذا", "قال: ", "انتهى."): poppler takes "،" "." ":" for
     # digits and the space on their left into their left-to-right stretch ("الباب ،وكذا"); that space ends it
     parted = {left[:2] for left, (_, _, text), (_, _, right) in _triples(glyphs) if _separates(left[2], text, right)}

@@ -32,9 +32,14 @@ def after_number(left: str, text: str, right: str) -> bool:
     if sign and indic(right) and letter_kind(left) != "L":
         # a sign typed after an Arabic-Indic number ("٩٦٦١١٢٣٤٥٦٧٨+", "١٨+"), drawn on its left: both read it first
         return True
-    if text in SENTENCE | SLASH and before in ("EN", "AN") and (letter_kind(right) == "R" or right[:1] in PERCENT):
+    if (
+        text in SENTENCE | SLASH | HYPHEN
+        and before in ("EN", "AN")
+        and (letter_kind(right) == "R" or right[:1] in PERCENT)
+    ):
         # an abbreviation's full stop before a number, with no space ("(د.34)", the 34th minute; "ص.12"): drawn
-        # between them, "34.د", and PDFium read it with the number, "د34."; a slash between two dates
+        # between them, "34.د", and PDFium read it with the number, "د34."; a form's hyphen ("(ن-س-1)", drawn
+        # "(1-س-ن)", read "ن-س1-" by both: typeset/bidi.py joins it to no number); a slash between two dates
         # ("1413هـ/1993م", drawn "م1993/ـه1413"), which both read "1993/"; and one between a number and the sign of
         # the one before it ("٢٤°/١٢°", a high and a low, drawn "°١٢/°٢٤", read "٢٤°١٢/°")
         return True
@@ -67,6 +72,7 @@ SENTENCE = frozenset(".,:;!?")  # what ends or parts a sentence after a Latin wo
 ARABIC_SENTENCE = frozenset("\u060c\u061b\u061f")  # ، ؛ ؟
 CLOSING = frozenset("\u00bb\u201d")  # » ”, as a right-to-left text closes a quotation
 SLASH = frozenset("/")
+HYPHEN = frozenset("-\u2010")
 
 
 def weak_stretches(texts: list[str]) -> set[int]:

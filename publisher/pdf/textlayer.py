@@ -60,7 +60,16 @@ from . import marks as vocal
 from .addresspieces import address_roles, tail_arrays, with_head
 from .addresstext import pdfium_address, poppler_address
 from .cells import mark_cells, split_apart, table_cells
-from .charclass import LRM, ORDERS, between_lrms, letter_kind, not_hyphenated, pdfium_actual_text, pdfium_run_text
+from .charclass import (
+    LRM,
+    ORDERS,
+    between_lrms,
+    letter_kind,
+    not_hyphenated,
+    pdfium_actual_text,
+    pdfium_class,
+    pdfium_run_text,
+)
 from .clusters import Key, position_key, read_clusters
 from .codetext import in_code, pdfium_code_text
 from .lineroles import KERN, RUN_END, split_line
@@ -101,6 +110,7 @@ from .pieces import (
 from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
 from .sharedruns import neutral_to_poppler, turned
+from .tipping import tipped
 from .tounicode import brackets_as_typed, rewrite_to_unicode
 from .wholeline import ISOLATES, SILENT, advancing, beside_raised, isolates_only, poppler_ltr_line, whole_line_marks
 from .wordedges import Word
@@ -172,7 +182,7 @@ def mark_text_layer(
     for page, (stream, resources, lines) in enumerate(pages):
         replacements: dict[int, list[Any]] = {}
         depths: list[int] = []
-        run_ends: list[Any] = []  # the /ActualText of each space that ends a left-to-right run, for _tipped
+        tippable: list[Any] = []  # the inline /ActualText of each run-ending space and line read whole: _tipped
         for line in lines:
             keys = [position_key(page, *show.origin[1:]) for show in line]
             called = {show.index for show, key in zip(line, keys, strict=True) if key in calls}
@@ -205,6 +215,7 @@ def mark_text_layer(
                 marked = whole_line_marks(stream.stream, line, spanned, name, outer, depths, rests, running)
                 if marked is not None:
                     replacements.update(marked)
+                    tippable.append(outer[1])
                     count, number = count + 1, number + 1
                     continue
             gaps = [set(kerning_gaps(show, KERN)) if show.origin not in spanned else set() for show in line]
@@ -311,7 +322,7 @@ def mark_text_layer(
                             items += scaled
                             continue
                         opening = inline(RUN_END)
-                        run_ends.append(opening[1])
+                        tippable.append(opening[1])
                         items += [*opening, *scaled, b"EMC"]
                     elif role == LTR_RUN and (drawn := poppler_range(text)):  # "۱۷۹۷–۱۸۶۹", drawn "۱۸۶۹–۱۷۹۷"
                         items += [*inline(drawn), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
@@ -320,7 +331,9 @@ def mark_text_layer(
                         or mismapped(show, part, text)  # ("a < b" after "رموز <"; its "<" the map's ">")
                     ):
                         # poppler read "3.2×" as "×3.2", "1½" as "1⁄21", and "`<div>`." as ">.<div": an isolate's end
-                        items += [*inline(LRM + text + LRM), named(pdfium_actual_text(text, True)), tj, b"EMC", b"EMC"]
+                        # (signs alone, "`<=`،", after a RIGHT-TO-LEFT MARK too, else the comma joins them: "،<=")
+                        held = (vocal.RLM if all(pdfium_class(c) == "N" for c in text) else "") + LRM + text + LRM
+                        items += [*inline(held), named(pdfium_actual_text(text, True)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
                         # (whole after a RIGHT-TO-LEFT MARK, signs too: "--upgrade x" was read "upgrade x--")
                         items += [*inline(vocal.RLM + text), named(pdfium_actual_text(text)), tj, b"EMC", b"EMC"]
@@ -373,7 +386,7 @@ def mark_text_layer(
                         continue
                     count += 1
                 replacements[show.index] = items
-        _tipped(lines, run_ends)
+        tipped(lines, tippable)
         count += mark_cells(lines, stream.stream, replacements, cells, page, laid, inline, named, True, tabled, calls)
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
@@ -395,24 +408,6 @@ def _word_text(word: Word, shared: bool) -> str:
     """PDFium's /ActualText of a marked word, with the prefix drawn against it in another object (lineroles.py's
     `_glued_prefix`), but on a line read whole (`shared`), whose text has the prefix already."""
     return pdfium_text(("" if shared else word.prefix) + word.text, word.glued)
-
-
-def _tipped(lines: list[list[Show]], ends: list[Any]) -> None:
-    """poppler reads a page in the direction of the majority of its letters (TextPage::coalesce's `primaryLR`), and
-    read a page of this right-to-left book whose Latin letters were as many (a short last page with a note in
-    English and the imprint's font names, "( Architecture Decision Record )2") left to right, each line
-    backwards. If a page's Latin letters are more than half its Arabic ones (the running head and folio, which
-    extractors may crop away, count), its first run-ending space's /ActualText, a RIGHT-TO-LEFT MARK already,
-    gets enough more of them to tip it; they are invisible, and PDFium reads them as one."""
-    if not ends:
-        return
-    texts = (text or "" for line in lines for show in line for _, text in show.elements)
-    kinds = [unicodedata.bidirectional(char) for text in texts for char in text]
-    right, left = kinds.count("R") + kinds.count("AL"), kinds.count("L")
-    if 2 * left > right:
-        import pydyf
-
-        ends[0]["ActualText"] = pydyf.String(RUN_END + vocal.RLM * (2 * left - right + 1))
 
 
 def mark_ltr_phrases(

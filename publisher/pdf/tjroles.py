@@ -100,8 +100,8 @@ def tj_roles(
             roles[index] = BRACKET_BY_NUMBER if indic(_after(elements, index)[:1]) else BRACKET_AFTER_LTR
     for index in [i for i, role in enumerate(roles) if role == MIRRORED]:
         after = _after(elements, index)
-        if after[:1].isdigit():
-            roles[index] = BRACKET_BY_NUMBER if indic(after[:1]) else MIRRORED_BY_NUMBER  # "(ك-٥)": PDFium's unmirrored
+        if after[:1].isdigit():  # "(ك-٥)", "(د.34) سجل": PDFium's unmirrored, between LEFT-TO-RIGHT MARKs (European
+            roles[index] = BRACKET_BY_NUMBER  # digits too: mirrored, it was read "(د.34 (سجل" or "(ن-م-3(،")
     for index in [i for i, role in enumerate(roles) if role == MIRRORED]:  # with the spaces and marks around it
         for step in (-1, 1):
             near = index + step
