@@ -8,8 +8,11 @@ SPACE: the text layer reads a space beside a number or a Latin run, and PDFium r
 extractors never see the joiner (tounicode.py).
 
 Inline code of a few words ("grade != 0", "git add -A") broke at its space: "grade !=" ended a line and "0" was the
-paragraph's last. It is kept on one line now (`code.whole`, which the style sheet sets `white-space: nowrap`); a
-longer one keeps its breaks, which pdf/addresses.py places.
+paragraph's last; an operator, where Unicode's line breaking allows it inside one ("!=" after "!", "->" after "-",
+"||", "::"), was cut in two, "!" ending a line and "=" beginning the next. Such code, of a few words or of signs
+alone, is kept on one line now (`code.whole`, which the style sheet sets `white-space: nowrap`); a longer one keeps
+its breaks, which pdf/addresses.py places. (A word with letters, "!important", "--help", may still break after its
+sign: kept whole, the new lines of a test's seeded paragraph made PDFium read one justified line in two pieces.)
 
 A no-break space alone between two elements (a signed number's isolate and its unit's, Persian "−۲۷۳٫۱۵ °C") was
 drawn as nothing: WeasyPrint draws no text box whose text `str.strip()` empties, and Python strips a no-break space.
@@ -47,7 +50,11 @@ def drawn_spaces(body: str) -> str:
 
 def _whole(code: re.Match[str]) -> str:
     text = html.unescape(code[2])  # no tags inside: _SHORT_CODE takes none
-    return f'<code class="whole">{code[2]}</code>' if " " in text.strip() and len(text) <= SHORT_CODE else code[0]
+    # (one word of code is whole if it is signs alone, an operator: kept whole, a word with a letter changed how
+    # WeasyPrint cut the line's text into boxes, and a regular expression's "[ء-ي]+" was read backwards by both)
+    signs = not any(char.isalnum() for char in text)
+    whole = (" " in text.strip() or (signs and text.strip())) and len(text) <= SHORT_CODE
+    return f'<code class="whole">{code[2]}</code>' if whole else code[0]
 
 
 def _held(inner: str) -> str:

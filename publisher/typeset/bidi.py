@@ -27,8 +27,7 @@ import unicodedata
 LRI, PDI = "\u2066", "\u2069"
 RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangling_isolates)
 # the invisible characters of the bidi algorithm (a regex class's body): the ARABIC LETTER MARK (extended.py), zero
-# width spaces and joiners, the marks, embeddings, overrides and isolates, the byte order mark; text compared as read
-# drops them
+# width spaces, joiners, marks, embeddings, overrides, isolates, the byte order mark; text compared as read drops all
 BIDI_CONTROLS = "\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 BIDI_CONTROL = re.compile(f"[{BIDI_CONTROLS}]")
 
@@ -56,6 +55,7 @@ INSIDE = (
 )  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1.0×10⁻⁷", "kg·m/s²", "UTC−5", "5≠3", "X|S",
 # a spreadsheet's "$B$2*12", which had been drawn "12*$B$2"; a Windows path, "C:\\Users\\Ali", drawn "Ali\\Users\\C:")
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
+_ARABIC_LETTERS = "\u0621-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"  # no tatweel, no digit
 PATH_SIGNS = "/\\.~"  # what a path or a hidden file's name may begin with ("~/", "./", "/", "\\", ".env")
 # An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
 # the bidi algorithm set its groups right to left, the space between two such digits taking their direction (units.py
@@ -84,15 +84,19 @@ def currency() -> str:
 @functools.cache
 def run_pattern() -> re.Pattern[str]:
     """The left-to-right runs of a text (an isolate already there is one run, kept as it is)."""
-    # (infinity, increment and the empty set: "]−∞, 3]", "S = ∅"; a tempo's note, "♩ = 120", which had been set right
-    # to left, "120 = ♩"; and a letter's combining marks, "x̄", "p̂": outside the run, the mark was drawn on a dotted
-    # circle and "x̄ = 372/30 = 12.4" set right to left)
+    # (infinity, increment, the empty set: "]−∞, 3]", "S = ∅"; a tempo's note, "♩ = 120", which had been set "120 = ♩";
+    # a letter's combining marks, "x̄", "p̂": outside the run, drawn on a dotted circle, "x̄ = 372/30 = 12.4" reversed)
     alnum = f"(?:(?:{LTR_ALNUM}|[\u221e\u2206\u2205\u2669-\u266c])[\u0300-\u036f\u20d0-\u20ff]*)"
     cur = f"[{currency()}]"
     sign = f"[{SIGNS}]"
     # A sign or currency starts a number only where no letter or digit precedes it (not "2021-2026").
     # (two: a signed root, "x = −√4", whose "−" outside the run was drawn right of the root, the equation right to left)
-    prefix = f"(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}])(?:{sign}{{1,2}}{cur}?|{cur}{sign}?)(?=[0-9{ARABIC_DIGITS}])"
+    # Nor a hyphen joining a number to an Arabic word or code: "العدد-3", a form's "(ن-س-1)" (as a minus it was drawn
+    # "(ن-س -1)"); after the letters a number may begin with (a conjunction, a preposition: "و-10", "وب-5%") it is one
+    start = f"(?<![{_ARABIC_LETTERS}(\\[-])"
+    proclitics = f"(?:(?<={start}[وفبلك])|(?<={start}[وفبلك][وفبلك]))"
+    joining = f"(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}])(?!(?<=[{_ARABIC_LETTERS}])(?!{proclitics})-)"
+    prefix = f"{joining}(?:{sign}{{1,2}}{cur}?|{cur}{sign}?)(?=[0-9{ARABIC_DIGITS}])"
     # and an estimate's or a bound's sign before a number in European digits: "~5%", "≈12%", ">8%", "<30%", "≤3", "×2"
     # (outside the run, each was drawn on the number's right: "5%~", "8%<", "2×")
     prefix += f"|(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}{INSIDE}])[{APPROXIMATE}]{sign}?{cur}?(?=[0-9])"
@@ -112,8 +116,7 @@ def run_pattern() -> re.Pattern[str]:
     # ".NET", a share's "\\\\server", "\\backups", after an Arabic letter too ("و/tmp") (left outside the run, "~/" and
     # "/" were drawn at its right: "projects/my-app/~"); before a letter, not a number's ("(د.34)", minute 34)
     prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})(?:(?:~?/+|\\.{{1,2}}/+)\\.?|\\.|\\\\{{1,2}})(?=[^\\W\\d_{RTL_BLOCKS}])"
-    # and a wildcard a name or an address begins with: "*.tmp", "*:5433", "**/*.py" (outside the run, "*:" was drawn on
-    # the number's right, "5433:*")
+    # and a wildcard a name or an address begins with: "*.tmp", "*:5433", "**/*.py" (outside the run, drawn "5433:*")
     prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})\\*+(?:[.:/]\\*+)*[.:/]?(?={alnum})"  # (one way to match: linear time)
     # and a form's blank fields before a number, a date to fill in: "..../..../2025", set as typed like "14/3/2025"
     # (outside the run, the blanks were drawn right of the year, read "2025/..../....")
@@ -121,8 +124,7 @@ def run_pattern() -> re.Pattern[str]:
     # and a number in Arabic-Indic digits raised to a signed power: "١٠⁻⁵ Pa·s", set as "10⁻⁵ Pa·s" is (the exponent
     # alone in a run was drawn left of its base; the LEFT-TO-RIGHT MARK is extended.py's)
     prefix += f"|(?<![{ARABIC_DIGITS}{INSIDE}])(?<!{LTR_ALNUM})[{ARABIC_DIGITS}]+\u200e?[{SCRIPT_SIGNS}](?=[{POWERS}])"
-    # a degree sign a Latin unit begins with, after a number in Arabic-Indic digits, which is no run's: "٢٥ °C", "۲۵°F"
-    # (outside the run, it was drawn right of the unit, "C° ٢٥")
+    # a degree sign a Latin unit begins with, after an Arabic-Indic number, no run's: "٢٥ °C", "۲۵°F" (drawn "C° ٢٥")
     prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})\u00b0(?=[^\\W\\d_{RTL_BLOCKS}])"
     # a percent or a prime may go on to the next part: a range "4.25%–4.50%", added time "90′+4"
     # (and a degree's or a minute's sign between its number and the next part: coordinates, "34°02′N", an angle's
@@ -173,15 +175,13 @@ def run_pattern() -> re.Pattern[str]:
     between = (
         f"(?:[,;:!?.)\\]\"'\u201d\u2019\u00bb|]*(?:{space}+{_OPERATOR}{space}+|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
         f"(?:(?!{INTERVAL})[(\\[\"'\u201c\u2018\u00ab|])*|{path_end}|[)\\]]+(?:[(\\[](?![0-9]+[)\\]]))?)"
-        # and a path going on past a bracket: "(x86)\\Microsoft",
-        # a number past its bracket, "+212 (0)522 65 43 21", which had been parted and its parts set right to left;
-        # and a bracket after a bracket, a product: "A = (2 − √3)(2 + √3)", whose second factor had been set apart (not
-        # a bare number's, "(1)(2)", which reads right to left)
+        # and a path going on past a bracket: "(x86)\\Microsoft", a number past its bracket, "+212 (0)522 65 43 21",
+        # which had been parted and its parts set right to left; and a bracket after a bracket, a product: "A = (2 − √3)
+        # (2 + √3)", whose second factor had been set apart (not a bare number's, "(1)(2)", which reads right to left)
     )
     # a signed number in Extended Arabic-Indic digits, which CLDR writes left to right in Persian, Pashto and Urdu
-    # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"; its separators
-    # Latin ones too, as Urdu often writes them ("+۶,۷۴۰", "−۰.۶": the sign and first digits alone had been isolated,
-    # drawn "۷۴۰,+۶")
+    # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"; its separators Latin
+    # ones too, as Urdu often writes them ("+۶,۷۴۰", "−۰.۶": its sign and first digits alone isolated, drawn "۷۴۰,+۶")
     extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬,.][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
     # a whole number in Arabic-Indic digits and the vulgar fraction after it, one quantity ("١½ كوب"): the fraction
     # alone in a run was drawn left of the number, "½١", and read before it by both extractors; after a letter a word
