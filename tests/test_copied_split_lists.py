@@ -13,7 +13,12 @@ showed an extractor misreading, each then written for its class.
   "`!=`" was cut at a line's end after its "!" (pdf/runts.py keeps short code whole).
 - a form's code, "(ن-س-1)": its hyphen taken for a minus and the number isolated, it was drawn "(ن-س -1)"
   (typeset/bidi.py); set right to left, poppler read the hyphen after the number (pdf/numberpunct.py), and PDFium the
-  bracket after a number unmirrored, "(د.34 (سجل" (pdf/tjroles.py)."""
+  bracket after a number unmirrored, "(د.34 (سجل" (pdf/tjroles.py).
+- a vocalised word with raised marks and a note's call on one line ("فقالوا «أُسطُقُس» (usṭuqus) … (usṭuqussāt)¹.
+  ثم"): PDFium read the line's start last, each raised array closing a group of its objects; the line is read whole
+  now, the call left out of its text (pdf/textlayer.py); and a date in Arabic-Indic digits glued to its era,
+  "١٤٤٥/٣/١٢هـ،", on a line read whole, which poppler read "١٢/٣/١٤٤٥هـ" (its slashes were taken for one after an
+  Arabic letter, pdf/marks.poppler_text)."""
 
 from __future__ import annotations
 
@@ -129,3 +134,24 @@ def test_a_form_code_and_a_bracket_after_a_number(tmp_path: Path) -> None:
         "النموذج ن-م-٣ والاستمارة (أ-٢)، وبين -5 و-10 درجات.",
     )
     assert _missing(pdf, typed) == []
+
+
+def test_a_vocalised_word_with_raised_marks_on_a_line_with_a_note_call(tmp_path: Path) -> None:
+    essay = (
+        "وقد عرفته السريانية قبل العربية، ومنها أخذه المترجمون الأوائل فقالوا «أُسطُقُس» (usṭuqus) وجمعوه على"
+        " «أسطقسات» (usṭuqussāt)[^1]. ثم زاحمه لفظ «عنصر» (ʿunṣur) حتى غلب عليه في كتب المتأخرين."
+    )
+    pdf = build_article(tmp_path, "element", [essay, "[^1]: انظر المعاجم."], page="B5")
+    typed = ("فقالوا «أُسطُقُس» (usṭuqus) وجمعوه على «أسطقسات» (usṭuqussāt)", "ثم زاحمه لفظ «عنصر» (ʿunṣur)")
+    assert _missing(pdf, typed) == []
+    assert "(usṭuqussāt). ثم" in _texts(pdf)["pdfium"]  # (poppler, as before: "(usṭuqussāt) .ثم")
+
+
+def test_a_date_glued_to_its_era_on_a_line_read_whole(tmp_path: Path) -> None:
+    notice = (
+        "فاستنادًا إلى نظام تنظيم العروض الترويجية الصادر بالمرسوم الملكي رقم (م/٥١) وتاريخ ١٤٤٥/٣/١٢هـ، وإلى لائحته"
+        " التنفيذية، وبناءً على ما رُصد من ملحوظات ميدانية خلال موسم التخفيضات الماضي، تُعمِّم الإدارة الأحكام الآتية."
+    )
+    pdf = build_article(tmp_path, "era", [notice, notice.replace("١٢هـ،", "١٢هـ[^1]،"), "[^1]: الجريدة الرسمية."])
+    for name, read in _texts(pdf).items():  # the date in both paragraphs, the one with the note's call too
+        assert read.count("وتاريخ ١٤٤٥/٣/١٢هـ") == 2 and "١٢هـ، وإلى لائحته" in read, (name, read)

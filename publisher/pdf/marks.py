@@ -152,7 +152,7 @@ def poppler_text(text: str) -> str:
     # and punctuation between a number on its left and a letter on its right, which poppler reads with the number: an
     # abbreviation's full stop ("د.34"), a slash between two dates ("897هـ/1492م", read "897هـ1492/م"), as
     # numberpunct.after_number does for lines not read whole; and a slash after a number ("2×/يوم", read "/2×يوم")
-    after = f"|(?<=[\u0600-\u06ff])(/)(?=[{_SIGNED}]?{_DIGIT})"
+    after = f"|(?<![{ARABIC_DIGITS}])(?<=[\u0600-\u06ff])(/)(?=[{_SIGNED}]?{_DIGIT})"  # (not a date's: "١٤٤٥/٣")
     marked = re.sub(f"(?<={_DIGIT})([./:,;])(?![{ARABIC_DIGITS}])(?=[\u0600-\u06ff]){after}", _between_rlms, marked)
     marked = re.sub(_BRACKET, lambda bracket: RLM + bracket[0] + RLM, marked)
     # and a sign poppler takes for left to right amid punctuation, not a number's (code's `{8}$")` read `{8}"$)`)
@@ -253,10 +253,8 @@ _DIGIT, _SIGNED = "[0-9\u0660-\u0669\u06f0-\u06f9]", "\\-+\u2212\u00b1\u2213"  #
 _NUMBER = re.compile(
     f"((?:[-+\u2212\u00b1\u066a%$\u00a3\u00a5\u20ac]?{_DIGIT}(?:[-+.,:/\u2013\u066b\u066c\u00d7]?{_DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033\u00d7]?[\u00a0\u202f]?))"
 )
-
-# The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each
-# reversed in place (read "۲۷–۲۰۲۶" from one reversed whole)
-# (to PDFium an ayah's end sign leads its number, "۝١", which it read "١۝")
+# The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each reversed
+# in place (read "۲۷–۲۰۲۶" from one reversed whole); an ayah's end sign leads its number, "۝١" (read "١۝")
 _PDFIUM_NUMBER = re.compile(_NUMBER.pattern.replace("\u2013", "").replace("%$\u00a3\u00a5\u20ac]?", "%\u06dd]?", 1))
 
 _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (built from the bidi table: 0.1 s)
@@ -368,17 +366,16 @@ def line_text(
     """The text of a line, in reading order, when a vocalised text object (`spanned_objects`) shares it with
     others (a byline: the author's vocalised name, then " · " and a date), else None.
 
-    PDFium takes the objects of a line in visual order, unless one of them sits more than half its width above
-    or below the one before it (a raised mark's array, alone in its own `TJ`): then it starts a new group,
-    sorted left to right again, and an object drawn after the vocalised one but left of it comes between that
-    object's arrays, which are then read twice ("name · date name"). So every object of such a line gets one
-    named /ActualText of the whole line (textlayer.py): the first read gives it, the others add nothing.
-    Only for lines without left-to-right letters, which their own marks place (textlayer.py). A line read
-    `whole` (a verse's hemistichs, vocalised or not) always gets its text (textlayer.py). The objects of note
-    calls (stream indexes `called`) have their own /ActualText, a space: the line's text leaves them out (it had
-    the call's digit, which PDFium read after the line: "مَرَّتَيْنِ» .١"). In a line of a left-to-right block
-    (`ltr`: a list item in Latin, "2. Goldziher, I., ...") or of an isolate (origins `isolated`: "-7 // 2", which
-    had read "2 // -7") an object without right-to-left letters reads as drawn."""
+    PDFium takes the objects of a line in visual order, unless one of them sits more than half its width above or
+    below the one before it (a raised mark's array, alone in its own `TJ`): then it starts a new group, sorted left
+    to right again, and an object drawn after the vocalised one but left of it comes between that object's arrays,
+    which are then read twice ("name · date name"). So every object of such a line gets one named /ActualText of the
+    whole line (textlayer.py): the first read gives it, the others add nothing. Only for lines without left-to-right
+    letters, which their own marks place (textlayer.py). A line read `whole` (a verse's hemistichs, vocalised or not)
+    always gets its text (textlayer.py). The line's text leaves out the objects of note calls (stream indexes
+    `called`), and the blank they fill (it had the call's digit, read after the line: "مَرَّتَيْنِ» .١"). In a line of
+    a left-to-right block (`ltr`: a list item in Latin, "2. Goldziher, I., ...") or of an isolate (origins
+    `isolated`: "-7 // 2", which had read "2 // -7") an object without right-to-left letters reads as drawn."""
     if not whole and (not spanned or all(show.origin in spanned for show in line)):
         return None
     objects: dict[tuple[int, float, float], list[Show]] = {}
@@ -410,8 +407,11 @@ def line_text(
         return None
     text = texts[0]
     extents = [(*extent(shows), shows[0].size) for shows in objects.values()]
+    calls = [extent([show]) for show in line if show.index in called]  # ("١٢هـ¹، و": no blank after "هـ")
     for (left, right, size), (left2, right2, _), more in zip(extents, extents[1:], texts[1:], strict=False):
-        if max(left - right2, left2 - right) > GAP * size and text and not (text[-1:].isspace() or more[:1].isspace()):
+        gap = (right2, left) if left - right2 > left2 - right else (right, left2)
+        blank = gap[1] - gap[0] > GAP * size and not any(gap[0] - 0.5 <= a and b <= gap[1] + 0.5 for a, b in calls)
+        if blank and text and not (text[-1:].isspace() or more[:1].isspace()):
             text += " "  # a blank between two objects (a margin): PDFium would have read a space there
         text += more
     return None if not whole and any(unicodedata.bidirectional(char) == "L" for char in text) else text

@@ -197,13 +197,13 @@ def mark_text_layer(
             runs = {show.origin for show, key in zip(line, keys, strict=True) if key in ltr_boxes}
             isolates = (number not in broken or any(id(s) in heads for s in line)) and isolates_only(line, runs)
             celled = any(key in cells for key in keys)  # a row holding a cell over lines: cells.py reads it
-            read_whole = (
-                not called
-                and not celled
-                and (verse or isolates or (beside_raised(line, spanned, laid, page) and tails is not None))
-            )
+            # (a note's call too beside raised marks: "فقالوا «أُسطُقُس» … (usṭuqussāt)¹. ثم" had its start read last
+            # by PDFium, each raised array closing a group; the call, moved to the line's end, is a RIGHT-TO-LEFT MARK)
+            raised = beside_raised(line, spanned, laid, page) and tails is not None
+            read_whole = not celled and ((not called and (verse or isolates)) or raised)
             ltr = read_whole and (isolates or all(whole.get(key, False) for key in keys))
-            text = line_text(line, spanned, laid, page, True, tails or (), ltr, runs) if read_whole else None
+            apart = [*(tails or ()), *called]  # (objects whose text is not the line's)
+            text = line_text(line, spanned, laid, page, True, apart, ltr, runs) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {}).translate(ISOLATES)  # (and its isolates' marks)
                 text = with_head(text, line, heads) if number in broken else text
@@ -211,6 +211,7 @@ def mark_text_layer(
                 name = line_named(page, text or " ", line)  # (a line of later pieces alone: not empty, see above)
                 outer = [*inline(not_hyphenated(poppler_ltr_line(text) if ltr else poppler_text(text)))]
                 rests = {index: inline(vocal.RLM) for index in tails or ()}  # an address's rest: see ADDRESS_TAIL
+                rests |= {index: inline("") for index in called}  # (a call: nothing, its text left out above)
                 running = not verse and tabled.keys().isdisjoint(keys)  # running text: no verse, no table's row
                 marked = whole_line_marks(stream.stream, line, spanned, name, outer, depths, rests, running)
                 if marked is not None:
