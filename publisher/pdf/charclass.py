@@ -47,7 +47,7 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
         # "`^1.2.0`،" was read "^،1.2.0")
         lead = lead or run[:1] == "]" or run[-1:] == "[" or pdfium_class(written[:1]) == "W"
         return (LRM if lead else "") + written + LRM
-    if all(kind == "N" for kind, _ in stretches) and len(run.strip()) > 1:
+    if signs_alone(run) and len(run.strip()) > 1:
         # signs alone, set left to right (inline code `<=`, `!=`): between LEFT-TO-RIGHT MARKs, as typed; mirrored and
         # reversed by the rule below, PDFium read "=<" or took the space after the word before: "بايثون<= ،" (not one
         # sign, an interval's "∞" beside its bracket: "]−3، ∞[ في" was read "]−3، ∞ [في")
@@ -167,6 +167,11 @@ def class_stretches(text: str) -> Iterator[tuple[str, str]]:
 # subscript letters after "ₔ" ("ρₚ", a particle's density). (Not its currency signs after "₸", "₹" among them: taken
 # for neutrals here, "٩٩₹" was read "₹٩٩" by both extractors.)
 _PDFIUM_NEUTRAL = frozenset(map(chr, range(0x2095, 0x209D)))
+
+
+def signs_alone(text: str) -> bool:
+    """Whether `text` holds no letter, digit or number's separator to PDFium: signs alone, an operator (`<=`, `!=`)."""
+    return all(pdfium_class(char) == "N" for char in text)
 
 
 @functools.cache

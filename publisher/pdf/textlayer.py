@@ -67,8 +67,8 @@ from .charclass import (
     letter_kind,
     not_hyphenated,
     pdfium_actual_text,
-    pdfium_class,
     pdfium_run_text,
+    signs_alone,
 )
 from .clusters import Key, position_key, read_clusters
 from .codetext import in_code, pdfium_code_text
@@ -182,7 +182,7 @@ def mark_text_layer(
     for page, (stream, resources, lines) in enumerate(pages):
         replacements: dict[int, list[Any]] = {}
         depths: list[int] = []
-        tippable: list[Any] = []  # the inline /ActualText of each run-ending space and line read whole: _tipped
+        tippable: list[Any] = []  # the inline /ActualText of each run-ending space and line read whole: tipped
         for line in lines:
             keys = [position_key(page, *show.origin[1:]) for show in line]
             called = {show.index for show, key in zip(line, keys, strict=True) if key in calls}
@@ -333,7 +333,7 @@ def mark_text_layer(
                     ):
                         # poppler read "3.2×" as "×3.2", "1½" as "1⁄21", and "`<div>`." as ">.<div": an isolate's end
                         # (signs alone, "`<=`،", after a RIGHT-TO-LEFT MARK too, else the comma joins them: "،<=")
-                        held = (vocal.RLM if all(pdfium_class(c) == "N" for c in text) else "") + LRM + text + LRM
+                        held = (vocal.RLM if signs_alone(text) else "") + LRM + text + LRM
                         items += [*inline(held), named(pdfium_actual_text(text, True)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
                         # (whole after a RIGHT-TO-LEFT MARK, signs too: "--upgrade x" was read "upgrade x--")
