@@ -102,6 +102,25 @@ def test_a_last_piece_alone_on_a_right_to_left_line_is_found_beside_its_stop() -
     assert pieces[1].glyphs[0] == (0, 1)  # after the full stop
 
 
+CALL = "names.filter((name)"  # the first word of `names.filter((name) => name !== "")`, broken at its dot as an address
+
+
+def test_a_last_piece_beginning_with_a_dot_is_found_beside_the_sentences_stop() -> None:
+    """The code ends its sentence, and its rest alone on the next line has the full stop drawn against it: "..filter"
+    (the stop's dot and the piece's). Both dots had been taken for stops, "filter((name)" matched nothing, and both
+    extractors read "names" and ".filter((name)" as two words; the run's words after the piece are read with it."""
+    lines = [line("names", " بتكن ءامسأ"), line('..filter((name) => name !== "")')]
+    [(found, pieces)] = find_broken_addresses(lines, {CALL})
+    assert found == CALL and pieces[1].glyphs[0] == (0, 1) and pieces[1].beside == ' => name !== "")'
+
+
+def test_an_address_drawn_whole_is_no_first_piece_of_itself() -> None:
+    """The code broken after its first word, drawn whole at the line's end: "names.filter((name" is a prefix of it,
+    and the ")" ending the next line (the code's last) had been taken for its rest."""
+    lines = [line("names.filter((name) =>", " بتكن ءامسأ"), line('.name !== "")')]
+    assert find_broken_addresses(lines, {CALL}) == []
+
+
 IRI = "https://ar.wikipedia.org/wiki/المغرب_الرقمي_2030"
 
 

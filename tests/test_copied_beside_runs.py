@@ -112,7 +112,7 @@ def test_code_glued_to_a_prefix_keeps_its_end(tmp_path: Path) -> None:
 
 def test_a_cells_magnification_and_mixed_number_and_an_ions_charge_read_as_typed(tmp_path: Path) -> None:
     """A cell over lines ends in "5×" (read "×5" by poppler) or holds "1½ ملعقة صغيرة" (read "½1"), and a vocalised
-    line, read whole, has "Cl⁻" before an Arabic word (read "Cl ⁻وفي"): pdf/marks.poppler_text keeps them whole."""
+    line, read whole, has "Cl⁻" before an Arabic word (read "Cl ⁻وفي"): popplerwords.poppler_text keeps them whole."""
     table = (
         "| الميزة | القيمة | ملاحظة |\n|---|---|---|\n"
         "| الكاميرا الخلفية | 50MP رئيسية + 50MP واسعة + 12MP تقريب بصري 5× | ممتازة |\n"
@@ -126,7 +126,7 @@ def test_a_cells_magnification_and_mixed_number_and_an_ions_charge_read_as_typed
 def test_a_version_before_a_comma_and_a_ticker_in_a_cell_read_as_typed(tmp_path: Path) -> None:
     """The hundred-and-twenty-second batch: `^1.2.0`، was read "^،1.2.0" by PDFium (the comma, a weak separator
     drawn left of the run, joined its number: pdf/charclass.pdfium_actual_text), and a table's "$AAPL" beside the
-    cell "291.20 دولار" was read "AAPL 291.20$" by poppler (pdf/marks.poppler_text: a ticker's sign is its run's)."""
+    cell "291.20 دولار" was read "AAPL 291.20$" by poppler (popplerwords.poppler_text: a ticker's sign is its run's)."""
     table = (
         "| الشركة | الرمز | السعر |\n|---|---|---|\n| آبل | $AAPL | 291.20 دولار |\n| جونسون | $JNJ | 159.60 دولار |"
     )

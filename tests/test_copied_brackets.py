@@ -58,8 +58,8 @@ def test_both_extractors_read_a_separator_after_an_arabic_word_before_its_space(
 
 
 def test_poppler_reads_a_separator_of_a_vocalised_line_before_its_space(tmp_path: Path) -> None:
-    """A vocalised line is read whole (marks.poppler_text): its separators went with the space on their left there too,
-    "صَبَاحًا، وَفِي" read "صَبَاحًا ،وَفِي" (vocalised-story 77.63 % with punctuation, 99.34 % after)."""
+    """A vocalised line is read whole (popplerwords.poppler_text): its separators went with the space on their left
+    there too, "صَبَاحًا، وَفِي" read "صَبَاحًا ،وَفِي" (vocalised-story 77.63 % with punctuation, 99.34 % after)."""
     import subprocess
     import unicodedata
 

@@ -128,8 +128,8 @@ def test_a_note_call_in_a_cell_over_lines_reads_as_a_space(tmp_path: Path) -> No
 
 def test_a_count_before_a_latin_name_in_a_cell_over_lines_reads_as_typed(tmp_path: Path) -> None:
     """A laptop's spec sheet (the hundred-and-twelfth batch), "2× Thunderbolt 4، و1× USB-A 3.2" in a cell over lines:
-    poppler's text of the cell kept "×" out of the run, read "×2 Thunderbolt 4" (marks._LATIN: a count's "2× " begins
-    the run)."""
+    poppler's text of the cell kept "×" out of the run, read "×2 Thunderbolt 4" (popplerwords._LATIN: a count's "2× "
+    begins the run)."""
     specs = [
         "| البند | المواصفات |",
         "|---|---|",

@@ -75,7 +75,7 @@ def test_both_extractors_read_code_holding_an_arabic_word_once_when_it_breaks_ov
 
 def test_both_extractors_read_an_arabic_comment_after_its_slashes(tmp_path: Path) -> None:
     """A JavaScript lesson's block, `let a = 1; // كائن`: poppler read "//كائن", the space between the slashes and the
-    comment lost, as it had read "#جلب" before a RIGHT-TO-LEFT MARK ended the stretch there (pdf/marks.poppler_text).
+    comment lost, as it had read "#جلب" before a RIGHT-TO-LEFT MARK ended the stretch there (popplerwords.poppler_text).
     Left: a block comment before code on its line, `/* تعليق */ let c = 3;`, which poppler reads out of order."""
     lines = ["let a = 1; // كائن", "const total = sum + n; // المجموع الكلي", "x = 2  # تعليق", "SELECT 1; -- تعليق"]
     pdf = build_article(tmp_path, "comments", ["```\n" + "\n".join(lines) + "\n```"])

@@ -11,7 +11,7 @@ showed an extractor misreading, each then written for its class.
 - a relation or sign and a space before a number beginning a line, "≈ 1.2 × 10⁻⁴" ("≈" in the math font): PDFium read
   " ≈1.2"; "± 0.5 × 10⁻²": poppler read the sign after the number (pdf/lineroles.py, pdf/sharedruns.py).
 - a note's sign glued after a number, "22*" (a batsman not out), "45†": poppler read "*22" (pdf/numberpunct.py,
-  pdf/marks.poppler_text); and the full stop after a prefixed currency sign, "الـ€.", on a vocalised line: "الـ.€".
+  popplerwords.poppler_text); and the full stop after a prefixed currency sign, "الـ€.", on a vocalised line: "الـ.€".
 - "و" before an emphasised vocalised word, "و*كُتِبَ*": PDFium read it inside the word, "كوُتِبَ" (pdf/lineroles.py)."""
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ storms and a Persian guide to the Lut desert's sky, and an earlier Irbid school 
   power is set as typed now (a LEFT-TO-RIGHT MARK after the base, typeset/extended.py; one run with a Latin unit
   after it, typeset/bidi.py).
 - "....../....../٢٠٢٥", a date to fill in: one run with its year, as "..../..../2025" is (typeset/bidi.py).
-- "۷۰٫۷ °C" on a Persian line read whole: its poppler text cut the number at "٫", read "۷ °C٫۷۰" (marks._NUMBER_BEFORE).
+- "۷۰٫۷ °C" on a Persian line read whole: its poppler text cut the number at "٫", read "۷ °C٫۷۰"
+  (popplerwords._NUMBER_BEFORE).
 - the next line began with "(NASA)": poppler's text of the line, squeezed into the bracket at its right end, was
   read before the line above it (wholeline._place)."""
 

@@ -10,13 +10,13 @@ worksheet, a Tunisian marathon worksheet, an Egyptian household-prices report, a
 - "CaCO₃ =" ending a line, its operand on the next: PDFium read the space before "=" after it, "CaCO₃=" (lineroles'
   LINE_END_SIGN); "(2 × 13,40" broken after "×" on a line read whole, "2×" (marks.pdfium_text).
 - "±0.5 s." on a line with a vocalised word, read whole: poppler's text took the plus-minus sign for the line's
-  ("0.5 s±"), and a full stop after a signed number before it (".±0.5"; marks.poppler_text).
+  ("0.5 s±"), and a full stop after a signed number before it (".±0.5"; popplerwords.poppler_text).
 - "٪١٢٫٥", a percent sign typed before a number in Arabic-Indic digits and drawn on its right as the bidi algorithm
   sets it: both read it after the number (numberpunct.after_number); "%12.5" in European digits, which the bidi
   algorithm sets as typed, had been drawn "12.5%" (typeset/bidi.py).
 - "/v2/stops/{id}": a path's placeholder had been drawn apart, left of the path (typeset/bidi.py).
 - (the hundred-and-sixteenth batch) "(٪ من الناتج)", a percent sign for its word: poppler read "( ٪من" (lineroles'
-  lone signs, marks.poppler_text); a vocalised lesson's loose list, its markers read by PDFium at the page's end.
+  lone signs, popplerwords.poppler_text); a vocalised lesson's loose list, its markers read by PDFium at the page's end.
 - (the hundred-and-seventeenth) "وPython (3.12)", a name glued to "و" with its bracket: poppler read "و)Python (3.12"
   (charclass.between_lrms); a table's head aligned apart, read out of order by poppler.
 - (the hundred-and-fifty-ninth) "٣٧(٢)", a journal's volume and issue in Arabic-Indic digits, drawn "(٢)٣٧": both read

@@ -11,7 +11,7 @@ leaflet, a Beirut book week) showed both extractors misreading, each then writte
   poppler's text sat on the number alone, right of the indented first line, and was read before it
   (pdf/wholeline._reach).
 - a power of ten in running text, "10³ مرة": PDFium read "³10" (pdf/tjroles._raised).
-- a dose in a table cell run over lines, "2×/يوم": poppler read "/2×يوم" (pdf/marks.poppler_text).
+- a dose in a table cell run over lines, "2×/يوم": poppler read "/2×يوم" (pdf/popplerwords.poppler_text).
 - a prefix's tatweel before a bracket or a number on a vocalised line, "بـ(20) مشاركًا": PDFium read "ـب(20"
   (pdf/marks._held_tatweels).
 - a code line ending in "½–½", which PDFium read backwards: the proofreading that turns such lines did not find it, as

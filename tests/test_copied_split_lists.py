@@ -18,7 +18,7 @@ showed an extractor misreading, each then written for its class.
   ثم"): PDFium read the line's start last, each raised array closing a group of its objects; the line is read whole
   now, the call left out of its text (pdf/textlayer.py); and a date in Arabic-Indic digits glued to its era,
   "١٤٤٥/٣/١٢هـ،", on a line read whole, which poppler read "١٢/٣/١٤٤٥هـ" (its slashes were taken for one after an
-  Arabic letter, pdf/marks.poppler_text)."""
+  Arabic letter, pdf/popplerwords.poppler_text)."""
 
 from __future__ import annotations
 

@@ -231,21 +231,21 @@ def test_a_letter_drawn_as_two_glyphs_maps_each_and_reads_back(tmp_path) -> None
 # Presse"): PDFium 98.75 % and 100 %, poppler 99.38 % and 96.32 % until 2026-12-03. PDFium read "A.5": a full stop
 # left of a Latin run now gets the RIGHT-TO-LEFT MARKs a number's does (numberpunct.after_number). Both read a code
 # block's Arabic comment "# جلب الأسعار" in the book's direction: such a line of a left-to-right block is now read
-# whole (wholeline.whole_line_marks), and poppler is given a mark between "#" and the space (marks.poppler_text).
+# whole (wholeline.whole_line_marks), and poppler is given a mark between "#" and the space (popplerwords.poppler_text).
 # poppler took "/" into the Latin run after it (lineroles.STOPS). figures' poppler figure is pdftotext's with a
 # crop: on its last page, the caption "الشكل ٣" and the imprint, more Latin letters than Arabic once the running
 # head is cropped away, poppler reads the page left to right ("برخصةAmiri الخطوط"); uncropped, it reads 100 %.
 # abbasid and bulletin, texts written after all the above were at 100 % (2026-12-03), read PDFium 83.18 % and
 # 92.81 %, poppler 96.97 % and 96.73 % at first: a ṣadr wrapped its last word (typeset/verse.SLACK), PDFium read
 # a vocalised line and a code comment reversed (pdfiumline.py guessed its direction wrong: orient.py now has PDFium
-# proofread such lines), a number lost its no-break space before its unit ("١٠٣٣ م", marks._NUMBER), PDFium read
+# proofread such lines), a number lost its no-break space before its unit ("١٠٣٣ م", marks.NUMBER), PDFium read
 # the keys "Ctrl+S", three text objects side by side, "S+Ctrl" (now one run: lineroles._touching). Left in
 # bulletin (98.68 % both): the comment after code on "index = compute_index(...)  # النتيجة" read before the code.
 # persian-report, scripture and weather, the next three (2026-12-03): PDFium 98.82 %, 90.91 %, 100 %, poppler
 # 96.47 %, 95.45 %, 100 %. A percent sign drawn left of Persian digits read first ("٪۱۲٫۵": numberpunct.after_number
 # took only Arabic-Indic digits); a line PDFium read reversed that the proofreading missed (it compared the marks
 # too, which PDFium keeps in order as it reverses a line: orient._plain); the Qur'an's ornate parentheses and a
-# bracketed reference moved by both ("تعالى:﴿ ذلك", "البقرة،]٢": marks.ORNATE, marks.poppler_text); an em dash
+# bracketed reference moved by both ("تعالى:﴿ ذلك", "البقرة،]٢": marks.ORNATE, popplerwords.poppler_text); an em dash
 # between a number and a bracketed Latin word ("۳۰ — (Shiraz)": lineroles._parted). Now 100 % but poppler's
 # persian-report, which reads the dash inside the Latin run: 98.82 %. With the marks, PDFium gives "ﷺ" as the
 # words it stands for (its own normalisation: scripture 95.45 %).
@@ -288,7 +288,7 @@ FIXTURE_FLOORS = {
     # with a shadda, "وتقدّر", whose /ActualText holds the full stop before it, lost at a justified line's end)
     # both 100 % in the next round: the word's /ActualText held the run-ending space's own, which ended it for
     # poppler and took the word's glyphs with it (textlayer: the space's mark now goes into the word's text);
-    # poppler takes U+0659-U+065F for neutrals (marks._POPPLER_NEUTRAL). PDFium's "ﷺ" stays
+    # poppler takes U+0659-U+065F for neutrals (popplerwords._POPPLER_NEUTRAL). PDFium's "ﷺ" stays
     # the thirteenth: verse-tab (a poem whose hemistichs are parted by a tab, "…" and "...") 100 % at once;
     # sport-ma 98.42 % both: "(د.34)", an abbreviation's full stop glued to the minute, was read with the
     # number, "د34." (numberpunct.after_number), and "(د.90+4)" whose number is an object of its own too;
@@ -319,11 +319,11 @@ FIXTURE_FLOORS = {
     # (+3.9%)" read "%Managem +3.9": the glyph of ")" stood for "(" since an Arabic parenthesis drew it first, and the
     # run stopped before its "%"; "غرينتش+1." read "غرينتش.+1"; "38.5 M€" read "€38.5 M"), amman-report 99.31 % both
     # (its "١." list was one paragraph: source/listmarkers.py; "٣٠٪." read "٪٣٠"), andalus-verse 100 / 99.13 % ("897هـ
-    # /1492م" on a vocalised line, marks.poppler_text). Now 100 %, with kashida too (see the test below)
+    # /1492م" on a vocalised line, popplerwords.poppler_text). Now 100 %, with kashida too (see the test below)
     # the sixteenth (the same evening): alger-law (a law's numbers "24-08", "2024/03/15", "5‰", a table) 100 % at
     # once; dev-arabic 98.32 / 97.48 % (inline code "-n auto" read "n auto-": a run now takes in the option's "-",
     # lineroles.LEADS; "(نحو ×2):" read "×:)2" by poppler: lineroles.MIRRORED_BY_NUMBER; "'distutils': أُزيلت"
-    # glued by poppler: marks.poppler_text) and kurd-news (Sorani: the English "Typefaces:", as pashto-news had)
+    # glued by poppler: popplerwords.poppler_text) and kurd-news (Sorani: the English "Typefaces:", as pashto-news had)
     # 98.48 % (poppler), both 100 % now
     # the seventeenth (the same evening): sudan-health (ranges in an ordered list, "$0.85", a note) and
     # novel-excerpt (dialogue, nested quotation marks, an ellipsis, dashes) 100 % at once; iraq-oil (Arabic-Indic
@@ -503,7 +503,7 @@ FIXTURE_FLOORS = {
     # low, "٢٤°/١٢°", read "٢٤°١٢/°" by both: numberpunct.after_number; "١٫٥–٢" cut after its "١", whose decimal
     # separator parted Arabic-Indic digits to lineroles._script_parts), hadith-notes 94.51 / 95.35 % (a vocalised
     # line ending in a note call read twice by PDFium, once backwards: the call shares the line's /ActualText now;
-    # "ج٧، ص٦٨" read "ج،٧ ص،٦٨" by poppler, marks.poppler_text), oran-dev 94.79 % (code with a hyphen and Arabic,
+    # "ج٧، ص٦٨" read "ج،٧ ص،٦٨" by poppler, popplerwords.poppler_text), oran-dev 94.79 % (code with a hyphen and Arabic,
     # `git commit -m "رسالة"`, no longer found for the text layer: its WORD JOINER; none in a code block now),
     # bahrain-league 97.44 % on poppler (the minute of a goal, "٣٤′", read "′٣٤" on a line read whole)
     "muscat-weather": (1.0, 1.0, 1.0, 1.0),
@@ -777,7 +777,7 @@ FIXTURE_FLOORS = {
     # the ninety-second: "٢٥°C" read in the order drawn (sharedruns.py), "(Pre-seed وSeed)" (BRACKET_AFTER_LTR), a path
     # broken before a line of its run alone, a word with slashes in code, a code block's line wrapped inside a word
     # (addresses.py), a raised tanwin beside an isolate (wholeline.beside_raised), "38 °C" and "$50,000" on a line read
-    # whole (marks.poppler_text)
+    # whole (popplerwords.poppler_text)
     "casablanca-nginx-logs": (1.0, 1.0, 1.0, 1.0),
     "egypt-inflation-september": (1.0, 1.0, 1.0, 1.0),
     "mutanabbi-hadath-ode": (1.0, 1.0, 1.0, 1.0),
@@ -812,7 +812,7 @@ FIXTURE_FLOORS = {
     # "و#HomeAssistant:"),
     # najaf-manuscript-digitisation-workshop 99.57 / 99.86 % (inline code filling a line with an address's first
     # piece), multan-mango-cold-chain-exports 98.32 % on PDFium (an Urdu comment with "درجۂ" not proofread: orient.py).
-    # ("±1%" in a table's wrapped cell, read "1%±" by poppler: marks._NUMBER). Left: sousse's SQL comments and strings
+    # ("±1%" in a table's wrapped cell, read "1%±" by poppler: marks.NUMBER). Left: sousse's SQL comments and strings
     # to poppler; najaf's "ﷺ", which PDFium gives as its words
     "sousse-summer-hotel-occupancy-sql-analysis": (1.0, 0.97, 1.0, 0.97),
     "sharjah-apartment-energy-monitor-diy-guide": (1.0, 1.0, 1.0, 1.0),
@@ -892,7 +892,7 @@ FIXTURE_FLOORS = {
     "scripture": (1.0, 1.0, 0.95, 1.0),
     "weather": (1.0, 1.0, 1.0, 1.0),
     # a code line with an Arabic comment, "index = f(x)  # النتيجة", read "النتيجة # ..." by both (98.68 %) until
-    # such a line got a whole line's text too (marks.poppler_text keeps its Latin runs, pdfiumline._mixed)
+    # such a line got a whole line's text too (popplerwords.poppler_text keeps its Latin runs, pdfiumline._mixed)
     "bulletin": (1.0, 1.0, 1.0, 1.0),
     "details": (1.0, 1.0, 1.0, 1.0),
     "figures": (1.0, 1.0, 1.0, 1.0),
@@ -1268,7 +1268,7 @@ def _poppler_reads_rtl(text: str) -> str:
 def test_a_right_to_left_line_read_whole_is_given_as_poppler_turns_it_back(typed: str) -> None:
     """A line of a right-to-left book read whole (a vocalised line with Latin or numbers beside it, a verse, code
     with an Arabic comment) comes back as typed from a model of poppler, up to the invisible marks."""
-    from publisher.pdf.marks import poppler_text
+    from publisher.pdf.popplerwords import poppler_text
 
     assert re.sub("[\u200e\u200f]", "", _poppler_reads_rtl(poppler_text(typed))) == typed
 

@@ -56,8 +56,8 @@ def breakable_addresses(body: str) -> str:
 
     def marked(run: re.Match[str]) -> str:  # inline code's text too: a path or an address in it breaks alike
         code = run.groupdict().get("code")
-        if code is not None:  # and no break after a hyphen of code: "--" ended a line, "help" began the next
-            code = _HYPHEN.sub(JOIN, _CODE_SLASHED.sub(_held_slashes, _IN_CODE.sub(wrap, code)))
+        if code is not None:  # and no break after a hyphen of code ("--" ended a line, "help" began the next), "!", "?"
+            code = _SIGN_BREAK.sub(JOIN, _CODE_SLASHED.sub(_held_slashes, _IN_CODE.sub(wrap, code)))
             # each Arabic string of code its own isolate, as typed: `d = {"اسم": 'علي'}`, two strings and the
             # neutrals between them one right-to-left stretch to the bidi algorithm, was drawn `d = {"علي' :"اسم'}`
             isolated = code if 'class="address"' in code else _RTL_STRING.sub(lambda words: RLI + words[0] + PDI, code)
@@ -136,7 +136,10 @@ HELD = BREAK.replace("\u200b", WORD_JOINER)
 # set left to right, "عمان_في_الروماني_المدرج" to one reading from the right)
 _UNDERSCORE = re.compile("(?<=_)(?=[^_\\s])")
 SPACE = "\u200b"
-_HYPHEN = re.compile("(?<=[-\u2010])(?=[^\\s\u2060<])")  # where Unicode's line breaking breaks inside code
+# where Unicode's line breaking breaks inside a word of code: after a hyphen, and after "!" or "?" before a sign ("!=="
+# was broken after its "!", `== "")` beginning the next line). ("!important" still breaks there: held, a seeded test's
+# paragraph broke otherwise, and PDFium read a justified line of it, a number and two note calls, in two pieces.)
+_SIGN_BREAK = re.compile("(?<=[-\u2010])(?=[^\\s\u2060<])|(?<=[!?])(?=[^\\w\\s\u2060<])")
 
 
 def held_code_blocks(body: str, capacity: int) -> str:

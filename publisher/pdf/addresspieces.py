@@ -67,10 +67,10 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
         # A piece sits at the outer end of the run at one edge: the reading start of a right-to-left line
         # is its right edge, its reading end the left edge; the other way round in a left-to-right line.
         edges = [edge for from_left in (False, True) for edge in _edges(glyphs, from_left, mixed)]
-        if not pieces and aside and number - aside[2] <= _ASIDE_LINES and _goes_on(edges, aside[0], so_far):
+        if not pieces and aside and number - aside[2] <= _ASIDE_LINES and _goes_on(edges, aside[0], so_far, known):
             text, pieces, aside = aside[0], aside[1], None
         if pieces:  # the address goes on at the start of this line
-            step = _goes_on(edges, text, so_far)
+            step = _goes_on(edges, text, so_far, known)
             if step:
                 text = step[0]
                 pieces.append(Piece(number, step[1], step[2]))
@@ -86,7 +86,10 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
             continue
         for edge, from_left, beside in reversed(edges):  # an address begins at the end of this line
             n, read = _longest(edge, from_left, "", prefixes)
-            if n and not (beside and from_left):  # the words beside a first piece precede it, on its left
+            # (not the start of one drawn whole there, with a glyph more: `names.filter((name)` ending a line was
+            # taken for "names.filter((name" broken, and the ")" ending the next line's code for its rest)
+            whole = _longest(edge, from_left, "", known)[0] > n
+            if n and not whole and not (beside and from_left):  # the words beside a first piece precede it, on its left
                 piece = _outer(edge, from_left, n)
                 lead = [] if from_left else edge[: len(edge) - n]  # and the signs glued before it: "#!" of "#!/usr"
                 text, pieces = read, [Piece(number, [(s, i) for s, i, _ in piece], beside + lead)]
@@ -105,14 +108,21 @@ def _set_aside(text: str, known: frozenset[str]) -> bool:
     return len(text) >= _ASIDE_LENGTH or any(address.startswith(text + "@") for address in known)
 
 
-def _goes_on(edges: list[Edge], text: str, so_far: frozenset[str]) -> tuple[str, list[Glyph], list] | None:
+def _goes_on(
+    edges: list[Edge], text: str, so_far: frozenset[str], known: frozenset[str]
+) -> tuple[str, list[Glyph], list] | None:
     """The address begun as `text` as it goes on at one of a line's `edges`: its text so far, the piece's glyphs and
-    the words beside it; None if it does not."""
+    the words beside it, the first edge that ends it if one does (else "names" and the "." of a sentence's stop drawn
+    against `.filter((name) => …)` went on as "names."); None if it does not."""
+    first = None
     for edge, from_left, beside in edges:
         n, read = _longest(edge, from_left, text, so_far)
         if n and not (beside and not from_left):  # the words beside a last piece follow it, on its right
-            return read, [(s, i) for s, i, _ in _outer(edge, from_left, n)], beside
-    return None
+            step = read, [(s, i) for s, i, _ in _outer(edge, from_left, n)], beside
+            if read in known:
+                return step
+            first = first or step
+    return first
 
 
 def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = False) -> list[Edge]:
@@ -127,12 +137,15 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = Fa
             break
         run.append(glyph)
     else:  # no right-to-left letter: a left-to-right line, or a run alone on a right-to-left paragraph's line, whose
-        # sentence's stop is drawn against its left end (".access.log --verbose" of `… /var/log/nginx/access.log …`.)
-        stops = list(itertools.takewhile(lambda glyph: glyph[2] in _STOPS, glyphs))
-        return [
-            (outer, from_left, []),
-            *([(_edge(glyphs[len(stops) :], True), True, [])] if stops and from_left else []),
-        ]
+        # sentence's stop is drawn against its left end (".access.log --verbose" of `… /var/log/nginx/access.log …`.),
+        # as many as there are, the address's own too (`names.filter((name) => …)`. on an Arabic line: "..filter(")
+        # and the words after it on its right, its run's (read with a last piece: PDFium read its space after them)
+        stops = list(itertools.takewhile(lambda glyph: glyph[2] in _STOPS, glyphs)) if from_left else []
+        edges: list[Edge] = [(outer, from_left, [])]
+        for n in range(1, len(stops) + 1):
+            edge = _edge(glyphs[n:], True)
+            edges.append((edge, True, glyphs[n + len(edge) :]))
+        return edges
     _trim_neutrals(run)
     inner: list[tuple[int, int, str]] = []
     for glyph in reversed(run):

@@ -33,8 +33,9 @@ from ..typeset.bidi import BIDI_CONTROL as _BIDI
 from ..typeset.bidi import LRI, PDI
 from .charclass import pdfium_actual_text
 from .clusters import Key, Laid, position_key
-from .marks import line_text, poppler_text, spanned_objects
+from .marks import line_text, spanned_objects
 from .pagetext import Show
+from .popplerwords import poppler_text
 from .wholeline import ltr_poppler_text
 
 _HYPHENATION = ("\u2010", "\u00ad")  # what WeasyPrint draws where it hyphenates (the hyphenate-character)

@@ -139,8 +139,9 @@ def not_hyphenated(written: str) -> str:
     return written + RLM if written.endswith(hyphens) else written
 
 
-# signs poppler reads as left to right (marks._SIGNS): those its table of characters types as digits, the currency
-# signs of Latin-1 and U+20A0 to U+20B1 ("450 ₪ قبل" was read "₪قبل"; not "₹" and the later ones, typed as neutrals)
+# signs poppler reads as left to right (popplerwords._SIGNS): those its table of characters types as digits, the
+# currency signs of Latin-1 and U+20A0 to U+20B1 ("450 ₪ قبل" was read "₪قبل"; not "₹" and the later ones, typed as
+# neutrals)
 POPPLER_LTR = frozenset("#$\u00a2\u00a3\u00a4\u00a5") | frozenset(map(chr, range(0x20A0, 0x20B2)))
 # What poppler takes for part of a number besides digits (its UnicodeTypeTable's "#"), which ends its stretch of
 # right-to-left text ("وزارة-الاتصالات.مصر" is three stretches to it, "معهد_العالم_العربي" one): the Arabic comma too,
@@ -183,7 +184,8 @@ def pdfium_class(char: str) -> str:
 
 def note_sign(text: str) -> bool:
     """Whether `text` is one neutral sign that mirrors not (no bracket, quote or relation), as a note's "*" or "†"
-    after a number ("22*", a batsman not out), which poppler read before it (numberpunct.py, marks.poppler_text)."""
+    after a number ("22*", a batsman not out), which poppler read before it (numberpunct.py,
+    popplerwords.poppler_text)."""
     return len(text) == 1 and unicodedata.bidirectional(text) == "ON" and not unicodedata.mirrored(text)
 
 

@@ -11,8 +11,9 @@ Inline code of a few words ("grade != 0", "git add -A") broke at its space: "gra
 paragraph's last; an operator, where Unicode's line breaking allows it inside one ("!=" after "!", "->" after "-",
 "||", "::"), was cut in two, "!" ending a line and "=" beginning the next. Such code, of a few words or of signs
 alone, is kept on one line now (`code.whole`, which the style sheet sets `white-space: nowrap`); a longer one keeps
-its breaks, which pdf/addresses.py places. (A word with letters, "!important", "--help", may still break after its
-sign: kept whole, the new lines of a test's seeded paragraph made PDFium read one justified line in two pieces.)
+its breaks, which pdf/addresses.py places, holding an operator of a longer word too ("!==" of `name !== ""`). (A
+word with letters after "!", "!important", may still break there: kept whole, the new lines of a test's seeded
+paragraph made PDFium read one justified line in two pieces.)
 
 A no-break space alone between two elements (a signed number's isolate and its unit's, Persian "−۲۷۳٫۱۵ °C") was
 drawn as nothing: WeasyPrint draws no text box whose text `str.strip()` empties, and Python strips a no-break space.

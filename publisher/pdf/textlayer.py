@@ -74,7 +74,7 @@ from .clusters import Key, position_key, read_clusters
 from .codetext import in_code, pdfium_code_text
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
-from .marks import line_text, marked_words, pdfium_text, poppler_text, spanned_objects
+from .marks import line_text, marked_words, pdfium_text, spanned_objects
 from .neighbours import abutting, glued, mismapped, own_texts
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
@@ -107,6 +107,7 @@ from .pieces import (
     stretched,
     word_ends,
 )
+from .popplerwords import poppler_text
 from .ranges import poppler_range
 from .readingorder import move_markers_and_calls, placed_boxes
 from .sharedruns import neutral_to_poppler, turned
@@ -332,8 +333,9 @@ def mark_text_layer(
                         or mismapped(show, part, text)  # ("a < b" after "رموز <"; its "<" the map's ">")
                     ):
                         # poppler read "3.2×" as "×3.2", "1½" as "1⁄21", and "`<div>`." as ">.<div": an isolate's end
-                        # (signs alone, "`<=`،", after a RIGHT-TO-LEFT MARK too, else the comma joins them: "،<=")
-                        held = (vocal.RLM if signs_alone(text) else "") + LRM + text + LRM
+                        # (signs alone, "`<=`،", after a RIGHT-TO-LEFT MARK too, else the comma joins them: "،<=", and
+                        # a run beginning with a sign: code's `=> x)` beginning a line, its sentence's stop read first)
+                        held = (vocal.RLM if signs_alone(text) or not text[:1].isalnum() else "") + LRM + text + LRM
                         items += [*inline(held), named(pdfium_actual_text(text, True)), tj, b"EMC", b"EMC"]
                     elif role == LTR_RUN and loose(part):  # justified wide: poppler took each word for a block
                         # (whole after a RIGHT-TO-LEFT MARK, signs too: "--upgrade x" was read "upgrade x--")

@@ -2,7 +2,7 @@
 
 poppler (pdftotext, Evince, Okular) takes a page's direction from the majority of its letters
 (TextPage::coalesce's `primaryLR`), and every other line of the text layer is written for a right-to-left page:
-poppler reads each from its right end (marks.poppler_text, wholeline.poppler_ltr_line). A page of this
+poppler reads each from its right end (popplerwords.poppler_text, wholeline.poppler_ltr_line). A page of this
 right-to-left book with as many Latin letters as Arabic ones (code, a note in English) is tipped back with
 invisible marks that poppler counts as right-to-left letters.
 """

@@ -51,9 +51,9 @@ SCRIPT_SIGNS = "\u207a\u207b\u208a\u208b"
 ACCIDENTALS = "\u266d\u266e\u266f"  # a note's flat, natural and sharp ("mi♭", "F♯"), the end of its name
 POWERS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"  # the superscript digits
 INSIDE = (
-    "._:/\\\\@#?=&~'\u2019+\\-\u2010\u2011\u2013\u2212,$*\u221a\u00d7\u00b7\u22c5|" + SCRIPT_SIGNS + OPERATORS
+    "._:/\\\\@#?=&~^'\u2019+\\-\u2010\u2011\u2013\u2212,$*\u221a\u00d7\u00b7\u22c5|" + SCRIPT_SIGNS + OPERATORS
 )  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1.0×10⁻⁷", "kg·m/s²", "UTC−5", "5≠3", "X|S",
-# a spreadsheet's "$B$2*12", which had been drawn "12*$B$2"; a Windows path, "C:\\Users\\Ali", drawn "Ali\\Users\\C:")
+# "10^-7", drawn "-7^10"; a spreadsheet's "$B$2*12", drawn "12*$B$2"; a path, "C:\\Users\\Ali", "Ali\\Users\\C:")
 ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
 _ARABIC_LETTERS = "\u0621-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"  # no tatweel, no digit
 PATH_SIGNS = "/\\.~"  # what a path or a hidden file's name may begin with ("~/", "./", "/", "\\", ".env")
