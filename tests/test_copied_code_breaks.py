@@ -1,5 +1,5 @@
-"""Read back as typed: what the hundred-and-thirty-first batch of texts the project had never seen showed an
-extractor misreading, or the page drawing out of order, each then written for its class.
+"""Read back as typed: what the hundred-and-thirty-first and -second batches of texts the project had never seen
+showed an extractor misreading, or the page drawing out of order, each then written for its class.
 
 - inline code longer than a line at the end of an Arabic sentence, `names.filter((name) => name !== "")`, broken:
   at its "." (pdf/addresses.py lets code break there, as an address), the sentence's full stop drawn against the
@@ -12,6 +12,11 @@ extractor misreading, or the page drawing out of order, each then written for it
   (pdf/textlayer.py: a RIGHT-TO-LEFT MARK before such a run).
 - a power written with a caret, "[H+] = 10^-7 mol/L" (a chemistry lesson): "^" ended the run and "-7" began one of
   its own, and the page drew "-7 mol/L^[H+] = 10" (typeset/bidi.INSIDE).
+- a power of a bracket, "E = 10^-3 × (3×10^8)^2 = 9×10^13 J" (a physics lesson): the run ended at ")" and the page
+  drew "2 = 9×10^13 J^E = 10^-3 × (3×10^8)"; "(a+b)^2" after an Arabic word, "2^)a+b)" (typeset/bidi.py: a sign after
+  a closing bracket goes on with the run, and a bracket may open a word a sign goes on from).
+- one operator of code alone, "`=`، `>`، `<`" (a Persian SQL lesson): PDFium read "=،> ،<"
+  (pdf/charclass.pdfium_actual_text: between LEFT-TO-RIGHT MARKs, as two signs and more were).
 - a table cell holding a number and a vocalised word, "6–24 شهراً": poppler read "6–24شهراً", the no-break space
   before the word's /ActualText taken into the number's stretch (pdf/popplerwords.poppler_text)."""
 
@@ -20,6 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2
+import pytest
 from conftest import build_article, build_drawn
 from test_copied_beside_runs import _texts
 from test_typeset_pages import MIRRORED, visual_lines
@@ -66,3 +72,26 @@ def test_a_cells_number_before_a_vocalised_word_keeps_its_space(tmp_path: Path) 
     for name, read in _texts(pdf).items():
         for typed in ("6–24 شهراً", "2–6 سنواتٍ", "مرتين يوميًّا"):
             assert typed in read, (name, typed, read)
+
+
+def test_a_power_of_a_bracket_is_drawn_and_read_as_typed(tmp_path: Path) -> None:
+    paragraphs = [
+        "E = 10^-3 × (3×10^8)^2 = 9×10^13 J",
+        "لحصلنا على E = 10^-3 × (3×10^8)^2 = 9×10^13 J وهي طاقة هائلة تكفي مدينة كاملة.",
+        "والمربع (a+b)^2 يساوي a^2 + 2ab + b^2 دائما، و(n+1)/2 هو المتوسط.",
+    ]
+    pdf = build_article(tmp_path, "powers", paragraphs)
+    lines = [line.translate(MIRRORED) for line in visual_lines(build_drawn(tmp_path, tmp_path / "unmarked") / pdf.name)]
+    for typed in ("E = 10^-3 × (3×10^8)^2 = 9×10^13 J", "(a+b)^2", "a^2 + 2ab + b^2", "(n+1)/2"):  # drawn left to right
+        assert sum(typed.translate(MIRRORED) in line for line in lines) >= 1, (typed, lines)
+    for name, read in _texts(pdf).items():
+        for typed in ("E = 10^-3 × (3×10^8)^2 = 9×10^13 J", "(a+b)^2", "(n+1)/2"):
+            assert read.count(typed) >= 1, (name, typed, read)
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_one_operator_of_code_alone_reads_as_typed(tmp_path: Path, language: str) -> None:
+    paragraphs = ["في الشرط يمكن استعمال العوامل `=`، `>`، `<`، `>=` و`<=` للمقارنة، و`+` و`*` للحساب."]
+    pdf = build_article(tmp_path, "operators", paragraphs, language=language)
+    for name, read in _texts(pdf).items():
+        assert "العوامل =، >، <، >= و<= للمقارنة، و+ و* للحساب" in read, (name, read)

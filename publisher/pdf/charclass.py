@@ -47,10 +47,11 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
         # "`^1.2.0`،" was read "^،1.2.0")
         lead = lead or run[:1] == "]" or run[-1:] == "[" or pdfium_class(written[:1]) == "W"
         return (LRM if lead else "") + written + LRM
-    if signs_alone(run) and len(run.strip()) > 1:
+    if signs_alone(run) and (len(run.strip()) > 1 or run.strip() in _OPERATORS):
         # signs alone, set left to right (inline code `<=`, `!=`): between LEFT-TO-RIGHT MARKs, as typed; mirrored and
-        # reversed by the rule below, PDFium read "=<" or took the space after the word before: "بايثون<= ،" (not one
-        # sign, an interval's "∞" beside its bracket: "]−3، ∞[ في" was read "]−3، ∞ [في")
+        # reversed by the rule below, PDFium read "=<" or took the space after the word before: "بايثون<= ،"; one
+        # operator too, "`=`، `>`، `<`" read "=،> ،<" (not another sign alone, an interval's "∞" beside its bracket:
+        # "]−3، ∞[ في" was read "]−3، ∞ [في")
         return LRM + _kept_whole(run) + LRM
     # unless a LEFT-TO-RIGHT MARK is to be read before it (below): then PDFium reads on left to right ("= [" of
     # code broken over lines, `= ["example.com"]`, came out "[ =")
@@ -168,6 +169,9 @@ def class_stretches(text: str) -> Iterator[tuple[str, str]]:
 # subscript letters after "ₔ" ("ρₚ", a particle's density). (Not its currency signs after "₸", "₹" among them: taken
 # for neutrals here, "٩٩₹" was read "₹٩٩" by both extractors.)
 _PDFIUM_NEUTRAL = frozenset(map(chr, range(0x2095, 0x209D)))
+
+
+_OPERATORS = frozenset("<>=+*/%!?&|^~")  # one of code's operators alone (`>`), set left to right
 
 
 def signs_alone(text: str) -> bool:

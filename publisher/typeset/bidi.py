@@ -166,7 +166,9 @@ def run_pattern() -> re.Pattern[str]:
     # not from a power glued to an Arabic unit, which is the unit's: "120 م² × 1.5 = 180" (the run "² × 1.5 = 180" had
     # parted "²" from its "م", drawn at the run's far end)
     unit_power = f"(?!(?<=[{RTL_BLOCKS}])[{POWERS}])"
-    word = f"(?:{_IRI}|{INTERVAL}|{_SET}|{negated}|{unit_power}(?:{prefix}|{handle})?{alnum}{body}{inner}{tail})"
+    # and a bracket a power or a product goes on from: "(a+b)^2", "(3×10^8)^2 = 9×10^16" (drawn "2^)a+b)", "2 = …^")
+    lead = f"(?<![{INSIDE}])(?<!{LTR_ALNUM}){brackets}[{INSIDE}]+"
+    word = f"(?:{_IRI}|{INTERVAL}|{_SET}|{negated}|{unit_power}(?:{prefix}|{handle}|{lead})?{alnum}{body}{inner}{tail})"
     space = "[ \u00a0\u202f]"
     # Words stay one run across a comma, a full stop ("p. 45"), quotes or brackets between them ("Open Data, Big Data",
     # the "best" choice, Open Data (ODC) platform); what follows the last word stays outside.
@@ -174,7 +176,7 @@ def run_pattern() -> re.Pattern[str]:
     # are two quantities an Arabic reader takes right to left, which one run had set "10% 8%"; "6.3″ OLED" is one)
     between = (
         f"(?:[,;:!?.)\\]\"'\u201d\u2019\u00bb|]*(?:{space}+{_OPERATOR}{space}+|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
-        f"(?:(?!{INTERVAL})[(\\[\"'\u201c\u2018\u00ab|])*|{path_end}|[)\\]]+(?:[(\\[](?![0-9]+[)\\]]))?)"
+        f"(?:(?!{INTERVAL})[(\\[\"'\u201c\u2018\u00ab|])*|{path_end}|[)\\]]+(?:[(\\[](?![0-9]+[)\\]])|[{INSIDE}]+)?)"
         # and a path going on past a bracket: "(x86)\\Microsoft", a number past its bracket, "+212 (0)522 65 43 21",
         # which had been parted and its parts set right to left; and a bracket after a bracket, a product: "A = (2 − √3)
         # (2 + √3)", whose second factor had been set apart (not a bare number's, "(1)(2)", which reads right to left)
@@ -198,7 +200,6 @@ def run_pattern() -> re.Pattern[str]:
 _BOUND = f"[{SIGNS}]?(?:[0-9]+(?:[.,/][0-9]+)?|\u221e|[^\\W\\d_{RTL_BLOCKS}]{{1,3}})"  # ("3/4", "0,5": "[0 ; 3/4[")
 # (and a closed one with " ; ": "[0 ; 1]" had been parted there; "[2, 5]" pairs its brackets already)
 INTERVAL = f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?(?:[,;] ?{_BOUND}\\[|; ?{_BOUND}\\]))(?![\\w\\[\\]])"
-
 
 _INTERVALS = re.compile(INTERVAL)
 # a set written out in braces, "{1, 2, 3}", "{a, b}", "{c}", "{2 ; 3}" as French writes it (outside the run its braces
@@ -260,8 +261,7 @@ _LONE_FRACTION = re.compile(f"[{FRACTIONS}]")
 
 
 def needs_isolation(run: str) -> bool:
-    """Whether a run found by run_pattern must be isolated: not a bare number or a lone fraction, not an isolate
-    already."""
+    """Whether a run found by run_pattern must be isolated: not a bare number, a lone fraction or an isolate."""
     return not run.isdigit() and not run.startswith(LRI) and not _LONE_FRACTION.fullmatch(run)
 
 

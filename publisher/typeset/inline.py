@@ -186,8 +186,10 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
             # but numbers an operator joins are an element all the same ("و6 | 3"): in the Arabic word's box, their
             # order was lost to both extractors, each number read as one of the word's ("و3 | 6")
             # and so is a run that begins with a path's or a hidden file's sign ("و/var/cache", "بـ.NET"): in the word's
-            # box, "/" was drawn at the run's far end, and the "." of ".NET" ending a line was read after it
-            element = markup and (not glued or _joined_by_operators(visible[start:end]) or visible[start] in PATH_SIGNS)
+            # box, "/" was drawn at the run's far end, and the "." of ".NET" ending a line was read after it; or with a
+            # bracket ("و(n+1)/2", read "وn+1)/2(" by poppler)
+            opened = visible[start] in PATH_SIGNS + "(["
+            element = markup and (not glued or _joined_by_operators(visible[start:end]) or opened)
             replaced[start] = (SPAN_OPEN if element else "") + LRI + replaced[start]
             replaced[end - 1] += PDI + (SPAN_CLOSE if element else "")
         else:
