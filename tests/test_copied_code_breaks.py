@@ -47,13 +47,18 @@ def test_long_inline_code_broken_over_lines_reads_as_typed(tmp_path: Path) -> No
     assert broken  # the case: the code broken over two lines
 
 
+def _drawn(root: Path, pdf: Path) -> list[str]:
+    """The lines of `pdf`, built again without its text layer, as drawn left to right (brackets as bars)."""
+    return [line.translate(MIRRORED) for line in visual_lines(build_drawn(root, root / "unmarked") / pdf.name)]
+
+
 def test_a_power_written_with_a_caret_is_drawn_and_read_as_typed(tmp_path: Path) -> None:
     paragraphs = [
         "الماء النقي يتأين تأينا ضعيفا جدا، أي أن [H+] = 10^-7 mol/L، ومن ثم فإن pH = 7 في الوسط المتعادل.",
         "احسب الأس لمحلول تركيز أيونات الهيدروجين فيه 10^-3 mol/L، ثم قارن 2^10 = 1024 بقيمة x^2 + y^2 في الدرس.",
     ]
     pdf = build_article(tmp_path, "caret", paragraphs)
-    lines = [line.translate(MIRRORED) for line in visual_lines(build_drawn(tmp_path, tmp_path / "unmarked") / pdf.name)]
+    lines = _drawn(tmp_path, pdf)
     for typed in ("[H+] = 10^-7 mol/L", "10^-3 mol/L", "2^10 = 1024", "x^2 + y^2"):  # drawn left to right
         assert any(typed.translate(MIRRORED) in line for line in lines), (typed, lines)
     for name, read in _texts(pdf).items():
@@ -81,7 +86,7 @@ def test_a_power_of_a_bracket_is_drawn_and_read_as_typed(tmp_path: Path) -> None
         "والمربع (a+b)^2 يساوي a^2 + 2ab + b^2 دائما، و(n+1)/2 هو المتوسط.",
     ]
     pdf = build_article(tmp_path, "powers", paragraphs)
-    lines = [line.translate(MIRRORED) for line in visual_lines(build_drawn(tmp_path, tmp_path / "unmarked") / pdf.name)]
+    lines = _drawn(tmp_path, pdf)
     for typed in ("E = 10^-3 × (3×10^8)^2 = 9×10^13 J", "(a+b)^2", "a^2 + 2ab + b^2", "(n+1)/2"):  # drawn left to right
         assert sum(typed.translate(MIRRORED) in line for line in lines) >= 1, (typed, lines)
     for name, read in _texts(pdf).items():
