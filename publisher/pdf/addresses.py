@@ -246,11 +246,16 @@ def _held(text: str) -> str:
     (tounicode.py)."""
     text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
     text = _SLASHED.sub(lambda match: match[0].replace("/", "/" + JOIN), text)
+    # a bracket over its divisor ("n(n+1)/" had ended a line, "2" begun the next), and before its power or index:
+    # "∑_{k=1}" had ended a line, "^{n} k" begun the next
+    text = _OVER_BRACKET.sub(JOIN, text)
     text = _RELATION.sub(lambda relation: relation[0] + JOIN, text)  # "صورة > 20 MB" had ended a line with its ">"
     text = _TEMPO.sub(" " + JOIN, text)  # a tempo whole: the space after its note held too
     # a short sum in Arabic-Indic digits, which no isolate holds: "٣ + ٢" had ended a line, "= ٥." begun the next
     text = _INDIC_EQUATION.sub(lambda equation: equation[0].replace(" ", " " + JOIN), text)
-    text = _ARABIC_HYPHEN.sub("-" + JOIN, text)  # an Arabic compound: "الهندية-" ended a line, read backwards by PDFium
+    # an Arabic compound ("الهندية-" ended a line, read backwards by PDFium), or a range of words: "(السبت–" ended a
+    # line of a table's cell, "الخميس)" began the next, and both extractors read two words
+    text = _ARABIC_HYPHEN.sub(lambda dash: dash[0] + JOIN, text)
     # a compound with a part of one to three letters or digits ("al-jabr", "T-shirt", "e-mail", "COVID-19"): a line
     # ended with "T-", a fragment no typographer leaves, and both extractors joined it to the next without its hyphen
     text = _COMPOUND.sub(_short_parts_held, text)
@@ -303,13 +308,14 @@ _INDIC_EQUATION = re.compile(  # (glued to a word's letter too: "و۱۰ − ۴ =
     f"(?<![0-9A-Za-z{ARABIC_DIGITS}\u066b\u066c]){_INDIC_NUMBER}"
     f"(?: (?:[-+=\u00d7\u00f7\u2212\u2248\u2260\u2264\u2265]|&lt;|&gt;) {_INDIC_NUMBER}){{1,4}}(?![\\w\u066b\u066c])"
 )
-_ARABIC_HYPHEN = re.compile("(?<=[\u0621-\u064a])-(?=[\u0621-\u064a])")
+_ARABIC_HYPHEN = re.compile("(?<=[\u0621-\u064a])[-\u2013](?=[\u0621-\u064a])")
 _COMPOUND = re.compile("[^\\W_]+(?:-[^\\W_]+)+")  # words or numbers joined by hyphens
 # two or three short words or numbers joined by slashes, not a path's or an address's segments: a unit's powers and
 # dots too ("N·m²/kg²"), a currency's or a percent sign, Arabic words and digits ("$/برميل", "٢٤٠٠$/أوقية", "¢/kWh"
 # had ended a line with the slash)
 _UNIT = f"[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e{currency()}%\u066a\u0621-\u064a\u0660-\u0669\u06f0-\u06f9]"
 _SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}){{1,2}}(?![A-Za-z0-9/.:@_~-])")
+_OVER_BRACKET = re.compile("(?<=[)\\]}])(?=[\\^_])|(?<=[)\\]]/)(?=[A-Za-z0-9(])")
 _UNIT_AFTER_RUN = re.compile(f"(?:(?<=\u2069</span>)|(?<=\u2069))/(?={_UNIT}{{1,8}}(?![A-Za-z0-9/.:@_~-]))")
 _CURRENCY = f"[{currency()}]?"
 # (a vulgar fraction too, alone or after its whole number: "½ + ½ = 1" had ended a line with "½"; two signs, a signed

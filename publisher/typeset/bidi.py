@@ -1,19 +1,17 @@
 """Bidirectional text: left-to-right runs inside right-to-left text, found so each reads as typed.
 
-A run is one or more left-to-right words joined by single spaces ("Maroc Digital 2030"). A word is
-letters of a left-to-right script and digits, with the punctuation that lives inside words and
-numbers (2021-2026, 10:30, user@example.org, a/b, 1,000.5), and what travels with a number or a
-name: a leading sign or currency (-3.2, +1.5, ±0.5, $5, -€3), a trailing percent, per-mille,
-degree, currency or multiplication sign (3.2%, 3‰, 25°C, 5€, 3.2×), and brackets attached to a
-name (code_sample(), a[0]); words with an operator between them are one run ("£1 = 4.68"). Inside
-Arabic the bidi algorithm would lay "2021-2026" out as "2026-2021" and a minus sign at the far end of
-its number; isolated (LRI ... PDI, or an element with dir="ltr" when the
-run spans markup, see inline.py), each run shows and copies as written. A bare unsigned number
-needs nothing, and neither does a number in Arabic-Indic digits, signed or not: the bidi algorithm sets its sign
-on its right and its percent sign on its left, read before and after it, as CLDR writes Arabic numbers in those
-digits (its minus and percent signs carry an ARABIC LETTER MARK: "؜-٣٫٢٪؜"). Isolated left to right, "−٢٫٤٪"
-printed its percent sign first and its minus last to a reader going right to left, unlike "٥٨٪" beside it.
-Persian, Pashto and Urdu write their signed numbers left to right (CLDR's minus sign there holds a LEFT-TO-RIGHT
+A run is one or more left-to-right words joined by single spaces ("Maroc Digital 2030"). A word is letters of a
+left-to-right script and digits, with the punctuation that lives inside words and numbers (2021-2026, 10:30,
+user@example.org, a/b, 1,000.5), and what travels with a number or a name: a leading sign or currency (-3.2, +1.5, ±0.5,
+$5, -€3), a trailing percent, per-mille, degree, currency or multiplication sign (3.2%, 3‰, 25°C, 5€, 3.2×), and
+brackets attached to a name (code_sample(), a[0]); words with an operator between them are one run ("£1 = 4.68"). Inside
+Arabic the bidi algorithm would lay "2021-2026" out as "2026-2021" and a minus sign at the far end of its number;
+isolated (LRI ... PDI, or an element with dir="ltr" when the run spans markup, see inline.py), each run shows and copies
+as written. A bare unsigned number needs nothing, and neither does a number in Arabic-Indic digits, signed or not: the
+bidi algorithm sets its sign on its right and its percent sign on its left, read before and after it, as CLDR writes
+Arabic numbers in those digits (its minus and percent signs carry an ARABIC LETTER MARK: "؜-٣٫٢٪؜"). Isolated left to
+right, "−٢٫٤٪" printed its percent sign first and its minus last to a reader going right to left, unlike "٥٨٪" beside
+it. Persian, Pashto and Urdu write their signed numbers left to right (CLDR's minus sign there holds a LEFT-TO-RIGHT
 MARK): a signed number in Extended Arabic-Indic digits ("−۱٫۲٪") is isolated.
 """
 
@@ -102,7 +100,8 @@ def run_pattern() -> re.Pattern[str]:
     prefix += f"|(?<!{LTR_ALNUM})(?<![{ARABIC_DIGITS}{INSIDE}])[{APPROXIMATE}]{sign}?{cur}?(?=[0-9])"
     # and a sign or an operator of mathematics begins a name it touches: "−x + 4 ≥ 1", "∑k", "∂f", "¬p", "--help"
     # (outside the run, the minus was drawn right of "x + 4 ≥ 1" and "∑" mirrored, right of "k")
-    prefix += f"|(?<![\\w{INSIDE}])(?:--|{sign}{{1,2}}|[{MATH_PREFIXES}] ?)(?={alnum})"  # "∫ x dx" spaced too, "∀ x"
+    limits = f"(?:[_^](?:\\{{[^{{}}\\s{RTL_BLOCKS}]{{1,20}}\\}}|{LTR_ALNUM}))*"  # TeX's: "∑_{k=1}^{n} k" was cut
+    prefix += f"|(?<![\\w{INSIDE}])(?:--|{sign}{{1,2}}|[{MATH_PREFIXES}]{limits} ?)(?={alnum})"  # "∫ x dx", "∀ x"
     # and an absolute value's or a norm's bar, "|x − 2| < 3", "|u⃗| = √5" (outside the run, its parts were set right to
     # left, "3 > |2 − x|"): a bar a closing one follows, and the closing one a word's tail (below)
     prefix += f"|(?<![\\w{INSIDE}])\\|(?=[^|\\s{RTL_BLOCKS}][^|\\n{RTL_BLOCKS}]{{0,40}}\\|)"
@@ -160,7 +159,7 @@ def run_pattern() -> re.Pattern[str]:
     tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|{ends})?{cur}?(?:-?{brackets})?(?!{alnum})"
     handle = f"(?<![{INSIDE}])(?<!{LTR_ALNUM})[@#](?={alnum})"  # "@Algerie_Poste", "#opendata": the sign is the name's
     # a name's brackets, after a hyphen too ("N-(4-…)amide"), may be followed by more of the word: "n(n+1)/2", "f(x)²"
-    inner = f"(?:-?{brackets}[{INSIDE}]*{alnum}{body})*"
+    inner = f"(?:-?{brackets}(?:[{INSIDE}]*{alnum}{body})?)*"  # (and one after another: "n(n+1)(2n+1)/6")
     # a sign before a bracket: "−(3 + 2)", "-(a + b)" (outside the run, it was drawn on the bracket's right, "(3 + 2)−")
     negated = f"(?<![{INSIDE}])(?<!{LTR_ALNUM}){sign}{{1,2}}{brackets}(?!{alnum})"  # (after "و" too; "±√(2/3)")
     # not from a power glued to an Arabic unit, which is the unit's: "120 م² × 1.5 = 180" (the run "² × 1.5 = 180" had
