@@ -308,7 +308,9 @@ _INDIC_EQUATION = re.compile(  # (glued to a word's letter too: "و۱۰ − ۴ =
     f"(?<![0-9A-Za-z{ARABIC_DIGITS}\u066b\u066c]){_INDIC_NUMBER}"
     f"(?: (?:[-+=\u00d7\u00f7\u2212\u2248\u2260\u2264\u2265]|&lt;|&gt;) {_INDIC_NUMBER}){{1,4}}(?![\\w\u066b\u066c])"
 )
-_ARABIC_HYPHEN = re.compile("(?<=[\u0621-\u064a])[-\u2013](?=[\u0621-\u064a])")
+_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"  # the letters of the Arabic script (no digit, no tatweel)
+# (after a number too: an ordinal's suffix, "1985-يىلدىن" in Uyghur, "7-أ", had been cut after its hyphen)
+_ARABIC_HYPHEN = re.compile(f"(?<=[{_LETTERS}0-9\u0660-\u0669\u06f0-\u06f9])[-\u2013](?=[{_LETTERS}])")
 _COMPOUND = re.compile("[^\\W_]+(?:-[^\\W_]+)+")  # words or numbers joined by hyphens
 # two or three short words or numbers joined by slashes, not a path's or an address's segments: a unit's powers and
 # dots too ("N·m²/kg²"), a currency's or a percent sign, Arabic words and digits ("$/برميل", "٢٤٠٠$/أوقية", "¢/kWh"

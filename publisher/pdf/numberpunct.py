@@ -43,10 +43,14 @@ def after_number(left: str, text: str, right: str) -> bool:
         # ("1413هـ/1993م", drawn "م1993/ـه1413"), which both read "1993/"; and one between a number and the sign of
         # the one before it ("٢٤°/١٢°", a high and a low, drawn "°١٢/°٢٤", read "٢٤°١٢/°")
         return True
+    if text in HYPHEN and digit in ("EN", "AN") and letter_kind(left) == "R":
+        return True  # an ordinal's hyphen before its suffix ("2005-يىلى", "7-أ", drawn "يىلى-2005"): both read "-2005"
     if text == "_" and left.strip() and right.strip() and (letter_kind(left) == "R") != (letter_kind(right) == "R"):
         return True  # a hashtag's joiner between scripts ("#5G_المغرب", which poppler read "_#5G المغرب")
     if text in POPPLER_LTR and letter_kind(left) == "R" and not right.strip():
         return True  # an Arabic hashtag's sign, drawn on its right ("#صفاقس"): poppler read it with the word before
+    if text in POPPLER_LTR and not left.strip() and right.strip() and letter_kind(right) != "L":
+        return True  # a currency's sign before its code, "(€ EUR)", drawn "(EUR €)": poppler read it after the code
     if text in SIGNS | POPPLER_LTR and letter_kind(right) == "R" and letter_kind(left) != "L":
         # a sign glued after an Arabic word ("أوبك+", drawn "+كبوأ"): poppler took it for a word of its own
         return True

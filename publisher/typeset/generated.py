@@ -49,7 +49,7 @@ def generated_text(
         if strings:
             places[f"templates/{name}"] = strings
     labels = templates.labels(manifest.language)
-    places["the labels of partials/labels.j2"] = "".join(labels.values())
+    places["the labels of partials/labels.j2"] = "".join(text for key, text in labels.items() if key != "direction")
     if document.figures == "numbered":
         missing = [key for key in FIGURE_LABELS if key not in labels]
         if missing:  # a workspace's labels.j2 from before numbered figures

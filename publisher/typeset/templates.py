@@ -20,7 +20,7 @@ from jinja2 import ChoiceLoader, StrictUndefined, TemplateNotFound
 from markupsafe import Markup
 
 from ..errors import ResourceError
-from ..source.languages import primary_language
+from ..source.languages import primary_language, text_direction
 from ..source.reader import Document
 from ..workspace import confined_file
 from .bidi import isolate_ltr
@@ -87,10 +87,14 @@ class Templates:
                 raise
             raise failure from None
         english = table.get("en") if isinstance(table, dict) else None
-        words = table.get(primary_language(language), english) if isinstance(table, dict) else None
+        own = table.get(primary_language(language)) if isinstance(table, dict) else None
+        words = own if own is not None else english
         if not isinstance(words, dict) or not isinstance(english, dict):
             raise ResourceError(f'templates/{name}: must set labels to a table of languages, "en" among them')
-        return {str(key): str(value) for key, value in {**english, **words}.items()}
+        # and the direction they are written in: English ones in a right-to-left book (Uyghur, Sindhi: no labels of
+        # their own) are set left to right, their lines too ("Typefaces: Amiri …" was read by poppler label last)
+        direction = text_direction(language if own is not None else "en")
+        return {"direction": direction, **{str(key): str(value) for key, value in {**english, **words}.items()}}
 
     def file(self, name: str) -> Path:
         """The path of a static file such as "pdf/book.css", the workspace's copy first."""
