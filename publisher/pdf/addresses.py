@@ -314,8 +314,11 @@ _ARABIC_HYPHEN = re.compile(f"(?<=[{_LETTERS}0-9\u0660-\u0669\u06f0-\u06f9])[-\u
 _COMPOUND = re.compile("[^\\W_]+(?:-[^\\W_]+)+")  # words or numbers joined by hyphens
 # two or three short words or numbers joined by slashes, not a path's or an address's segments: a unit's powers and
 # dots too ("N·m²/kg²"), a currency's or a percent sign, Arabic words and digits ("$/برميل", "٢٤٠٠$/أوقية", "¢/kWh"
-# had ended a line with the slash)
-_UNIT = f"[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e{currency()}%\u066a\u0621-\u064a\u0660-\u0669\u06f0-\u06f9]"
+# had ended a line with the slash), and a pace's primes and degrees ("2′59″/km" had, in a table's cell)
+_UNIT = (
+    f"[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e\u2032\u2033\u00b0{currency()}%\u066a"
+    "\u0621-\u064a\u0660-\u0669\u06f0-\u06f9]"
+)
 _SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}){{1,2}}(?![A-Za-z0-9/.:@_~-])")
 _OVER_BRACKET = re.compile("(?<=[)\\]}])(?=[\\^_])|(?<=[)\\]]/)(?=[A-Za-z0-9(])")
 _UNIT_AFTER_RUN = re.compile(f"(?:(?<=\u2069</span>)|(?<=\u2069))/(?={_UNIT}{{1,8}}(?![A-Za-z0-9/.:@_~-]))")

@@ -230,9 +230,14 @@ def _cell_text(
             text = text[:-1] + own
         elif (text.endswith("-") and own[:1].isalpha()) or (text.endswith("/") and text[-2:-1].strip() and own[:1]):
             text += own  # and a path or a unit broken after its slash: "/v2/lines/" "{id}/departures" (not "KH₂PO₄ /")
+        elif text[-1:].isascii() and text[-1:].isalnum() and own[:1] in _ADDRESS_BREAKS and own[1:2].isalnum():
+            text += own  # and an address broken before its sign (pdf/addresses.py): "GPL-3.0-or" "-later"
         else:
             text = f"{text} {own}" if text and own else text or own
     return text
+
+
+_ADDRESS_BREAKS = frozenset(".-?#&@")  # what a broken address's next piece begins with
 
 
 def _object_text(
