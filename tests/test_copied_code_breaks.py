@@ -100,3 +100,18 @@ def test_one_operator_of_code_alone_reads_as_typed(tmp_path: Path, language: str
     pdf = build_article(tmp_path, "operators", paragraphs, language=language)
     for name, read in _texts(pdf).items():
         assert "العوامل =، >، <، >= و<= للمقارنة، و+ و* للحساب" in read, (name, read)
+
+
+REGEX = "/^\\p{Script=Arabic}+( \\p{Script=Arabic}+)*$/u"
+
+
+def test_a_regular_expression_in_code_is_never_cut_after_a_sign(tmp_path: Path) -> None:
+    """`/^\\p{Script=Arabic}+( \\p{Script=Arabic}+)*$/u` (a JavaScript lesson, b161b) was cut between "}" and "+", then
+    after its first "/": both read "/^\\p{Script=Arabic}" and "+(" or "/" and "^\\p{…" apart (pdf/addresses.py)."""
+    paragraphs = [
+        f"{' '.join(LEAD.split()[: 4 + words])}: اسمح بالمسافة الواحدة فقط بين الكلمات `{REGEX}` في الحقل."
+        for words in range(0, 12, 2)  # the expression moves along the line, and over it
+    ]
+    pdf = build_article(tmp_path, "regex", paragraphs)
+    for name, read in _texts(pdf).items():
+        assert read.count(REGEX) == len(paragraphs), (name, read)

@@ -57,7 +57,7 @@ def breakable_addresses(body: str) -> str:
     def marked(run: re.Match[str]) -> str:  # inline code's text too: a path or an address in it breaks alike
         code = run.groupdict().get("code")
         if code is not None:  # and no break after a hyphen of code ("--" ended a line, "help" began the next), "!", "?"
-            code = _SIGN_BREAK.sub(JOIN, _CODE_SLASHED.sub(_held_slashes, _IN_CODE.sub(wrap, code)))
+            code = _CODE_PARTS.sub(_held_signs, _CODE_SLASHED.sub(_held_slashes, _IN_CODE.sub(wrap, code)))
             # each Arabic string of code its own isolate, as typed: `d = {"اسم": 'علي'}`, two strings and the
             # neutrals between them one right-to-left stretch to the bidi algorithm, was drawn `d = {"علي' :"اسم'}`
             isolated = code if 'class="address"' in code else _RTL_STRING.sub(lambda words: RLI + words[0] + PDI, code)
@@ -109,6 +109,13 @@ _IN_CODE = re.compile(f"{_ADDRESS.pattern}|(?<!\\S)(?=\\S*\\.\\w)\\S{{16,}}(?!\\
 _CODE_SLASHED = re.compile("(?<![\\S\u2060])[\\w.:~+\\-]*\\w/(?=\\w)[\\w.:/~+\\-]*")
 
 
+def _held_signs(part: re.Match[str]) -> str:  # (a tag as it is, and an address, which breaks where `wrap` lets it)
+    return part[0] if part[0][:1] == "<" else _SIGN_BREAK.sub(JOIN, part[0])
+
+
+_CODE_PARTS = re.compile('<span class="address"[^>]*>.*?</span>|<[^>]*>|[^<]+', re.DOTALL)
+
+
 def _held_slashes(word: re.Match[str]) -> str:
     return word[0].replace("/", "/" + JOIN)
 
@@ -136,10 +143,15 @@ HELD = BREAK.replace("\u200b", WORD_JOINER)
 # set left to right, "عمان_في_الروماني_المدرج" to one reading from the right)
 _UNDERSCORE = re.compile("(?<=_)(?=[^_\\s])")
 SPACE = "\u200b"
-# where Unicode's line breaking breaks inside a word of code: after a hyphen, and after "!" or "?" before a sign ("!=="
-# was broken after its "!", `== "")` beginning the next line). ("!important" still breaks there: held, a seeded test's
-# paragraph broke otherwise, and PDFium read a justified line of it, a number and two note calls, in two pieces.)
-_SIGN_BREAK = re.compile("(?<=[-\u2010])(?=[^\\s\u2060<])|(?<=[!?])(?=[^\\w\\s\u2060<])")
+# where Unicode's line breaking breaks inside a word of code: after a hyphen, and between two signs ("!==" was broken
+# after its "!", `== "")` beginning the next line; a regular expression, `/^\p{Script=Arabic}+(…)*$/u`, after "/",
+# "}" and "+"; and after "/" before its flags, "/u"); not between another sign and a letter ("!important" still breaks
+# after "!": held, a seeded test's paragraph broke otherwise, and PDFium read a justified line of it, a number and two
+# note calls, in two pieces)
+_UNSIGNED = "\\s\u200b\u200e\u200f\u2060\u2066-\u2069"  # spaces, the marks and joiners of breaks and isolates
+_SIGN_BREAK = re.compile(
+    f"(?<=[-\u2010])(?=[^\\s\u2060<])|(?<=/)(?=\\w)|(?<=[^\\w{_UNSIGNED}>&])(?=[^\\w{_UNSIGNED}<])"
+)
 
 
 def held_code_blocks(body: str, capacity: int) -> str:
