@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build_article, build_drawn
+from conftest import build_article
 from test_copied_beside_runs import _texts
-from test_typeset_pages import MIRRORED, visual_lines
+from test_copied_code_breaks import _drawn
+from test_typeset_pages import MIRRORED
 
 SUMS = (
     "∑_{k=1}^{n} k = n(n+1)/2",
@@ -34,7 +35,7 @@ def test_sums_with_their_limits_and_products_of_brackets_are_drawn_and_read_as_t
         lead = " ".join(LEAD.split()[: 4 + words])
         paragraphs.append(f"{lead} {SUMS[0]}، فنحصل على {SUMS[3]}، ومع صيغة المربعات {SUMS[1]} نصل إلى {SUMS[2]} هنا.")
     pdf = build_article(tmp_path, "sums", paragraphs)
-    drawn = [line.translate(MIRRORED) for line in visual_lines(build_drawn(tmp_path, tmp_path / "unmarked") / pdf.name)]
+    drawn = _drawn(tmp_path, pdf)
     text = "\n".join(drawn)
     for typed in SUMS:  # drawn left to right wherever they are whole on a line, never cut inside a bracket's term
         assert typed.translate(MIRRORED) in text, (typed, drawn)

@@ -120,6 +120,7 @@ def _held_slashes(word: re.Match[str]) -> str:
     return word[0].replace("/", "/" + JOIN)
 
 
+BREAKS_BEFORE = frozenset(".?#&@-")  # what an address's next piece may begin with (cells.py)
 # After a run of slashes (not inside "//") or a backslash, before . ? # & = @ - (not at the address's start).
 # Never inside a number ("django>=5.0,<6" broke after "5."), nor before the "=" of an operator (">=", "!=", "==").
 _BREAK = re.compile(

@@ -31,6 +31,7 @@ from typing import Any
 
 from ..typeset.bidi import BIDI_CONTROL as _BIDI
 from ..typeset.bidi import LRI, PDI
+from .addresses import BREAKS_BEFORE
 from .charclass import pdfium_actual_text
 from .clusters import Key, Laid, position_key
 from .marks import line_text, spanned_objects
@@ -230,14 +231,11 @@ def _cell_text(
             text = text[:-1] + own
         elif (text.endswith("-") and own[:1].isalpha()) or (text.endswith("/") and text[-2:-1].strip() and own[:1]):
             text += own  # and a path or a unit broken after its slash: "/v2/lines/" "{id}/departures" (not "KH₂PO₄ /")
-        elif text[-1:].isascii() and text[-1:].isalnum() and own[:1] in _ADDRESS_BREAKS and own[1:2].isalnum():
+        elif text[-1:].isascii() and text[-1:].isalnum() and own[:1] in BREAKS_BEFORE and own[1:2].isalnum():
             text += own  # and an address broken before its sign (pdf/addresses.py): "GPL-3.0-or" "-later"
         else:
             text = f"{text} {own}" if text and own else text or own
     return text
-
-
-_ADDRESS_BREAKS = frozenset(".-?#&@")  # what a broken address's next piece begins with
 
 
 def _object_text(
