@@ -58,7 +58,7 @@ def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
     numbers = count()
 
     def visit(box: Any, page: int) -> None:
-        if isinstance(box, boxes.TableBox) and _aligned_apart(box):  # each row one cell to poppler
+        if isinstance(box, boxes.TableBox) and (_aligned_apart(box) or _holed(box)):  # a row one cell
             for row in _rows(box):
                 held = {position_key(page, t.position_x, t.position_y + t.baseline): _isolated(t) for t in _texts(row)}
                 every.update(held)
@@ -92,6 +92,13 @@ def _aligned_apart(table: Any) -> bool:
     sides = {"start": start, "end": end, "justify": start}
     aligned = [sides.get(cell.style["text_align_all"], cell.style["text_align_all"]) for cell in rows[0].children]
     return len(set(aligned)) > 1
+
+
+def _holed(table: Any) -> bool:
+    """Whether a table has an empty cell: poppler, finding no cell there to line up with the others of its column,
+    read the column apart, after the rest of the table ("… نمک به مقدار لازم توضیح به‌علاوهٔ ۲ قاشق", the third
+    column's head and its one cell in a recipe's table of ingredients)."""
+    return any(not "".join(text.text for text in _texts(cell)).strip() for row in _rows(table) for cell in row.children)
 
 
 def _rows(table: Any) -> list[Any]:
@@ -192,8 +199,11 @@ def mark_cells(
             objects.setdefault(show.origin, []).append(show)
         # the first line's first object (the page's y grows downwards): where the line starts, at the cell's edge,
         # which poppler lines up with the edges of the cells above and below to find a table
-        top = min(origin[2] for origin in objects)
-        carrier = next(origin for origin in objects if abs(origin[2] - top) < 0.01)
+        # (not a note's call, raised above it: poppler took the cell's text there for a line of its own, between the
+        # table's rows, and read the table column by column, "التوقيت 9:00 10:45 المؤطر المحور …")
+        uncalled = [origin for origin in objects if position_key(page, *origin[1:]) not in calls] or list(objects)
+        top = min(origin[2] for origin in uncalled)
+        carrier = next(origin for origin in uncalled if abs(origin[2] - top) < 0.01)
         for show in shows:  # every inline /ActualText of the cell a named one: PDFium's alone
             replacements[show.index] = _named_only(replacements.get(show.index, [items[show.index]]), named)
         if runs is not None and number >= 0:  # (not a row made one cell, _aligned_apart: its cells' runs apart)

@@ -124,9 +124,16 @@ def pdfium_text(text: str, glued: bool = False) -> str:
     (measured on 16 endings: ".", "».", "!»", "».)", "…»" …), as a careful author would type them."""
     stretches: list[tuple[str, str]] = []
     held = _held_tatweels(text, glued)
+    numbers = ""  # the numbers typed just before, no space or letter between: one stretch to PDFium
     for token in _PDFIUM_NUMBER.split(held):
-        if _PDFIUM_NUMBER.fullmatch(token):  # a number with its signs and separators: PDFium reverses it
-            stretches.append(("D", token[::-1]))
+        if _PDFIUM_NUMBER.fullmatch(token):  # a number with its signs and separators: PDFium reverses each stretch
+            # of it in place, with the numbers before it where it follows them (a phone's no-break spaces join its
+            # groups: "+216 71 234 567" was read "567234 71 +216"), a product's sign between two digits parting
+            # them ("30×40 سم" was read "40 ×30سم"; not a magnification's after its number, "3×", read as typed)
+            after_number = bool(stretches) and stretches[-1][0] == "D"
+            numbers = numbers + token if after_number else token
+            del stretches[len(stretches) - after_number :]
+            stretches.append(("D", "".join(part[::-1] for part in _PRODUCT.split(numbers))))
             continue
         for char in token:  # (a vulgar fraction kept whole between LEFT-TO-RIGHT MARKs, else PDFium reads "1/2")
             kind = "T" if char == _KEPT_TATWEEL else "F" if fraction(char) else _pdfium_kind(char)
@@ -177,6 +184,8 @@ NUMBER = re.compile(
 # The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each reversed
 # in place (read "۲۷–۲۰۲۶" from one reversed whole); an ayah's end sign leads its number, "۝١" (read "١۝")
 _PDFIUM_NUMBER = re.compile(NUMBER.pattern.replace("\u2013", "").replace("%$\u00a3\u00a5\u20ac]?", "%\u06dd]?", 1))
+
+_PRODUCT = re.compile(f"(?<={DIGIT})(\u00d7)(?={DIGIT})")  # a product's sign between two digits ("1440×3200")
 
 ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved
 

@@ -101,6 +101,7 @@ from .pieces import (
     WORD,
     line_pads,
     marked_depths,
+    object_end,
     outside,
     padded,
     roles_within,
@@ -307,7 +308,7 @@ def mark_text_layer(
                             popplers = poppler_text(words[role - WORD].text)
                             if any(r in (RUN_END_SPACE, STRETCHED_SPACE) for r in roles_within(split, opens, closes)):
                                 popplers = popplers.replace(" ", RUN_END)  # the space's own mark, see below
-                            pdfiums = _word_text(words[role - WORD], bool(shared))
+                            pdfiums = _word_text(words[role - WORD], bool(shared)) + object_end(line, split, opens)
                             items += [*inline(popplers), named(pdfiums, shared=(number, role))]
                             count += 1
                             inside = closes

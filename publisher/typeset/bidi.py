@@ -183,7 +183,8 @@ def run_pattern() -> re.Pattern[str]:
     # a signed number in Extended Arabic-Indic digits, which CLDR writes left to right in Persian, Pashto and Urdu
     # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"; its separators Latin
     # ones too, as Urdu often writes them ("+۶,۷۴۰", "−۰.۶": its sign and first digits alone isolated, drawn "۷۴۰,+۶")
-    extended = f"(?<![{ARABIC_DIGITS}])[{SIGNS}][۰-۹]+(?:[٫٬,.][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
+    # (not a hyphen after a letter, which joins a name to its number: "کووید-۱۹" had been drawn "-۱۹کووید")
+    extended = f"(?<![{ARABIC_DIGITS}])(?!(?<=[^\\W\\d_])-)[{SIGNS}][۰-۹]+(?:[٫٬,.][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
     # a whole number in Arabic-Indic digits and the vulgar fraction after it, one quantity ("١½ كوب"): the fraction
     # alone in a run was drawn left of the number, "½١", and read before it by both extractors; after a letter a word
     # begins with too ("و١½", "ب٢¼", read "و½١")

@@ -1,0 +1,102 @@
+"""Read back as typed: what the hundred-and-thirty-seventh batch of texts the project had never seen showed an
+extractor misreading, each then written for its class.
+
+- a note's call in a table cell: raised, it put the cell on two baselines, and poppler's text of the cell went on the
+  call, a line of its own between the rows, so that poppler read the table column by column (pdf/cells.py: never on
+  a call); a table with an empty cell, whose column poppler read apart, after the rest (pdf/cells.py: a row one cell).
+- a word given its text (a kerning gap, marks) in bold or a link before Arabic punctuation, "**تشاورية**؟",
+  "[کلک کریں](…)۔": PDFium read it backwards, "ةيرواشت؟" (pdf/pieces.object_end).
+- a line read whole (a vocalised word beside a number): a product, "30×40 سم", read "40 ×30سم" by PDFium, and a phone
+  number's groups, "+216 71 234 567", read "567234 71 +216" (pdf/marks.pdfium_text).
+- a name joined to its number by a hyphen in Extended Arabic-Indic digits, Persian "کووید-۱۹": set as a signed number
+  "-۱۹", it was drawn "-۱۹کووید" and read "کووید۱۹-" by both (typeset/bidi.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from unicodedata import normalize
+
+import pytest
+from conftest import build_article
+from test_copied_beside_runs import _texts
+
+SCHEDULE = (
+    "| التوقيت | المحور | المؤطر |\n|---|---|---|\n"
+    "| 9:00 – 10:30 | تثبيت Python 3.12.1[^1] وإعداد البيئة | م. سامي بن علي |\n"
+    "| 10:45 – 12:30 | المتغيرات والقوائم والدوال | د. ريم الشابي[^2] |\n"
+    "| 14:00 – 15:30 | مشروع صغير: حل المعادلات | د. ريم الشابي |"
+)
+INGREDIENTS = (
+    "| ماده | مقدار | توضیح |\n|---|---|---|\n"
+    "| زردچوبه | ¾ قاشق | |\n"
+    "| لیمو عمانی[^1] | ۴ تا ۵ عدد | سوراخ‌شده |\n"
+    "| روغن مایع | ۱/۴ پیمانه | به‌علاوهٔ ۲ قاشق برای سبزی و برنج و گوشت |\n"
+    "| آب جوش | ۱٫۵ لیتر | |"
+)
+
+
+@pytest.mark.parametrize(
+    ("table", "language", "rows"),
+    [
+        (
+            SCHEDULE,
+            "ar-TN",
+            [
+                "التوقيت المحور المؤطر",
+                "9:00 – 10:30 تثبيت Python 3.12.1 وإعداد البيئة م. سامي بن علي",
+                "10:45 – 12:30 المتغيرات والقوائم والدوال د. ريم الشابي",
+            ],
+        ),
+        (
+            INGREDIENTS,
+            "fa",
+            [
+                "ماده مقدار توضیح زردچوبه ¾ قاشق",
+                "لیمو عمانی ۴ تا ۵ عدد سوراخ‌شده",
+                "روغن مایع ۱/۴ پیمانه به‌علاوهٔ ۲ قاشق برای سبزی و برنج و گوشت آب جوش",
+            ],
+        ),
+    ],
+)
+def test_a_table_with_note_calls_or_empty_cells_reads_row_by_row(
+    tmp_path: Path, table: str, language: str, rows: list[str]
+) -> None:
+    notes = ["[^1]: نسخة مستقرة.", "[^2]: أستاذة مشاركة."]
+    pdf = build_article(tmp_path, "table", ["الجدول:", table, *notes], page="A4", language=language)
+    for name, read in _texts(pdf).items():
+        for row in rows:
+            assert row in read, (name, row, read)
+
+
+def test_a_word_in_bold_or_a_link_before_arabic_punctuation_reads_forwards(tmp_path: Path) -> None:
+    paragraphs = [
+        "هل كانت الجلسة **تشاورية**؟ نعم، وكانت **مغلقة**؛ ثم صدر بيان.",
+        "وسألوا عن المشروع *وير*؟ فلم يُجب أحد.",
+    ]
+    urdu = ["مکمل اسکور کارڈ کے لیے [یہاں کلک کریں](https://example.org/a)۔ قارئین اپنی رائے **کرین**؟ بھیجیں۔"]
+    for language, texts, words in (
+        ("ar", paragraphs, ("تشاورية؟", "مغلقة؛", "وير؟")),
+        ("ur", urdu, ("کریں۔", "کرین؟")),
+    ):
+        pdf = build_article(tmp_path / language, "punctuation", texts, language=language)
+        for name, read in _texts(pdf).items():
+            for word in words:
+                assert word in read.replace("\u200c", ""), (name, word, read)
+
+
+def test_products_and_phone_numbers_on_a_line_read_whole_read_as_typed(tmp_path: Path) -> None:
+    # each line has a vocalised word beside a number: read whole (pdf/wholeline.py)
+    typed = ("30×40 سم", "1440×3200 بكسل", "(2×3×4 م)", "٣٠×٤٠ سم", "۱۲×۱۸ متر", "+216 71 234 567.", "3× مقارنة")
+    paragraphs = [f"{number} المقاعد محدودة، تُؤطَّر عادةً لتُعلَّق على الجدار." for number in typed]
+    pdf = build_article(tmp_path, "products", paragraphs)
+    for name, read in _texts(pdf).items():  # (compared in NFC: PDFium gives a shadda and its fatha either way)
+        for number in typed:
+            assert normalize("NFC", f"{number} المقاعد محدودة، تُؤطَّر") in normalize("NFC", read), (name, number, read)
+
+
+def test_a_name_hyphened_to_its_number_in_persian_digits_reads_as_typed(tmp_path: Path) -> None:
+    paragraphs = ["ماسک استاندارد بزنید؛ عادتی که از دوران کووید-۱۹ آشناست، و دما −۳ درجه و آلودگی +۱۲٪ بود."]
+    pdf = build_article(tmp_path, "covid", paragraphs, language="fa")
+    for name, read in _texts(pdf).items():
+        for typed in ("دوران کووید-۱۹ آشناست", "دما −۳ درجه", "آلودگی +۱۲٪ بود"):
+            assert typed in read, (name, typed, read)
