@@ -24,6 +24,7 @@ its own gets an empty named one inside poppler's, and each array of the other ob
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from itertools import count, groupby, pairwise
@@ -58,7 +59,7 @@ def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
     numbers = count()
 
     def visit(box: Any, page: int) -> None:
-        if isinstance(box, boxes.TableBox) and (_aligned_apart(box) or _holed(box)):  # a row one cell
+        if isinstance(box, boxes.TableBox) and _rows_whole(box):  # each row one cell to poppler
             for row in _rows(box):
                 held = {position_key(page, t.position_x, t.position_y + t.baseline): _isolated(t) for t in _texts(row)}
                 every.update(held)
@@ -92,6 +93,24 @@ def _aligned_apart(table: Any) -> bool:
     sides = {"start": start, "end": end, "justify": start}
     aligned = [sides.get(cell.style["text_align_all"], cell.style["text_align_all"]) for cell in rows[0].children]
     return len(set(aligned)) > 1
+
+
+def _rows_whole(table: Any) -> bool:
+    """Whether each row of a table is to be read as one cell (below): where poppler could not line its columns up
+    (`_aligned_apart`, `_holed`), or a left-to-right book's table holding Arabic (its cells' lines read apart: "إنما
+    innamā" lost). Only where the text layer can tell the order of every line: no right-to-left letter but Arabic's (a
+    Hebrew cell's line it reads as drawn, and a row of "שדרות سديروت جادّة" had come out as its last line alone).
+    (Not a right-to-left table whose head runs over lines, which poppler may read out of order, "الرسم السنوي المساحة
+    القصوى": there two cells' runs side by side were read as one, "4.20bn-0.7%".)"""
+    texts = "".join(text.text for text in _texts(table))
+    if _FOREIGN_RTL.search(texts):
+        return False
+    ltr_arabic = table.style["direction"] == "ltr" and bool(_ARABIC.search(texts))
+    return _aligned_apart(table) or _holed(table) or ltr_arabic
+
+
+_ARABIC = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_FOREIGN_RTL = re.compile("[\u0590-\u05ff\u0700-\u074f\u0780-\u07ff\ufb1d-\ufb4f\U00010800-\U00010fff]")
 
 
 def _holed(table: Any) -> bool:
@@ -236,7 +255,10 @@ def _cell_text(
     lines = [list(line) for _, line in groupby(shows, key=lambda show: round(show.origin[2], 2))]
     text = ""
     for drawn in lines:
-        own = " ".join(_object_text(drawn, laid, page, runs, calls).split())
+        read = _object_text(drawn, laid, page, runs, calls)
+        if read is None:  # a line of text it cannot tell the order of (a Hebrew word): no cell's text at all
+            return ""
+        own = " ".join(read.split())
         if text.endswith(_HYPHENATION):
             text = text[:-1] + own
         elif (text.endswith("-") and own[:1].isalpha()) or (text.endswith("/") and text[-2:-1].strip() and own[:1]):
@@ -250,11 +272,13 @@ def _cell_text(
 
 def _object_text(
     shows: list[Show], laid: dict[Key, Laid], page: int, runs: Mapping[Key, bool] | None, calls: Collection[Key]
-) -> str:
+) -> str | None:
     """The text of objects on one line, in reading order; one of a left-to-right run without Arabic read as drawn."""
     origins = {show.origin for show in shows if runs is None or runs.get(position_key(page, *show.origin[1:]), False)}
     called = [show.index for show in shows if position_key(page, *show.origin[1:]) in calls]  # a note's: a space
-    return line_text(shows, spanned_objects(shows, laid, page), laid, page, True, called, isolated=origins) or ""
+    if len(called) == len(shows):
+        return ""  # (a call alone, raised above its line)
+    return line_text(shows, spanned_objects(shows, laid, page), laid, page, True, called, isolated=origins)
 
 
 def _glyphs_for_pdfium(
