@@ -3,12 +3,16 @@ extractor misreading, each then written for its class.
 
 - a note's call in a table cell: raised, it put the cell on two baselines, and poppler's text of the cell went on the
   call, a line of its own between the rows, so that poppler read the table column by column (pdf/cells.py: never on
-  a call); a table with an empty cell, whose column poppler read apart, after the rest (pdf/cells.py: a row one cell).
+  a call); in an English book's table, the call was read in the cell's text, "decrees 1" (pdf/ltrlayer.py).
+- a table with an empty cell, whose column poppler read apart, after the rest; a left-to-right book's table of
+  vocalised Arabic terms, whose lines poppler read apart: each row read as one cell (pdf/cells.py), but where a cell
+  holds Hebrew, whose line the text layer cannot order.
 - a word given its text (a kerning gap, marks) in bold or a link before Arabic punctuation, "**تشاورية**؟",
   "[کلک کریں](…)۔": PDFium read it backwards, "ةيرواشت؟" (pdf/pieces.object_end).
 - a line read whole (a vocalised word beside a number): a product, "30×40 سم", read "40 ×30سم" by PDFium, and a phone
   number's groups, "+216 71 234 567", read "567234 71 +216" (pdf/marks.pdfium_text); a magnification before a
-  vocalised word, "3× مقارنةً", read "3 ×مقارنةً" (pdf/charclass.pdfium_actual_text).
+  vocalised word, "3× مقارنةً", read "3 ×مقارنةً"; inline code of signs in brackets, `(?:...)`, `[$€£]`, read
+  ")? :...(" and "] $€£[" by PDFium (pdf/charclass.pdfium_actual_text).
 - a name joined to its number by a hyphen in Extended Arabic-Indic digits, Persian "کووید-۱۹": set as a signed number
   "-۱۹", it was drawn "-۱۹کووید" and read "کووید۱۹-" by both (typeset/bidi.py)."""
 
@@ -34,6 +38,12 @@ TERMS = (
     "| إِنَّمَا | innamā | « ne ... que » | particule de restriction (*ḥaṣr*) |\n"
     "| الْهِجْرَة | al-hijra | l’émigration | aussi : quitter ce qui est blâmable |\n"
     "| الرِّيَاء | al-riyāʾ | l’ostentation | le contraire de l’*ikhlāṣ* |"
+)
+SCRIPTS = (
+    "| Script | Arabic name | Character | Typical use |\n|---|---|---|---|\n"
+    "| Thuluth | الثُّلُث | tall, sweeping | mosque inscriptions, headings |\n"
+    "| Diwani | الدِّيوَانِيّ | dense, slanting | Ottoman chancery decrees[^1] |\n"
+    "| Nastaʿliq | النَّسْتَعْلِيق | hanging, elongated | Persian and Urdu poetry |"
 )
 SIGNS = (
     "| بالعبرية | النطق التقريبي | المقابل العربي | ملاحظة |\n|---|---|---|---|\n"
@@ -72,6 +82,7 @@ INGREDIENTS = (
             ],
         ),
         (TERMS, "fr", ["إنما innamā « ne ... que »", "الهجرة al-hijra l’émigration", "الرياء al-riyāʾ l’ostentation"]),
+        (SCRIPTS, "en", ["Diwani الديواني dense, slanting Ottoman chancery decrees Nastaʿliq النستعليق hanging"]),
         (SIGNS, "ar", ["שדרות سديروت جادة تنقل حرفيا في لافتات كثيرة جدا في المدينة", "מעלה معليه طلعة، درج"]),
     ],
 )
@@ -119,3 +130,13 @@ def test_a_name_hyphened_to_its_number_in_persian_digits_reads_as_typed(tmp_path
     for name, read in _texts(pdf).items():
         for typed in ("دوران کووید-۱۹ آشناست", "دما −۳ درجه", "آلودگی +۱۲٪ بود"):
             assert typed in read, (name, typed, read)
+
+
+def test_inline_code_of_signs_in_brackets_reads_as_typed(tmp_path: Path) -> None:
+    codes = ("(?:...)", "[$€£]", "(?P<name>...)", "{}", "(*)")
+    paragraphs = [f"الصيغة `{code}` في التعبير النمطي، ثم نكمل." for code in codes]
+    pdf = build_article(tmp_path, "regex", [*paragraphs, f"| الرمز | المعنى |\n|---|---|\n| `{codes[0]}` | مجموعة |"])
+    for name, read in _texts(pdf).items():
+        for code in codes:
+            assert f"الصيغة {code} في التعبير" in read, (name, code, read)
+        assert f"{codes[0]} مجموعة" in read, (name, read)

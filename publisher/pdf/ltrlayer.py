@@ -153,7 +153,10 @@ def mark_phrases(
                 replacements[show.index] = items
         if cells:
             laid = read_clusters(document) if laid is None else laid
-            count += mark_cells(lines, stream.stream, replacements, cells, page, laid, inline, named, rtl=False)
+            # (its note calls left out of a cell's text: a call in an English table's cell was read "decrees 1")
+            count += mark_cells(
+                lines, stream.stream, replacements, cells, page, laid, inline, named, False, calls=calls
+            )
         if replacements:
             items = stream.stream
             stream.stream[:] = [new for index, item in enumerate(items) for new in replacements.get(index, [item])]
