@@ -8,7 +8,7 @@ extractor misreading, each then written for its class.
   vocalised Arabic terms, whose lines poppler read apart: each row read as one cell (pdf/cells.py), but where a cell
   holds Hebrew, whose line the text layer cannot order.
 - a word given its text (a kerning gap, marks) in bold or a link before Arabic punctuation, "**تشاورية**؟",
-  "[کلک کریں](…)۔": PDFium read it backwards, "ةيرواشت؟" (pdf/pieces.object_end).
+  "[کلک کریں](…)۔": PDFium read it backwards, "ةيرواشت؟" (pdf/neighbours.object_end).
 - a line read whole (a vocalised word beside a number): a product, "30×40 سم", read "40 ×30سم" by PDFium, and a phone
   number's groups, "+216 71 234 567", read "567234 71 +216" (pdf/marks.pdfium_text); a magnification before a
   vocalised word, "3× مقارنةً", read "3 ×مقارنةً"; inline code of signs in brackets, `(?:...)`, `[$€£]`, read

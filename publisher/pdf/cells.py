@@ -24,7 +24,6 @@ its own gets an empty named one inside poppler's, and each array of the other ob
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from itertools import count, groupby, pairwise
@@ -33,8 +32,8 @@ from typing import Any
 from ..typeset.bidi import BIDI_CONTROL as _BIDI
 from ..typeset.bidi import LRI, PDI
 from .addresses import BREAKS_BEFORE
-from .charclass import pdfium_actual_text
-from .clusters import Key, Laid, position_key
+from .charclass import letter_kind, pdfium_actual_text
+from .clusters import ARABIC, Key, Laid, position_key
 from .marks import line_text, spanned_objects
 from .pagetext import Show
 from .popplerwords import poppler_text
@@ -103,14 +102,10 @@ def _rows_whole(table: Any) -> bool:
     (Not a right-to-left table whose head runs over lines, which poppler may read out of order, "الرسم السنوي المساحة
     القصوى": there two cells' runs side by side were read as one, "4.20bn-0.7%".)"""
     texts = "".join(text.text for text in _texts(table))
-    if _FOREIGN_RTL.search(texts):
+    if any(char.isalpha() and letter_kind(char) == "R" and not ARABIC.match(char) for char in texts):
         return False
-    ltr_arabic = table.style["direction"] == "ltr" and bool(_ARABIC.search(texts))
+    ltr_arabic = table.style["direction"] == "ltr" and bool(ARABIC.search(texts))
     return _aligned_apart(table) or _holed(table) or ltr_arabic
-
-
-_ARABIC = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_FOREIGN_RTL = re.compile("[\u0590-\u05ff\u0700-\u074f\u0780-\u07ff\ufb1d-\ufb4f\U00010800-\U00010fff]")
 
 
 def _holed(table: Any) -> bool:

@@ -81,10 +81,13 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
     # follows ("1½" read "1/2 1")
     # (and a negated relation, which it reads as its decomposition, "5 ≠ 3" as "5 =/ 3")
     written = _kept_whole(written)
-    if not ltr and _bracketed(run) and not any(map(str.isdigit, run)):  # code of signs in brackets, `(?:...)`,
-        return LRM + written + LRM  # `[$€£]`: between marks, else read with their brackets turned, ")? :...("
-    if not ltr:  # (a magnification, "3×" before "مقارنةً": a mark keeps its sign, neutral to PDFium, from the space
-        return (LRM if run[-1:] == "\u00d7" and run[-2:-1].isdigit() else "") + written  # after it: "3 ×مقارنةً")
+    if not ltr:
+        # code of signs in brackets, `(?:...)`, `[$€£]`, between marks, else read with its brackets turned, ")? :...(";
+        # and a magnification, "3×" before "مقارنةً", a mark keeping its sign, neutral to PDFium, from the space after
+        # it ("3 ×مقارنةً")
+        signs = _bracketed(run) and not any(map(str.isdigit, run))
+        magnified = run[-1:] == "\u00d7" and run[-2:-1].isdigit()
+        return (LRM if signs or magnified else "") + written + (LRM if signs else "")
     before, after = (LRM if pdfium_class(edge) in ("W", "N") else "" for edge in (written[:1], written[-1:]))
     return before + written + after
 

@@ -130,9 +130,11 @@ def pdfium_text(text: str, glued: bool = False) -> str:
             # of it in place, with the numbers before it where it follows them (a phone's no-break spaces join its
             # groups: "+216 71 234 567" was read "567234 71 +216"), a product's sign between two digits parting
             # them ("30×40 سم" was read "40 ×30سم"; not a magnification's after its number, "3×", read as typed)
-            after_number = bool(stretches) and stretches[-1][0] == "D"
-            numbers = numbers + token if after_number else token
-            del stretches[len(stretches) - after_number :]
+            if stretches and stretches[-1][0] == "D":
+                stretches.pop()
+                numbers += token
+            else:
+                numbers = token
             stretches.append(("D", "".join(part[::-1] for part in _PRODUCT.split(numbers))))
             continue
         for char in token:  # (a vulgar fraction kept whole between LEFT-TO-RIGHT MARKs, else PDFium reads "1/2")

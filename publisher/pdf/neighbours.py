@@ -1,5 +1,5 @@
 """Which arrays of a line the text layer (textlayer.py) marks for what is drawn beside them: punctuation glued to a
-left-to-right run, an isolate drawn against another."""
+left-to-right run, an isolate drawn against another, Arabic punctuation drawn against a marked word."""
 
 from __future__ import annotations
 
@@ -67,3 +67,26 @@ def mismapped(show: Any, part: bytes, text: str) -> bool:
     المقارنة <، ≤" before "a < b", read "a > b")."""
     mapped = as_mapped(show.font, part)
     return len(mapped) == len(text) and any(a != b and a in MIRRORED_CHARS for a, b in zip(mapped, text, strict=True))
+
+
+def object_end(line: list[Any], split: Split, at: tuple[int, int]) -> str:
+    """What PDFium's /ActualText of a marked word gets after it: a ZERO WIDTH NON-JOINER, a neutral that ends its
+    stretch, where the word ends its text object (nothing drawn left of it there, its first piece drawn `at`) and the
+    object drawn next on its left begins with Arabic punctuation, "؟" "؛" "۔" (after a word in bold or a link:
+    "**تشاورية**؟", "[کلک کریں](…)۔"): PDFium had read the word as written, backwards, "ةيرواشت؟". (Not before a
+    space or a sign: "يُكتب ∞ دائماً", the sign in another font, was read "يُكتب ∞دائماً" with it.)"""
+    place, piece = at
+    origin = line[place].origin
+    drawn = [
+        text
+        for number, (show, (pieces, _)) in enumerate(zip(line, split, strict=True))
+        if show.origin == origin and number <= place
+        for index, (_, _, text) in enumerate(pieces)
+        if number < place or index < piece
+    ]
+    first = min(number for number, show in enumerate(line) if show.origin == origin)
+    if any(drawn) or not first:
+        return ""
+    beside = [text for _, text in line[first - 1].elements if text]  # the rightmost glyph there: its first character
+    arabic = bool(beside) and unicodedata.bidirectional(beside[-1][:1]) == "AL"
+    return "\u200c" if arabic and unicodedata.category(beside[-1][:1]).startswith("P") else ""

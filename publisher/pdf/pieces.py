@@ -3,7 +3,6 @@ pieces by role, each piece marked as its role says (textlayer.py, ltrlayer.py)."
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -170,28 +169,3 @@ def line_pads(
     deepest = max(need)
     pads = {first: deepest - depths[first] - 1 for first in firsts}
     return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}
-
-
-def object_end(
-    line: list[Any], split: list[tuple[list[tuple[int, bytes, str]], list[float]]], at: tuple[int, int]
-) -> str:
-    """What PDFium's /ActualText of a marked word gets after it: a ZERO WIDTH NON-JOINER, a neutral that ends its
-    stretch, where the word ends its text object (nothing drawn left of it there, its first piece drawn `at`) and the
-    object drawn next on its left begins with Arabic punctuation, "؟" "؛" "۔" (after a word in bold or a link:
-    "**تشاورية**؟", "[کلک کریں](…)۔"): PDFium had read the word as written, backwards, "ةيرواشت؟". (Not before a
-    space or a sign: "يُكتب ∞ دائماً", the sign in another font, was read "يُكتب ∞دائماً" with it.)"""
-    place, piece = at
-    origin = line[place].origin
-    drawn = [
-        text
-        for number, (show, (pieces, _)) in enumerate(zip(line, split, strict=True))
-        if show.origin == origin and number <= place
-        for index, (_, _, text) in enumerate(pieces)
-        if number < place or index < piece
-    ]
-    first = min(number for number, show in enumerate(line) if show.origin == origin)
-    if any(drawn) or not first:
-        return ""
-    beside = [text for _, text in line[first - 1].elements if text]  # the rightmost glyph there: its first character
-    arabic = bool(beside) and unicodedata.bidirectional(beside[-1][:1]) == "AL"
-    return "\u200c" if arabic and unicodedata.category(beside[-1][:1]).startswith("P") else ""

@@ -75,7 +75,7 @@ from .codetext import in_code, pdfium_code_text
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
 from .marks import line_text, marked_words, pdfium_text, spanned_objects
-from .neighbours import abutting, glued, mismapped, own_texts
+from .neighbours import abutting, glued, mismapped, object_end, own_texts
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
 from .pdfiumline import call_text, pdfium_text_over, with_blank
@@ -101,7 +101,6 @@ from .pieces import (
     WORD,
     line_pads,
     marked_depths,
-    object_end,
     outside,
     padded,
     roles_within,
