@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+import unicodedata
 from functools import partial
 
 from ..source.reader import CODE_BLOCK
@@ -190,8 +191,14 @@ def marked_addresses(markup: str) -> frozenset[str]:
     body = markup[markup.find("<body") :] if "<body" in markup else markup  # (its class names are no words)
     text = html.unescape(re.sub("<[^>]*>", "", body)).translate(_UNMARK)
     compounds = set(_LATIN_COMPOUND.findall(text))
-    mixed = {code for code in codes if "R" in map(letter_kind, code) and "\n" not in code}
+    # (not a word of Arabic letters alone, `لا`, `ﻻ`, `ة`: its glyphs are also an ordinary word's, "السجلات" was read
+    # as such a code's pieces, "السجالت")
+    mixed = {code for code in codes if "R" in map(letter_kind, code) and "\n" not in code and not _letters_only(code)}
     return frozenset(addresses | compounds | mixed | {part for code in mixed for part in _line_parts(code)})
+
+
+def _letters_only(code: str) -> bool:
+    return all(letter_kind(char) == "R" or unicodedata.combining(char) for char in code)
 
 
 def _line_parts(code: str) -> set[str]:

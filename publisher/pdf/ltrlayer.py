@@ -108,7 +108,11 @@ def mark_phrases(
             heavy = _right_to_left_heavy(line)
             for place, show in enumerate(line):
                 if position_key(page, *show.origin[1:]) in calls:
-                    replacements[show.index] = [*inline(" "), stream.stream[show.index], b"EMC"]
+                    # (after a right-to-left word, a LEFT-TO-RIGHT MARK too: poppler had joined the word to the Latin
+                    # one after the call, "ﷺ[^2] dire" read "ﷺdire", "نية¹ vient" "نيةvient")
+                    before = next((t for shown in reversed(line[:place]) for _, t in reversed(shown.elements) if t), "")
+                    call = " " + LRM if letter_kind(before[-1:]) == "R" else " "
+                    replacements[show.index] = [*inline(call), stream.stream[show.index], b"EMC"]
                     continue
                 after = next((text for later in line[place + 1 :] for _, text in later.elements if text), "")
                 # (the line's end parts a phrase as a space does: "from الجبر" ending a line was read "جبر" "ال"; and

@@ -33,9 +33,13 @@ _STRONG = {"R": "R", "AL": "R", "L": "L"}
 def pdfium_text_over(text: str, shows: list[Show], line: list[Show] | None = None) -> str:
     """`pdfium_text(text)` for one /ActualText over the arrays `shows` of `line` (default: they are the line),
     reversed where PDFium would read it reversed (see above)."""
-    ltr = any(unicodedata.bidirectional(char) == "L" for char in text)
+    kinds = {unicodedata.bidirectional(char) for char in text}
+    reversed_ = _reads_reversed(shows, line or shows)
+    # (and a line of code without letters, read reversed: digits, separators and quotes, `"٠١٢٣٤٥٦٧٨٩٫٬",`, whose
+    # trailing separators PDFium read first, "٬٫٠١٢٣٤٥٦٧٨٩", and `"٫٬",` read `,"٫٬"`)
+    ltr = "L" in kinds or (reversed_ and kinds.isdisjoint(("R", "AL")))
     written = _mixed(text) if ltr else pdfium_text(text)
-    return not_hyphenated(written[::-1] if _reads_reversed(shows, line or shows) else written)
+    return not_hyphenated(written[::-1] if reversed_ else written)
 
 
 def _mixed(text: str) -> str:

@@ -389,8 +389,9 @@ def mark_text_layer(
                         continue
                     count += 1
                 replacements[show.index] = items
-        tipped(lines, tippable)
         count += mark_cells(lines, stream.stream, replacements, cells, page, laid, inline, named, True, tabled, calls)
+        kept = {id(item) for items in replacements.values() for item in items}  # (not a row's cells.py marked anew)
+        tipped(lines, [mark for mark in tippable if id(mark) in kept])
         stream.stream[:] = [new for index, item in enumerate(stream.stream) for new in replacements.get(index, [item])]
         resources["Properties"] = properties
     return count

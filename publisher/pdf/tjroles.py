@@ -25,7 +25,7 @@ from .ranges import SIGNS, indic, latin_glyph, range_parts
 
 # What ends a left-to-right run inside its isolate, drawn right of its last letter or digit (typeset/bidi.py: a URL's
 # trailing slash, the brackets of "code_sample()"); PDFium read it apart ("/https://…/v2").
-TAIL = frozenset("/)]+#")  # and a name's "+", "++" or "#": "Galaxy S25+", "C#"
+TAIL = frozenset("/)]+#\u00d7")  # and a name's "+", "++" or "#": "Galaxy S25+", "C#"; a magnification's "3×"
 CURRENCY = frozenset(chr(c) for c in range(0x20A0, 0x20C1)) | frozenset("$\u00a3\u00a5")
 ROOTS = frozenset("\u2213\u221a\u221b\u221c")  # ∓ √ ∛ ∜: a number's signs too ("√2 ≈ 1.414"), typeset/bidi.SIGNS
 AFTER_RUN = PERCENT | CURRENCY  # what follows a number in its run, drawn right of it: "+3.9%", "38.5 M€"
