@@ -41,6 +41,27 @@ def test_a_signed_power_of_an_arabic_indic_number_is_drawn_right_of_its_base(tmp
         assert power in drawn, (power, drawn)
 
 
+# scientific notation in Extended Arabic-Indic digits, its coefficient and "×" before the power (b180c): the run
+# began at the exponent's European digit, and the head of a table was drawn "(⁶ K⁻¹⁻۱۰×) α" (typeset/bidi.py)
+SCIENTIFIC = [
+    "قال ضریب α (×۱۰⁻⁶ K⁻¹) برای فولاد است.",
+    "قال اگر α = ۱۲×۱۰⁻⁶ K⁻¹ باشد، ΔL ≈ ۸٫۶۴×۱۰⁻³ m است.",
+    "قال و سرعت نور ٣×١٠⁻⁸ م/ث تقريبا ليست كذلك.",
+]
+
+
+def test_scientific_notation_in_arabic_indic_digits_is_drawn_as_typed(tmp_path: Path) -> None:
+    build_article(tmp_path, "scientific", SCIENTIFIC, language="fa")
+    drawn = "\n".join(visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "scientific.pdf"))
+    # left to right as typed (the closing bracket's glyph maps to "(" before the text layer, as drawn mirrored
+    # elsewhere); the right-to-left equation's parts in its order; and in Arabic-Indic digits, Arabic numbers to the
+    # bidi algorithm, the product right to left as before, its power's exponent right of its base: "٣×١٠⁻⁸"
+    for number in ("α (×۱۰⁻⁶ K⁻¹", "۱۲×۱۰⁻⁶ K⁻¹ = α", "۸٫۶۴×۱۰⁻³ m ≈ ΔL", "١٠⁻⁸×٣"):
+        assert number in drawn, (number, drawn)
+    found = misread(build_article(tmp_path / "read", "scientific", SCIENTIFIC[:2], language="fa"), SCIENTIFIC[:2])
+    assert found == [], found  # (and read back as typed by both)
+
+
 # a Persian paragraph whose second line begins with "(NASA)" on A4, the first holding a hamza above beside a Latin word
 LUT = (
     "گرمای روز هم افسانه‌ای است: سنجندهٔ MODIS بر روی ماهواره‌های ناسا (NASA) در سال ۲۰۰۵ دمای سطح زمین را در منطقهٔ"

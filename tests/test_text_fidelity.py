@@ -396,7 +396,7 @@ FIXTURE_FLOORS = {
     # 90.59 % ("…/wiki/عمان_(مدينة)"), rabat-digital 96.26 % ("…/المنهجية_a123.html", "…/المغرب_الرقمي_2030"),
     # lyon-arabic 95.33 / 95.28 % (an English article: ".مصر, .السعودية" drawn swapped, an address broken over lines
     # read as two words). The text layer gives such an address its whole text (addresspieces.py), an English book's
-    # too (ltrlayer.py), and an English list of Arabic names is isolated name by name (typeset/bidi.rtl_runs)
+    # too (ltrlayer.py), and an English list of Arabic names is isolated name by name (typeset/rtlruns.py)
     "cairo-links": (1.0, 1.0, 1.0, 1.0),
     "amman-wiki": (1.0, 1.0, 1.0, 1.0),
     "rabat-digital": (1.0, 1.0, 1.0, 1.0),

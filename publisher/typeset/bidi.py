@@ -121,8 +121,15 @@ def run_pattern() -> re.Pattern[str]:
     # (outside the run, the blanks were drawn right of the year, read "2025/..../....")
     prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})(?:\\.{{2,}}/)+(?=[0-9])"
     # and a number in Arabic-Indic digits raised to a signed power: "١٠⁻⁵ Pa·s", set as "10⁻⁵ Pa·s" is (the exponent
-    # alone in a run was drawn left of its base; the LEFT-TO-RIGHT MARK is extended.py's)
-    prefix += f"|(?<![{ARABIC_DIGITS}{INSIDE}])(?<!{LTR_ALNUM})[{ARABIC_DIGITS}]+\u200e?[{SCRIPT_SIGNS}](?=[{POWERS}])"
+    # alone in a run was drawn left of its base; the LEFT-TO-RIGHT MARK is extended.py's), with its coefficient and its
+    # "×" ("۱۲×۱۰⁻⁶", "(×۱۰⁻⁶ K⁻¹)": the run began at the exponent, drawn "(⁶ K⁻¹⁻۱۰×)")
+    # (in Extended digits: Arabic-Indic ones, Arabic numbers to the bidi algorithm, would be set right to left inside
+    # the run, "١٠×٣⁻⁸", and read so outside it, "٣×١٠⁻⁸"; not joined to an equation's left side by its operator,
+    # below: "ΔL = ۱۲×۱۰⁻⁶ × ۱۲ × ۶۰" reads right to left)
+    times = "[\u06f0-\u06f9]+(?:[\u066b\u066c.,][\u06f0-\u06f9]+)*\u00d7"
+    coefficient = f"(?:{times}|\u00d7)?"
+    signed_power = f"[{ARABIC_DIGITS}]+\u200e?[{SCRIPT_SIGNS}](?=[{POWERS}])"
+    prefix += f"|(?<![{ARABIC_DIGITS}{INSIDE}])(?<!{LTR_ALNUM}){coefficient}{signed_power}"
     # a degree sign a Latin unit begins with, after an Arabic-Indic number, no run's: "٢٥ °C", "۲۵°F" (drawn "C° ٢٥")
     prefix += f"|(?<![{INSIDE}])(?<!{LTR_ALNUM})\u00b0(?=[^\\W\\d_{RTL_BLOCKS}])"
     # a percent or a prime may go on to the next part: a range "4.25%–4.50%", added time "90′+4"
@@ -174,7 +181,7 @@ def run_pattern() -> re.Pattern[str]:
     # (not a bare space between a percent or a degree and a number: "~~10%~~ 8%", a price struck out and the new one,
     # are two quantities an Arabic reader takes right to left, which one run had set "10% 8%"; "6.3″ OLED" is one)
     between = (
-        f"(?:[,;:!?.)\\]\"'\u201d\u2019\u00bb|]*(?:{space}+{_OPERATOR}{space}+|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
+        f"(?:[,;:!?.)\\]\"'\u201d\u2019\u00bb|]*(?:{space}+{_OPERATOR}{space}+(?!{times})|(?<![{AFTER_NUMBER}]){space}+|{space}+(?!{sign}?[0-9]))"
         f"(?:(?!{INTERVAL})[(\\[\"'\u201c\u2018\u00ab|])*|{path_end}|[)\\]]+(?:[(\\[](?![0-9]+[)\\]])|[{INSIDE}]+)?)"
         # and a path going on past a bracket: "(x86)\\Microsoft", a number past its bracket, "+212 (0)522 65 43 21",
         # which had been parted and its parts set right to left; and a bracket after a bracket, a product: "A = (2 − √3)
@@ -226,35 +233,6 @@ _IRI = f"(?<![\\w/])(?:https?://|www\\.)(?:{_IRI_LETTER}|\\([^\\s()]*\\)|\\{{[^\
 def web_addresses(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every web address of `text`."""
     return [match.span() for match in re.finditer(_IRI, text)]
-
-
-def rtl_runs(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of every right-to-left run of a left-to-right text that must be isolated: Arabic (or Hebrew...)
-    words joined by spaces or by the punctuation of their own script ("مصر، السعودية"), which Latin punctuation or a
-    number would otherwise join to the next run or read inside it. Unisolated, ".مصر, .السعودية and" was drawn with
-    the two names swapped, ".السعودية. ,مصر", and "سورة البقرة 255" with the number first."""
-    runs = [match.span() for match in _RTL_RUN.finditer(text)]
-    needed = set()
-    for n, (_, end) in enumerate(runs):
-        after = _NEXT_STRONG.match(text, end)
-        if after is None:
-            continue
-        if after[1].isdigit():
-            needed.add(n)
-        elif n + 1 < len(runs) and after.end(1) > runs[n + 1][0]:  # the next strong letter is the next run's
-            needed |= {n, n + 1}
-    return [run for n, run in enumerate(runs) if n in needed]
-
-
-# A right-to-left word: letters of those scripts, their marks and digits, the tatweel, joined inside by what joins a
-# word's parts ("وزارة-الاتصالات", "عمان_الكبرى"); words joined by spaces and the script's own punctuation
-_RTL_LETTER = f"[{RTL_BLOCKS}]"
-_RTL_WORD = f"(?:{_RTL_LETTER}(?:[{RTL_BLOCKS}]|[-_.'\u2019]+(?={_RTL_LETTER}))*)"
-_RTL_RUN = re.compile(
-    f"(?<![{RTL_BLOCKS}]){_RTL_WORD}(?:[{ARABIC_PUNCTUATION}]?[ \u00a0]+{_RTL_WORD})*[{ARABIC_PUNCTUATION}]?"
-)
-# what follows a run up to the next letter or digit of any script: it needs isolating if that is a digit or another run
-_NEXT_STRONG = re.compile(f"[^\\w{RTL_BLOCKS}]*([0-9]|{_RTL_LETTER}|{LTR_ALNUM})")
 
 
 _LONE_FRACTION = re.compile(f"[{FRACTIONS}]")

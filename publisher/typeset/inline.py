@@ -24,7 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..source.languages import text_direction
-from .bidi import LRI, LTR_ALNUM, OPERATORS, PATH_SIGNS, PDI, RLI, ltr_runs, rtl_runs, web_addresses
+from .bidi import LRI, LTR_ALNUM, OPERATORS, PATH_SIGNS, PDI, RLI, ltr_runs, web_addresses
+from .rtlruns import rtl_runs
 
 # Inline elements a run, a quotation or a number may cross; any other tag ends the inline content.
 TRANSPARENT = {"em", "strong", "b", "i", "u", "s", "mark", "small", "a", "abbr", "cite", "q", "span"}
