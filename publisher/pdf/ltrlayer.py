@@ -25,7 +25,7 @@ from typing import Any
 from .addresspieces import address_roles
 from .addresstext import ltr_address
 from .cells import mark_cells, split_apart, wrapped_cells
-from .charclass import LRM, letter_kind
+from .charclass import LRM, MIRROR, letter_kind
 from .clusters import Key, Laid, is_mark, position_key, read_clusters
 from .lineroles import WIDE
 from .marks import line_text
@@ -54,6 +54,7 @@ def mark_phrases(
     addresses: Collection[str] = (),
     written: list[Written] | None = None,
     turned: Collection[Key] = (),
+    markers: Collection[Key] = (),
 ) -> int:
     """Give each multi-word right-to-left phrase of the pages (`streams`: each page's content stream, a list of
     operators, with its resources) its named /ActualText, each note call (`calls`, where their text starts)
@@ -93,7 +94,7 @@ def mark_phrases(
             vocalised = any(is_mark(char) for show in line for _, text in show.elements for char in text or "")
             if not spelt and (anyway or vocalised):
                 laid = read_clusters(document) if laid is None else laid
-                rest, typed = _read_whole(line, page, laid, calls, anyway)
+                rest, typed = _read_whole(line, page, laid, calls, anyway, markers)
                 depths = (depths or marked_depths(stream.stream)) if typed else depths
                 name = f"RL{len(properties)}"
                 shared, outer = f"/Span /{name} BDC".encode(), inline(ltr_poppler_text(typed))
@@ -210,17 +211,28 @@ def _word_across(line: list[Show]) -> bool:
 
 
 def _read_whole(
-    line: list[Show], page: int, laid: dict[Key, Laid], apart: Collection[Key], anyway: bool = False
+    line: list[Show],
+    page: int,
+    laid: dict[Key, Laid],
+    apart: Collection[Key],
+    anyway: bool = False,
+    markers: Collection[Key] = (),
 ) -> tuple[list[Show], str]:
     """A line quoting vocalised Arabic, or any line (`anyway`: a word drawn in two arrays, a right-to-left
     paragraph's), read whole (wholeline.py): its arrays but its note calls (`apart`: a call has its own
     /ActualText; a list's marker is drawn beside its item, and read with it), and their text as typed; "" for any
-    other line."""
+    other line. A marker (`markers`: a note's "(1) ", a list's) is set left to right as the book is, and read first,
+    a space from the text: a note in Arabic had read ")1(ابن" by both."""
     keys = [position_key(page, *show.origin[1:]) for show in line]
     if not anyway and not any(key in laid and laid[key].vocalised for key in keys):
         return [], ""
     rest = [show for show, key in zip(line, keys, strict=True) if key not in apart]
-    return rest, (line_text(rest, {}, laid, page, whole=True, ltr=True) or "") if rest else ""
+    marked = [show for show, key in zip(line, keys, strict=True) if key in markers and key not in apart]
+    text = line_text([show for show in rest if show not in marked], {}, laid, page, whole=True, ltr=True) or ""
+    marker = "".join(t or "" for show in marked for _, t in show.elements).strip()
+    # (its brackets as typed: their glyphs may map to the turned ones, first drawn mirrored in an Arabic line)
+    marker = marker.translate(MIRROR) if marker[:1] in ")]" and marker[-1:] in "([" else marker
+    return rest, f"{marker} {text.lstrip()}" if marker and text.strip() else text if rest else ""
 
 
 def _roles(elements: list[tuple[bytes, str | None]], spaced: bool = False) -> list[int]:

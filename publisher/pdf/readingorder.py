@@ -229,9 +229,11 @@ def _candidates(items: list[Any], page: int, keys: set[Key]) -> Iterator[tuple[K
 def _line_start(units: list[_Node], number: int) -> int | None:
     """For a marker: the unit before which it goes, the first one drawn on its baseline before it (else None).
     Even right after its line's text: the text layer reads a line in the order drawn (marks.line_text), and an
-    item ending a page, its marker drawn after it, had read "الْحَقْلِ؟١." on both extractors."""
-    y = units[number].texts[0][1]
-    return next((n for n in range(number) if any(abs(t[1] - y) < 0.01 for t in units[n].texts)), None)
+    item ending a page, its marker drawn after it, had read "الْحَقْلِ؟١." on both extractors. (Its baseline within a
+    tenth of an em: a line holding a box of a fallback font alone, " ≈ " between two runs, is set a point lower than its
+    marker, which WeasyPrint then draws last on the page, where PDFium read it.)"""
+    _, y, size = units[number].texts[0]
+    return next((n for n in range(number) if any(abs(t[1] - y) < 0.1 * size for t in units[n].texts)), None)
 
 
 def _line_end(units: list[_Node], number: int) -> int | None:

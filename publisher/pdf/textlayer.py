@@ -423,7 +423,7 @@ def mark_ltr_phrases(
     markers, calls, whole, *_ = placed_boxes(document)
     # a list's markers drawn beside their items, as in a right-to-left book: PDFium read "1 2" after the list
     streams = _page_streams(pdf, markers, set())
-    return mark_phrases(document, pdf, streams, calls, list(addresses), written, set(whole))
+    return mark_phrases(document, pdf, streams, calls, list(addresses), written, set(whole), markers)
 
 
 def _one_word(line: list[Show], called: Collection[int]) -> bool:
