@@ -6,6 +6,8 @@ misreading, each then written for its class.
   (pdf/ltrlayer._read_whole: the marker first, as typed, a space from the text).
 - such a book's table cell of two Arabic words and a slash, "حبر / مداد", broken after the slash: poppler read
   "حبر/مداد" (pdf/cells.py: in a left-to-right book the " /" ending the line reads as drawn).
+- curly quotes typed in Arabic, "بـ“البرنامج الموازي”", "‘نص’": PDFium mirrors them, as it does brackets, and read
+  "بـ”البرنامج الموازي“" (pdf/charclass.BRACKETS: their /ActualText for PDFium holds the mirror image).
 - a list item whose line holds a relation drawn in another font alone between two runs ("ΔL ≈ ۸٫۶۴×۱۰⁻³ m"): the
   line sits a point lower than its marker, which WeasyPrint draws last on the page, where PDFium read "۲."
   (pdf/readingorder.py: a marker joins its line within a tenth of an em)."""
@@ -47,3 +49,15 @@ def test_a_list_marker_is_read_with_its_line_set_lower(tmp_path: Path) -> None:
     pdf = build_article(tmp_path, "items", ["فهرست:", items], language="fa")
     for name, read in _texts(pdf).items():
         assert "۲. نتیجه: ΔL ≈ ۸٫۶۴×۱۰⁻³ m، یعنی" in read, (name, read)
+
+
+def test_curly_quotes_typed_in_arabic_read_as_typed(tmp_path: Path) -> None:
+    paragraphs = [
+        "تعلن الجامعة عن فتح باب الالتحاق بـ“البرنامج الموازي” لدرجة البكالوريوس.",
+        "قال ‘نص’، ثم “نص آخر”، وكتاب l’encre “noire” و(“نص”) هنا.",
+        "قال: “This is ‘nested’ text” ثم مضى.",
+    ]
+    pdf = build_article(tmp_path, "quotes", paragraphs, language="ar-JO")
+    for name, read in _texts(pdf).items():
+        for paragraph in paragraphs:
+            assert paragraph.replace("ـ", "") in read.replace("ـ", ""), (name, paragraph, read)

@@ -258,7 +258,7 @@ def negated(char: str) -> bool:
 # The brackets and quotes PDFium mirrors as it reverses them (textlayer.py writes their mirror images too), and the
 # relations it mirrors with them (its table is Unicode's BidiMirroring): "(≤ 8 أقراص)", whose "≤" HarfBuzz draws
 # mirrored, read "≥" by PDFium. Pairs of BidiMirroring.txt that text uses: relations, sets, floors and ceilings.
-BRACKETS = "(){}[]<>«»‹›"
+BRACKETS = "(){}[]<>«»‹›\u201c\u201d\u2018\u2019"  # and the quotes, which PDFium mirrors too ("“نص”" was read "”نص“")
 _ORDERS = "<>≤≥≦≧≨≩≪≫≮≯≰≱≲≳≶≷≺≻≼≽⊂⊃⊄⊅⊆⊇⊊⊋∈∋∉∌⊏⊐⊑⊒⊢⊣⋖⋗⋘⋙"  # relations of order, inclusion, membership
 _RELATIONS = _ORDERS[2:] + "⌈⌉⌊⌋⟨⟩⟦⟧⁽⁾₍₎"
 
