@@ -8,6 +8,8 @@ misreading, each then written for its class.
   "حبر/مداد" (pdf/cells.py: in a left-to-right book the " /" ending the line reads as drawn).
 - curly quotes typed in Arabic, "بـ“البرنامج الموازي”", "‘نص’": PDFium mirrors them, as it does brackets, and read
   "بـ”البرنامج الموازي“" (pdf/charclass.BRACKETS: their /ActualText for PDFium holds the mirror image).
+- in a left-to-right book, every bracket after an Arabic paragraph's "(رحمه الله)" read turned, ")may God have
+  mercy on him(": the glyph's map was the one of its first, mirrored, use (pdf/tounicode.py: the bracket it draws).
 - a list item whose line holds a relation drawn in another font alone between two runs ("ΔL ≈ ۸٫۶۴×۱۰⁻³ m"): the
   line sits a point lower than its marker, which WeasyPrint draws last on the page, where PDFium read "۲."
   (pdf/readingorder.py: a marker joins its line within a tenth of an em)."""
@@ -61,3 +63,15 @@ def test_curly_quotes_typed_in_arabic_read_as_typed(tmp_path: Path) -> None:
     for name, read in _texts(pdf).items():
         for paragraph in paragraphs:
             assert paragraph.replace("ـ", "") in read.replace("ـ", ""), (name, paragraph, read)
+
+
+def test_brackets_of_a_left_to_right_book_read_as_typed_after_an_arabic_paragraph(tmp_path: Path) -> None:
+    paragraphs = [
+        "قال الشاعر (رحمه الله) في ديوانه [الجزء الأول] كلاما جميلا.",
+        "The poet (may God have mercy on him) said [this] beautifully, and the phrase (رحمه الله) follows.",
+    ]
+    for language in ("en", "fr"):
+        pdf = build_article(tmp_path / language, "brackets", paragraphs, language=language)
+        for name, read in _texts(pdf).items():
+            for paragraph in paragraphs:
+                assert paragraph in read, (name, paragraph, read)

@@ -419,7 +419,7 @@ def mark_ltr_phrases(
 ) -> int:
     """The text layer of a left-to-right book: its Arabic phrases of several words, its lines quoting vocalised
     Arabic and its addresses (ltrlayer.py); `written` is told the lines PDFium is to proofread (orient.py)."""
-    rewrite_to_unicode(document, pdf)  # the glyphs of vocalised Arabic it quotes (tounicode.py)
+    rewrite_to_unicode(document, pdf, drawn_brackets=True)  # the glyphs of vocalised Arabic it quotes, its brackets
     markers, calls, whole, *_ = placed_boxes(document)
     # a list's markers drawn beside their items, as in a right-to-left book: PDFium read "1 2" after the list
     streams = _page_streams(pdf, markers, set())

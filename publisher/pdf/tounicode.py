@@ -149,9 +149,12 @@ def _share(chars: list[str], count: int) -> list[str]:
     return shares
 
 
-def rewrite_to_unicode(document: Any, pdf: Any) -> int:
+def rewrite_to_unicode(document: Any, pdf: Any, drawn_brackets: bool = False) -> int:
     """Correct the ToUnicode map of every font for the glyphs of merged clusters, and of any glyph a WORD JOINER
-    was merged into; returns how many glyphs."""
+    was merged into; returns how many glyphs. `drawn_brackets` (a left-to-right book): each bracket's glyph maps to
+    the bracket it draws, not to the one it was first drawn for, mirrored in an Arabic paragraph: after "(رحمه
+    الله)" every bracket of the English text read turned, ")may God have mercy on him(" (the extractors mirror a
+    bracket read right to left themselves; an Arabic paragraph's lines carry their text as typed, ltrlayer.py)."""
     import pydyf
 
     corrected = 0
@@ -174,6 +177,8 @@ def rewrite_to_unicode(document: Any, pdf: Any) -> int:
     for font in used.values():
         texts = {glyph: text for glyph, text in shared.get(font.hash, {}).items() if glyph in font.to_unicode}
         texts = {glyph: _unjoined(text) for glyph, text in (font.to_unicode | texts).items()}
+        if drawn_brackets and not font.bitmap:
+            texts |= {glyph: char for glyph, char in brackets_as_drawn(font).items() if glyph in texts}
         changed = {glyph: text for glyph, text in texts.items() if font.to_unicode[glyph] != text}
         dictionary = by_name.get(font.name)
         if not changed or dictionary is None:
