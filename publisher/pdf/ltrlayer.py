@@ -25,7 +25,7 @@ from typing import Any
 from .addresspieces import address_roles
 from .addresstext import ltr_address
 from .cells import mark_cells, split_apart, wrapped_cells
-from .charclass import LRM, MIRROR, letter_kind
+from .charclass import LRM, letter_kind
 from .clusters import Key, Laid, is_mark, position_key, read_clusters
 from .lineroles import WIDE
 from .marks import line_text
@@ -230,8 +230,6 @@ def _read_whole(
     marked = [show for show, key in zip(line, keys, strict=True) if key in markers and key not in apart]
     text = line_text([show for show in rest if show not in marked], {}, laid, page, whole=True, ltr=True) or ""
     marker = "".join(t or "" for show in marked for _, t in show.elements).strip()
-    # (its brackets as typed: their glyphs may map to the turned ones, first drawn mirrored in an Arabic line)
-    marker = marker.translate(MIRROR) if marker[:1] in ")]" and marker[-1:] in "([" else marker
     return rest, f"{marker} {text.lstrip()}" if marker and text.strip() else text if rest else ""
 
 
