@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import itertools
 import re
-import unicodedata
 from functools import partial
 
 from ..source.reader import CODE_BLOCK
@@ -29,7 +28,7 @@ from ..typeset.bidi import (
 )
 from ..typeset.inline import SPAN_OPEN
 from .charclass import letter_kind
-from .clusters import WORD_JOINER
+from .clusters import WORD_JOINER, is_mark
 
 
 def breakable_addresses(body: str) -> str:
@@ -198,7 +197,7 @@ def marked_addresses(markup: str) -> frozenset[str]:
 
 
 def _letters_only(code: str) -> bool:
-    return all(letter_kind(char) == "R" or unicodedata.combining(char) for char in code)
+    return all(letter_kind(char) == "R" or is_mark(char) for char in code)
 
 
 def _line_parts(code: str) -> set[str]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
+from functools import partial
 from itertools import count, groupby, pairwise
 from typing import Any
 
@@ -205,7 +206,7 @@ def mark_cells(
     marked: set[tuple[int, float, float]] = set()  # the objects of the cells marked
     for number, cell_shows in found.items():
         shows = sorted(cell_shows, key=lambda show: show.index)
-        text = _cell_text(shows, laid, page, runs, calls, not rtl)
+        text = _cell_text(shows, partial(_object_text, laid=laid, page=page, runs=runs, calls=calls, ltr=not rtl))
         if not text:
             continue
         objects: dict[tuple[int, float, float], list[Show]] = {}
@@ -241,23 +242,15 @@ def mark_cells(
     return count
 
 
-def _cell_text(
-    shows: list[Show],
-    laid: dict[Key, Laid],
-    page: int,
-    runs: Mapping[Key, bool] | None,
-    calls: Collection[Key],
-    ltr: bool = False,
-) -> str:
-    """The text of a cell's objects `shows` (in the order drawn), line after line: each stretch of objects drawn one
-    after another on one baseline (a head row made one cell, _aligned_apart, is drawn a cell at a time: "الأجل" and
-    "التقريبي" of its third cell come before its fourth cell's line). In a left-to-right book (`ltr`), an object of
-    neither Arabic nor Latin letters reads as drawn: " /" after "حبر", a line's end, had read "/ " and joined the next
-    line's word to it, "حبر/مداد")."""
+def _cell_text(shows: list[Show], read_line: Callable[[list[Show]], str | None]) -> str:
+    """The text of a cell's objects `shows` (in the order drawn), line after line (each read by `read_line`,
+    _object_text): each stretch of objects drawn one after another on one baseline (a head row made one cell,
+    _aligned_apart, is drawn a cell at a time: "الأجل" and "التقريبي" of its third cell come before its fourth cell's
+    line)."""
     lines = [list(line) for _, line in groupby(shows, key=lambda show: round(show.origin[2], 2))]
     text = ""
     for drawn in lines:
-        read = _object_text(drawn, laid, page, runs, calls, ltr)
+        read = read_line(drawn)
         if read is None:  # a line of text it cannot tell the order of (a Hebrew word): no cell's text at all
             return ""
         own = " ".join(read.split())
@@ -280,7 +273,9 @@ def _object_text(
     calls: Collection[Key],
     ltr: bool = False,
 ) -> str | None:
-    """The text of objects on one line, in reading order; one of a left-to-right run without Arabic read as drawn."""
+    """The text of objects on one line, in reading order; one of a left-to-right run without Arabic read as drawn,
+    and in a left-to-right book (`ltr`) one of neither Arabic nor Latin letters: " /" after "حبر", a line's end, had
+    read "/ " and joined the next line's word to it, "حبر/مداد"."""
     origins = {show.origin for show in shows if runs is None or runs.get(position_key(page, *show.origin[1:]), False)}
     called = [show.index for show in shows if position_key(page, *show.origin[1:]) in calls]  # a note's: a space
     if len(called) == len(shows):

@@ -230,7 +230,7 @@ def _read_whole(
     marked = [show for show, key in zip(line, keys, strict=True) if key in markers and key not in apart]
     text = line_text([show for show in rest if show not in marked], {}, laid, page, whole=True, ltr=True) or ""
     marker = "".join(t or "" for show in marked for _, t in show.elements).strip()
-    return rest, f"{marker} {text.lstrip()}" if marker and text.strip() else text if rest else ""
+    return rest, f"{marker} {text.lstrip()}" if marker and text.strip() else text
 
 
 def _roles(elements: list[tuple[bytes, str | None]], spaced: bool = False) -> list[int]:

@@ -52,7 +52,8 @@ INSIDE = (
     "._:/\\\\@#?=&~^'\u2019+\\-\u2010\u2011\u2013\u2212,$*\u221a\u00d7\u00b7\u22c5|" + SCRIPT_SIGNS + OPERATORS
 )  # may join two parts of a word, never end it ("US$46.9bn", "3√2", "1.0×10⁻⁷", "kg·m/s²", "UTC−5", "5≠3", "X|S",
 # "10^-7", drawn "-7^10"; a spreadsheet's "$B$2*12", drawn "12*$B$2"; a path, "C:\\Users\\Ali", "Ali\\Users\\C:")
-ARABIC_DIGITS = "\u0660-\u0669\u06f0-\u06f9"
+EXTENDED_DIGITS = "\u06f0-\u06f9"  # Extended Arabic-Indic (Persian, Urdu): European numbers (EN) to the bidi algorithm
+ARABIC_DIGITS = "\u0660-\u0669" + EXTENDED_DIGITS
 _ARABIC_LETTERS = "\u0621-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"  # no tatweel, no digit
 PATH_SIGNS = "/\\.~"  # what a path or a hidden file's name may begin with ("~/", "./", "/", "\\", ".env")
 # An international phone number in Arabic-Indic digits, "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨": written left to right, as in Latin digits;
@@ -126,7 +127,8 @@ def run_pattern() -> re.Pattern[str]:
     # (in Extended digits: Arabic-Indic ones, Arabic numbers to the bidi algorithm, would be set right to left inside
     # the run, "١٠×٣⁻⁸", and read so outside it, "٣×١٠⁻⁸"; not joined to an equation's left side by its operator,
     # below: "ΔL = ۱۲×۱۰⁻⁶ × ۱۲ × ۶۰" reads right to left)
-    times = "[\u06f0-\u06f9]+(?:[\u066b\u066c.,][\u06f0-\u06f9]+)*\u00d7"
+    persian = f"[{EXTENDED_DIGITS}]+(?:[٫٬,.][{EXTENDED_DIGITS}]+)*"  # a number in Extended digits, its separators
+    times = f"{persian}\u00d7"
     coefficient = f"(?:{times}|\u00d7)?"
     signed_power = f"[{ARABIC_DIGITS}]+\u200e?[{SCRIPT_SIGNS}](?=[{POWERS}])"
     prefix += f"|(?<![{ARABIC_DIGITS}{INSIDE}])(?<!{LTR_ALNUM}){coefficient}{signed_power}"
@@ -191,7 +193,7 @@ def run_pattern() -> re.Pattern[str]:
     # (their minus sign holds a LEFT-TO-RIGHT MARK): "−۱٫۲٪", which the bidi algorithm set "٪۱٫۲−"; its separators Latin
     # ones too, as Urdu often writes them ("+۶,۷۴۰", "−۰.۶": its sign and first digits alone isolated, drawn "۷۴۰,+۶")
     # (not a hyphen after a letter, which joins a name to its number: "کووید-۱۹" had been drawn "-۱۹کووید")
-    extended = f"(?<![{ARABIC_DIGITS}])(?!(?<=[^\\W\\d_])-)[{SIGNS}][۰-۹]+(?:[٫٬,.][۰-۹]+)*[٪%]?(?![{ARABIC_DIGITS}])"
+    extended = f"(?<![{ARABIC_DIGITS}])(?!(?<=[^\\W\\d_])-)[{SIGNS}]{persian}[٪%]?(?![{ARABIC_DIGITS}])"
     # a whole number in Arabic-Indic digits and the vulgar fraction after it, one quantity ("١½ كوب"): the fraction
     # alone in a run was drawn left of the number, "½١", and read before it by both extractors; after a letter a word
     # begins with too ("و١½", "ب٢¼", read "و½١")

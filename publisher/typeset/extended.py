@@ -22,12 +22,12 @@ import re
 import unicodedata
 
 from ..source.languages import text_direction
-from .bidi import ARABIC_DIGITS, POWERS
+from .bidi import ARABIC_DIGITS, EXTENDED_DIGITS, POWERS
 from .inline import Text
 
 ARABIC_LETTER_MARK = "\u061c"
 
-_DIGITS = "\u06f0-\u06f9"
+_DIGITS = EXTENDED_DIGITS
 # a number, its parts joined by a separator, a sign or a range's dash ("۲۰–۲۳٪": one mark before it makes both Arabic
 # numbers, rule W2 looking back to the first strong letter; one before "۲۳" had parted poppler's range, "۲۰۲۳٪");
 # not after a letter, a digit or a sign (its own, then)
