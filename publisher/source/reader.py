@@ -34,6 +34,7 @@ from .listmarkers import european_list_markers
 from .manifest import Manifest
 from .poem import shape_poems, use_poems
 from .rawhtml import apply_policy, render_paragraph_text
+from .spans import check_span, use_spans
 
 # C0 and C1 controls but tab and line feed: XML cannot carry them and no font draws them.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -228,6 +229,7 @@ def _markdown_parser() -> MarkdownIt:
     md.options["maxNesting"] = 2 * MAX_NESTING
     use_poems(md)
     use_figures(md)
+    use_spans(md)
     md.add_render_rule("paragraph_text", render_paragraph_text)
     md.add_render_rule("footnote_ref", _render_footnote_ref)
     md.add_render_rule("footnote_backref", _render_footnote_backref)
@@ -301,6 +303,8 @@ def _parse_markdown(
                     images.append(_image(child, token, path, manifest))
                 except InputError as exc:
                     found.append(exc)
+            elif child.type == "span_open":
+                _attempt(found, check_span, child, f"{display_path(path)} line {line}")
             elif child.type == "link_open":
                 href = str(child.attrGet("href") or "")
                 if _attempt(found, check_scheme, href, f"{display_path(path)} line {line}") and is_internal(href):
