@@ -46,10 +46,12 @@ def pdfium_address(address: str, drawn: str) -> str:
         # MARKs stand at both ends (measured); and it mirrors its brackets ("]"الرباط", "فاس"[" was read)
         return RLM + "".join(stretch[::-1] for _, stretch in stretches).translate(MIRROR) + RLM
     # it mirrors the brackets it reads right to left: those among right-to-left letters are written mirrored, and
-    # those right after them, before a letter (`read(<المسار>)` was read "read(<المسار<(", `set("العمر", 30)` "30(")
+    # those right after them, before a letter (`read(<المسار>)` was read "read(<المسار<(", `set("العمر", 30)` "30(");
+    # and it reads the right-to-left letters as written, before the first Latin one too: turned, `"البخلاء" in x`
+    # was read `"ءالخبلا" in x`, `تقرير_2026.pdf` "ريرقت_2026.pdf"
     runs = _between_rtl(address)
     return pdfium_actual_text(
-        "".join(_mirrored(run, rtl, n > 0 and runs[n - 1][0]) for n, (rtl, run) in enumerate(runs))
+        "".join(_mirrored(run, rtl, n > 0 and runs[n - 1][0]) for n, (rtl, run) in enumerate(runs)), typed_rtl=True
     )
 
 

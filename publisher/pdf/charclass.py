@@ -15,17 +15,24 @@ from ..typeset.bidi import SPACED_SIGNS
 _PDFIUM_CLASS = {"L": "L", "R": "R", "AL": "R"} | dict.fromkeys(("EN", "AN", "NSM", "CS", "ES", "ET", "BN"), "W")
 
 
-def pdfium_actual_text(run: str, lead: bool = False) -> str:
+def pdfium_actual_text(run: str, lead: bool = False, typed_rtl: bool = False) -> str:
     """The /ActualText that PDFium's segment reversal turns back into `run`, a left-to-right run.
 
     PDFium reverses the order of the segments; inside a segment it keeps left-to-right letters and
     digits as they are and reverses a neutral one (spaces, punctuation) met while it is still reading
-    right to left: before the run's first left-to-right letter.
+    right to left: before the run's first left-to-right letter. With `typed_rtl`, it reads the run's right-to-left
+    letters as they are written, wherever they are (an address's: addresstext.pdfium_address).
     """
     run = _SPACED.sub(" ", run)  # PDFium reads a no-break space before a sign as a space: "25\u00a0°C" read "25 C°"
     segments: list[str] = []
     ltr = False
-    stretches = _mixed_numbers(list(class_stretches(run)))
+    # a currency sign newer than PDFium's table beside a number ("₹150", "₽300", "₿2", "300₽"), a neutral to PDFium:
+    # read on the number's other side ("150₹") as drawn (in another font than Amiri's digits, or in theirs)
+    pairs = list(itertools.pairwise(run))
+    neutral = frozenset(a for a, b in pairs if a in NEWER_CURRENCY and b in DIGITS)
+    neutral |= frozenset(b for a, b in pairs if b in NEWER_CURRENCY and a in DIGITS)
+    class_of = functools.partial(_pdfium_class, neutral=neutral)
+    stretches = _mixed_numbers(list(class_stretches(run, neutral)))
     # a number that begins with a neutral sign ("√2 ≈ 1.414"), which PDFium read with the word before ("كان√ 2")
     # unless a LEFT-TO-RIGHT MARK follows it, written last; then PDFium reverses the order of the stretches only,
     # each read as written, its relations and brackets unmirrored ("(3 > 0) && (2 < 5)", written with each stretch
@@ -34,7 +41,7 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
     signed = (
         not any(kind == "L" for kind, _ in stretches)
         and any(char.isdigit() or fraction(char) for char in run)
-        and (pdfium_class(run[:1]) == "N" or _bracketed(run) or any(map(fraction, run)))
+        and (class_of(run[:1]) == "N" or _bracketed(run) or any(map(fraction, run)))
         and not run[:1].isspace()
     )
     # (and one before it too where the run is one object, `lead`, and wherever an interval's bracket is turned outward:
@@ -42,10 +49,10 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
     if signed:
         # (each vulgar fraction and negated relation kept between its marks before the stretches are turned round:
         # marked after, they parted the stretches, "½ + ½ = 1" read "½+ = ½ 1")
-        written = "".join(text for _, text in reversed(list(class_stretches(_kept_whole(run)))))
+        written = "".join(text for _, text in reversed(list(class_stretches(_kept_whole(run), neutral))))
         # (and one before it where it begins with a weak stretch, which a separator drawn left of it would join:
         # "`^1.2.0`،" was read "^،1.2.0")
-        lead = lead or run[:1] == "]" or run[-1:] == "[" or pdfium_class(written[:1]) == "W"
+        lead = lead or run[:1] == "]" or run[-1:] == "[" or class_of(written[:1]) == "W"
         return (LRM if lead else "") + written + LRM
     if signs_alone(run) and (len(run.strip()) > 1 or run.strip() in _OPERATORS):
         # signs alone, set left to right (inline code `<=`, `!=`): between LEFT-TO-RIGHT MARKs, as typed; mirrored and
@@ -53,9 +60,13 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
         # operator too, "`=`، `>`، `<`" read "=،> ،<" (not another sign alone, an interval's "∞" beside its bracket:
         # "]−3، ∞[ في" was read "]−3، ∞ [في")
         return LRM + _kept_whole(run) + LRM
+    if stretches[0][0] == "R" and neutral and not any(kind == "L" for kind, _ in stretches):
+        # a number with such a sign glued to a right-to-left prefix ("و300₽", "و₹1,000"), no letter to turn PDFium left
+        # to right: it reads each stretch backwards, in order (written as typed, it was read "₽ 003و", "000,1₹و")
+        return "".join(text[::-1] for _, text in stretches)
     # unless a LEFT-TO-RIGHT MARK is to be read before it (below): then PDFium reads on left to right ("= [" of
     # code broken over lines, `= ["example.com"]`, came out "[ =")
-    marked = any(kind == "L" for kind, _ in stretches) and pdfium_class(run[:1]) in ("W", "N")
+    marked = any(kind == "L" for kind, _ in stretches) and class_of(run[:1]) in ("W", "N")
     # a run of numbers and signs with no letter at all: PDFium reverses the order of its stretches and mirrors the
     # relations, but keeps the signs inside a stretch in their order ("244 *:5433", its " *" written reversed, was read
     # "244* :5433"; "5 ×3" "5× 3", "2 ≥3" "2≥ 3")
@@ -66,6 +77,8 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
         if (ltr or marked) and kind == "N":  # a fraction between its marks (below) is a stretch of its own: "x dx = ½"
             segments += ["".join(part) for _, part in itertools.groupby(text, _whole)]  # had been read "x dx½ =",
             # PDFium's stretches reversed (and before the first letter of a run read left to right: "¾ h", read "¾h")
+        elif typed_rtl and kind == "R":
+            segments.append(text)
         elif reversed_ and kind == "R" and n + 1 < len(stretches):  # a prefix glued to the run: "بـCtrl+J", whose
             segments.append(_HELD_TATWEEL.sub(lambda word: word[1][::-1] + word[2], text))  # tatweel PDFium leaves
             # where it is before a Latin letter (marks.held_before): reversed with the letter, it read "ـبCtrl+J"
@@ -88,7 +101,7 @@ def pdfium_actual_text(run: str, lead: bool = False) -> str:
         signs = _bracketed(run) and not any(map(str.isdigit, run))
         magnified = run[-1:] == "\u00d7" and run[-2:-1].isdigit()
         return (LRM if signs or magnified else "") + written + (LRM if signs else "")
-    before, after = (LRM if pdfium_class(edge) in ("W", "N") else "" for edge in (written[:1], written[-1:]))
+    before, after = (LRM if class_of(edge) in ("W", "N") else "" for edge in (written[:1], written[-1:]))
     return before + written + after
 
 
@@ -161,19 +174,23 @@ POPPLER_NUMBER = (
 NO_BREAK = frozenset("\u00a0\u202f")  # the no-break spaces between a number and its unit
 
 
-def class_stretches(text: str) -> Iterator[tuple[str, str]]:
-    """The stretches of `text` of one PDFium character class, in order."""
+def class_stretches(text: str, neutral: frozenset[str] | None = None) -> Iterator[tuple[str, str]]:
+    """The stretches of `text` of one PDFium character class, in order (the characters `neutral` of class N)."""
     start = 0
+    classes = [_pdfium_class(char, neutral or frozenset()) for char in text]
     for index in range(1, len(text) + 1):
-        if index == len(text) or pdfium_class(text[index]) != pdfium_class(text[start]):
-            yield pdfium_class(text[start]), text[start:index]
+        if index == len(text) or classes[index] != classes[start]:
+            yield classes[start], text[start:index]
             start = index
 
 
-# Letters newer than PDFium's table (core/fxcrt/fx_ucddata.inc, PDFium 8149), which has them for neutrals: the
-# subscript letters after "ₔ" ("ρₚ", a particle's density). (Not its currency signs after "₸", "₹" among them: taken
-# for neutrals here, "٩٩₹" was read "₹٩٩" by both extractors.)
+# Letters newer than PDFium's table (core/fxcrt/fx_ucddata.inc, PDFium 8149, Unicode 5.2), which has them for
+# neutrals: the subscript letters after "ₔ" ("ρₚ", a particle's density). (Not its currency signs after "₸", "₹" among
+# them, but where one leads a number, pdfium_actual_text: taken for neutrals everywhere, "٩٩₹" was read "₹٩٩" by both
+# extractors.)
 _PDFIUM_NEUTRAL = frozenset(map(chr, range(0x2095, 0x209D)))
+NEWER_CURRENCY = frozenset(map(chr, range(0x20B9, 0x20C1)))  # ₹ ₺ ₻ ₼ ₽ ₾ ₿ ⃀ (Unicode 6.0 to 14.0)
+DIGITS = frozenset("0123456789")
 
 
 _OPERATORS = frozenset("<>=+*/%!?&|^~")  # one of code's operators alone (`>`), set left to right
@@ -186,7 +203,11 @@ def signs_alone(text: str) -> bool:
 
 @functools.cache
 def pdfium_class(char: str) -> str:
-    if char in _PDFIUM_NEUTRAL:
+    return _pdfium_class(char)
+
+
+def _pdfium_class(char: str, neutral: frozenset[str] = frozenset()) -> str:
+    if char in _PDFIUM_NEUTRAL or char in neutral:
         return "N"
     return _PDFIUM_CLASS.get(unicodedata.bidirectional(char), "N") if char else "N"
 

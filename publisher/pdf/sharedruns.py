@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Collection
 
 from ..typeset.bidi import ACCIDENTALS, POWERS, RTL_BLOCKS, SCRIPT_SIGNS
-from .charclass import compat, letter_kind, pdfium_actual_text, unknown_to_poppler
+from .charclass import DIGITS, NEWER_CURRENCY, compat, letter_kind, pdfium_actual_text, unknown_to_poppler
 from .pieces import COMPAT, PLAIN, RUN_END_SPACE, WORD
 from .ranges import SIGNS, indic
 from .tjroles import ARABIC_COMMA, CURRENCY, ROOTS, script_parts
@@ -60,6 +60,8 @@ def shared_runs(
         # accidental ("وSi♭", "وFa♯", read "و♭Si" by both; after a fraction too, a quarter tone's "Si½♭")
         held = letter_kind(previous[2][-1:]) == "L" or compat(previous[2])
         kind = "L" if text in SCRIPT_SIGNS + ACCIDENTALS and held else kind
+        # and a currency sign after a number, in another font ("300₽", read "₽300" by both: charclass.NEWER_CURRENCY)
+        kind = "L" if text in NEWER_CURRENCY and previous[2][-1:] in DIGITS else kind
         # (not a combining mark drawn over the letter before it, in another font: "u⃗", whose arrow began a run)
         if s != previous[0] and not (text + previous[2]).count(" ") and s not in touching and not _combining(text):
             runs.append([])  # side by side (cells)
@@ -183,8 +185,9 @@ def neutral_to_poppler(run: str) -> bool:
     """Whether a run holds letters poppler takes for neutrals (charclass.unknown_to_poppler): it read "ⴰⵎⴳⴳⴰⵣ
     (Asggʷas ameggaz)" drawn over three objects with its Tifinagh word after the Latin, and "ⴰⵙⴳⴳⵯⴰⵙ ⴰⵎⴳⴳⴰⵣ" backwards,
     unless it has the run's text from its first object, between LEFT-TO-RIGHT MARKs; and a run ending in a note's
-    accidental, a neutral to poppler ("وSi♭", read "و♭Si")."""
-    return any(map(unknown_to_poppler, run)) or run.rstrip()[-1:] in ACCIDENTALS
+    accidental, a neutral to poppler ("وSi♭", read "و♭Si"); and one with a currency sign in another font than its
+    number's, which poppler read on the number's other side after a prefix ("و300₽", read "و₽300")."""
+    return any(map(unknown_to_poppler, run)) or run.rstrip()[-1:] in ACCIDENTALS or bool(NEWER_CURRENCY & set(run))
 
 
 def turned(run: str) -> bool:
