@@ -22,7 +22,7 @@ SOURCES = (
 )
 METHODS = (
     "| الدالة أو التابع | الوظيفة | مثال | الناتج |\n|---|---|---|---|\n"
-    "| `k in d` | فحص وجود المفتاح | `\"البخلاء\" in inventory` | `True` |\n"
+    '| `k in d` | فحص وجود المفتاح | `"البخلاء" in inventory` | `True` |\n'
     "| `d.items()` | أزواج المفتاح والقيمة | `list(inventory.items())[0]` | `('مقدمة ابن خلدون', 5)` |\n"
     "| `d.values()` | القيم | `sum(inventory.values())` | `21` |"
 )

@@ -24,6 +24,7 @@ its own gets an empty named one inside poppler's, and each array of the other ob
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from functools import partial
@@ -217,12 +218,15 @@ def mark_cells(
         # (not a note's call, raised above it: poppler took the cell's text there for a line of its own, between the
         # table's rows, and read the table column by column, "التوقيت 9:00 10:45 المؤطر المحور …")
         uncalled = [origin for origin in objects if position_key(page, *origin[1:]) not in calls] or list(objects)
+        # (and one that draws a glyph: an empty array's /ActualText poppler never reads, and an address begins with one,
+        # "https://www.finances.gov.ma/ar/…" in a cell, lost)
+        uncalled = [origin for origin in uncalled if any(_drawn(show) for show in objects[origin])] or uncalled
         top = min(origin[2] for origin in uncalled)
         carrier = next(origin for origin in uncalled if abs(origin[2] - top) < 0.01)
         for show in shows:  # every inline /ActualText of the cell a named one: PDFium's alone
             replacements[show.index] = _named_only(replacements.get(show.index, [items[show.index]]), named)
         if runs is not None and number >= 0:  # (not a row made one cell, _aligned_apart: its cells' runs apart)
-            _runs_for_pdfium(objects, runs, page, replacements, named)
+            _runs_for_pdfium(objects, runs, page, replacements, named, text)
         for origin, drawn in objects.items():
             indexes = [show.index for show in drawn]
             if origin != carrier:
@@ -311,26 +315,43 @@ def _runs_for_pdfium(
     page: int,
     replacements: dict[int, list[Any]],
     named: Callable[[str], bytes],
+    cell: str = "",
 ) -> None:
     """Each line of a cell over lines that is a left-to-right run drawn as two arrays or more ("H₂O", its subscript of
     another font): PDFium, told that the pages read right to left, read their stretches backwards ("O₂H"). They get the
-    run's /ActualText as PDFium turns it back (charclass.pdfium_actual_text), a named one innermost on each array."""
+    run's /ActualText as PDFium turns it back (charclass.pdfium_actual_text), a named one innermost on each array.
+    A word such a line ends that the next goes on with (an address broken where it may, its text `cell` has no space
+    there) is the first line's whole, the next's a space: "https://…/budget" and "-citoyen-2026.aspx" were two words."""
     lines: dict[float, list[tuple[int, float, float]]] = {}
     for origin in objects:
         lines.setdefault(round(origin[2], 2), []).append(origin)
-    for origins in lines.values():
+    marked: list[tuple[list[int], str]] = []  # each left-to-right line's arrays and text, top to bottom
+    for _, origins in sorted(lines.items()):
         origins.sort(key=lambda origin: origin[1])
         arrays = [show for origin in origins for show in objects[origin]]
         drawn = "".join(text or "" for show in arrays for _, text in show.elements)
-        if len(arrays) < 2 or any(unicodedata.bidirectional(char) in ("R", "AL") for char in drawn):
-            continue
         indexes = [show.index for show in arrays]
         joined = any(_shown(item) and b"/Span /" in item for i in indexes for item in replacements[i])
-        if not joined and all(runs.get(position_key(page, *origin[1:]), False) for origin in origins):
+        ltr = all(runs.get(position_key(page, *origin[1:]), False) for origin in origins)
+        rtl = any(unicodedata.bidirectional(char) in ("R", "AL") for char in drawn)
+        marked.append((indexes, drawn.strip()) if not (joined or rtl) and ltr else ([], ""))
+    texts = [text for _, text in marked]
+    for above, below in itertools.pairwise(range(len(texts))):
+        head = next((n for n in range(above, -1, -1) if texts[n].strip()), above)  # (an address over three lines)
+        rest = texts[below].split(" ", 1)
+        word = f"{texts[head].rsplit(' ', 1)[-1]}{rest[0]}"  # broken inside a word:
+        if texts[head].strip() and texts[below] and f"{texts[head]}{rest[0]}" in cell.replace(" ", "") and word in cell:
+            texts[head], texts[below] = texts[head] + rest[0], rest[1] if len(rest) > 1 else " "
+    for (indexes, drawn), text in zip(marked, texts, strict=True):
+        if len(indexes) > 1 or (indexes and text != drawn):  # (an array alone as the text layer marked it, unless)
             # the text layer's own /ActualTexts of the run's arrays go: PDFium took an array marked deeper than the
             # one before for unread, and read the run's text again ("÷ 10.75 h ≈ 7 W" thrice, "Eₖ = ½ m" with its "½")
             _unnamed(indexes, replacements)
-            _glyphs_for_pdfium(indexes, replacements, named, named(pdfium_actual_text(drawn.strip())))
+            _glyphs_for_pdfium(indexes, replacements, named, named(pdfium_actual_text(text) if text.strip() else " "))
+
+
+def _drawn(show: Show) -> bool:
+    return any(text for _, text in show.elements)
 
 
 def _unnamed(indexes: list[int], replacements: dict[int, list[Any]]) -> None:

@@ -106,6 +106,10 @@ _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (b
 # digits ("٢٥°C"), their "٫", a no-break space, a count ("2× USB").
 _NUMBER_BEFORE = f"[{SIGNED}]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f\u066b\u066c{ARABIC_DIGITS}])*?"
 _SLASHES = f"[{SCRIPT_SIGNS}]*(?:[/\\\\]+(?![^\\s'\"\\])}}]))?"
+_UNIT_AFTER = "(?:(?<=[0-9])[%\u2030\u2032\u2033])?"  # a number's sign ending the run: "Haddad (12′، 58′)", read "12،′"
 _SIGNS_BEFORE = "-+#@~/\\\\.\u00b0$\u20ac\u00a3\u00a5"
-_LATIN = f"(?:[{_SIGNS_BEFORE}]*|{_NUMBER_BEFORE}|[0-9]+\u00d7 )?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?{_SLASHES}"
+_LATIN = (
+    f"(?:[{_SIGNS_BEFORE}]*|{_NUMBER_BEFORE}|[0-9]+\u00d7 )?{_LTR}(?:[^{RTL_BLOCKS}]*{LTR_ALNUM})?"
+    f"{_UNIT_AFTER}{_SLASHES}"
+)
 _BRACKET = re.compile("[" + re.escape("".join(sorted(set(BRACKETS) | ORNATE))) + "]")
