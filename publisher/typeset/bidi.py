@@ -162,7 +162,11 @@ def run_pattern() -> re.Pattern[str]:
     # and a currency sign a space after its number in a rate written as an equation: "1 € = 3.74 شيكل", "1 $ ≈ 40
     # أوقية" (outside the run, the sign was drawn left of the equation, read "3.74 = €")
     spaced += f"|(?<=[0-9])[ \u00a0]{cur}(?=[ \u00a0]+[=\u2248][ \u00a0]+[0-9])"
-    ends = f"\u00d7|{signs}|{path_end}|\\+{{1,2}}|#|\\|"  # (and an absolute value's closing bar: above)
+    # a keyboard shortcut's last key after its "+": "Ctrl+-", "Alt+=", "Shift+*", "Ctrl+/", "Ctrl+]" (outside the run,
+    # the key was drawn left of it, "-Ctrl+", and read so by both extractors; an opening bracket is cut off the run
+    # below, `_before_unclosed`: "Ctrl+[" is drawn "[Ctrl+" still)
+    key = f"(?<=[^\\W\\d_{RTL_BLOCKS}])\\+[-=*/\\\\`~\\]](?![\\w]|[{INSIDE}]\\w)"  # (a colon may follow)
+    ends = f"\u00d7|{signs}|{path_end}|{key}|\\+{{1,2}}|#|\\|"  # (and an absolute value's closing bar: above)
     # and a bound form's hyphen before a space: "γραφ-", "anti-" (outside the run, drawn left of it: "-γραφ")
     ends += f"|(?<=[^\\W\\d_{RTL_BLOCKS}])-(?=[ \u00a0])"
     tail = f"(?:[{AFTER_NUMBER}]+{alnum}*|{spaced}|{ends})?{cur}?(?:-?{brackets})?(?!{alnum})"
