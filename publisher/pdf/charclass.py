@@ -256,7 +256,11 @@ def between_lrms(run: str, isolated: bool, alone: bool = False) -> bool:
     # a word set letter-spaced, "5+2=7"; in brackets beside Arabic, "(6 × 3)", it read the marks' run "()6 × 3")
     spaced = alone and len(words := run.split()) > 1 and all(len(word) == 1 for word in words)
     unknown = any(map(unknown_to_poppler, run))
-    return run.endswith("\u00d7") or any(map(fraction, run)) or (isolated and held) or closed or spaced or unknown
+    # (and a run in its prefix's object, no isolate of its own, that ends in a sign poppler takes for neutral or a
+    # bracket: "وAlt+=", "وa[0]", read "و=Alt+", "و]a[0")
+    glued = not isolated and run[-1:] not in POPPLER_NUMBER and not run[-1:].isalnum()
+    marked = closed or spaced or unknown or glued
+    return run.endswith("\u00d7") or any(map(fraction, run)) or (isolated and held) or marked
 
 
 _NAMED = re.compile(r"[^\W\d_][^()\[\]]* (?:\([^()]*\)|\[[^\[\]]*\])")  # a name, then one bracket: "MARBERT (2021)"
