@@ -307,3 +307,12 @@ def test_inline_code_filling_a_line_with_an_address_broken_at_its_end_reads_whol
     code = "`kraken -i f012r.png f012r.txt segment -bl ocr -m njf_naskh_v3.mlmodel`"
     paragraphs = [" ".join(lead[:n]) + f" {code}، ثم تُراجع النتائج." for n in range(1, len(lead) + 1)]
     assert unread(build_article(tmp_path, "kraken", paragraphs, page="A6"), paragraphs) == []
+
+
+def test_the_longest_beginning_at_either_edge_is_an_address_begun() -> None:
+    """A left-to-right line begins with "to" and ends with "forty-" (b185h, an English museum guide): "to" begins
+    another compound of the text, "tomato-red", and was taken for its start, so "forty-five" over two lines was found
+    nowhere and read "fortyfive" by PDFium, "forty- five" by poppler. The longer beginning, at the line's end, is it."""
+    lines = [line("to sixteenth-century Anatolia, and a route of about forty-"), line("five minutes. Objects are")]
+    [(address, pieces)] = find_broken_addresses(lines, {"forty-five", "tomato-red", "sixteenth-century"})
+    assert address == "forty-five" and [(piece.line, len(piece.glyphs)) for piece in pieces] == [(0, 6), (1, 4)]

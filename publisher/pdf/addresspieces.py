@@ -84,7 +84,12 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
                 text, pieces = "", []  # unfinished, yet not at the line's end: not an address of ours
         if pieces:
             continue
-        for edge, from_left, beside in reversed(edges):  # an address begins at the end of this line
+        # an address begins at the end of this line: its reading end first, the right one if most of its letters are
+        # left-to-right (a left-to-right line's first word "to" was taken for the start of "tomato-red", and "forty-"
+        # at its end for nothing: "forty-five" read "fortyfive")
+        kinds = [letter_kind(text) for *_, text in glyphs]
+        ends_right = kinds.count("L") > kinds.count("R")
+        for edge, from_left, beside in sorted(reversed(edges), key=lambda edge: ends_right and edge[1]):
             n, read = _longest(edge, from_left, "", prefixes)
             # (not the start of one drawn whole there, with a glyph more: `names.filter((name)` ending a line was
             # taken for "names.filter((name" broken, and the ")" ending the next line's code for its rest)
