@@ -24,7 +24,6 @@ its own gets an empty named one inside poppler's, and each array of the other ob
 
 from __future__ import annotations
 
-import itertools
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from functools import partial
@@ -336,11 +335,12 @@ def _runs_for_pdfium(
         rtl = any(unicodedata.bidirectional(char) in ("R", "AL") for char in drawn)
         marked.append((indexes, drawn.strip()) if not (joined or rtl) and ltr else ([], ""))
     texts = [text for _, text in marked]
-    for above, below in itertools.pairwise(range(len(texts))):
+    unspaced = cell.replace(" ", "")
+    for above, below in pairwise(range(len(texts))):
         head = next((n for n in range(above, -1, -1) if texts[n].strip()), above)  # (an address over three lines)
         rest = texts[below].split(" ", 1)
         word = f"{texts[head].rsplit(' ', 1)[-1]}{rest[0]}"  # broken inside a word:
-        if texts[head].strip() and texts[below] and f"{texts[head]}{rest[0]}" in cell.replace(" ", "") and word in cell:
+        if texts[head].strip() and texts[below] and f"{texts[head]}{rest[0]}" in unspaced and word in cell:
             texts[head], texts[below] = texts[head] + rest[0], rest[1] if len(rest) > 1 else " "
     for (indexes, drawn), text in zip(marked, texts, strict=True):
         if len(indexes) > 1 or (indexes and text != drawn):  # (an array alone as the text layer marked it, unless)

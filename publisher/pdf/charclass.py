@@ -31,7 +31,7 @@ def pdfium_actual_text(run: str, lead: bool = False, typed_rtl: bool = False) ->
     pairs = list(itertools.pairwise(run))
     neutral = frozenset(a for a, b in pairs if a in NEWER_CURRENCY and b in DIGITS)
     neutral |= frozenset(b for a, b in pairs if b in NEWER_CURRENCY and a in DIGITS)
-    class_of = functools.partial(_pdfium_class, neutral=neutral)
+    class_of = functools.partial(_class_of, neutral=neutral)
     stretches = _mixed_numbers(list(class_stretches(run, neutral)))
     # a number that begins with a neutral sign ("√2 ≈ 1.414"), which PDFium read with the word before ("كان√ 2")
     # unless a LEFT-TO-RIGHT MARK follows it, written last; then PDFium reverses the order of the stretches only,
@@ -177,7 +177,7 @@ NO_BREAK = frozenset("\u00a0\u202f")  # the no-break spaces between a number and
 def class_stretches(text: str, neutral: frozenset[str] | None = None) -> Iterator[tuple[str, str]]:
     """The stretches of `text` of one PDFium character class, in order (the characters `neutral` of class N)."""
     start = 0
-    classes = [_pdfium_class(char, neutral or frozenset()) for char in text]
+    classes = [_class_of(char, neutral or frozenset()) for char in text]
     for index in range(1, len(text) + 1):
         if index == len(text) or classes[index] != classes[start]:
             yield classes[start], text[start:index]
@@ -203,13 +203,14 @@ def signs_alone(text: str) -> bool:
 
 @functools.cache
 def pdfium_class(char: str) -> str:
-    return _pdfium_class(char)
-
-
-def _pdfium_class(char: str, neutral: frozenset[str] = frozenset()) -> str:
-    if char in _PDFIUM_NEUTRAL or char in neutral:
+    if char in _PDFIUM_NEUTRAL:
         return "N"
     return _PDFIUM_CLASS.get(unicodedata.bidirectional(char), "N") if char else "N"
+
+
+def _class_of(char: str, neutral: frozenset[str]) -> str:
+    """`pdfium_class`, the characters `neutral` (pdfium_actual_text's newer currency signs) N."""
+    return "N" if char in neutral else pdfium_class(char)
 
 
 def note_sign(text: str) -> bool:

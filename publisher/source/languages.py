@@ -6,6 +6,11 @@ both come from the script a tag names, or else the script its language is usuall
 
 from __future__ import annotations
 
+import re
+
+# The shape of a tag the manifest and a span's `lang` accept: a language, then subtags ("ar", "ar-MA", "ku-Arab").
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
 # Scripts written right to left (ISO 15924 codes, lower case).
 RTL_SCRIPTS = {"adlm", "arab", "armi", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa"}
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import tomllib
 import uuid
 from dataclasses import dataclass, field, replace
@@ -21,7 +20,7 @@ from ..errors import ManifestError
 from ..workspace import display_path, inside, read_small
 from .images import image_problem
 from .isbn import isbn_of, isbn_problem
-from .languages import script_of, text_direction
+from .languages import LANGUAGE_TAG, script_of, text_direction
 from .lengths import (
     BLEED_MM,
     POINTS_PER_UNIT,
@@ -59,8 +58,6 @@ STANDARDS = ("pdf/ua-1", "pdf/a-3b", "pdf/x-4")
 JUSTIFICATIONS = ("spaces", "kashida")  # [pdf] justify: how justified lines take their slack
 LAYOUTS = ("article", "book")
 LAST_DATE = dt.date(2107, 12, 31)
-
-_BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 @dataclass(frozen=True)
@@ -235,7 +232,7 @@ def _stand_in(values: dict[str, Any], errors: list[str]) -> Manifest | None:
     kept.setdefault("title", "")
     kept.setdefault("authors", [])
     language = values.get("language", "ar")
-    kept["language"] = language if _BCP47.match(language) else "ar"
+    kept["language"] = language if LANGUAGE_TAG.match(language) else "ar"
     direction = values.get("direction")
     kept["direction"] = direction if direction in ("rtl", "ltr") else text_direction(kept["language"])
     kept["cover_path"] = None
@@ -274,7 +271,7 @@ def check_values(values: dict[str, Any], workspace: Path, errors: list[str]) -> 
     if values.get("authors") == []:
         errors.append("'authors' must name at least one author")
     language = values.get("language", "ar")
-    if not _BCP47.match(language):
+    if not LANGUAGE_TAG.match(language):
         errors.append(f'\'language\' must be a BCP 47 tag such as "ar" or "ar-MA", got {show(language)}')
     direction = values.get("direction")
     if direction is not None and direction not in ("rtl", "ltr"):

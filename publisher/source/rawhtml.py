@@ -39,6 +39,7 @@ ALLOWED = {
     "br": set(),
 }
 VOID = {"br"}
+DIRECTIONS = ("ltr", "rtl", "auto")  # what `dir` may say
 REFUSED = {
     "script",
     "style",
@@ -150,7 +151,7 @@ def _parse(markup: str) -> tuple[bool, str, str] | None:
         name = name.lower()
         if name not in ALLOWED[tag]:
             return None
-        if name == "dir" and value not in ("ltr", "rtl", "auto"):
+        if name == "dir" and value not in DIRECTIONS:
             return None
         attrs += f' {name}="{_escape(value)}"'
     if _ATTR.sub("", raw_attrs).strip():  # an attribute without a quoted value, or stray text

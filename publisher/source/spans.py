@@ -8,17 +8,15 @@ renders as the `<span>` of raw HTML (rawhtml.py) would.
 
 from __future__ import annotations
 
-import re
-
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 
 from ..errors import SourceError, quoted
+from .languages import LANGUAGE_TAG
+from .rawhtml import DIRECTIONS
 
 ATTRIBUTES = ("lang", "dir")
-DIRECTIONS = ("ltr", "rtl", "auto")
-_BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 def use_spans(md: MarkdownIt) -> None:
@@ -35,7 +33,7 @@ def check_span(span: Token, where: str) -> None:
         named = {"class": f"a class (.{value})", "id": f"an identifier (#{value})"}
         problem = f"has {named.get(name, f'the attribute {quoted(name)}')}; a span takes only lang=… and dir=…"
     lang, direction = span.attrGet("lang"), span.attrGet("dir")
-    if lang is not None and not _BCP47.match(str(lang)):
+    if lang is not None and not LANGUAGE_TAG.match(str(lang)):
         problem = f"has lang={quoted(str(lang))}, not a language tag; write lang=en, lang=ar-MA"
     if direction is not None and direction not in DIRECTIONS:
         problem = f"has dir={quoted(str(direction))}; write dir=ltr, dir=rtl or dir=auto"
