@@ -84,3 +84,18 @@ def test_a_lone_fraction_beside_vocalised_words_reads_once(tmp_path: Path) -> No
     stretch's text between LEFT-TO-RIGHT MARKs (pdf/marks.py)."""
     typed = ["قال أخذ كلٌّ منهما ½ الرغيف، أي نصفه.", "قال أخذ كلٌّ منهما ¾ الكعكة وبقي رُبْعُها.", "قال اكتبه: ½ أم ¼؟"]
     assert misread(build_article(tmp_path, "lone", typed), typed) == []
+
+
+# a unit of such a number with another run a space after it ("بين ٢ و٨ °C (36–46 °F)", a pharmacy's price list, the
+# hundred-and-forty-seventh batch): one run with it, drawn "°C (36–46 °F) ٨و", the unit at the run's far end from its
+# number, the number beside the other reading; both extractors read "و ٨°C" or "و°C … ٨"
+APART = ["و٨ °C (36–46 °F)", "١٢٠ km/h (75 mph)", "۸ °C (46 °F)", "٥ mg [2 g]"]
+
+
+def test_a_unit_stays_beside_its_number_before_another_run(tmp_path: Path) -> None:
+    typed = [f"قال إن القيمة {unit} اليوم." for unit in APART]
+    found = misread(build_article(tmp_path, "apart", typed), typed)  # (the no-break space before a unit read as one)
+    assert [(want, got) for want, got in found if want.split() != got.split()] == []
+    drawn = visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "apart.pdf")
+    for unit, number in (("°C", "٨و"), ("km/h", "١٢٠"), ("°C", "۸"), ("mg", "٥")):  # the unit left of its number
+        assert any(f"{unit}\u00a0{number}" in line for line in drawn), (unit, drawn)

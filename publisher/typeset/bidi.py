@@ -22,6 +22,8 @@ import itertools
 import re
 import unicodedata
 
+from .runbrackets import before_unclosed, open_parts, with_partners
+
 LRI, PDI = "\u2066", "\u2069"
 RLI = "\u2067"  # stands in for an LRI that is never closed (see _without_dangling_isolates)
 # the invisible characters of the bidi algorithm (a regex class's body): the ARABIC LETTER MARK (extended.py), zero
@@ -163,9 +165,9 @@ def run_pattern() -> re.Pattern[str]:
     # أوقية" (outside the run, the sign was drawn left of the equation, read "3.74 = €")
     spaced += f"|(?<=[0-9])[ \u00a0]{cur}(?=[ \u00a0]+[=\u2248][ \u00a0]+[0-9])"
     # a keyboard shortcut's last key after its "+": "Ctrl+-", "Alt+=", "Shift+*", "Ctrl+/", "Ctrl+]" (outside the run,
-    # the key was drawn left of it, "-Ctrl+", and read so by both extractors; an opening bracket is cut off the run
-    # below, `_before_unclosed`: "Ctrl+[" is drawn "[Ctrl+" still)
-    key = f"(?<=[^\\W\\d_{RTL_BLOCKS}])\\+[-=*/\\\\`~\\]](?![\\w]|[{INSIDE}]\\w)"  # (a colon may follow)
+    # the key was drawn left of it, "-Ctrl+", and read so by both extractors); a bracket as a key is no bracket to pair
+    # (`_unpaired_intervals`): "Ctrl+[" had been cut before it and drawn "[Ctrl+", its bracket mirrored
+    key = f"(?<={_KEY_AFTER}){_KEY}"  # (a colon may follow)
     ends = f"\u00d7|{signs}|{path_end}|{key}|\\+{{1,2}}|#|\\|"  # (and an absolute value's closing bar: above)
     # and a bound form's hyphen before a space: "γραφ-", "anti-" (outside the run, drawn left of it: "-γραφ")
     ends += f"|(?<=[^\\W\\d_{RTL_BLOCKS}])-(?=[ \u00a0])"
@@ -215,6 +217,12 @@ _BOUND = f"[{SIGNS}]?(?:[0-9]+(?:[.,/][0-9]+)?|\u221e|[^\\W\\d_{RTL_BLOCKS}]{{1,
 INTERVAL = f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?(?:[,;] ?{_BOUND}\\[|; ?{_BOUND}\\]))(?![\\w\\[\\]])"
 
 _INTERVALS = re.compile(INTERVAL)
+# a keyboard shortcut's last key after a Latin key and its "+" ("Alt+=", "Ctrl+[")
+_KEY_AFTER, _KEY = f"[^\\W\\d_{RTL_BLOCKS}]", f"\\+[-=*/\\\\`~\\[\\]](?![\\w]|[{INSIDE}]\\w)"
+_SHORTCUT_END = re.compile(f"{_KEY_AFTER}{_KEY}$")
+# (a bracket after a modifier's "+" only: "[H+]" is a bracket pair)
+_MODIFIERS = "Ctrl|Control|Alt|AltGr|Option|Opt|Shift|Cmd|Command|Meta|Super|Win|Fn"
+_KEY_BRACKETS = re.compile(f"\\b(?:{_MODIFIERS})\\+([\\[\\]])(?!\\w)")
 # a set written out in braces, "{1, 2, 3}", "{a, b}", "{c}", "{2 ; 3}" as French writes it (outside the run its braces
 # and a relation after them were set right to left: "{1, 2, 3} ⊂ ℕ" was drawn "ℕ ⊃ }1, 2, 3{"); its members words of no
 # space, no Arabic, and no brace next to it: not a template's "{{ 7*7 }}" or "{% include … %}"
@@ -223,8 +231,10 @@ _SET = f"(?<!\\{{)\\{{ ?{_MEMBER}(?: ?[,;] ?{_MEMBER})* ?\\}}(?![}}\\w])"
 
 
 def _unpaired_intervals(text: str) -> str:
-    """`text` with the brackets of each interval (above) written as a letter of the same length, for the functions that
-    pair a run's brackets: those of "[0, 1[" are open, and parted the run ("x ∈ ]0, 1[" had been cut at them)."""
+    """`text` with the brackets of each interval (above) and of a shortcut's key written as a letter of the same length,
+    for the functions that pair a run's brackets: those of "[0, 1[" are open, and parted the run ("x ∈ ]0, 1[" had been
+    cut at them)."""
+    text = _KEY_BRACKETS.sub(lambda key: key[0][:-1] + "_", text)
     return _INTERVALS.sub(lambda interval: interval[0].replace("[", "_").replace("]", "_"), text)
 
 
@@ -242,6 +252,11 @@ def web_addresses(text: str) -> list[tuple[int, int]]:
 
 
 _LONE_FRACTION = re.compile(f"[{FRACTIONS}]")
+
+
+def ends_with_key(run: str) -> bool:
+    """Whether a run ends with a keyboard shortcut whose last key is a sign: "Alt+=", "Ctrl+[" (above)."""
+    return _SHORTCUT_END.search(run) is not None
 
 
 def needs_isolation(run: str) -> bool:
@@ -265,18 +280,36 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
     for span in _labelled(text, spans):
         if not needs_isolation(text[slice(*span)]):
             continue
-        whole = _with_partners(text, *span)
-        for part in _open_parts(text, *whole):
+        whole = with_partners(text, *span)
+        for part in open_parts(text, *whole):
             if part == whole:
                 start, end = whole
             elif (piece := pattern.search(searched, *part)) is not None:
-                start, end = _with_partners(text, *piece.span())
+                start, end = with_partners(text, *piece.span())
             else:
                 continue
-            end = _before_unclosed(text, start, end)
-            if end > start and needs_isolation(text[start:end]):
-                runs.append((start, end))
+            end = before_unclosed(text, start, end)
+            for first, last in _unit_apart(text, start, end):
+                if last > first and needs_isolation(text[first:last]):
+                    runs.append((first, last))
     return runs
+
+
+# a unit after a number in Arabic digits, which is outside the run, then a number or a bracket: "و٨ °C (36–46 °F)"
+_UNIT_OF_ARABIC_NUMBER = re.compile(
+    f"(?<=[{ARABIC_DIGITS}][ \u00a0\u202f])[^\\s0-9(\\[]+(?=[ \u00a0\u202f]+[(\\[0-9{SIGNS}])"
+)
+
+
+def _unit_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run as its parts: the unit it begins with, of a number in Arabic digits on its right, apart from what follows
+    it ("٨ °C (36–46 °F)", one run, had been drawn "°C (36–46 °F) ٨": the number beside the other reading, its unit
+    at the far end); else the run whole."""
+    unit = _UNIT_OF_ARABIC_NUMBER.match(text, start, end)
+    if unit is None:
+        return [(start, end)]
+    rest = end - len(text[unit.end() : end].lstrip(" \u00a0\u202f"))
+    return [(start, unit.end()), (rest, end)]
 
 
 def _labelled(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -343,86 +376,12 @@ _LATIN_LETTER = re.compile(f"[^\\W\\d_{RTL_BLOCKS}]")
 _SPACED_OPERATOR = re.compile(f"[ \u00a0]{_OPERATOR}[ \u00a0]")
 
 
-def _open_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """`text[start:end]` in the parts the brackets it leaves open part it into."""
-    opened: list[int] = []
-    for opening, closing in BRACKET_PAIRS:
-        stack: list[int] = []
-        for index in range(start, end):
-            if text[index] == opening:
-                stack.append(index)
-            elif text[index] == closing and stack:
-                stack.pop()
-        opened += stack
-    bounds = [start, *(n for at in sorted(opened) for n in (at, at + 1)), end]
-    return [(bounds[n], bounds[n + 1]) for n in range(0, len(bounds), 2) if bounds[n] < bounds[n + 1]]
-
-
-def _with_partners(text: str, start: int, end: int) -> tuple[int, int]:
-    """A run with the partner, just outside it, of a quotation mark or bracket it holds unpaired."""
-    for opening, closing in BRACKET_PAIRS:  # "(3 > 0) && (2 < 5)": found as "3 > 0) && (2 < 5", closed both ends
-        closers, openers = _unmatched(text[start:end], opening, closing)
-        if closers and openers and start > 0 and text[start - 1] == opening and text[end : end + 1] == closing:
-            start, end = start - 1, end + 1
-    for opening, closing in QUOTE_PAIRS + BRACKET_PAIRS:
-        inside = text[start:end]
-        unpaired = inside.count(opening) - inside.count(closing) if opening != closing else inside.count(opening) % 2
-        if unpaired and opening == closing:
-            if start > 0 and text[start - 1] == opening:
-                start -= 1
-            elif end < len(text) and text[end] == closing:
-                end += 1
-        elif unpaired < 0 and start > 0 and text[start - 1] == opening:
-            start -= 1
-        elif unpaired > 0 and end < len(text) and text[end] == closing:
-            end += 1
-    return start, end
-
-
-def _unmatched(text: str, opening: str, closing: str) -> tuple[int, int]:
-    """How many closing brackets of `text` close nothing in it, and how many opening ones stay open."""
-    closers = depth = 0
-    for char in text:
-        if char == opening:
-            depth += 1
-        elif char == closing:
-            closers, depth = (closers + 1, depth) if depth == 0 else (closers, depth - 1)
-    return closers, depth
-
-
-def _before_unclosed(text: str, start: int, end: int) -> int:
-    """Where a run ends that holds a bracket it does not close (its words go on in another script: "A19 Pro
-    (3 نانومتر)"): before that bracket, else the bracket would be set left to right apart from its partner."""
-    for opening, closing in BRACKET_PAIRS:
-        opened: list[int] = []  # the brackets open so far
-        for index in range(start, end):
-            if text[index] == opening:
-                opened.append(index)
-            elif text[index] == closing and opened:
-                opened.pop()
-        if opened:
-            end = start + len(text[start : opened[0]].rstrip(" \u00a0\u202f"))
-    return end
-
-
 def _without_dangling_isolates(text: str) -> str:
     """`text` with every LRI after its last PDI written as RLI, which no run starts with or takes in
     differently. Such an LRI opens an isolate that never closes: the pattern would scan to the end of
     the text from each of them in vain, quadratic time for a text of many of them."""
     cut = text.rfind(PDI) + 1
     return text if LRI not in text[cut:] else text[:cut] + text[cut:].replace(LRI, RLI)
-
-
-# Straight quotes pair with themselves; apostrophes inside words are not counted (they sit between letters).
-QUOTE_PAIRS = (
-    ('"', '"'),
-    ("'", "'"),
-    ("\u201c", "\u201d"),
-    ("\u2018", "\u2019"),
-    ("\u00ab", "\u00bb"),
-    ("\u201e", "\u201c"),
-)
-BRACKET_PAIRS = (("(", ")"), ("[", "]"))
 
 
 def isolate_ltr(text: str) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..source.languages import text_direction
-from .bidi import LRI, LTR_ALNUM, OPERATORS, PATH_SIGNS, PDI, RLI, ltr_runs, web_addresses
+from .bidi import LRI, LTR_ALNUM, OPERATORS, PATH_SIGNS, PDI, RLI, ends_with_key, ltr_runs, web_addresses
 from .rtlruns import rtl_runs
 
 # Inline elements a run, a quotation or a number may cross; any other tag ends the inline content.
@@ -34,7 +34,8 @@ PRE = "pre"
 VOID = {"br", "img", "hr", "wbr"}
 OPAQUE_LETTER = "x"  # what an opaque element's characters look like to the run finder
 SPAN_OPEN, SPAN_CLOSE = '<span dir="ltr">', "</span>"
-RTL_MARKS = ('<span dir="rtl">', RLI, PDI, SPAN_CLOSE)  # a right-to-left run's in a left-to-right block
+RTL_MARKS = ('<span dir="rtl">', RLI, PDI, SPAN_CLOSE)
+RLM = "\u200f"  # a right-to-left run's in a left-to-right block
 
 _PIECES = re.compile(r"(<[^>]*>)")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>]*?)(/?)>")
@@ -178,6 +179,7 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
                 _isolate_each_node(visible, owners, start, end, replaced, markup, RTL_MARKS)
     # in a left-to-right block, web addresses: one whose path is Arabic is then set as in an Arabic one, and any
     # breaks at sensible points (pdf/addresses.py) instead of where Unicode's line breaking would
+    ended: tuple[int, int] | None = None  # the last run set as an element
     for start, end in _with_phrases(ltr_runs(visible), visible, owners) if rtl else addresses:
         owner = owners[start]
         if owner is owners[end - 1] and owner is not None and not owner.opaque:
@@ -188,13 +190,20 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
             # order was lost to both extractors, each number read as one of the word's ("و3 | 6")
             # and so is a run that begins with a path's or a hidden file's sign ("و/var/cache", "بـ.NET"): in the word's
             # box, "/" was drawn at the run's far end, and the "." of ".NET" ending a line was read after it; or with a
-            # bracket ("و(n+1)/2", read "وn+1)/2(" by poppler)
-            opened = visible[start] in PATH_SIGNS + "(["
+            # bracket ("و(n+1)/2", read "وn+1)/2(" by poppler); and one that ends with a shortcut's sign ("و**Alt+=**",
+            # whose "=" both read before "Alt+" when emphasis set it in a box of its own)
+            opened = visible[start] in PATH_SIGNS + "([" or ends_with_key(visible[start:end])
             element = markup and (not glued or _joined_by_operators(visible[start:end]) or opened)
             replaced[start] = (SPAN_OPEN if element else "") + LRI + replaced[start]
             replaced[end - 1] += PDI + (SPAN_CLOSE if element else "")
+            # two runs only spaces apart ("٨ °C (36–46 °F)"): a RIGHT-TO-LEFT MARK after the spaces, which are drawn
+            # then (WeasyPrint draws no box of spaces alone) and read as the right-to-left text's, between the runs
+            if element and ended and ended[1] < start and not visible[ended[1] : start].strip():
+                replaced[start - 1] += RLM
+            ended = (start, end) if element else None
         else:
             spans.append((start, end))
+            ended = None
     if not markup:
         for start, end in spans:
             _isolate_each_node(visible, owners, start, end, replaced, markup)
