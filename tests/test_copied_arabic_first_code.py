@@ -3,7 +3,9 @@
 Found in a text the project had never seen (the hundred-and-forty-second batch, a Python tutorial on dictionaries,
 in a table's cell and then in running text): PDFium read `"ءالخبلا" in inventory`. Such code is marked as an
 address (pdf/addresses.py), and PDFium reads an address's Arabic letters as written wherever they stand; they
-were written turned when no Latin letter came before them (pdf/addresstext.pdfium_address)."""
+were written turned when no Latin letter came before them (pdf/addresstext.pdfium_address). Such code glued to a
+prefix (و`df["الكمية"].sum()`, the hundred-and-forty-seventh batch's pandas tutorial) was read by PDFium with a
+space after the prefix, "و df[…]": the code's other objects were read as a space each (pdf/textlayer.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ CODE = [
     'قال استعمل `"مرحبا بكم" if ok else "وداعا"` هنا.',
     "قال الملف `تقرير_2026.pdf` هنا.",
     'قال اكتب `print("مرحبا")` ثم `set("العمر", 30)` هنا.',
+    'قال اكتب و`df["الكمية"].sum()` هنا.',
+    "قال افتح و`ملف.csv` ثم و`csv.ملف` هنا.",
 ]
 
 

@@ -42,6 +42,13 @@ def test_both_extractors_read_code_holding_an_arabic_string_in_its_sentence(tmp_
     assert misread(build_article(tmp_path, "code", sentences), typed) == []
 
 
+def test_both_extractors_read_an_operator_a_hyphen_ends_as_typed(tmp_path: Path) -> None:
+    """R's assignment `<-` (the hundred-and-forty-ninth batch, a stadium's energy audit): PDFium read "الإسناد< -", a
+    neutral sign then a weak one, turned as a stretch would be (pdf/charclass.py, `_arrow`)."""
+    typed = ["قال يدرج عامل الإسناد `<-` تلقائيا.", "قال ثم `<--` و`<<-` هنا.", "قال والعامل `->` و`-=` و`|>` كذلك."]
+    assert misread(build_article(tmp_path, "arrows", typed), [line.replace("`", "") for line in typed]) == []
+
+
 def test_both_extractors_read_a_wildcard_in_prose(tmp_path: Path) -> None:
     """ "LISTEN 0 244 *:5433" in a developer's note (not in code): "*:" was left outside the run and drawn on the
     number's right, "5433:*", and read "5433:*" by poppler; a wildcard begins a run now (typeset/bidi.py)."""

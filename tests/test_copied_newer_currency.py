@@ -5,7 +5,9 @@ tried on every sign of its class: PDFium's table is Unicode 5.2's, and takes the
 for neutrals, where the bidi algorithm has them for a number's. Amiri draws none of them, so the sign is an object
 in another font beside Amiri's digits. PDFium read "150₹", "250₺", "2₿"; a sign after the number, "300₽", both
 extractors read "₽300"; after a glued "و", PDFium read "₽ 003و" and "000,1₹و" (pdf/charclass.py NEWER_CURRENCY,
-pdf/sharedruns.py). The older signs (₪ ₴ ₸, and $ € £ in Amiri) read as typed before and after."""
+pdf/sharedruns.py). The older signs (₪ ₴ ₸, and $ € £ in Amiri) read as typed before and after. Alone between brackets
+("بالروبية الهندية (₹)", the hundred-and-forty-eighth batch), PDFium read the space before it after it, "الهندية₹":
+a mark after it now (pdf/pieces.weak_text)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ PRICES = [
     "قال إن الرسوم تكفي و₹1,000 أيضا و₾40 في تبليسي.",
     "قال إن ميزانية الفيلم ₹1.5 crore وسعر ₼40 في باكو.",
     "قال إن السعر ₪40 في القدس و₴75 في كييف و€20 في باريس.",
+    "قال البيع بالروبية الهندية (₹) وبالروبل («₽») وبالدولار ($).",
 ]
 
 

@@ -7,7 +7,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..typeset.bidi import SPACED_SIGNS
 
@@ -54,6 +54,8 @@ def pdfium_actual_text(run: str, lead: bool = False, typed_rtl: bool = False) ->
         # "`^1.2.0`،" was read "^،1.2.0")
         lead = lead or run[:1] == "]" or run[-1:] == "[" or class_of(written[:1]) == "W"
         return (LRM if lead else "") + written + LRM
+    if _arrow(run, class_of):  # signs a weak one follows, R's `<-` ("الإسناد< -", turned as a stretch, mirrored)
+        return LRM + "".join(text for _, text in reversed(list(class_stretches(run, neutral)))) + LRM
     if signs_alone(run) and (len(run.strip()) > 1 or run.strip() in _OPERATORS):
         # signs alone, set left to right (inline code `<=`, `!=`): between LEFT-TO-RIGHT MARKs, as typed; mirrored and
         # reversed by the rule below, PDFium read "=<" or took the space after the word before: "بايثون<= ،"; one
@@ -103,6 +105,13 @@ def pdfium_actual_text(run: str, lead: bool = False, typed_rtl: bool = False) ->
         return (LRM if signs or magnified else "") + written + (LRM if signs else "")
     before, after = (LRM if class_of(edge) in ("W", "N") else "" for edge in (written[:1], written[-1:]))
     return before + written + after
+
+
+def _arrow(run: str, class_of: Callable[[str], str]) -> bool:
+    """Whether a run is signs, neutral first, with a weak one and no digit or bracket: `<-`, `<--`, `<<-` (code)."""
+    kinds = [class_of(char) for char in run]
+    signs = kinds[:1] == ["N"] and "W" in kinds and set(kinds) <= {"N", "W"}
+    return signs and not any(map(str.isdigit, run)) and not _bracketed(run)
 
 
 _HELD_TATWEEL = re.compile("^(.*?)(\u0640*)$", re.DOTALL)

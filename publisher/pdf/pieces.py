@@ -40,6 +40,16 @@ LINE_END_SIGN = 17
 PREFIX = 18
 # the roles poppler reads between RIGHT-TO-LEFT MARKs, as typed: what PDFium's text of each begins with (textlayer.py)
 WEAK_ROLES = {AFTER_NUMBER_LRM: "\u200e", WEAK_RUN: "\u200f", SYMBOLS: "\u200f", LINE_END_SIGN: " "}
+
+
+def weak_text(role: int, text: str) -> str:
+    """PDFium's text of a piece of one of the WEAK_ROLES: its mark first, then as typed, and a LEFT-TO-RIGHT MARK after
+    symbols (after a colon too: "تقييمي: ★★★★☆"), a RIGHT-TO-LEFT MARK after a weak sign alone between brackets (a
+    currency sign in another font than Amiri's, "الهندية (₹)": PDFium read the space before it after it, "الهندية₹")."""
+    after = "\u200e" if role == SYMBOLS else "\u200f" if role == WEAK_RUN and len(text) == 1 else ""
+    return WEAK_ROLES[role] + text + after
+
+
 WORD = 100
 # Roles whose marks leave the line's text to one (marks.py): a mirrored bracket's PDFium mark is dropped then, the
 # line's text has the bracket (a note's "(1)" beside a vocalised line).

@@ -105,6 +105,7 @@ from .pieces import (
     padded,
     roles_within,
     stretched,
+    weak_text,
     word_ends,
 )
 from .popplerwords import poppler_text
@@ -354,9 +355,7 @@ def mark_text_layer(
                     elif role in WEAK_ROLES:  # a weak stretch's text is as typed: "$/برميل"
                         drawn = text[::-1] if role == SYMBOLS else text  # (poppler lays symbols out as drawn: "★★★★☆")
                         held = vocal.RLM + drawn + vocal.RLM  # (to PDFium no mark after: "درهم/€" was read "مهرد/€")
-                        pdfiums = WEAK_ROLES[role] + text
-                        pdfiums += LRM if role == SYMBOLS else ""  # (after a colon too: "تقييمي: ★★★★☆")
-                        items += [*inline(held), named(pdfiums), tj, b"EMC", b"EMC"]
+                        items += [*inline(held), named(weak_text(role, text)), tj, b"EMC", b"EMC"]
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN) and shared:  # the line's /ActualText has the bracket
                         items.append(tj)
                     elif role in (MIRRORED, MIRRORED_AS_DRAWN):  # poppler's text, if any, and PDFium's
@@ -381,9 +380,9 @@ def mark_text_layer(
                         address = heads[id(show)]
                         proofread = named(pdfium_address(address, text), page=page, typed=address)  # orient.py
                         items += [*inline(poppler_address(address)), proofread, tj, b"EMC", b"EMC"]
-                    elif role == ADDRESS_TAIL:  # the rest: a space, no word; to poppler a mark, which keeps the line
-                        # its width (read short, the line beside the next was taken for a column: "الطابق 3" first)
-                        items += [*inline(vocal.RLM), named(" "), tj, b"EMC", b"EMC"]
+                    elif role == ADDRESS_TAIL:  # the rest: a space, no word (on its head's line a mark: "و`df["س"]`"
+                        # was "و df…"); to poppler a mark, which keeps the line its width (read short: "الطابق 3" first)
+                        items += [*inline(vocal.RLM), named(" " if number - 1 in broken else LRM), tj, b"EMC", b"EMC"]
                     elif part or shared:
                         items.append(tj)
                         continue
