@@ -39,6 +39,7 @@ from .pagetype import PageType, average_advance, page_type
 from .printmarks import css_bleed, draw_marks, points
 from .runts import drawn_spaces, held_runts
 from .structure import complete_structure, own_links
+from .tablefit import fit_tables
 from .textlayer import mark_ltr_phrases, mark_text_layer
 from .weasyhooks import mend_weasyprint
 
@@ -93,21 +94,21 @@ def output_profile(manifest: Manifest) -> Path:
     return manifest.output_profile_path or packaged_dir("colour") / DEFAULT_OUTPUT_PROFILE
 
 
-# The leading book.css gives running text and headings; vocalised blocks get more where they need it.
-BODY_LEADING, HEADING_LEADING = 1.65, 1.35
+BODY_LEADING, HEADING_LEADING = 1.65, 1.35  # book.css's for running text and headings (vocalised blocks get more)
 CODE_ADVANCE = 0.6 * 0.85 * 0.85  # a code block's character, in body sizes: a monospace em's 0.6 at book.css's size
 
 
 def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bool = False) -> str:
     """A chapter's body as print wants it: notes at their calls, lists counted from their start, addresses breakable,
     poems fitted to their columns (kerning on; with `kashida`, joins elongated first), vocalised blocks leaded for their
-    marks, figures no taller than a page leaves beside their captions (`kind`: the page's measure and body size)."""
+    marks, figures and tables fitted to the page (tablefit.py, figures.py; `kind`: its measure and body size)."""
     body = list_starts_counted(footnotes_in_place(body, "rtl" if rtl else "ltr"))
     body = held_code_blocks(body, int(kind.measure / (CODE_ADVANCE * kind.body)))
     body = drawn_spaces(held_runts(unbroken_ranges(breakable_addresses(body))))
     width = kind.measure / kind.body
     body = fit_poems(body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida, width=width)
-    return fit_figures(lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING), fonts, kind.measure, kind.body, rtl)
+    body = fit_tables(lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING), fonts, kind.measure, kind.body, rtl)
+    return fit_figures(body, fonts, kind.measure, kind.body, rtl)
 
 
 def footnotes_in_place(body: str, direction: str = "rtl") -> str:

@@ -33,9 +33,9 @@ class Ink:
         return self.advance - self.left - self.right
 
 
-def measure(text: str, fonts: FontSet, *, kerning: bool = True, rtl: bool = True) -> Ink:
+def measure(text: str, fonts: FontSet, *, kerning: bool = True, rtl: bool = True, tabular: bool = False) -> Ink:
     """Shape `text` (one line, no markup) as the layouts would and measure its ink: kerning as asked, and the
-    proportional figures the stylesheets set for text (font-variant-numeric).
+    proportional figures the stylesheets set for text (font-variant-numeric), or the tabular ones of tables.
 
     Each run is shaped with the regular face of the first family that draws it, as CSS font
     fallback picks it; runs are laid side by side in the line's direction.
@@ -50,7 +50,7 @@ def measure(text: str, fonts: FontSet, *, kerning: bool = True, rtl: bool = True
         buffer = hb.Buffer()
         buffer.add_str(run)
         buffer.guess_segment_properties()
-        hb.shape(font, buffer, _features(kerning))
+        hb.shape(font, buffer, _features(kerning, tabular))
         for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
             extents = font.get_glyph_extents(info.codepoint)
             if extents is not None and extents.width and extents.height:
@@ -85,9 +85,9 @@ def shape(text: str, path: Path, *, kerning: bool = True) -> Shaped:
     return Shaped(glyphs, sum(position.x_advance for position in buffer.glyph_positions) / upem)
 
 
-def _features(kerning: bool) -> dict[str, bool]:
-    """The OpenType features the layouts use: kerning as asked, proportional figures (book.css)."""
-    return {"kern": kerning, "pnum": True}
+def _features(kerning: bool, tabular: bool = False) -> dict[str, bool]:
+    """The OpenType features the layouts use: kerning as asked, proportional figures (book.css) but in tables."""
+    return {"kern": kerning, "pnum": not tabular, "tnum": tabular}
 
 
 def _runs(text: str, fonts: FontSet) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .bidi import ARABIC_DIGITS, PHONE
+from .bidi import ARABIC_DIGITS, PHONE, currency
 from .inline import Text
 
 NO_BREAK_SPACE = "\u00a0"
@@ -46,9 +46,22 @@ _UNIT = re.compile(rf"(?<![0-9\u0660-\u0669\u06f0-\u06f9.,])(?:({_NUMBER}) (?=(\
 _WORD_END = re.compile(r"[\s.,;:!?()\[\]«»“”\"'،؛؟]")
 
 
+# a currency a space before its number: a sign ("$ ١٢٬٥٠٠", "€ 3,900") or a code of ISO 4217 and the Arab countries'
+# abbreviations ("SAR 1,250", "QAR 75", "JD 250": "$" had ended a table cell's line, "١٢٬٥٠٠" begun the next)
+_CODES = "AED BHD CHF CNY DZD EGP EUR GBP INR IQD IRR JOD JPY KWD LBP LYD MAD MRU OMR PKR QAR RUB SAR SDG SYP TND TRY"
+_CODES += " USD DH DT JD BD QR SR LE Rs Rs."
+_BEFORE = re.compile(
+    rf"(?<![A-Za-z0-9_.])(?:[{currency()}]|{'|'.join(map(re.escape, _CODES.split()))}) (?=[-+−]?{_NUMBER})"
+)
+
+
 def units_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
-    """A no-break space between a number and its unit (see inline.Pass)."""
+    """A no-break space between a number and its unit, and between a currency and the number after it (see
+    inline.Pass)."""
     out: list[str | None] = [None] * len(visible)
+    for match in _BEFORE.finditer(visible):
+        if (owner := owners[match.end() - 1]) is not None and not owner.opaque:
+            out[match.end() - 1] = NO_BREAK_SPACE
     for match in _UNIT.finditer(visible):
         if match[2] is None:
             continue
