@@ -59,6 +59,8 @@ EXPRESSIONS = [
     "]−∞, 3]",
     "]0; +∞[",
     "x ∈ ]0, 1[",
+    "e ∈ [0, 1)",  # (half-open as English writes it: its "∈" was drawn right to left, mirrored, a Persian lesson's)
+    "x ∈ (0, 1]",
     "∆ = b² − 4ac",
     "∆ = 25 - 24 = 1",
 ]

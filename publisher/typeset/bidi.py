@@ -213,8 +213,10 @@ def run_pattern() -> re.Pattern[str]:
 # the run each bracket was drawn mirrored, "]0, 1]"), its bounds apart by a comma or " ; "; its brackets pair with
 # nothing else ("x ∈ [0 ; 3/4[" after "يكافئ" had been cut at its first bracket and drawn right to left)
 _BOUND = f"[{SIGNS}]?(?:[0-9]+(?:[.,/][0-9]+)?|\u221e|[^\\W\\d_{RTL_BLOCKS}]{{1,3}})"  # ("3/4", "0,5": "[0 ; 3/4[")
-# (and a closed one with " ; ": "[0 ; 1]" had been parted there; "[2, 5]" pairs its brackets already)
-INTERVAL = f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?(?:[,;] ?{_BOUND}\\[|; ?{_BOUND}\\]))(?![\\w\\[\\]])"
+# (and a closed one with " ; ": "[0 ; 1]" had been parted there; "[2, 5]" pairs its brackets already); and a half-open
+# one as English writes it, "[0, 1)", "(0, 1]" (its "∈" had been set right to left, mirrored: "e ∋ [0, 1)")
+INTERVAL = f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?(?:[,;] ?{_BOUND}[\\[)]|; ?{_BOUND}\\])"
+INTERVAL += f"|\\({_BOUND} ?, ?{_BOUND}\\])(?![\\w\\[\\]])"
 
 _INTERVALS = re.compile(INTERVAL)
 # a keyboard shortcut's last key after a Latin key and its "+" ("Alt+=", "Ctrl+[")
@@ -235,7 +237,7 @@ def _unpaired_intervals(text: str) -> str:
     for the functions that pair a run's brackets: those of "[0, 1[" are open, and parted the run ("x ∈ ]0, 1[" had been
     cut at them)."""
     text = _KEY_BRACKETS.sub(lambda key: key[0][:-1] + "_", text)
-    return _INTERVALS.sub(lambda interval: interval[0].replace("[", "_").replace("]", "_"), text)
+    return _INTERVALS.sub(lambda interval: re.sub(r"[\[\]()]", "_", interval[0]), text)
 
 
 # A web address is one left-to-right run whatever script its path is in ("https://ar.wikipedia.org/wiki/الجزائر",
