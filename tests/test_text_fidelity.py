@@ -1047,6 +1047,11 @@ def test_a_line_pdfium_reads_backwards_is_looked_for_after_the_line_before_it() 
     assert names(read, lines) == ["AT2"]
     assert names(_plain("ba cd"), [Written(0, "X", "cd"), Written(0, "Y", "ab")]) == ["Y"]
     assert names(_plain("ab cd"), [Written(0, "X", "cd"), Written(0, "Y", "ab")]) == []
+    # the page's first such line quoted whole above it, no line before it to look after (`npm run build -- --watch`,
+    # the js-array-methods-lesson fixture once a table over it fitted the measure): the quote had been taken for it
+    npm = Written(0, "N", "npm run build -- --watch")
+    assert names(_plain("شغّلوا الأمر npm run build -- --watch ليعيد\nhctaw-- -- dliub nur mpn\n"), [npm]) == ["N"]
+    assert names(_plain("شغّلوا الأمر npm run build -- --watch ليعيد\nnpm run build -- --watch\n"), [npm]) == []
     # an English quotation's last line in an Arabic book: PDFium mirrors the closing quote as it reverses the line
     # ("environment.”" read "“.tnemnorivne"), which had hidden it, and the line stayed backwards (the 93rd batch)
     quoted = Written(0, "Q", "guidance despite a softer rate environment.”")

@@ -187,11 +187,12 @@ def split_line(
             marks[first[0]][first[1]] = RUN_END_SPACE
         currency = rtl and text in CURRENCY and s not in isolated  # (not a rate's, inside its run: "1 € = 3.74")
         if currency and last[-1:].isdigit() and space is not None and not _before_run(glyphs, position):
-            # a currency sign a space right of a number, which it goes before ("₨ 1,185", a table's cell): its own
-            # stretch, as punctuation after a number is; poppler read "1,185 ₨" though the space ended the number's
+            # a currency sign a space right of a number, which it goes before ("₨ 1,185", a cell): its own stretch, as
+            # punctuation after a number is (poppler read "1,185 ₨"); a no-break space there ends the run ("$16" else)
             marks[s][i] = AFTER_NUMBER
-        # (not a power drawn left of an Arabic letter, a unit's, "120 م² × 1.5": between its marks, PDFium read the
-        # space after it beyond "×", "م²×")
+            ended = marks[space[0]][space[1]] == PLAIN and glyphs[position - 1][2] == "\u00a0"
+            marks[space[0]][space[1]] = RUN_END_SPACE if ended else marks[space[0]][space[1]]
+        # (not a power drawn left of an Arabic letter, a unit's, "120 م² × 1.5": between its marks, PDFium read "م²×")
         if rtl and compat(text) and not unit_power(glyphs, position):
             marks[s][i] = COMPAT
         if rtl and kind == "L" and unknown_to_poppler(text) and s not in joined:

@@ -87,7 +87,10 @@ def _reversed(read: str, lines: list[Written]) -> Iterable[tuple[Written, bool]]
         if len(text) < 2:
             continue
         ahead, back = read.find(text, cursor), read.find(backwards, cursor)
-        if back >= 0 and (ahead < 0 or back < ahead):
+        # (as typed only before it, in the paragraph above, the first line of the page's: a quote of it, `npm run
+        # build -- --watch`, and the code block's line read backwards after it)
+        quoted = 0 <= ahead < back and read.find(text, back) < 0 and text != backwards
+        if back >= 0 and (ahead < 0 or back < ahead or quoted):
             cursor = back + len(text)
             yield line, True
         elif ahead >= 0:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from .charclass import NEWER_CURRENCY
+
 # The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
 PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR = range(5)
 STRETCHED_SPACE, ADDRESS_HEAD, ADDRESS_TAIL, AFTER_NUMBER = range(5, 9)
@@ -44,9 +46,11 @@ WEAK_ROLES = {AFTER_NUMBER_LRM: "\u200e", WEAK_RUN: "\u200f", SYMBOLS: "\u200f",
 
 def weak_text(role: int, text: str) -> str:
     """PDFium's text of a piece of one of the WEAK_ROLES: its mark first, then as typed, and a LEFT-TO-RIGHT MARK after
-    symbols (after a colon too: "تقييمي: ★★★★☆"), a RIGHT-TO-LEFT MARK after a weak sign alone between brackets (a
-    currency sign in another font than Amiri's, "الهندية (₹)": PDFium read the space before it after it, "الهندية₹")."""
-    after = "\u200e" if role == SYMBOLS else "\u200f" if role == WEAK_RUN and len(text) == 1 else ""
+    symbols (after a colon too: "تقييمي: ★★★★☆"), a RIGHT-TO-LEFT MARK after a currency sign newer than PDFium's table
+    alone (between brackets, "الهندية (₹)": PDFium read the space before it after it, "الهندية₹"; not after an older
+    one, which it takes for a number's: "درهم/€" was read "مهرد/€" then)."""
+    alone = role == WEAK_RUN and text in NEWER_CURRENCY
+    after = "\u200e" if role == SYMBOLS else "\u200f" if alone else ""
     return WEAK_ROLES[role] + text + after
 
 
