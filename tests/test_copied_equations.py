@@ -61,6 +61,8 @@ EXPRESSIONS = [
     "x ∈ ]0, 1[",
     "e ∈ [0, 1)",  # (half-open as English writes it: its "∈" was drawn right to left, mirrored, a Persian lesson's)
     "x ∈ (0, 1]",
+    "T = 2π√(L/g)",  # (a root after its factor: cut there, drawn in pieces, "√" mirrored; an Egyptian physics lesson's)
+    "f₀ = 1 / (2π√(LC))",
     "∆ = b² − 4ac",
     "∆ = 25 - 24 = 1",
 ]

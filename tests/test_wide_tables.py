@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2
-from conftest import build_article
+from conftest import MARKS, build_article
 
 PROSE = "قال المقاول إن الأعمال ستبدأ في الربيع المقبل بعد توقيع العقود مع الجهات المانحة وإنهاء الدراسات الفنية كلها."
 TENDER = "\n".join(
@@ -54,9 +54,13 @@ def test_a_table_too_wide_is_set_smaller_within_the_measure_and_one_that_fits_is
         assert abs(small - body) < 0.01, (page, body, small)  # the table that fits is as the text
 
 
-def test_a_currency_stays_on_the_line_of_its_number(tmp_path: Path) -> None:
-    """In a column left at its narrowest beside one of prose, "$ ١٢٬٥٠٠" had been set "$" over "١٢٬٥٠٠"."""
-    rows = [f"| {price} | {PROSE} |" for price in ("$ ١٢٬٥٠٠", "€ ٦٬٠٠٠", "SAR 2,700")]
-    pdf = build_article(tmp_path, "price", ["| التأمين | الوصف |\n|---|---|\n" + "\n".join(rows)], page="A6")
-    lines = [line.strip() for line in pypdfium2.PdfDocument(pdf)[0].get_textpage().get_text_range().split("\n")]
+def test_a_currency_or_an_error_stays_on_the_line_of_its_number(tmp_path: Path) -> None:
+    """In a column left at its narrowest beside one of prose, "$ ١٢٬٥٠٠" had been set "$" over "١٢٬٥٠٠", and a
+    clinic's "٨٫٩ ± ١٫٦" and "1.1 × 10⁻⁹" had ended a line with their sign."""
+    values = ("$ ١٢٬٥٠٠", "€ ٦٬٠٠٠", "SAR 2,700", "٨٫٩ ± ١٫٦", "1.1 × 10⁻⁹")
+    rows = [f"| {value} | {PROSE} |" for value in values]
+    pdf = build_article(tmp_path, "price", ["| القيمة | الوصف |\n|---|---|\n" + "\n".join(rows)], page="A6")
+    text = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    lines = [line.strip() for line in MARKS.sub("", text).split("\n")]
     assert "$" not in lines and "€" not in lines and "SAR" not in lines, lines  # (alone, it had ended a cell's line)
+    assert not [line for line in lines if line.endswith(("±", "×")) or line.startswith(("±", "×"))], lines

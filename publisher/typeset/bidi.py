@@ -144,6 +144,9 @@ def run_pattern() -> re.Pattern[str]:
     placeholder = f"(?:\\{{[^{{}}\\s{RTL_BLOCKS}]{{1,40}}\\}}|<[^<>\\s{RTL_BLOCKS}]{{1,40}}>)"
     joined = f"[{AFTER_NUMBER}]*(?:[{INSIDE}]+?(?={placeholder})|[{INSIDE}]+[{MATH_PREFIXES}]?(?={alnum}))"
     joined += f"|[{DEGREES}]+(?={alnum})"  # ("∂f/∂x")
+    # and a root a factor takes before its radicand: "2π√(LC)", "T = 2π√(L/g)" (cut there, its "√" was set right to
+    # left, mirrored, the formula in pieces)
+    joined += f"|(?<={LTR_ALNUM})[\u221a\u221b\u221c](?=[(\\[]|{alnum})"
     body = f"(?:{alnum}|(?<=[{INSIDE}]){placeholder}|{joined})*"
     # (spaces inside too: "O(n log n)", "f(x, y)" had been cut at the bracket, drawn "(n log n)O")
     # (and one bracket inside another: "σ = √(Σ(xᵢ − x̄)²/n)", whose root and outer brackets had been set apart)
