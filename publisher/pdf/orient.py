@@ -82,14 +82,15 @@ def _reversed(read: str, lines: list[Written]) -> Iterable[tuple[Written, bool]]
     taken for it. A line not found after its predecessor is looked for on the whole page, and then by its
     letters alone (PDFium may keep a neutral stretch in order as it reverses the rest: _stretched)."""
     cursor, letters = 0, _letters(read)
+    texts = [_plain(line.text) for line in lines]
     for line in lines:
         text, backwards = _plain(line.text), _plain(line.text[::-1])  # (a fraction reads "1/2" both ways)
         if len(text) < 2:
             continue
         ahead, back = read.find(text, cursor), read.find(backwards, cursor)
         # (as typed only before it, in the paragraph above, the first line of the page's: a quote of it, `npm run
-        # build -- --watch`, and the code block's line read backwards after it)
-        quoted = 0 <= ahead < back and read.find(text, back) < 0 and text != backwards
+        # build -- --watch`, and the code block's line read backwards after it; not another line of the same text)
+        quoted = 0 <= ahead < back and read.find(text, back) < 0 and text != backwards and texts.count(text) == 1
         if back >= 0 and (ahead < 0 or back < ahead or quoted):
             cursor = back + len(text)
             yield line, True

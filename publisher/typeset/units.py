@@ -96,8 +96,8 @@ def groups_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
     NARROW NO-BREAK SPACE, as the SI and French set it, between the thousands of a number grouped with spaces ("3 200
     دينار", "12 500 000": "2" had ended a line and "750" begun the next; a no-break space, which justification
     stretches, had parted "2" and "750" by a third of an em, and the text layer read them apart); and a no-break space
-    on each side of the "±" or "×" between two numbers, a measure and its error, a number and its power of ten ("٨٫٩ ±
-    ١٫٦", "1.1 × 10⁻⁹": a table's narrow column had ended a line with "±", the error beginning the next)."""
+    on each side of the "±" between a measure and its error, of the "×" before a power of ten ("٨٫٩ ± ١٫٦", "1.1 ×
+    10⁻⁹": a table's narrow column had ended a line with "±", the error beginning the next)."""
     out: list[str | None] = [None] * len(visible)
     spaced = [(match, NARROW_NO_BREAK_SPACE) for match in _GROUPED.finditer(visible)]
     latin = [phone for phone in _LATIN_PHONE.finditer(visible) if sum(map(str.isdigit, phone[0])) >= 7]
@@ -113,7 +113,7 @@ def groups_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
 
 
 _DIGIT = f"[0-9{ARABIC_DIGITS}]"
-_MEASURED = re.compile(f"(?<={_DIGIT}) [±×] (?=[-+−]?{_DIGIT})")
+_MEASURED = re.compile(f"(?<={_DIGIT}) (?:± (?=[-+−]?{_DIGIT})|× (?=(?:10|١٠|۱۰)[⁰¹²³⁴-⁹⁻]))")
 # what continues a number, not an Arabic prefix ("و2 800")
 _JOINS = f"0-9A-Za-z{ARABIC_DIGITS}.,:/\u066b\u066c"
 # (the whole of a run of spaced digits: not the groups of a phone number, "+962 6 555 0123"; nor numbers apart, the
