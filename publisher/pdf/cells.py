@@ -327,6 +327,9 @@ def _runs_for_pdfium(
     marked: list[tuple[list[int], str]] = []  # each left-to-right line's arrays and text, top to bottom
     for _, origins in sorted(lines.items()):
         origins.sort(key=lambda origin: origin[1])
+        # (the brackets around a run are not its: "(Tanger-" "Ville)", a station's name broken at its hyphen)
+        bracketed = [origin for origin in origins if _text(objects[origin]).strip() not in _BRACKETS]
+        origins = bracketed if bracketed and len(bracketed) < len(origins) else origins
         arrays = [show for origin in origins for show in objects[origin]]
         drawn = "".join(text or "" for show in arrays for _, text in show.elements)
         indexes = [show.index for show in arrays]
@@ -338,7 +341,7 @@ def _runs_for_pdfium(
     unspaced = cell.replace(" ", "")
     for above, below in pairwise(range(len(texts))):
         head = next((n for n in range(above, -1, -1) if texts[n].strip()), above)  # (an address over three lines)
-        rest = texts[below].split(" ", 1)
+        rest = texts[below].replace("\u00a0", " ").split(" ", 1)  # ("mL/min/" "1.73 m²", a unit's no-break space)
         word = f"{texts[head].rsplit(' ', 1)[-1]}{rest[0]}"  # broken inside a word:
         if texts[head].strip() and texts[below] and f"{texts[head]}{rest[0]}" in unspaced and word in cell:
             texts[head], texts[below] = texts[head] + rest[0], rest[1] if len(rest) > 1 else " "
@@ -348,6 +351,13 @@ def _runs_for_pdfium(
             # one before for unread, and read the run's text again ("÷ 10.75 h ≈ 7 W" thrice, "Eₖ = ½ m" with its "½")
             _unnamed(indexes, replacements)
             _glyphs_for_pdfium(indexes, replacements, named, named(pdfium_actual_text(text) if text.strip() else " "))
+
+
+_BRACKETS = frozenset("()[]")
+
+
+def _text(shows: list[Show]) -> str:
+    return "".join(text or "" for show in shows for _, text in show.elements)
 
 
 def _drawn(show: Show) -> bool:
