@@ -316,3 +316,18 @@ def test_the_longest_beginning_at_either_edge_is_an_address_begun() -> None:
     lines = [line("to sixteenth-century Anatolia, and a route of about forty-"), line("five minutes. Objects are")]
     [(address, pieces)] = find_broken_addresses(lines, {"forty-five", "tomato-red", "sixteenth-century"})
     assert address == "forty-five" and [(piece.line, len(piece.glyphs)) for piece in pieces] == [(0, 6), (1, 4)]
+
+
+def test_a_path_in_english_prose_breaks_where_it_may_and_reads_whole(tmp_path: Path) -> None:
+    """A Windows and a Unix path in an English paragraph (the hundred-and-forty-eighth batch, a keyboard's review): not
+    marked as an address, the Windows path broke after "C:" and was read "C \\Users…" by both, and the line above it
+    was justified with blanks of two em; both are set and read as addresses now (typeset/bidi.web_addresses)."""
+    paragraph = (
+        "The companion app stores its settings in `~/.config/qalam/keymap.toml` on macOS and Linux, and in "
+        "C:\\Users\\Public\\Documents\\Qalam\\keymap.toml on Windows. On Linux you do not strictly need it; the stock "
+        "layout in /usr/share/X11/xkb/symbols/ara works with `setxkbmap -layout us,ara -option grp:alt_shift_toggle`."
+    )
+    pdf = build_article(tmp_path, "paths", [paragraph], page="letter", language="en")
+    assert unread(pdf, [paragraph]) == []
+    drawn = " ".join(visual_lines(build_drawn(tmp_path, tmp_path / "unmarked") / "paths.pdf"))
+    assert "C:\\Users\\" in drawn, drawn  # (not broken after the drive's colon)

@@ -173,7 +173,7 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
     visible = "".join(new if new in ("\u2032", "\u2033") else old for old, new in zip(visible, replaced, strict=True))
     spans: list[tuple[int, int]] = []
     if not rtl:  # right-to-left runs that need it (bidi.rtl_runs), each text node's part on its own
-        addresses = web_addresses(visible)
+        addresses = web_addresses(visible, paths=True)
         for start, end in rtl_runs(visible):
             if not any(a < end and start < b for a, b in addresses):
                 _isolate_each_node(visible, owners, start, end, replaced, markup, RTL_MARKS)
