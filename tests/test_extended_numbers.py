@@ -103,3 +103,22 @@ def test_both_extractors_read_a_signed_persian_number_glued_to_its_unit(tmp_path
     for text in (poppler, pdfium):  # (words: poppler reads the comma after "°C" before the number, "،−۲°C")
         lines = [words(line) for line in MARKS.sub("", text).replace("\r", "").split("\n")]
         assert [line for line in lines if line[:1] == ["قال"]] == [words(line) for line in SIGNED], text
+
+
+# an identifier whose number is in Extended digits, glued to its Latin part (the hundred-and-forty-ninth batch, an Urdu
+# water tariff's "KWSC/PR/۲۰۲۶/۱۴۷"): the Latin part was a run and the digits the text's, drawn "۲۰۲۶/۱۴۷/KWSC/PR" and
+# read so by both; one run now, as the bidi algorithm alone reads it (typeset/bidi.py, pdf/tjroles.script_parts). Not
+# a number a space parts from a name: "iPhone ۱۵" reads right to left still.
+IDENTIFIERS = ["اعلامیہ نمبر KWSC/PR/۲۰۲۶/۱۴۷ جاری ہوا۔", "نمبر A۱۲ اور نسخہ v۲.۳ دیکھیں۔", "ماڈل iPhone ۱۵ ہے۔"]
+
+
+def test_an_identifier_with_extended_digits_is_one_run(tmp_path: Path) -> None:
+    pdf = build_article(tmp_path, "ur", IDENTIFIERS, language="ur")
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    for text in (poppler, pdfium):
+        lines = [line.strip() for line in MARKS.sub("", text).replace("\r", "").split("\n")]
+        assert [line for line in lines if line in IDENTIFIERS] == IDENTIFIERS, text
+    drawn = "\n".join(visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "ur.pdf"))
+    assert "KWSC/PR/۲۰۲۶/۱۴۷" in drawn and "A۱۲" in drawn and "v۲.۳" in drawn, drawn  # left to right
+    assert "۱۵ iPhone" in drawn, drawn  # (right to left, as before)

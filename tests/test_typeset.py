@@ -89,6 +89,8 @@ def runs(text: str) -> list[str]:
         ("المجال [0, 1[ أو ]−∞, 3] و x ∈ ]0, 1[ و[2, 5]", ["[0, 1[", "]−∞, 3]", "x ∈ ]0, 1[", "2, 5"]),
         ("المجال e ∈ [0, 1) و x ∈ (0, 1] و(3, 4)", ["e ∈ [0, 1)", "x ∈ (0, 1]", "3, 4"]),
         ("الدور T = 2π√(L/g) والتردد f₀ = 1 / (2π√(LC)).", ["T = 2π√(L/g)", "f₀ = 1 / (2π√(LC))"]),
+        # an identifier with Extended digits glued to it is one run; one a space parts from them is not
+        ("نمبر KWSC/PR/۲۰۲۶/۱۴۷ و A۱۲ و iPhone ۱۵", ["KWSC/PR/۲۰۲۶/۱۴۷", "A۱۲", "iPhone"]),
         ("الناتج −(3 + 2) = −5 و∆ = b² − 4ac و-(a + b)", ["−(3 + 2) = −5", "∆ = b² − 4ac", "-(a + b)"]),
         # a set in braces, with its relation; never one of Arabic words
         ("و{1, 2, 3} ⊂ ℕ والمجموعة {a, b} و x ∈ {−3, 3}. وقال {أ، ب}", ["{1, 2, 3} ⊂ ℕ", "{a, b}", "x ∈ {−3, 3}"]),

@@ -67,7 +67,8 @@ def shared_runs(
             runs.append([])  # side by side (cells)
         last = runs[-1][-1] if runs[-1] else position  # (and Arabic-Indic numbers a space parts, which are set right
         parted = indic(text) and s not in isolated and " " in [g[2] for g in glyphs[last:position]]  # to left: "٥ ≥ ٣")
-        if runs[-1] and (parted or (kind == "L" and script_parts(text, glyphs[last][2], position == last + 1))):
+        joiner = "".join(glyph[2] for glyph in glyphs[last + 1 : position])
+        if runs[-1] and (parted or (kind == "L" and script_parts(text, glyphs[last][2], position == last + 1, joiner))):
             runs.append([])
         separator = text in SEPARATORS and s not in isolated  # (an isolate's "·" is a product's: "u⃗ · v⃗")
         if kind == "L":

@@ -68,7 +68,8 @@ def tj_roles(
         if run and attached and tail and roles[index] == PLAIN:
             run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
         attached = kind == "L" or (attached and (text is None or tail))
-        parted = bool(run) and kind == "L" and script_parts(text, elements[run[-1]][1], index == run[-1] + 1)
+        between = "".join(t or "" for _, t in elements[run[-1] + 1 : index]) if run else ""
+        parted = bool(run) and kind == "L" and script_parts(text, elements[run[-1]][1], index == run[-1] + 1, between)
         parted = parted and roles[index] != COMPAT  # a power is its number's, in any digits: "١٠²³"
         if kind == "R" or parted or text == ARABIC_COMMA:
             ltr = drawn_text(elements[run[0] : run[-1] + 1]) if run else ""
@@ -205,11 +206,13 @@ def _isolate_end(elements: list[tuple[bytes, str | None]]) -> int:
     return last if last is not None and letter_kind(elements[last][1] or "") == "L" else len(elements)
 
 
-def script_parts(text: str | None, last: str | None, adjacent: bool) -> bool:
+def script_parts(text: str | None, last: str | None, adjacent: bool, between: str = "") -> bool:
     """Whether a letter or digit `text` parts a run whose last one was `last`: Arabic-Indic digits are never in a
-    Latin run (typeset/bidi.py), unless the two touch ("Mitrović (١٥ هدفا)", drawn "(هدفا ١٥( Mitrović"). The
-    Arabic decimal and thousands separators go with Arabic-Indic digits ("١٫٥–٢" was cut after its "١")."""
-    return not adjacent and _arabic_number(text) != _arabic_number(last)
+    Latin run (typeset/bidi.py), unless the two touch ("Mitrović (١٥ هدفا)", drawn "(هدفا ١٥( Mitrović"), or Extended
+    ones glued to it by a joiner (`between`: "KWSC/PR/۲۰۲۶/۱۴۷", one identifier). The Arabic decimal and thousands
+    separators go with Arabic-Indic digits ("١٫٥–٢" was cut after its "١")."""
+    glued = between in ("", "/", "-", ".") and "\u06f0" <= (text or "")[:1] <= "\u06f9"  # ("" between: a kerning)
+    return not adjacent and not glued and _arabic_number(text) != _arabic_number(last)
 
 
 def _arabic_number(text: str | None) -> bool:

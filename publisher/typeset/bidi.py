@@ -147,7 +147,11 @@ def run_pattern() -> re.Pattern[str]:
     # and a root a factor takes before its radicand: "2π√(LC)", "T = 2π√(L/g)" (cut there, its "√" was set right to
     # left, mirrored, the formula in pieces)
     joined += f"|(?<={LTR_ALNUM})[\u221a\u221b\u221c](?=[(\\[]|{alnum})"
-    body = f"(?:{alnum}|(?<=[{INSIDE}]){placeholder}|{joined})*"
+    # and a number in Extended digits glued to the run, a joiner at most between: one identifier to the bidi algorithm,
+    # which reads them after a Latin letter as left to right ("KWSC/PR/۲۰۲۶/۱۴۷", an Urdu notice's reference, had been
+    # drawn "۲۰۲۶/۱۴۷/KWSC/PR"); not one a space parts from it ("iPhone ۱۵" reads right to left)
+    glued = f"(?<=[A-Za-z0-9{EXTENDED_DIGITS}])[-/.]?[{EXTENDED_DIGITS}]+"
+    body = f"(?:{alnum}|(?<=[{INSIDE}]){placeholder}|{joined}|{glued})*"
     # (spaces inside too: "O(n log n)", "f(x, y)" had been cut at the bracket, drawn "(n log n)O")
     # (and one bracket inside another: "σ = √(Σ(xᵢ − x̄)²/n)", whose root and outer brackets had been set apart)
     brackets = r"(?:\((?:[^()\n\u0600-\u08ff]|\([^()\n\u0600-\u08ff]{0,80}\)){0,80}\)|\[[^\[\]\n\u0600-\u08ff]{0,80}\])"
