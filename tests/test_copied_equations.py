@@ -63,6 +63,8 @@ EXPRESSIONS = [
     "x ∈ (0, 1]",
     "T = 2π√(L/g)",  # (a root after its factor: cut there, drawn in pieces, "√" mirrored; an Egyptian physics lesson's)
     "f₀ = 1 / (2π√(LC))",
+    "A = {x ∈ ℝ : f(x) ≥ 0}",  # (its parts found apart, set right to left: a Tunisian lecture's set, its interval)
+    "]−∞, −√(2/3)]",
     "∆ = b² − 4ac",
     "∆ = 25 - 24 = 1",
 ]

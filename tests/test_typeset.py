@@ -91,6 +91,9 @@ def runs(text: str) -> list[str]:
         ("الدور T = 2π√(L/g) والتردد f₀ = 1 / (2π√(LC)).", ["T = 2π√(L/g)", "f₀ = 1 / (2π√(LC))"]),
         # an identifier with Extended digits glued to it is one run; one a space parts from them is not
         ("نمبر KWSC/PR/۲۰۲۶/۱۴۷ و A۱۲ و iPhone ۱۵", ["KWSC/PR/۲۰۲۶/۱۴۷", "A۱۲", "iPhone"]),
+        # a formula whose parts the pattern finds apart, no Arabic letter between them, is one run (a Tunisian lecture)
+        ("نسمي A = {x ∈ ℝ : f(x) ≥ 0} = [α, β] ∪ [1, +∞[. ثم", ["A = {x ∈ ℝ : f(x) ≥ 0} = [α, β] ∪ [1, +∞["]),
+        ("متزايدة على ]−∞, −√(2/3)]؛ وعلى", ["]−∞, −√(2/3)]"]),
         ("الناتج −(3 + 2) = −5 و∆ = b² − 4ac و-(a + b)", ["−(3 + 2) = −5", "∆ = b² − 4ac", "-(a + b)"]),
         # a set in braces, with its relation; never one of Arabic words
         ("و{1, 2, 3} ⊂ ℕ والمجموعة {a, b} و x ∈ {−3, 3}. وقال {أ، ب}", ["{1, 2, 3} ⊂ ℕ", "{a, b}", "x ∈ {−3, 3}"]),
@@ -287,6 +290,16 @@ def test_a_number_grouped_with_spaces_does_not_break() -> None:
     # a path's slash
     assert "1/10\u202f000" in typeset_text("نادرة (< 1/10 000) فقط", "ar", rtl=False)
     assert "\u202f" not in typeset_text("الملف data/10 000 هنا", "ar", rtl=False)
+
+
+def test_a_measure_and_its_error_do_not_break() -> None:
+    """A clinic's table had ended a line with "٨٫٩ ±" and "1.1 ×" before their numbers (the hundred-and-forty-ninth
+    batch): no-break spaces there now; a product of numbers is left alone."""
+    isolates = dict.fromkeys(range(0x2066, 0x206A))
+    for joined in ("٨٫٩ ± ١٫٦", "1.1 × 10⁻⁹"):
+        typeset = typeset_text(f"قال {joined} هنا", "ar", rtl=False).translate(isolates)
+        assert joined.replace(" ", NBSP) in typeset, joined
+    assert NBSP not in typeset_text("قال 4 × 250 هنا", "ar", rtl=False)
 
 
 def test_a_phone_number_in_european_digits_does_not_break() -> None:

@@ -308,7 +308,28 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
             for first, last in _unit_apart(text, start, end):
                 if last > first and needs_isolation(text[first:last]):
                     runs.append((first, last))
-    return runs
+    return _formulas(searched, runs)
+
+
+# A formula between Arabic words: a stretch of no Arabic letter nor Arabic punctuation holding a relation, a set's
+# sign or infinity, and a Latin or Greek letter or infinity ("A = {x ∈ ℝ : f(x) ≥ 0} = [α, β] ∪ [1, +∞[", "]−∞,
+# −√(2/3)]"), is one run, whatever runs were found in it: their parts had been set right to left, the formula in pieces
+_STRETCH = re.compile(f"[^{RTL_BLOCKS}]+")
+_FORMULA_SIGN = re.compile("[=≠≈≤≥∈∉∋⊂⊃⊆⊇∩∪∞]")
+_FORMULA_LETTER = re.compile("[A-Za-z\u0391-\u03c9\u2102\u2115\u211a\u211d\u2124∞]")  # (a power is none: "م² × 1.5")
+_FORMULA_ENDS = " \u00a0\u202f.,;:!?\u2066\u2069"
+
+
+def _formulas(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    for stretch in _STRETCH.finditer(text):
+        inside = [(start, end) for start, end in runs if stretch.start() <= start and end <= stretch.end()]
+        core = stretch[0].strip(_FORMULA_ENDS).rstrip("({ ").lstrip(")} ")  # (not an interval's "]" or "[")
+        signs = _FORMULA_SIGN.search(core) and _FORMULA_LETTER.search(core)
+        if not inside or not signs or (len(inside) == 1 and text[slice(*inside[0])] == core):
+            continue
+        start = stretch.start() + stretch[0].index(core)
+        runs = [run for run in runs if run not in inside] + [(start, start + len(core))]
+    return sorted(runs)
 
 
 # a unit after a number in Arabic digits, which is outside the run, then a number or a bracket: "و٨ °C (36–46 °F)"
