@@ -314,17 +314,21 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
 # A formula between Arabic words: a stretch of no Arabic letter nor Arabic punctuation holding a relation, a set's
 # sign or infinity, and a Latin or Greek letter or infinity ("A = {x ∈ ℝ : f(x) ≥ 0} = [α, β] ∪ [1, +∞[", "]−∞,
 # −√(2/3)]"), is one run, whatever runs were found in it: their parts had been set right to left, the formula in pieces
-_STRETCH = re.compile(f"[^{RTL_BLOCKS}]+")
+_STRETCH = re.compile(f"[^{RTL_BLOCKS}\\n]+")  # (a line of code at most)
 _FORMULA_SIGN = re.compile("[=≠≈≤≥∈∉∋⊂⊃⊆⊇∩∪∞]")
 _FORMULA_LETTER = re.compile("[A-Za-z\u0391-\u03c9\u2102\u2115\u211a\u211d\u2124∞]")  # (a power is none: "م² × 1.5")
-_FORMULA_ENDS = " \u00a0\u202f.,;:!?\u2066\u2069"
+_ARABIC_NUMBER_EDGE = re.compile(f"^[{ARABIC_DIGITS}]|[{ARABIC_DIGITS}]$")
+_FORMULA_ENDS = " \t\u00a0\u202f.,;:!?\u2066\u2069"
+_OPENING, _CLOSING = "({\"'«“‘ \t", ")}\"'»”’ \t"  # (what opens the Arabic after it, or closes the Arabic before)
 
 
 def _formulas(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for stretch in _STRETCH.finditer(text):
         inside = [(start, end) for start, end in runs if stretch.start() <= start and end <= stretch.end()]
-        core = stretch[0].strip(_FORMULA_ENDS).rstrip("({ ").lstrip(")} ")  # (not an interval's "]" or "[")
+        core = stretch[0].strip(_FORMULA_ENDS).rstrip(_OPENING).lstrip(_CLOSING)  # (not an interval's "]" or "[")
         signs = _FORMULA_SIGN.search(core) and _FORMULA_LETTER.search(core)
+        # (not part of one in Arabic digits, whose equation reads right to left: "α = ۱۲×۱۰⁻⁶ K⁻¹")
+        signs = signs and not _ARABIC_NUMBER_EDGE.search(text[max(stretch.start() - 1, 0) : stretch.end() + 1])
         if not inside or not signs or (len(inside) == 1 and text[slice(*inside[0])] == core):
             continue
         start = stretch.start() + stretch[0].index(core)
