@@ -2,7 +2,7 @@
 
 WeasyPrint lays a table out no narrower than the sum of its columns' narrowest widths, each the widest word a cell of
 the column cannot break (its min-content width), whatever the measure. A tender's table of seven columns (project
-codes, costs of thirteen digits, "١٨٠ يومًا") on A4 ran 150 pt past the text block, through the margin and the bleed,
+codes, costs of thirteen digits, "١٨٠ يومًا") on A4 ran 115 pt past the text block, through the margin and the bleed,
 and its prose columns were set a word a line; a pharmacy's price list on A6 ran into the margin. So each table whose
 columns' narrowest widths (shaped with HarfBuzz in the book's fonts, tabular figures as tables have them:
 typeset/ink.py), with the cells' padding and rules, come to more than the measure is set smaller: at the largest of
