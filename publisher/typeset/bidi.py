@@ -326,9 +326,10 @@ def _formulas(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for stretch in _STRETCH.finditer(text):
         inside = [(start, end) for start, end in runs if stretch.start() <= start and end <= stretch.end()]
         core = stretch[0].strip(_FORMULA_ENDS).rstrip(_OPENING).lstrip(_CLOSING)  # (not an interval's "]" or "[")
-        signs = _FORMULA_SIGN.search(core) and _FORMULA_LETTER.search(core)
+        signs = bool(_FORMULA_SIGN.search(core) and _FORMULA_LETTER.search(core))
         # (not part of one in Arabic digits, whose equation reads right to left: "α = ۱۲×۱۰⁻⁶ K⁻¹")
-        signs = signs and not _ARABIC_NUMBER_EDGE.search(text[max(stretch.start() - 1, 0) : stretch.end() + 1])
+        edges = text[max(stretch.start() - 1, 0) : stretch.end() + 1]
+        signs = signs and _ARABIC_NUMBER_EDGE.search(edges) is None
         if not inside or not signs or (len(inside) == 1 and text[slice(*inside[0])] == core):
             continue
         start = stretch.start() + stretch[0].index(core)
