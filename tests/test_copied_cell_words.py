@@ -48,12 +48,14 @@ def test_an_identifier_broken_in_a_cell_reads_as_typed(tmp_path: Path) -> None:
 # a station's French name in brackets, broken at its hyphen in a narrow column (the hundred-and-forty-eighth batch, a
 # Moroccan high-speed timetable), and a unit broken after its slash, its no-break space after (the hundred-and-forty-
 # ninth, a clinic's "mL/min/1.73 m²"): PDFium read "Tanger- Ville" and "mL/min/ 1.73" (pdf/cells.py: a cell's line
-# whose run brackets close, and a unit's no-break space, had kept the line's word from the one above)
+# whose run brackets close, and a unit's no-break space, had kept the line's word from the one above); and a range of a
+# tax return's boxes broken after its dash, "Box 1a–" "1g" (the hundred-and-fiftieth), read "1a 1g" by both
 STATIONS = (
     "| أ | ب | ج | د | هـ | و |\n|---|---|---|---|---|---|\n"
     "| رقم القطار | طنجة المدينة (Tanger-Ville) | القنيطرة (Kénitra) | الرباط أكدال (Rabat-Agdal) "
     "| الدار البيضاء المسافرين (Casa-Voyageurs) | مدة الرحلة |\n"
-    "| 702 | 06:00 | 06:47 | 07:12 | 08:05 | 2h05 |"
+    "| 702 | 06:00 | 06:47 | 07:12 | 08:05 | 2h05 |\n"
+    "| الخانات | Box 1a–1g | Box 2a–2c | — | — | — |"
 )
 UNITS = "| المؤشر | الوحدة | القيمة |\n|---|---|---|\n| معدل الترشيح الكبيبي (eGFR) | mL/min/1.73 m² | ٨٤ ± ٢١ |"
 
@@ -61,7 +63,7 @@ UNITS = "| المؤشر | الوحدة | القيمة |\n|---|---|---|\n| معد
 def test_a_compound_or_a_unit_broken_in_a_cell_reads_as_typed(tmp_path: Path) -> None:
     pdf = build_article(tmp_path / "b5", "stations", ["المواعيد:", STATIONS], page="B5", language="ar-MA")
     for name, read in _texts(pdf).items():
-        for typed in ("Tanger-Ville", "Rabat-Agdal", "Casa-Voyageurs"):
+        for typed in ("Tanger-Ville", "Rabat-Agdal", "Casa-Voyageurs", "1a–1g", "2a–2c"):
             assert typed in read, (name, typed, read)
     pdf = build_article(tmp_path / "a6", "units", ["النتائج:", UNITS], page="A6")
     for name, read in _texts(pdf).items():

@@ -261,6 +261,8 @@ def _cell_text(shows: list[Show], read_line: Callable[[list[Show]], str | None])
             text = text[:-1] + own
         elif (text.endswith("-") and own[:1].isalpha()) or (text.endswith("/") and text[-2:-1].strip() and own[:1]):
             text += own  # and a path or a unit broken after its slash: "/v2/lines/" "{id}/departures" (not "KH₂PO₄ /")
+        elif text.endswith("\u2013") and text[-2:-1].isalnum() and own[:1].isalnum():
+            text += own  # and a range broken after its dash: "Box 1a–" "1g" (a tax return's boxes)
         elif text[-1:].isascii() and text[-1:].isalnum() and own[:1] in BREAKS_BEFORE and own[1:2].isalnum():
             text += own  # and an address broken before its sign (pdf/addresses.py): "GPL-3.0-or" "-later"
         else:
@@ -343,7 +345,8 @@ def _runs_for_pdfium(
         head = next((n for n in range(above, -1, -1) if texts[n].strip()), above)  # (an address over three lines)
         rest = texts[below].replace("\u00a0", " ").split(" ", 1)  # ("mL/min/" "1.73 m²", a unit's no-break space)
         word = f"{texts[head].rsplit(' ', 1)[-1]}{rest[0]}"  # broken inside a word:
-        if texts[head].strip() and texts[below] and f"{texts[head]}{rest[0]}" in unspaced and word in cell:
+        whole = texts[head].replace(" ", "") + rest[0]  # ("Box 1a–" "1g": the line's last word goes on)
+        if texts[head].strip() and texts[below] and whole in unspaced and word in cell:
             texts[head], texts[below] = texts[head] + rest[0], rest[1] if len(rest) > 1 else " "
     for (indexes, drawn), text in zip(marked, texts, strict=True):
         if len(indexes) > 1 or (indexes and text != drawn):  # (an array alone as the text layer marked it, unless)
