@@ -71,6 +71,11 @@ PASSES_CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = 
     "isolate_ltr: a chain of minuses": (isolate_ltr, lambda n: "كلمة " + "5 - " * (n // 4) + "1 = 2"),
     "isolate_ltr: turned brackets": (isolate_ltr, lambda n: "كلمة " + "]0, 1[ ]−∞, " * (n // 12)),
     "isolate_ltr: signs before brackets": (isolate_ltr, lambda n: "كلمة " + "-(" * (n // 2)),
+    "isolate_ltr: formulas between Arabic words": (isolate_ltr, lambda n: "قال x = 1 و" * (n // 11)),
+    "paragraph: paths in English": (
+        lambda t: typeset_text(t, "en", False),
+        lambda n: "see /a/b and C:\\x\\y " * (n // 24),
+    ),
     "title: quotes and spaces": (lambda t: typeset_text(t, "ar", True), lambda n: '" ' * (n // 2)),
     "paragraph: quotes and spaces": (fragment, lambda n: "' " * (n // 2)),
     "paragraph: numbers with colons": (fragment, lambda n: "1:" * (n // 2)),

@@ -70,13 +70,17 @@ def test_a_persian_number_at_a_paragraphs_start_is_drawn_as_after_a_word(tmp_pat
     assert drawn.count("۸۸۷۷۶۶۵۵-۰۲۱") == 2 and "۰۲۱-۸۸۷۷۶۶۵۵" not in drawn, drawn
 
 
-def test_both_extractors_read_persian_numbers_as_typed_wherever_they_stand(tmp_path: Path) -> None:
-    pdf = build_article(tmp_path, "fa", SENTENCES, language="fa")
+def assert_read_as_typed(pdf: Path, typed: list[str]) -> None:
+    """Both extractors read each of the sentences `typed` as one line of `pdf`, in order."""
     poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
     for text in (poppler, pdfium):
         lines = [line.strip() for line in MARKS.sub("", text).replace("\r", "").split("\n")]
-        assert [line for line in lines if line in SENTENCES] == SENTENCES, text
+        assert [line for line in lines if line in typed] == typed, text
+
+
+def test_both_extractors_read_persian_numbers_as_typed_wherever_they_stand(tmp_path: Path) -> None:
+    assert_read_as_typed(build_article(tmp_path, "fa", SENTENCES, language="fa"), SENTENCES)
 
 
 def test_a_signed_number_with_latin_separators_is_one_isolate() -> None:
@@ -113,12 +117,7 @@ IDENTIFIERS = ["اعلامیہ نمبر KWSC/PR/۲۰۲۶/۱۴۷ جاری ہوا�
 
 
 def test_an_identifier_with_extended_digits_is_one_run(tmp_path: Path) -> None:
-    pdf = build_article(tmp_path, "ur", IDENTIFIERS, language="ur")
-    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
-    for text in (poppler, pdfium):
-        lines = [line.strip() for line in MARKS.sub("", text).replace("\r", "").split("\n")]
-        assert [line for line in lines if line in IDENTIFIERS] == IDENTIFIERS, text
+    assert_read_as_typed(build_article(tmp_path, "ur", IDENTIFIERS, language="ur"), IDENTIFIERS)
     drawn = "\n".join(visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "ur.pdf"))
     assert "KWSC/PR/۲۰۲۶/۱۴۷" in drawn and "A۱۲" in drawn and "v۲.۳" in drawn, drawn  # left to right
     assert "۱۵ iPhone" in drawn, drawn  # (right to left, as before)

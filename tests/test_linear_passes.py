@@ -126,3 +126,38 @@ def test_footnotes_are_moved_as_the_quadratic_patterns_moved_them(monkeypatch: p
             patched.setattr(pdf_render, "_ASIDE", OLD_ASIDE)
             patched.setattr(pdf_render, "_PARAGRAPH_BREAK", re.compile(r"\s*</p>\s*<p>\s*"))
             assert now == pdf_render.footnotes_in_place(body), repr(note)
+
+
+def old_formulas(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """bidi._formulas as first written: each stretch looked through every run (quadratic)."""
+    for stretch in bidi._STRETCH.finditer(text):
+        inside = [(start, end) for start, end in runs if stretch.start() <= start and end <= stretch.end()]
+        core = stretch[0].strip(bidi._FORMULA_ENDS).rstrip(bidi._OPENING).lstrip(bidi._CLOSING)
+        signs = bool(bidi._FORMULA_SIGN.search(core) and bidi._FORMULA_LETTER.search(core))
+        edges = text[max(stretch.start() - 1, 0) : stretch.end() + 1]
+        signs = signs and bidi._ARABIC_NUMBER_EDGE.search(edges) is None
+        if not inside or not signs or (len(inside) == 1 and text[slice(*inside[0])] == core):
+            continue
+        start = stretch.start() + stretch[0].index(core)
+        runs = [run for run in runs if run not in inside] + [(start, start + len(core))]
+    return sorted(runs)
+
+
+FORMULAS = ["x", "f", "α", "1", " ", "=", "≥", "∈", "∞", "(", ")", "[", "]", "{", "}", ",", ".", "ب", "٣", "\n", '"']
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_formulas_are_those_of_the_quadratic_search(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    for text in strings(FORMULAS, seed + 40):
+        with monkeypatch.context() as patched:
+            patched.setattr(bidi, "_formulas", old_formulas)
+            expected = ltr_runs(text)
+        assert ltr_runs(text) == expected, text
+
+
+def test_paths_and_addresses_are_those_of_the_quadratic_filter() -> None:
+    """bidi.web_addresses drops a span another crosses; as first written it compared every pair."""
+    for text in strings(["/", "\\", "a", "C:", "~", ".", " ", "https://", "w", "ب", "-"], 50, longest=40):
+        found = sorted([m.span() for m in re.finditer(bidi._IRI, text)] + [m.span() for m in bidi._PATH.finditer(text)])
+        expected = [s for s in found if not any(a < s[0] < b or a < s[1] < b for a, b in found)]
+        assert bidi.web_addresses(text, paths=True) == expected, text

@@ -333,7 +333,7 @@ def _runs_for_pdfium(
         bracketed = [origin for origin in origins if _text(objects[origin]).strip() not in _BRACKETS]
         origins = bracketed if bracketed and len(bracketed) < len(origins) else origins
         arrays = [show for origin in origins for show in objects[origin]]
-        drawn = "".join(text or "" for show in arrays for _, text in show.elements)
+        drawn = _text(arrays)
         indexes = [show.index for show in arrays]
         joined = any(_shown(item) and b"/Span /" in item for i in indexes for item in replacements[i])
         ltr = all(runs.get(position_key(page, *origin[1:]), False) for origin in origins)

@@ -11,11 +11,11 @@ SCALES that fits, else at the smallest. Those that fit are left as they are.
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..source.fonts import FontSet
 from ..typeset.ink import measure
+from .figures import visible_text
 
 # What book.css gives a table's cells, in em of the table's size: padding on each side, and the rule between them
 PADDING, RULE = 0.6, 0.5  # em, pt
@@ -28,11 +28,9 @@ _TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.DOTALL)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL)
 _CELL = re.compile(r"<(t[hd])\b[^>]*>(.*?)</t[hd]>", re.DOTALL)
 _CODE = re.compile(r"<code\b[^>]*>(.*?)</code>", re.DOTALL)
-_TAGS = re.compile(r"<[^>]*>")
-# where a cell's line may break: a space or a break point (pdf/addresses.py), and after a slash or a hyphen before a
-# letter ("Amoxicillin/Clavulanate"); not at a no-break space ("١٨٠ يومًا", "$ ١٢٬٥٠٠")
-_BREAKS = re.compile(r"[ \t\n\u200b]+|(?<=[/\-])(?=[^\W\d_])")
-_CONTROLS = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\u200e\u200f\u2060\u00ad"))
+# where a cell's line may break: a space (a break point of pdf/addresses.py is read as one, _words), and after a slash
+# or a hyphen before a letter ("Amoxicillin/Clavulanate"); not at a no-break space ("١٨٠ يومًا", "$ ١٢٬٥٠٠")
+_BREAKS = re.compile(r"[ \t\n]+|(?<=[/\-])(?=[^\W\d_])")
 
 
 def fit_tables(body: str, fonts: FontSet, text_width: float, body_size: float, rtl: bool) -> str:
@@ -42,10 +40,13 @@ def fit_tables(body: str, fonts: FontSet, text_width: float, body_size: float, r
         narrowest = min_width(table[0], fonts, rtl)  # in em of the table's size, the rules aside
         columns = max((len(_CELL.findall(row)) for row in _ROW.findall(table[0])), default=0)
         rules = (columns + 1) * RULE
-        if narrowest * body_size + rules <= text_width * SLACK:
+
+        def fits(scale: float) -> bool:
+            return narrowest * scale * body_size + rules <= text_width * SLACK
+
+        if fits(1.0):
             return table[0]
-        fits = [scale for scale in SCALES if narrowest * scale * body_size + rules <= text_width * SLACK]
-        scale = fits[0] if fits else SCALES[-1]
+        scale = next((scale for scale in SCALES if fits(scale)), SCALES[-1])
         return table[0].replace("<table", f'<table style="font-size: {scale}em"', 1)
 
     return _TABLE.sub(fitted, body)
@@ -74,5 +75,5 @@ def _widest_word(cell: str, fonts: FontSet, rtl: bool) -> float:
 
 
 def _words(markup: str) -> list[str]:
-    text = html.unescape(_TAGS.sub("", markup)).translate(_CONTROLS)
+    text = visible_text(markup.replace("\u200b", " ")).replace("\u00ad", "")  # (a break point parts words)
     return [word for word in _BREAKS.split(text) if word]

@@ -17,6 +17,7 @@ MARK): a signed number in Extended Arabic-Indic digits ("−۱٫۲٪") is isolat
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -259,9 +260,13 @@ def web_addresses(text: str, paths: bool = False) -> list[tuple[int, int]]:
     """The (start, end) of every web address of `text`, and with `paths` every Windows or Unix path of two parts or
     more ("C:\\Users\\Public\\keymap.toml", "/usr/share/X11/xkb/symbols/ara" in an English paragraph: kept whole, a
     path had left the line above it justified with blanks of two em, and broken after "C:" it was read as two words)."""
-    found = [match.span() for match in re.finditer(_IRI, text)]
-    found += [match.span() for match in _PATH.finditer(text)] if paths else []
-    return sorted(span for span in found if not any(a < span[0] < b or a < span[1] < b for a, b in found))
+    found = sorted(match.span() for pattern in (_IRI, _PATH)[: 1 + paths] for match in re.finditer(pattern, text))
+    starts, reach = [start for start, _ in found], list(itertools.accumulate((end for _, end in found), max))
+    # (not one another crosses, beginning before one of its ends and ending after it: in n log n, not n²)
+    crossed = [
+        any((at := bisect.bisect_left(starts, edge)) and reach[at - 1] > edge for edge in span) for span in found
+    ]
+    return [span for span, cross in zip(found, crossed, strict=True) if not cross]
 
 
 _PATH = re.compile(r"(?<![\w/\\.~])(?:[A-Za-z]:\\|~?/)(?:[\w.-]+[/\\])+[\w.-]*\w")
@@ -323,18 +328,25 @@ _OPENING, _CLOSING = "({\"'«“‘ \t", ")}\"'»”’ \t"  # (what opens the A
 
 
 def _formulas(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    runs = sorted(runs)
+    starts = [start for start, _ in runs]
+    merged: set[tuple[int, int]] = set()  # the runs a formula took in
+    formulas: list[tuple[int, int]] = []
     for stretch in _STRETCH.finditer(text):
-        inside = [(start, end) for start, end in runs if stretch.start() <= start and end <= stretch.end()]
         core = stretch[0].strip(_FORMULA_ENDS).rstrip(_OPENING).lstrip(_CLOSING)  # (not an interval's "]" or "[")
         signs = bool(_FORMULA_SIGN.search(core) and _FORMULA_LETTER.search(core))
         # (not part of one in Arabic digits, whose equation reads right to left: "α = ۱۲×۱۰⁻⁶ K⁻¹")
         edges = text[max(stretch.start() - 1, 0) : stretch.end() + 1]
-        signs = signs and _ARABIC_NUMBER_EDGE.search(edges) is None
-        if not inside or not signs or (len(inside) == 1 and text[slice(*inside[0])] == core):
+        if not signs or _ARABIC_NUMBER_EDGE.search(edges) is not None:
+            continue
+        within = runs[bisect.bisect_left(starts, stretch.start()) : bisect.bisect_right(starts, stretch.end())]
+        inside = [(start, end) for start, end in within if end <= stretch.end()]
+        if not inside or (len(inside) == 1 and text[slice(*inside[0])] == core):
             continue
         start = stretch.start() + stretch[0].index(core)
-        runs = [run for run in runs if run not in inside] + [(start, start + len(core))]
-    return sorted(runs)
+        merged.update(inside)
+        formulas.append((start, start + len(core)))
+    return sorted([run for run in runs if run not in merged] + formulas)
 
 
 # a unit after a number in Arabic digits, which is outside the run, then a number or a bracket: "و٨ °C (36–46 °F)"
