@@ -68,3 +68,24 @@ def test_a_compound_or_a_unit_broken_in_a_cell_reads_as_typed(tmp_path: Path) ->
     pdf = build_article(tmp_path / "a6", "units", ["النتائج:", UNITS], page="A6")
     for name, read in _texts(pdf).items():
         assert "mL/min/1.73" in read, (name, read)
+
+
+# an English market wrap's comments in a table's last, narrow column (the hundred-and-fiftieth batch, a Kuwaiti bourse):
+# "Profit-taking" broken at its hyphen, which PDFium, reading a left-to-right book's cells as drawn, took for a
+# hyphenation's and dropped, "Profittaking" (pdf/cells.py gives such a word whole to the line it begins)
+MOVERS = (
+    "| Ticker | Company | Close | Change | % | Volume | Comment |\n|---|---|---|---|---|---|---|\n"
+    "| AGLTY | Agility Public Warehousing | 0.248 | −6 | −2.36% | 31.05 | Profit-taking after three-week rally |\n"
+    "| ZAIN | Mobile Telecommunications | 0.505 | +20 | +4.12% | 14.11 | Rebound after write-down clarified |\n"
+    "| ORDS | Société d’investissement | 1.020 | −3 | −0.29% | 2.40 | Contre-performance post-dividende |\n"
+    "| WARBA | Warba Bank | 0.201 | +1 | +0.50% | 9.87 | Well-known long-term holders sold |"
+)
+
+
+@pytest.mark.parametrize("page", ["A6", "A5"])
+def test_a_compound_broken_in_a_left_to_right_books_cell_reads_whole(tmp_path: Path, page: str) -> None:
+    pdf = build_article(tmp_path, "movers", ["Movers:", MOVERS], title="Wrap", page=page, language="en")
+    typed = ("Profit-taking", "write-down", "Contre-performance", "post-dividende", "Well-known", "long-term")
+    for name, read in _texts(pdf).items():
+        for word in typed:
+            assert word in read.split(), (name, word, read)

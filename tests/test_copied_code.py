@@ -13,12 +13,14 @@ for an address, PDFium read mirrored, and code of several Arabic strings backwar
 from __future__ import annotations
 
 import itertools
+import re
 import subprocess
 from pathlib import Path
 
 import pypdfium2
 from conftest import MARKS, build_article, misread
 from readers import poppler_text, unread
+from test_copied_beside_runs import _texts
 
 CODES = [
     'grep -r "وزارة الاقتصاد والمالية"',
@@ -218,3 +220,20 @@ def test_both_extractors_read_an_arabic_message_with_latin_in_inline_code_as_typ
     ]
     paragraphs = [f"قال ظهر `{code}` فجأة." for code in codes]
     assert unread(build_article(tmp_path, "messages", paragraphs), paragraphs) == []
+
+
+def test_both_extractors_read_code_holding_arabic_in_a_left_to_right_books_sentence(tmp_path: Path) -> None:
+    """An English keyboard review's `"ﻻ"` and `"لا"` (the hundred-and-forty-eighth batch): in a left-to-right book too
+    the code's other objects read nothing to poppler, which cut the line at their blank and read the next line's start
+    before the line's rest (pdf/ltrlayer.py: a LEFT-TO-RIGHT MARK there)."""
+    sentence = (
+        'Firmware 1.0.3 sent the single presentation-form character `"ﻻ"` (U+FEFB) instead of the two-letter sequence'
+        ' `"لا"` (U+0644 U+0627). It looks identical on screen, but it breaks search: typing `"ب"` then `name = "علي"`'
+        " in the editor shows the same glyphs, and `print('مرحبا بكم')` prints the greeting."
+    )
+    typed = sentence.replace("`", "")
+    for language, page in (("en", "letter"), ("en", "A5"), ("fr", "A6")):
+        pdf = build_article(tmp_path / f"{language}{page}", "code", [sentence], page=page, language=language)
+        for name, read in _texts(pdf).items():  # the words in order (a quote beside the Arabic aside)
+            words = re.findall(r"[^\W_]+", read[read.index("Firmware") : read.index("greeting") + 8])
+            assert words == re.findall(r"[^\W_]+", typed.replace("ﻻ", "لا") if name == "pdfium" else typed), name

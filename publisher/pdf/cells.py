@@ -224,7 +224,7 @@ def mark_cells(
         carrier = next(origin for origin in uncalled if abs(origin[2] - top) < 0.01)
         for show in shows:  # every inline /ActualText of the cell a named one: PDFium's alone
             replacements[show.index] = _named_only(replacements.get(show.index, [items[show.index]]), named)
-        if runs is not None and number >= 0:  # (not a row made one cell, _aligned_apart: its cells' runs apart)
+        if (runs is not None or not rtl) and number >= 0:  # (not a row made one cell, _aligned_apart: its runs apart)
             _runs_for_pdfium(objects, runs, page, replacements, named, text)
         for origin, drawn in objects.items():
             indexes = [show.index for show in drawn]
@@ -312,7 +312,7 @@ def _glyphs_for_pdfium(
 
 def _runs_for_pdfium(
     objects: dict[tuple[int, float, float], list[Show]],
-    runs: Mapping[Key, bool],
+    runs: Mapping[Key, bool] | None,
     page: int,
     replacements: dict[int, list[Any]],
     named: Callable[[str], bytes],
@@ -322,7 +322,9 @@ def _runs_for_pdfium(
     another font): PDFium, told that the pages read right to left, read their stretches backwards ("O₂H"). They get the
     run's /ActualText as PDFium turns it back (charclass.pdfium_actual_text), a named one innermost on each array.
     A word such a line ends that the next goes on with (an address broken where it may, its text `cell` has no space
-    there) is the first line's whole, the next's a space: "https://…/budget" and "-citoyen-2026.aspx" were two words."""
+    there) is the first line's whole, the next's a space: "https://…/budget" and "-citoyen-2026.aspx" were two words.
+    Without `runs`, a left-to-right book's cell (ltrlayer.py), which PDFium reads as drawn: only such words, whose
+    hyphen ending a line PDFium had taken for a hyphenation's and dropped ("Profit-" "taking": "Profittaking")."""
     lines: dict[float, list[tuple[int, float, float]]] = {}
     for origin in objects:
         lines.setdefault(round(origin[2], 2), []).append(origin)
@@ -336,7 +338,7 @@ def _runs_for_pdfium(
         drawn = _text(arrays)
         indexes = [show.index for show in arrays]
         joined = any(_shown(item) and b"/Span /" in item for i in indexes for item in replacements[i])
-        ltr = all(runs.get(position_key(page, *origin[1:]), False) for origin in origins)
+        ltr = runs is None or all(runs.get(position_key(page, *origin[1:]), False) for origin in origins)
         rtl = any(unicodedata.bidirectional(char) in ("R", "AL") for char in drawn)
         marked.append((indexes, drawn.strip()) if not (joined or rtl) and ltr else ([], ""))
     texts = [text for _, text in marked]
@@ -349,11 +351,12 @@ def _runs_for_pdfium(
         if texts[head].strip() and texts[below] and whole in unspaced and word in cell:
             texts[head], texts[below] = texts[head] + rest[0], rest[1] if len(rest) > 1 else " "
     for (indexes, drawn), text in zip(marked, texts, strict=True):
-        if len(indexes) > 1 or (indexes and text != drawn):  # (an array alone as the text layer marked it, unless)
+        if (len(indexes) > 1 and runs is not None) or (indexes and text != drawn):  # (an array alone as marked, unless)
             # the text layer's own /ActualTexts of the run's arrays go: PDFium took an array marked deeper than the
             # one before for unread, and read the run's text again ("÷ 10.75 h ≈ 7 W" thrice, "Eₖ = ½ m" with its "½")
             _unnamed(indexes, replacements)
-            _glyphs_for_pdfium(indexes, replacements, named, named(pdfium_actual_text(text) if text.strip() else " "))
+            read = text if runs is None else pdfium_actual_text(text)
+            _glyphs_for_pdfium(indexes, replacements, named, named(read if text.strip() else " "))
 
 
 _BRACKETS = frozenset("()[]")

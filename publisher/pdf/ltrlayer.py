@@ -145,8 +145,9 @@ def mark_phrases(
                     elif role == ADDRESS_HEAD:  # an address's whole text
                         popplers, pdfiums = ltr_address(heads[id(show)], text)
                         opening = [*inline(popplers), named(pdfiums)]
-                    elif role == ADDRESS_TAIL:  # the rest of it: a space
-                        opening = [*inline(" "), named(" ")]
+                    elif role == ADDRESS_TAIL:  # the rest of it: a space; to poppler a mark, which keeps the
+                        # line its width (nothing there, `"ﻻ"` in code, its line was read in two columns)
+                        opening = [*inline(LRM), named(" ")]
                     elif role == STRETCHED_SPACE:  # with a LEFT-TO-RIGHT MARK, which fills its blank for poppler
                         items += [*inline(" " + LRM), *stretched(tj, next(stretches)), b"EMC"]
                         continue

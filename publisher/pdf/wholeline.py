@@ -82,9 +82,11 @@ def whole_line_marks(
             (first for first in units if first not in apart),
             key=lambda first: _place(line, first, units, apart, placed),
         )
+        edge = _ends(placed, carrier, units)[1]
         for first, last in units.items():
-            if first not in apart:
-                marks[first] = [*(outer if first == carrier else _silent(outer)), *marks[first]]
+            if first not in apart:  # (right of the carrier a RIGHT-TO-LEFT MARK: see _silent)
+                quiet = _silent(outer, RLM if _ends(placed, first, units)[0] >= edge else "")
+                marks[first] = [*(outer if first == carrier else quiet), *marks[first]]
                 marks[last] = [*marks[last], b"EMC"]
         return marks
     start, end = span
@@ -104,9 +106,14 @@ def _place(
     if apart:
         left, right = extent([show for show in line if first <= show.index <= units[first]])
         return True, right - left
-    ends = [(left, right) for left, right, show in placed if first <= show.index <= units[first]]
-    left, right = min(left for left, _ in ends), max(right for _, right in ends)
+    left, right = _ends(placed, first, units)
     return right >= _reach(placed, line[0].size) - line[0].size, right - left
+
+
+def _ends(placed: list[Any], first: int, units: Mapping[int, int]) -> tuple[float, float]:
+    """The left and right ends of the unit that begins at `first` (`placed`: the line's arrays)."""
+    ends = [(left, right) for left, right, show in placed if first <= show.index <= units[first]]
+    return min(left for left, _ in ends), max(right for _, right in ends)
 
 
 def _reach(placed: list[Any], size: float) -> float:
@@ -121,11 +128,14 @@ def _reach(placed: list[Any], size: float) -> float:
     return edge
 
 
-def _silent(marks: list[Any]) -> list[Any]:
-    """An inline /ActualText like `marks`, of no text: poppler reads nothing for what it holds."""
+def _silent(marks: list[Any], text: str = "") -> list[Any]:
+    """An inline /ActualText like `marks`, of no text: poppler reads nothing for what it holds. Or of `text`, a
+    RIGHT-TO-LEFT MARK for the arrays right of the one carrying the line, which poppler then takes for where the line
+    begins: a note's number there, read as nothing, had left the line's first glyph at the number's left, and the
+    note's last line, one word under the number ("اليمن."), beside no glyph of the line above, a column read first."""
     import pydyf
 
-    return [marks[0], pydyf.Dictionary({"ActualText": pydyf.String("")}), *marks[2:]]
+    return [marks[0], pydyf.Dictionary({"ActualText": pydyf.String(text)}), *marks[2:]]
 
 
 NARROW = 3  # em: an array narrower than this at a line's right end does not carry poppler's text alone
@@ -141,7 +151,8 @@ def beside_raised(
     read the object's text backwards there and again after its raised mark) or a Latin word ("لُغَةَ Python
     سَهْلَةٌ", read in pieces, twice); or whether such an object holds a left-to-right isolate, which left it out
     of `spanned` and had its arrays cut ("و37,5 °C، ونتحدّث عن حمّى مساءً من": PDFium closed its group at the
-    raised tanwin of "مساءً" and read "من" after the number before it). Such a line is read whole (textlayer.py)."""
+    raised tanwin of "مساءً" and read "من" after the number before it; a mark's array raised at all: "جداً" beside
+    "والـVAR" was read backwards). Such a line is read whole (textlayer.py)."""
 
     def kinds(show: Show) -> set[str]:
         return {unicodedata.bidirectional(char) for _, text in show.elements for char in text or ""}
@@ -149,6 +160,8 @@ def beside_raised(
     def raised(show: Show) -> bool:
         layout = laid.get(position_key(page, *show.origin[1:]))
         lifted = abs(show.rise) > RAISED * show.size  # (not a letter's 0.3 pt, which closed no group)
+        # (nor a mark's alone, however little: "قاسية جداً، والـVAR", its tanwin 0.6 pt up, read backwards, "ًادج")
+        lifted = lifted or bool(show.rise and all(is_mark(char) for _, text in show.elements for char in text or ""))
         return lifted and show.origin not in spanned and layout is not None and layout.vocalised
 
     beside = bool(spanned) and any(show.origin not in spanned and kinds(show) & {"EN", "AN", "L"} for show in line)

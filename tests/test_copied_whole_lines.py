@@ -1,0 +1,49 @@
+"""Read back as typed: lines the text layer reads whole (pdf/wholeline.py), as the hundred-and-forty-seventh and the
+hundred-and-fiftieth batches of texts the project had never seen showed them misread.
+
+- a vocalised word on a line whose text object holds a left-to-right isolate, an Arabic prefix glued to a Latin word
+  ("قاسية جداً، والـVAR"): its tanwin's array, raised 0.6 pt, did not make the line read whole, and PDFium read the
+  word backwards, "ًادج" (wholeline.beside_raised: a mark's array raised at all).
+- a note's first line, read whole (its vocalised words), its number at the right end read as nothing: poppler's
+  line began at the number's left, and the note's last line, one word under the number ("اليمن."), beside no glyph of
+  the line above, was taken for a column and read before the note (wholeline._silent: a RIGHT-TO-LEFT MARK there)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import build_article
+from test_copied_beside_runs import _texts
+
+GLUED = [
+    "كانت ركلة الجزاء قاسية جداً، والـVAR لم يحسم اللقطة بصورة مقنعة، وقد اعترض اللاعبون كثيراً على ذلك.",
+    "يستهلك الهاتف البطارية سريعاً عند تشغيل الـGPS طوال الرحلة، خصوصاً في المناطق الجبلية البعيدة.",
+    "تعمل الشبكة جيداً بالـWi-Fi داخل المنزل، أمّا خارجه فالاتصال ضعيفٌ جداً في معظم الأحيان.",
+]
+
+
+@pytest.mark.parametrize("page", ["A6", "A5"])
+def test_a_vocalised_word_beside_a_prefix_glued_to_latin_reads_as_typed(tmp_path: Path, page: str) -> None:
+    pdf = build_article(tmp_path, "glued", GLUED, page=page, language="ar-TN")
+    for name, read in _texts(pdf).items():
+        for typed in ("قاسية جداً، والـVAR", "سريعاً عند تشغيل الـGPS", "جيداً بالـWi-Fi", "ضعيفٌ جداً في"):
+            assert typed in read, (name, typed, read)
+
+
+NOTES = [
+    "وفي الخليج يتزايد الطلب على القِشر[^1]، وهو منتج كان يُعدّ ثانويًا حتى وقت قريب.",
+    "[^1]: القِشر هو غلاف ثمرة البن المجفّف، يُغلى مع الزنجبيل والهيل ليُحضَّر منه مشروب شعبي في اليمن.",
+]
+
+
+@pytest.mark.parametrize("page", ["B5", "A5"])
+def test_a_notes_first_line_read_whole_begins_at_its_number(tmp_path: Path, page: str) -> None:
+    pdf = build_article(tmp_path, "note", NOTES, page=page, language="ar-MA")
+    layout = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    lines = re.findall(r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>', layout.stdout, re.S)
+    first = next(right for right, words in lines if "فالغ" in words)  # (poppler's words of "غلاف", the note's)
+    last = next(right for right, words in lines if ">.نميلا<" in words)
+    assert abs(float(first) - float(last)) < 1, (first, last)  # both flush with the text block's right edge
