@@ -155,3 +155,32 @@ def test_a_date_glued_to_its_era_on_a_line_read_whole(tmp_path: Path) -> None:
     pdf = build_article(tmp_path, "era", [notice, notice.replace("١٢هـ،", "١٢هـ[^1]،"), "[^1]: الجريدة الرسمية."])
     for name, read in _texts(pdf).items():  # the date in both paragraphs, the one with the note's call too
         assert read.count("وتاريخ ١٤٤٥/٣/١٢هـ") == 2 and "١٢هـ، وإلى لائحته" in read, (name, read)
+
+
+# a list whose last item holds a strikethrough (the hundred-and-fifty-third batch: a founder's "~~ليبيا~~ الجزائر", a
+# syllabus's struck dates, a titration's struck step): drawn between the items and their markers, it kept every marker
+# where WeasyPrint draws them, after the list, and both extractors read "1 2 3" (or "• • •") there
+# (pdf/readingorder._clear_of: a marker moves back over paths clear of it)
+STRUCK = [
+    ("- التوظيف: نحن الآن 27 شخصًا.\n- الحصول على ترخيص.\n- التوسع نحو ~~ليبيا~~ الجزائر أولًا.", "•"),
+    ("1. حضّر المحلول.\n2. ~~سخّن~~ برّد الدورق.\n3. أضف الكاشف.", "."),
+    ("1. Prepare the solution.\n2. ~~Heat~~ Cool the flask.\n3. Add the indicator.", "."),
+]
+
+
+def test_a_lists_markers_are_read_at_their_items_past_a_strikethrough(tmp_path: Path) -> None:
+    for number, (items, marker) in enumerate(STRUCK):
+        language = "en" if items.isascii() else "ar-TN"
+        paragraphs = ["القائمة:", items, "بعدها."]
+        pdf = build_article(tmp_path / str(number), "struck", paragraphs, page="A6", language=language)
+        for name, read in _texts(pdf).items():
+            lines = [line.strip("- ") for line in items.replace("~~", "").splitlines()]
+            if marker == "•":
+                lines = [f"• {line}" for line in lines]
+            for line in lines:  # (its marker and its text, whichever side the marker is drawn)
+                text = line.split(" ", 1)[1]
+                assert line.split(" ", 1)[0] in read[max(0, read.index(text) - 4) : read.index(text) + len(text) + 4], (
+                    name,
+                    line,
+                    read,
+                )

@@ -16,7 +16,7 @@ to where the graphics state is the one it had, and only if it leaves that state 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,16 +44,16 @@ _PAINTS = frozenset(b"S s f F f* B B* b b* sh Do BI EI n W W*".split())
 _OPENS, _CLOSES = frozenset((b"q", b"BDC", b"BMC", b"BT")), frozenset((b"Q", b"EMC", b"ET"))
 
 
-def placed_boxes(document: Any) -> tuple[set[Key], set[Key], dict[Key, bool], set[Key], set[Key]]:
-    """Where the text of each list marker, of each note call and of each line to be read whole starts (page,
-    `Tm` x and y), from the layout. Read whole: a verse's line (its hemistichs, columns apart), a line of a
-    left-to-right block in a right-to-left book (a code block's Arabic comment, "# جلب الأسعار"), True for those, and
+def placed_boxes(document: Any) -> tuple[dict[Key, float], set[Key], dict[Key, bool], set[Key], set[Key]]:
+    """Where the text of each list marker (and its box's width), of each note call and of each line to be read whole
+    starts (page, `Tm` x and y), from the layout. Read whole: a verse's line (its hemistichs, columns apart), a line of
+    a left-to-right block in a right-to-left book (a code block's Arabic comment, "# جلب الأسعار"), True for those, and
     a line of a right-to-left block in a left-to-right book (an Arabic paragraph of an English book), False.
     Then every text box set left to right in a right-to-left book (a Latin run's element, such a block), and last
     every text box of inline code (`code`, `kbd`, `samp`)."""
     from weasyprint.formatting_structure import boxes
 
-    markers: set[Key] = set()
+    markers: dict[Key, float] = {}
     calls: set[Key] = set()
     whole: dict[Key, bool] = {}
     ltr: set[Key] = set()
@@ -62,11 +62,11 @@ def placed_boxes(document: Any) -> tuple[set[Key], set[Key], dict[Key, bool], se
     def visit(box: Any, number: int, verse: bool, turned: bool) -> None:
         if isinstance(box, boxes.TextBox):
             tag = box.element_tag or ""
-            found = markers if tag.endswith(("::marker", "::footnote-marker")) else None
-            found = calls if tag.endswith("::footnote-call") else found
             key = position_key(number, box.position_x, box.position_y + box.baseline)
-            if found is not None:
-                found.add(key)
+            if tag.endswith(("::marker", "::footnote-marker")):
+                markers[key] = box.width
+            elif tag.endswith("::footnote-call"):
+                calls.add(key)
             if verse or turned:  # a marker too: "2. Goldziher, I., ...", a list item in Latin (source/blockdir.py)
                 whole[key] = turned and not verse and rtl
             if rtl and box.style["direction"] == "ltr" and _CONTROLS.sub("", box.text):  # not an isolate's end alone:
@@ -109,31 +109,33 @@ def enclosing(items: list[Any], first: int, last: int, y: float) -> tuple[int, i
         return (start, end - 1) if all(abs(at - y) < 0.01 for at in placed) else None
 
 
-def move_markers_and_calls(items: list[Any], page: int, markers: set[Key], calls: set[Key]) -> None:
+def move_markers_and_calls(items: list[Any], page: int, markers: Mapping[Key, float], calls: set[Key]) -> None:
     """Move, in one page's content stream (WeasyPrint's list of operators), each marker before the first text
     of its line and each call after the last text of its line, where that is safe (see above).
 
     All moves are read from the stream as drawn and made in one pass: a moved unit leaves the graphics state as
     it found it and carries its own, so no move changes the state anywhere else, and a page of a thousand
     markers (a workspace's stylesheet can set type that small) costs a thousand moves, not a thousand readings."""
-    wanted = {key for key in markers | calls if key[0] == page}
+    wanted = {key for key in [*markers, *calls] if key[0] == page}
     if not wanted:
         return
     found = []
     for key, units, number in _candidates(items, page, wanted):
         target = _line_start(units, number) if key in markers else _line_end(units, number)
         if target is not None:
-            found.append((units, number, target))
-    moved = {id(units[number]) for units, number, _ in found}
-    found = [move for move in found if id(_anchor(*move)) not in moved]  # a unit moved itself anchors nothing
-    states = _states(items, {at for units, number, target in found for at in _places(units, number, target)})
+            found.append((units, number, target, markers.get(key, 0.0)))
+    moved = {id(units[number]) for units, number, *_ in found}
+    found = [move for move in found if id(_anchor(*move[:3])) not in moved]  # a unit moved itself anchors nothing
+    states = _states(items, {at for units, number, target, _ in found for at in _places(units, number, target)})
     before: dict[int, list[Any]] = {}
     after: dict[int, list[Any]] = {}
     gone: set[int] = set()
-    for units, number, target in found:
+    for units, number, target, width in found:
         start, end, place = _places(units, number, target)
         between = range(target, number) if target < number else range(number + 1, target)
-        if not all(units[n].plain for n in between) or states[start] != states[end]:
+        text = units[number].texts[0]  # (a marker moves back over paths clear of it: _clear_of)
+        clear = [units[n].plain or (target < number and _clear_of(units[n], text, width)) for n in between]
+        if not all(clear) or states[start] != states[end]:
             continue
         if _transparency(states[start]) != _transparency(states[place]):
             continue
@@ -172,6 +174,8 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     texts: list[tuple[float, float, float]] = field(default_factory=list)  # x, y and size of each text shown
     plain: bool = True  # paints nothing but text, keeps the coordinates
+    points: list[tuple[float, float]] = field(default_factory=list)  # of the paths it paints, if `plain` is not
+    traced: bool = True  # what it paints is its paths' alone, in the coordinates of its text (no `cm`, no image)
 
 
 def _tree(items: list[Any]) -> _Node:
@@ -194,6 +198,8 @@ def _tree(items: list[Any]) -> _Node:
             node.end = index + 1
             stack[-1].texts += node.texts
             stack[-1].plain = stack[-1].plain and node.plain
+            stack[-1].points += node.points
+            stack[-1].traced = stack[-1].traced and node.traced
             continue
         leaf = _Node(first, index + 1)
         stack[-1].children.append(leaf)
@@ -205,7 +211,32 @@ def _tree(items: list[Any]) -> _Node:
             stack[-1].texts.append((x, y, size))
         elif operator in _PAINTS or operator in (b"cm", b"Td", b"TD", b"T*"):
             stack[-1].plain = leaf.plain = False
+            stack[-1].traced = stack[-1].traced and operator in _PATH_ENDS
+        elif operator in _PATH:
+            values = [float(value) for value in item.split()[:-1]]
+            if operator == b"re":
+                values += [values[0] + values[2], values[1] + values[3]]
+            stack[-1].points += zip(values[::2], values[1::2], strict=False)
     return root
+
+
+_PATH = frozenset(b"m l c v y re".split())  # (a rectangle's width and height made its far corner)
+_PATH_ENDS = frozenset(b"S s f F f* B B* b b* n W W*".split())  # what paints (or clips) a path and nothing else
+
+
+def _clear_of(unit: _Node, text: tuple[float, float, float], width: float) -> bool:
+    """Whether what `unit` paints, its paths alone, lies clear of a marker's text (`x`, `y`, size; its box `width`
+    wide, the space before its item's text included): the box of all its paths' points beside the marker's box, or an
+    em and a half above its baseline, half an em below. A marker moved before its line's text is drawn before what lies
+    between: a strikethrough in a list's item ("~~ليبيا~~", "~~Heat~~") had kept every marker of the list where
+    WeasyPrint draws them, after the list, and PDFium read them all there, "• • •", "1. 2. 3."; a shaded box behind
+    the marker still does."""
+    x, y, size = text
+    if not unit.traced or not unit.points:
+        return False
+    xs, ys = [px for px, _ in unit.points], [py for _, py in unit.points]
+    beside = max(xs) <= x + 0.01 or min(xs) >= x + width - 0.01  # (a strikethrough begins where the marker's box ends)
+    return beside or max(ys) < y - 1.5 * size or min(ys) > y + 0.5 * size
 
 
 def _candidates(items: list[Any], page: int, keys: set[Key]) -> Iterator[tuple[Key, list[_Node], int]]:

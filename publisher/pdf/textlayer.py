@@ -430,7 +430,7 @@ def _one_word(line: list[Show], called: Collection[int]) -> bool:
     return len("".join(t or "" for show in line if show.index not in called for _, t in show.elements).split()) == 1
 
 
-def _page_streams(pdf: Any, markers: set[Key], calls: set[Key]) -> Iterator[tuple[Any, Any]]:
+def _page_streams(pdf: Any, markers: Mapping[Key, float], calls: set[Key]) -> Iterator[tuple[Any, Any]]:
     """Each page's content stream (drawn by WeasyPrint, a list of operators) with the page's resources, its list
     markers and note calls drawn next to their lines (readingorder.py)."""
     import pydyf
