@@ -70,3 +70,17 @@ def test_both_extractors_read_the_stop_after_a_hashtag_or_a_handle_as_typed(tmp_
         "قال تابعوا الحساب @halab.adab.",
     ]
     assert misread(build_article(tmp_path, "tags", typed), typed) == []
+
+
+def test_a_number_labelling_a_number_reads_beside_its_name(tmp_path: Path) -> None:
+    """A share's code in brackets before its change (the hundred-and-fifty-fifth batch, a Saudi market's week,
+    "**المواساة (4002)**: +6.1%"): code and change were one run, drawn "+6.1%(4002) :", the code away from its name, and
+    read "+6.1%(4002" by both; a bare number before a colon and a number is a label now (typeset/bidi.py)."""
+    typed = [
+        "قال المواساة (4002): +6.1% إلى 178.40 نقطة.",
+        "قال أرامكو (2222): -0.8% فقط.",
+        "قال الرمز 1120: −2.5% هذا الأسبوع.",
+        "قال الراجحي (1120): 92.30 نقطة.",
+    ]
+    sentences = [typed[0].replace("المواساة (4002)", "**المواساة (4002)**"), *typed[1:]]
+    assert misread(build_article(tmp_path, "labels", [*sentences, *typed]), [*typed, *typed]) == []

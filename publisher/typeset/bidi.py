@@ -369,15 +369,18 @@ def _unit_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _labelled(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` with a bare number and the stop and space after it left out of a run of Latin words it opens: the
     Arabic text's label, "د. 31: Yahya Jabrane" (a match's minute), "في 2026: Apple", had "31:" drawn at the name's far
-    end, a reader going right to left meeting the name before its minute."""
+    end, a reader going right to left meeting the name before its minute; and out of a number it labels (below)."""
     out = []
     for start, end in spans:
         label = _LABEL.match(text, start, end)
-        out += [(start, label.end(1)), (label.end(), end)] if label else [(start, end)]
+        out += [(start, label.end(label.lastindex or 1)), (label.end(), end)] if label else [(start, end)]
     return out
 
 
-_LABEL = re.compile(f"([0-9]+(?:\\+[0-9]+)?[\u2032\u2033]?)[:.,;] +(?={LTR_ALNUM})(?![0-9])")  # and "90+4′:"
+# (and a bare number labelling a number, a share's code its change: "المواساة (4002): +6.1%", drawn "+6.1%(4002) :")
+_LABEL = re.compile(
+    f"([0-9]+(?:\\+[0-9]+)?[\u2032\u2033]?)[:.,;] +(?={LTR_ALNUM})(?![0-9])|([0-9]+\\)?):[ \u00a0]+(?=[{SIGNS}]?[0-9])"
+)
 
 
 def _equations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
