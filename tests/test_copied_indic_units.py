@@ -99,3 +99,12 @@ def test_a_unit_stays_beside_its_number_before_another_run(tmp_path: Path) -> No
     drawn = visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "apart.pdf")
     for unit, number in (("°C", "٨و"), ("km/h", "١٢٠"), ("°C", "۸"), ("mg", "٥")):  # the unit left of its number
         assert any(f"{unit}\u00a0{number}" in line for line in drawn), (unit, drawn)
+
+
+def test_a_spaced_units_compound_is_drawn_and_read_whole(tmp_path: Path) -> None:
+    """A unit's compound a space from its number (the hundred-and-fifty-sixth batch, a coral scientist's heat stress,
+    "4 °C-weeks"): the run stopped at the unit, "weeks" was one of its own, drawn "weeks-4 °C" and read so by both."""
+    typed = [f"قال إن المؤشر {unit} اليوم." for unit in ("4 °C-weeks", "12 °C-days", "٨ °C-weeks", "90 %-ile")]
+    assert misread(build_article(tmp_path, "compound", typed), typed) == []
+    drawn = "\n".join(visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "compound.pdf"))
+    assert "4 °C-weeks" in drawn and "12 °C-days" in drawn and "weeks-" not in drawn, drawn

@@ -160,10 +160,10 @@ def run_pattern() -> re.Pattern[str]:
     # "S25+" too, a final "×" ("3.2×"), an ion's charge ("OH⁻"), a note's accidental ("mi♭", "F♯") and a gas given off
     # or a solid thrown down ("CO₂↑", "AgCl↓", whose arrow had been drawn at the far end of the equation)
     signs = f"[{SCRIPT_SIGNS}{ACCIDENTALS}\u2191\u2193]+"
-    # a percent sign or a degree a space from its number, as French and the SI write them ("90 %", "25 °C"): outside
-    # the run, "tient à 90 %" was drawn with its percent sign left of "tient", "بنسبة 5 %" as "% 5" and "25 °C" as
-    # "C° 25" (not before an Arabic unit: "180 °م" reads right to left as it is; nor a remainder's: "7 % 2")
-    spaced = f"(?<=[0-9])[ \u00a0\u202f][{SPACED_SIGNS}]{alnum}*(?!(?=[{RTL_BLOCKS}])\\w)(?! +[0-9])"
+    # a percent sign or a degree a space from its number, as French and the SI write them ("90 %", "4 °C-days"):
+    # outside the run, "tient à 90 %" was drawn with its percent sign left of "tient", "بنسبة 5 %" as "% 5", "25 °C" as
+    # "C° 25", "days-4 °C" (not before an Arabic unit: "180 °م" reads right to left as it is; nor "7 % 2", a remainder)
+    spaced = f"(?<=[0-9])[ \u00a0\u202f][{SPACED_SIGNS}]{alnum}*(?:-{alnum}+)*(?!(?=[{RTL_BLOCKS}])\\w)(?! +[0-9])"
     # a path's last separator, after a bracket it closed too: "C:\\Temp\\", "C:\\Program Files (x86)\\"
     # (its backslash had been drawn at the run's far end); not a slash before an Arabic word, which it parts from the
     # run as the bidi algorithm does, "USD/برميل" (taken in, it was drawn at the run's far end, "برميلUSD/"); before
