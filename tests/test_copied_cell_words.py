@@ -89,3 +89,22 @@ def test_a_compound_broken_in_a_left_to_right_books_cell_reads_whole(tmp_path: P
     for name, read in _texts(pdf).items():
         for word in typed:
             assert word in read.split(), (name, word, read)
+
+
+# Latin equivalents in a narrow cell, "*matlaʿ* / prelude" (the hundred-and-fifty-fourth batch, a muwashshah's
+# parts): its line of two objects, the emphasis and " /", read "matlaʿ/ ", and the next line's word glued to it,
+# "matlaʿ/prelude", by both (pdf/cells._object_text reads a line of a run's objects left to right, as drawn)
+TERMS = (
+    "| المصطلح | التعريف | الموقع | المقابل في الدراسات الغربية |\n|---|---|---|---|\n"
+    "| المطلع | القفل الأول، ولا يكون إلا في الموشح «التام» | بداية الموشح | *matlaʿ* / prelude |\n"
+    "| الدور | مجموعة الأغصان التي تتحد قوافيها داخل المقطع | بعد كل قفل | *bayt* / strophe |\n"
+    "| الخرجة | القفل الأخير، وقد تكون عامية أو أعجمية | خاتمة الموشح | *kharja* / *jarcha* |"
+)
+
+
+@pytest.mark.parametrize("page", ["A6", "A5"])
+def test_latin_terms_parted_by_a_slash_in_a_cell_read_as_typed(tmp_path: Path, page: str) -> None:
+    pdf = build_article(tmp_path, "terms", ["المصطلحات:", TERMS], page=page, language="ar-MA")
+    for name, read in _texts(pdf).items():
+        for typed in ("matlaʿ / prelude", "bayt / strophe", "kharja / jarcha"):
+            assert typed in read, (name, typed, read)

@@ -285,6 +285,11 @@ def _object_text(
     called = [show.index for show in shows if position_key(page, *show.origin[1:]) in calls]  # a note's: a space
     if len(called) == len(shows):
         return ""  # (a call alone, raised above its line)
+    drawn = sorted(shows, key=lambda show: show.origin[1])  # (stable: an object's arrays stay in the order drawn)
+    if runs is not None and not called and len(origins) == len({show.origin for show in shows}) > 1:
+        text = "".join(text or "" for show in drawn for _, text in show.elements)  # a run's objects, left to right:
+        if "R" not in map(letter_kind, text):  # "*matlaʿ* / prelude" had read "matlaʿ/ " and glued the next line's
+            return text  # word to it, "matlaʿ/prelude"
     return line_text(shows, spanned_objects(shows, laid, page), laid, page, True, called, ltr, origins)
 
 
