@@ -331,3 +331,17 @@ def test_a_path_in_english_prose_breaks_where_it_may_and_reads_whole(tmp_path: P
     assert unread(pdf, [paragraph]) == []
     drawn = " ".join(visual_lines(build_drawn(tmp_path, tmp_path / "unmarked") / "paths.pdf"))
     assert "C:\\Users\\" in drawn, drawn  # (not broken after the drive's colon)
+
+
+def test_a_file_name_broken_in_brackets_before_an_arabic_comma_is_found() -> None:
+    """Code in brackets before an Arabic comma (the hundred-and-fifty-sixth batch, a ministry's circular: "بصيغة PDF
+    (`jadwal_sadis_2026.pdf`)، والأنموذج", broken after "sadis_"): the rest begins the next line glued to its closing
+    bracket and the comma after it (a common separator to the bidi algorithm, no right-to-left letter), and was not
+    found, "jadwal_sadis_ 2026.pdf" read by both. Glyphs of brackets read as drawn, mirrored."""
+    name = "jadwal_sadis_2026.pdf"
+    lines = [line("PDF )jadwal_sadis_", " ةغيصب لودج"), line("جذومنألاو ", "،2026.pdf("), line("حابص")]
+    found = find_broken_addresses(lines, [name])
+    assert [(address, [piece.line for piece in pieces]) for address, pieces in found] == [(name, [0, 1])]
+    for closing in ("؛2026.pdf[", "2026.pdf("):  # (a semicolon; no comma)
+        lines[1] = line("جذومنألاو ", closing)
+        assert [address for address, _ in find_broken_addresses(lines, [name])] == [name], closing

@@ -158,7 +158,13 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = Fa
             break
         inner.append(glyph)
     if len(inner) == len(run):  # one word: the outer one, which at a line's left end may end with a piece
-        return [(outer, from_left, []), *([(outer, False, [])] if from_left else [])]  # ("#!/usr/bin/", env)
+        if from_left:  # ("#!/usr/bin/", env)
+            return [(outer, from_left, []), (outer, False, [])]
+        # (or at its right end begin with one, before the bracket that closes it and the Arabic comma after that, drawn
+        # on its left, glued: "(jadwal_sadis_" | "2026.pdf)،")
+        closed = inner[len(list(itertools.takewhile(lambda glyph: glyph[2] in "،؛", inner))) :]
+        closed = closed[: len(closed) - len(list(itertools.takewhile(lambda glyph: glyph[2] in "()[]", closed[::-1])))]
+        return [(outer, from_left, []), *([(closed, True, [])] if closed and closed != inner else [])]
     rest = run[: len(run) - len(inner)]
     if from_left:
         return [(outer, from_left, []), (inner[::-1], False, rest)]
