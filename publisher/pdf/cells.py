@@ -285,12 +285,14 @@ def _object_text(
     called = [show.index for show in shows if position_key(page, *show.origin[1:]) in calls]  # a note's: a space
     if len(called) == len(shows):
         return ""  # (a call alone, raised above its line)
+    read = line_text(shows, spanned_objects(shows, laid, page), laid, page, True, called, ltr, origins)
+    if runs is None or called or read is None or len(origins) < len({show.origin for show in shows}):
+        return read
     drawn = sorted(shows, key=lambda show: show.origin[1])  # (stable: an object's arrays stay in the order drawn)
-    if runs is not None and not called and len(origins) == len({show.origin for show in shows}) > 1:
-        text = "".join(text or "" for show in drawn for _, text in show.elements)  # a run's objects, left to right:
-        if "R" not in map(letter_kind, text):  # "*matlaʿ* / prelude" had read "matlaʿ/ " and glued the next line's
-            return text  # word to it, "matlaʿ/prelude"
-    return line_text(shows, spanned_objects(shows, laid, page), laid, page, True, called, ltr, origins)
+    text = "".join(text or "" for show in drawn for _, text in show.elements)  # a run's objects, left to right, with
+    # their spaces where drawn: "*matlaʿ* / prelude" had read "matlaʿ/ " and the next line's word glued to its slash
+    same = text.replace(" ", "") == read.replace(" ", "") and "R" not in map(letter_kind, text)
+    return text if same else read
 
 
 def _glyphs_for_pdfium(
