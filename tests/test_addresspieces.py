@@ -345,3 +345,20 @@ def test_a_file_name_broken_in_brackets_before_an_arabic_comma_is_found() -> Non
     for closing in ("؛2026.pdf[", "2026.pdf("):  # (a semicolon; no comma)
         lines[1] = line("جذومنألاو ", closing)
         assert [address for address, _ in find_broken_addresses(lines, [name])] == [name], closing
+
+
+def test_a_compound_broken_in_a_quoted_english_sentence_is_found() -> None:
+    """An English quotation in Arabic prose (the hundred-and-fifty-fifth batch, a bank's note: "«We remain … but
+    near-term upside looks capped … materialise.»"), broken after "near-": the quote that opens the run is drawn glued
+    on the first piece's right, and the stop and the quote that close it glued on the rest's left; neither piece was
+    found, "near- term" read by both."""
+    lines = [
+        line("We remain overweight, but near-«", " :ةيبوروألا"),
+        line("يهو ", ".»term upside looks capped until cuts materialise"),
+        line("حابص"),
+    ]
+    found = find_broken_addresses(lines, ["near-term"])
+    assert [(address, [piece.line for piece in pieces]) for address, pieces in found] == [("near-term", [0, 1])]
+    lines[0][0] = line('but near-"')[0]  # (a straight quote; a bracket, read mirrored)
+    lines[1][1] = line("(term upside")[0]
+    assert [address for address, _ in find_broken_addresses(lines, ["near-term"])] == ["near-term"]

@@ -162,14 +162,22 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = Fa
             return [(outer, from_left, []), (outer, False, [])]
         # (or at its right end begin with one, before the bracket that closes it and the Arabic comma after that, drawn
         # on its left, glued: "(jadwal_sadis_" | "2026.pdf)،")
-        closed = inner[len(list(itertools.takewhile(lambda glyph: glyph[2] in "،؛", inner))) :]
+        closed = inner[len(list(itertools.takewhile(lambda glyph: glyph[2] in _STOPS | _QUOTES, inner))) :]
         closed = closed[: len(closed) - len(list(itertools.takewhile(lambda glyph: glyph[2] in "()[]", closed[::-1])))]
         return [(outer, from_left, []), *([(closed, True, [])] if closed and closed != inner else [])]
     rest = run[: len(run) - len(inner)]
-    if from_left:
-        return [(outer, from_left, []), (inner[::-1], False, rest)]
-    # (and without the bracket that closes it, drawn on its left: ")östlicher Divan" of "(West-" | "östlicher Divan)")
-    closed = inner[len(list(itertools.takewhile(lambda glyph: glyph[2] in _CLOSERS, inner))) :]
+    if (
+        from_left
+    ):  # (and without the quote or bracket that opens the run, drawn on its right: "near-«" of "«We … near-")
+        opened = inner[::-1][: len(inner) - len(list(itertools.takewhile(lambda glyph: glyph[2] in _QUOTES, inner)))]
+        return [
+            (outer, from_left, []),
+            (inner[::-1], False, rest),
+            *([(opened, False, rest)] if opened != inner[::-1] else []),
+        ]
+    # (and without the bracket that closes it, or the stop, drawn on its left: ")östlicher Divan" of "(West-" |
+    # "östlicher Divan)", ".»term upside … materialise" of "near-" | "term upside … materialise.»")
+    closed = inner[len(list(itertools.takewhile(lambda glyph: glyph[2] in _STOPS | _QUOTES, inner))) :]
     return [
         (outer, from_left, []),
         (inner, True, rest[::-1]),
@@ -178,6 +186,7 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = Fa
 
 
 _CLOSERS = frozenset(")]}»›”’")
+_QUOTES = frozenset("()[]«»‹›“”‘’\"'")  # (as drawn: a bracket's glyph may read mirrored)
 _STOPS = SENTENCE | ARABIC_SENTENCE | _CLOSERS  # what ends a sentence or a phrase, drawn against a run
 
 
