@@ -292,7 +292,7 @@ def _object_text(
     text = "".join(text or "" for show in drawn for _, text in show.elements)  # a run's objects, left to right, with
     # their spaces where drawn: "*matlaʿ* / prelude" had read "matlaʿ/ " and the next line's word glued to its slash
     same = text.replace(" ", "") == read.replace(" ", "") and "R" not in map(letter_kind, text)
-    return text if same else read
+    return text if same and text.strip().count(" ") >= read.strip().count(" ") else read  # (not cells' glued numbers)
 
 
 def _glyphs_for_pdfium(
