@@ -47,3 +47,22 @@ def test_a_notes_first_line_read_whole_begins_at_its_number(tmp_path: Path, page
     first = next(right for right, words in lines if "فالغ" in words)  # (poppler's words of "غلاف", the note's)
     last = next(right for right, words in lines if ">.نميلا<" in words)
     assert abs(float(first) - float(last)) < 1, (first, last)  # both flush with the text block's right edge
+
+
+ABSTRACT = "We use household data over 2000–2024 and the Standardized Precipitation-Evapotranspiration Index, as"
+
+
+def test_a_compound_broken_in_an_english_quotation_of_an_arabic_book_reads_once(tmp_path: Path) -> None:
+    """An English abstract quoted in an Arabic study (the hundred-and-fifty-third batch, a drought in the Bekaa): its
+    lines read whole, "Standardized Precipitation-" ending one, "Evapotranspiration Index, we find" beginning the
+    next, the rest of the compound in one array with the words after it; the first line read the compound whole, and
+    the next its rest again, "Evapotranspiration" twice (addresspieces.with_head leaves it out)."""
+    words = ABSTRACT.split()
+    quotes = [
+        f"> {' '.join(words[:n] + ['x' * k for k in range(1, n % 4 + 2)])} {' '.join(words[n:])} here."
+        for n in range(9)
+    ]
+    pdf = build_article(tmp_path, "abstract", ["قال الباحثون:", *quotes, "انتهى."], page="A6", language="ar-LB")
+    for name, read in _texts(pdf).items():
+        assert read.count("Precipitation-Evapotranspiration") == len(quotes), (name, read)
+        assert read.count("Evapotranspiration") == len(quotes), (name, read)

@@ -413,10 +413,19 @@ def address_roles(
     return roles, heads, broken
 
 
-def with_head(text: str, line: list[Show], heads: dict[int, str]) -> str:
+def with_head(
+    text: str, line: list[Show], heads: dict[int, str], roles: dict[tuple[int, int], int] | None = None
+) -> str:
     """A line's `text`, read whole (textlayer.py), with the first piece of an address broken over lines it ends
     with given as the whole address: a code block's line wrapped inside a URL longer than a line
-    (`curl -X GET "https://…/classes/` | `2026-dev-web/students?city=…"`) was read in pieces."""
+    (`curl -X GET "https://…/classes/` | `2026-dev-web/students?city=…"`) was read in pieces. And without a later
+    piece it begins with (`roles`) in an array of more words: "Precipitation-" | "Evapotranspiration Index", twice."""
+    tail = sorted(key for key, role in (roles or {}).items() if role == ADDRESS_TAIL)
+    rest = (
+        "".join(line[s].elements[i][1] or "" for s, i in tail).strip() if tail_arrays(line, roles or {}) is None else ""
+    )
+    read = text.lstrip()
+    text = text[: len(text) - len(read)] + read[len(rest) :] if rest and read.startswith(rest) else text
     whole = next((heads[id(show)] for show in line if id(show) in heads), "")
     stripped = text.rstrip()
     squeezed = stripped.replace(" ", "")  # (the words before it in its run, `beside`, are spelt without their spaces)

@@ -208,7 +208,7 @@ def mark_text_layer(
             text = line_text(line, spanned, laid, page, True, apart, ltr, runs) if read_whole else None
             if text is not None:  # a verse, read as one line (readingorder.placed_boxes), without kashida's tatweel
                 text = as_typed(text, elongated or {}).translate(ISOLATES)  # (and its isolates' marks)
-                text = with_head(text, line, heads) if number in broken else text
+                text = with_head(text, line, heads, addressed.get(number)) if number in broken else text
                 depths = depths or marked_depths(stream.stream)
                 name = line_named(page, text or " ", line)  # (a line of later pieces alone: not empty, see above)
                 outer = [*inline(not_hyphenated(poppler_ltr_line(text) if ltr else poppler_text(text)))]
