@@ -237,3 +237,20 @@ def test_both_extractors_read_code_holding_arabic_in_a_left_to_right_books_sente
         for name, read in _texts(pdf).items():  # the words in order (a quote beside the Arabic aside)
             words = re.findall(r"[^\W_]+", read[read.index("Firmware") : read.index("greeting") + 8])
             assert words == re.findall(r"[^\W_]+", typed.replace("ﻻ", "لا") if name == "pdfium" else typed), name
+
+
+def test_a_file_name_in_prose_and_in_code_below_reads_as_typed(tmp_path: Path) -> None:
+    """A file's name in a sentence and again in the code block under it (the hundred-and-fifty-fifth batch, a Saudi
+    market's week): PDFium first read the code's lines backwards, and the name's reversed image there made orient.py
+    take the sentence's line, read right, for backwards too; turned, it read "vsc.11W-6202_ylkeew_isat" (a line is
+    turned only if still read backwards once the others are)."""
+    paragraphs = [
+        "يمكن إعادة إنتاج أرقام التغير الأسبوعي من ملف الإغلاقات المرفق `tasi_weekly_2026-W11.csv` باستخدام مكتبة"
+        " `pandas`:",
+        "```python\n# حساب نسبة التغير الأسبوعي للمؤشر العام\nimport pandas as pd\n\n"
+        'df = pd.read_csv("tasi_weekly_2026-W11.csv", parse_dates=["التاريخ"])\n```',
+    ]
+    for page in ("A4", "A5"):
+        pdf = build_article(tmp_path / page, "name", paragraphs, page=page, language="ar-SA")
+        for name, read in _texts(pdf).items():
+            assert read.count("tasi_weekly_2026-W11.csv") == 2 and "vsc." not in read, (page, name, read)

@@ -40,7 +40,7 @@ def orient(data: bytes, written: Iterable[Written]) -> bytes:
         by_page[line.page].append(line)
     if not by_page:
         return data
-    read = _read(data, by_page)
+    first = read = _read(data, by_page)
     misread = {
         (page, line.name): (line, sure)
         for page, lines in by_page.items()
@@ -54,12 +54,26 @@ def orient(data: bytes, written: Iterable[Written]) -> bytes:
         trial = chosen | {key: turn(line) for key, (line, _) in misread.items() if key not in chosen}
         tried = _rewrite(data, trial)
         read = _read(tried, {page for page, _ in trial})
-        chosen |= {key: trial[key] for key in trial if _plain(misread[key][0].text) in read[key[0]]}
+        # (read once more than before: its text elsewhere on the page, a file's name in a line of code below, had
+        # taken any turn for right, the name at a line's end read backwards, "vsc.11W-6202_ylkeew_isat")
+        chosen |= {key: trial[key] for key in trial if _more(misread[key][0].text, read[key[0]], first[key[0]])}
         if len(chosen) == len(misread):
             return tried  # (every line read as typed in this trial: it is the PDF)
-    # (none did: a line found backwards whole is turned as before, one found by its letters alone left as it was)
-    chosen |= {key: _backwards for key, (_, sure) in misread.items() if sure and key not in chosen}
+    # (none did: a line found backwards whole is turned as before, one found by its letters alone left as it was;
+    # and one found backwards no more once the others are turned, left too: a file's name ending a line, read right,
+    # had been taken for backwards by its reversed image in the line of code below, itself read backwards)
+    rest = {key: sure for key, (_, sure) in misread.items() if key not in chosen}
+    if rest and chosen:
+        read = _read(_rewrite(data, chosen), by_page)
+        still = {(page, line.name) for page, lines in by_page.items() for line, _ in _reversed(read[page], lines)}
+        rest = {key: sure for key, sure in rest.items() if key in still}
+    chosen |= {key: _backwards for key, sure in rest.items() if sure}
     return _rewrite(data, chosen) if chosen else data
+
+
+def _more(text: str, read: str, before: str) -> bool:
+    """Whether a line's `text` is in the page's `read` more often than it was `before` any turn."""
+    return read.count(_plain(text)) > before.count(_plain(text))
 
 
 def _read(data: bytes, pages: Iterable[int]) -> dict[int, str]:
