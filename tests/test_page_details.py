@@ -218,16 +218,20 @@ def test_a_code_block_line_wraps_at_a_space_and_copies_whole(tmp_path: Path) -> 
 
 
 def test_a_code_block_holds_only_the_words_that_fit_on_a_line() -> None:
-    """A word of code that fits on a line keeps no break after its signs (a template string's "$" | "{s.city}" had
-    ended a line and begun the next); one longer than a line keeps them, or it breaks anywhere ("bu" | "lk-import"
-    of a URL 110 characters long)."""
+    """A word of code that fits on a line keeps no break between its characters (a template string's "$" | "{s.city}"
+    had ended a line and begun the next; a regular expression's "[^\\s@]+\\." | "[a-z]{2,}$/i", the hundred-and-fifty-
+    fourth batch); one longer than a line keeps Unicode's breaks, or it breaks anywhere ("bu" | "lk-import" of a URL 110
+    characters long). One with Arabic letters keeps no break after its signs and before a bracket."""
     from publisher.pdf.addresses import held_code_blocks
 
     url = "https://api.example.ma/v1/classes/2026-dev-web/grades/bulk-import?dry_run=true&amp;notify_parents=false"
-    block = f'<pre dir="ltr"><code>x = `${{s.city}}!` curl -X POST "{url}"\n</code></pre>'
+    block = f'<pre dir="ltr"><code>x = `${{s.city}}!` /^[a-z]+\\.[a-z]{{2,}}$/i curl -X POST "{url}"\n</code></pre>'
     held = held_code_blocks(block, 60)
-    assert "$\u2060{s.city}" in held and url in held  # the URL as it was: Unicode's breaks kept
-    assert "/\u2060grades/\u2060bulk-\u2060import?\u2060dry_run" in held_code_blocks(block, 120)  # on a wider page
+    assert "\u2060".join("`${s.city}!`") in held and "\u2060".join("/^[a-z]+\\.[a-z]{2,}$/i") in held
+    assert url in held  # the URL as it was: Unicode's breaks kept
+    assert "\u2060".join("/grades/bulk-import?dry_run") in held_code_blocks(block, 120)  # on a wider page
+    arabic = held_code_blocks('<pre dir="ltr"><code>re.compile("[ء-ي]{2,}|مرحبا")\n</code></pre>', 60)
+    assert "]\u2060{" in arabic and "مرحبا" in arabic  # (no joiner between Arabic letters, which join)
 
 
 def test_a_code_block_line_longer_than_the_measure_wraps_inside_it(tmp_path: Path) -> None:

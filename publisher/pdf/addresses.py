@@ -164,7 +164,10 @@ def held_code_blocks(body: str, capacity: int) -> str:
     those breaks: held, it broke anywhere (`overflow-wrap: anywhere`), "bu" | "lk-import" of a long URL."""
 
     def word(match: re.Match[str]) -> str:
-        if len(html.unescape(match[0])) <= capacity:
+        text = html.unescape(match[0])
+        if len(text) <= capacity and text.isascii():  # (every place UAX #14 may break in code: "\\.[a-z]", "+\\.")
+            return JOIN.join(html.escape(char, quote=False) for char in text)
+        if len(text) <= capacity:
             return _CODE_BREAK.sub(JOIN, match[0])
         return f'<span class="address">{match[0]}</span>'
 
@@ -177,8 +180,9 @@ def held_code_blocks(body: str, capacity: int) -> str:
 _WORD = re.compile("\\S+")
 _CODE_BLOCK = re.compile(f"{re.escape(CODE_BLOCK)}.*?</pre>", re.S)
 _TAG_OR_TEXT = re.compile("<[^>]*>|[^<]+")
-# after a sign where UAX #14 breaks ("/" of a path, "$" | "{s.city}" of a template string)
-_CODE_BREAK = re.compile("(?<=[/?!\\-$])(?=[^\\s<&/?!\\-$])")
+# after a sign where UAX #14 breaks ("/" of a path, "$" | "{s.city}" of a template string), and before an opening
+# bracket (a regular expression's "[\\s]" | "{6,60}", "\\." | "[a-z]": both extractors read the word in two)
+_CODE_BREAK = re.compile("(?<=[/?!\\-$])(?=[^\\s<&/?!\\-$])|(?<=\\S)(?=[(\\[{])")
 
 
 def marked_addresses(markup: str) -> frozenset[str]:
