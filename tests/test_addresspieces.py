@@ -362,3 +362,15 @@ def test_a_compound_broken_in_a_quoted_english_sentence_is_found() -> None:
     lines[0][0] = line('but near-"')[0]  # (a straight quote; a bracket, read mirrored)
     lines[1][1] = line("(term upside")[0]
     assert [address for address, _ in find_broken_addresses(lines, ["near-term"])] == ["near-term"]
+
+
+def test_an_email_in_a_left_to_right_paragraph_breaks_where_it_may_and_reads_whole(tmp_path: Path) -> None:
+    """A French tourist office's "contact@tlemcen-tourisme.example.dz" (the hundred-and-fifty-fourth batch): in a
+    left-to-right block an e-mail address was no address, broke after its hyphen as Unicode's line breaking lets it,
+    and was read "contact@tlemcen- tourisme…" by poppler, "contact@tlemcentourisme…" by PDFium (typeset/inline.py)."""
+    leads = ["Office du tourisme :", "Office du tourisme de la ville :", "Écrivez au bureau :", "Contact :"]
+    address = "contact@tlemcen-tourisme.example.dz"
+    paragraphs = [f"{lead} +213 43 26 00 00, {address}, ou {'x' * n} sur place." for n in range(6) for lead in leads]
+    for language, page in (("fr", "A5"), ("en", "A6")):
+        pdf = build_article(tmp_path / language, "email", paragraphs, page=page, language=language)
+        assert unread(pdf, paragraphs) == [], (language, page)
