@@ -20,7 +20,7 @@ import subprocess
 from pathlib import Path
 
 import pypdfium2
-from conftest import MARKS, build_article
+from conftest import MARKS, build_article, misread
 from readers import words
 
 FILLER = "مستودع مكتبة كشف الترميز على منصة البرمجيات المفتوحة المعروفة جدا بين المطورين"
@@ -135,3 +135,16 @@ def test_a_version_before_a_comma_and_a_ticker_in_a_cell_read_as_typed(tmp_path:
     for name, text in _texts(pdf).items():  # (words: poppler reads the comma before the run, "،^1.2.0")
         assert "^1.2.0" in words(text), (name, text)
     assert _missing(pdf, ("$AAPL 291.20 دولار", "$JNJ 159.60 دولار")) == []
+
+
+def test_a_hyphen_between_a_latin_word_and_an_arabic_one_reads_as_typed(tmp_path: Path) -> None:
+    """A chemistry lesson's "pH-متر" (a pH meter) and "المعايرة pH-مترية" (the hundred-and-fifty-third batch): drawn
+    "متر-pH", read "-pHمتر" by poppler, the hyphen taken into the Latin word's stretch, and "ال-pHمتر" by PDFium after
+    a prefix (pdf/numberpunct.py: the hyphen after the Latin word, as a slash is, "USD/برميل")."""
+    typed = [
+        "قال نستعمل جهاز pH-متر لقياس الحموضة.",
+        "قال وتسمى المعايرة pH-مترية أيضا.",
+        "قال جهاز الـpH-متر دقيق جدا.",
+        "قال تقنية GPS-ية حديثة.",
+    ]
+    assert misread(build_article(tmp_path, "hyphens", typed, language="ar-DZ"), typed) == []

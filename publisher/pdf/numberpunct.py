@@ -62,11 +62,12 @@ def after_number(left: str, text: str, right: str) -> bool:
         # too ("وNaCl، ولا", drawn "ولا ،NaClو": poppler read "و،NaCl", the comma being no right-to-left letter to it)
         # and a closing quote ("«الـAPI»" read "الـ»API")
         sentence = text in SENTENCE | ARABIC_SENTENCE | CLOSING
-        # and a slash between a Latin word and an Arabic one ("USD/برميل", drawn "ليمرب/USD": poppler read "/USD")
+        # and a slash or a hyphen between a Latin word and an Arabic one ("USD/برميل", drawn "ليمرب/USD": poppler read
+        # "/USD"; "pH-متر", a pH meter, read "-pHمتر")
         # (or the punctuation that follows the quotation: "«ArabicMMLU»،" and "«INC-2291»." beginning a line were read
         # "«،»ArabicMMLU" and "«.»INC-2291")
         spaced = sentence and (not left or left.isspace() or left in SENTENCE | ARABIC_SENTENCE)
-        return spaced or ((sentence or text in SLASH) and letter_kind(left) == "R")
+        return spaced or ((sentence or text in SLASH | HYPHEN) and letter_kind(left) == "R")
     # "٨٪" and "۱۲٫۵٪" are drawn "٪٨"; and a note's sign glued to a number ("22*", a batsman not out, "45†"), drawn on
     # its left, which poppler read first ("*22"): a neutral there follows the number (before it, it is drawn right)
     return unicodedata.bidirectional(text[:1]) == "CS" or text in PERCENT or note_sign(text)
