@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pypdfium2
 from conftest import MARKS, build_article, misread
-from readers import words
+from readers import unread, words
 
 FILLER = "مستودع مكتبة كشف الترميز على منصة البرمجيات المفتوحة المعروفة جدا بين المطورين"
 
@@ -148,3 +148,11 @@ def test_a_hyphen_between_a_latin_word_and_an_arabic_one_reads_as_typed(tmp_path
         "قال تقنية GPS-ية حديثة.",
     ]
     assert misread(build_article(tmp_path, "hyphens", typed, language="ar-DZ"), typed) == []
+
+
+def test_a_lone_sign_beside_a_bracket_reads_apart_from_the_word_after_it(tmp_path: Path) -> None:
+    """A physics lesson's "(+ أو −) بحسب" (the hundred-and-fifty-fourth batch): a sign alone between a space and a
+    bracket was no lone sign to the text layer, and poppler read it with the word beside it, "+أو −بحسب"
+    (pdf/lineroles.py: a space and a bracket part it as two spaces do)."""
+    typed = ["نعوض الإشارات (+ أو −) بحسب الاتجاه.", "الإشارة [− أو +] هنا.", "العامل (× أو ÷) ثم الجمع."]
+    assert unread(build_article(tmp_path, "signs", typed, language="ar-IQ"), typed) == []

@@ -84,12 +84,12 @@ def split_line(
     wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
     marked = any(letter_kind(text) == "L" or text in vocal.MIRRORED_CHARS or compat(text) for _, _, text in glyphs)
-    # a separator alone between two spaces (a verse quoted in prose, "پیکرند / که"), which poppler takes for left
-    # to right and read with the word after it ("/که"): the space after it ends it, as it ends a Latin run
+    # a separator alone between two spaces (a verse quoted in prose, "پیکرند / که"), or a space and a bracket ("(+ أو
+    # −)"), which poppler takes for left to right and read with the word after it ("/که", "+أو"): the space ends it
     lone = {
         (s, i)
         for (_, _, left), (s, i, text), (_, _, right) in _triples(glyphs)
-        if text in LONE and left in SPACES and right in SPACES
+        if text in LONE and {left, right} <= SPACES | set("()[]") and bool({left, right} & SPACES)
     }
     # and a percent sign standing for its word, no number beside it ("(٪ من الناتج)"): poppler read the space after it
     # in its stretch, "( ٪من"
