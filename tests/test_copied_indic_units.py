@@ -108,3 +108,14 @@ def test_a_spaced_units_compound_is_drawn_and_read_whole(tmp_path: Path) -> None
     assert misread(build_article(tmp_path, "compound", typed), typed) == []
     drawn = "\n".join(visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "compound.pdf"))
     assert "4 °C-weeks" in drawn and "12 °C-days" in drawn and "weeks-" not in drawn, drawn
+
+
+def test_a_unit_per_a_normalised_quantity_stays_whole_and_with_its_number(tmp_path: Path) -> None:
+    """An English leaflet's "eGFR below 30 mL/min/1.73 m²" (the hundred-and-fifty-second batch): the unit broke before
+    its "/1.73", read "mL/min /1.73" by both, and "30" could end a line with its unit on the next; the number and the
+    unit stay together, the unit whole (typeset/units.py, pdf/addresses.py), whatever falls at a line's end."""
+    paragraphs = [f"{'x' * n} You have reduced kidney function, eGFR below 30 mL/min/1.73 m² today." for n in range(14)]
+    build_article(tmp_path, "egfr", paragraphs, page="A6", language="en")
+    lines = visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "egfr.pdf")
+    assert sum(line.count("mL/min/1.73") for line in lines) == len(paragraphs), lines
+    assert not any(line.rstrip().endswith(" 30") for line in lines), lines  # (30 with its unit)

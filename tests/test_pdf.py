@@ -489,11 +489,14 @@ def test_a_sum_in_arabic_indic_digits_never_breaks() -> None:
 
 def test_a_short_compound_never_breaks_at_its_slash() -> None:
     """ "(LYD/" ended a line and "USD)" began the next: Unicode's line breaking allows a break after a slash. A short
-    compound of Latin words or numbers ("LYD/USD", "mg/kg", "11/2028") is held by a WORD JOINER after its slash, and
-    no line ends with it at any width; a path or an address keeps its breaks (pdf/addresses.py breaks those)."""
+    compound of Latin words or numbers ("LYD/USD", "mg/kg", "11/2028", "mL/min/1.73") is held by a WORD JOINER on
+    each side of its slash (the leaflet's "mL/min" had ended a line, "/1.73" begun the next), and no line ends with it
+    at any width; a path or an address keeps its breaks (pdf/addresses.py breaks those)."""
     from publisher.pdf.addresses import unbroken_ranges
 
-    assert unbroken_ranges("<p>LYD/USD and/or 11/2028</p>") == "<p>LYD/\u2060USD and/\u2060or 11/\u20602028</p>"
+    held = unbroken_ranges("<p>LYD/USD and/or 11/2028 mL/min/1.73</p>")
+    join = "\u2060/\u2060"
+    assert held == f"<p>LYD{join}USD and{join}or 11{join}2028 mL{join}min{join}1.73</p>"
     for kept in ("/usr/local/bin", "src/main.py", "https://x.example/a/b", "a/b/c/d", "<b>x</b>/y"):
         assert unbroken_ranges(kept) == kept
     text = "<p>سعر الصرف الرسمي (LYD/USD) يعلنه المصرف، والجرعة 15 mg/kg للطفل حتى 11/2028 تقريبا</p>"

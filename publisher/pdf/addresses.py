@@ -268,7 +268,7 @@ def _held(text: str) -> str:
     of its own: "محدودهٔ ۲۰–۲۳٪" in Persian, whose hamza above is a mark). The extractors never see the joiner
     (tounicode.py)."""
     text = _ABBREVIATED.sub(lambda match: match[1] + JOIN + _DASH.sub(_joined, match[2]), text)
-    text = _SLASHED.sub(lambda match: match[0].replace("/", "/" + JOIN), text)
+    text = _SLASHED.sub(lambda match: match[0].replace("/", JOIN + "/" + JOIN), text)  # (before it: "min" | "/1.73")
     # a bracket over its divisor ("n(n+1)/" had ended a line, "2" begun the next), and before its power or index:
     # "∑_{k=1}" had ended a line, "^{n} k" begun the next
     text = _OVER_BRACKET.sub(JOIN, text)
@@ -342,7 +342,9 @@ _UNIT = (
     f"[A-Za-z0-9\u00b2\u00b3\u00b9\u00b7\u2070-\u208e\u2032\u2033\u00b0{currency()}%\u066a"
     "\u0621-\u064a\u0660-\u0669\u06f0-\u06f9]"
 )
-_SLASHED = re.compile(f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}){{1,2}}(?![A-Za-z0-9/.:@_~-])")
+_SLASHED = re.compile(  # (a part may be a decimal number: "mL/min/1.73", broken before its "/1.73" in a leaflet)
+    f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}(?:[.,][0-9]{{1,3}})?){{1,2}}(?![A-Za-z0-9/.:@_~-])"
+)
 _OVER_BRACKET = re.compile("(?<=[)\\]}])(?=[\\^_])|(?<=[)\\]]/)(?=[A-Za-z0-9(])")
 _UNIT_AFTER_RUN = re.compile(f"(?:(?<=\u2069</span>)|(?<=\u2069))/(?={_UNIT}{{1,8}}(?![A-Za-z0-9/.:@_~-]))")
 _CURRENCY = f"[{currency()}]?"

@@ -34,7 +34,7 @@ EXACT = frozenset(
     _words(
         "كم كغ سم مم م ل مل غ ق ث ه km m cm mm µm nm kg g mg t l L ml cl dl h min s ms µs ns Hz kHz MHz GHz "
         "W kW MW GW kWh MWh V mV A mA Pa hPa kPa bar °C °F K B KB MB GB TB kB px pt em rem km/h m/s mph "
-        "ha ac € $ £ ¥ ₹ % ‰ AM PM am pm N kN J kJ MJ mol Ω kΩ lm lx"
+        "ha ac € $ £ ¥ ₹ % ‰ AM PM am pm N kN J kJ MJ mol Ω kΩ lm lx mL dL µL µg mcg IU mmol µmol mmHg kcal"
     )
 )
 # (and a power of ten: "6.67×10⁻¹¹ N·m²/kg²")
@@ -75,10 +75,12 @@ def units_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
 
 
 def _unit(word: str) -> bool:
-    """A unit's name, or units joined by "/" or "·" with their powers: "m/s²", "kg·m/s²", "N·m²/kg²", "م/ث"; or a
-    price's, a currency per anything: "€/طن", "$/برميل" ("٥٠٠" had ended a line, "€/طن" begun the next)."""
+    """A unit's name, or units joined by "/" or "·" with their powers: "m/s²", "kg·m/s²", "N·m²/kg²", "م/ث", after
+    the first a number too ("mL/min/1.73", a leaflet's eGFR: "30" had ended a line); or a price's, a currency per
+    anything: "€/طن", "$/برميل" ("٥٠٠" had ended a line, "€/طن" begun the next)."""
     parts = _COMPOUND.split(word)
-    return word in EXACT or all(_POWER.sub("", part) in EXACT for part in parts) or (len(parts) > 1 and _priced(parts))
+    units = [_POWER.sub("", part) in EXACT or (n > 0 and _DECIMAL.fullmatch(part)) for n, part in enumerate(parts)]
+    return word in EXACT or all(units) or (len(parts) > 1 and _priced(parts))
 
 
 def _priced(parts: list[str]) -> bool:
@@ -87,6 +89,7 @@ def _priced(parts: list[str]) -> bool:
 
 _COMPOUND = re.compile("[/\u00b7\u22c5]")
 _POWER = re.compile("[⁰¹²³⁴-⁹⁻]+$")
+_DECIMAL = re.compile("[0-9]+(?:[.,][0-9]+)?")
 
 
 def groups_pass(visible: str, owners: list[Text | None]) -> list[str | None]:
