@@ -254,3 +254,12 @@ def test_a_file_name_in_prose_and_in_code_below_reads_as_typed(tmp_path: Path) -
         pdf = build_article(tmp_path / page, "name", paragraphs, page=page, language="ar-SA")
         for name, read in _texts(pdf).items():
             assert read.count("tasi_weekly_2026-W11.csv") == 2 and "vsc." not in read, (page, name, read)
+
+
+def test_code_of_arabic_signs_alone_is_no_part_of_the_latin_run_after_it(tmp_path: Path) -> None:
+    """ "العربية `٫` (U+066B) لا" (the hundred-and-fifty-fifth batch, a Python FAQ): inline code of the Arabic decimal
+    separator alone was taken for Latin and joined to "(U+066B)" in one left-to-right run, drawn "العربية (U+066B) ٫"
+    and read so by both; code of right-to-left characters alone stands for an Arabic letter now (typeset/inline.py)."""
+    typed = ["قال إن الفاصلة العشرية العربية ٫ (U+066B) لا تتحول.", "قال إن الفاصلة ٬ (U+066C) تفصل الآلاف."]
+    sentences = [line.replace("٫", "`٫`").replace("٬", "`٬`") for line in typed]
+    assert misread(build_article(tmp_path, "signs", sentences), typed) == []

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,9 @@ OPAQUE = {"code", "kbd", "samp"}  # left-to-right, never changed, never typeset 
 PRE = "pre"
 VOID = {"br", "img", "hr", "wbr"}
 OPAQUE_LETTER = "x"  # what an opaque element's characters look like to the run finder
+# and those of one of right-to-left characters alone (`٫`, the Arabic decimal separator named in a sentence, `ة`):
+# taken for Latin, "`٫` (U+066B)" was one left-to-right run, drawn "(U+066B)" beside the word before it and "٫" after
+OPAQUE_ARABIC = "ب"
 SPAN_OPEN, SPAN_CLOSE = '<span dir="ltr">', "</span>"
 RTL_MARKS = ('<span dir="rtl">', RLI, PDI, SPAN_CLOSE)
 RLM = "\u200f"  # a right-to-left run's in a left-to-right block
@@ -165,7 +169,7 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
     """One block's inline content, typeset and written out."""
     texts = [item for item in items if isinstance(item, Text)]
     owners: list[Text | None] = [t for t in texts for _ in t.chars]
-    visible = "".join(OPAQUE_LETTER * len(t.chars) if t.opaque else "".join(t.chars) for t in texts)
+    visible = "".join(_stand_in(t.chars) * len(t.chars) if t.opaque else "".join(t.chars) for t in texts)
     replaced = [escape(c) for t in texts for c in t.chars]
     for typeset in passes:
         for index, change in enumerate(typeset(visible, owners)):
@@ -332,3 +336,12 @@ def _isolate_each_node(
                 replaced[first] = (span_open if markup else "") + opening + replaced[first]
                 replaced[last] += closing + (span_close if markup else "")
             begin = index
+
+
+def _stand_in(chars: Sequence[str]) -> str:
+    """What each character of an opaque element looks like to the run finder (OPAQUE_LETTER, OPAQUE_ARABIC)."""
+    kinds = {unicodedata.bidirectional(char) for char in chars}  # (no sign of code: `["الرباط", "فاس"]` is code's)
+    return OPAQUE_ARABIC if kinds & {"R", "AL", "AN"} and kinds <= _ARABIC_KINDS else OPAQUE_LETTER
+
+
+_ARABIC_KINDS = frozenset({"R", "AL", "AN", "NSM", "CS", "WS"})
