@@ -16,6 +16,7 @@ from ..source.reader import CODE_BLOCK
 from ..typeset.bidi import (
     AFTER_NUMBER,
     ARABIC_DIGITS,
+    EMAIL,
     FRACTIONS,
     INTERVAL,
     NUMBER_JOINS,
@@ -92,7 +93,7 @@ _ISOLATE = re.compile(f"\u2066[^\u2069<>]*\u2069|\u2066[^\u2069<>]*|{INLINE_CODE
 # An address's local part starts where no character of one precedes it, for the same reason; a Windows path too.
 # A Unix path or a URL's path of two segments or more ("/api/v2/indices?market=DFM", "~/.config/bridi/") too.
 _ADDRESS = re.compile(
-    r"(?:https?://|www\.)[^\s\u2069]+|(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|\b[A-Z]:\\[^\s\u2069]+"
+    rf"(?:https?://|www\.)[^\s\u2069]+|{EMAIL.pattern}|\b[A-Z]:\\[^\s\u2069]+"
     r"|(?<![\w.~/:])~?/[\w.\-~]+/[^\s\u2069]*"
     r"|(?<![\w.~/:\\])\.{1,2}/[\w.\-~][^\s\u2069]*"  # a relative one, "./configure" ("./" had ended a line alone)
     # a DOI ("10.1016/j.jas.2024.105923" broke after "j.jas." as two words), with its "doi:" (left out of it, a line

@@ -43,6 +43,7 @@ class Piece:
 
 
 Edge = tuple[list[tuple[int, int, str]], bool, list[tuple[int, int, str]]]  # glyphs, read from the left, beside
+_Glyphs = list[tuple[int, int, str]]  # (each glyph's place and text)
 
 
 def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> list[tuple[str, list[Piece]]]:
@@ -160,34 +161,34 @@ def _edges(glyphs: list[tuple[int, int, str]], from_left: bool, mixed: bool = Fa
     if len(inner) == len(run):  # one word: the outer one, which at a line's left end may end with a piece
         if from_left:  # ("#!/usr/bin/", env)
             return [(outer, from_left, []), (outer, False, [])]
-        # (or at its right end begin with one, before the bracket that closes it and the Arabic comma after that, drawn
-        # on its left, glued: "(jadwal_sadis_" | "2026.pdf)،")
-        closed = inner[len(list(itertools.takewhile(lambda glyph: glyph[2] in _STOPS | _QUOTES, inner))) :]
-        closed = closed[: len(closed) - len(list(itertools.takewhile(lambda glyph: glyph[2] in "()[]", closed[::-1])))]
-        return [(outer, from_left, []), *([(closed, True, [])] if closed and closed != inner else [])]
+        # (or at its right end begin one, before its closing bracket and an Arabic comma glued on: "2026.pdf)،")
+        return [(outer, from_left, []), *_variant(_trimmed(inner, _GLUED, _CLOSING_GLYPHS), inner, True, [])]
     rest = run[: len(run) - len(inner)]
-    if (
-        from_left
-    ):  # (and without the quote or bracket that opens the run, drawn on its right: "near-«" of "«We … near-")
-        opened = inner[::-1][: len(inner) - len(list(itertools.takewhile(lambda glyph: glyph[2] in _QUOTES, inner)))]
-        return [
-            (outer, from_left, []),
-            (inner[::-1], False, rest),
-            *([(opened, False, rest)] if opened != inner[::-1] else []),
-        ]
+    # (and without the quote or bracket that opens the run, drawn on its right: "near-«" of "«We … near-")
+    if from_left:
+        word = inner[::-1]
+        return [(outer, from_left, []), (word, False, rest), *_variant(_trimmed(word, tail=_QUOTES), word, False, rest)]
     # (and without the bracket that closes it, or the stop, drawn on its left: ")östlicher Divan" of "(West-" |
     # "östlicher Divan)", ".»term upside … materialise" of "near-" | "term upside … materialise.»")
-    closed = inner[len(list(itertools.takewhile(lambda glyph: glyph[2] in _STOPS | _QUOTES, inner))) :]
-    return [
-        (outer, from_left, []),
-        (inner, True, rest[::-1]),
-        *([(closed, True, rest[::-1])] if closed != inner else []),
-    ]
+    beside = rest[::-1]
+    return [(outer, from_left, []), (inner, True, beside), *_variant(_trimmed(inner, _GLUED), inner, True, beside)]
+
+
+def _trimmed(glyphs: _Glyphs, head: frozenset[str] = frozenset(), tail: frozenset[str] = frozenset()) -> _Glyphs:
+    """`glyphs` without those at its start whose text is in `head` and those at its end whose text is in `tail`."""
+    kept = glyphs[len(list(itertools.takewhile(lambda glyph: glyph[2] in head, glyphs))) :]
+    return kept[: len(kept) - len(list(itertools.takewhile(lambda glyph: glyph[2] in tail, reversed(kept))))]
+
+
+def _variant(edge: _Glyphs, whole: _Glyphs, from_left: bool, beside: _Glyphs) -> list[Edge]:
+    """An edge read without some of its glyphs (`_trimmed`), if that leaves some and not all of them."""
+    return [(edge, from_left, beside)] if edge and edge != whole else []
 
 
 _CLOSERS = frozenset(")]}»›”’")
 _QUOTES = frozenset("()[]«»‹›“”‘’\"'")  # (as drawn: a bracket's glyph may read mirrored)
 _STOPS = SENTENCE | ARABIC_SENTENCE | _CLOSERS  # what ends a sentence or a phrase, drawn against a run
+_GLUED, _CLOSING_GLYPHS = _STOPS | _QUOTES, frozenset("()[]")  # (glued to a piece; brackets as drawn, mirrored)
 
 
 def _trim_neutrals(run: list[tuple[int, int, str]]) -> None:

@@ -288,9 +288,9 @@ def _object_text(
     read = line_text(shows, spanned_objects(shows, laid, page), laid, page, True, called, ltr, origins)
     if runs is None or called or read is None or len(origins) < len({show.origin for show in shows}):
         return read
-    drawn = sorted(shows, key=lambda show: show.origin[1])  # (stable: an object's arrays stay in the order drawn)
-    text = "".join(text or "" for show in drawn for _, text in show.elements)  # a run's objects, left to right, with
-    # their spaces where drawn: "*matlaʿ* / prelude" had read "matlaʿ/ " and the next line's word glued to its slash
+    # a run's objects, left to right (a stable sort: an object's arrays stay in the order drawn), with their spaces
+    # where drawn: "*matlaʿ* / prelude" had read "matlaʿ/ " and the next line's word glued to its slash
+    text = _text(sorted(shows, key=lambda show: show.origin[1]))
     same = text.replace(" ", "") == read.replace(" ", "") and "R" not in map(letter_kind, text)
     return text if same and text.strip().count(" ") >= read.strip().count(" ") else read  # (not cells' glued numbers)
 

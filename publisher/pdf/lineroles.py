@@ -54,7 +54,7 @@ STOPS = frozenset(".,:;!?\u060c\u061b\u061f\u2026\u00b7\u2022/|\u2013\u2014")
 # it was enough for poppler, one before for PDFium: measured on "٨٪").
 # separators and signs poppler takes for part of a number or word ("ملح + فلفل", "±"), and the operators it reads with
 # the numbers beside them ("٤٥٬٨٧٠ = ٣٬٢٠٠" read "٣٬٢٠٠ = ٤٥٬٨٧٠" on a right-to-left line)
-LONE = frozenset("/-+±−∓=×÷≈")
+LONE, _LONE_EDGES = frozenset("/-+±−∓=×÷≈"), SPACES | frozenset("()[]")  # (and what they stand between alone)
 WIDE = 0.8  # em: a space in a blank wider than this is stretched over it
 POPPLER_SPACE = 0.1  # em: a blank poppler reads as a space (pagetext.kerning_gaps)
 KERN = 0.05  # em: a word with a blank wider than this inside (kerning) gets its text as /ActualText
@@ -89,7 +89,7 @@ def split_line(
     lone = {
         (s, i)
         for (_, _, left), (s, i, text), (_, _, right) in _triples(glyphs)
-        if text in LONE and {left, right} <= SPACES | set("()[]") and bool({left, right} & SPACES)
+        if text in LONE and {left, right} <= _LONE_EDGES and (left in SPACES or right in SPACES)
     }
     # and a percent sign standing for its word, no number beside it ("(٪ من الناتج)"): poppler read the space after it
     # in its stretch, "( ٪من"

@@ -225,7 +225,6 @@ _BOUND = f"[{SIGNS}]?(?:[0-9]+(?:[.,/][0-9]+)?|\u221e|[^\\W\\d_{RTL_BLOCKS}]{{1,
 # one as English writes it, "[0, 1)", "(0, 1]" (its "∈" had been set right to left, mirrored: "e ∋ [0, 1)")
 INTERVAL = f"(?:\\]{_BOUND} ?[,;] ?{_BOUND}[\\[\\]]|\\[{_BOUND} ?(?:[,;] ?{_BOUND}[\\[)]|; ?{_BOUND}\\])"
 INTERVAL += f"|\\({_BOUND} ?, ?{_BOUND}\\])(?![\\w\\[\\]])"
-
 _INTERVALS = re.compile(INTERVAL)
 # a keyboard shortcut's last key after a Latin key and its "+" ("Alt+=", "Ctrl+[")
 _KEY_AFTER, _KEY = f"[^\\W\\d_{RTL_BLOCKS}]", f"\\+[-=*/\\\\`~\\[\\]](?![\\w]|[{INSIDE}]\\w)"
@@ -257,10 +256,10 @@ _IRI = f"(?<![\\w/])(?:https?://|www\\.)(?:{_IRI_LETTER}|\\([^\\s()]*\\)|\\{{[^\
 
 
 def web_addresses(text: str, paths: bool = False) -> list[tuple[int, int]]:
-    """The (start, end) of every web address of `text`, and with `paths` every Windows or Unix path of two parts or
-    more ("C:\\Users\\Public\\keymap.toml", "/usr/share/X11/xkb/symbols/ara" in an English paragraph: kept whole, a
-    path had left the line above it justified with blanks of two em, and broken after "C:" it was read as two words)."""
-    found = sorted(match.span() for pattern in (_IRI, _PATH)[: 1 + paths] for match in re.finditer(pattern, text))
+    """The (start, end) of every web address of `text`, and with `paths` every Windows or Unix path of two parts or more
+    and e-mail address ("C:\\Users\\Public\\keymap.toml" in an English paragraph: kept whole, a path had left the line
+    above it justified with blanks of two em; broken after "C:", an e-mail at its hyphen, it read as two words)."""
+    found = sorted(m.span() for p in (_IRI, _PATH, EMAIL)[: 1 + 2 * paths] for m in re.finditer(p, text))
     starts, reach = [start for start, _ in found], list(itertools.accumulate((end for _, end in found), max))
     # (not one another crosses, beginning before one of its ends and ending after it: in n log n, not n²)
     crossed = [
@@ -270,6 +269,7 @@ def web_addresses(text: str, paths: bool = False) -> list[tuple[int, int]]:
 
 
 _PATH = re.compile(r"(?<![\w/\\.~])(?:[A-Za-z]:\\|~?/)(?:[\w.-]+[/\\])+[\w.-]*\w")
+EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")  # (pdf/addresses.py breaks it where it may)
 
 
 _LONE_FRACTION = re.compile(f"[{FRACTIONS}]")

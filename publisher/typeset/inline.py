@@ -45,9 +45,6 @@ _PIECES = re.compile(r"(<[^>]*>)")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>]*?)(/?)>")
 _LANG = re.compile(r'\blang="([^"]*)"')
 _DIR = re.compile(r'\bdir="(\w*)"')
-# an e-mail address in a left-to-right block, set as a web address is (below): unmarked, "contact@tlemcen-tourisme.
-# example.dz" broke at its hyphen where Unicode's line breaking does, read "contact@tlemcen- tourisme…" by poppler
-_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
 @dataclass
@@ -180,7 +177,7 @@ def _typeset_inline(items: list[Text | Tag], rtl: bool, passes: Sequence[Pass], 
     visible = "".join(new if new in ("\u2032", "\u2033") else old for old, new in zip(visible, replaced, strict=True))
     spans: list[tuple[int, int]] = []
     if not rtl:  # right-to-left runs that need it (bidi.rtl_runs), each text node's part on its own
-        addresses = sorted(web_addresses(visible, paths=True) + [m.span() for m in _EMAIL.finditer(visible)])
+        addresses = web_addresses(visible, paths=True)  # (paths and e-mail addresses too)
         for start, end in rtl_runs(visible):
             if not any(a < end and start < b for a, b in addresses):
                 _isolate_each_node(visible, owners, start, end, replaced, markup, RTL_MARKS)
