@@ -263,3 +263,13 @@ def test_code_of_arabic_signs_alone_is_no_part_of_the_latin_run_after_it(tmp_pat
     typed = ["قال إن الفاصلة العشرية العربية ٫ (U+066B) لا تتحول.", "قال إن الفاصلة ٬ (U+066C) تفصل الآلاف."]
     sentences = [line.replace("٫", "`٫`").replace("٬", "`٬`") for line in typed]
     assert misread(build_article(tmp_path, "signs", sentences), typed) == []
+
+
+def test_both_extractors_read_two_paths_of_inline_code_apart(tmp_path: Path) -> None:
+    """`cp -a /home/anis /mnt/backup/home/` (the hundred-and-fifty-ninth batch's backup guide): each path a box of its
+    own, the space between them not drawn; their arrays a space apart were taken for table cells, and both extractors
+    read the second path first, PDFium then "/home/anis/mnt/backup/home/" (sharedruns.touching_arrays)."""
+    commands = ["cp -a /home/anis /mnt/backup/home/", "cp /a/b /c/d", "ls /home/anis/ /mnt/backup/home/"]
+    sentences = [f"قال الأمر `{command}` ينشئ مجلدا." for command in commands]
+    typed = [sentence.replace("`", "") for sentence in sentences]
+    assert misread(build_article(tmp_path, "paths", sentences, language="ar-TN"), typed) == []

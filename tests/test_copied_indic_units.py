@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MARKS, build_article, build_drawn, misread
+from test_copied_beside_runs import _texts
 from test_typeset_pages import visual_lines
 
 # units of temperature, size, mass and length, a power, a signed number, in Arabic-Indic digits and in Persian ones
@@ -119,3 +120,19 @@ def test_a_unit_per_a_normalised_quantity_stays_whole_and_with_its_number(tmp_pa
     lines = visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "egfr.pdf")
     assert sum(line.count("mL/min/1.73") for line in lines) == len(paragraphs), lines
     assert not any(line.rstrip().endswith(" 30") for line in lines), lines  # (30 with its unit)
+
+
+# an angle in degrees and minutes (and seconds): a moon's altitude in a table, a city's coordinates in prose
+ANGLES = ["٥°٢٠′", "٤°٠٥′", "٣٣°٣٥′١٢″", "۲۳°۳۵′", "33°35′12″", "7°36′"]
+
+
+def test_an_angle_in_degrees_and_minutes_reads_as_typed_in_a_cell_and_in_prose(tmp_path: Path) -> None:
+    """Poppler read the angle of a table's cell, in Arabic-Indic digits, with its minutes first, "٢٠′٥°": the degree
+    sign between two numbers ended the number its /ActualText kept whole (pdf/marks.py NUMBER)."""
+    table = "| المدينة | الارتفاع | الاستطالة |\n|---|:---:|:---:|\n" + "".join(
+        f"| مدينة {n} | {angle} | ٧٫٦° |\n" for n, angle in enumerate(ANGLES)
+    )
+    prose = [f"ارتفاع القمر عند الغروب {angle} فوق الأفق." for angle in ANGLES]
+    pdf = build_article(tmp_path, "angles", [table, *prose], language="ar-YE")
+    counts = {name: [text.count(angle) for angle in ANGLES] for name, text in _texts(pdf).items()}
+    assert counts == {"poppler": [2] * len(ANGLES), "pdfium": [2] * len(ANGLES)}  # in the cell and in the sentence

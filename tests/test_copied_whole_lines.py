@@ -64,3 +64,29 @@ def test_a_compound_broken_in_an_english_quotation_of_an_arabic_book_reads_once(
     for name, read in _texts(pdf).items():
         assert read.count("Precipitation-Evapotranspiration") == len(quotes), (name, read)
         assert read.count("Evapotranspiration") == len(quotes), (name, read)
+
+
+# an address or a compound at the end of a line with a vocalised word ("مساءً"), whole or broken after it (the b197
+# batch: an e-mail address broken before its "@"; then URLs, paths, hyphenated names)
+ENDING = [
+    "يُنظّم نادي الفلك في صنعاء رصدًا ميدانيًا مفتوحًا مساء الجمعة من سطح مبنى كلية العلوم، ابتداءً من مساءً الخميس."
+    " للتسجيل عبر info.desk@press.example.com، ولمتابعة البث المباشر: صفحة الرصد أو الحساب.",
+    "يونيو مساءً المتحدث إن سيرد الجديد متاحا https://github.com/publisher/arabic-press عمل وإن أيام.",
+    "يونيو مساءً المتحدث إن سيرد الجديد متاحا المتحدث Amiri-Quran-Font-Family-Regular عمل وإن أيام.",
+    "يونيو مساءً المتحدث إن سيرد الجديد متاحا المتحدث Amiri/Quran/Font/Family/Regular عمل وإن أيام.",
+]
+
+
+@pytest.mark.parametrize("page", ["A5", "A6"])
+def test_an_address_ending_a_vocalised_line_reads_in_its_place(tmp_path: Path, page: str) -> None:
+    """PDFium read the address first, glued to the line's first word ("…arabic-pressيونيو"): a line holding an
+    address's first piece was never read whole (addresspieces.tail_arrays), so its own object was read first."""
+    pdf = build_article(tmp_path, "ending", ENDING, page=page, language="ar-YE")
+    phrases = (
+        "للتسجيل عبر info.desk@press.example.com",  # (its comma drawn on the next line, a word apart to poppler)
+        "متاحا https://github.com/publisher/arabic-press عمل",
+        "المتحدث Amiri-Quran-Font-Family-Regular عمل",
+        "المتحدث Amiri/Quran/Font/Family/Regular عمل",
+        "يونيو مساءً المتحدث",
+    )
+    assert _missing(pdf, phrases) == []

@@ -497,8 +497,11 @@ def test_a_short_compound_never_breaks_at_its_slash() -> None:
     held = unbroken_ranges("<p>LYD/USD and/or 11/2028 mL/min/1.73</p>")
     join = "\u2060/\u2060"
     assert held == f"<p>LYD{join}USD and{join}or 11{join}2028 mL{join}min{join}1.73</p>"
-    for kept in ("/usr/local/bin", "src/main.py", "https://x.example/a/b", "a/b/c/d", "<b>x</b>/y"):
+    for kept in ("/usr/local/bin", "src/main.py", "https://x.example/a/b", "a/b/c/d", "<b>x</b>/y", "a/b:c", "a/b.c"):
         assert unbroken_ranges(kept) == kept
+    # and before a sentence's stop or colon: "٣٠ م/ث:" ended a line with "م/" (the hundred-and-fifty-eighth batch)
+    for unit in ("م/ث:", "km/h.", "mg/kg:", "كم/س."):
+        assert unbroken_ranges(f"<p>{unit} </p>") == f"<p>{unit.replace('/', join)} </p>"
     text = "<p>سعر الصرف الرسمي (LYD/USD) يعلنه المصرف، والجرعة 15 mg/kg للطفل حتى 11/2028 تقريبا</p>"
     assert _a_line_ends_with(text, "/", range(40, 201, 4))
     assert not _a_line_ends_with(unbroken_ranges(text), "/", range(40, 201, 4))

@@ -165,6 +165,15 @@ def test_a_run_that_starts_inside_an_element_and_ends_outside_is_isolated_per_no
     )
 
 
+def test_a_separator_where_a_run_crosses_an_elements_edge_stays_in_the_arabic_text() -> None:
+    """A bank's "**صافي هامش الفائدة (NIM)**: 2.71%،" (the hundred-and-fifty-eighth batch): the run "(NIM): 2.71%"
+    crossed the bold's edge, and the colon went into the number's isolate, drawn "(NIM)2.71% :"."""
+    out = fragment("<p><strong>صافي هامش الفائدة (NIM)</strong>: 2.71%، بانخفاض</p>")
+    assert f'(NIM){PDI}</span></strong>: <span dir="ltr">{LRI}2.71%{PDI}</span>، بانخفاض' in out
+    out = fragment("<p><strong>الإصدار Python:</strong> 3.12 الجديد</p>")
+    assert f"{LRI}Python{PDI}</span>:</strong> " in out and f"{LRI}3.12{PDI}" in out
+
+
 def test_code_blocks_and_footnote_calls_are_left_as_written() -> None:
     block = '<pre><code class="language-py">print("a" + \'b\')\n</code></pre>'
     assert fragment(block) == block

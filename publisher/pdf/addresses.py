@@ -344,7 +344,8 @@ _UNIT = (
     "\u0621-\u064a\u0660-\u0669\u06f0-\u06f9]"
 )
 _SLASHED = re.compile(  # (a part may be a decimal number: "mL/min/1.73", broken before its "/1.73" in a leaflet)
-    f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}(?:[.,][0-9]{{1,3}})?){{1,2}}(?![A-Za-z0-9/.:@_~-])"
+    f"(?<![A-Za-z0-9/.:@_~-]){_UNIT}{{1,8}}(?:/{_UNIT}{{1,8}}(?:[.,][0-9]{{1,3}})?){{1,2}}"
+    "(?![A-Za-z0-9/@_~-]|[.:](?=[\\w/]))"  # (a sentence's stop or colon after it: "٣٠ م/ث:" broke after "م/")
 )
 _OVER_BRACKET = re.compile("(?<=[)\\]}])(?=[\\^_])|(?<=[)\\]]/)(?=[A-Za-z0-9(])")
 _UNIT_AFTER_RUN = re.compile(f"(?:(?<=\u2069</span>)|(?<=\u2069))/(?={_UNIT}{{1,8}}(?![A-Za-z0-9/.:@_~-]))")

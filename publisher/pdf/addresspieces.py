@@ -436,13 +436,13 @@ def with_head(
 
 def tail_arrays(line: list[Show], roles: dict[tuple[int, int], int]) -> set[int] | None:
     """The stream indexes of the arrays of a line that draw only later pieces of addresses broken over lines (a space
-    to the extractors: the first piece has the whole address), if those are all of the line's pieces, else None. A
-    line read whole leaves them out of its text (textlayer.py): "، ثم استدعِ الدالة", a vocalised word after the rest
-    of `sahab-client==3.4.1`, was read three times by PDFium, each array of the word with its own /ActualText."""
-    if ADDRESS_HEAD in roles.values():
-        return None
+    to the extractors: the first piece has the whole address), if those are all of the line's pieces besides first
+    ones, else None. A line read whole leaves them out of its text (textlayer.py): "، ثم استدعِ الدالة", a vocalised
+    word after the rest of `sahab-client==3.4.1`, was read three times by PDFium, each array of the word with its own
+    /ActualText. A first piece is in its text (`with_head`): "مساءً … info.desk@press", not read whole, had it first."""
+    heads = {s for (s, _), role in roles.items() if role == ADDRESS_HEAD}  # (with_head gives their text)
     tails = set()
-    for s in {s for s, _ in roles}:
+    for s in {s for s, _ in roles} - heads:
         elements = enumerate(line[s].elements)
         if any((s, i) not in roles for i, (_, text) in elements if text and not text.isspace()):
             return None

@@ -181,7 +181,7 @@ DIGIT, SIGNED = "[0-9\u0660-\u0669\u06f0-\u06f9]", "\\-+\u2212\u00b1\u2213"  # a
 # taken for two), a product's sign ("1440×3200"), a magnification's after it ("5×", read "×5" in a cell over lines). A
 # no-break space after it (before its unit: "١٠٣٣ م", typeset/bidi.py) is a separator to both, read with it.
 NUMBER = re.compile(
-    f"((?:[-+\u2212\u00b1\u066a%$\u00a3\u00a5\u20ac]?{DIGIT}(?:[-+.,:/\u2013\u066b\u066c\u00d7]?{DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033\u00d7]?[\u00a0\u202f]?))"
+    f"((?:[-+\u2212\u00b1\u066a%$\u00a3\u00a5\u20ac]?{DIGIT}(?:[-+.,:/\u2013\u066b\u066c\u00d7\u00b0\u2032]?{DIGIT})*[%\u066a\u2030\u00b0\u2032\u2033\u00d7]?[\u00a0\u202f]?))"
 )
 # The same for PDFium, which takes an en dash for a neutral between two numbers: "۲۰۲۶–۲۷" is two to it, each reversed
 # in place (read "۲۷–۲۰۲۶" from one reversed whole); an ayah's end sign leads its number, "۝١" (read "١۝")

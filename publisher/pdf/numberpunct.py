@@ -24,10 +24,11 @@ def after_number(left: str, text: str, right: str) -> bool:
         # algorithm sets right to left, read the other way; not "4–6", isolated left to right (typeset/bidi.py)
         return not (text in ISOLATED and left[:1].isascii() and right[:1].isascii())
     sign = text in SIGNS or unicodedata.category(text[:1]) == "Sc"  # and a currency's ("$٢٬٣٥٠", "٧٨$")
-    if (sign or text in PERCENT) and indic(left) and digit != "EN":
+    if (sign or text in PERCENT) and indic(left) and (digit != "EN" or (text in PERCENT and indic(right))):
         # "٩٠+٣": a plus or a minus joins European digits, not Arabic-Indic ones (drawn "٣+٩٠"); "−٢٫٤٪": the sign
         # of an Arabic-Indic number, drawn on its right (typeset/bidi.py); of a Persian one too ("−۱٫۲٪"); a percent
-        # sign typed before one ("٪١٢٫٥", drawn "١٢٫٥٪"), which both read after it
+        # sign typed before one ("٪١٢٫٥", drawn "١٢٫٥٪"), which both read after it; an angle's degree sign between
+        # Persian digits ("۲۳°۳۵′", drawn "′۳۵°۲۳": both took "۳۵°۲۳" for one number)
         return True
     if sign and indic(right) and letter_kind(left) != "L":
         # a sign typed after an Arabic-Indic number ("٩٦٦١١٢٣٤٥٦٧٨+", "١٨+"), drawn on its left: both read it first
