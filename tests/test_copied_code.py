@@ -18,9 +18,9 @@ import subprocess
 from pathlib import Path
 
 import pypdfium2
-from conftest import MARKS, build_article, misread
+from conftest import MARKS, build_article, build_drawn, misread
 from readers import poppler_text, unread
-from test_copied_beside_runs import _texts
+from test_copied_beside_runs import _missing, _texts
 
 CODES = [
     'grep -r "وزارة الاقتصاد والمالية"',
@@ -266,10 +266,53 @@ def test_code_of_arabic_signs_alone_is_no_part_of_the_latin_run_after_it(tmp_pat
 
 
 def test_both_extractors_read_two_paths_of_inline_code_apart(tmp_path: Path) -> None:
-    """`cp -a /home/anis /mnt/backup/home/` (the hundred-and-fifty-ninth batch's backup guide): each path a box of its
-    own, the space between them not drawn; their arrays a space apart were taken for table cells, and both extractors
-    read the second path first, PDFium then "/home/anis/mnt/backup/home/" (sharedruns.touching_arrays)."""
+    """`rsync -a /home/anis /mnt/backup/home/` (the hundred-and-fifty-ninth batch's backup guide): each path a box of
+    its own, the space between them a box WeasyPrint does not draw; their arrays, a space apart (more on a justified
+    line), were taken for table cells, and both extractors read the second path first, "/mnt/backup/home/ -a
+    /home/anis". The space has a ZERO WIDTH SPACE after it, and is drawn (pdf/addresses.py)."""
     commands = ["cp -a /home/anis /mnt/backup/home/", "cp /a/b /c/d", "ls /home/anis/ /mnt/backup/home/"]
     sentences = [f"قال الأمر `{command}` ينشئ مجلدا." for command in commands]
     typed = [sentence.replace("`", "") for sentence in sentences]
     assert misread(build_article(tmp_path, "paths", sentences, language="ar-TN"), typed) == []
+    quoted = (
+        "> انتبه إلى الشرطة المائلة في نهاية المسار! الأمر `rsync -a /home/anis/ /mnt/backup/home/` ينسخ *محتوى* "
+        "المجلد، بينما `rsync -a /home/anis /mnt/backup/home/` ينشئ مجلدًا جديدًا اسمه `anis` داخل الوجهة."
+    )
+    for page in ("A6", "letter"):
+        pdf = build_article(tmp_path / page, "quoted", [quoted], page=page, language="ar-TN")
+        assert _missing(pdf, ("-a /home/anis/ /mnt/backup/home/ ينسخ", "-a /home/anis /mnt/backup/home/ ينشئ")) == []
+
+
+def test_pdfium_reads_code_mapping_hamzated_letters_to_alef_as_typed(tmp_path: Path) -> None:
+    """`"أ": "ا",` in a code block (the hundred-and-fifty-eighth batch's normalisation how-to; `'أإآ', 'ااا'` in the
+    fifty-seventh's SQL): PDFium read such lines backwards, and pdf/orient.py, comparing without marks, took "أ" for
+    "ا", found the line its own mirror image read as typed across the lines around it, and gave it the wrong turn."""
+    block = (
+        '```python\nLETTER_MAP = str.maketrans({\n    "أ": "ا",\n    "إ": "ا",\n    "آ": "ا",\n    "ٱ": "ا",\n})\n```'
+    )
+    sql = "```sql\nSELECT translate(full_name,\n      'أإآ', 'ااا'\n);\n```"
+    pdf = build_article(tmp_path, "letters", ["قال:", block, sql], page="A4", language="ar-EG")
+    lines = ['"أ": "ا",', '"إ": "ا",', '"آ": "ا",', '"ٱ": "ا",', "'أإآ', 'ااا'"]
+    assert _missing(pdf, tuple(lines)) == []
+
+
+def test_inline_code_beginning_with_a_sign_keeps_it_on_its_left_at_a_lines_start(tmp_path: Path) -> None:
+    """`-exec` ending a bold phrase (the hundred-and-sixtieth batch's backup guide) was drawn "exec-": the run of code
+    was no isolate, as it did not close the bold it ended (typeset/inline.py), and the sign before a Latin letter went
+    to the right; at a right-to-left line's start poppler then took the hyphen at its right edge for a hyphenation's,
+    dropped it and joined two lines."""
+    from test_typeset_pages import visual_lines
+
+    codes = ["-exec", "--upgrade", "./configure", ".venv"]
+    paragraphs = [
+        f"{'كلمة ' * n}**جرّب الأمر أولًا مع الخيار بدل `{code}`** للتأكد من أنه لن يحذف إلا ما تريد."
+        for code in codes
+        for n in range(12)
+    ]
+    build_article(tmp_path, "signs", paragraphs, page="B5", language="ar-JO")
+    lines = visual_lines(build_drawn(tmp_path, dist=tmp_path / "unmarked") / "signs.pdf")
+    drawn = "\n".join(lines)
+    assert all(drawn.count(code) == 12 for code in codes), drawn
+    assert any(line.rstrip().endswith(code) for line in lines for code in codes), lines  # (one opens a line)
+    missing = _missing(tmp_path / "dist" / "signs.pdf", tuple(f"بدل {code} للتأكد" for code in codes))
+    assert missing == []

@@ -174,6 +174,13 @@ def test_a_separator_where_a_run_crosses_an_elements_edge_stays_in_the_arabic_te
     assert f"{LRI}Python{PDI}</span>:</strong> " in out and f"{LRI}3.12{PDI}" in out
 
 
+def test_code_ending_an_element_is_isolated_inside_it() -> None:
+    """ "**بدل `-exec`**" (the hundred-and-sixtieth batch): the run of code took in the bold's closing tag, which it had
+    not opened, and was isolated node by node, code not at all; drawn "exec-"."""
+    out = fragment("<p><strong>بدل <code>-exec</code></strong> للتأكد</p>")
+    assert out == '<p><strong>بدل <span dir="ltr"><code>-exec</code></span></strong> للتأكد</p>'
+
+
 def test_code_blocks_and_footnote_calls_are_left_as_written() -> None:
     block = '<pre><code class="language-py">print("a" + \'b\')\n</code></pre>'
     assert fragment(block) == block

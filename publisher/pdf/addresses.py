@@ -59,6 +59,9 @@ def breakable_addresses(body: str) -> str:
         code = run.groupdict().get("code")
         if code is not None:  # and no break after a hyphen of code ("--" ended a line, "help" began the next), "!", "?"
             code = _CODE_PARTS.sub(_held_signs, _CODE_SLASHED.sub(_held_slashes, _IN_CODE.sub(wrap, code)))
+            # (a space between two addresses, a box of its own WeasyPrint would not draw, with a ZERO WIDTH SPACE: `cp
+            # /a/b /c/d` was read "/c/d cp /a/b", the paths' arrays apart, as cells are)
+            code = code.replace('</span> <span class="address"', "</span> " + SPACE + '<span class="address"')
             # each Arabic string of code its own isolate, as typed: `d = {"اسم": 'علي'}`, two strings and the
             # neutrals between them one right-to-left stretch to the bidi algorithm, was drawn `d = {"علي' :"اسم'}`
             isolated = code if 'class="address"' in code else _RTL_STRING.sub(lambda words: RLI + words[0] + PDI, code)

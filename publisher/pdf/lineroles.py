@@ -33,7 +33,7 @@ from .pieces import (
     stretch_spaces,
 )
 from .ranges import SIGNS, indic, latin_glyph, typed_range
-from .sharedruns import OPENING, SEPARATORS, SPACES, Arrays, shared_runs, touching_arrays, unit_power
+from .sharedruns import OPENING, SEPARATORS, SPACES, Arrays, shared_runs, unit_power
 from .tjroles import CURRENCY, ROOTS, tj_roles
 from .wordedges import Word
 
@@ -117,7 +117,7 @@ def split_line(
             plain.append((pieces, [stretched[index] for index in sorted(stretched)]))
         return plain
     marks: list[list[int]] = [[PLAIN] * len(show.elements) for show in line]
-    touching, gapped = touching_arrays(line)
+    touching = _touching(line)
     worded = {glyph for word in words for glyph in word.glyphs}  # (a prefix is none of them: "، الشريكة" | "الشابّي")
     for number, word in enumerate(words):
         for (s, i), (s2, i2) in zip(word.glyphs, [*word.glyphs[1:], word.glyphs[-1]], strict=True):
@@ -217,7 +217,7 @@ def split_line(
         # a run, a space and neutrals only at the line's start, on its right ("≈ 1.2 × 10⁻⁴ بس", "≈" in the math
         # font): the line's start ends the run as a letter would, and the space with it (PDFium read " ≈1.2")
         marks[space[0]][space[1]] = RUN_END_SPACE
-    runs = shared_runs(glyphs, marks, touching, apart, isolated, code, addressed, gapped) if rtl else []
+    runs = shared_runs(glyphs, marks, touching, apart, isolated, code, addressed) if rtl else []
     edged = [(0, 0, ""), (0, 0, ""), *glyphs, (0, 0, ""), (0, 0, "")]
     lettered = any(latin_glyph(text) for _, _, text in glyphs)  # ("v × ٢ =": "CaCO₃ =" below)
     for position, ((_, _, far), (s0, _, left), (s, i, text), (_, _, right), (_, _, beyond)) in enumerate(
@@ -379,16 +379,31 @@ def _right_to_left(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> bool
 
 def _latin_cells(line: list[Show], isolated: Arrays) -> bool:
     """Whether a line is a table's row whose cells are all set left to right ("EK 215 | DXB → LAX"), laid out right to
-    left: its arrays isolated, some apart (not `touching_arrays`). Read as a left-to-right line, the cell's run
-    "DXB → LAX" in three arrays (its arrow in another font) had no /ActualText, and PDFium read "LAX→ DXB"."""
-    touching = touching_arrays(line)[0]
-    return len(line) > 1 and set(range(len(line))) <= set(isolated) and len(touching) < len(line) - 1
+    left: its arrays isolated, some apart (not `_touching`). Read as a left-to-right line, the cell's run "DXB → LAX"
+    in three arrays (its arrow in another font) had no /ActualText, and PDFium read "LAX→ DXB"."""
+    return len(line) > 1 and set(range(len(line))) <= set(isolated) and len(_touching(line)) < len(line) - 1
 
 
 def _triples(glyphs: list[tuple[int, int, str]]) -> Iterator[tuple[tuple[int, int, str], ...]]:
     """Each glyph of a line with the one before and after it (an empty one at the ends)."""
     edged = [(0, 0, ""), *glyphs, (0, 0, "")]
     return zip(edged, edged[1:], edged[2:], strict=False)
+
+
+def _touching(line: list[Show]) -> set[int]:
+    """The arrays of a line (by number) that begin less than TOUCHING em from where the array on their left
+    ends: keys typed `<kbd>Ctrl</kbd>+<kbd>S</kbd>`, each in a box of its own; not table cells."""
+    numbers = {id(show): number for number, show in enumerate(line)}
+    # not an empty array (one WeasyPrint leaves where an isolate's box begins: "وCl⁻،" had one between "Cl" and "⁻")
+    placed = sorted((a for a in vocal.placed_arrays(line) if a[1] > a[0]), key=lambda array: array[:2])
+    return {
+        numbers[id(show)]
+        for (_, end, _), (left, _, show) in itertools.pairwise(placed)
+        if left - end < TOUCHING * show.size
+    }
+
+
+TOUCHING = 0.5
 
 
 def _run_letter(glyphs: list[tuple[int, int, str]], start: int) -> str:

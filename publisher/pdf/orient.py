@@ -168,8 +168,14 @@ def _plain(text: str) -> str:
     # PDFium gives a vulgar fraction, "1/2" for "½": a chess game's code line ending "½–½" was not found, nor turned)
     text = unicodedata.normalize("NFKD", _CONTROLS.sub("", text)).translate(_BRACKETS).replace("-", "")
     text = text.replace("\u2044", "/")
-    # and no white space: PDFium gives a FOUR-PER-EM SPACE (a list bullet's) as a space, after the bullet
-    return "".join(char for char in text if not unicodedata.combining(char) and not char.isspace())
+    # and no white space: PDFium gives a FOUR-PER-EM SPACE (a list bullet's) as a space, after the bullet; but a
+    # letter's hamza or madda kept ("أ" is no "ا": `"أ": "ا",` in code, without it its own mirror image, was found
+    # read as typed in the reversed lines around it, and given the wrong turn)
+    return "".join(char for char in text if not _dropped(char))
+
+
+def _dropped(char: str) -> bool:
+    return (unicodedata.combining(char) > 0 and char not in "\u0653\u0654\u0655") or char.isspace()
 
 
 def _rewrite(data: bytes, turns: dict[tuple[int, str], Callable[[str], str]]) -> bytes:

@@ -4,15 +4,12 @@ which PDFium would read segment by segment reversed: found over a line's glyphs 
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Collection
 
 from ..typeset.bidi import ACCIDENTALS, POWERS, RTL_BLOCKS, SCRIPT_SIGNS
-from . import marks as vocal
 from .charclass import DIGITS, NEWER_CURRENCY, compat, letter_kind, pdfium_actual_text, unknown_to_poppler
-from .pagetext import Show
 from .pieces import COMPAT, PLAIN, RUN_END_SPACE, WORD
 from .ranges import SIGNS, indic
 from .tjroles import ARABIC_COMMA, CURRENCY, ROOTS, script_parts
@@ -33,15 +30,13 @@ def shared_runs(
     isolated: Arrays,
     code: Arrays = (),
     addressed: Collection[tuple[int, int]] = (),
-    gapped: Arrays = (),
 ) -> list[str]:
     """Left-to-right runs drawn in several text objects ("Maroc *Digital* 2030"), which PDFium would read
-        segment by segment reversed: their glyphs get the role -1 - n (their elements from the first letter or
-        digit to the last); returns the runs' texts, n-th for the n-th. Each object's part of the run gets the
-        same named /ActualText of the whole run: PDFium reads the first and skips the others, as deep in marked
-        content and with the same innermost dictionary (marks.py, `PreMarkedContent`). An address's glyphs (`addressed`)
-        are no run's: the end of one broken over lines, "&page=2،", was read twice, its /ActualText's and a run's. An array
-    `gapped` (touching_arrays) follows a space in the run's text."""
+    segment by segment reversed: their glyphs get the role -1 - n (their elements from the first letter or
+    digit to the last); returns the runs' texts, n-th for the n-th. Each object's part of the run gets the
+    same named /ActualText of the whole run: PDFium reads the first and skips the others, as deep in marked
+    content and with the same innermost dictionary (marks.py, `PreMarkedContent`). An address's glyphs (`addressed`)
+    are no run's: the end of one broken over lines, "&page=2،", was read twice, its /ActualText's and a run's."""
     texts: list[str] = []
     runs: list[list[int]] = [[]]  # positions in `glyphs` of each run's first and last letter or digit
     # the arrays of code that hold right-to-left letters and no left-to-right one, and the runs that take them in
@@ -92,7 +87,7 @@ def shared_runs(
             continue
         run[-1] = _signed_to(glyphs, run, isolated)
         (s0, i0, _), (s1, i1, _) = glyphs[run[0]], glyphs[run[-1]]
-        joined = _logical(glyphs[run[0] : run[-1] + 1], isolated, gapped)
+        joined = _logical(glyphs[run[0] : run[-1] + 1], isolated)
         if place in coded:  # its Arabic words as typed: they are drawn right to left inside it
             joined = _RTL_WORDS.sub(lambda word: word[0][::-1], joined)
         raised = any(compat(text) for _, _, text in glyphs[run[0] : run[-1] + 1])  # "Cl⁻", its sign in another font
@@ -141,10 +136,10 @@ OPENING = frozenset("([{")
 _RTL_WORDS = re.compile(f"[{RTL_BLOCKS}]+(?: [{RTL_BLOCKS}]+)*")
 
 
-def _logical(glyphs: list[tuple[int, int, str]], isolated: Arrays, gapped: Arrays = ()) -> str:
+def _logical(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> str:
     """A run's text: its glyphs' in the order drawn, but for an isolate glued to an Arabic-Indic number set right to
     left of it, which comes after the number ("٢٥°C", drawn "°C٢٥"), and the number's sign, drawn on its right,
-    which comes before it ("-٣°C", drawn "°C٣-"); a space before an array `gapped`."""
+    which comes before it ("-٣°C", drawn "°C٣-")."""
     parts: list[list[str]] = [[]]
     numbers = _signed_numbers(glyphs, isolated)
     for (s, _, text), before in zip(glyphs, glyphs[:1] + glyphs, strict=False):  # (the first glyph beside itself)
@@ -152,8 +147,6 @@ def _logical(glyphs: list[tuple[int, int, str]], isolated: Arrays, gapped: Array
         # (or a signed one Persian isolates, "−۲°C", drawn "°C−۲": two isolates, set right to left)
         if (turned and indic(text if s not in isolated else before[2])) or (before[0] != s and s in numbers):
             parts.append([])
-        if before[0] != s and s in gapped and not (before[2] + text).count(" "):
-            parts[-1].append(" ")
         parts[-1].append(text)
     for part in parts[1:]:
         while part[-1] in SIGNS and indic(part[0]):
@@ -231,24 +224,3 @@ def _signed_from(glyphs: list[tuple[int, int, str]], position: int) -> int:
 def _spaced(glyphs: list[tuple[int, int, str]], position: int) -> bool:
     """Whether the glyph after `position` is a space."""
     return position + 1 < len(glyphs) and glyphs[position + 1][2] in SPACES
-
-
-def touching_arrays(line: list[Show]) -> tuple[set[int], set[int]]:
-    """The arrays of a line (by number) that begin less than TOUCHING em from where the array on their left ends (keys
-    typed `<kbd>Ctrl</kbd>+<kbd>S</kbd>`, each in a box of its own; not table cells), or less than a space of their
-    face, SPACED, after one of the same face and size; and those of the second kind: a space WeasyPrint left undrawn
-    between two boxes (inline code of two paths, `cp /a/b /c/d`, cut before the second's "/", read "/a/b/c/d")."""
-    numbers = {id(show): number for number, show in enumerate(line)}
-    # not an empty array (one WeasyPrint leaves where an isolate's box begins: "وCl⁻،" had one between "Cl" and "⁻")
-    placed = sorted((a for a in vocal.placed_arrays(line) if a[1] > a[0]), key=lambda array: array[:2])
-    touching, gapped = set(), set()
-    for (_, end, before), (left, _, show) in itertools.pairwise(placed):
-        if left - end < TOUCHING * show.size:
-            touching.add(numbers[id(show)])
-        elif left - end < SPACED * show.size and (before.font, before.size) == (show.font, show.size):
-            gapped.add(numbers[id(show)])
-    return touching | gapped, gapped
-
-
-TOUCHING = 0.5
-SPACED = 0.65  # em: a monospace face's space (0.6)

@@ -269,6 +269,8 @@ def _serialise(
         while first > 0 and isinstance(tag := flat[first - 1], Tag) and not tag.closing:
             first -= 1  # take in the elements the run starts with
         while last < len(flat) and isinstance(tag := flat[last], Tag) and tag.closing:
+            if _balanced(flat[first:last]):
+                break  # (not the closing tag of an element the run did not open: "**بدل `.venv`**", no isolate)
             last += 1  # and those it ends with
         last = _with_closing_stops(flat, first, last, visible)
         if _balanced(flat[first:last]):
