@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pypdfium2
 from conftest import MARKS, build_article, misread
+from test_copied_beside_runs import _missing
 
 from publisher.pdf.charclass import RLM, not_hyphenated, pdfium_class
 
@@ -29,6 +30,16 @@ def test_a_lines_text_beginning_or_ending_with_a_hyphen_gets_a_mark_there() -> N
     assert not_hyphenated("-420.WMو 2.") == RLM + "-420.WMو 2."
     assert not_hyphenated("ينسخ --") == "ينسخ --" + RLM
     assert not_hyphenated("WM-420") == "WM-420"
+    # and before the spaces a line of code begins with, written reversed (`  -name '20??-??-??' -mtime +30`, the
+    # hundred-and-sixtieth batch: PDFium joined it to the heading after the code block, "الأهمname")
+    assert not_hyphenated("03+ emitm- eman-  ") == "03+ emitm- eman-  " + RLM
+    assert not_hyphenated("  -x") == RLM + "  -x"
+
+
+def test_a_line_of_code_beginning_with_a_hyphen_is_not_joined_to_the_heading_after(tmp_path: Path) -> None:
+    block = "```bash\nfind /srv/backups -mindepth 1 -type d \\\n  -name '20??-??-??' -mtime +30 -exec rm -rf {} +\n```"
+    pdf = build_article(tmp_path, "find", ["قال:", block, "## الخطوة 5: الاستعادة", "نص."], page="B5", language="ar-JO")
+    assert _missing(pdf, ("-name '20??-??-??'", "الخطوة 5: الاستعادة")) == []
 
 
 STOKES = [

@@ -162,9 +162,9 @@ def not_hyphenated(written: str) -> str:
     without the hyphen (a code comment "-- أسعار الإغلاق": "-\ufffe أسعار"... "اليومSELECT"); and one before it if
     it begins with one, which PDFium meets last on a line it reverses ("2. أُضيف دعم … `WM-310` و`WM-420`.", written
     "-420.WMو …", was joined to the list item after it)."""
-    hyphens = ("-", "\u00ad", "\u2010")
-    written = RLM + written if written.startswith(hyphens) else written
-    return written + RLM if written.endswith(hyphens) else written
+    hyphens = ("-", "\u00ad", "\u2010")  # (after or before spaces too: a line of code `  -name …` written reversed)
+    written = RLM + written if written.lstrip().startswith(hyphens) else written
+    return written + RLM if written.rstrip().endswith(hyphens) else written
 
 
 # signs poppler reads as left to right (popplerwords._SIGNS): those its table of characters types as digits, the
