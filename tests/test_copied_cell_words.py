@@ -106,3 +106,15 @@ TERMS = (
 def test_latin_terms_parted_by_a_slash_in_a_cell_read_as_typed(tmp_path: Path, page: str) -> None:
     pdf = build_article(tmp_path, "terms", ["المصطلحات:", TERMS], page=page, language="ar-MA")
     assert _missing(pdf, ("matlaʿ / prelude", "bayt / strophe", "kharja / jarcha")) == []
+
+
+def test_a_path_ending_with_an_ellipsis_in_a_cell_reads_as_typed(tmp_path: Path) -> None:
+    """`var/www/...` at the end of a cell over lines (the hundred-and-sixtieth batch's rsync options): poppler read
+    "var/www.../", the path's run ending at its last slash (pdf/popplerwords.py: an ellipsis after it is the run's)."""
+    table = (
+        "| الخيار | الوظيفة |\n|---|---|\n"
+        "| `-R` | يحفظ المسار الكامل، فيظهر الملف في النسخة تحت `var/www/...` |\n"
+        "| `-C` | يقرأ الإعدادات من مجلد آخر غير المجلد الافتراضي المعتاد، أي من `/etc/nginx/…` أولا |"
+    )
+    pdf = build_article(tmp_path, "options", ["الخيارات:", table], page="B5", language="ar-JO")
+    assert _missing(pdf, ("تحت var/www/...", "من /etc/nginx/… أولا")) == []

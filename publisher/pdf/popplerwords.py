@@ -66,12 +66,18 @@ def poppler_text(text: str) -> str:
     marked = re.sub("(?<= )([،؛,;])(?=\ue001)", lambda mark: RLM + mark[1], marked)
     marked = re.sub(f"(?<=\ue001) (?=[^\\w\\s\ue001]+[{RTL_BLOCKS}])", " " + RLM, marked)
     # (a run's vulgar fraction kept whole between LEFT-TO-RIGHT MARKs: "1½" was read "½1")
-    marked = re.sub("\ue001", lambda _: RLM + "".join(LRM + c + LRM if fraction(c) else c for c in next(runs)), marked)
+    # (and a LEFT-TO-RIGHT MARK after one ending with an ellipsis, which poppler read with the words on its left:
+    # "/etc/nginx/…" in a cell, read "…/etc/nginx/")
+    marked = re.sub("\ue001", lambda _: RLM + _kept(next(runs)), marked)
     # marks poppler's tables leave neutral ("سِنَةٞ" read "سِنَة ٞ", the open tanwin taken to the next word): each
     # run of them back in typed order, after a RIGHT-TO-LEFT MARK where the glyph left of it is no letter
     return _POPPLER_NEUTRAL.sub(
         lambda run: ("" if _poppler_rtl(marked[run.start() - 1 : run.start()]) else RLM) + run[0][::-1], marked
     )
+
+
+def _kept(run: str) -> str:
+    return "".join(LRM + c + LRM if fraction(c) else c for c in run) + (LRM if run.endswith(("\u2026", "..")) else "")
 
 
 def _spaced_first(number: str) -> str:  # (and a product's sign between marks: no number's to poppler, "1440×3200")
@@ -105,7 +111,7 @@ _LTR = f"[^\\W\\d_{RTL_BLOCKS}]"  # a letter outside the right-to-left blocks (b
 # before a space, a quote or a bracket ("cp -r src/ dst/ ينسخ": "dst /ينسخ"), an ion's charge ("Cl⁻ وفي"), Arabic-Indic
 # digits ("٢٥°C"), their "٫", a no-break space, a count ("2× USB").
 _NUMBER_BEFORE = f"[{SIGNED}]?[0-9{ARABIC_DIGITS}](?:[^\\s{RTL_BLOCKS}]|[\u00a0\u202f\u066b\u066c{ARABIC_DIGITS}])*?"
-_SLASHES = f"[{SCRIPT_SIGNS}]*(?:[/\\\\]+(?![^\\s'\"\\])}}]))?"
+_SLASHES = f"[{SCRIPT_SIGNS}]*(?:[/\\\\]+(?:\\.{{2,}}|\u2026)?(?![^\\s'\"\\])}}]))?"  # (and an ellipsis: "var/www/...")
 _UNIT_AFTER = "(?:(?<=[0-9])[%\u2030\u2032\u2033])?"  # a number's sign ending the run: "Haddad (12′، 58′)", read "12،′"
 _SIGNS_BEFORE = "-+#@~/\\\\.\u00b0$\u20ac\u00a3\u00a5"
 _LATIN = (
