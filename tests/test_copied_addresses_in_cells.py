@@ -44,3 +44,28 @@ def test_code_broken_in_cells_reads_whole(tmp_path: Path) -> None:
     for name, read in _texts(pdf).items():
         for typed in ("list(inventory.items())[0]", '"البخلاء" in inventory', "sum(inventory.values())"):
             assert typed in read, (name, typed, read)
+
+
+# a contract's signatures: a table with an empty head cell, each row read as one cell (pdf/cells.py), its e-mail
+# addresses broken before "@" (two pieces) and before ".com.kw" (three)
+PARTIES = (
+    "| | الطرف الأول (المؤجر) | الطرف الثاني (المستأجر) |\n|---|---|---|\n"
+    "| الاسم | عبدالرحمن يوسف الصقر | مازن خليل داود |\n"
+    "| البريد الإلكتروني المعتمد | a.alsaqer@example.com.kw | mazen.dawood@example.com |\n"
+    "| البريد الاحتياطي | ahmed@example.com | info.desk@press.example.com |"
+)
+
+
+def test_addresses_broken_in_the_cells_of_one_row_read_whole(tmp_path: Path) -> None:
+    """The hundred-and-fifty-ninth batch's lease: a row is drawn a cell at a time, so the first piece of the first
+    cell's address was set aside when the second cell's began, and forgotten; the second then took the first's rest,
+    and PDFium read "a.alsaqer" and "mazen.dawood @example.com" (addresspieces: every address set aside is kept)."""
+    pdf = build_article(tmp_path, "parties", ["التوقيعات:", PARTIES], page="B5", language="ar-KW")
+    for name, read in _texts(pdf).items():
+        for typed in (
+            "a.alsaqer@example.com.kw",
+            "mazen.dawood@example.com",
+            "ahmed@example.com",
+            "info.desk@press.example.com",
+        ):
+            assert read.split().count(typed) == 1, (name, typed, read)

@@ -1,13 +1,11 @@
 """The pieces of a URL or e-mail address broken over lines, found among the glyphs of a PDF's lines.
 
-pdf.py lets an address break at sensible points (after "/", before "." or "@"); each piece then
-sits at one end of its line, and text extractors, which read line by line, give it as a word of
-its own. The text layer (textlayer.py) gives the first piece the whole address as its /ActualText
-and the others a single space (PDFium ignores an empty one and reads the glyphs). It sees glyphs,
-not HTML: a piece is the stretch of glyphs without a space or a right-to-left letter at one end of
-a line, and pieces on consecutive lines make one address when together they spell one of the
-addresses pdf.py marked, in order. Zero-width characters (the break opportunities, the isolates)
-are drawn as empty glyphs without text.
+pdf.py lets an address break at sensible points (after "/", before "." or "@"); each piece then sits at one end of its
+line, and text extractors, which read line by line, give it as a word of its own. The text layer (textlayer.py) gives
+the first piece the whole address as its /ActualText and the others a single space (PDFium ignores an empty one and
+reads the glyphs). It sees glyphs, not HTML: a piece is the stretch of glyphs without a space or a right-to-left letter
+at one end of a line, and pieces on following lines make one address when together they spell one of the addresses
+pdf.py marked, in order. Zero-width characters (the break opportunities, the isolates) are drawn as empty glyphs.
 """
 
 from __future__ import annotations
@@ -44,6 +42,8 @@ class Piece:
 
 Edge = tuple[list[tuple[int, int, str]], bool, list[tuple[int, int, str]]]  # glyphs, read from the left, beside
 _Glyphs = list[tuple[int, int, str]]  # (each glyph's place and text)
+Begun = tuple[str, list[Piece]]  # an address begun: its text so far, its pieces
+Aside = tuple[str, list[Piece], int]  # and the line it was set aside at
 
 
 def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> list[tuple[str, list[Piece]]]:
@@ -61,23 +61,26 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
     so_far = known | prefixes
     found: list[tuple[str, list[Piece]]] = []
     text, pieces = "", list[Piece]()  # the address begun on earlier lines
-    # one begun at a page's last line, whose rest comes after the page's notes and the next page's running head
-    aside: tuple[str, list[Piece], int] | None = None
+    # those begun at a page's last line, whose rest comes after the page's notes and the next page's running head, or
+    # in a table's cell, whose rest comes after the first lines of the cells beside it (a row drawn a cell at a time,
+    # then their rests: "ahmed" | "mazen.dawood" | "@example.com" | "@example.com"), the earliest first
+    asides: list[Aside] = []
     for number, line in enumerate(lines):
         glyphs = [(s, i, t) for s, show in enumerate(line) for i, (_, t) in enumerate(show.elements) if t]
         # A piece sits at the outer end of the run at one edge: the reading start of a right-to-left line
         # is its right edge, its reading end the left edge; the other way round in a left-to-right line.
         edges = [edge for from_left in (False, True) for edge in _edges(glyphs, from_left, mixed)]
-        if not pieces and aside and number - aside[2] <= _ASIDE_LINES and _goes_on(edges, aside[0], so_far, known):
-            text, pieces, aside = aside[0], aside[1], None
+        asides = [aside for aside in asides if number - aside[2] <= _ASIDE_LINES]
+        text, pieces = (text, pieces) if pieces else _resumed(asides, edges, (so_far, known))
+        if pieces and not _goes_on(edges, text, so_far, known):  # (not a sign or two ending a line, "." of
+            kept = _set_aside(text, known)  # ".venv/bin/activate" on a line further on)
+            asides += [(text, pieces, number)] if kept else []
+            text, pieces = _resumed(asides, edges, (so_far, known), int(kept))
         if pieces:  # the address goes on at the start of this line
             step = _goes_on(edges, text, so_far, known)
             if step:
                 text = step[0]
                 pieces.append(Piece(number, step[1], step[2]))
-            else:  # (not a sign or two ending a line, "." of ".venv/bin/activate" on a line further on)
-                aside = (text, pieces, number) if _set_aside(text, known) else None
-                text, pieces = "", []
             if text in known:
                 found.append((spelt[text], pieces))
                 text, pieces = "", []
@@ -107,10 +110,21 @@ _ASIDE_LINES = 8  # a page's notes, the next page's running head
 _ASIDE_LENGTH = 8  # characters of the address begun
 
 
+def _resumed(
+    asides: list[Aside], edges: list[Edge], bits: tuple[frozenset[str], frozenset[str]], skip: int = 0
+) -> Begun:
+    """The first address set aside (not the last `skip`) that goes on at one of a line's `edges`, taken out."""
+    for aside in asides[: len(asides) - skip]:
+        if _goes_on(edges, aside[0], *bits):
+            asides.remove(aside)
+            return aside[0], aside[1]
+    return "", []
+
+
 def _set_aside(text: str, known: frozenset[str]) -> bool:
-    """Whether an address begun as `text` on a page's last line is looked for after the page's notes: long enough not
-    to be a sign or two (see above), or an e-mail's name, broken before its "@" ("reviews" ending a page and
-    "@techmuharraq.bh" beginning the next)."""
+    """Whether an address begun as `text` is looked for lines later (after a page's notes, the cells beside it): long
+    enough not to be a sign or two (see above), or an e-mail's name, broken before its "@" ("reviews" ending a page
+    and "@techmuharraq.bh" beginning the next)."""
     return len(text) >= _ASIDE_LENGTH or any(address.startswith(text + "@") for address in known)
 
 
@@ -412,39 +426,3 @@ def address_roles(
                 if not text.isspace():
                     roles.setdefault(piece.line, {})[(s, i)] = ADDRESS_TAIL
     return roles, heads, broken
-
-
-def with_head(
-    text: str, line: list[Show], heads: dict[int, str], roles: dict[tuple[int, int], int] | None = None
-) -> str:
-    """A line's `text`, read whole (textlayer.py), with the first piece of an address broken over lines it ends
-    with given as the whole address: a code block's line wrapped inside a URL longer than a line
-    (`curl -X GET "https://…/classes/` | `2026-dev-web/students?city=…"`) was read in pieces. And without a later
-    piece it begins with (`roles`) in an array of more words: "Precipitation-" | "Evapotranspiration Index", twice."""
-    tail = sorted(key for key, role in (roles or {}).items() if role == ADDRESS_TAIL)
-    rest = (
-        "".join(line[s].elements[i][1] or "" for s, i in tail).strip() if tail_arrays(line, roles or {}) is None else ""
-    )
-    read = text.lstrip()
-    text = text[: len(text) - len(read)] + read[len(rest) :] if rest and read.startswith(rest) else text
-    whole = next((heads[id(show)] for show in line if id(show) in heads), "")
-    stripped = text.rstrip()
-    squeezed = stripped.replace(" ", "")  # (the words before it in its run, `beside`, are spelt without their spaces)
-    end = next((end for end in range(len(whole) - 1, 0, -1) if squeezed.endswith(whole[:end].replace(" ", ""))), 0)
-    return stripped + whole[end:] + text[len(stripped) :] if end else text
-
-
-def tail_arrays(line: list[Show], roles: dict[tuple[int, int], int]) -> set[int] | None:
-    """The stream indexes of the arrays of a line that draw only later pieces of addresses broken over lines (a space
-    to the extractors: the first piece has the whole address), if those are all of the line's pieces besides first
-    ones, else None. A line read whole leaves them out of its text (textlayer.py): "، ثم استدعِ الدالة", a vocalised
-    word after the rest of `sahab-client==3.4.1`, was read three times by PDFium, each array of the word with its own
-    /ActualText. A first piece is in its text (`with_head`): "مساءً … info.desk@press", not read whole, had it first."""
-    heads = {s for (s, _), role in roles.items() if role == ADDRESS_HEAD}  # (with_head gives their text)
-    tails = set()
-    for s in {s for s, _ in roles} - heads:
-        elements = enumerate(line[s].elements)
-        if any((s, i) not in roles for i, (_, text) in elements if text and not text.isspace()):
-            return None
-        tails.add(line[s].index)
-    return tails

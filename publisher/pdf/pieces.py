@@ -7,6 +7,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from .charclass import NEWER_CURRENCY
+from .pagetext import Show
 
 # The roles of the pieces a TJ array is cut into; the glyphs of the n-th marked word of a line have WORD + n.
 PLAIN, RUN_END_SPACE, LTR_RUN, MIRRORED, UNKNOWN_LTR = range(5)
@@ -183,3 +184,39 @@ def line_pads(
     deepest = max(need)
     pads = {first: deepest - depths[first] - 1 for first in firsts}
     return pads | {show.index: deepest - depths[show.index] for show in line if show.origin not in spanned}
+
+
+def with_head(
+    text: str, line: list[Show], heads: dict[int, str], roles: dict[tuple[int, int], int] | None = None
+) -> str:
+    """A line's `text`, read whole (textlayer.py), with the first piece of an address broken over lines it ends
+    with given as the whole address: a code block's line wrapped inside a URL longer than a line
+    (`curl -X GET "https://…/classes/` | `2026-dev-web/students?city=…"`) was read in pieces. And without a later
+    piece it begins with (`roles`) in an array of more words: "Precipitation-" | "Evapotranspiration Index", twice."""
+    tail = sorted(key for key, role in (roles or {}).items() if role == ADDRESS_TAIL)
+    rest = (
+        "".join(line[s].elements[i][1] or "" for s, i in tail).strip() if tail_arrays(line, roles or {}) is None else ""
+    )
+    read = text.lstrip()
+    text = text[: len(text) - len(read)] + read[len(rest) :] if rest and read.startswith(rest) else text
+    whole = next((heads[id(show)] for show in line if id(show) in heads), "")
+    stripped = text.rstrip()
+    squeezed = stripped.replace(" ", "")  # (the words before it in its run, `beside`, are spelt without their spaces)
+    end = next((end for end in range(len(whole) - 1, 0, -1) if squeezed.endswith(whole[:end].replace(" ", ""))), 0)
+    return stripped + whole[end:] + text[len(stripped) :] if end else text
+
+
+def tail_arrays(line: list[Show], roles: dict[tuple[int, int], int]) -> set[int] | None:
+    """The stream indexes of the arrays of a line that draw only later pieces of addresses broken over lines (a space
+    to the extractors: the first piece has the whole address), if those are all of the line's pieces besides first
+    ones, else None. A line read whole leaves them out of its text (textlayer.py): "، ثم استدعِ الدالة", a vocalised
+    word after the rest of `sahab-client==3.4.1`, was read three times by PDFium, each array of the word with its own
+    /ActualText. A first piece is in its text (`with_head`): "مساءً … info.desk@press", not read whole, had it first."""
+    heads = {s for (s, _), role in roles.items() if role == ADDRESS_HEAD}  # (with_head gives their text)
+    tails = set()
+    for s in {s for s, _ in roles} - heads:
+        elements = enumerate(line[s].elements)
+        if any((s, i) not in roles for i, (_, text) in elements if text and not text.isspace()):
+            return None
+        tails.add(line[s].index)
+    return tails

@@ -57,7 +57,7 @@ from typing import Any
 
 from ..typeset.kashida import as_typed
 from . import marks as vocal
-from .addresspieces import address_roles, tail_arrays, with_head
+from .addresspieces import address_roles
 from .addresstext import pdfium_address, poppler_address
 from .cells import mark_cells, split_apart, table_cells
 from .charclass import (
@@ -105,7 +105,9 @@ from .pieces import (
     padded,
     roles_within,
     stretched,
+    tail_arrays,
     weak_text,
+    with_head,
     word_ends,
 )
 from .popplerwords import poppler_text
