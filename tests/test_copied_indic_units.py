@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MARKS, build_article, build_drawn, misread
-from test_copied_beside_runs import _texts
+from test_copied_beside_runs import _missing, _texts
 from test_typeset_pages import visual_lines
 
 # units of temperature, size, mass and length, a power, a signed number, in Arabic-Indic digits and in Persian ones
@@ -136,3 +136,24 @@ def test_an_angle_in_degrees_and_minutes_reads_as_typed_in_a_cell_and_in_prose(t
     pdf = build_article(tmp_path, "angles", [table, *prose], language="ar-YE")
     counts = {name: [text.count(angle) for angle in ANGLES] for name, text in _texts(pdf).items()}
     assert counts == {"poppler": [2] * len(ANGLES), "pdfium": [2] * len(ANGLES)}  # in the cell and in the sentence
+
+
+def test_a_list_of_percentages_reads_as_typed(tmp_path: Path) -> None:
+    """A lesson's answers, "(٢) ٦٠٪، ٨٪، ١٧٥٪." (the hundred-and-sixty-third batch): poppler read "٦٠٪٨ ،٪١٧٥ ،٪",
+    each comma and the number after it one stretch (pdf/numberpunct.py: the comma after a percent sign ends it)."""
+    typed = ["٦٠٪، ٨٪، ١٧٥٪", "٦٠%، ٨%، ١٧٥%", "١٠٪؛ ٢٠٪؛ ٣٠٪", "60%، 8%، 175%"]
+    paragraphs = [f"النسب هي {percentages} على الترتيب." for percentages in typed]
+    pdf = build_article(tmp_path, "percentages", paragraphs, language="ar-IQ")
+    persian = build_article(tmp_path / "fa", "fa", ["نسبت‌ها ۶۰٪، ۸٪، ۱۷۵٪ است."], language="fa")
+    assert _missing(pdf, tuple(typed)) == [] and _missing(persian, ("۶۰٪، ۸٪، ۱۷۵٪",)) == []
+
+
+def test_an_operator_ending_a_line_after_an_arabic_word_keeps_its_space(tmp_path: Path) -> None:
+    """ "التغيّر =" ending a line, "+٢٥٠ ديناراً" beginning the next (the same lesson): both read "التغيّر=" (pdf/marks.py,
+    pdf/lineroles.py: the space written after the operator for PDFium, before it for poppler)."""
+    paragraphs = [
+        f"{'كلمة ' * n}ارتفع السعر إلى ١٬٢٥٠ ديناراً. التغيّر = +٢٥٠ ديناراً، والنسبة = +٢٥٪." for n in range(14)
+    ]
+    pdf = build_article(tmp_path, "change", paragraphs, page="B5", language="ar-IQ")
+    texts = _texts(pdf)
+    assert [text.count("التغيّر = +٢٥٠") for text in texts.values()] == [len(paragraphs)] * 2, texts

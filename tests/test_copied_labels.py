@@ -11,6 +11,7 @@ from pathlib import Path
 
 from conftest import MARKS, build_article, misread
 from readers import pdfium_text, words
+from test_copied_beside_runs import _missing
 
 
 def test_both_extractors_read_a_label_and_a_check_mark_as_typed(tmp_path: Path) -> None:
@@ -84,3 +85,20 @@ def test_a_number_labelling_a_number_reads_beside_its_name(tmp_path: Path) -> No
     ]
     sentences = [typed[0].replace("المواساة (4002)", "**المواساة (4002)**"), *typed[1:]]
     assert misread(build_article(tmp_path, "labels", [*sentences, *typed]), [*typed, *typed]) == []
+
+
+# a verse of the Qur'an quoted after a colon, between ornate parentheses, vocalised or not, heading or prose (the
+# hundred-and-sixty-second batch's tafsir: "## قَوْلُهُ تَعَالَى: ﴿وَالْعَصْرِ﴾")
+QUOTED = [
+    "قَوْلُهُ تَعَالَى: ﴿وَالْعَصْرِ﴾",
+    "قال تعالى: ﴿إِنَّ الْإِنسَانَ لَفِي خُسْرٍ﴾ [العصر: ٢]، وقال: ﴿وَتَوَاصَوْا بِالصَّبْرِ﴾.",
+    "قال تعالى: ﴿إن الإنسان لفي خسر﴾ [العصر: ٢]، وقال: ﴿وتواصوا بالصبر﴾.",
+]
+
+
+def test_an_ornate_parenthesis_after_a_colon_opens_its_quotation(tmp_path: Path) -> None:
+    """Poppler read "تعالى﴿ والعصر﴾": the opening bracket and the space before it taken into one stretch with the colon,
+    as "(" had been before it was given a RIGHT-TO-LEFT MARK (pdf/tjroles.py, marks.mirrored_texts)."""
+    pdf = build_article(tmp_path, "quoted", ["## " + QUOTED[0], "نص.", *QUOTED], page="A5", language="ar-SY")
+    phrases = ("تعالى: ﴿والعصر﴾", "تعالى: ﴿إن الإنسان", "وقال: ﴿وتواصوا بالصبر﴾.")
+    assert _missing(pdf, phrases, "".join(map(chr, range(0x064B, 0x0653))) + "\u0670") == []  # (without harakat)

@@ -83,7 +83,7 @@ def split_line(
     """
     wide = [wide_spaces(show, WIDE) for show in line]
     glyphs = [(s, i, text) for s, show in enumerate(line) for i, (_, text) in enumerate(show.elements) if text]
-    marked = any(letter_kind(text) == "L" or text in vocal.MIRRORED_CHARS or compat(text) for _, _, text in glyphs)
+    marked = any(letter_kind(text) == "L" or text in vocal.BRACKETED or compat(text) for _, _, text in glyphs)
     # a separator alone between two spaces (a verse quoted in prose, "پیکرند / که"), or a space and a bracket ("(+ أو
     # −)"), which poppler takes for left to right and read with the word after it ("/که", "+أو"): the space ends it
     lone = {
@@ -239,9 +239,9 @@ def split_line(
         # ("و\\server\\old." and "و.env.", whose full stop, drawn left of the sign, both read first: "و.\\server")
         following = _run_letter(glyphs, position + 1) or following
         tail = text in SIGNS and _signs_after_letter(glyphs, position)  # the end of "C++" glued to "و": its run's
-        # an operator ending the line after a Latin run, or after a number in Arabic-Indic digits on a line with one
-        ending = not position and text in OPERATORS and right in SPACES
-        if rtl and ending and (latin_glyph(beyond) or (indic(beyond) and lettered)):
+        ending = not position and text in OPERATORS and right in SPACES  # an operator ending the line after a Latin
+        # run, an Arabic word ("التغيّر =", read "التغيّر=" by both), or an Arabic-Indic number on a line with a run
+        if rtl and ending and (latin_glyph(beyond) or (indic(beyond) and lettered) or letter_kind(beyond) == "R"):
             marks[s][i] = LINE_END_SIGN if marks[s][i] == PLAIN and s not in isolated else marks[s][i]
         elif rtl and marks[s][i] == PLAIN and s not in isolated and not tail and after_number(left, text, following):
             # (and a hyphen between two Arabic words, "الهندية-العربية", whose first PDFium read backwards)

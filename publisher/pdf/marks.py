@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 
+from ..typeset.bidi import OPERATORS
 from ..typeset.kashida import as_typed
 from .charclass import LRM, MIRROR, MIRRORED_CHARS, RLM, fraction
 from .clusters import Key, Laid, is_mark, position_key
@@ -167,7 +168,16 @@ def pdfium_text(text: str, glued: bool = False) -> str:
             written.append(stretch[::-1] + (RLM if after_letters and ends else ""))
         else:
             written.append(stretch)
-    return "".join(written)
+    # an operator ending the text after a space and an Arabic word ("التغيّر =", its operand on the next line):
+    # PDFium read the space after it, "التغيّر="; written after it, it reads it before
+    # (and one beginning it before a space and a number, "= +٢٥٠", read " =+٢٥٠": written after the space)
+    out, ending, opening = "".join(written), _ENDING_OPERATOR.search(text), _OPENING_OPERATOR.match(text)
+    out = out[: -len(ending[0])] + ending[0][::-1] if ending and out.endswith(ending[0]) else out
+    return opening[0][::-1] + out[len(opening[0]) :] if opening and out.startswith(opening[0]) else out
+
+
+_ENDING_OPERATOR = re.compile(f"(?<=[\u0621-\u064a\u064b-\u0652\u0670]) [{OPERATORS}]$")
+_OPENING_OPERATOR = re.compile(f"[{OPERATORS}] (?=[-+\u2212]?[\u0660-\u0669\u06f0-\u06f9])")  # (measured on these)
 
 
 # Arabic marks newer than the extractors' tables (measured on every mark Amiri draws on "سنة"): PDFium 8149 takes
@@ -190,6 +200,7 @@ _PDFIUM_NUMBER = re.compile(NUMBER.pattern.replace("\u2013", "").replace("%$\u00
 _PRODUCT = re.compile(f"(?<={DIGIT})(\u00d7)(?={DIGIT})")  # a product's sign between two digits ("1440×3200")
 
 ORNATE = frozenset("\ufd3e\ufd3f")  # the Qur'an's ornate parentheses "﴿ ﴾": not mirrored, but as easily moved
+BRACKETED = MIRRORED_CHARS | ORNATE
 
 
 def mirrored_texts(

@@ -57,6 +57,9 @@ def after_number(left: str, text: str, right: str) -> bool:
         return True
     if text in SENTENCE | ARABIC_SENTENCE and right[:1] in "#@" and letter_kind(left) != "L":
         return True  # the stop after a hashtag or a handle, drawn left of its "#": "و#AleppoNights." read ".#Aleppo…"
+    if text in ARABIC_SENTENCE | SENTENCE and right[:1] in PERCENT and left[:1].isspace():
+        return True  # a separator after a percentage, a space then the next number on its left: poppler read it with
+        # that one ("٦٠٪، ٨٪، ١٧٥٪" read "٦٠٪٨ ،٪١٧٥ ،٪")
     if letter_kind(right) != "L" or letter_kind(left) == "L" or text.isspace():
         return False
     if digit not in ("EN", "AN"):  # a letter: sentence punctuation only, not a path's "/.config"; Arabic punctuation

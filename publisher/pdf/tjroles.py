@@ -95,8 +95,9 @@ def tj_roles(
             reading = "R"
         elif text and _pdfium_kind(roles[index], text) == "L":
             reading = "L"
-        elif reading == "R" and roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
-            roles[index] = MIRRORED
+        elif reading == "R" and roles[index] == PLAIN and _opened(text):
+            roles[index] = MIRRORED  # (and an ornate opening one, not mirrored, but read beside a separator before it:
+            # "تَعَالَى: ﴿وَالْعَصْرِ﴾" was read "تعالى﴿ والعصر﴾" by poppler, as "(" had been: marks.mirrored_texts)
         elif roles[index] == PLAIN and len(text) == 1 and ord(text) in vocal.MIRROR:
             roles[index] = BRACKET_BY_NUMBER if indic(_after(elements, index)[:1]) else BRACKET_AFTER_LTR
     for index in [i for i, role in enumerate(roles) if role == MIRRORED]:
@@ -187,6 +188,11 @@ def _stretches(roles: list[int], role: int) -> list[tuple[int, int]]:
         found += [(start, end)] if each == role else []
         start = end
     return found
+
+
+def _opened(text: str) -> bool:
+    """Whether a glyph's text is a bracket PDFium mirrors, or ORNATE RIGHT PARENTHESIS ("﴿", opening the Qur'an)."""
+    return len(text) == 1 and (ord(text) in vocal.MIRROR or text == "\ufd3f")
 
 
 def _operated(run: str) -> bool:
