@@ -316,3 +316,13 @@ def test_inline_code_beginning_with_a_sign_keeps_it_on_its_left_at_a_lines_start
     assert any(line.rstrip().endswith(code) for line in lines for code in codes), lines  # (one opens a line)
     missing = _missing(tmp_path / "dist" / "signs.pdf", tuple(f"بدل {code} للتأكد" for code in codes))
     assert missing == []
+
+
+def test_both_extractors_read_code_of_arabic_menu_steps_in_order(tmp_path: Path) -> None:
+    """A portal's menus in inline code, `الخدمات الذاتية > الطلبات > تظلم من جزاء`: drawn and read with its steps
+    in the reverse order while it was set left to right as code (typeset/inline.py)."""
+    sentences = [
+        f"قال عبر المسار `{path}` هنا." for path in ("الخدمات الذاتية > الطلبات > تظلم من جزاء", "الإعدادات | الخصوصية")
+    ]
+    typed = [sentence.replace("`", "") for sentence in sentences]
+    assert misread(build_article(tmp_path, "menus", sentences, language="ar-OM"), typed) == []

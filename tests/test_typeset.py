@@ -181,6 +181,16 @@ def test_code_ending_an_element_is_isolated_inside_it() -> None:
     assert out == '<p><strong>بدل <span dir="ltr"><code>-exec</code></span></strong> للتأكد</p>'
 
 
+def test_code_of_arabic_steps_through_a_menu_is_set_right_to_left() -> None:
+    """`الخدمات الذاتية > الطلبات > تظلم من جزاء` (the hundred-and-sixty-second batch's work regulations), a path
+    through a portal's menus: isolated left to right as code, its steps were drawn in the reverse order; code of
+    Arabic words and such signs alone is the sentence's (`["الرباط", "فاس"]` stays code's)."""
+    out = fragment("<p>عبر المسار <code>الخدمات الذاتية &gt; الطلبات &gt; تظلم من جزاء</code> هنا</p>")
+    assert out == "<p>عبر المسار <code>الخدمات الذاتية &gt; الطلبات &gt; تظلم من جزاء</code> هنا</p>"
+    out = fragment('<p>القائمة <code>["الرباط", "فاس"]</code> هنا</p>')
+    assert '<span dir="ltr"><code>' in out
+
+
 def test_code_blocks_and_footnote_calls_are_left_as_written() -> None:
     block = '<pre><code class="language-py">print("a" + \'b\')\n</code></pre>'
     assert fragment(block) == block

@@ -343,8 +343,10 @@ _PARTING = ":;,\u060c\u061b"  # separators between two nodes of a run: the right
 
 def _stand_in(chars: Sequence[str]) -> str:
     """What each character of an opaque element looks like to the run finder (OPAQUE_LETTER, OPAQUE_ARABIC)."""
-    kinds = {unicodedata.bidirectional(char) for char in chars}  # (no sign of code: `["الرباط", "فاس"]` is code's)
+    kinds = {unicodedata.bidirectional(char) for char in chars if char not in _STEPS}  # (no sign of code: `["الرباط",
+    # "فاس"]` is code's; the steps of a path through a menu are not, `الخدمات الذاتية > الطلبات`, drawn backwards)
     return OPAQUE_ARABIC if kinds & {"R", "AL", "AN"} and kinds <= _ARABIC_KINDS else OPAQUE_LETTER
 
 
 _ARABIC_KINDS = frozenset({"R", "AL", "AN", "NSM", "CS", "WS"})
+_STEPS = frozenset("<>\u2039\u203a\u2190\u2192|")  # < > ‹ › ← → |
