@@ -90,3 +90,16 @@ def test_an_address_ending_a_vocalised_line_reads_in_its_place(tmp_path: Path, p
         "يونيو مساءً المتحدث",
     )
     assert _missing(pdf, phrases) == []
+
+
+@pytest.mark.parametrize("page", ["B5", "A4"])
+def test_a_notes_last_word_is_read_after_a_bold_vocalised_term(tmp_path: Path, page: str) -> None:
+    """A glossary note of the hundred-and-sixty-second batch's anthology, "**الشَّبِم:** البارد، … من حرارة" | "الحب.":
+    the bold term's array began 0.005 pt inside the array carrying the line's text, so it got no RIGHT-TO-LEFT MARK,
+    and poppler read the note's last word, alone on its line, before the note (wholeline.ABUTTING)."""
+    paragraphs = [
+        "قال الشاعر في وصف حاله مع سيف الدولة كلاماً طويلاً[^1] وهو مشهور.",
+        "[^1]: **الشَّبِم:** البارد، والمعنى أن قلب سيف الدولة بارد لا يحسّ بما في قلب الشاعر من حرارة الحب.",
+    ]
+    pdf = build_article(tmp_path, "term", paragraphs, page=page, language="ar-IQ")
+    assert _missing(pdf, ("الشاعر من حرارة الحب.",)) == []

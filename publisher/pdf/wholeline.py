@@ -85,7 +85,7 @@ def whole_line_marks(
         edge = _ends(placed, carrier, units)[1]
         for first, last in units.items():
             if first not in apart:  # (right of the carrier a RIGHT-TO-LEFT MARK: see _silent)
-                quiet = _silent(outer, RLM if _ends(placed, first, units)[0] >= edge else "")
+                quiet = _silent(outer, RLM if _ends(placed, first, units)[0] >= edge - ABUTTING else "")
                 marks[first] = [*(outer if first == carrier else quiet), *marks[first]]
                 marks[last] = [*marks[last], b"EMC"]
         return marks
@@ -139,6 +139,7 @@ def _silent(marks: list[Any], text: str = "") -> list[Any]:
 
 
 NARROW = 3  # em: an array narrower than this at a line's right end does not carry poppler's text alone
+ABUTTING = 0.5  # pt an array right of the carrier may begin inside it: a bold word's, 0.005 pt (a note's "**الشَّبِم:**")
 RAISED = 0.15  # em: an array raised or lowered more than this closes PDFium's group (pdfiumline.py)
 ISOLATES = dict.fromkeys(range(0x2066, 0x206A))  # the bidi isolates' controls, which a line read whole leaves out
 
