@@ -42,8 +42,9 @@ class Piece:
 
 Edge = tuple[list[tuple[int, int, str]], bool, list[tuple[int, int, str]]]  # glyphs, read from the left, beside
 _Glyphs = list[tuple[int, int, str]]  # (each glyph's place and text)
-Begun = tuple[str, list[Piece]]  # an address begun: its text so far, its pieces
-Aside = tuple[str, list[Piece], int]  # and the line it was set aside at
+Aside = tuple[str, list[Piece], int]  # an address begun: its text so far, its pieces, the line it was set aside at
+Step = tuple[str, list[Glyph], list]  # how it goes on at a line: its text so far, the piece's glyphs, the words beside
+Resumed = tuple[str, list[Piece], Step | None]
 
 
 def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> list[tuple[str, list[Piece]]]:
@@ -71,20 +72,18 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
         # is its right edge, its reading end the left edge; the other way round in a left-to-right line.
         edges = [edge for from_left in (False, True) for edge in _edges(glyphs, from_left, mixed)]
         asides = [aside for aside in asides if number - aside[2] <= _ASIDE_LINES]
-        text, pieces = (text, pieces) if pieces else _resumed(asides, edges, (so_far, known))
-        if pieces and not _goes_on(edges, text, so_far, known):  # (not a sign or two ending a line, "." of
-            kept = _set_aside(text, known)  # ".venv/bin/activate" on a line further on)
-            asides += [(text, pieces, number)] if kept else []
-            text, pieces = _resumed(asides, edges, (so_far, known), int(kept))
-        if pieces:  # the address goes on at the start of this line
-            step = _goes_on(edges, text, so_far, known)
-            if step:
-                text = step[0]
-                pieces.append(Piece(number, step[1], step[2]))
+        step = _goes_on(edges, text, so_far, known) if pieces else None
+        if not step:  # set aside (not a sign or two ending a line, "." of ".venv/bin/activate" on a line further on)
+            stopped = [(text, pieces, number)] if pieces and _set_aside(text, known) else []
+            text, pieces, step = _resumed(asides, edges, so_far, known)
+            asides += stopped
+        if step:  # the address goes on at the start of this line
+            text = step[0]
+            pieces.append(Piece(number, step[1], step[2]))
             if text in known:
                 found.append((spelt[text], pieces))
                 text, pieces = "", []
-            elif pieces and (len(pieces[-1].glyphs) < len(glyphs) or pieces[-1].beside):
+            elif len(pieces[-1].glyphs) < len(glyphs) or pieces[-1].beside:
                 text, pieces = "", []  # unfinished, yet not at the line's end: not an address of ours
         if pieces:
             continue
@@ -110,15 +109,13 @@ _ASIDE_LINES = 8  # a page's notes, the next page's running head
 _ASIDE_LENGTH = 8  # characters of the address begun
 
 
-def _resumed(
-    asides: list[Aside], edges: list[Edge], bits: tuple[frozenset[str], frozenset[str]], skip: int = 0
-) -> Begun:
-    """The first address set aside (not the last `skip`) that goes on at one of a line's `edges`, taken out."""
-    for aside in asides[: len(asides) - skip]:
-        if _goes_on(edges, aside[0], *bits):
+def _resumed(asides: list[Aside], edges: list[Edge], so_far: frozenset[str], known: frozenset[str]) -> Resumed:
+    """The first address set aside that goes on at one of a line's `edges`, taken out of `asides`, and its step."""
+    for aside in asides:
+        if step := _goes_on(edges, aside[0], so_far, known):
             asides.remove(aside)
-            return aside[0], aside[1]
-    return "", []
+            return aside[0], aside[1], step
+    return "", [], None
 
 
 def _set_aside(text: str, known: frozenset[str]) -> bool:
@@ -128,9 +125,7 @@ def _set_aside(text: str, known: frozenset[str]) -> bool:
     return len(text) >= _ASIDE_LENGTH or any(address.startswith(text + "@") for address in known)
 
 
-def _goes_on(
-    edges: list[Edge], text: str, so_far: frozenset[str], known: frozenset[str]
-) -> tuple[str, list[Glyph], list] | None:
+def _goes_on(edges: list[Edge], text: str, so_far: frozenset[str], known: frozenset[str]) -> Step | None:
     """The address begun as `text` as it goes on at one of a line's `edges`: its text so far, the piece's glyphs and
     the words beside it, the first edge that ends it if one does (else "names" and the "." of a sentence's stop drawn
     against `.filter((name) => …)` went on as "names."); None if it does not."""
