@@ -104,7 +104,7 @@ def print_body(body: str, fonts: FontSet, rtl: bool, kind: PageType, kashida: bo
     marks, figures and tables fitted to the page (tablefit.py, figures.py; `kind`: its measure and body size)."""
     body = list_starts_counted(footnotes_in_place(body, "rtl" if rtl else "ltr"))
     body = held_code_blocks(body, int(kind.measure / (CODE_ADVANCE * kind.body)))
-    body = drawn_spaces(held_runts(unbroken_ranges(breakable_addresses(body))))
+    body = drawn_spaces(held_runts(unbroken_ranges(breakable_addresses(body)), fonts, rtl))
     width = kind.measure / kind.body
     body = fit_poems(body, fonts, rtl=rtl, kerning=True, stretch="spacers", kashida=kashida, width=width)
     body = fit_tables(lead_blocks(body, fonts, BODY_LEADING, HEADING_LEADING), fonts, kind.measure, kind.body, rtl)

@@ -3,7 +3,9 @@
 A paragraph's last line of one short word ("0.", "له.") stood in the width of the next paragraph's indent, a fault
 on a printed page; and poppler, finding its glyphs beside the indented first line of a paragraph of two lines and
 overlapping none of them, took it for a column of its own and read it first. A WORD JOINER after the space before
-such a word takes that break away, and the word goes down with the one before it (`held_runts`). Not a NO-BREAK
+such a word takes that break away, and the word goes down with the one before it (`held_runts`). Short is measured
+when the fonts are known: narrower than RUNT_EM, a little more than the indent's 1.5 em ("يأتي:" is 1.43 em wide
+in Amiri, five characters, and was read first in a lease's preamble); else RUNT characters. Not a NO-BREAK
 SPACE: the text layer reads a space beside a number or a Latin run, and PDFium read "هو 1" as "هو1" with one. The
 extractors never see the joiner (tounicode.py).
 
@@ -28,20 +30,28 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
+from ..source.fonts import FontSet
+from ..typeset.ink import measure
 from .addresses import INLINE_CODE
 from .clusters import WORD_JOINER
 from .figures import visible_text
 
 RUNT = 4  # characters: a last word this short (with its punctuation: "له.", "0.") goes down with the one before
+RUNT_EM = 2.0  # em: and, when the fonts are known, one narrower than this (book.css's indent is 1.5 em)
 SHORT_CODE = 12  # characters: inline code this short is kept on one line
 
 
-def held_runts(body: str) -> str:
+def held_runts(body: str, fonts: FontSet | None = None, rtl: bool = True) -> str:
     """`body` with short inline code kept whole and a WORD JOINER after the space before each paragraph's short
-    last word (see the module's docstring)."""
+    last word (see the module's docstring): measured in `fonts` when given."""
+
+    def short(word: str) -> bool:
+        return len(word) <= RUNT or (fonts is not None and measure(word, fonts, rtl=rtl).advance < RUNT_EM)
+
     body = _SHORT_CODE.sub(_whole, body)
-    return _PARAGRAPH.sub(lambda paragraph: paragraph[1] + _held(paragraph[2]) + paragraph[3], body)
+    return _PARAGRAPH.sub(lambda paragraph: paragraph[1] + _held(paragraph[2], short) + paragraph[3], body)
 
 
 def drawn_spaces(body: str) -> str:
@@ -59,9 +69,9 @@ def _whole(code: re.Match[str]) -> str:
     return f'<code class="whole">{code[2]}</code>' if whole else code[0]
 
 
-def _held(inner: str) -> str:
+def _held(inner: str, short: Callable[[str], bool]) -> str:
     """A paragraph's inner HTML with a WORD JOINER after its last breakable space outside code when what follows
-    it shows no more than RUNT characters."""
+    it is `short`."""
     parts = _PARTS.split(inner)
     depth, last = 0, None  # how deep inside code; the part and the place of the last space outside it
     for index, part in enumerate(parts):
@@ -76,7 +86,7 @@ def _held(inner: str) -> str:
     index, place = last
     after = parts[index][place + 1 :] + "".join(parts[index + 1 :])
     before = "".join(parts[:index]) + parts[index][:place]
-    if len(_shown(after)) > RUNT or not _shown(after) or not _shown(before):
+    if not _shown(after) or not _shown(before) or not short(_shown(after)):
         return inner  # a word too long, or nothing on one side
     parts[index] = parts[index][: place + 1] + WORD_JOINER + parts[index][place + 1 :]
     return "".join(parts)
