@@ -6,7 +6,7 @@ worksheet, a Tunisian marathon worksheet, an Egyptian household-prices report, a
 - "٣² = ٩": a power of a number in Arabic-Indic digits inside an equation of several numbers was read "²٣" by PDFium
   (tjroles._raise_words; alone, "١٠²³" was already one run).
 - "F = m × a" alone in a table's cell: each of its words one character wide, poppler took the line for a word set
-  letter-spaced and read "F=m×a" (TextOutputDev's wide character spacing; cells._spaced).
+  letter-spaced and read "F=m×a" (TextOutputDev's wide character spacing; tablecells.letter_spaced).
 - "CaCO₃ =" ending a line, its operand on the next: PDFium read the space before "=" after it, "CaCO₃=" (lineroles'
   LINE_END_SIGN); "(2 × 13,40" broken after "×" on a line read whole, "2×" (marks.pdfium_text).
 - "±0.5 s." on a line with a vocalised word, read whole: poppler's text took the plus-minus sign for the line's
@@ -155,7 +155,8 @@ def test_a_loose_justified_line_of_a_left_to_right_book_reads_in_one_piece(tmp_p
 
 def test_the_rows_of_a_table_aligned_apart_read_in_order(operands: Path) -> None:
     """poppler finds no table across neighbouring columns aligned apart (one to the start, one centred), and read a
-    head's first cell after the others, "التاريخ الوقت المرحلة", and rows column by column (cells._aligned_apart)."""
+    head's first cell after the others, "التاريخ الوقت المرحلة", and rows column by column
+    (tablecells._aligned_apart)."""
     for name, lines in _texts(operands).items():
         read = " ".join(" ".join(lines).split())
         assert "المرحلة التاريخ الوقت بدء بيع وثائق المناقصة" in read, (name, read[-300:])

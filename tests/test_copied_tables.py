@@ -58,3 +58,28 @@ def test_both_extractors_read_a_table_of_latin_rows_in_order(tmp_path: Path) -> 
     for text in (poppler, pdfium):
         read = [word for word in MARKS.sub("", text).split() if word in typed]
         assert read == typed
+
+
+# cells that run over lines, in columns aligned to the end or centred (a Lebanese day guide's "| :--- |"): poppler
+# lines a column's cells up by their first lines, which start apart there, and read a head and the rows below it column
+# by column, "البند ساعات الموقع الأثري التفاصيل" (tablecells._wrapped_off_start: each row made one cell)
+WRAPPED = [
+    ["البند", "التفاصيل", "ملاحظات"],
+    ["ساعات الموقع الأثري والقلعة القديمة", "من 08:30 صباحا حتى قبيل الغروب بقليل", "تتغير المواعيد بين الصيف والشتاء"],
+    ["رسم الدخول إلى الموقع الأثري", "يُدفع نقدًا عند المدخل الرئيسي للقلعة", "تخفيضات للطلاب والمتقاعدين والأطفال"],
+    ["الميزانية التقريبية ليوم كامل", "40–60 $ للشخص الواحد في اليوم", "تشمل النقل والغداء والقهوة"],
+]
+
+
+def test_both_extractors_read_wrapped_cells_of_columns_not_aligned_to_the_start(tmp_path: Path) -> None:
+    typed = [word for row in WRAPPED for cell in row for word in cell.split()]
+    for number, align in enumerate((":---", ":---:", "---:")):
+        rows = [WRAPPED[0], [align] * 3, *WRAPPED[1:]]
+        table = "\n".join("| " + " | ".join(row) + " |" for row in rows)
+        pdf = build_article(tmp_path / str(number), "cells", ["## معلومات عملية", table], page="A6")  # cells wrap
+        poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+        for text in (poppler, pdfium):
+            read = [word for word in MARKS.sub("", text).split() if word in typed]
+            assert read == typed, (align, " ".join(read))
+

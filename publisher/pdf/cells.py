@@ -30,14 +30,13 @@ from functools import partial
 from itertools import count, groupby, pairwise
 from typing import Any
 
-from ..typeset.bidi import BIDI_CONTROL as _BIDI
-from ..typeset.bidi import LRI, PDI
 from .addresses import BREAKS_BEFORE
 from .charclass import letter_kind, pdfium_actual_text
-from .clusters import ARABIC, Key, Laid, position_key
+from .clusters import Key, Laid, position_key
 from .marks import line_text, spanned_objects
 from .pagetext import Show
 from .popplerwords import poppler_text
+from .tablecells import holds_ltr_run, letter_spaced, rows_whole, table_rows, text_boxes
 from .wholeline import ltr_poppler_text
 
 _HYPHENATION = ("\u2010", "\u00ad")  # what WeasyPrint draws where it hyphenates (the hyphenate-character)
@@ -59,17 +58,20 @@ def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
     numbers = count()
 
     def visit(box: Any, page: int) -> None:
-        if isinstance(box, boxes.TableBox) and _rows_whole(box):  # each row one cell to poppler
-            for row in _rows(box):
-                held = {position_key(page, t.position_x, t.position_y + t.baseline): _isolated(t) for t in _texts(row)}
+        if isinstance(box, boxes.TableBox) and rows_whole(box):  # each row one cell to poppler
+            for row in table_rows(box):
+                held = {
+                    position_key(page, t.position_x, t.position_y + t.baseline): holds_ltr_run(t)
+                    for t in text_boxes(row)
+                }
                 every.update(held)
                 found.update(dict.fromkeys(held, -1 - next(numbers)))  # (negative: a row's)
             return
         if isinstance(box, boxes.TableCellBox):
-            inside = _texts(box)
+            inside = text_boxes(box)
             keys = [position_key(page, text.position_x, text.position_y + text.baseline) for text in inside]
-            every.update((key, _isolated(text)) for key, text in zip(keys, inside, strict=True))
-            if len({round(text.position_y + text.baseline, 1) for text in inside}) > 1 or _spaced(inside):
+            every.update((key, holds_ltr_run(text)) for key, text in zip(keys, inside, strict=True))
+            if len({round(text.position_y + text.baseline, 1) for text in inside}) > 1 or letter_spaced(inside):
                 found.update(dict.fromkeys(keys, next(numbers)))
             return
         for child in getattr(box, "children", None) or ():
@@ -78,74 +80,6 @@ def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
     for number, page in enumerate(document.pages):
         visit(page._page_box, number)
     return found, every
-
-
-def _aligned_apart(table: Any) -> bool:
-    """Whether a table sets two neighbouring columns apart, one to the start and one centred ("| :--- | :---: |"):
-    poppler finds a table where two neighbouring columns' cells are aligned alike down a row or two (TextOutputDev's
-    coalesce), so not across such columns; it read a head's first cell after the others, and rows column by column
-    ("فيتامين B12 200–900 pg/mL ضغط الدم < 120/80 mmHg"). Each row made one cell, its text on its first cell, the rows
-    read in order."""
-    rows = _rows(table)
-    if not rows:
-        return False
-    start, end = ("right", "left") if table.style["direction"] == "rtl" else ("left", "right")
-    sides = {"start": start, "end": end, "justify": start}
-    aligned = [sides.get(cell.style["text_align_all"], cell.style["text_align_all"]) for cell in rows[0].children]
-    return len(set(aligned)) > 1
-
-
-def _rows_whole(table: Any) -> bool:
-    """Whether each row of a table is to be read as one cell (below): where poppler could not line its columns up
-    (`_aligned_apart`, `_holed`), or a left-to-right book's table holding Arabic (its cells' lines read apart: "إنما
-    innamā" lost). Only where the text layer can tell the order of every line: no right-to-left letter but Arabic's (a
-    Hebrew cell's line it reads as drawn, and a row of "שדרות سديروت جادّة" had come out as its last line alone).
-    (Not a right-to-left table whose head runs over lines, which poppler may read out of order, "الرسم السنوي المساحة
-    القصوى": there two cells' runs side by side were read as one, "4.20bn-0.7%".)"""
-    texts = "".join(text.text for text in _texts(table))
-    if any(char.isalpha() and letter_kind(char) == "R" and not ARABIC.match(char) for char in texts):
-        return False
-    ltr_arabic = table.style["direction"] == "ltr" and bool(ARABIC.search(texts))
-    return _aligned_apart(table) or _holed(table) or ltr_arabic
-
-
-def _holed(table: Any) -> bool:
-    """Whether a table has an empty cell: poppler, finding no cell there to line up with the others of its column,
-    read the column apart, after the rest of the table ("… نمک به مقدار لازم توضیح به‌علاوهٔ ۲ قاشق", the third
-    column's head and its one cell in a recipe's table of ingredients)."""
-    return any(not "".join(text.text for text in _texts(cell)).strip() for row in _rows(table) for cell in row.children)
-
-
-def _rows(table: Any) -> list[Any]:
-    """A table box's rows, its head's first."""
-    return [row for group in table.children for row in getattr(group, "children", None) or ()]
-
-
-def _texts(box: Any) -> list[Any]:
-    """The text boxes inside `box`, in order."""
-    from weasyprint.formatting_structure.boxes import TextBox
-
-    def inside(box: Any) -> list[Any]:
-        return (
-            [box]
-            if isinstance(box, TextBox)
-            else [t for child in getattr(box, "children", None) or () for t in inside(child)]
-        )
-
-    return inside(box)
-
-
-def _spaced(inside: list[Any]) -> bool:
-    """Whether a cell's text is words of one character each ("F = m × a", "ق = ك × ت"): poppler, taking a line of such
-    words, evenly spaced, for a word set letter-spaced, read it without its spaces ("F=m×a"); the cell's own text on its
-    line is one word to it."""
-    words = "".join(text.text for text in inside).split()
-    return len(words) > 1 and all(len(_BIDI.sub("", word)) == 1 for word in words)
-
-
-def _isolated(text: Any) -> bool:
-    """Whether a cell's text box holds a left-to-right run: its own direction, an isolate's or an embedding's."""
-    return text.style["direction"] == "ltr" or any(char in text.text for char in (LRI, PDI, "\u202a", "\u202d"))
 
 
 def split_apart(lines: list[list[Show]], cells: dict[Key, int], page: int) -> list[list[Show]]:
@@ -224,7 +158,7 @@ def mark_cells(
         carrier = next(origin for origin in uncalled if abs(origin[2] - top) < 0.01)
         for show in shows:  # every inline /ActualText of the cell a named one: PDFium's alone
             replacements[show.index] = _named_only(replacements.get(show.index, [items[show.index]]), named)
-        if (runs is not None or not rtl) and number >= 0:  # (not a row made one cell, _aligned_apart: its runs apart)
+        if (runs is not None or not rtl) and number >= 0:  # (not a row made one cell, rows_whole: its runs apart)
             _runs_for_pdfium(objects, runs, page, replacements, named, text)
         for origin, drawn in objects.items():
             indexes = [show.index for show in drawn]
@@ -248,7 +182,7 @@ def mark_cells(
 def _cell_text(shows: list[Show], read_line: Callable[[list[Show]], str | None]) -> str:
     """The text of a cell's objects `shows` (in the order drawn), line after line (each read by `read_line`,
     _object_text): each stretch of objects drawn one after another on one baseline (a head row made one cell,
-    _aligned_apart, is drawn a cell at a time: "الأجل" and "التقريبي" of its third cell come before its fourth cell's
+    rows_whole, is drawn a cell at a time: "الأجل" and "التقريبي" of its third cell come before its fourth cell's
     line)."""
     lines = [list(line) for _, line in groupby(shows, key=lambda show: round(show.origin[2], 2))]
     text = ""
