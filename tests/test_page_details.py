@@ -234,6 +234,33 @@ def test_a_code_block_holds_only_the_words_that_fit_on_a_line() -> None:
     assert "]\u2060{" in arabic and "مرحبا" in arabic  # (no joiner between Arabic letters, which join)
 
 
+def test_a_code_block_line_breaks_at_the_space_before_a_path(tmp_path: Path) -> None:
+    """Unicode's line breaking never breaks before "/" (UAX #14, LB13): "sudo ln -s /etc/nginx/sites-available/myapp
+    /etc/nginx/sites-enabled/" (a Flask guide of the hundred-and-sixty-sixth batch) could break only after "sudo" and
+    "ln", and its rest, longer than a line, broke anywhere: "/" alone on the last line, read "sites-enabled /". A ZERO
+    WIDTH SPACE after a space before a path ("/", "./", "../") lets the line break there."""
+    import subprocess
+
+    from conftest import build_article
+    from readers import pdfium_text, words
+
+    from publisher.pdf.addresses import held_code_blocks
+
+    held = held_code_blocks('<pre dir="ltr"><code>ln -s /a ./b ../c d/e\n</code></pre>', 60).replace("\u2060", "")
+    assert "ln -s \u200b/a \u200b./b \u200b../c d/e" in held
+    lines = [
+        "sudo ln -s /etc/nginx/sites-available/myapp /etc/nginx/sites-enabled/",
+        "rsync -av /media/sonia/BACKUP/factures/2026/facture-0412.pdf /tmp/test-restore/",
+        "cmp ~/factures/2026/facture-0412.pdf /tmp/test-restore/facture-0412.pdf && echo OK",
+    ]
+    for page in ("A5", "B5", "A4"):
+        pdf = build_article(tmp_path / page, "code", ["ثم فعّله:", "```bash\n" + "\n".join(lines) + "\n```"], page=page)
+        poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        for text in (pdfium_text(pdf.read_bytes()), poppler):
+            found = set(words(text))
+            assert [word for line in lines for word in words(line) if word not in found] == [], page
+
+
 def test_a_code_block_line_longer_than_the_measure_wraps_inside_it(tmp_path: Path) -> None:
     """A code block's line of 84 characters on A5 ran on past the text block into the margin, its end 2 mm from the
     trim (a tutorial of the eighty-ninth batch); it wraps inside the measure now, as the paragraph above it sets it."""

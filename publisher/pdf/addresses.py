@@ -164,7 +164,8 @@ def held_code_blocks(body: str, capacity: int) -> str:
     (`capacity` characters): a WORD JOINER after each "/", "-", "?", "!" and "$" followed by more of such a word,
     where Unicode's line breaking would break (UAX #14). A long line broken inside a word (`slow_requests("/var/log/`
     ending a line, `nginx/access.log"):` the next) was copied as two words; broken at a space it copies whole, and the
-    text layer reads the layout's text without the joiners (clusters.unjoined). A word longer than a line keeps
+    text layer reads the layout's text without the joiners (clusters.unjoined). A space before a path may break
+    (`_PATH_AFTER_SPACE`). A word longer than a line keeps
     those breaks: held, it broke anywhere (`overflow-wrap: anywhere`), "bu" | "lk-import" of a long URL."""
 
     def word(match: re.Match[str]) -> str:
@@ -176,12 +177,19 @@ def held_code_blocks(body: str, capacity: int) -> str:
         return f'<span class="address">{match[0]}</span>'
 
     def held(block: re.Match[str]) -> str:
-        return _TAG_OR_TEXT.sub(lambda part: part[0] if part[0][:1] == "<" else _WORD.sub(word, part[0]), block[0])
+        def text(part: str) -> str:
+            return _PATH_AFTER_SPACE.sub(SPACE, _WORD.sub(word, part))
+
+        return _TAG_OR_TEXT.sub(lambda part: part[0] if part[0][:1] == "<" else text(part[0]), block[0])
 
     return _CODE_BLOCK.sub(held, body)
 
 
 _WORD = re.compile("\\S+")
+# a path after a space: Unicode's line breaking never breaks before "/" (UAX #14, LB13), so "sudo ln -s /etc/nginx/…
+# /etc/nginx/sites-enabled/" could break only after "sudo " and "ln ", and the rest, too long for a line, was broken
+# anywhere, its last "/" alone on the next; a ZERO WIDTH SPACE after the space lets it break there
+_PATH_AFTER_SPACE = re.compile(f"(?<= )(?=(?:\\.{JOIN}?){{0,2}}/{JOIN}?[\\w.~$])")  # (not "//" or "/*" of a comment)
 _CODE_BLOCK = re.compile(f"{re.escape(CODE_BLOCK)}.*?</pre>", re.S)
 _TAG_OR_TEXT = re.compile("<[^>]*>|[^<]+")
 # after a sign where UAX #14 breaks ("/" of a path, "$" | "{s.city}" of a template string), and before an opening
