@@ -374,3 +374,34 @@ def test_an_email_in_a_left_to_right_paragraph_breaks_where_it_may_and_reads_who
     for language, page in (("fr", "A5"), ("en", "A6")):
         pdf = build_article(tmp_path / language, "email", paragraphs, page=page, language=language)
         assert unread(pdf, paragraphs) == [], (language, page)
+
+
+def test_an_address_set_aside_is_not_taken_by_a_line_that_only_begins_another() -> None:
+    """ "https://" ending a page's last line (an rsync guide of the hundred-and-sixty-fifth batch), its rest on the
+    next page after a note and the running head "rsync وcron": the head's "cron" went on as "https://cron…", the start
+    of another address of the text, "https://crontab.guru", and the address set aside was dropped; both read
+    "https:// rsync.samba.org/…". A line resumes one only where it ends it or takes the whole line."""
+    url, other = "https://rsync.samba.org/documentation.html", "https://crontab.guru"
+    lines = [line("https://", " عجار"), line(".ةظحالم"), line("cron", "و rsync خسن"), line("5")]
+    lines.append(line(" لاؤس يألو ،", "rsync.samba.org/documentation.html"))
+    [(address, pieces)] = find_broken_addresses(lines, {url, other})
+    assert address == url and [piece.line for piece in pieces] == [0, 4]
+
+
+def test_a_short_beginning_of_an_address_is_looked_for_lines_later() -> None:
+    """ "chmod +x .git/" | "hooks/pre-commit" in a table's cell, beside a cell of two lines (a git guide of the
+    hundred-and-sixty-fourth batch): ".git/", five characters, was not looked for after the other cell's second line,
+    and PDFium read ".git/ hooks/pre-commit". No address breaks with fewer than four characters before its break."""
+    url = ".git/hooks/pre-commit"
+    lines = [line("chmod +x ", ".git/", "ذيفنتلل لباق ريغ فلملا"), line("لمعي"), line("hooks/pre-commit")]
+    [(address, pieces)] = find_broken_addresses(lines, {url})
+    assert address == url and [piece.line for piece in pieces] == [0, 2]
+
+
+def test_a_code_lines_right_end_does_not_go_on_with_an_address() -> None:
+    """A directory tree in a code block (the same guide): "|-- tools/" ends a line, "|   `-- check_text.py" is the
+    next, and "tools/check_text.py" is an address of the text; the tree's two lines were read as that address. A line
+    without right-to-left letters is read from its left: an address goes on at its right end only if it fills it."""
+    lines = [line("|-- tools/"), line("|   `-- check_text.py"), line("|-- build/")]
+    assert find_broken_addresses(lines, {"tools/check_text.py"}) == []
+    assert len(find_broken_addresses([line("|-- tools/"), line("check_text.py")], {"tools/check_text.py"})) == 1

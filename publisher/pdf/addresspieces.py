@@ -72,10 +72,11 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
         # is its right edge, its reading end the left edge; the other way round in a left-to-right line.
         edges = [edge for from_left in (False, True) for edge in _edges(glyphs, from_left, mixed)]
         asides = [aside for aside in asides if number - aside[2] <= _ASIDE_LINES]
-        step = _goes_on(edges, text, so_far, known) if pieces else None
+        onward = _onward(edges, glyphs)
+        step = _goes_on(onward, text, so_far, known) if pieces else None
         if not step:  # set aside (not a sign or two ending a line, "." of ".venv/bin/activate" on a line further on)
             stopped = [(text, pieces, number)] if pieces and _set_aside(text, known) else []
-            text, pieces, step = _resumed(asides, edges, so_far, known)
+            text, pieces, step = _resumed(asides, onward, so_far, known, len(glyphs))
             asides += stopped
         if step:  # the address goes on at the start of this line
             text = step[0]
@@ -106,16 +107,35 @@ def find_broken_addresses(lines: list[list[Show]], addresses: Iterable[str]) -> 
 
 
 _ASIDE_LINES = 8  # a page's notes, the next page's running head
-_ASIDE_LENGTH = 8  # characters of the address begun
+_ASIDE_LENGTH = 4  # characters of the address begun: no fewer begin a broken one (addresses.HEAD), ".git/" of a cell
 
 
-def _resumed(asides: list[Aside], edges: list[Edge], so_far: frozenset[str], known: frozenset[str]) -> Resumed:
-    """The first address set aside that goes on at one of a line's `edges`, taken out of `asides`, and its step."""
+def _resumed(
+    asides: list[Aside], edges: list[Edge], so_far: frozenset[str], known: frozenset[str], glyphs: int
+) -> Resumed:
+    """The first address set aside that goes on at one of a line's `edges` (of `glyphs` glyphs), taken out of `asides`,
+    and its step: one that ends it, or one that takes the whole line. (A running head's "rsync وcron" went on
+    "https://", set aside at a page's end, as "https://cron…" of another address, and the address was dropped.)"""
     for aside in asides:
-        if step := _goes_on(edges, aside[0], so_far, known):
+        step = _goes_on(edges, aside[0], so_far, known)
+        if step and (step[0] in known or (len(step[1]) == glyphs and not step[2])):
             asides.remove(aside)
             return aside[0], aside[1], step
     return "", [], None
+
+
+def _onward(edges: list[Edge], glyphs: list[tuple[int, int, str]]) -> list[Edge]:
+    """The `edges` of a line where an address may go on: not the right end of a line without right-to-left letters
+    when more than a sentence's stops stand left of it, a line of code read from its left (a directory tree's
+    "|-- tools/" went on as "tools/check_text.py" at the right end of the next line, "|   `-- check_text.py")."""
+    if any(_rtl(text[0]) for *_, text in glyphs):
+        return edges
+
+    def alone(edge: Edge) -> bool:
+        left = glyphs[: len(glyphs) - len(edge[0])]
+        return all(text.isspace() or text in _STOPS for *_, text in left)
+
+    return [edge for edge in edges if edge[1] or alone(edge)]
 
 
 def _set_aside(text: str, known: frozenset[str]) -> bool:
