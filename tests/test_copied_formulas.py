@@ -62,8 +62,17 @@ def test_a_symbol_before_an_emphasised_word_keeps_its_space(tmp_path: Path) -> N
     paragraphs = [
         "نقول إن الدالة f **متصلة** عند النقطة a إذا اقتربت قيمها من f(a)، وإن g *مستمرة* كذلك.",
         "وبما أن الدالة h **قابلة للاشتقاق** فهي متصلة، والمتتالية u_n *متقاربة* نحو L.",
+        # struck-out code, then its correction (an rsync guide of the hundred-and-sixty-eighth batch): "-avz-az"
+        "أوصينا بـ ~~`-avz`~~ `-az`، ثم حذفنا الخيار ~~`--progress`~~ `--stats` أيضا.",
     ]
     pdf = build_article(tmp_path, "emphasis", paragraphs)
     for name, read in _texts(pdf).items():
-        for typed in ("الدالة f متصلة", "g مستمرة", "h قابلة للاشتقاق", "u_n متقاربة"):
+        for typed in (
+            "الدالة f متصلة",
+            "g مستمرة",
+            "h قابلة للاشتقاق",
+            "u_n متقاربة",
+            "-avz -az",
+            "--progress --stats",
+        ):
             assert typed in read, (name, typed, read)

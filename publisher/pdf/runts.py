@@ -23,7 +23,7 @@ The two isolates, side by side with no space glyph between them, were read as on
 before it has its box drawn (`drawn_spaces`); the joiner adds no break and no width. So does a space alone between
 bold or emphasis and the next element ("**الباراسيتامول:** 10–15 mg/kg", the number an isolate): with no space glyph
 between the label's colon and the number, poppler read "الباراسيتامول10–15"; and one between a run and the emphasis
-after it ("الدالة f **متصلة**", read "fمتصلة").
+after it ("الدالة f **متصلة**", read "fمتصلة"); and one after struck-out text ("~~`-avz`~~ `-az`", read "-avz-az").
 """
 
 from __future__ import annotations
@@ -98,7 +98,8 @@ def _shown(markup: str) -> str:
 
 _LONE_SPACE = re.compile("(?<=>)(?:\u00a0|&nbsp;|&#160;|&#xa0;)(?=<)")
 _AFTER_EMPHASIS = re.compile(
-    "(?:(?<=</strong>)|(?<=</b>)|(?<=</em>)|(?<=</i>)) (?=<)|(?<=</span>) (?=<(?:strong|b|em|i)>)"
+    "(?:(?<=</strong>)|(?<=</b>)|(?<=</em>)|(?<=</i>)|(?<=</s>)|(?<=</del>)) (?=<)"
+    "|(?<=</span>) (?=<(?:strong|b|em|i|s|del)>)"
 )
 _PARAGRAPH = re.compile(r"(<p\b[^>]*>)(.*?)(</p>)", re.DOTALL)
 _SHORT_CODE = re.compile(f"({INLINE_CODE})([^<]*)</code>")
