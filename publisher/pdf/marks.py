@@ -32,12 +32,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
+from typing import Any
 
 from ..typeset.bidi import OPERATORS
 from ..typeset.kashida import as_typed
 from .charclass import LRM, MIRROR, MIRRORED_CHARS, RLM, fraction
 from .clusters import Key, Laid, is_mark, position_key
-from .pagetext import Show, as_mapped
+from .pagetext import TJ_PARTS, Show, as_mapped
 from .wordedges import Word, glued_across_kern, overlapped_space, to_edges
 
 EMPTY: Mapping[str, str] = {}
@@ -380,3 +381,41 @@ def extent(shows: list[Show]) -> tuple[float, float]:
                 thousandths = show.font.widths.get(int(element[1:-1], 16), 0) if element[1:-1] else 0
             advance += thousandths * show.size / 1000
     return left, left + advance
+
+
+def base_first(tj: bytes, font: Any) -> bytes:
+    """`tj` (a word's first array, where its /ActualText opens) with the mark it draws first, before its base, drawn
+    after the base instead, where it was. poppler lays an /ActualText out from the first glyph drawn: the fathatan of a
+    bold word's last "اً", drawn first (in visual order) and hanging left of its alef, took "تسارعاً" over the full
+    stop drawn after it, and poppler set the word on a line of its own. Adjustments keep every glyph in its place."""
+    start, end = tj.find(b"["), tj.rfind(b"]")
+    parts = TJ_PARTS.findall(tj[start + 1 : end]) if 0 <= start < end else []
+    before = float(parts.pop(0)[0]) if parts and parts[0][0] else 0.0  # what moves the mark left
+    if len(parts) < 2 or parts[0][0]:
+        return tj
+    mark = parts.pop(0)[1]
+    between = float(parts.pop(0)[0]) if parts[0][0] else 0.0  # what moves the base back
+    if not parts or parts[0][0] or not (_is_mark(font, mark) and _is_base(font, parts[0][1])):
+        return tj
+    base = parts.pop(0)[1]
+    mark_width, base_width = font.widths.get(int(mark, 16), 0), font.widths.get(int(base, 16), 0)
+    lead = before - mark_width + between  # (the base's place, the mark's, and the array's end as they were)
+    head = [_number(lead)] if lead else []
+    head += [b"<" + base + b">", _number(base_width + mark_width - between), b"<" + mark + b">"]
+    head += [_number(between - base_width)]
+    rest = [number or b"<" + glyph + b">" for number, glyph in parts]
+    return tj[:start] + b"[" + b" ".join(head + rest) + b"]" + tj[end + 1 :]
+
+
+def _number(value: float) -> bytes:
+    return (b"%.6f" % value).rstrip(b"0").rstrip(b".")
+
+
+def _is_mark(font: Any, glyph: bytes) -> bool:
+    text = font.to_unicode.get(int(glyph, 16), "") if len(glyph) == 4 else ""
+    return bool(text) and all(map(is_mark, text))
+
+
+def _is_base(font: Any, glyph: bytes) -> bool:
+    text = font.to_unicode.get(int(glyph, 16), "") if len(glyph) == 4 else ""
+    return bool(text) and not is_mark(text[0])

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-_TJ_PARTS = re.compile(rb"([-+]?[0-9.]+)|<([0-9a-fA-F]*)>")  # (a position adjustment, or a string's hex digits)
+TJ_PARTS = re.compile(rb"([-+]?[0-9.]+)|<([0-9a-fA-F]*)>")  # (a position adjustment, or a string's hex digits)
 # WeasyPrint puts at most two adjustments next to a space glyph (an empty glyph's, the space's own), so a
 # blank over 0.8 em around a space under 0.4 em wide has one of -200 or below: only such arrays are read.
 _LOOSE = re.compile(rb"-(?:[2-9][0-9]{2}|[0-9]{4,})")
@@ -118,7 +118,7 @@ def _elements(array: bytes, font: Any, glyph_text: Any) -> list[tuple[bytes, str
     """The glyphs and position adjustments of a TJ array, one glyph per element."""
     width = 2 if font.bitmap else 4
     elements: list[tuple[bytes, str | None]] = []
-    for number, hexes in _TJ_PARTS.findall(array):
+    for number, hexes in TJ_PARTS.findall(array):
         if number:
             elements.append((number, None))
         elif len(hexes) == width:  # how WeasyPrint writes nearly every glyph: one to a string

@@ -74,7 +74,7 @@ from .clusters import Key, position_key, read_clusters
 from .codetext import in_code, pdfium_code_text
 from .lineroles import KERN, RUN_END, split_line
 from .ltrlayer import mark_phrases
-from .marks import line_text, marked_words, pdfium_text, spanned_objects
+from .marks import base_first, line_text, marked_words, pdfium_text, spanned_objects
 from .neighbours import abutting, glued, mismapped, object_end, own_texts
 from .orient import Written
 from .pagetext import Show, kerning_gaps, loose, read_lines
@@ -314,7 +314,7 @@ def mark_text_layer(
                             items += [*inline(popplers), named(pdfiums, shared=(number, role))]
                             count += 1
                             inside = closes
-                        items.append(tj)
+                        items.append(base_first(tj, show.font) if opens == (place, piece) else tj)
                         if closes == (place, piece):
                             items += [b"EMC", b"EMC"]
                             inside = None
