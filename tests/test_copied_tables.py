@@ -83,3 +83,23 @@ def test_both_extractors_read_wrapped_cells_of_columns_not_aligned_to_the_start(
             read = [word for word in MARKS.sub("", text).split() if word in typed]
             assert read == typed, (align, " ".join(read))
 
+
+# a price typed with its currency sign after the number, in a cell that runs over lines (a Beirut festival's programme,
+# the hundred-and-sixty-fifth batch): poppler's text of the cell reversed the sign apart from its number, "($1,000)"
+# (popplerwords.poppler_text keeps the sign with the number)
+PRICES = [
+    ["الوقت", "الفقرة"],
+    ["18:30", "حفل الختام وإعلان الفائز بجائزة المهرجان للشعراء الشباب (1,000$)"],
+    ["19:30", "أمسية موسيقية في الساحة القديمة مع فرقة محلية، والتذكرة 250€ للشخص"],
+    ["20:30", "عشاء في المطعم المطل على البحر بكلفة تقريبية تبلغ ٣٠٠$ للطاولة"],
+]
+
+
+def test_both_extractors_read_a_price_typed_after_its_number_in_a_cell_over_lines(tmp_path: Path) -> None:
+    typed = [word for row in PRICES for cell in row for word in cell.split()]
+    pdf = build_article(tmp_path, "prices", ["## البرنامج", _markdown(PRICES)], page="A6")
+    poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdfium = "\n".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf))
+    for text in (poppler, pdfium):
+        read = [word for word in MARKS.sub("", text).split() if word in typed]
+        assert read == typed, " ".join(read)

@@ -25,10 +25,10 @@ def poppler_text(text: str) -> str:
     to right too, after a RIGHT-TO-LEFT MARK: poppler's stretch takes in the neutrals on its left ("#  index = ...")."""
     runs = iter(reversed(re.findall(_LATIN, text)))  # kept left to right, each after a RIGHT-TO-LEFT MARK
     text = re.sub(_LATIN, "\ue001", text)  # that ends poppler's left-to-right stretch at the run's left
-    numbers = iter(reversed(NUMBER.findall(text)))
+    numbers = iter(reversed(_PRICED.findall(text)))
     # (a number's no-break space, before its unit, goes to its other side with the rest: "٥٬٠٠٠ ليرة" read "ليرة٥٬٠٠٠";
     # between RIGHT-TO-LEFT MARKs, as poppler takes it for part of a number: "300 $" was read "300$ ")
-    reversed_text = re.sub("\ue000", lambda _: _spaced_first(next(numbers)), NUMBER.sub("\ue000", text)[::-1])
+    reversed_text = re.sub("\ue000", lambda _: _spaced_first(next(numbers)), _PRICED.sub("\ue000", text)[::-1])
     # and a space (no-break too: "6–24 شهراً" read "6–24شهراً") that ends it on the right, where the object beside it
     # may begin with a number ("3.5%" | " فِي"),
     # and one before a sign poppler takes for left to right ("# جلب" read "#جلب", a comment in code; "// كائن", "(٪ من")
@@ -78,6 +78,11 @@ def poppler_text(text: str) -> str:
 
 def _kept(run: str) -> str:
     return "".join(LRM + c + LRM if fraction(c) else c for c in run) + (LRM if run.endswith(("\u2026", "..")) else "")
+
+
+# a number with the currency sign typed after it, which poppler reads with the number: "(1,000$)" in a cell's text was
+# reversed apart from its number and read "($1,000)"
+_PRICED = re.compile(f"({NUMBER.pattern[1:-1]}(?:(?<![\u00a0\u202f])[$\u00a3\u00a5\u20ac])?)")
 
 
 def _spaced_first(number: str) -> str:  # (and a product's sign between marks: no number's to poppler, "1440×3200")
