@@ -79,3 +79,22 @@ def test_a_persian_line_read_whole_keeps_its_decimals_and_its_place(tmp_path: Pa
     poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     read = " ".join(MARKS.sub("", poppler).replace("\u200c", "").split())
     assert "ناسا (NASA) در سال ۲۰۰۵" in read and "گندمبریان ۷۰٫۷ °C ثبت" in read, read
+
+
+# a power of a bracket in Arabic-Indic or Persian digits, an operator after it (an Iraqi lesson on acceleration of the
+# hundred-and-fifty-fourth batch, "٠ = (٢٠)² + ٢ × a × ٤٠"): the bracket, drawn between the power and the number, was
+# taken for the tail of the run of numbers and operators the power ends, "٢ + ²)"; poppler read "(‎)‎٢٠²", and with
+# Persian digits both read "²)۲۰(" (tjroles._power_of_bracket)
+BRACKETED = [
+    "قال إن ٠ = (٢٠)² + ٢ × a × ٤٠ هنا.",
+    "قال إن [٢ + ٣]² = ٢٥ هنا.",
+    "قال إن (٢٠)³ − ١ هنا.",
+    "قال إن س = (٣ + ٢)² هنا.",
+]
+BRACKETED_PERSIAN = ["قال اگر ۰ = (۲۰)² + ۲ باشد.", "قال اگر (۳ + ۲)² = ۲۵ باشد.", "قال اگر (۲۰)² باشد."]
+
+
+def test_both_extractors_read_a_power_of_a_bracket_before_an_operator_as_typed(tmp_path: Path) -> None:
+    assert misread(build_article(tmp_path / "ar", "powers", BRACKETED, language="ar-IQ"), BRACKETED) == []
+    persian = build_article(tmp_path / "fa", "powers", BRACKETED_PERSIAN, language="fa")
+    assert misread(persian, BRACKETED_PERSIAN) == []

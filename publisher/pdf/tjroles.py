@@ -65,7 +65,7 @@ def tj_roles(
         tail = text in TAIL or text in AFTER_RUN or (isolated and text is not None and kind == "N" and text != " ")
         tail = tail or index in glued
         tail = tail or (end < index < len(elements) and text is not None)
-        if run and attached and tail and roles[index] == PLAIN:
+        if run and attached and tail and roles[index] == PLAIN and not _power_of_bracket(elements, roles, run, index):
             run[-1] = index  # "https://data.example.ma/api/v2/": the slash is drawn inside the run
         attached = kind == "L" or (attached and (text is None or tail))
         between = "".join(t or "" for _, t in elements[run[-1] + 1 : index]) if run else ""
@@ -166,6 +166,13 @@ def _raise_words(elements: list[tuple[bytes, str | None]], roles: list[int], sta
         indexes = [] if spaced else list(word)
         if indexes and _raised(drawn_text(elements[indexes[0] : indexes[-1] + 1])):
             roles[indexes[0] : indexes[-1] + 1] = [LTR_RUN] * len(indexes)
+
+
+def _power_of_bracket(elements: list[tuple[bytes, str | None]], roles: list[int], run: list[int], index: int) -> bool:
+    """Whether the bracket at `index`, drawn right of the power a run ends with and left of an Arabic-Indic (or
+    Persian) digit, is the one that power raises ("(٢٠)² + ٢", drawn "٢ + ²)٢٠("): the text's, which the bidi algorithm
+    sets between the numbers, not the run's tail (poppler read ")٢٠²", and "(۲۰)²" both "²)۲۰(")."""
+    return roles[run[-1]] == COMPAT and indic(_after(elements, index)[:1])
 
 
 def _raised(run: str) -> bool:
