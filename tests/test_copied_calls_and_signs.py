@@ -80,3 +80,17 @@ SIGNS = ["450 ₪ قبل عامين", "٤٥٠ ₪ قبل عامين", "1200 ₦ 
 def test_both_extractors_read_a_currency_sign_after_its_number_apart_from_the_word_after_it(tmp_path: Path) -> None:
     typed = [f"قال كان السعر في حدود {price}." for price in SIGNS]
     assert misread(build_article(tmp_path, "signs", typed), typed) == []
+
+
+# a dash typed as hyphens, apart between Arabic words: a quotation's attribution in a block quote ("> -- المدير
+# الإقليمي لقطاع الماء بفاس", a water-cut notice and two more texts of the hundred-and-seventy-second batch): poppler
+# took the hyphens for left to right, the space after them in their stretch, "--المدير" (numberpunct.dash_stretches)
+DASHES = ["قال -- المدير الإقليمي هنا.", "قال --- رئيسة القسم هنا.", "قال إنه قرأ هذا -- ثم مضى."]
+
+
+def test_both_extractors_read_a_dash_typed_as_hyphens_apart_from_the_words(tmp_path: Path) -> None:
+    quote = "قال هذا كلام طويل في الاقتباس يكفي لسطر."
+    pdf = build_article(tmp_path, "dashes", [*DASHES, f"> {quote}\n>\n> -- المدير الإقليمي بفاس"], language="ar-MA")
+    assert misread(pdf, [*DASHES, quote]) == []
+    assert unread(pdf, ["-- المدير الإقليمي بفاس"]) == []
+

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator
 from ..typeset.bidi import OPERATORS, PATH_SIGNS
 from . import marks as vocal
 from .charclass import NO_BREAK, compat, fraction, letter_kind, pdfium_class, unknown_to_poppler
-from .numberpunct import PERCENT, POPPLER_LTR, after_number, symbol, symbol_stretches, weak_stretches
+from .numberpunct import PERCENT, POPPLER_LTR, after_number, dash_stretches, symbol, symbol_stretches, weak_stretches
 from .pagetext import Show, blank_after, wide_spaces
 from .pieces import (
     AFTER_NUMBER,
@@ -91,10 +91,10 @@ def split_line(
         for (_, _, left), (s, i, text), (_, _, right) in _triples(glyphs)
         if text in LONE and {left, right} <= _LONE_EDGES and (left in SPACES or right in SPACES)
     }
-    # and a percent sign standing for its word, no number beside it ("(٪ من الناتج)"): poppler read the space after it
-    # in its stretch, "( ٪من"
+    # and a percent sign for its word, no number beside it ("(٪ من الناتج)"): poppler read its space in it, "( ٪من"
     lone |= {(s, i) for (_, _, left), (s, i, text), (_, _, right) in _triples(glyphs) if _sign_alone(left, text, right)}
     texts = [text for _, _, text in glyphs]
+    lone |= {glyphs[n][:2] for n in dash_stretches(texts)}  # and a dash typed "--" ("-- المدير", read "--المدير")
     symbols = {glyphs[n][:2] for n in symbol_stretches(texts)}  # "★★★★☆"
     weak = {glyphs[n][:2] for n in weak_stretches(texts)} | symbols  # "$/برميل"
     weak = {(s, i) for s, i in weak if s not in code}  # (not the end of code glued to a word: بـ`/^05\d{8}$/`)

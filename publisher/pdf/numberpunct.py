@@ -105,6 +105,19 @@ def weak_stretches(texts: list[str]) -> set[int]:
 _ENCLOSING = frozenset("()[]{}«»‹›“”‘’\"'")
 
 
+def dash_stretches(texts: list[str]) -> set[int]:
+    """Of the glyphs of a line (`texts`, in the order drawn), those of a dash typed as hyphens ("--", "---": a
+    quotation's attribution, "-- المدير الإقليمي"), standing apart, a space or the line's end on either side, between
+    Arabic words: poppler takes the hyphens for left to right and read the space after them in their stretch,
+    "--المدير"."""
+    found: set[int] = set()
+    for start, end, left, right in _stretches(texts, lambda text: text in HYPHEN):
+        apart = all(n in (-1, len(texts)) or not texts[n].strip() for n in (start - 1, end))
+        if end - start > 1 and apart and left == right == "R":
+            found.update(range(start, end))
+    return found
+
+
 def symbol_stretches(texts: list[str]) -> set[int]:
     """Of the glyphs of a line (`texts`, in the order drawn), those in a stretch of symbols between Arabic words (a
     rating, "تقييمي: ★★★★☆"): the bidi algorithm sets them right to left, and both extractors read them in the order
