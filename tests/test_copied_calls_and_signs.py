@@ -94,3 +94,12 @@ def test_both_extractors_read_a_dash_typed_as_hyphens_apart_from_the_words(tmp_p
     assert misread(pdf, [*DASHES, quote]) == []
     assert unread(pdf, ["-- المدير الإقليمي بفاس"]) == []
 
+
+# a separator after a vocalised word and its closing quote, a number after it ("«صوت الحيّ»: 6 مقاعد", a municipal
+# election's seats, the hundred-and-seventy-first batch): poppler read the colon with the number, "»6 :"
+# (lineroles._beside_separator: a digit beyond the space makes it the run's end, as an Arabic letter does)
+SEATS = ["قال «صوت الحيّ»: 6 مقاعد هنا.", "قال «معًا»: ٧ مقاعد هنا.", "قال «الحيّ»، 6 مقاعد (والباقي 0.348)."]
+
+
+def test_both_extractors_read_a_number_after_a_vocalised_word_and_its_separator(tmp_path: Path) -> None:
+    assert misread(build_article(tmp_path, "seats", SEATS, language="ar-TN"), SEATS) == []

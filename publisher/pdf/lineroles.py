@@ -365,7 +365,7 @@ def _separates(left: str, text: str, right: str) -> bool:
 
 def _beside_separator(far: str) -> bool:
     """Whether a glyph beyond the space a separator ends (`_separates`) makes that space a run's end to poppler."""
-    return letter_kind(far) == "R" or compat(far) or symbol(far)
+    return letter_kind(far) == "R" or compat(far) or symbol(far) or far.isdigit()  # ("«الحيّ»: 6", read "»6 :")
 
 
 def _right_to_left(glyphs: list[tuple[int, int, str]], isolated: Arrays) -> bool:
