@@ -103,3 +103,13 @@ SEATS = ["قال «صوت الحيّ»: 6 مقاعد هنا.", "قال «معً�
 
 def test_both_extractors_read_a_number_after_a_vocalised_word_and_its_separator(tmp_path: Path) -> None:
     assert misread(build_article(tmp_path, "seats", SEATS, language="ar-TN"), SEATS) == []
+
+
+# signs typed apart between Arabic words, a space on either side ("مؤشر +/- للخوري", the plus-minus statistic of a
+# basketball report of the same batch): PDFium read them backwards, "-/+", and poppler with the word after them,
+# "-/+للخوري" (numberpunct.weak_stretches, as for signs glued to a word, "$/برميل")
+APART = ["قال وكان مؤشر +/- للخوري هو الأعلى.", "قال النسبة %/+ هنا."]
+
+
+def test_both_extractors_read_signs_typed_apart_between_arabic_words(tmp_path: Path) -> None:
+    assert misread(build_article(tmp_path, "apart", APART, language="ar-LB"), APART) == []

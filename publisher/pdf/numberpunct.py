@@ -94,12 +94,22 @@ def weak_stretches(texts: list[str]) -> set[int]:
     for start, end, left, right in _stretches(texts, _weak):
         # (glued to an Arabic word, and not to a number or a Latin word, whose run it is in: "$2400/أوقية")
         touching = [letter_kind(texts[n]) for n in (start - 1, end) if 0 <= n < len(texts)]
-        if len(set(texts[start:end])) > 1 and "R" in (left, right) and "R" in touching and "L" not in touching:
+        glued = "R" in (left, right) and "R" in touching and "L" not in touching
+        if len(set(texts[start:end])) > 1 and (glued or _apart(texts, start, end)):
             found.update(range(start, end))
         enclosed = start > 0 and end < len(texts) and {texts[start - 1], texts[end]} <= _ENCLOSING
         if end - start == 1 and enclosed and left == right == "R":
             found.add(start)
     return found
+
+
+def _apart(texts: list[str], start: int, end: int) -> bool:
+    """Whether the stretch from `start` to `end` stands apart between Arabic words, spaces around it ("مؤشر +/-
+    للخوري"); not a comma ending Arabic text beside the sign of a number after it, "،−" of "إذن، − 16 = 0"."""
+    spaced = all(n in (-1, len(texts)) or not texts[n].strip() for n in (start - 1, end))
+    before = next((t for t in reversed(texts[:start]) if t.strip()), "")
+    after = next((t for t in texts[end:] if t.strip()), "")
+    return spaced and letter_kind(before) == letter_kind(after) == "R"
 
 
 _ENCLOSING = frozenset("()[]{}«»‹›“”‘’\"'")
