@@ -36,7 +36,7 @@ from .clusters import Key, Laid, position_key
 from .marks import line_text, spanned_objects
 from .pagetext import Show
 from .popplerwords import poppler_text
-from .tablecells import holds_ltr_run, letter_spaced, rows_whole, table_rows, text_boxes
+from .tablecells import holds_ltr_run, letter_spaced, over_lines, rows_whole, table_rows, text_boxes
 from .wholeline import ltr_poppler_text
 
 _HYPHENATION = ("\u2010", "\u00ad")  # what WeasyPrint draws where it hyphenates (the hyphenate-character)
@@ -71,7 +71,7 @@ def table_cells(document: Any) -> tuple[dict[Key, int], dict[Key, bool]]:
             inside = text_boxes(box)
             keys = [position_key(page, text.position_x, text.position_y + text.baseline) for text in inside]
             every.update((key, holds_ltr_run(text)) for key, text in zip(keys, inside, strict=True))
-            if len({round(text.position_y + text.baseline, 1) for text in inside}) > 1 or letter_spaced(inside):
+            if over_lines(inside) or letter_spaced(inside):
                 found.update(dict.fromkeys(keys, next(numbers)))
             return
         for child in getattr(box, "children", None) or ():

@@ -412,10 +412,15 @@ def _number(value: float) -> bytes:
 
 
 def _is_mark(font: Any, glyph: bytes) -> bool:
-    text = font.to_unicode.get(int(glyph, 16), "") if len(glyph) == 4 else ""
+    text = _glyph_text(font, glyph)
     return bool(text) and all(map(is_mark, text))
 
 
 def _is_base(font: Any, glyph: bytes) -> bool:
-    text = font.to_unicode.get(int(glyph, 16), "") if len(glyph) == 4 else ""
+    text = _glyph_text(font, glyph)
     return bool(text) and not is_mark(text[0])
+
+
+def _glyph_text(font: Any, glyph: bytes) -> str:
+    """The text `font` maps one glyph of a TJ string to (its four hex digits), "" for anything else."""
+    return font.to_unicode.get(int(glyph, 16), "") if len(glyph) == 4 else ""

@@ -106,10 +106,15 @@ def weak_stretches(texts: list[str]) -> set[int]:
 def _apart(texts: list[str], start: int, end: int) -> bool:
     """Whether the stretch from `start` to `end` stands apart between Arabic words, spaces around it ("مؤشر +/-
     للخوري"); not a comma ending Arabic text beside the sign of a number after it, "،−" of "إذن، − 16 = 0"."""
-    spaced = all(n in (-1, len(texts)) or not texts[n].strip() for n in (start - 1, end))
+    spaced = _spaced(texts, start, end)
     before = next((t for t in reversed(texts[:start]) if t.strip()), "")
     after = next((t for t in texts[end:] if t.strip()), "")
     return spaced and letter_kind(before) == letter_kind(after) == "R"
+
+
+def _spaced(texts: list[str], start: int, end: int) -> bool:
+    """Whether a space or the line's end stands on either side of the stretch from `start` to `end`."""
+    return all(n in (-1, len(texts)) or not texts[n].strip() for n in (start - 1, end))
 
 
 _ENCLOSING = frozenset("()[]{}«»‹›“”‘’\"'")
@@ -122,8 +127,7 @@ def dash_stretches(texts: list[str]) -> set[int]:
     "--المدير"."""
     found: set[int] = set()
     for start, end, left, right in _stretches(texts, lambda text: text in HYPHEN):
-        apart = all(n in (-1, len(texts)) or not texts[n].strip() for n in (start - 1, end))
-        if end - start > 1 and apart and left == right == "R":
+        if end - start > 1 and _spaced(texts, start, end) and left == right == "R":
             found.update(range(start, end))
     return found
 

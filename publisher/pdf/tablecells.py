@@ -32,11 +32,7 @@ def _wrapped_off_start(table: Any) -> bool:
     start = "right" if table.style["direction"] == "rtl" else "left"
     if set(_alignments(table)) <= {start}:
         return False
-    return any(
-        len({round(text.position_y + text.baseline, 1) for text in text_boxes(cell)}) > 1
-        for row in table_rows(table)
-        for cell in row.children
-    )
+    return any(over_lines(text_boxes(cell)) for row in table_rows(table) for cell in row.children)
 
 
 def _alignments(table: Any) -> list[str]:
@@ -93,6 +89,11 @@ def text_boxes(box: Any) -> list[Any]:
         )
 
     return inside(box)
+
+
+def over_lines(inside: list[Any]) -> bool:
+    """Whether a cell's text boxes `inside` are set on more than one baseline."""
+    return len({round(text.position_y + text.baseline, 1) for text in inside}) > 1
 
 
 def letter_spaced(inside: list[Any]) -> bool:
